@@ -1,0 +1,57 @@
+"""The one place where the dispatcher is wired: storage, middlewares, routers, error handling."""
+from __future__ import annotations
+
+import logging
+
+from aiogram import Dispatcher, Router
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.types import ErrorEvent
+from aiogram.utils.i18n import I18n
+
+from bot.render import DEFAULT_LOCALE
+from bot.services import Services
+from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
+from bot.telegram.routers import city, fallback, faq, lang, start
+from bot.telegram.views import send_view
+
+log = logging.getLogger("bot.app")
+
+
+def create_storage(services: Services) -> BaseStorage:
+    settings = services.settings
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url)
+    from bot.storage.fsm import SQLiteStorage
+
+    return SQLiteStorage(settings.database_path.with_suffix(".fsm.sqlite3"))
+
+
+def feature_routers() -> list[Router]:
+    # Order matters: commands and dialogue states before free text, free text before the fallback.
+    return [start.create_router(), city.create_router(), lang.create_router(), faq.create_router(), fallback.create_router()]
+
+
+def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
+    dispatcher = Dispatcher(storage=storage or create_storage(services), **services.workflow_data())
+    i18n = I18n(path=services.settings.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")
+    dispatcher.update.outer_middleware(UpdateLogMiddleware())
+    UserContextMiddleware(i18n, services.database).setup(dispatcher)
+    for observer in (dispatcher.message, dispatcher.callback_query):
+        observer.middleware(HandlerNameMiddleware())
+    dispatcher.include_routers(*feature_routers())
+
+    @dispatcher.errors()
+    async def apologise(event: ErrorEvent, presenter, locale: str = DEFAULT_LOCALE) -> bool:
+        update = event.update
+        log.error("update=%s failed: %s", update.update_id, event.exception, exc_info=event.exception)
+        chat = update.message.chat if update.message else (update.callback_query.message.chat if update.callback_query and update.callback_query.message else None)
+        if chat is not None:
+            try:
+                await send_view(update.bot, chat.id, presenter.text(locale, "抱歉，我这边出了点问题，请稍后再试一次。"))
+            except Exception:  # the apology must never raise in its turn
+                log.exception("update=%s: could not send the apology", update.update_id)
+        return True
+
+    return dispatcher

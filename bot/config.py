@@ -1,0 +1,32 @@
+"""Settings, read once at start from the environment and `.env`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def knowledge_dir_default() -> Path:
+    return PROJECT_ROOT / "knowledge"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: SecretStr | None = Field(default=None, description="Telegram bot token; absent -> console mode")
+    bot_api_base_url: str | None = Field(default=None, description="another Bot API server, e.g. http://127.0.0.1:8081")
+    knowledge_dir: Path = Field(default_factory=knowledge_dir_default)
+    locales_dir: Path = PROJECT_ROOT / "locales"
+    database_path: Path = PROJECT_ROOT / "data" / "bot.sqlite3"
+    admin_ids: list[int] = Field(default_factory=list)
+    redis_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_path: str = "/telegram/webhook"
+    throttle_rate: float = Field(default=1.0, description="messages per second a user may send in a burst")
+    log_level: str = "INFO"

@@ -1,0 +1,58 @@
+"""Answer texts are Jinja2 templates so that dated facts say whether a period is open, coming or over."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError
+
+if TYPE_CHECKING:
+    from bot.domain.knowledge import Entry
+
+
+def cn_date(value: date | None) -> str:
+    return "" if value is None else f"{value.year}年{value.month}月{value.day}日"
+
+
+def en_date(value: date | None) -> str:
+    return "" if value is None else value.strftime("%-d %B %Y")
+
+
+class AnswerTemplates:
+    """Compiles each answer once; rendering needs only today's date."""
+
+    def __init__(self) -> None:
+        # Plain text: the Telegram layer escapes HTML, so no autoescape here.
+        self.environment = Environment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+        self.environment.filters["cn_date"] = cn_date
+        self.environment.filters["en_date"] = en_date
+        self._compiled: dict[tuple[str, str], object] = {}
+
+    def _context(self, entry: Entry, today: date, hotline: str) -> dict:
+        periods = {
+            name: {"start": period.start, "end": period.end, "status": period.status(today)}
+            for name, period in entry.periods.items()
+        }
+        return {"today": today, "periods": periods, "hotline": hotline}
+
+    def _template(self, entry: Entry, field_name: str):
+        key = (entry.id, field_name)
+        if key not in self._compiled:
+            self._compiled[key] = self.environment.from_string(getattr(entry, field_name))
+        return self._compiled[key]
+
+    def render(self, entry: Entry, lang: str, today: date, hotline: str) -> str:
+        field_name = "answer_en" if lang == "en" else "answer"
+        return self._template(entry, field_name).render(self._context(entry, today, hotline)).strip()
+
+    def check(self, entry: Entry, field_name: str, today: date) -> tuple[int, str] | None:
+        """(line within the template, message) of the first problem, or None."""
+        try:
+            self._template(entry, field_name).render(self._context(entry, today, "12393"))
+        except TemplateSyntaxError as error:
+            return error.lineno or 1, error.message or str(error)
+        except TemplateError as error:
+            return 1, str(error)
+        except Exception as error:  # a filter given the wrong type, say
+            return 1, f"{type(error).__name__}: {error}"
+        return None

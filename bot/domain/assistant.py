@@ -1,0 +1,127 @@
+"""The question-answering service shared by Telegram, the console and `ask`: no aiogram here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from threading import Lock
+from typing import Callable
+
+from bot.domain.knowledge import Entry, KnowledgeBase, Region, load_knowledge
+from bot.domain.search import SearchIndex, SearchResult
+from bot.domain.text import TextTools
+from bot.domain.yamlsource import Problem
+
+LANGS = ("zh", "zh_Hant", "en")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    knowledge: KnowledgeBase
+    tools: TextTools
+    index: SearchIndex
+
+
+class KnowledgeStore:
+    """Holds the current knowledge; a failed reload keeps serving the last good one."""
+
+    def __init__(self, directory: Path, clock: Callable[[], date] = date.today):
+        self.directory = directory
+        self.clock = clock
+        self._current: Loaded | None = None
+        self._lock = Lock()
+
+    @property
+    def current(self) -> Loaded:
+        if self._current is None:
+            raise RuntimeError("knowledge was never loaded")
+        return self._current
+
+    def reload(self) -> list[Problem]:
+        result = load_knowledge(self.directory, self.clock())
+        if not result.ok:
+            return result.problems
+        tools = TextTools(result.knowledge.vocabulary)
+        loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools))
+        with self._lock:
+            self._current = loaded
+        return []
+
+
+@dataclass(frozen=True)
+class Reply:
+    question: str
+    outcome: str  # answered | suggested | need_city | declined
+    entry: Entry | None
+    answer: str
+    confidence: float
+    suggestions: list[Entry] = field(default_factory=list)
+    related: list[Entry] = field(default_factory=list)
+    decline_reason: str | None = None
+    region_id: str = "national"
+    region: Region | None = None
+
+    @property
+    def public_outcome(self) -> str:
+        """The three outcomes residents and the JSON interface know."""
+        return "suggested" if self.outcome == "need_city" else self.outcome
+
+
+class Assistant:
+    def __init__(self, store: KnowledgeStore):
+        self.store = store
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        return self.store.current.knowledge
+
+    def localize(self, text: str, lang: str) -> str:
+        return self.store.current.tools.to_traditional(text) if lang == "zh_Hant" else text
+
+    def question_of(self, entry: Entry, lang: str) -> str:
+        return entry.question_en if lang == "en" else self.localize(entry.question, lang)
+
+    def region_name(self, region_id: str, lang: str) -> str:
+        region = self.knowledge.regions[region_id]
+        return region.name_en if lang == "en" else self.localize(region.name, lang)
+
+    def ask(self, question: str, lang: str = "zh", city: str | None = None) -> Reply:
+        loaded = self.store.current
+        result: SearchResult = loaded.index.search(question, city)
+        if result.outcome == "answered" and result.entry is not None:
+            return self._answered(question, result.entry, lang, result.confidence)
+        region_id = result.decline_region or result.region or city or "national"
+        if region_id not in loaded.knowledge.regions:
+            region_id = "national"
+        return Reply(
+            question=question,
+            outcome=result.outcome,
+            entry=None,
+            answer="",
+            confidence=result.confidence,
+            suggestions=list(result.suggestions),
+            decline_reason=result.decline_reason,
+            region_id=region_id,
+            region=loaded.knowledge.regions[region_id],
+        )
+
+    def entry_reply(self, entry_id: str, lang: str = "zh") -> Reply | None:
+        entry = self.knowledge.entries.get(entry_id)
+        if entry is None:
+            return None
+        return self._answered(entry.question, entry, lang, 1.0)
+
+    def _answered(self, question: str, entry: Entry, lang: str, confidence: float) -> Reply:
+        knowledge = self.knowledge
+        answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
+        related = [knowledge.entries[target] for target in entry.related if target in knowledge.entries][:3]
+        return Reply(
+            question=question,
+            outcome="answered",
+            entry=entry,
+            answer=answer,
+            confidence=confidence,
+            related=related,
+            region_id=entry.region,
+            region=knowledge.regions[entry.region],
+        )

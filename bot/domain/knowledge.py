@@ -1,0 +1,291 @@
+"""Knowledge files -> a validated, immutable KnowledgeBase. Staff edit YAML; this is their safety net."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.domain.answers import AnswerTemplates
+from bot.domain.yamlsource import Problem, YamlDocument, YamlError, pydantic_problems, read_yaml
+
+SEED_NAME = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
+ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9/_-]*$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    seed: str
+    section: str = Field(min_length=1)
+
+    @field_validator("seed")
+    @classmethod
+    def _seed_name(cls, value: str) -> str:
+        if not SEED_NAME.match(value):
+            raise ValueError(f"seed must be a seed file name like 000_31342f22b0f4664b.txt, not {value!r}")
+        return value
+
+
+class Period(Strict):
+    start: date | None = None
+    end: date | None = None
+
+    def status(self, today: date) -> Literal["open", "coming", "over"]:
+        if self.start and today < self.start:
+            return "coming"
+        if self.end and today > self.end:
+            return "over"
+        return "open"
+
+
+class Entry(Strict):
+    id: str
+    question: str = Field(min_length=2)
+    question_en: str = Field(min_length=2)
+    variants: list[str] = Field(default_factory=list)
+    variants_en: list[str] = Field(default_factory=list)
+    group: str | None = None
+    answer: str = Field(min_length=2)
+    answer_en: str = Field(min_length=2)
+    sources: list[Source] = Field(min_length=1)
+    checked: date
+    periods: dict[str, Period] = Field(default_factory=dict)
+    related: list[str] = Field(default_factory=list)
+    # Filled from the file, not written per entry.
+    region: str = ""
+    topic: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not ENTRY_ID.match(value):
+            raise ValueError("id may contain only lower-case letters, digits, '/', '_' and '-'")
+        return value
+
+
+class EntryFile(Strict):
+    version: int
+    region: str
+    topic: str
+    entries: list[dict] = Field(min_length=1)
+
+
+class Region(Strict):
+    name: str
+    name_en: str
+    aliases: list[str] = Field(default_factory=list)
+    hotline: str
+    hotline_note: str = ""
+    channels: list[str] = Field(default_factory=list)
+    selectable: bool = False
+
+
+class RegionsFile(Strict):
+    version: int
+    regions: dict[str, Region]
+    uncovered_places: list[str] = Field(default_factory=list)
+
+
+class Topic(Strict):
+    id: str
+    title: str
+    title_en: str
+
+
+class TopicsFile(Strict):
+    version: int
+    topics: list[Topic] = Field(min_length=1)
+
+
+class SynonymsFile(Strict):
+    version: int
+    synonyms: dict[str, str] = Field(default_factory=dict)
+    domain_words: list[str] = Field(default_factory=list)
+    anchors: list[str] = Field(default_factory=list)
+    stopwords: list[str] = Field(default_factory=list)
+    traditional_overrides: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: dict[str, Entry]
+    regions: dict[str, Region]
+    uncovered_places: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    vocabulary: SynonymsFile
+    templates: AnswerTemplates
+    files: int = 0
+    rules: object = None  # bot.domain.rules.RuleBook, attached by load_knowledge
+
+    def entries_in_topic(self, topic_id: str) -> list[Entry]:
+        return [entry for entry in self.entries.values() if entry.topic == topic_id]
+
+    def group_members(self, entry: Entry) -> list[Entry]:
+        if not entry.group:
+            return [entry]
+        return [other for other in self.entries.values() if other.group == entry.group]
+
+    def render_answer(self, entry: Entry, lang: str, today: date) -> str:
+        return self.templates.render(entry, lang, today, self.regions[entry.region].hotline)
+
+
+@dataclass
+class LoadResult:
+    knowledge: KnowledgeBase | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.knowledge is not None and not self.problems
+
+
+SPECIAL_FILES = {"regions.yaml", "synonyms.yaml", "topics.yaml"}
+
+
+def _comparable(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\s\W_]+", "", text)
+
+
+class _Loader:
+    def __init__(self, root: Path, today: date):
+        self.root = root
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path) -> YamlDocument | None:
+        try:
+            return read_yaml(path, self.name(path))
+        except YamlError as error:
+            self.problems.append(error.problem)
+            return None
+
+    def parse(self, model: type[BaseModel], document: YamlDocument, data: object, prefix=()) -> BaseModel | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            self.problems.extend(pydantic_problems(document, error, self.name(document.path), prefix))
+            return None
+
+    def special(self, model: type[BaseModel], filename: str) -> tuple[BaseModel | None, YamlDocument | None]:
+        path = self.root / filename
+        if not path.exists():
+            self.problems.append(Problem(self.name(path), 1, f"missing: the knowledge needs {filename}"))
+            return None, None
+        document = self.read(path)
+        if document is None:
+            return None, None
+        return self.parse(model, document, document.data), document
+
+
+def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
+    """Load and check every knowledge file under `root`. Never raises for a content problem."""
+    from bot.domain.rules import load_rules  # rules are knowledge too, validated the same way
+
+    today = today or date.today()
+    loader = _Loader(root, today)
+    if not root.is_dir():
+        return LoadResult(None, [Problem(str(root), 1, "not a knowledge directory")])
+    regions, _ = loader.special(RegionsFile, "regions.yaml")
+    topics, _ = loader.special(TopicsFile, "topics.yaml")
+    vocabulary, _ = loader.special(SynonymsFile, "synonyms.yaml")
+    topic_ids = {topic.id for topic in topics.topics} if topics else set()
+    region_ids = set(regions.regions) if regions else set()
+
+    entries: dict[str, Entry] = {}
+    where: dict[str, tuple[YamlDocument, int]] = {}
+    phrasing_owner: dict[str, str] = {}
+    files = 0
+    for path in sorted(root.rglob("*.yaml")):
+        relative = path.relative_to(root)
+        if relative.parts[0] == "rules" or (len(relative.parts) == 1 and path.name in SPECIAL_FILES):
+            continue
+        files += 1
+        document = loader.read(path)
+        if document is None:
+            continue
+        name = loader.name(path)
+        header = loader.parse(EntryFile, document, document.data)
+        if header is None:
+            continue
+        if regions and header.region not in region_ids:
+            loader.problems.append(Problem(name, document.line_of(("region",)), f"unknown region {header.region!r}; known: {', '.join(sorted(region_ids))}"))
+        if topics and header.topic not in topic_ids:
+            loader.problems.append(Problem(name, document.line_of(("topic",)), f"unknown topic {header.topic!r}; topics.yaml has: {', '.join(sorted(topic_ids))}"))
+        for index, raw in enumerate(header.entries):
+            prefix = ("entries", index)
+            if isinstance(raw, dict):
+                raw = {**raw, "region": header.region, "topic": header.topic}
+            entry = loader.parse(Entry, document, raw, prefix)
+            if entry is None:
+                continue
+            line = document.line_of(prefix)
+            if entry.id in entries:
+                first_doc, first_line = where[entry.id]
+                loader.problems.append(Problem(name, line, f"duplicate id {entry.id!r} (also at {loader.name(first_doc.path)}:{first_line})"))
+                continue
+            entries[entry.id] = entry
+            where[entry.id] = (document, line)
+            for offset, phrasing in enumerate([entry.question, *entry.variants, entry.question_en, *entry.variants_en]):
+                key = _comparable(phrasing)
+                owner = phrasing_owner.setdefault(key, entry.id)
+                if owner != entry.id:
+                    loader.problems.append(Problem(name, line, f"{entry.id}: phrasing {phrasing!r} is also a phrasing of {owner!r}; a question must lead to one entry"))
+
+    for entry_id, entry in entries.items():
+        document, line = where[entry_id]
+        for index, target in enumerate(entry.related):
+            if target not in entries:
+                index_line = document.line_of(("entries", _entry_index(document, entry_id), "related", index))
+                loader.problems.append(Problem(loader.name(document.path), index_line, f"{entry_id}: related entry {target!r} does not exist"))
+
+    templates = AnswerTemplates()
+    for entry_id, entry in entries.items():
+        document, _ = where[entry_id]
+        index = _entry_index(document, entry_id)
+        for field_name in ("answer", "answer_en"):
+            error = templates.check(entry, field_name, today)
+            if error:
+                template_line, message = error
+                base = document.line_of(("entries", index, field_name))
+                loader.problems.append(Problem(loader.name(document.path), base + template_line, f"{entry_id}: {field_name} template: {message}"))
+
+    rules, rule_problems = load_rules(root / "rules", loader.name)
+    loader.problems.extend(rule_problems)
+    if regions and vocabulary and topics and not loader.problems:
+        for region_id in getattr(rules, "regions", lambda: [])():
+            if region_id not in region_ids:
+                loader.problems.append(Problem(loader.name(root / "rules"), 1, f"rules name unknown region {region_id!r}"))
+    if loader.problems or not (regions and topics and vocabulary):
+        return LoadResult(None, sorted(set(loader.problems)))
+    knowledge = KnowledgeBase(
+        entries=entries,
+        regions=regions.regions,
+        uncovered_places=tuple(regions.uncovered_places),
+        topics=tuple(topics.topics),
+        vocabulary=vocabulary,
+        templates=templates,
+        files=files,
+        rules=rules,
+    )
+    return LoadResult(knowledge, [])
+
+
+def _entry_index(document: YamlDocument, entry_id: str) -> int:
+    for index, raw in enumerate(document.data.get("entries") or []):
+        if isinstance(raw, dict) and raw.get("id") == entry_id:
+            return index
+    return 0

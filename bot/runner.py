@@ -1,0 +1,47 @@
+"""The real bot process: long polling against Telegram or another Bot API server."""
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.types import BotCommand
+
+from bot.app import build_dispatcher
+from bot.config import Settings
+from bot.render import Renderer
+from bot.services import create_services
+
+log = logging.getLogger("bot")
+
+COMMANDS = {"start": "开始", "faq": "常见问题", "estimate": "报销估算", "city": "选择城市", "lang": "切换语言", "help": "帮助", "cancel": "取消当前操作"}
+TELEGRAM_LANGUAGE = {"zh": None, "zh_Hant": None, "en": "en"}  # Telegram menus are per ISO 639-1 code
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_base_url)) if settings.bot_api_base_url else AiohttpSession()
+    return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+async def set_command_menu(bot: Bot, renderer: Renderer) -> None:
+    for locale in ("zh", "en"):
+        commands = [BotCommand(command=name, description=renderer.gettext(locale, text)) for name, text in COMMANDS.items()]
+        await bot.set_my_commands(commands, language_code=TELEGRAM_LANGUAGE[locale])
+
+
+async def serve(settings: Settings) -> None:
+    services = create_services(settings)
+    bot = create_bot(settings)
+    dispatcher = build_dispatcher(services)
+    try:
+        await bot.delete_webhook(drop_pending_updates=False)
+        await set_command_menu(bot, services.renderer)
+        me = await bot.get_me()
+        log.info("ready: polling as @%s", me.username)
+        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        await dispatcher.storage.close()
+        services.close()

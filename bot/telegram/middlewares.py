@@ -1,0 +1,73 @@
+"""Per-update context: who the user is (language, city), throttling, one log line per update."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Awaitable, Callable
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update, User
+from aiogram.utils.i18n import I18n, I18nMiddleware
+
+from bot.render import normalize_locale
+from bot.storage.database import Database, user_hash
+
+log = logging.getLogger("bot.updates")
+
+
+class UserContextMiddleware(I18nMiddleware):
+    """Sets the gettext locale and hands `locale` and `city` to handlers, from the user's saved choices."""
+
+    def __init__(self, i18n: I18n, database: Database):
+        super().__init__(i18n)
+        self.database = database
+
+    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+        user: User | None = data.get("event_from_user")
+        if user is None:
+            data["locale"], data["city"] = self.i18n.default_locale, None
+            return self.i18n.default_locale
+        self.database.touch_user(user.id)
+        profile = self.database.profile(user.id)
+        locale = profile.language or normalize_locale(user.language_code)
+        data["locale"], data["city"] = locale, profile.city
+        return locale
+
+
+class UpdateLogMiddleware(BaseMiddleware):
+    """Outer, on updates: one structured line per update (user hash, handler, outcome, ms).
+
+    Handlers that know their outcome (answered, declined…) write it into the shared `trace` dict.
+    """
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        started = time.perf_counter()
+        trace: dict[str, str] = {"handler": "-", "outcome": "error"}
+        data["trace"] = trace
+        try:
+            result = await handler(event, data)
+            if trace["outcome"] == "error":
+                trace["outcome"] = "ok" if trace["handler"] != "-" else "unhandled"
+            return result
+        finally:
+            if log.isEnabledFor(logging.INFO):
+                user: User | None = data.get("event_from_user")
+                log.info(
+                    "update=%s user=%s handler=%s outcome=%s ms=%.1f",
+                    event.update_id if isinstance(event, Update) else "-",
+                    user_hash(user.id) if user else "-",
+                    trace["handler"],
+                    trace["outcome"],
+                    (time.perf_counter() - started) * 1000,
+                )
+
+
+class HandlerNameMiddleware(BaseMiddleware):
+    """Inner: records which handler the filters chose, for the update log line."""
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        trace = data.get("trace")
+        handler_object = data.get("handler")
+        if trace is not None and handler_object is not None:
+            trace["handler"] = getattr(handler_object.callback, "__qualname__", "-")
+        return await handler(event, data)

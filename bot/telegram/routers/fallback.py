@@ -1,0 +1,17 @@
+"""Stickers, photos, voice and anything else that is not text: say what the bot understands."""
+from aiogram import Router
+from aiogram.types import Message
+
+from bot.presenter import Presenter
+from bot.telegram.views import send_view
+
+
+def create_router() -> Router:
+    router = Router(name="fallback")
+
+    @router.message()
+    async def not_text(message: Message, presenter: Presenter, locale: str) -> None:
+        view = presenter.text(locale, "我只看得懂文字哦。请直接打字提问，比如“惠衢保一年交多少钱”，或发 /help 看看我能做什么。")
+        await send_view(message.bot, message.chat.id, view)
+
+    return router

@@ -1,0 +1,77 @@
+"""/faq topics → questions → answers, free-text questions, did-you-mean picks and 👍/👎."""
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+
+from bot.domain.assistant import Assistant
+from bot.presenter import Presenter
+from bot.storage.database import Database
+from bot.telegram.callbacks import Act
+from bot.telegram.filters import has_text
+from bot.telegram.views import send_view
+
+
+def create_router() -> Router:
+    router = Router(name="faq")
+
+    @router.message(Command("faq"))
+    async def faq_command(message: Message, presenter: Presenter, locale: str) -> None:
+        await send_view(message.bot, message.chat.id, presenter.faq_topics(locale))
+
+    @router.callback_query(Act.filter(F.action == "faq"))
+    async def faq_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
+        await query.answer()
+        await send_view(query.bot, query.message.chat.id, presenter.faq_topics(locale))
+
+    @router.callback_query(Act.filter(F.action == "topic"))
+    async def topic_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, locale: str) -> None:
+        await query.answer()
+        view = presenter.topic_questions(callback_data.value, locale) or presenter.faq_topics(locale)
+        await send_view(query.bot, query.message.chat.id, view)
+
+    @router.callback_query(Act.filter(F.action == "entry"))
+    async def entry_button(query: CallbackQuery, callback_data: Act, assistant: Assistant, presenter: Presenter,
+                           database: Database, locale: str, trace: dict) -> None:
+        await query.answer()
+        reply = assistant.entry_reply(callback_data.value, locale)
+        if reply is None:  # a button from before a knowledge reload that removed the entry
+            await send_view(query.bot, query.message.chat.id, presenter.faq_topics(locale))
+            return
+        database.log_suggestion_pick(query.from_user.id, reply.entry.id)
+        trace["outcome"] = "answered"
+        await send_view(query.bot, query.message.chat.id, presenter.reply(reply, locale))
+
+    @router.callback_query(Act.filter(F.action == "vote"))
+    async def vote_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, database: Database, locale: str) -> None:
+        entry_id, _, vote = callback_data.value.rpartition("|")
+        database.log_feedback(query.from_user.id, entry_id, 1 if vote == "up" else -1)
+        await query.answer(presenter.text(locale, "谢谢您的反馈！").text)
+        if query.message:
+            await query.message.edit_reply_markup(reply_markup=None)
+
+    @router.message(Command(commands=["reload", "stats", "unanswered"]))
+    async def not_for_you(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
+                          locale: str, city: str | None, trace: dict) -> None:
+        # Admin commands from anyone else get the ordinary reply to unknown text.
+        await answer_text(message, assistant, presenter, database, locale, city, trace)
+
+    @router.message(has_text)
+    async def free_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
+                        locale: str, city: str | None, trace: dict) -> None:
+        await answer_text(message, assistant, presenter, database, locale, city, trace)
+
+    return router
+
+
+async def answer_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
+                      locale: str, city: str | None, trace: dict) -> None:
+    reply = assistant.ask(message.text, locale, city)
+    trace["outcome"] = reply.public_outcome
+    database.log_question(
+        message.from_user.id,
+        assistant.store.current.tools.normalize(message.text),
+        reply.entry.id if reply.entry else None,
+        reply.confidence,
+        reply.public_outcome,
+    )
+    await send_view(message.bot, message.chat.id, presenter.reply(reply, locale))

@@ -1,0 +1,28 @@
+"""/start, /help and the main menu's topic buttons."""
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import CallbackQuery, Message
+
+from bot.presenter import Presenter
+from bot.telegram.callbacks import Act
+from bot.telegram.views import send_view
+
+
+def create_router() -> Router:
+    router = Router(name="start")
+
+    @router.message(CommandStart())
+    async def start(message: Message, presenter: Presenter, locale: str) -> None:
+        name = message.from_user.first_name if message.from_user else ""
+        await send_view(message.bot, message.chat.id, presenter.greeting(locale, name))
+
+    @router.message(Command("help"))
+    async def help_command(message: Message, presenter: Presenter, locale: str) -> None:
+        await send_view(message.bot, message.chat.id, presenter.help(locale))
+
+    @router.callback_query(Act.filter(F.action == "help"))
+    async def help_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
+        await query.answer()
+        await send_view(query.bot, query.message.chat.id, presenter.help(locale))
+
+    return router

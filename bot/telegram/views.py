@@ -1,0 +1,49 @@
+"""Send a presenter View as Telegram messages: inline keyboard, HTML, split under the size limit."""
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.presenter import View
+from bot.telegram.callbacks import Act
+
+TELEGRAM_LIMIT = 4096
+
+
+def keyboard(view: View) -> InlineKeyboardMarkup | None:
+    if not view.buttons:
+        return None
+    rows = [
+        [InlineKeyboardButton(text=button.label, callback_data=Act(action=button.action, value=button.value).pack()) for button in row]
+        for row in view.buttons
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Split at line breaks (our tags never span lines), a line longer than the limit at the limit."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current or not parts:
+        parts.append(current)
+    return parts
+
+
+async def send_view(bot: Bot, chat_id: int, view: View) -> None:
+    parts = split_message(view.text)
+    for number, part in enumerate(parts, 1):
+        markup = keyboard(view) if number == len(parts) else None
+        await bot.send_message(chat_id, part, reply_markup=markup)

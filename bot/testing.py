@@ -1,0 +1,221 @@
+"""Drive the real dispatcher without Telegram: a recording Bot API session and a chat client.
+
+Used by the tests, the scripted dialogues, the console and the benchmarks.
+"""
+from __future__ import annotations
+
+import html
+import itertools
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, AsyncGenerator, Callable
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.base import BaseSession
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, EditMessageText, GetMe, SendMessage, TelegramMethod
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update, User
+
+from bot.app import build_dispatcher
+from bot.config import Settings
+from bot.domain.assistant import KnowledgeStore
+from bot.services import KnowledgeUnavailable, Services, create_services
+
+BOT_USER = User(id=4242, is_bot=True, first_name="医保小助手", username="yibao_helper_bot")
+TAGS = re.compile(r"<[^>]+>")
+
+
+class RecordingSession(BaseSession):
+    """Records every Bot API call and answers like Telegram would, so handlers run unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[TelegramMethod] = []
+        self._message_ids = itertools.count(1000)
+
+    async def make_request(self, bot: Bot, method: TelegramMethod, timeout: int | None = None) -> Any:
+        self.calls.append(method)
+        if isinstance(method, GetMe):
+            return BOT_USER
+        if isinstance(method, (SendMessage, EditMessageText, EditMessageReplyMarkup)):
+            message_id = next(self._message_ids) if isinstance(method, SendMessage) else method.message_id
+            text = getattr(method, "text", None)
+            return Message.model_validate(
+                {
+                    "message_id": message_id,
+                    "date": datetime.now(timezone.utc),
+                    "chat": {"id": method.chat_id, "type": "private"},
+                    "from": BOT_USER.model_dump(),
+                    "text": text,
+                    "reply_markup": method.reply_markup.model_dump() if method.reply_markup else None,
+                },
+                context={"bot": bot},
+            )
+        return True
+
+    async def close(self) -> None:
+        pass
+
+    async def stream_content(self, url: str, headers=None, timeout: int = 30, chunk_size: int = 65536, raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
+        yield b""
+
+
+@dataclass
+class Reply:
+    """One message the bot sent or edited, as a resident sees it."""
+
+    text: str
+    html: str
+    buttons: list[list[tuple[str, str]]] = field(default_factory=list)  # (label, callback data or "")
+    message_id: int | None = None
+
+    @property
+    def labels(self) -> list[str]:
+        return [label for row in self.buttons for label, _ in row]
+
+
+def _buttons(markup: Any) -> list[list[tuple[str, str]]]:
+    if isinstance(markup, InlineKeyboardMarkup):
+        return [[(button.text, button.callback_data or "") for button in row] for row in markup.inline_keyboard]
+    if isinstance(markup, ReplyKeyboardMarkup):
+        return [[(button.text, "") for button in row] for row in markup.keyboard]
+    return []
+
+
+def as_reply(method: TelegramMethod, message_id: int | None = None) -> Reply | None:
+    if isinstance(method, (SendMessage, EditMessageText)):
+        return Reply(html.unescape(TAGS.sub("", method.text)), method.text, _buttons(method.reply_markup), message_id)
+    if isinstance(method, AnswerCallbackQuery) and method.text:
+        return Reply(method.text, html.escape(method.text))
+    return None
+
+
+_stores: dict[Path, KnowledgeStore] = {}
+
+
+def shared_store(directory: Path, clock: Callable[[], date] = date.today) -> KnowledgeStore:
+    """Knowledge is read-only while serving, so clients in one process may share it (state they never share)."""
+    directory = directory.resolve()
+    if directory not in _stores:
+        store = KnowledgeStore(directory, clock)
+        problems = store.reload()
+        if problems:
+            raise KnowledgeUnavailable("\n".join(str(problem) for problem in problems[:20]))
+        _stores[directory] = store
+    return _stores[directory]
+
+
+class DialogueClient:
+    """A resident chatting with the real dispatcher: `await chat.send("惠衢保多少钱")`, `await chat.press("报销估算")`."""
+
+    _user_ids = itertools.count(10_000)
+
+    def __init__(
+        self,
+        *,
+        user_id: int | None = None,
+        first_name: str = "测试用户",
+        language_code: str | None = "zh-hans",
+        settings: Settings | None = None,
+        storage: BaseStorage | None = None,
+        services: Services | None = None,
+    ):
+        self.user = User(id=user_id or next(self._user_ids), is_bot=False, first_name=first_name, language_code=language_code)
+        self._settings = settings
+        self._storage = storage
+        self.services = services
+        self._tempdir: tempfile.TemporaryDirectory | None = None
+        self._owns_services = services is None
+        self.session = RecordingSession()
+        self.bot = Bot(token="42:TEST", session=self.session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+        self.dispatcher: Dispatcher | None = None
+        self.history: list[Reply] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+
+    async def __aenter__(self) -> "DialogueClient":
+        if self.services is None:
+            settings = self._settings
+            if settings is None:
+                self._tempdir = tempfile.TemporaryDirectory(prefix="yibao-dialogue-")
+                settings = Settings(bot_token=None, redis_url=None, database_path=Path(self._tempdir.name) / "bot.sqlite3")
+            self.services = create_services(settings, store=shared_store(settings.knowledge_dir))
+        self.dispatcher = build_dispatcher(self.services, self._storage)
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.dispatcher.storage.close()
+        if self._owns_services:
+            self.services.close()
+        await self.bot.session.close()
+        if self._tempdir:
+            self._tempdir.cleanup()
+
+    def _message(self, **fields: Any) -> dict:
+        return {
+            "message_id": next(self._message_ids),
+            "date": datetime.now(timezone.utc),
+            "chat": {"id": self.user.id, "type": "private"},
+            "from": self.user.model_dump(exclude_none=True),
+            **fields,
+        }
+
+    async def feed(self, update: dict) -> list[Reply]:
+        update = Update.model_validate({"update_id": next(self._update_ids), **update}, context={"bot": self.bot})
+        start = len(self.session.calls)
+        await self.dispatcher.feed_update(self.bot, update)
+        replies = []
+        for method in self.session.calls[start:]:
+            reply = as_reply(method, getattr(method, "message_id", None))
+            if reply is not None:
+                replies.append(reply)
+        self.history.extend(replies)
+        return replies
+
+    async def send(self, text: str) -> list[Reply]:
+        fields: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            command = text.split()[0]
+            fields["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return await self.feed({"message": self._message(**fields)})
+
+    async def send_sticker(self) -> list[Reply]:
+        sticker = {"file_id": "CAACAgIAAxk", "file_unique_id": "AgAD", "type": "regular", "width": 512, "height": 512, "is_animated": False, "is_video": False}
+        return await self.feed({"message": self._message(sticker=sticker)})
+
+    async def send_photo(self) -> list[Reply]:
+        photo = [{"file_id": "AgACAgIAAxk", "file_unique_id": "AQAD", "width": 90, "height": 90}]
+        return await self.feed({"message": self._message(photo=photo)})
+
+    def last_keyboard(self) -> list[tuple[str, str]]:
+        for reply in reversed(self.history):
+            if reply.buttons:
+                return [button for row in reply.buttons for button in row]
+        return []
+
+    async def press(self, label: str) -> list[Reply]:
+        buttons = self.last_keyboard()
+        match = next((button for button in buttons if label in button[0] and button[1]), None)
+        if match is None:
+            offered = ", ".join(repr(text) for text, _ in buttons) or "none"
+            raise LookupError(f"no button matching {label!r}; buttons offered: {offered}")
+        origin = next(reply for reply in reversed(self.history) if match in [button for row in reply.buttons for button in row])
+        query = {
+            "id": str(next(self._update_ids)),
+            "from": self.user.model_dump(exclude_none=True),
+            "chat_instance": "1",
+            "data": match[1],
+            "message": {
+                "message_id": origin.message_id or 1,
+                "date": datetime.now(timezone.utc),
+                "chat": {"id": self.user.id, "type": "private"},
+                "from": BOT_USER.model_dump(),
+                "text": origin.text,
+            },
+        }
+        return await self.feed({"callback_query": query})

@@ -1,0 +1,44 @@
+"""Refresh the gettext catalogues from locales/messages.pot.
+
+Traditional Chinese strings start as OpenCC conversions of the simplified msgids; a translator's
+edit is never overwritten. English is translated by hand; untranslated strings fall back to Chinese.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+LOCALES = ("zh", "zh_Hant", "en")
+
+
+def refresh(locales_dir: Path) -> None:
+    import opencc
+
+    with (locales_dir / "messages.pot").open("rb") as handle:
+        template = read_po(handle)
+    to_traditional = opencc.OpenCC("s2t")
+    for locale in LOCALES:
+        po_path = locales_dir / locale / "LC_MESSAGES" / "messages.po"
+        po_path.parent.mkdir(parents=True, exist_ok=True)
+        if po_path.exists():
+            with po_path.open("rb") as handle:
+                catalog = read_po(handle, locale=locale)
+        else:
+            catalog = Catalog(locale=locale, domain="messages")
+        catalog.update(template, no_fuzzy_matching=True)
+        for message in catalog:
+            if not message.id or message.string:
+                continue
+            if locale == "zh_Hant":
+                message.string = to_traditional.convert(message.id).replace("平臺", "平台")
+        with po_path.open("wb") as handle:
+            write_po(handle, catalog, omit_header=False, sort_output=True, no_location=True, ignore_obsolete=True)
+        missing = sum(1 for message in catalog if message.id and not message.string)
+        print(f"{po_path}: {len(catalog)} messages, {missing} untranslated")
+
+
+if __name__ == "__main__":
+    refresh(Path(sys.argv[1] if len(sys.argv) > 1 else "locales"))

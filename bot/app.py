@@ -11,7 +11,7 @@ from aiogram.utils.i18n import I18n
 from bot.render import DEFAULT_LOCALE
 from bot.services import Services
 from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
-from bot.telegram.routers import city, fallback, faq, lang, start
+from bot.telegram.routers import city, estimate, fallback, faq, lang, start
 from bot.telegram.views import send_view
 
 log = logging.getLogger("bot.app")
@@ -30,7 +30,14 @@ def create_storage(services: Services) -> BaseStorage:
 
 def feature_routers() -> list[Router]:
     # Order matters: commands and dialogue states before free text, free text before the fallback.
-    return [start.create_router(), city.create_router(), lang.create_router(), faq.create_router(), fallback.create_router()]
+    return [
+        start.create_router(),
+        estimate.create_router(),
+        city.create_router(),
+        lang.create_router(),
+        faq.create_router(),
+        fallback.create_router(),
+    ]
 
 
 def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:

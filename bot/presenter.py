@@ -29,7 +29,7 @@ class Presenter:
         self.renderer = renderer
         self.assistant = assistant
 
-    def _(self, locale: str, message: str, **values) -> str:
+    def tr(self, locale: str, message: str, **values) -> str:
         return self.renderer.gettext(locale, message, **values)
 
     def _render(self, template: str, locale: str, html: bool, **context) -> str:
@@ -53,7 +53,7 @@ class Presenter:
             buttons = [[Button(self._suggestion_label(entry, locale, reply.outcome), "entry", entry.id)] for entry in reply.suggestions]
             return View(text, buttons)
         text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline)
-        return View(text, [[Button(self._(locale, "常见问题"), "faq")]])
+        return View(text, [[Button(self.tr(locale, "常见问题"), "faq")]])
 
     def _suggestion_label(self, entry, locale: str, outcome: str) -> str:
         if outcome == "need_city":
@@ -75,8 +75,8 @@ class Presenter:
     def main_menu(self, locale: str) -> list[list[Button]]:
         topics = [Button(self.topic_title(topic, locale), "topic", topic.id) for topic in self.assistant.knowledge.topics]
         rows = [topics[index:index + 2] for index in range(0, len(topics), 2)]
-        rows.append([Button(self._(locale, "🧮 报销估算"), "estimate", "start")])
-        rows.append([Button(self._(locale, "📍 选择城市"), "city"), Button(self._(locale, "🌐 语言"), "lang")])
+        rows.append([Button(self.tr(locale, "🧮 报销估算"), "estimate", "start")])
+        rows.append([Button(self.tr(locale, "📍 选择城市"), "city"), Button(self.tr(locale, "🌐 语言"), "lang")])
         return rows
 
     def topic_title(self, topic, locale: str) -> str:
@@ -95,7 +95,7 @@ class Presenter:
             return None
         entries = knowledge.entries_in_topic(topic_id)
         buttons = [[Button(self._entry_label(entry, locale), "entry", entry.id)] for entry in entries]
-        buttons.append([Button(self._(locale, "⬅️ 返回"), "faq")])
+        buttons.append([Button(self.tr(locale, "⬅️ 返回"), "faq")])
         return View(self._render("topic.j2", locale, html, title=self.topic_title(topic, locale), count=len(entries)), buttons)
 
     def _entry_label(self, entry, locale: str) -> str:
@@ -123,4 +123,4 @@ class Presenter:
         return View(self._render("city_set.j2", locale, html, name=name, hotline=region.hotline), self.main_menu(locale))
 
     def text(self, locale: str, message: str, **values) -> View:
-        return View(self._(locale, message, **values))
+        return View(self.tr(locale, message, **values))

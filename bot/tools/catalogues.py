@@ -17,8 +17,6 @@ LOCALES = ("zh", "zh_Hant", "en")
 def refresh(locales_dir: Path) -> None:
     import opencc
 
-    with (locales_dir / "messages.pot").open("rb") as handle:
-        template = read_po(handle)
     to_traditional = opencc.OpenCC("s2t")
     for locale in LOCALES:
         po_path = locales_dir / locale / "LC_MESSAGES" / "messages.po"
@@ -28,6 +26,8 @@ def refresh(locales_dir: Path) -> None:
                 catalog = read_po(handle, locale=locale)
         else:
             catalog = Catalog(locale=locale, domain="messages")
+        with (locales_dir / "messages.pot").open("rb") as handle:
+            template = read_po(handle)  # fresh per locale: update() shares message objects with it
         catalog.update(template, no_fuzzy_matching=True)
         for message in catalog:
             if not message.id or message.string:

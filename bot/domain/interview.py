@@ -1,0 +1,213 @@
+"""The guided reimbursement dialogue as pure logic, shared by Telegram, the console and tests.
+
+Order (spec): city -> scheme -> care -> level -> in/out of the city -> amount -> 目录外 amount
+-> hardship -> 惠衢保 enrolment -> result. Each step is asked only when an answer can change
+the estimate, which is decided from the rules, not from city names in code:
+
+* care: offered only where some rule pays on the amount asked for that care (a basic rule
+  for 政策范围内费用, a supplementary responsibility on 特药费用). So Quzhou 职工 住院, which
+  has no basic rule in the seeds, is not offered: the dialogue never leads someone through
+  five questions to an answer that is mostly "no rule". The CLI still accepts it and the
+  estimate names the missing rule. Scheme and city are offered when they have such a care.
+* level: when the basic rule differs per level.
+* in/out of the city: when a rule for this care depends on it (a 市域内 bonus, a share for
+  costs outside the city).
+* 目录外药品费用: when a supplementary responsibility pays on it for this care.
+* hardship: when the 大病 rule for this case has a hardship variant.
+* enrolment: when the city has a supplementary plan covering this care.
+
+Not asked (the estimate lists what it assumed): deductible already paid, fund paid this year.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from bot.domain.amounts import AmountError, parse_amount
+from bot.domain.reimburse import EstimateRequest
+from bot.domain.rules import CARES, SCHEMES, RuleBook
+
+
+def N_(message: str) -> str:
+    """Marks a msgid for extraction (pybabel -k N_) without translating it here."""
+    return message
+
+
+HINT_CHOOSE = N_("请点下面的按钮，或者输入其中一个选项。")
+HINT_NO_RULE = N_("资料里没有这一项的报销规定，暂时算不了。请选下面的其他选项。")
+AMOUNT_HINTS = {
+    "empty": N_("请输入金额，例如 100000、10万 或 3000元。"),
+    "not_a_number": N_("没看懂这个金额。请输入数字，例如 100000、10万 或 3000元。"),
+    "negative": N_("金额不能是负数。"),
+    "too_large": N_("这个金额太大了，请检查一下（最多1亿元）。"),
+    "too_precise": N_("金额最多精确到分（小数点后两位）。"),
+}
+
+# Which answer-word table (interview.yaml) each choice step reads.
+WORD_TABLE = {"city": "city", "scheme": "scheme", "care": "care", "level": "level",
+              "in_quzhou": "in_city", "hardship": "yes_no", "huiqubao": "yes_no"}
+AMOUNT_STEPS = ("in_scope", "special_drug", "out_of_list")
+
+
+class AnswerError(ValueError):
+    def __init__(self, hint_msgid: str):
+        super().__init__(hint_msgid)
+        self.hint_msgid = hint_msgid
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str  # what a button sends back
+    label_msgid: str
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    kind: Literal["choice", "amount"]
+    options: list[Option] = field(default_factory=list)
+    # msgids the prompt needs, e.g. {"city": "衢州", "plan": "惠衢保"}
+    values: dict[str, str] = field(default_factory=dict)
+
+
+class Interview:
+    def __init__(self, rules: RuleBook):
+        self.rules = rules
+        self.words = rules.answers
+
+    # --- what the rules cover -------------------------------------------------------------
+
+    def cares(self, city: str, scheme: str) -> list[str]:
+        """Cares where some rule pays on the amount the dialogue asks for that care."""
+        covered = []
+        for care in CARES:
+            if care == "special-drug":
+                pays = any(r.base == "special_drug" for r in self.rules.supplementary_rules(city, scheme, care))
+            else:
+                pays = self.rules.basic_rule(city, scheme, care) is not None
+            if pays:
+                covered.append(care)
+        return covered
+
+    def schemes(self, city: str) -> list[str]:
+        return [scheme for scheme in SCHEMES if self.cares(city, scheme)]
+
+    def cities(self) -> list[str]:
+        # The order staff gave in interview.yaml decides the buttons' order.
+        named = list(self.words.choices("city"))
+        ordered = sorted(self.rules.regions(), key=lambda city: named.index(city) if city in named else len(named))
+        return [city for city in ordered if self.schemes(city)]
+
+    # --- the dialogue -----------------------------------------------------------------------
+
+    def next_step(self, answers: dict) -> Step | None:
+        """The first step that applies and has no answer yet; None when the estimate can be made."""
+        for step in self._applicable_steps(answers):
+            if step.name not in answers:
+                return step
+        return None
+
+    def _applicable_steps(self, answers: dict):
+        """Steps in order, each decided only by the answers before it."""
+        yield self._choice("city", self.cities())
+        city = answers.get("city")
+        if city is None:
+            return
+        city_label = self.words.label("city", city)
+        yield self._choice("scheme", self.schemes(city))
+        scheme = answers.get("scheme")
+        if scheme is None:
+            return
+        yield self._choice("care", self.cares(city, scheme))
+        care = answers.get("care")
+        if care is None:
+            return
+        basic = self.rules.basic_rule(city, scheme, care)
+        supplementary = self.rules.supplementary_rules(city, scheme, care)
+        if basic is not None and basic.depends_on_level:
+            yield self._choice("level", sorted(basic.levels))
+        location_matters = (basic is not None and basic.has_in_city_bonus) or any(
+            r.outside_city_share < 1 for r in supplementary)
+        if location_matters:
+            yield self._choice("in_quzhou", [True, False], city=city_label)
+        if care == "special-drug":
+            yield Step("special_drug", "amount", values={"city": city_label})
+        else:
+            yield Step("in_scope", "amount")
+        if any(r.base == "out_of_list" for r in supplementary):
+            yield Step("out_of_list", "amount", values={"plan": supplementary[0].plan})
+        critical = self.rules.critical_illness_rule(city, scheme, care)
+        if critical is not None and critical.hardship is not None:
+            yield self._choice("hardship", [True, False])
+        if supplementary:
+            yield self._choice("huiqubao", [True, False], plan=supplementary[0].plan)
+
+    def _choice(self, name: str, values: list, **prompt_values: str) -> Step:
+        table = WORD_TABLE[name]
+        options = [Option(_button_value(value), self.words.label(table, value)) for value in values]
+        return Step(name, "choice", options, dict(prompt_values))
+
+    def accept(self, step: Step, text: str):
+        """The value of a pressed button or typed answer; AnswerError(hint_msgid) when it is not usable."""
+        if step.kind == "amount":
+            try:
+                return parse_amount(text)
+            except AmountError as error:
+                raise AnswerError(AMOUNT_HINTS[error.reason]) from None
+        table = WORD_TABLE[step.name]
+        allowed = {option.value for option in step.options}
+        value = self.words.lookup(table, text)
+        if value is None and text in allowed:  # a button value the word table does not list
+            value = _from_button(step.name, text)
+        if value is None:
+            raise AnswerError(HINT_CHOOSE)
+        if _button_value(value) not in allowed:
+            # A word we understand, but no rule covers it here (e.g. 衡阳 城乡居民).
+            raise AnswerError(HINT_NO_RULE)
+        return value
+
+    def back(self, answers: dict) -> dict:
+        """The answers without the last step asked (and without any answer no longer on the path)."""
+        kept = self._on_path(answers)
+        if kept:
+            kept.pop(next(reversed(kept)))
+        return kept
+
+    def _on_path(self, answers: dict) -> dict:
+        kept: dict = {}
+        while (step := self.next_step(kept)) is not None and step.name in answers:
+            kept[step.name] = answers[step.name]
+        return kept
+
+    def request(self, answers: dict) -> EstimateRequest:
+        """The estimate request for complete answers; steps not asked stay None (the estimate says what it assumed)."""
+        answers = self._on_path(answers)
+        if self.next_step(answers) is not None:
+            raise ValueError(f"the dialogue is not finished: {self.next_step(answers).name} is unanswered")
+        return EstimateRequest(
+            city=answers["city"],
+            scheme=answers["scheme"],
+            care=answers["care"],
+            level=answers.get("level"),
+            in_quzhou=answers.get("in_quzhou"),
+            in_scope=answers.get("in_scope", Decimal(0)),
+            out_of_list=answers.get("out_of_list", Decimal(0)),
+            special_drug=answers.get("special_drug", Decimal(0)),
+            hardship=answers.get("hardship"),
+            huiqubao=answers.get("huiqubao"),
+        )
+
+
+def _button_value(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _from_button(name: str, text: str):
+    if WORD_TABLE[name] in ("in_city", "yes_no"):
+        return text == "yes"
+    if name == "level":
+        return int(text)
+    return text

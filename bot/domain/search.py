@@ -1,0 +1,383 @@
+"""Finding the knowledge entry a resident's question is about. Pure Python, no aiogram.
+
+Every phrasing of every entry (question, variants, question_en, variants_en) is a document.
+Documents are indexed twice: by character bigrams and by jieba words, each with BM25 weights
+precomputed into impact-ordered posting lists. A query scores only the documents on its terms'
+posting lists; the two rankings are fused by normalised score, and an entry scores as its best
+phrasing. Place names are taken out of both questions and phrasings before ranking: where a
+question is asked is decided by the region rules below, not by word overlap.
+
+The confidence of a match is the IDF-weighted overlap between the question and the matched
+phrasing, in both directions (how much of the question the phrasing explains, and how much
+of the phrasing the question asks about), so it is comparable across questions; the BM25 score
+only orders the candidates.
+
+Rules, in order:
+  no anchor word (synonyms.yaml anchors)           -> declined off_topic
+  names an uncovered place and none of ours        -> declined uncovered_place
+  names one of our cities                          -> only that city's or national entries
+                                                      (a grouped entry switches to its member
+                                                      for that city); a better match that is
+                                                      another city's only -> declined
+                                                      no_entry_for_city
+  grouped entry, no city named                     -> the chosen city's member, else the
+                                                      national member (it compares the cities),
+                                                      else need_city with the members
+  single-city entry without group                  -> answered whatever the chosen city
+"""
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Iterable
+
+from bot.domain.knowledge import Entry, KnowledgeBase
+from bot.domain.text import TextTools
+
+OUTCOMES = ("answered", "suggested", "need_city", "declined")
+DECLINE_REASONS = (None, "off_topic", "uncovered_place", "no_entry_for_city", "low_confidence")
+NATIONAL = "national"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    outcome: str  # answered | suggested | need_city | declined
+    entry: Entry | None = None
+    confidence: float = 0.0
+    suggestions: list[Entry] = field(default_factory=list)
+    region: str | None = None  # a covered region the question names
+    decline_reason: str | None = None
+    decline_region: str | None = None  # whose hotline to show when declining
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One ranked entry, for explain() and the decision rules."""
+
+    entry: Entry
+    score: float  # fused ranking score of its best phrasing
+    confidence: float
+    phrasing: str  # the phrasing the confidence was measured against
+
+
+class _Field:
+    """One BM25 field over all documents: impact-ordered posting lists with weights precomputed."""
+
+    K1 = 1.2
+    B = 0.75
+    MAX_POSTINGS = 3000  # per query term; only reached by terms shared by thousands of phrasings
+
+    def __init__(self, documents: list[tuple[str, ...]]):
+        count = len(documents)
+        lengths = [len(terms) for terms in documents]
+        average = (sum(lengths) / count) if count else 1.0
+        frequencies: dict[str, dict[int, int]] = {}
+        for doc, terms in enumerate(documents):
+            for term in terms:
+                postings = frequencies.setdefault(term, {})
+                postings[doc] = postings.get(doc, 0) + 1
+        self.count = count
+        self.idf: dict[str, float] = {}
+        self.postings: dict[str, tuple[tuple[int, ...], tuple[float, ...], float]] = {}
+        k1, b = self.K1, self.B
+        for term, postings in frequencies.items():
+            idf = self._idf(len(postings))
+            self.idf[term] = idf
+            weighted = sorted(
+                ((doc, idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[doc] / max(average, 1e-9))))
+                 for doc, tf in postings.items()),
+                key=itemgetter(1),
+                reverse=True,
+            )
+            docs = tuple(doc for doc, _ in weighted)
+            weights = tuple(weight for _, weight in weighted)
+            self.postings[term] = (docs, weights, weights[0])
+        self.unknown_idf = self._idf(0)
+        # for the confidence: each document's distinct terms and the sum of their IDF
+        self.doc_terms = [frozenset(terms) for terms in documents]
+        self.doc_mass = [sum(self.idf[t] for t in terms) for terms in self.doc_terms]
+
+    def _idf(self, df: int) -> float:
+        return math.log(1.0 + (self.count - df + 0.5) / (df + 0.5))
+
+    def scores(self, terms: Iterable[str]) -> dict[int, float]:
+        accumulator: dict[int, float] = {}
+        get = accumulator.get
+        for term in terms:
+            posting = self.postings.get(term)
+            if posting is None:
+                continue
+            docs, weights, _ = posting
+            if len(docs) > self.MAX_POSTINGS:
+                docs, weights = docs[: self.MAX_POSTINGS], weights[: self.MAX_POSTINGS]
+            for doc, weight in zip(docs, weights):
+                accumulator[doc] = get(doc, 0.0) + weight
+        return accumulator
+
+    def query_mass(self, terms: frozenset[str]) -> float:
+        idf, unknown = self.idf, self.unknown_idf
+        return sum(idf.get(t, unknown) for t in terms)
+
+    def overlap(self, terms: frozenset[str], doc: int) -> float:
+        idf = self.idf
+        return sum(idf[t] for t in terms & self.doc_terms[doc])
+
+
+class SearchIndex:
+    TOP_DOCS = 40  # documents taken from each ranking into the fusion
+    TOP_ENTRIES = 12  # entries walked by the region rules
+    # Confidence thresholds (see report in tests/unit/test_search.py docstring for calibration)
+    ANSWER = 0.55  # at or above: answer
+    SUGGEST = 0.30  # at or above: offer suggestions; below: decline
+    CLEAR = 0.80  # at or above, the runner-up's closeness does not matter
+    RANK_MIX = 0.0
+    MARGIN = 0.08  # a runner-up (another question) this close makes an uncertain match a suggestion
+
+    def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
+        self.knowledge = knowledge
+        self.tools = tools
+
+    # ---- building ------------------------------------------------------------------------
+    @classmethod
+    def build(cls, knowledge: KnowledgeBase, tools: TextTools) -> "SearchIndex":
+        index = cls(knowledge, tools)
+        index._build_places()
+        entries = list(knowledge.entries.values())
+        index.entries = entries
+        texts: dict[str, int] = {}
+        owners: list[list[int]] = []
+        raw_texts: list[str] = []
+        for number, entry in enumerate(entries):
+            for phrasing in (entry.question, *entry.variants, entry.question_en, *entry.variants_en):
+                content = index._strip_places(tools.normalize(phrasing))
+                doc = texts.get(content)
+                if doc is None:
+                    doc = texts[content] = len(raw_texts)
+                    raw_texts.append(content)
+                    owners.append([])
+                if number not in owners[doc]:
+                    owners[doc].append(number)
+        tools.learn(raw_texts, index._place_words)
+        analysed = [tools.analyze(text) for text in raw_texts]
+        index.doc_text = raw_texts
+        index.doc_owners = [tuple(o) for o in owners]
+        index.words = _Field([a[0] for a in analysed])
+        index.grams = _Field([a[1] for a in analysed])
+        groups: dict[str, dict[str, Entry]] = {}
+        for entry in entries:
+            if entry.group:
+                groups.setdefault(entry.group, {}).setdefault(entry.region, entry)
+        index.groups = groups
+        return index
+
+    def _build_places(self) -> None:
+        places: dict[str, str | None] = {}
+        for region_id, region in self.knowledge.regions.items():
+            if region_id == NATIONAL:
+                continue
+            for name in (region.name, region.name_en, *region.aliases):
+                key = self.tools.normalize(name)
+                if key:
+                    places.setdefault(key, region_id)
+        for name in self.knowledge.uncovered_places:
+            key = self.tools.normalize(name)
+            if key:
+                places.setdefault(key, None)
+        self._places = places
+        ordered = sorted(places, key=lambda p: (-len(p), p))
+        self._place_re = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
+        self._place_words = [p for p in places if len(p) > 1]
+
+    def _strip_places(self, normalized: str) -> str:
+        if self._place_re is None:
+            return normalized
+        return self._place_re.sub(" ", normalized).strip()
+
+    # ---- searching -----------------------------------------------------------------------
+    def places_in(self, normalized: str) -> tuple[list[str], list[str]]:
+        """(covered region ids in order of appearance, uncovered place names) named in a text."""
+        covered: list[str] = []
+        uncovered: list[str] = []
+        if self._place_re is None:
+            return covered, uncovered
+        for match in self._place_re.finditer(normalized):
+            region = self._places[match.group(0)]
+            if region is None:
+                uncovered.append(match.group(0))
+            elif region not in covered:
+                covered.append(region)
+        return covered, uncovered
+
+    def rank(self, normalized_content: str, limit: int | None = None) -> list[Candidate]:
+        """Entries by fused score of their best phrasing, each with its confidence."""
+        words, grams = self.tools.analyze(normalized_content)
+        word_set, gram_set = frozenset(words), frozenset(grams)
+        if not word_set and not gram_set:
+            return []
+        word_scores = self.words.scores(word_set)
+        gram_scores = self.grams.scores(gram_set)
+        top = self.TOP_DOCS
+        best_words = heapq.nlargest(top, word_scores.items(), key=itemgetter(1))
+        best_grams = heapq.nlargest(top, gram_scores.items(), key=itemgetter(1))
+        word_max = best_words[0][1] if best_words else 1.0
+        gram_max = best_grams[0][1] if best_grams else 1.0
+        docs = {doc for doc, _ in best_words} | {doc for doc, _ in best_grams}
+        fused = {
+            doc: 0.5 * word_scores.get(doc, 0.0) / word_max + 0.5 * gram_scores.get(doc, 0.0) / gram_max
+            for doc in docs
+        }
+        query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
+        by_entry: dict[int, tuple[float, float, int]] = {}
+        for doc, score in sorted(fused.items(), key=itemgetter(1), reverse=True):
+            confidence = self._confidence(word_set, gram_set, query_mass, doc)
+            for owner in self.doc_owners[doc]:
+                seen = by_entry.get(owner)
+                if seen is None:
+                    by_entry[owner] = (score, confidence, doc)
+                elif confidence > seen[1]:
+                    by_entry[owner] = (seen[0], confidence, doc) if self.RANK_MIX == 0 else (score, confidence, doc)
+        mix = self.RANK_MIX
+        ordered = sorted(by_entry.items(), key=lambda item: -((1 - mix) * item[1][0] + mix * item[1][1]))
+        if limit is not None:
+            ordered = ordered[:limit]
+        return [
+            Candidate(self.entries[number], score, confidence, self.doc_text[doc])
+            for number, (score, confidence, doc) in ordered
+        ]
+
+    def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float, doc: int) -> float:
+        shared = self.words.overlap(word_set, doc) + self.grams.overlap(gram_set, doc)
+        doc_mass = self.words.doc_mass[doc] + self.grams.doc_mass[doc]
+        if shared <= 0 or query_mass <= 0 or doc_mass <= 0:
+            return 0.0
+        of_query = min(shared / query_mass, 1.0)
+        of_doc = min(shared / doc_mass, 1.0)
+        return math.sqrt(of_query * of_doc)
+
+    def search(self, question: str, city: str | None = None) -> SearchResult:
+        tools = self.tools
+        normalized = tools.normalize(question)
+        if city not in self.knowledge.regions or city == NATIONAL:
+            city = None
+        covered, uncovered = self.places_in(normalized)
+        named = covered[0] if covered else None
+        fallback_region = named or city or NATIONAL
+        if not tools.has_anchor(normalized):
+            return SearchResult("declined", region=named, decline_reason="off_topic", decline_region=fallback_region)
+        if uncovered and not covered:
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL)
+        content = self._strip_places(normalized) if (covered or uncovered) else normalized
+        candidates = self.rank(content, self.TOP_ENTRIES)
+        if not candidates:
+            return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
+        if covered:
+            return self._for_named(candidates, covered, named)
+        return self._unnamed(candidates, city)
+
+    # ---- decisions -----------------------------------------------------------------------
+    def _for_named(self, candidates: list[Candidate], covered: list[str], named: str) -> SearchResult:
+        allowed = set(covered) | {NATIONAL}
+        mapped: list[tuple[Candidate, Entry]] = []
+        other_city_first: Candidate | None = None
+        for candidate in candidates:
+            entry = self._member_for(candidate.entry, covered)
+            if entry is None:
+                if not mapped and other_city_first is None:
+                    other_city_first = candidate
+                continue
+            if entry.region in allowed:
+                mapped.append((candidate, entry))
+        best = mapped[0] if mapped else None
+        if best is not None and self._is_clear(best[0], [c for c, _ in mapped[1:]], best[1]):
+            return SearchResult("answered", best[1], best[0].confidence, region=named)
+        if other_city_first is not None and other_city_first.confidence >= self.ANSWER and (
+            best is None or other_city_first.confidence > best[0].confidence
+        ):
+            return SearchResult(
+                "declined", confidence=other_city_first.confidence, region=named,
+                decline_reason="no_entry_for_city", decline_region=named,
+            )
+        return self._suggest_or_decline([(c, e) for c, e in mapped], named, named)
+
+    def _unnamed(self, candidates: list[Candidate], city: str | None) -> SearchResult:
+        resolved: list[tuple[Candidate, Entry | None]] = []
+        for candidate in candidates:
+            resolved.append((candidate, self._resolve_unnamed(candidate.entry, city)))
+        best, entry = resolved[0]
+        if self._is_clear(best, [c for c, _ in resolved[1:]], entry or best.entry):
+            if entry is not None:
+                return SearchResult("answered", entry, best.confidence)
+            members = self._group_members(best.entry)
+            return SearchResult("need_city", None, best.confidence, suggestions=members)
+        pairs = [(c, e if e is not None else c.entry) for c, e in resolved]
+        return self._suggest_or_decline(pairs, None, city or NATIONAL)
+
+    def _is_clear(self, best: Candidate, others: list[Candidate], entry: Entry) -> bool:
+        if best.confidence < self.ANSWER:
+            return False
+        if best.confidence >= self.CLEAR:
+            return True
+        for other in others:
+            if self._same_question(other.entry, best.entry) or self._same_question(other.entry, entry):
+                continue
+            return other.confidence < best.confidence - self.MARGIN
+        return True
+
+    def _suggest_or_decline(self, pairs: list[tuple[Candidate, Entry]], named: str | None, region: str) -> SearchResult:
+        if not pairs or pairs[0][0].confidence < self.SUGGEST:
+            confidence = pairs[0][0].confidence if pairs else 0.0
+            return SearchResult("declined", confidence=confidence, region=named,
+                                decline_reason="low_confidence", decline_region=region)
+        floor = max(self.SUGGEST, pairs[0][0].confidence - 0.25)
+        suggestions: list[Entry] = []
+        seen: set[str] = set()
+        for candidate, entry in pairs:
+            if candidate.confidence < floor:
+                continue
+            key = entry.group or entry.id
+            if key in seen:
+                continue
+            seen.add(key)
+            suggestions.append(entry)
+            if len(suggestions) == 3:
+                break
+        return SearchResult("suggested", None, pairs[0][0].confidence, suggestions=suggestions, region=named)
+
+    # ---- groups and regions --------------------------------------------------------------
+    def _same_question(self, a: Entry, b: Entry) -> bool:
+        return a.id == b.id or (a.group is not None and a.group == b.group)
+
+    def _group_members(self, entry: Entry) -> list[Entry]:
+        if not entry.group:
+            return [entry]
+        return list(self.groups.get(entry.group, {entry.region: entry}).values())
+
+    def _member_for(self, entry: Entry, regions: list[str]) -> Entry | None:
+        """The entry answering `entry`'s question for the named regions, None if only another city's."""
+        members = self.groups.get(entry.group) if entry.group else None
+        if members:
+            for region in regions:
+                if region in members:
+                    return members[region]
+            return members.get(NATIONAL) if entry.region != NATIONAL else entry
+        return entry if entry.region in regions or entry.region == NATIONAL else None
+
+    def _resolve_unnamed(self, entry: Entry, city: str | None) -> Entry | None:
+        """No city named: a grouped entry becomes the chosen city's (or the national) member;
+        None means the resident must pick a city."""
+        members = self.groups.get(entry.group) if entry.group else None
+        if not members or len(members) == 1:
+            return entry
+        if city and city in members:
+            return members[city]
+        if NATIONAL in members:
+            return members[NATIONAL]
+        return None
+
+    # ---- diagnostics ---------------------------------------------------------------------
+    def explain(self, question: str, limit: int = 5) -> list[Candidate]:
+        normalized = self.tools.normalize(question)
+        return self.rank(self._strip_places(normalized), limit)

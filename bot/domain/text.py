@@ -1,0 +1,279 @@
+"""Text normalisation and tokenisation for search: no aiogram, no I/O beyond an optional cache file.
+
+normalize():  NFKC -> traditional to simplified (OpenCC t2s) -> lower case -> spaces collapsed
+              -> synonyms.yaml `synonyms` applied longest-first in one left-to-right pass.
+tokens():     jieba words (stopwords dropped), English split into lightly stemmed words.
+bigrams():    character bigrams of the Chinese text between dropped stopwords / punctuation,
+              plus English words whole.
+
+jieba start-up: the full jieba dictionary takes ~1 s to load even from jieba's own cache, which
+does not fit the 1.5 s cold start of `ask`. We therefore give jieba a *small* dictionary: the
+words of jieba's dictionary that occur inside the knowledge's phrasings (`learn()`), plus our
+domain words, anchors, synonym targets and stopwords. Because a segmentation of a text can only
+ever use dictionary words that are substrings of that text, the knowledge's phrasings are cut
+exactly as the full dictionary would cut them (the dictionary's total frequency is kept too).
+The filtered dictionary is cached in the temp dir, keyed by a hash of what it was built from.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from bot.domain.knowledge import SynonymsFile
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_SPACES = re.compile(r"\s+")
+_SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_WORDISH = re.compile(f"[{CJK}]|[a-z0-9]")
+_ASCII_WORD = re.compile(r"[a-z]+|[0-9]+(?:\.[0-9]+)?")
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_MAX_DICT_WORD = 8  # longest dictionary word looked for inside the phrasings
+
+ENGLISH_STOPWORDS = frozenset(
+    """a an the is are am was were be been being do does did done i me my mine we us our you your
+    it its of to in on at for by with and or this that these those there here please tell about
+    can could will would should shall may might must have has had get got let if so as than then
+    any some just also very into from up out one s t""".split()
+)
+
+
+@lru_cache(maxsize=None)
+def _opencc(config: str):
+    import opencc  # ~0.1 s; created once per process and shared by every TextTools
+
+    return opencc.OpenCC(config)
+
+
+def _import_jieba():
+    """Import jieba without its `import pkg_resources` (~0.1 s of start-up for a file lookup)."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # makes jieba fall back to opening its files directly
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    import logging
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern | None:
+    """One compiled regex matching the longest of `words` at the leftmost position."""
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not ordered:
+        return None
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class TextTools:
+    """Shared by the search index (at build) and every query. Thread-safe after `learn()`."""
+
+    def __init__(self, vocabulary: SynonymsFile):
+        self.vocabulary = vocabulary
+        self._t2s = _opencc("t2s")
+        self._s2t = _opencc("s2t")
+        synonyms: dict[str, str] = {}
+        for key, value in vocabulary.synonyms.items():
+            key_n, value_n = self._base(key), self._base(value)
+            if key_n and key_n != value_n:
+                synonyms.setdefault(key_n, value_n)
+        self._synonyms = synonyms
+        self._synonym_re = _alternation(synonyms)
+        self._overrides = dict(vocabulary.traditional_overrides)
+        self._override_re = _alternation(self._overrides)
+        self.stopwords = frozenset(self.normalize(w) for w in vocabulary.stopwords) | ENGLISH_STOPWORDS
+        self.domain_words = tuple(dict.fromkeys(self.normalize(w) for w in vocabulary.domain_words))
+        self.anchors = tuple(dict.fromkeys(a for a in (self.normalize(w) for w in vocabulary.anchors) if a))
+        self._anchor_re = _alternation(self.anchors)
+        self._extra_words: set[str] = set()
+        self._corpus: list[str] = []
+        self._tokenizer = None
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    # ---- normalisation -------------------------------------------------------------------
+    def _base(self, text: str) -> str:
+        text = unicodedata.normalize("NFKC", text or "")
+        if _CJK_CHAR.search(text):
+            text = self._t2s.convert(text)
+        text = _SPACES.sub(" ", text.lower()).strip()
+        return _SPACE_NEAR_CJK.sub("", text)
+
+    def normalize(self, text: str) -> str:
+        text = self._base(text)
+        if self._synonym_re is not None:
+            text = self._synonym_re.sub(lambda m: self._synonyms[m.group(0)], text)
+        return text
+
+    def to_traditional(self, text: str) -> str:
+        text = self._s2t.convert(text)
+        if self._override_re is not None:
+            text = self._override_re.sub(lambda m: self._overrides[m.group(0)], text)
+        return text
+
+    def has_anchor(self, normalized: str) -> bool:
+        return self._anchor_re is not None and self._anchor_re.search(normalized) is not None
+
+    # ---- segmentation --------------------------------------------------------------------
+    def learn(self, texts: Iterable[str], words: Iterable[str] = ()) -> None:
+        """Give the segmenter the knowledge's phrasings (normalised) and extra whole words
+        (e.g. place names). Call before the first tokens(); SearchIndex.build does."""
+        self._corpus.extend(texts)
+        self._extra_words.update(w for w in words if len(w) > 1)
+        self._tokenizer = None
+        self._cache.clear()
+
+    def _segmenter(self):
+        if self._tokenizer is None:
+            self._tokenizer = _build_tokenizer(self._corpus, self._own_words())
+        return self._tokenizer
+
+    def _own_words(self) -> list[str]:
+        own = set(self.domain_words) | set(self._synonyms.values()) | self._extra_words
+        own |= {a for a in self.anchors if _CJK_CHAR.search(a)}
+        own |= {w for w in self.stopwords if _CJK_CHAR.search(w)}
+        return sorted(w for w in own if len(w) > 1 and _CJK_RUN.fullmatch(w))
+
+    def analyze(self, normalized: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(tokens, bigrams) of a normalised text, from one jieba pass."""
+        cached = self._cache.get(normalized)
+        if cached is not None:
+            return cached
+        words: list[str] = []
+        grams: list[str] = []
+        units: list[str] = []  # the current run of Chinese characters / numbers between breaks
+
+        def flush() -> None:
+            if len(units) == 1:
+                grams.append(units[0])
+            else:
+                grams.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
+            units.clear()
+
+        stop = self.stopwords
+        for token in self._segmenter().cut(normalized):
+            if _CJK_CHAR.match(token):
+                if token in stop:
+                    flush()
+                    continue
+                words.append(token)
+                units.extend(token)
+            elif _DIGITS.fullmatch(token):
+                words.append(token)
+                units.append(token)
+            else:
+                flush()
+                for word in _ASCII_WORD.findall(token):
+                    if word in stop or (len(word) == 1 and not word.isdigit()):
+                        continue
+                    word = _stem(word)
+                    words.append(word)
+                    grams.append(word)
+        flush()
+        result = (tuple(words), tuple(grams))
+        if len(self._cache) < 4096:
+            self._cache[normalized] = result
+        return result
+
+    def tokens(self, normalized: str) -> list[str]:
+        return list(self.analyze(normalized)[0])
+
+    def bigrams(self, normalized: str) -> list[str]:
+        return list(self.analyze(normalized)[1])
+
+
+# ---- the small jieba dictionary ----------------------------------------------------------
+
+def _substrings(texts: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for text in texts:
+        for run in _CJK_RUN.findall(text):
+            n = len(run)
+            for size in range(2, min(_MAX_DICT_WORD, n) + 1):
+                found.update(run[i:i + size] for i in range(n - size + 1))
+    return found
+
+
+def _jieba_dictionary(jieba) -> str:
+    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+
+
+def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
+    """Frequencies of the `wanted` words in jieba's dictionary, and the dictionary's total."""
+    path = _jieba_dictionary(jieba)
+    stat = os.stat(path)
+    digest = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    digest.update("\n".join(sorted(wanted)).encode())
+    cache = os.path.join(tempfile.gettempdir(), f"yibao-jieba-{digest.hexdigest()[:20]}.txt")
+    try:
+        with open(cache, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+        total = int(lines[0])
+        freq = {}
+        for line in lines[1:]:
+            word, _, count = line.partition(" ")
+            freq[word] = int(count)
+        return freq, total
+    except (OSError, ValueError, IndexError):
+        pass
+    freq = {}
+    total = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, count, _ = line.split(" ", 2)
+            count = int(count)
+            total += count
+            if word in wanted:
+                freq[word] = count
+    try:
+        temporary = f"{cache}.{os.getpid()}"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(f"{total}\n")
+            handle.writelines(f"{word} {count}\n" for word, count in sorted(freq.items()))
+        os.replace(temporary, cache)
+    except OSError:
+        pass  # a read-only temp dir only costs start-up time
+    return freq, total
+
+
+def _build_tokenizer(corpus: list[str], own_words: list[str]):
+    jieba = _import_jieba()
+    wanted = _substrings(corpus) | _substrings(own_words)
+    found, total = _filtered_dictionary(jieba, wanted)
+    tokenizer = jieba.Tokenizer()
+    freq: dict[str, int] = {}
+    for word, count in found.items():
+        freq[word] = count
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+    tokenizer.FREQ, tokenizer.total = freq, total
+    tokenizer.initialized = True
+    log_total = math.log(total)
+    for word in own_words:  # keep our own words whole (what jieba.add_word does, without its lock dance)
+        if freq.get(word):
+            continue
+        logp = sum(math.log(freq.get(part) or 1) - log_total for part in tokenizer.cut(word, HMM=False))
+        count = max(int(math.exp(logp) * total) + 1, 1)
+        tokenizer.add_word(word, count)
+    return tokenizer

@@ -1,0 +1,57 @@
+"""Views of the reimbursement dialogue: each step's question with buttons, and the result."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.domain.interview import Interview, Step
+from bot.domain.reimburse import Estimate
+from bot.presenter import Button, View
+from bot.render import Renderer
+
+# One-tap amounts for residents who find typing hard; any other amount can be typed.
+QUICK_AMOUNTS = {
+    "in_scope": ["3000", "8000", "10000", "50000", "100000"],
+    "special_drug": ["5000", "10000", "50000", "100000"],
+    "out_of_list": ["0", "5000", "10000", "20000", "50000"],
+}
+
+
+def amount_label(value: str) -> str:
+    amount = Decimal(value)
+    if amount >= 10000 and amount % 10000 == 0:
+        return f"{amount // 10000}万"
+    return f"{amount}元" if amount else "0"
+
+
+class EstimatePresenter:
+    def __init__(self, renderer: Renderer):
+        self.renderer = renderer
+
+    def tr(self, locale: str, message: str, **values) -> str:
+        return self.renderer.gettext(locale, message, **values)
+
+    def step(self, step: Step, number: int, locale: str, hint: str | None = None, html: bool = True) -> View:
+        text = self.renderer.render("estimate_step.j2", locale, html=html, step=step, number=number, hint=hint)
+        if step.kind == "choice":
+            choices = [Button(self.tr(locale, option.label_msgid), "est", option.value) for option in step.options]
+        else:
+            choices = [Button(amount_label(value), "est", value) for value in QUICK_AMOUNTS.get(step.name, [])]
+        rows = [choices[index:index + 3] for index in range(0, len(choices), 3)]
+        rows.append([Button(self.tr(locale, "⬅️ 返回"), "est-back"), Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
+        return View(text, rows)
+
+    def result(self, estimate: Estimate, locale: str, html: bool = True) -> View:
+        text = self.renderer.render("estimate_result.j2", locale, html=html, estimate=estimate)
+        buttons = [[Button(self.tr(locale, "🔄 重新估算"), "estimate", "start"), Button(self.tr(locale, "✏️ 修改一项"), "est-change")]]
+        return View(text, buttons)
+
+    def change_menu(self, interview: Interview, answers: dict, locale: str) -> View:
+        names = {"city": "城市", "scheme": "医保类型", "care": "就医情况", "level": "医院级别", "in_quzhou": "是否市内就医",
+                 "in_scope": "政策范围内费用", "special_drug": "特殊药品费用", "out_of_list": "目录外药品费用",
+                 "hardship": "困难群体", "huiqubao": "是否参加惠衢保"}
+        buttons = [[Button(self.tr(locale, names[name]), "est-edit", name)] for name in answers if name in names]
+        buttons.append([Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
+        return View(self.tr(locale, "想修改哪一项？"), buttons)
+
+    def cancelled(self, locale: str) -> View:
+        return View(self.tr(locale, "好的，已取消估算。需要时发 /estimate 重新开始。"))

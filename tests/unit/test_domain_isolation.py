@@ -1,0 +1,21 @@
+"""Domain code (knowledge, search, reimbursement) must not depend on the Telegram framework."""
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+DOMAIN_MODULES = ["bot.domain.knowledge", "bot.domain.search", "bot.domain.text", "bot.domain.assistant",
+                  "bot.domain.reimburse", "bot.domain.amounts", "bot.domain.rules", "bot.domain.interview",
+                  "bot.domain.privacy", "bot.presenter"]
+
+
+def test_domain_imports_no_aiogram():
+    code = (
+        "import sys, importlib\n"
+        f"for name in {DOMAIN_MODULES!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'aiogram' or m.startswith('aiogram.'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"domain imported: {result.stdout}"

@@ -1,10 +1,12 @@
 """Settings, read once at start from the environment and `.env`."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +23,8 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(default_factory=knowledge_dir_default)
     locales_dir: Path = PROJECT_ROOT / "locales"
     database_path: Path = PROJECT_ROOT / "data" / "bot.sqlite3"
-    admin_ids: list[int] = Field(default_factory=list)
+    # NoDecode: the environment gives a string, parsed by `_admin_ids` (`123,456` or `[123, 456]`).
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, description="Telegram user ids allowed to use /reload, /stats, /unanswered")
     redis_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -30,3 +33,18 @@ class Settings(BaseSettings):
     webhook_path: str = "/telegram/webhook"
     throttle_rate: float = Field(default=1.0, description="messages per second a user may send in a burst")
     log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _admin_ids(cls, value: Any) -> Any:
+        """ADMIN_IDS=123,456 or ADMIN_IDS=[123, 456] (spaces allowed); an empty value means no admins."""
+        if isinstance(value, int):
+            return [value]
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if not text:
+            return []
+        if text.startswith("["):
+            return json.loads(text)
+        return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]

@@ -53,5 +53,7 @@ class EstimatePresenter:
         buttons.append([Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
         return View(self.tr(locale, "想修改哪一项？"), buttons)
 
-    def cancelled(self, locale: str) -> View:
+    def cancelled(self, locale: str, was_answering: bool) -> View:
+        if not was_answering:
+            return View(self.tr(locale, "现在没有要取消的操作。可以直接打字提问，或发 /help 看看我能做什么。"))
         return View(self.tr(locale, "好的，已取消估算。需要时发 /estimate 重新开始。"))

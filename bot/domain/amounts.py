@@ -45,7 +45,11 @@ def parse_amount(text: str) -> Decimal:
 
 def _clean(text: str) -> str:
     # NFKC turns full-width digits, commas and letters into ASCII ones.
-    text = unicodedata.normalize("NFKC", text or "").lower()
+    text = unicodedata.normalize("NFKC", text or "").lower().strip()
+    # "100 000" groups thousands like "100,000"; "10 5" is two numbers, not 105.
+    text = re.sub(r"(?<=\d)\s+(?=\d{3}(?!\d))", ",", text)
+    if re.search(r"\d\s+\d", text):
+        return "?"
     text = re.sub(r"\s+", "", text).replace("，", ",")
     previous = None
     while previous != text:  # "¥3000元" has a prefix and a suffix

@@ -20,6 +20,7 @@ class Loaded:
     knowledge: KnowledgeBase
     tools: TextTools
     index: SearchIndex
+    estimate_triggers: tuple[str, ...] = ()
 
 
 class KnowledgeStore:
@@ -42,7 +43,8 @@ class KnowledgeStore:
         if not result.ok:
             return result.problems
         tools = TextTools(result.knowledge.vocabulary)
-        loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools))
+        triggers = tuple(tools.normalize(trigger) for trigger in result.knowledge.vocabulary.estimate_triggers)
+        loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools), triggers)
         with self._lock:
             self._current = loaded
         return []
@@ -84,6 +86,12 @@ class Assistant:
     def region_name(self, region_id: str, lang: str) -> str:
         region = self.knowledge.regions[region_id]
         return region.name_en if lang == "en" else self.localize(region.name, lang)
+
+    def wants_estimate(self, text: str) -> bool:
+        """Phrases like 我住院能报多少 (synonyms.yaml `estimate_triggers`) ask for the estimate dialogue."""
+        loaded = self.store.current
+        normalized = loaded.tools.normalize(text)
+        return any(trigger in normalized for trigger in loaded.estimate_triggers)
 
     def ask(self, question: str, lang: str = "zh", city: str | None = None) -> Reply:
         loaded = self.store.current

@@ -111,6 +111,7 @@ class SynonymsFile(Strict):
     anchors: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
     traditional_overrides: dict[str, str] = Field(default_factory=dict)
+    estimate_triggers: list[str] = Field(default_factory=list)  # phrases that start the reimbursement estimate
 
 
 @dataclass(frozen=True)

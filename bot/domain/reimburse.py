@@ -271,7 +271,7 @@ def _deductible_due(work: _Work, rule: BasicRule, deductible: Decimal | None) ->
     if deductible is None:
         work.assume("deductible_not_in_rules", rule.id)
         return ZERO
-    if deductible == 0 and rule.deductible_year_total is None:
+    if deductible == 0:
         return ZERO
     used = work.request.deductible_used
     if used is None:

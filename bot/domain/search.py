@@ -40,6 +40,7 @@ from bot.domain.text import TextTools
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_place", "no_entry_for_city", "low_confidence")
 NATIONAL = "national"
+_TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,21 @@ class _Field:
         return sum(idf[t] for t in terms & self.doc_terms[doc])
 
 
+def _fuse(fields, top: int) -> dict[int, float]:
+    """Normalised score fusion: each field's scores divided by its best, weighted, summed
+    over the union of each field's `top` documents."""
+    ranked = []
+    docs: set[int] = set()
+    for field_, terms, weight in fields:
+        scores = field_.scores(terms)
+        best = heapq.nlargest(top, scores.items(), key=itemgetter(1))
+        if not best:
+            continue
+        ranked.append((scores, weight / best[0][1]))
+        docs.update(doc for doc, _ in best)
+    return {doc: sum(scores.get(doc, 0.0) * factor for scores, factor in ranked) for doc in docs}
+
+
 class SearchIndex:
     TOP_DOCS = 40  # documents taken from each ranking into the fusion
     TOP_ENTRIES = 12  # entries walked by the region rules
@@ -133,7 +149,8 @@ class SearchIndex:
     ANSWER = 0.55  # at or above: answer
     SUGGEST = 0.30  # at or above: offer suggestions; below: decline
     CLEAR = 0.80  # at or above, the runner-up's closeness does not matter
-    RANK_MIX = 0.0
+    ENTRY_WEIGHT = 0.0  # all of an entry's phrasings as one document
+    ANSWER_WEIGHT = 0.0  # the entry's answer text
     MARGIN = 0.08  # a runner-up (another question) this close makes an uncertain match a suggestion
 
     def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
@@ -166,6 +183,12 @@ class SearchIndex:
         index.doc_owners = [tuple(o) for o in owners]
         index.words = _Field([a[0] for a in analysed])
         index.grams = _Field([a[1] for a in analysed])
+        per_entry = [tools.analyze(index._strip_places(" ".join(tools.normalize(p) for p in (e.question, *e.variants, e.question_en, *e.variants_en)))) for e in entries]
+        index.entry_words = _Field([a[0] for a in per_entry])
+        index.entry_grams = _Field([a[1] for a in per_entry])
+        answers = [tools.analyze(tools.normalize(_TEMPLATE_CODE.sub(" ", e.answer) + " " + _TEMPLATE_CODE.sub(" ", e.answer_en))) for e in entries]
+        index.answer_words = _Field([a[0] for a in answers])
+        index.answer_grams = _Field([a[1] for a in answers])
         groups: dict[str, dict[str, Entry]] = {}
         for entry in entries:
             if entry.group:
@@ -212,40 +235,43 @@ class SearchIndex:
         return covered, uncovered
 
     def rank(self, normalized_content: str, limit: int | None = None) -> list[Candidate]:
-        """Entries by fused score of their best phrasing, each with its confidence."""
+        """Entries by fused score (best phrasing, plus the entry's phrasings and answer taken
+        together), each with the confidence of its best-matching phrasing."""
         words, grams = self.tools.analyze(normalized_content)
         word_set, gram_set = frozenset(words), frozenset(grams)
         if not word_set and not gram_set:
             return []
-        word_scores = self.words.scores(word_set)
-        gram_scores = self.grams.scores(gram_set)
         top = self.TOP_DOCS
-        best_words = heapq.nlargest(top, word_scores.items(), key=itemgetter(1))
-        best_grams = heapq.nlargest(top, gram_scores.items(), key=itemgetter(1))
-        word_max = best_words[0][1] if best_words else 1.0
-        gram_max = best_grams[0][1] if best_grams else 1.0
-        docs = {doc for doc, _ in best_words} | {doc for doc, _ in best_grams}
-        fused = {
-            doc: 0.5 * word_scores.get(doc, 0.0) / word_max + 0.5 * gram_scores.get(doc, 0.0) / gram_max
-            for doc in docs
-        }
+        fused = _fuse(((self.words, word_set, 0.5), (self.grams, gram_set, 0.5)), top)
         query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
-        by_entry: dict[int, tuple[float, float, int]] = {}
-        for doc, score in sorted(fused.items(), key=itemgetter(1), reverse=True):
+        by_entry: dict[int, list] = {}
+        for doc, score in fused.items():
             confidence = self._confidence(word_set, gram_set, query_mass, doc)
             for owner in self.doc_owners[doc]:
                 seen = by_entry.get(owner)
                 if seen is None:
-                    by_entry[owner] = (score, confidence, doc)
-                elif confidence > seen[1]:
-                    by_entry[owner] = (seen[0], confidence, doc) if self.RANK_MIX == 0 else (score, confidence, doc)
-        mix = self.RANK_MIX
-        ordered = sorted(by_entry.items(), key=lambda item: -((1 - mix) * item[1][0] + mix * item[1][1]))
+                    by_entry[owner] = [score, confidence, doc, 0.0]
+                else:
+                    if score > seen[0]:
+                        seen[0] = score
+                    if confidence > seen[1]:
+                        seen[1], seen[2] = confidence, doc
+        extra = []
+        if self.ENTRY_WEIGHT:
+            extra += [(self.entry_words, word_set, self.ENTRY_WEIGHT / 2), (self.entry_grams, gram_set, self.ENTRY_WEIGHT / 2)]
+        if self.ANSWER_WEIGHT:
+            extra += [(self.answer_words, word_set, self.ANSWER_WEIGHT / 2), (self.answer_grams, gram_set, self.ANSWER_WEIGHT / 2)]
+        if extra:
+            for number, score in _fuse(extra, top).items():
+                seen = by_entry.get(number)
+                if seen is not None:
+                    seen[3] = score
+        ordered = sorted(by_entry.items(), key=lambda item: -(item[1][0] + item[1][3]))
         if limit is not None:
             ordered = ordered[:limit]
         return [
-            Candidate(self.entries[number], score, confidence, self.doc_text[doc])
-            for number, (score, confidence, doc) in ordered
+            Candidate(self.entries[number], score + bonus, confidence, self.doc_text[doc])
+            for number, (score, confidence, doc, bonus) in ordered
         ]
 
     def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float, doc: int) -> float:

@@ -19,6 +19,10 @@ from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
 
 
+async def wants_estimate(message: Message, assistant: Assistant) -> bool:
+    return assistant.wants_estimate(message.text)
+
+
 class EstimateDialogue(StatesGroup):
     answering = State()
 
@@ -51,7 +55,8 @@ class EstimateFlow:
     async def show(self, answers: dict, hint: str | None = None) -> None:
         step = self.interview.next_step(answers)
         if step is None:
-            await self.state.set_state(EstimateDialogue.answering)
+            # The result ends the dialogue; the answers stay in the data for "change one answer".
+            await self.state.set_state(None)
             result = estimate(self.interview.request(answers), self.rules)
             await send_view(self.bot, self.chat_id, self.view.result(result, self.locale))
             return
@@ -64,7 +69,7 @@ class EstimateFlow:
     async def answer(self, text: str) -> None:
         answers = await self.answers()
         step = self.interview.next_step(answers)
-        if step is None:  # the result is on screen; typed text starts nothing new
+        if step is None:
             await self.show(answers)
             return
         try:
@@ -82,8 +87,9 @@ class EstimateFlow:
         await self.show(answers)
 
     async def cancel(self) -> None:
+        was_answering = await self.state.get_state() is not None
         await self.state.clear()
-        await send_view(self.bot, self.chat_id, self.view.cancelled(self.locale))
+        await send_view(self.bot, self.chat_id, self.view.cancelled(self.locale, was_answering))
 
     async def change_menu(self) -> None:
         await send_view(self.bot, self.chat_id, self.view.change_menu(self.interview, await self.answers(), self.locale))
@@ -115,7 +121,11 @@ def create_router() -> Router:
         await query.answer()
         await flow(query, state, assistant, presenter, locale).start()
 
-    @router.callback_query(Act.filter(F.action.startswith("est")), StateFilter(None))
+    @router.message(StateFilter(None), has_text, wants_estimate)
+    async def estimate_phrase(message: Message, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+        await flow(message, state, assistant, presenter, locale).start()
+
+    @router.callback_query(Act.filter(F.action.in_({"est", "est-back"})), StateFilter(None))
     async def stale_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
         # A button from a dialogue that was cancelled or finished long ago.
         await query.answer(presenter.tr(locale, "这次估算已经结束了，发 /estimate 重新开始。"), show_alert=True)

@@ -11,7 +11,8 @@ from aiogram.utils.i18n import I18n
 from bot.render import DEFAULT_LOCALE
 from bot.services import Services
 from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
-from bot.telegram.routers import city, estimate, fallback, faq, lang, start
+from bot.telegram.routers import admin, city, estimate, fallback, faq, lang, start
+from bot.telegram.throttling import ThrottlingMiddleware
 from bot.telegram.views import send_view
 
 log = logging.getLogger("bot.app")
@@ -31,6 +32,7 @@ def create_storage(services: Services) -> BaseStorage:
 def feature_routers() -> list[Router]:
     # Order matters: commands and dialogue states before free text, free text before the fallback.
     return [
+        admin.create_router(),  # staff only (ADMIN_IDS); anyone else falls through to the ordinary reply
         start.create_router(),
         estimate.create_router(),
         city.create_router(),
@@ -45,6 +47,12 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
     i18n = I18n(path=services.settings.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")
     dispatcher.update.outer_middleware(UpdateLogMiddleware())
     UserContextMiddleware(i18n, services.database).setup(dispatcher)
+    settings = services.settings
+    if settings.bot_token is not None and settings.throttle_rate > 0:
+        # Flood control protects the Telegram bot; offline harnesses (console, dialogue scripts, benchmarks) run without a token.
+        throttling = ThrottlingMiddleware(settings.throttle_rate, settings.throttle_burst)  # after i18n: its reply is translated
+        for observer in (dispatcher.message, dispatcher.callback_query):
+            observer.outer_middleware(throttling)
     for observer in (dispatcher.message, dispatcher.callback_query):
         observer.middleware(HandlerNameMiddleware())
     dispatcher.include_routers(*feature_routers())

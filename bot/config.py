@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
     webhook_path: str = "/telegram/webhook"
-    throttle_rate: float = Field(default=1.0, description="messages per second a user may send in a burst")
+    throttle_rate: float = Field(default=1.0, description="messages (and button presses) per second one user may keep sending; 0 turns flood control off")
+    throttle_burst: int = Field(default=5, description="how many messages one user may send at once before the rate applies")
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")

@@ -73,21 +73,40 @@ class MalformedScript(Exception):
         self.problems = problems
 
 
+STEP_LOCATION = re.compile(r"^steps\.(\d+)(\.|:)")
+# Scripts that expose a known, reported bug wait in a `pending/` folder: running a folder skips
+# them (pytest reports them as skipped); name the file or the pending folder itself to run them.
+PENDING = "pending"
+
+
+def _step_numbers(problem: Problem) -> Problem:
+    """pydantic says `steps.2.expect`; people count steps from 1, as the runner's failures do."""
+    message = STEP_LOCATION.sub(lambda found: f"step {int(found.group(1)) + 1}{found.group(2)}", problem.message)
+    return Problem(problem.file, problem.line, message)
+
+
 def load_script(path: Path) -> Script:
     try:
         document = read_yaml(path)
     except YamlError as error:
         raise MalformedScript([error.problem]) from None
+    except OSError as error:
+        raise MalformedScript([Problem(str(path), 1, f"cannot read the file: {error.strerror or error}")]) from None
     try:
         return Script.model_validate(document.data)
     except ValidationError as error:
-        raise MalformedScript(pydantic_problems(document, error, str(path))) from None
+        raise MalformedScript([_step_numbers(problem) for problem in pydantic_problems(document, error, str(path))]) from None
 
 
 def find_scripts(paths: list[Path]) -> list[Path]:
+    """The scripts named, and the *.yaml/*.yml under the folders named (but not under their pending/ folders)."""
     found: list[Path] = []
     for path in paths:
-        found.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+        if not path.is_dir():
+            found.append(path)
+            continue
+        scripts = [item for pattern in ("*.yaml", "*.yml") for item in path.rglob(pattern)]
+        found.extend(sorted(item for item in scripts if PENDING not in item.relative_to(path).parts[:-1]))
     return found
 
 
@@ -109,34 +128,57 @@ def check(expect: Expect | None, replies: list[Reply]) -> list[str]:
 
 
 async def run_script(path: Path, client_factory=DialogueClient) -> Outcome:
+    """Run one script; never raises for a bad script or a misbehaving bot: the Outcome says what went wrong."""
     try:
         script = load_script(path)
     except MalformedScript as error:
         return Outcome(path.stem, str(path), False, f"malformed script:\n  {error}".replace("\n", "\n  "))
-    async with client_factory(**script.user.model_dump()) as chat:
-        for number, step in enumerate(script.steps, 1):
-            try:
-                if step.send is not None:
-                    replies = await chat.send(step.send)
-                elif step.press is not None:
-                    replies = await chat.press(step.press)
-                elif step.send_sticker:
-                    replies = await chat.send_sticker()
-                else:
-                    replies = await chat.send_photo()
-            except LookupError as error:
-                return Outcome(script.name, str(path), False, f"step {number} (press {step.press!r}): {error}")
-            failures = check(step.expect, replies)
-            if failures:
-                action = step.send or step.press or ("sticker" if step.send_sticker else "photo")
-                reply_text = "\n".join(reply.text for reply in replies) or "(nothing)"
-                offered = [label for reply in replies for label in reply.labels]
-                detail = "\n".join(
-                    [f"step {number} ({action!r}):"]
-                    + [f"  {failure}" for failure in failures]
-                    + ["  actual reply:"]
-                    + [f"    {line}" for line in reply_text.splitlines()]
-                    + [f"  buttons: {offered}"]
-                )
-                return Outcome(script.name, str(path), False, detail)
+    user = script.user.model_dump()
+    try:
+        async with client_factory(user_id=user.pop("id"), **user) as chat:
+            for number, step in enumerate(script.steps, 1):
+                failure = await _run_step(chat, number, step)
+                if failure:
+                    return Outcome(script.name, str(path), False, failure)
+    except Exception as error:  # the harness itself (or the bot outside any handler) broke
+        return Outcome(script.name, str(path), False, f"the run stopped: {type(error).__name__}: {error}")
     return Outcome(script.name, str(path), True)
+
+
+def _describe(step: Step) -> str:
+    if step.send is not None:
+        return f"send {step.send if len(step.send) <= 60 else step.send[:60] + '…'!r}"
+    if step.press is not None:
+        return f"press {step.press!r}"
+    return "sticker" if step.send_sticker else "photo"
+
+
+async def _run_step(chat, number: int, step: Step) -> str | None:
+    """What failed at this step, as the runner reports it, or None."""
+    errors_before = len(chat.errors)
+    refused_before = len(chat.session.refused)
+    try:
+        if step.send is not None:
+            replies = await chat.send(step.send)
+        elif step.press is not None:
+            replies = await chat.press(step.press)
+        elif step.send_sticker:
+            replies = await chat.send_sticker()
+        else:
+            replies = await chat.send_photo()
+    except LookupError as error:
+        return f"step {number} ({_describe(step)}): {error}"
+    failures = [f"the bot raised {type(error).__name__}: {error}" for error in chat.errors[errors_before:]]
+    failures += [f"Telegram would refuse a message: {problem}" for _, problem in chat.session.refused[refused_before:]]
+    failures += check(step.expect, replies)
+    if not failures:
+        return None
+    reply_text = "\n".join(reply.text for reply in replies) or "(nothing)"
+    offered = [label for reply in replies for label in reply.labels]
+    return "\n".join(
+        [f"step {number} ({_describe(step)}):"]
+        + [f"  {failure}" for failure in failures]
+        + ["  actual reply:"]
+        + [f"    {line}" for line in reply_text.splitlines()]
+        + [f"  buttons: {offered}"]
+    )

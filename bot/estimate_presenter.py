@@ -31,7 +31,7 @@ class EstimatePresenter:
         return self.renderer.gettext(locale, message, **values)
 
     def step(self, step: Step, number: int, locale: str, hint: str | None = None, html: bool = True) -> View:
-        text = self.renderer.render("estimate_step.j2", locale, html=html, step=step, number=number, hint=hint)
+        text = self.renderer.render("estimate_question.j2", locale, html=html, step=step, number=number, hint=hint)
         if step.kind == "choice":
             choices = [Button(self.tr(locale, option.label_msgid), "est", option.value) for option in step.options]
         else:

@@ -1,4 +1,4 @@
-"""The real bot process: long polling against Telegram or another Bot API server."""
+"""The real bot process: long polling against Telegram or another Bot API server (webhook mode: bot/webhook.py)."""
 from __future__ import annotations
 
 import logging
@@ -14,6 +14,7 @@ from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.render import Renderer
 from bot.services import create_services
+from bot.telegram.throttling import RetryRequestMiddleware
 
 log = logging.getLogger("bot")
 
@@ -23,6 +24,7 @@ TELEGRAM_LANGUAGE = {"zh": None, "zh_Hant": None, "en": "en"}  # Telegram menus 
 
 def create_bot(settings: Settings) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_base_url)) if settings.bot_api_base_url else AiohttpSession()
+    session.middleware(RetryRequestMiddleware())  # 429 retry_after honoured, network errors retried (bounded)
     return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
@@ -43,5 +45,6 @@ async def serve(settings: Settings) -> None:
         log.info("ready: polling as @%s", me.username)
         await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
+        await bot.session.close()  # already closed after polling; not when start-up failed
         await dispatcher.storage.close()
         services.close()

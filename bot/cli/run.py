@@ -4,7 +4,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import re
 import sys
+
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def register(subparsers) -> None:
@@ -12,9 +15,23 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
+def webhook_problem(settings) -> str | None:
+    """Telegram's rules for a webhook, checked before anything starts."""
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    if not secret:
+        return "WEBHOOK_URL is set but WEBHOOK_SECRET is empty: without it anyone could post fake updates"
+    if not SECRET_TOKEN.fullmatch(secret):
+        return "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -"
+    if not settings.webhook_url.startswith("https://") and not settings.bot_api_base_url:
+        return "WEBHOOK_URL must start with https:// (Telegram only calls HTTPS webhooks)"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     from bot.config import Settings
     from bot.logs import setup_logging
+    from aiogram.exceptions import TelegramAPIError
+
     from bot.services import KnowledgeUnavailable
 
     settings = Settings()
@@ -24,13 +41,23 @@ def run(args: argparse.Namespace) -> int:
 
         return console.run(argparse.Namespace(lang="zh-hans"))
     setup_logging(settings)
-    from bot.runner import serve
+    if settings.webhook_url:
+        problem = webhook_problem(settings)
+        if problem:
+            logging.getLogger("bot").error("cannot start: %s", problem)
+            return 2
+        from bot.webhook import serve_webhook as serve
+    else:
+        from bot.runner import serve
 
     try:
         asyncio.run(serve(settings))
     except KnowledgeUnavailable as error:
         logging.getLogger("bot").error("cannot start: %s", error)
         return 2
+    except TelegramAPIError as error:  # the Bot API refused us or is unreachable (retried already)
+        logging.getLogger("bot").error("stopped: Bot API error: %s", error)
+        return 1
     except KeyboardInterrupt:
         pass
     return 0

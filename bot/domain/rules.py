@@ -17,7 +17,7 @@ from typing import Annotated, Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.domain.knowledge import Source
-from bot.domain.yamlsource import Problem, YamlDocument, YamlError, pydantic_problems, read_yaml
+from bot.domain.yamlsource import Problem, YamlDocument, YamlError, read_yaml
 
 Scheme = Literal["employee", "resident"]
 Care = Literal["inpatient", "outpatient", "chronic", "special-disease", "special-drug"]
@@ -261,7 +261,7 @@ def load_rules(directory: Path, display_name: Callable[[Path], str]) -> tuple[Ru
         try:
             parsed = RuleFile.model_validate(document.data)
         except ValidationError as error:
-            problems.extend(pydantic_problems(document, error, name))
+            problems.extend(_validation_problems(document, error, name))
             continue
         for section, items, sink, key in (
             ("basic", parsed.basic, basic, lambda r: f"basic {r.scheme} {r.care}"),
@@ -305,7 +305,7 @@ def _parse_interview(document: YamlDocument, name: str) -> tuple[AnswerTable | N
     try:
         parsed = InterviewFile.model_validate(document.data)
     except ValidationError as error:
-        return None, pydantic_problems(document, error, name)
+        return None, _validation_problems(document, error, name)
     problems = []
     for question in AnswerTable.model_fields:
         owner: dict[str, object] = {}
@@ -323,3 +323,28 @@ def _yaml_key(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _validation_problems(document: YamlDocument, error: ValidationError, name: str) -> list[Problem]:
+    """One Problem per pydantic error, at the line of the offending value.
+
+    The line index spells mapping keys as written (`3`, `true`) while pydantic reports them
+    parsed (3, True), so each step of the location is tried both ways.
+    """
+    problems = []
+    for item in error.errors(include_url=False):
+        path: tuple = ()
+        line = document.line_of(())
+        for part in item["loc"]:
+            # pydantic reports a bool key as 0/1; the YAML says false/true.
+            bool_spelling = (_yaml_key(bool(part)),) if part in (0, 1) and not isinstance(part, str) else ()
+            for candidate in (part, _yaml_key(part), *bool_spelling):
+                if path + (candidate,) in document.lines:
+                    path += (candidate,)
+                    line = document.lines[path]
+                    break
+            else:
+                break
+        where = ".".join(str(part) for part in item["loc"]) or "file"
+        problems.append(Problem(name, line, f"{where}: {item['msg']}"))
+    return problems

@@ -12,9 +12,32 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 LOCALES = ("zh", "zh_Hant", "en")
+# Keys in knowledge/rules/*.yaml whose values are shown to residents and translated as msgids.
+RULE_MSGID_KEYS = {"label", "plan", "name"}
 
 
-def refresh(locales_dir: Path) -> None:
+def rule_msgids(rules_dir: Path) -> set[str]:
+    """Button labels and plan names live in the rules YAML, where pybabel cannot see them."""
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in RULE_MSGID_KEYS and isinstance(value, str):
+                    found.add(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted(rules_dir.glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def refresh(locales_dir: Path, rules_dir: Path) -> None:
     import opencc
 
     to_traditional = opencc.OpenCC("s2t")
@@ -28,6 +51,9 @@ def refresh(locales_dir: Path) -> None:
             catalog = Catalog(locale=locale, domain="messages")
         with (locales_dir / "messages.pot").open("rb") as handle:
             template = read_po(handle)  # fresh per locale: update() shares message objects with it
+        for msgid in rule_msgids(rules_dir):
+            if msgid not in template:
+                template.add(msgid, auto_comments=["knowledge/rules"])
         catalog.update(template, no_fuzzy_matching=True)
         for message in catalog:
             if not message.id or message.string:
@@ -41,4 +67,4 @@ def refresh(locales_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    refresh(Path(sys.argv[1] if len(sys.argv) > 1 else "locales"))
+    refresh(Path(sys.argv[1] if len(sys.argv) > 1 else "locales"), Path(sys.argv[2] if len(sys.argv) > 2 else "knowledge/rules"))

@@ -1,0 +1,128 @@
+"""Flood control, both ways.
+
+Incoming: `ThrottlingMiddleware`, a per-user token bucket on messages and button presses. A user may
+send a short burst at once, then `rate` per second; beyond that the bot answers one polite "please
+slow down" per burst and drops the rest (no handler runs, no knowledge search, no Bot API call).
+State is in memory, per process: with several webhook replicas each one limits on its own.
+
+Outgoing: `RetryRequestMiddleware`, a Bot API session middleware. When Telegram answers 429 Too Many
+Requests it waits the `retry_after` Telegram asks for and sends again; a network error (timeout,
+connection refused) is retried with exponential backoff. Both are bounded, then the error goes up
+to the handler as before (and the errors handler apologises).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+
+from aiogram import BaseMiddleware, Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
+from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.utils.i18n import gettext as _
+
+log = logging.getLogger("bot.flood")
+
+
+@dataclass
+class Bucket:
+    tokens: float
+    updated: float
+    warned: bool = False
+
+
+class ThrottlingMiddleware(BaseMiddleware):
+    """Outer middleware for messages and callback queries (register after the i18n middleware)."""
+
+    MAX_USERS = 10_000  # above this many buckets, idle (full) ones are forgotten
+
+    def __init__(self, rate: float, burst: int = 5, clock: Callable[[], float] = time.monotonic):
+        if rate <= 0 or burst < 1:
+            raise ValueError("rate must be > 0 and burst >= 1")
+        self.rate, self.burst, self.clock = rate, burst, clock
+        self.buckets: dict[int, Bucket] = {}
+
+    def allow(self, user_id: int) -> bool | None:
+        """True: go ahead. False: drop and warn (first refusal of a burst). None: drop silently."""
+        now = self.clock()
+        bucket = self.buckets.get(user_id)
+        if bucket is None:
+            if len(self.buckets) >= self.MAX_USERS:
+                self._forget_idle(now)
+            bucket = self.buckets[user_id] = Bucket(tokens=float(self.burst), updated=now)
+        bucket.tokens = min(float(self.burst), bucket.tokens + (now - bucket.updated) * self.rate)
+        bucket.updated = now
+        if bucket.tokens >= 1:
+            bucket.tokens -= 1
+            bucket.warned = False
+            return True
+        if bucket.warned:
+            return None
+        bucket.warned = True
+        return False
+
+    def _forget_idle(self, now: float) -> None:
+        refill_time = self.burst / self.rate
+        for user_id in [uid for uid, bucket in self.buckets.items() if now - bucket.updated >= refill_time]:
+            del self.buckets[user_id]
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User | None = data.get("event_from_user")
+        if user is None:
+            return await handler(event, data)
+        verdict = self.allow(user.id)
+        if verdict:
+            return await handler(event, data)
+        trace = data.get("trace")
+        if trace is not None:
+            trace["handler"], trace["outcome"] = "throttled", "throttled"
+        if verdict is False:
+            log.info("flood: asking a user to slow down")
+            text = _("您发得有点快，请稍等几秒再发。")
+            if isinstance(event, Message):
+                await event.answer(text)
+            elif isinstance(event, CallbackQuery):
+                await event.answer(text)
+        return None
+
+
+class RetryRequestMiddleware(BaseRequestMiddleware):
+    """Session middleware: honour 429 retry_after, back off on network errors; both bounded."""
+
+    def __init__(
+        self,
+        *,
+        max_attempts: int = 4,
+        max_retry_after: float = 60.0,
+        base_delay: float = 0.5,
+        max_delay: float = 10.0,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ):
+        self.max_attempts, self.max_retry_after = max_attempts, max_retry_after
+        self.base_delay, self.max_delay, self.sleep = base_delay, max_delay, sleep
+
+    async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot, method: TelegramMethod[TelegramType]) -> Response[TelegramType]:
+        name = type(method).__name__
+        attempt = 1
+        while True:
+            try:
+                return await make_request(bot, method)
+            except TelegramRetryAfter as error:
+                if attempt >= self.max_attempts or error.retry_after > self.max_retry_after:
+                    raise
+                delay = float(error.retry_after)
+                log.warning("%s: Telegram asks to wait %.0f s (attempt %d/%d)", name, delay, attempt, self.max_attempts)
+            except TelegramNetworkError as error:
+                # Polling has its own backoff for getUpdates; a retried send may arrive twice if only
+                # the response was lost — better than a resident never getting the answer.
+                if attempt >= self.max_attempts or isinstance(method, GetUpdates):
+                    raise
+                delay = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+                log.warning("%s: network error (%s), retrying in %.1f s (attempt %d/%d)", name, error.message, delay, attempt, self.max_attempts)
+            await self.sleep(delay)
+            attempt += 1

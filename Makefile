@@ -24,7 +24,7 @@ locales: $(MO_FILES)
 
 # Staff/developers: after adding _() strings, refresh the catalogues, translate, commit the .po.
 extract-messages: $(STAMP)
-	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords tr:2 --keywords text:2 --keywords gettext:2 --no-location --omit-header --sort-output --output-file locales/messages.pot bot
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords tr:2 --keywords text:2 --keywords gettext:2 --keywords N_ --no-location --omit-header --sort-output --output-file locales/messages.pot bot
 	$(BIN)/python -m bot.tools.catalogues locales knowledge/rules
 
 run: install

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.domain.interview import Interview, Step
+from bot.domain.interview import N_, Interview, Step
 from bot.domain.reimburse import Estimate
 from bot.presenter import Button, View
 from bot.render import Renderer
@@ -13,6 +13,20 @@ QUICK_AMOUNTS = {
     "in_scope": ["3000", "8000", "10000", "50000", "100000"],
     "special_drug": ["5000", "10000", "50000", "100000"],
     "out_of_list": ["0", "5000", "10000", "20000", "50000"],
+}
+
+# Names of the dialogue's answers, on the "change one answer" buttons.
+STEP_NAMES = {
+    "city": N_("城市"),
+    "scheme": N_("医保类型"),
+    "care": N_("就医情况"),
+    "level": N_("医院级别"),
+    "in_quzhou": N_("是否市内就医"),
+    "in_scope": N_("政策范围内费用"),
+    "special_drug": N_("特殊药品费用"),
+    "out_of_list": N_("目录外药品费用"),
+    "hardship": N_("困难群体"),
+    "huiqubao": N_("是否参加惠衢保"),
 }
 
 
@@ -46,10 +60,7 @@ class EstimatePresenter:
         return View(text, buttons)
 
     def change_menu(self, interview: Interview, answers: dict, locale: str) -> View:
-        names = {"city": "城市", "scheme": "医保类型", "care": "就医情况", "level": "医院级别", "in_quzhou": "是否市内就医",
-                 "in_scope": "政策范围内费用", "special_drug": "特殊药品费用", "out_of_list": "目录外药品费用",
-                 "hardship": "困难群体", "huiqubao": "是否参加惠衢保"}
-        buttons = [[Button(self.tr(locale, names[name]), "est-edit", name)] for name in answers if name in names]
+        buttons = [[Button(self.tr(locale, STEP_NAMES[name]), "est-edit", name)] for name in answers if name in STEP_NAMES]
         buttons.append([Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
         return View(self.tr(locale, "想修改哪一项？"), buttons)
 

@@ -12,13 +12,22 @@ from aiogram.types import BotCommand
 
 from bot.app import build_dispatcher
 from bot.config import Settings
+from bot.domain.interview import N_
 from bot.render import Renderer
 from bot.services import create_services
 from bot.telegram.throttling import RetryRequestMiddleware
 
 log = logging.getLogger("bot")
 
-COMMANDS = {"start": "开始", "faq": "常见问题", "estimate": "报销估算", "city": "选择城市", "lang": "切换语言", "help": "帮助", "cancel": "取消当前操作"}
+COMMANDS = {
+    "start": N_("开始"),
+    "faq": N_("常见问题"),
+    "estimate": N_("报销估算"),
+    "city": N_("选择城市"),
+    "lang": N_("切换语言"),
+    "help": N_("帮助"),
+    "cancel": N_("取消当前操作"),
+}
 TELEGRAM_LANGUAGE = {"zh": None, "zh_Hant": None, "en": "en"}  # Telegram menus are per ISO 639-1 code
 
 

@@ -69,7 +69,7 @@ class _Field:
 
     K1 = 1.2
     B = 0.75
-    MAX_POSTINGS = 3000  # per query term; only reached by terms shared by thousands of phrasings
+    MAX_POSTINGS = 1000  # per query term, highest weights first; the shipped knowledge's longest list is ~260
 
     def __init__(self, documents: list[tuple[str, ...]]):
         count = len(documents)
@@ -123,8 +123,7 @@ class _Field:
         return sum(idf.get(t, unknown) for t in terms)
 
     def overlap(self, terms: frozenset[str], doc: int) -> float:
-        idf = self.idf
-        return sum(idf[t] for t in terms & self.doc_terms[doc])
+        return sum(map(self.idf.__getitem__, terms & self.doc_terms[doc]))
 
 
 def _fuse(fields, top: int) -> dict[int, float]:
@@ -145,11 +144,11 @@ def _fuse(fields, top: int) -> dict[int, float]:
 class SearchIndex:
     TOP_DOCS = 40  # documents taken from each ranking into the fusion
     TOP_ENTRIES = 12  # entries walked by the region rules
+    POOL = 60  # entries whose scores are completed from their other phrasings and answer
     ENTRY_WEIGHT = 1.0  # ranking: all of an entry's phrasings as one document
     ANSWER_WEIGHT = 0.5  # ranking: the entry's answer text
-    RANK_OVERLAP = 0.0
     # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
-    ANSWER = 0.45  # confidence at or above: answer
+    ANSWER = 0.50  # confidence at or above: answer (held-out top-1 is right >50% from here up)
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
@@ -166,31 +165,57 @@ class SearchIndex:
         index._build_places()
         entries = list(knowledge.entries.values())
         index.entries = entries
-        texts: dict[str, int] = {}
+        # phrasing documents, deduplicated by their normalised text
+        doc_of: dict[str, int] = {}
         owners: list[list[int]] = []
-        raw_texts: list[str] = []
+        texts: list[str] = []
+        entry_docs: list[list[int]] = []
         for number, entry in enumerate(entries):
+            mine: list[int] = []
             for phrasing in (entry.question, *entry.variants, entry.question_en, *entry.variants_en):
                 content = index._strip_places(tools.normalize(phrasing))
-                doc = texts.get(content)
+                doc = doc_of.get(content)
                 if doc is None:
-                    doc = texts[content] = len(raw_texts)
-                    raw_texts.append(content)
+                    doc = doc_of[content] = len(texts)
+                    texts.append(content)
                     owners.append([])
                 if number not in owners[doc]:
                     owners[doc].append(number)
-        tools.learn(raw_texts, index._place_words)
-        analysed = [tools.analyze(text) for text in raw_texts]
-        index.doc_text = raw_texts
+                    mine.append(doc)
+            entry_docs.append(mine)
+        # answer documents, deduplicated too
+        answer_of: dict[str, int] = {}
+        answer_texts: list[str] = []
+        index.entry_answer = []
+        for entry in entries:
+            text = tools.normalize(_TEMPLATE_CODE.sub(" ", entry.answer) + " " + _TEMPLATE_CODE.sub(" ", entry.answer_en))
+            number = answer_of.get(text)
+            if number is None:
+                number = answer_of[text] = len(answer_texts)
+                answer_texts.append(text)
+            index.entry_answer.append(number)
+        tools.learn([*texts, *answer_texts], index._place_words)
+        analysed = [tools.analyze(text) for text in texts]
+        index.doc_text = texts
         index.doc_owners = [tuple(o) for o in owners]
         index.words = _Field([a[0] for a in analysed])
         index.grams = _Field([a[1] for a in analysed])
-        per_entry = [tools.analyze(index._strip_places(" ".join(tools.normalize(p) for p in (e.question, *e.variants, e.question_en, *e.variants_en)))) for e in entries]
-        index.entry_words = _Field([a[0] for a in per_entry])
-        index.entry_grams = _Field([a[1] for a in per_entry])
-        answers = [tools.analyze(tools.normalize(_TEMPLATE_CODE.sub(" ", e.answer) + " " + _TEMPLATE_CODE.sub(" ", e.answer_en))) for e in entries]
-        index.answer_words = _Field([a[0] for a in answers])
-        index.answer_grams = _Field([a[1] for a in answers])
+        # every phrasing of an entry as one document (from the analyses above), deduplicated
+        bag_of: dict[tuple[int, ...], int] = {}
+        bags: list[tuple[int, ...]] = []
+        index.entry_bag = []
+        for docs in entry_docs:
+            key = tuple(sorted(docs))
+            number = bag_of.get(key)
+            if number is None:
+                number = bag_of[key] = len(bags)
+                bags.append(key)
+            index.entry_bag.append(number)
+        index.bag_words = _Field([tuple(t for d in bag for t in analysed[d][0]) for bag in bags])
+        index.bag_grams = _Field([tuple(t for d in bag for t in analysed[d][1]) for bag in bags])
+        answered = [tools.analyze(text) for text in answer_texts]
+        index.answer_words = _Field([a[0] for a in answered])
+        index.answer_grams = _Field([a[1] for a in answered])
         groups: dict[str, dict[str, Entry]] = {}
         for entry in entries:
             if entry.group:
@@ -237,45 +262,42 @@ class SearchIndex:
         return covered, uncovered
 
     def rank(self, normalized_content: str, limit: int | None = None) -> list[Candidate]:
-        """Entries by fused score (best phrasing, plus the entry's phrasings and answer taken
-        together), each with the confidence of its best-matching phrasing."""
+        """Entries by fused score: their best phrasing, plus all their phrasings taken together
+        and their answer (weaker); each with the overlap of its best-overlapping phrasing."""
         words, grams = self.tools.analyze(normalized_content)
         word_set, gram_set = frozenset(words), frozenset(grams)
         if not word_set and not gram_set:
             return []
         top = self.TOP_DOCS
-        fused = _fuse(((self.words, word_set, 0.5), (self.grams, gram_set, 0.5)), top)
-        query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
-        by_entry: dict[int, list] = {}
-        for doc, score in fused.items():
-            confidence = self._confidence(word_set, gram_set, query_mass, doc)
+        phrasings = _fuse(((self.words, word_set, 0.5), (self.grams, gram_set, 0.5)), top)
+        best: dict[int, float] = {}
+        matched: dict[int, list[int]] = {}
+        pool = self.POOL
+        for doc, score in sorted(phrasings.items(), key=itemgetter(1), reverse=True):
             for owner in self.doc_owners[doc]:
-                seen = by_entry.get(owner)
-                if seen is None:
-                    by_entry[owner] = [score, confidence, doc, 0.0]
-                else:
-                    if score > seen[0]:
-                        seen[0] = score
-                    if confidence > seen[1]:
-                        seen[1], seen[2] = confidence, doc
-        extra = []
-        if self.ENTRY_WEIGHT:
-            extra += [(self.entry_words, word_set, self.ENTRY_WEIGHT / 2), (self.entry_grams, gram_set, self.ENTRY_WEIGHT / 2)]
-        if self.ANSWER_WEIGHT:
-            extra += [(self.answer_words, word_set, self.ANSWER_WEIGHT / 2), (self.answer_grams, gram_set, self.ANSWER_WEIGHT / 2)]
-        if extra:
-            for number, score in _fuse(extra, top).items():
-                seen = by_entry.get(number)
-                if seen is not None:
-                    seen[3] = score
-        ro = self.RANK_OVERLAP
-        ordered = sorted(by_entry.items(), key=lambda item: -(item[1][0] + item[1][3] + ro * item[1][1]))
-        if limit is not None:
-            ordered = ordered[:limit]
-        return [
-            Candidate(self.entries[number], score + bonus + self.RANK_OVERLAP * confidence, confidence, self.doc_text[doc])
-            for number, (score, confidence, doc, bonus) in ordered
+                docs = matched.get(owner)
+                if docs is not None:
+                    docs.append(doc)
+                elif len(best) < pool:
+                    best[owner] = score
+                    matched[owner] = [doc]
+        half_bag, half_answer = self.ENTRY_WEIGHT / 2, self.ANSWER_WEIGHT / 2
+        bags = _fuse(((self.bag_words, word_set, half_bag), (self.bag_grams, gram_set, half_bag)), top)
+        answers = _fuse(((self.answer_words, word_set, half_answer), (self.answer_grams, gram_set, half_answer)), top)
+        entry_bag, entry_answer = self.entry_bag, self.entry_answer
+        scored = [
+            (score + bags.get(entry_bag[number], 0.0) + answers.get(entry_answer[number], 0.0), number)
+            for number, score in best.items()
         ]
+        scored.sort(key=itemgetter(0), reverse=True)
+        if limit is not None:
+            scored = scored[:limit]
+        query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
+        result = []
+        for score, number in scored:
+            overlap, doc = max((self._confidence(word_set, gram_set, query_mass, d), d) for d in matched[number])
+            result.append(Candidate(self.entries[number], score, overlap, self.doc_text[doc]))
+        return result
 
     def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float, doc: int) -> float:
         shared = self.words.overlap(word_set, doc) + self.grams.overlap(gram_set, doc)

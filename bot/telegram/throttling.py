@@ -2,7 +2,8 @@
 
 Incoming: `ThrottlingMiddleware`, a per-user token bucket on messages and button presses. A user may
 send a short burst at once, then `rate` per second; beyond that the bot answers one polite "please
-slow down" per burst and drops the rest (no handler runs, no knowledge search, no Bot API call).
+slow down" per burst (at most one per
+`burst / rate` seconds, the time the bucket takes to refill) and drops the rest (no handler runs, no knowledge search, no Bot API call).
 State is in memory, per process: with several webhook replicas each one limits on its own.
 
 Outgoing: `RetryRequestMiddleware`, a Bot API session middleware. When Telegram answers 429 Too Many
@@ -33,7 +34,7 @@ log = logging.getLogger("bot.flood")
 class Bucket:
     tokens: float
     updated: float
-    warned: bool = False
+    warned_at: float | None = None
 
 
 class ThrottlingMiddleware(BaseMiddleware):
@@ -59,11 +60,10 @@ class ThrottlingMiddleware(BaseMiddleware):
         bucket.updated = now
         if bucket.tokens >= 1:
             bucket.tokens -= 1
-            bucket.warned = False
             return True
-        if bucket.warned:
-            return None
-        bucket.warned = True
+        if bucket.warned_at is not None and now - bucket.warned_at < self.burst / self.rate:
+            return None  # warned for this burst already: a flood must not turn into a flood of warnings
+        bucket.warned_at = now
         return False
 
     def _forget_idle(self, now: float) -> None:

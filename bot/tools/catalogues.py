@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -18,8 +19,6 @@ RULE_MSGID_KEYS = {"label", "plan", "name"}
 
 def rule_msgids(rules_dir: Path) -> set[str]:
     """Button labels and plan names live in the rules YAML, where pybabel cannot see them."""
-    import yaml
-
     found: set[str] = set()
 
     def walk(node) -> None:
@@ -37,10 +36,19 @@ def rule_msgids(rules_dir: Path) -> set[str]:
     return found
 
 
+def traditional(text: str, overrides: dict[str, str]) -> str:
+    for wrong, right in overrides.items():
+        text = text.replace(wrong, right)
+    return text
+
+
 def refresh(locales_dir: Path, rules_dir: Path) -> None:
     import opencc
 
     to_traditional = opencc.OpenCC("s2t")
+    # The same fixes the bot applies to knowledge answers (synonyms.yaml traditional_overrides).
+    vocabulary = yaml.safe_load((rules_dir.parent / "synonyms.yaml").read_text(encoding="utf-8"))
+    overrides = vocabulary.get("traditional_overrides") or {}
     for locale in LOCALES:
         po_path = locales_dir / locale / "LC_MESSAGES" / "messages.po"
         po_path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,7 +67,7 @@ def refresh(locales_dir: Path, rules_dir: Path) -> None:
             if not message.id or message.string:
                 continue
             if locale == "zh_Hant":
-                message.string = to_traditional.convert(message.id).replace("平臺", "平台")
+                message.string = traditional(to_traditional.convert(message.id), overrides)
         with po_path.open("wb") as handle:
             write_po(handle, catalog, omit_header=False, sort_output=True, no_location=True, ignore_obsolete=True)
         missing = sum(1 for message in catalog if message.id and not message.string)

@@ -15,10 +15,10 @@ from bench import cold_start, throughput
 from bench.common import PROJECT, Figure, Report, machine, render_table, verdict
 from bench.processes import log, run_json
 
-SEARCH_SIZES = ((0, 5), (1000, 5), (10000, 3))  # (entries, 0 = shipped; repeats)
-DISPATCH_ROUNDS, DISPATCH_COUNT = 5, 200
+SEARCH_SIZES = ((0, 5), (1000, 3), (10000, 2))  # (entries, 0 = shipped; repeats)
+DISPATCH_ROUNDS, DISPATCH_COUNT = 5, 100
 COLD_REPEATS, STAGE_REPEATS = 5, 3
-THROUGHPUT_COUNT, THROUGHPUT_ROUNDS = 1000, 3
+THROUGHPUT_COUNT, THROUGHPUT_ROUNDS = 500, 3
 
 SEARCH_MEDIAN_TARGET_US = 1000
 SEARCH_P99_10K_TARGET_US = 10000

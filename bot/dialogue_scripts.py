@@ -82,6 +82,7 @@ PENDING = "pending"
 def _step_numbers(problem: Problem) -> Problem:
     """pydantic says `steps.2.expect`; people count steps from 1, as the runner's failures do."""
     message = STEP_LOCATION.sub(lambda found: f"step {int(found.group(1)) + 1}{found.group(2)}", problem.message)
+    message = message.replace("Value error, ", "")
     return Problem(problem.file, problem.line, message)
 
 
@@ -132,7 +133,7 @@ async def run_script(path: Path, client_factory=DialogueClient) -> Outcome:
     try:
         script = load_script(path)
     except MalformedScript as error:
-        return Outcome(path.stem, str(path), False, f"malformed script:\n  {error}".replace("\n", "\n  "))
+        return Outcome(path.stem, str(path), False, "\n".join(["malformed script:"] + [f"  {problem}" for problem in error.problems]))
     user = script.user.model_dump()
     try:
         async with client_factory(user_id=user.pop("id"), **user) as chat:

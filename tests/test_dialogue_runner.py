@@ -137,28 +137,32 @@ def test_pending_folders_are_skipped_unless_named(tmp_path):
     assert [path.name for path in find_scripts([tmp_path / "pending" / "c.yaml"])] == ["c.yaml"]
 
 
-def test_cli_runs_the_project_scripts_and_exits_0(capsys):
-    code = cli_main(["dialogue", str(DIALOGUES)])
-    out = capsys.readouterr().out
+def test_cli_runs_the_project_scripts_and_exits_0():
+    """`python -m bot dialogue tests/dialogues`, as `make dialogues` runs it."""
+    env = {key: value for key, value in os.environ.items() if key != "BOT_TOKEN"}
+    result = subprocess.run([sys.executable, "-m", "bot", "dialogue", "tests/dialogues"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=600)
+    out = result.stdout
     scripts = find_scripts([DIALOGUES])
     ok_lines = [line for line in out.splitlines() if line.startswith("ok ")]
-    assert code == 0, out
+    assert result.returncode == 0, out + result.stderr[-2000:]
     assert len(ok_lines) == len(scripts) >= 24
-    assert "FAIL" not in out
+    assert "FAIL" not in out and "Traceback" not in out + result.stderr
     assert "ok 问候与帮助" in out
 
 
-def test_cli_folder_with_one_failing_script_exits_1(tmp_path):
+def test_cli_folder_with_one_failing_script_exits_1(tmp_path, capsys):
     write(tmp_path, "good.yaml", PASSING)
     write(tmp_path, "bad.yaml", FAILING)
-    env = {key: value for key, value in os.environ.items() if key != "BOT_TOKEN"}
-    result = subprocess.run([sys.executable, "-m", "bot", "dialogue", str(tmp_path)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "ok passes" in result.stdout
-    assert "FAIL fails at step 2" in result.stdout
-    assert "step 2" in result.stdout and "根本不存在的词" in result.stdout
-    assert "Traceback" not in result.stdout + result.stderr
+    write(tmp_path, "pending/also_bad.yaml", FAILING.replace("fails at step 2", "pending one"))
+    code = cli_main(["dialogue", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 1, out
+    assert "ok passes" in out
+    assert "FAIL fails at step 2" in out
+    assert "step 2" in out and "根本不存在的词" in out
+    assert "pending one" not in out  # pending/ is skipped when a folder is run
+    assert "1 passed, 1 failed" in out
 
 
 def test_cli_malformed_script_fails_without_traceback(tmp_path, capsys):

@@ -30,8 +30,6 @@ def webhook_problem(settings) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from bot.config import Settings
     from bot.logs import setup_logging
-    from aiogram.exceptions import TelegramAPIError
-
     from bot.services import KnowledgeUnavailable
 
     settings = Settings()
@@ -49,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         from bot.webhook import serve_webhook as serve
     else:
         from bot.runner import serve
+    from aiogram.exceptions import TelegramAPIError
 
     try:
         asyncio.run(serve(settings))

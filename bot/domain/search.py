@@ -32,7 +32,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from bot.domain.knowledge import Entry, KnowledgeBase
 from bot.domain.text import TextTools
@@ -40,6 +40,13 @@ from bot.domain.text import TextTools
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_place", "no_entry_for_city", "low_confidence")
 NATIONAL = "national"
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _exact_key(text: str) -> str:
+    return _NOT_WORD.sub("", text)
+
+
 _TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
@@ -69,7 +76,8 @@ class _Field:
 
     K1 = 1.2
     B = 0.75
-    MAX_POSTINGS = 1000  # per query term, highest weights first; the shipped knowledge's longest list is ~260
+    BUDGET = 1200  # postings per query and field; exact whenever the query's lists total less (shipped knowledge: at most ~1050)
+    MIN_SHARE = 40
 
     def __init__(self, documents: list[tuple[str, ...]]):
         count = len(documents)
@@ -105,15 +113,19 @@ class _Field:
         return math.log(1.0 + (self.count - df + 0.5) / (df + 0.5))
 
     def scores(self, terms: Iterable[str]) -> dict[int, float]:
+        """BM25 scores of the documents on the terms' posting lists. Rarest terms first; the
+        work per query is capped at BUDGET postings, a common term getting at least its
+        MIN_SHARE highest-weighted ones. (The shipped knowledge never reaches the cap.)"""
+        lists = [self.postings[t] for t in terms if t in self.postings]
+        lists.sort(key=lambda posting: len(posting[0]))
         accumulator: dict[int, float] = {}
         get = accumulator.get
-        for term in terms:
-            posting = self.postings.get(term)
-            if posting is None:
-                continue
-            docs, weights, _ = posting
-            if len(docs) > self.MAX_POSTINGS:
-                docs, weights = docs[: self.MAX_POSTINGS], weights[: self.MAX_POSTINGS]
+        remaining = self.BUDGET
+        for position, (docs, weights, _) in enumerate(lists):
+            allowance = max(self.MIN_SHARE, remaining // (len(lists) - position))
+            if len(docs) > allowance:
+                docs, weights = docs[:allowance], weights[:allowance]
+            remaining -= len(docs)
             for doc, weight in zip(docs, weights):
                 accumulator[doc] = get(doc, 0.0) + weight
         return accumulator
@@ -126,31 +138,39 @@ class _Field:
         return sum(map(self.idf.__getitem__, terms & self.doc_terms[doc]))
 
 
-def _fuse(fields, top: int) -> dict[int, float]:
-    """Normalised score fusion: each field's scores divided by its best, weighted, summed
-    over the union of each field's `top` documents."""
-    ranked = []
-    docs: set[int] = set()
-    for field_, terms, weight in fields:
-        scores = field_.scores(terms)
-        best = heapq.nlargest(top, scores.items(), key=itemgetter(1))
-        if not best:
-            continue
-        ranked.append((scores, weight / best[0][1]))
-        docs.update(doc for doc, _ in best)
-    return {doc: sum(scores.get(doc, 0.0) * factor for scores, factor in ranked) for doc in docs}
+def _fuse(first: tuple[_Field, frozenset, float], second: tuple[_Field, frozenset, float],
+          top: int | None) -> dict[int, float] | Callable[[int], float]:
+    """Normalised score fusion of two fields: each field's scores divided by its best, weighted,
+    summed. With `top`, over the union of each field's `top` documents; without, a lookup."""
+    (field_a, terms_a, weight_a), (field_b, terms_b, weight_b) = first, second
+    scores_a, scores_b = field_a.scores(terms_a), field_b.scores(terms_b)
+    if top is None:
+        factor_a = weight_a / max(scores_a.values()) if scores_a else 0.0
+        factor_b = weight_b / max(scores_b.values()) if scores_b else 0.0
+        get_a, get_b = scores_a.get, scores_b.get
+        return lambda doc: get_a(doc, 0.0) * factor_a + get_b(doc, 0.0) * factor_b
+    best_a = heapq.nlargest(top, scores_a.items(), key=itemgetter(1))
+    best_b = heapq.nlargest(top, scores_b.items(), key=itemgetter(1))
+    factor_a = weight_a / best_a[0][1] if best_a else 0.0
+    factor_b = weight_b / best_b[0][1] if best_b else 0.0
+    docs = {doc for doc, _ in best_a}
+    docs.update(doc for doc, _ in best_b)
+    get_a, get_b = scores_a.get, scores_b.get
+    return {doc: get_a(doc, 0.0) * factor_a + get_b(doc, 0.0) * factor_b for doc in docs}
 
 
 class SearchIndex:
     TOP_DOCS = 40  # documents taken from each ranking into the fusion
     TOP_ENTRIES = 12  # entries walked by the region rules
     POOL = 60  # entries whose scores are completed from their other phrasings and answer
+    OVERLAP_DOCS = 4  # an entry's best-scoring phrasings whose overlap is measured
     ENTRY_WEIGHT = 1.0  # ranking: all of an entry's phrasings as one document
     ANSWER_WEIGHT = 0.5  # ranking: the entry's answer text
     # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
     ANSWER = 0.50  # confidence at or above: answer (held-out top-1 is right >50% from here up)
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
+    PREFER = 1.05  # tie-break: the named city's entries, else national and the chosen city's
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
 
@@ -194,6 +214,11 @@ class SearchIndex:
                 number = answer_of[text] = len(answer_texts)
                 answer_texts.append(text)
             index.entry_answer.append(number)
+        index.exact = {}
+        for doc, text in enumerate(texts):
+            key = _exact_key(text)
+            if key and len(owners[doc]) == 1:
+                index.exact.setdefault(key, owners[doc][0])
         tools.learn([*texts, *answer_texts], index._place_words)
         analysed = [tools.analyze(text) for text in texts]
         index.doc_text = texts
@@ -269,7 +294,7 @@ class SearchIndex:
         if not word_set and not gram_set:
             return []
         top = self.TOP_DOCS
-        phrasings = _fuse(((self.words, word_set, 0.5), (self.grams, gram_set, 0.5)), top)
+        phrasings = _fuse((self.words, word_set, 0.5), (self.grams, gram_set, 0.5), top)
         best: dict[int, float] = {}
         matched: dict[int, list[int]] = {}
         pool = self.POOL
@@ -282,20 +307,17 @@ class SearchIndex:
                     best[owner] = score
                     matched[owner] = [doc]
         half_bag, half_answer = self.ENTRY_WEIGHT / 2, self.ANSWER_WEIGHT / 2
-        bags = _fuse(((self.bag_words, word_set, half_bag), (self.bag_grams, gram_set, half_bag)), top)
-        answers = _fuse(((self.answer_words, word_set, half_answer), (self.answer_grams, gram_set, half_answer)), top)
+        bag = _fuse((self.bag_words, word_set, half_bag), (self.bag_grams, gram_set, half_bag), None)
+        answer = _fuse((self.answer_words, word_set, half_answer), (self.answer_grams, gram_set, half_answer), None)
         entry_bag, entry_answer = self.entry_bag, self.entry_answer
-        scored = [
-            (score + bags.get(entry_bag[number], 0.0) + answers.get(entry_answer[number], 0.0), number)
-            for number, score in best.items()
-        ]
+        scored = [(score + bag(entry_bag[number]) + answer(entry_answer[number]), number) for number, score in best.items()]
         scored.sort(key=itemgetter(0), reverse=True)
         if limit is not None:
             scored = scored[:limit]
         query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
         result = []
         for score, number in scored:
-            overlap, doc = max((self._confidence(word_set, gram_set, query_mass, d), d) for d in matched[number])
+            overlap, doc = max((self._confidence(word_set, gram_set, query_mass, d), d) for d in matched[number][: self.OVERLAP_DOCS])
             result.append(Candidate(self.entries[number], score, overlap, self.doc_text[doc]))
         return result
 
@@ -322,8 +344,14 @@ class SearchIndex:
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL)
         content = self._strip_places(normalized) if (covered or uncovered) else normalized
         candidates = self.rank(content, self.TOP_ENTRIES)
+        exact = self.exact.get(_exact_key(content))
+        if exact is not None:  # a phrasing of the knowledge, word for word: the clearest match
+            entry = self.entries[exact]
+            candidates = [Candidate(entry, float("inf"), 1.0, content)] + [c for c in candidates if c.entry.id != entry.id]
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
+        preferred = set(covered) if covered else {NATIONAL, city}
+        candidates.sort(key=lambda c: -c.score * (self.PREFER if c.entry.region in preferred else 1.0))
         if covered:
             return self._for_named(candidates, covered, named)
         return self._unnamed(candidates, city)
@@ -333,10 +361,12 @@ class SearchIndex:
         """How sure we are that `best` is the question asked: the geometric mean of its phrasing
         overlap and its lead over the best rival asking a different question (a lead of
         LEAD_FULL of its score or more counts in full)."""
+        if math.isinf(best.score):  # an exact phrasing
+            return best.overlap
         lead = 1.0
         for rival in rivals:
-            if self._same_question(rival.entry, best.entry):
-                continue
+            if self._same_question(rival.entry, best.entry) or rival.phrasing == best.phrasing:
+                continue  # the same question (asked of another place, if the same phrasing)
             lead = max(best.score - rival.score, 0.0) / best.score if best.score > 0 else 0.0
             break
         return math.sqrt(best.overlap * min(lead / self.LEAD_FULL, 1.0))

@@ -90,6 +90,8 @@ def _stem(word: str) -> str:
 class TextTools:
     """Shared by the search index (at build) and every query. Thread-safe after `learn()`."""
 
+    STOPWORDS_BREAK_BIGRAMS = False
+
     def __init__(self, vocabulary: SynonymsFile):
         self.vocabulary = vocabulary
         self._t2s = _opencc("t2s")
@@ -175,7 +177,10 @@ class TextTools:
         for token in self._segmenter().cut(normalized):
             if _CJK_CHAR.match(token):
                 if token in stop:
-                    flush()
+                    if self.STOPWORDS_BREAK_BIGRAMS:
+                        flush()
+                    else:
+                        units.extend(token)
                     continue
                 words.append(token)
                 units.extend(token)

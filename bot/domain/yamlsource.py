@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 Location = tuple[str | int, ...]
+# libyaml's loader when PyYAML was built with it: the pure-Python one made knowledge loading ~1 s of `ask`'s cold start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, order=True)
@@ -69,8 +71,12 @@ def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     except UnicodeDecodeError as error:
         raise YamlError(Problem(name, 1, f"not UTF-8 text ({error.reason})")) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _LOADER(text)
+        try:
+            root = loader.get_single_node()  # parsed once: the node tree gives the lines and the data
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -56,6 +56,9 @@ class Database:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite_utils.Database(str(path))
         self.db.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: no fsync per commit (~5 ms each on this disk, 1-2 commits per update); the file
+        # cannot be corrupted, a power cut may only lose the last commits (usage log, last_seen).
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.migrate()
 
     @property
@@ -95,27 +98,22 @@ class Database:
             self.db.execute("UPDATE users SET city = ? WHERE id = ?", [city, user_id])
 
     def log_question(self, user_id: int, normalized_text: str, entry_id: str | None, confidence: float, outcome: str) -> int:
+        # Plain SQL: sqlite-utils' Table.insert costs ~5 ms a call (savepoints, introspection), on every question.
         with self.db.conn:
-            return self.db["questions"].insert(
-                {
-                    "asked_at": _now(),
-                    "user_hash": user_hash(user_id),
-                    "text": mask_personal_data(normalized_text),
-                    "entry_id": entry_id,
-                    "confidence": round(confidence, 4),
-                    "outcome": outcome,
-                }
-            ).last_pk
+            return self.db.execute(
+                "INSERT INTO questions (asked_at, user_hash, text, entry_id, confidence, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                [_now(), user_hash(user_id), mask_personal_data(normalized_text), entry_id, round(confidence, 4), outcome],
+            ).lastrowid
 
     def log_feedback(self, user_id: int, entry_id: str, vote: int) -> None:
         with self.db.conn:
-            self.db["feedback"].insert({"given_at": _now(), "user_hash": user_hash(user_id), "entry_id": entry_id, "vote": vote})
+            self.db.execute("INSERT INTO feedback (given_at, user_hash, entry_id, vote) VALUES (?, ?, ?, ?)",
+                            [_now(), user_hash(user_id), entry_id, vote])
 
     def log_suggestion_pick(self, user_id: int, entry_id: str) -> None:
         with self.db.conn:
             last = self.db.execute(
                 "SELECT id FROM questions WHERE user_hash = ? ORDER BY id DESC LIMIT 1", [user_hash(user_id)]
             ).fetchone()
-            self.db["suggestion_picks"].insert(
-                {"picked_at": _now(), "user_hash": user_hash(user_id), "question_id": last[0] if last else None, "entry_id": entry_id}
-            )
+            self.db.execute("INSERT INTO suggestion_picks (picked_at, user_hash, question_id, entry_id) VALUES (?, ?, ?, ?)",
+                            [_now(), user_hash(user_id), last[0] if last else None, entry_id])

@@ -16,7 +16,8 @@ def knowledge_dir_default() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty value (BOT_TOKEN= as .env.example has it) means "not set", not an empty token.
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     bot_token: SecretStr | None = Field(default=None, description="Telegram bot token; absent -> console mode")
     bot_api_base_url: str | None = Field(default=None, description="another Bot API server, e.g. http://127.0.0.1:8081")

@@ -13,6 +13,9 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
+CONSOLE_USER = 1
+
+
 def show(replies, out=sys.stdout) -> None:
     number = 0
     for reply in replies:
@@ -40,14 +43,18 @@ def read_lines(interactive: bool):
 async def chat(language_code: str) -> int:
     from bot.config import Settings
     from bot.services import create_services
+    from bot.render import normalize_locale
     from bot.testing import DialogueClient
 
     settings = Settings()
     services = create_services(settings)
     interactive = sys.stdin.isatty()
     try:
-        async with DialogueClient(user_id=1, first_name="居民", language_code=language_code, services=services) as client:
+        async with DialogueClient(user_id=CONSOLE_USER, first_name="居民", language_code=language_code, services=services) as client:
+            # Each console session starts fresh: no half-finished estimate from an earlier run.
+            await client.dispatcher.fsm.get_context(client.bot, chat_id=CONSOLE_USER, user_id=CONSOLE_USER).clear()
             if interactive:
+                print(services.presenter.tr(normalize_locale(language_code), "提示：输入按钮前的编号来点按钮；输入小金额请带单位，例如 5元。"))
                 show(await client.send("/start"))
             for line in read_lines(interactive):
                 if not line:

@@ -148,6 +148,10 @@ class Interview:
         options = [Option(_button_value(value), self.words.label(table, value)) for value in values]
         return Step(name, "choice", options, dict(prompt_values))
 
+    def navigation(self, text: str) -> str | None:
+        """'back' or 'cancel' when typed text means a navigation button (返回, 取消…), else None."""
+        return self.words.lookup("navigation", text)
+
     def accept(self, step: Step, text: str):
         """The value of a pressed button or typed answer; AnswerError(hint_msgid) when it is not usable."""
         if step.kind == "amount":

@@ -161,6 +161,8 @@ class AnswerTable(Strict):
     level: dict[Level, Choice]
     in_city: dict[bool, Choice]
     yes_no: dict[bool, Choice]
+    # Typed words that mean the Back and Cancel buttons at any step.
+    navigation: dict[Literal["back", "cancel"], Choice] = Field(default_factory=dict)
 
 
 class InterviewFile(Strict):

@@ -170,7 +170,6 @@ class SearchIndex:
     ANSWER = 0.50  # confidence at or above: answer (held-out top-1 is right >50% from here up)
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
-    PREFER = 1.05  # tie-break: the named city's entries, else national and the chosen city's
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
 
@@ -217,8 +216,8 @@ class SearchIndex:
         index.exact = {}
         for doc, text in enumerate(texts):
             key = _exact_key(text)
-            if key and len(owners[doc]) == 1:
-                index.exact.setdefault(key, owners[doc][0])
+            if key:
+                index.exact.setdefault(key, tuple(owners[doc]))
         tools.learn([*texts, *answer_texts], index._place_words)
         analysed = [tools.analyze(text) for text in texts]
         index.doc_text = texts
@@ -317,7 +316,11 @@ class SearchIndex:
         query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
         result = []
         for score, number in scored:
-            overlap, doc = max((self._confidence(word_set, gram_set, query_mass, d), d) for d in matched[number][: self.OVERLAP_DOCS])
+            overlap, doc = -1.0, -1
+            for d in matched[number][: self.OVERLAP_DOCS]:  # best-scoring first: it wins ties
+                value = self._confidence(word_set, gram_set, query_mass, d)
+                if value > overlap:
+                    overlap, doc = value, d
             result.append(Candidate(self.entries[number], score, overlap, self.doc_text[doc]))
         return result
 
@@ -344,14 +347,19 @@ class SearchIndex:
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL)
         content = self._strip_places(normalized) if (covered or uncovered) else normalized
         candidates = self.rank(content, self.TOP_ENTRIES)
-        exact = self.exact.get(_exact_key(content))
-        if exact is not None:  # a phrasing of the knowledge, word for word: the clearest match
-            entry = self.entries[exact]
-            candidates = [Candidate(entry, float("inf"), 1.0, content)] + [c for c in candidates if c.entry.id != entry.id]
+        exact = self.exact.get(_exact_key(content), ())
+        if exact:  # a phrasing of the knowledge, word for word: the clearest match
+            found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
+            candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
+        # Entries matched through the same phrasing are the same question about different places:
+        # they rank together, the named city's (else the national or chosen city's) first.
         preferred = set(covered) if covered else {NATIONAL, city}
-        candidates.sort(key=lambda c: -c.score * (self.PREFER if c.entry.region in preferred else 1.0))
+        cluster: dict[str, float] = {}
+        for c in candidates:
+            cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
+        candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
         if covered:
             return self._for_named(candidates, covered, named)
         return self._unnamed(candidates, city)

@@ -72,6 +72,13 @@ class EstimateFlow:
         if step is None:
             await self.show(answers)
             return
+        navigation = self.interview.navigation(text)
+        if navigation == "back":
+            await self.back()
+            return
+        if navigation == "cancel":
+            await self.cancel()
+            return
         try:
             value = self.interview.accept(step, text.strip())
         except AnswerError as error:

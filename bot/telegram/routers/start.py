@@ -1,6 +1,7 @@
 """/start, /help and the main menu's topic buttons."""
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.presenter import Presenter
@@ -12,7 +13,8 @@ def create_router() -> Router:
     router = Router(name="start")
 
     @router.message(CommandStart())
-    async def start(message: Message, presenter: Presenter, locale: str) -> None:
+    async def start(message: Message, state: FSMContext, presenter: Presenter, locale: str) -> None:
+        await state.clear()  # /start means starting over: an unfinished estimate ends here
         name = message.from_user.first_name if message.from_user else ""
         await send_view(message.bot, message.chat.id, presenter.greeting(locale, name))
 

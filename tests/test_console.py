@@ -68,8 +68,6 @@ def test_run_without_token_answers_piped_question_and_exits_0(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: BOT_TOKEN='' (as in a .env copied from .env.example) is taken as a token: "
-                                       "`make run` crashes with TokenValidationError instead of starting the console")
 def test_run_with_empty_token_answers_piped_question_and_exits_0(tmp_path):
     result = run([], "惠衢保多少钱\n", tmp_path, BOT_TOKEN="")
     assert result.returncode == 0, result.stderr[-2000:]

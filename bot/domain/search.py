@@ -218,7 +218,7 @@ class SearchIndex:
             key = _exact_key(text)
             if key:
                 index.exact.setdefault(key, tuple(owners[doc]))
-        tools.learn([*texts, *answer_texts], index._place_words)
+        tools.learn(texts, index._place_words)
         analysed = [tools.analyze(text) for text in texts]
         index.doc_text = texts
         index.doc_owners = [tuple(o) for o in owners]
@@ -237,9 +237,7 @@ class SearchIndex:
             index.entry_bag.append(number)
         index.bag_words = _Field([tuple(t for d in bag for t in analysed[d][0]) for bag in bags])
         index.bag_grams = _Field([tuple(t for d in bag for t in analysed[d][1]) for bag in bags])
-        answered = [tools.analyze(text) for text in answer_texts]
-        index.answer_words = _Field([a[0] for a in answered])
-        index.answer_grams = _Field([a[1] for a in answered])
+        index.answer_grams = _Field([tools.char_bigrams(text) for text in answer_texts])
         groups: dict[str, dict[str, Entry]] = {}
         for entry in entries:
             if entry.group:
@@ -305,9 +303,15 @@ class SearchIndex:
                 elif len(best) < pool:
                     best[owner] = score
                     matched[owner] = [doc]
-        half_bag, half_answer = self.ENTRY_WEIGHT / 2, self.ANSWER_WEIGHT / 2
+        half_bag = self.ENTRY_WEIGHT / 2
         bag = _fuse((self.bag_words, word_set, half_bag), (self.bag_grams, gram_set, half_bag), None)
-        answer = _fuse((self.answer_words, word_set, half_answer), (self.answer_grams, gram_set, half_answer), None)
+        answer_scores = self.answer_grams.scores(gram_set)
+        answer_factor = self.ANSWER_WEIGHT / max(answer_scores.values()) if answer_scores else 0.0
+        answer_get = answer_scores.get
+
+        def answer(number: int) -> float:
+            return answer_get(number, 0.0) * answer_factor
+
         entry_bag, entry_answer = self.entry_bag, self.entry_answer
         scored = [(score + bag(entry_bag[number]) + answer(entry_answer[number]), number) for number, score in best.items()]
         scored.sort(key=itemgetter(0), reverse=True)

@@ -36,6 +36,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _WORDISH = re.compile(f"[{CJK}]|[a-z0-9]")
 _ASCII_WORD = re.compile(r"[a-z]+|[0-9]+(?:\.[0-9]+)?")
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PIECES = re.compile(f"[{CJK}]|[0-9]+(?:\\.[0-9]+)?|[a-z]+|[^{CJK}0-9a-z]+")
 _MAX_DICT_WORD = 8  # longest dictionary word looked for inside the phrasings
 
 ENGLISH_STOPWORDS = frozenset(
@@ -200,6 +201,28 @@ class TextTools:
         if len(self._cache) < 4096:
             self._cache[normalized] = result
         return result
+
+    def char_bigrams(self, normalized: str) -> tuple[str, ...]:
+        """The bigrams of analyze() without segmenting: for long texts (answers)."""
+        grams: list[str] = []
+        units: list[str] = []
+        stop = self.stopwords
+        for piece in _PIECES.findall(normalized):
+            if _CJK_CHAR.match(piece) or piece[0].isdigit():
+                units.append(piece)
+                continue
+            if len(units) == 1:
+                grams.append(units[0])
+            else:
+                grams.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
+            units.clear()
+            if piece.isalpha() and piece not in stop and len(piece) > 1:
+                grams.append(_stem(piece))
+        if len(units) == 1:
+            grams.append(units[0])
+        else:
+            grams.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
+        return tuple(grams)
 
     def tokens(self, normalized: str) -> list[str]:
         return list(self.analyze(normalized)[0])

@@ -238,6 +238,7 @@ class SearchIndex:
         index.bag_words = _Field([tuple(t for d in bag for t in analysed[d][0]) for bag in bags])
         index.bag_grams = _Field([tuple(t for d in bag for t in analysed[d][1]) for bag in bags])
         index.answer_grams = _Field([tools.char_bigrams(text) for text in answer_texts])
+        tools.save_analyses()
         groups: dict[str, dict[str, Entry]] = {}
         for entry in entries:
             if entry.group:

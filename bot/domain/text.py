@@ -114,6 +114,9 @@ class TextTools:
         self._corpus: list[str] = []
         self._tokenizer = None
         self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._learned: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # the corpus's analyses
+        self._learned_dirty = False
+        self._corpus_lookup: set[str] | None = None
 
     # ---- normalisation -------------------------------------------------------------------
     def _base(self, text: str) -> str:
@@ -146,6 +149,21 @@ class TextTools:
         self._extra_words.update(w for w in words if len(w) > 1)
         self._tokenizer = None
         self._cache.clear()
+        self._learned = _load_analyses(self._analysis_key())
+        self._learned_dirty = not self._learned
+
+    def _analysis_key(self) -> str:
+        digest = hashlib.sha1(f"{_ANALYSIS_VERSION}|{self.STOPWORDS_BREAK_BIGRAMS}|".encode())
+        for part in (sorted(self.stopwords), self._own_words(), self._corpus):
+            digest.update("\n".join(part).encode())
+            digest.update(b"\x00")
+        return digest.hexdigest()[:20]
+
+    def save_analyses(self) -> None:
+        """Keep the corpus analyses for the next start (temp dir; skipped when unwritable)."""
+        if self._learned_dirty and self._learned:
+            _save_analyses(self._analysis_key(), self._learned)
+            self._learned_dirty = False
 
     def _segmenter(self):
         if self._tokenizer is None:
@@ -160,7 +178,7 @@ class TextTools:
 
     def analyze(self, normalized: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(tokens, bigrams) of a normalised text, from one jieba pass."""
-        cached = self._cache.get(normalized)
+        cached = self._cache.get(normalized) or self._learned.get(normalized)
         if cached is not None:
             return cached
         words: list[str] = []
@@ -198,9 +216,16 @@ class TextTools:
                     grams.append(word)
         flush()
         result = (tuple(words), tuple(grams))
-        if len(self._cache) < 4096:
+        if self._learned_dirty and normalized in self._corpus_set():
+            self._learned[normalized] = result
+        elif len(self._cache) < 4096:
             self._cache[normalized] = result
         return result
+
+    def _corpus_set(self) -> set[str]:
+        if self._corpus_lookup is None or len(self._corpus_lookup) != len(self._corpus):
+            self._corpus_lookup = set(self._corpus)
+        return self._corpus_lookup
 
     def char_bigrams(self, normalized: str) -> tuple[str, ...]:
         """The bigrams of analyze() without segmenting: for long texts (answers)."""
@@ -280,9 +305,56 @@ def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
             handle.write(f"{total}\n")
             handle.writelines(f"{word} {count}\n" for word, count in sorted(freq.items()))
         os.replace(temporary, cache)
+        _prune("yibao-jieba-")
     except OSError:
         pass  # a read-only temp dir only costs start-up time
     return freq, total
+
+
+_ANALYSIS_VERSION = 1  # bump when analyze() changes
+
+
+def _analysis_cache(key: str) -> str:
+    return os.path.join(tempfile.gettempdir(), f"yibao-analysis-{key}.marshal")
+
+
+def _load_analyses(key: str) -> dict:
+    import marshal
+
+    try:
+        with open(_analysis_cache(key), "rb") as handle:
+            data = marshal.load(handle)
+        return data if isinstance(data, dict) else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+
+
+def _save_analyses(key: str, analyses: dict) -> None:
+    import marshal
+
+    path = _analysis_cache(key)
+    try:
+        temporary = f"{path}.{os.getpid()}"
+        with open(temporary, "wb") as handle:
+            marshal.dump(analyses, handle)
+        os.replace(temporary, path)
+        _prune("yibao-analysis-")
+    except OSError:
+        pass
+
+
+def _prune(prefix: str, keep: int = 8) -> None:
+    """Drop all but the `keep` newest cache files of one kind (every knowledge edit makes one)."""
+    directory = tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(directory) if n.startswith(prefix)]
+        if len(names) <= keep:
+            return
+        paths = sorted((os.path.join(directory, n) for n in names), key=os.path.getmtime, reverse=True)
+        for path in paths[keep:]:
+            os.remove(path)
+    except OSError:
+        pass
 
 
 def _build_tokenizer(corpus: list[str], own_words: list[str]):

@@ -7,10 +7,12 @@ posting lists; the two rankings are fused by normalised score, and an entry scor
 phrasing. Place names are taken out of both questions and phrasings before ranking: where a
 question is asked is decided by the region rules below, not by word overlap.
 
-The confidence of a match is the IDF-weighted overlap between the question and the matched
-phrasing, in both directions (how much of the question the phrasing explains, and how much
-of the phrasing the question asks about), so it is comparable across questions; the BM25 score
-only orders the candidates.
+An entry's score adds, more weakly, all its phrasings taken as one document and its answer's
+character bigrams. The confidence of a match is the geometric mean of (a) the IDF-weighted
+overlap between the question and the matched phrasing in both directions (sqrt of the shares of
+each side's IDF mass that the other covers) and (b) its lead over the best candidate asking a
+different question (a lead of LEAD_FULL of its score counts in full). A question that is a
+knowledge phrasing word for word has confidence 1.
 
 Rules, in order:
   no anchor word (synonyms.yaml anchors)           -> declined off_topic

@@ -3,8 +3,8 @@
 normalize():  NFKC -> traditional to simplified (OpenCC t2s) -> lower case -> spaces collapsed
               -> synonyms.yaml `synonyms` applied longest-first in one left-to-right pass.
 tokens():     jieba words (stopwords dropped), English split into lightly stemmed words.
-bigrams():    character bigrams of the Chinese text between dropped stopwords / punctuation,
-              plus English words whole.
+bigrams():    character bigrams of each run of Chinese characters / numbers (stopwords kept here:
+              是什么 vs 在哪 tells questions apart), plus English words whole.
 
 jieba start-up: the full jieba dictionary takes ~1 s to load even from jieba's own cache, which
 does not fit the 1.5 s cold start of `ask`. We therefore give jieba a *small* dictionary: the
@@ -12,7 +12,8 @@ words of jieba's dictionary that occur inside the knowledge's phrasings (`learn(
 domain words, anchors, synonym targets and stopwords. Because a segmentation of a text can only
 ever use dictionary words that are substrings of that text, the knowledge's phrasings are cut
 exactly as the full dictionary would cut them (the dictionary's total frequency is kept too).
-The filtered dictionary is cached in the temp dir, keyed by a hash of what it was built from.
+The filtered dictionary, and the analyses of the phrasings, are cached in the temp dir keyed by
+a hash of what they were built from (a cold start then skips jieba for the knowledge).
 """
 from __future__ import annotations
 

@@ -97,6 +97,7 @@ class Topic(Strict):
     id: str
     title: str
     title_en: str
+    keywords: list[str] = Field(default_factory=list)  # naming one confines a question to this topic
 
 
 class TopicsFile(Strict):

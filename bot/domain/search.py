@@ -170,6 +170,8 @@ class SearchIndex:
     ANSWER_WEIGHT = 0.5  # ranking: the entry's answer text
     # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
     ANSWER = 0.50  # confidence at or above: answer (held-out top-1 is right >50% from here up)
+    TENTATIVE = 0.20  # at or above (with a phrasing overlap >= SUGGEST): answer the best match,
+    # and offer the runners-up as "not what you meant?" alternatives
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
@@ -184,6 +186,9 @@ class SearchIndex:
     def build(cls, knowledge: KnowledgeBase, tools: TextTools) -> "SearchIndex":
         index = cls(knowledge, tools)
         index._build_places()
+        index.topic_keywords = [
+            (topic.id, tuple(tools.normalize(word) for word in topic.keywords)) for topic in knowledge.topics if topic.keywords
+        ]
         entries = list(knowledge.entries.values())
         index.entries = entries
         # phrasing documents, deduplicated by their normalised text
@@ -358,6 +363,7 @@ class SearchIndex:
         if exact:  # a phrasing of the knowledge, word for word: the clearest match
             found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
+        candidates = self._within_named_topics(content, candidates)
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
         # Entries matched through the same phrasing are the same question about different places:
@@ -370,6 +376,16 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named)
         return self._unnamed(candidates, city)
+
+    def _within_named_topics(self, content: str, candidates: list[Candidate]) -> list[Candidate]:
+        """A question naming a topic keyword (惠衢保, 亲情账户…) keeps only that topic's entries and
+        entries whose matched phrasing names the keyword too; unchanged if that leaves none."""
+        named = [(topic, words) for topic, words in self.topic_keywords if any(word in content for word in words)]
+        if not named:
+            return candidates
+        kept = [c for c in candidates
+                if any(c.entry.topic == topic or any(word in c.phrasing for word in words) for topic, words in named)]
+        return kept or candidates
 
     # ---- decisions -----------------------------------------------------------------------
     def confidence(self, best: Candidate, rivals: Iterable[Candidate]) -> float:
@@ -408,6 +424,8 @@ class SearchIndex:
         conf = self.confidence(best, [c for c, _ in mapped[1:]])
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)
+        if self._tentative(best, conf):
+            return self._with_alternatives(entry, mapped, conf, named)
         return self._suggest_or_decline(mapped, conf, named, named)
 
     def _unnamed(self, candidates: list[Candidate], city: str | None) -> SearchResult:
@@ -419,7 +437,19 @@ class SearchIndex:
                 return SearchResult("answered", entry, conf)
             return SearchResult("need_city", None, conf, suggestions=self._group_members(best.entry))
         pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
+        if entry is not None and self._tentative(best, conf):
+            return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+
+    def _tentative(self, best: Candidate, conf: float) -> bool:
+        return conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
+
+    def _with_alternatives(self, entry: Entry, pairs: list[tuple[Candidate, Entry]], conf: float,
+                           named: str | None) -> SearchResult:
+        """The likeliest answer, with the runners-up offered in case it is not the question asked."""
+        others = self._suggest_or_decline(pairs, conf, named, named or NATIONAL).suggestions
+        alternatives = [other for other in others if not self._same_question(other, entry)][:2]
+        return SearchResult("answered", entry, conf, suggestions=alternatives, region=named)
 
     def _suggest_or_decline(self, pairs: list[tuple[Candidate, Entry]], conf: float,
                             named: str | None, region: str) -> SearchResult:

@@ -41,8 +41,9 @@ class Presenter:
         if reply.outcome == "answered":
             entry = reply.entry
             sources = [assistant.localize(f"{source.seed}《{source.section}》", locale) for source in entry.sources]
-            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, checked=entry.checked.isoformat())
-            buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in reply.related]
+            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources,
+                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
+            buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in [*reply.suggestions, *reply.related]]
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
         region = reply.region
@@ -64,8 +65,10 @@ class Presenter:
         """What `ask` prints: the same text the chat shows, without markup, suggestions listed."""
         view = self.reply(reply, locale, html=False)
         lines = [view.text]
-        if reply.outcome in ("suggested", "need_city"):
-            lines += [f"{number}. {button.label}" for number, row in enumerate(view.buttons, 1) for button in row]
+        offered = [button for row in view.buttons for button in row if button.action == "entry"]
+        if reply.outcome == "answered":
+            offered = offered[: len(reply.suggestions)]
+        lines += [f"{number}. {button.label}" for number, button in enumerate(offered, 1)]
         return "\n".join(lines)
 
     def greeting(self, locale: str, name: str, html: bool = True) -> View:

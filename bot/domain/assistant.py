@@ -57,7 +57,7 @@ class Reply:
     entry: Entry | None
     answer: str
     confidence: float
-    suggestions: list[Entry] = field(default_factory=list)
+    suggestions: list[Entry] = field(default_factory=list)  # answered: other questions it may have meant
     related: list[Entry] = field(default_factory=list)
     decline_reason: str | None = None
     region_id: str = "national"
@@ -97,7 +97,7 @@ class Assistant:
         loaded = self.store.current
         result: SearchResult = loaded.index.search(question, city)
         if result.outcome == "answered" and result.entry is not None:
-            return self._answered(question, result.entry, lang, result.confidence)
+            return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions))
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
@@ -119,7 +119,7 @@ class Assistant:
             return None
         return self._answered(entry.question, entry, lang, 1.0)
 
-    def _answered(self, question: str, entry: Entry, lang: str, confidence: float) -> Reply:
+    def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
         related = [knowledge.entries[target] for target in entry.related if target in knowledge.entries][:3]
@@ -129,7 +129,8 @@ class Assistant:
             entry=entry,
             answer=answer,
             confidence=confidence,
-            related=related,
+            suggestions=alternatives or [],
+            related=[other for other in related if other not in (alternatives or [])],
             region_id=entry.region,
             region=knowledge.regions[entry.region],
         )

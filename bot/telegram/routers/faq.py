@@ -31,13 +31,16 @@ def create_router() -> Router:
 
     @router.callback_query(Act.filter(F.action == "entry"))
     async def entry_button(query: CallbackQuery, callback_data: Act, assistant: Assistant, presenter: Presenter,
-                           database: Database, locale: str, trace: dict) -> None:
+                           database: Database, locale: str, city: str | None, trace: dict) -> None:
         await query.answer()
         reply = assistant.entry_reply(callback_data.value, locale)
         if reply is None:  # a button from before a knowledge reload that removed the entry
             await send_view(query.bot, query.message.chat.id, presenter.faq_topics(locale))
             return
         database.log_suggestion_pick(query.from_user.id, reply.entry.id)
+        if city is None and reply.entry.group and assistant.knowledge.regions[reply.entry.region].selectable:
+            # Picking a city's version of a per-city question tells us the resident's city.
+            database.set_city(query.from_user.id, reply.entry.region)
         trace["outcome"] = "answered"
         await send_view(query.bot, query.message.chat.id, presenter.reply(reply, locale))
 

@@ -117,15 +117,16 @@ class RecordingSession(BaseSession):
         if isinstance(method, (SendMessage, EditMessageText, EditMessageReplyMarkup)):
             message_id = next(self._message_ids) if isinstance(method, SendMessage) else method.message_id
             self.message_ids[id(method)] = message_id
-            text = getattr(method, "text", None)
+            # Validated models (BOT_USER, the method's own frozen markup) are taken as they are:
+            # dumping and re-validating them cost more than the handler being measured.
             return Message.model_validate(
                 {
                     "message_id": message_id,
                     "date": datetime.now(timezone.utc),
-                    "chat": {"id": method.chat_id, "type": "private"},
-                    "from": BOT_USER.model_dump(),
-                    "text": text,
-                    "reply_markup": method.reply_markup.model_dump() if method.reply_markup else None,
+                    "chat": Chat(id=method.chat_id, type="private"),
+                    "from": BOT_USER,
+                    "text": getattr(method, "text", None),
+                    "reply_markup": method.reply_markup,
                 },
                 context={"bot": bot},
             )

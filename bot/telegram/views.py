@@ -1,10 +1,12 @@
 """Send a presenter View as Telegram messages: inline keyboard, HTML, split under the size limit."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aiogram import Bot
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.presenter import View
+from bot.presenter import Button, View
 from bot.telegram.callbacks import Act
 
 TELEGRAM_LIMIT = 4096
@@ -13,11 +15,17 @@ TELEGRAM_LIMIT = 4096
 def keyboard(view: View) -> InlineKeyboardMarkup | None:
     if not view.buttons:
         return None
-    rows = [
+    # Buttons are frozen dataclasses and the markup a frozen model: the same buttons (the main menu,
+    # an entry's related questions and votes) share one markup instead of paying pydantic each time.
+    return _markup(tuple(tuple(row) for row in view.buttons))
+
+
+@lru_cache(maxsize=1024)
+def _markup(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[
         [InlineKeyboardButton(text=button.label, callback_data=Act(action=button.action, value=button.value).pack()) for button in row]
-        for row in view.buttons
-    ]
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+        for row in rows
+    ])
 
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

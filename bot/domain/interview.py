@@ -72,32 +72,50 @@ class Step:
 
 
 class Interview:
+    _last: "Interview | None" = None
+
     def __init__(self, rules: RuleBook):
         self.rules = rules
         self.words = rules.answers
+        # The rule book is immutable (a reload makes a new one): what it covers is worked out once.
+        self._cares: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._cities: tuple[str, ...] | None = None
+
+    @classmethod
+    def for_rules(cls, rules: RuleBook) -> "Interview":
+        """The interview of this rule book, shared by every update until the knowledge is reloaded."""
+        interview = cls._last
+        if interview is None or interview.rules is not rules:
+            interview = cls._last = cls(rules)
+        return interview
 
     # --- what the rules cover -------------------------------------------------------------
 
     def cares(self, city: str, scheme: str) -> list[str]:
         """Cares where some rule pays on the amount the dialogue asks for that care."""
-        covered = []
-        for care in CARES:
-            if care == "special-drug":
-                pays = any(r.base == "special_drug" for r in self.rules.supplementary_rules(city, scheme, care))
-            else:
-                pays = self.rules.basic_rule(city, scheme, care) is not None
-            if pays:
-                covered.append(care)
-        return covered
+        covered = self._cares.get((city, scheme))
+        if covered is None:
+            found = []
+            for care in CARES:
+                if care == "special-drug":
+                    pays = any(r.base == "special_drug" for r in self.rules.supplementary_rules(city, scheme, care))
+                else:
+                    pays = self.rules.basic_rule(city, scheme, care) is not None
+                if pays:
+                    found.append(care)
+            covered = self._cares[(city, scheme)] = tuple(found)
+        return list(covered)
 
     def schemes(self, city: str) -> list[str]:
         return [scheme for scheme in SCHEMES if self.cares(city, scheme)]
 
     def cities(self) -> list[str]:
-        # The order staff gave in interview.yaml decides the buttons' order.
-        named = list(self.words.choices("city"))
-        ordered = sorted(self.rules.regions(), key=lambda city: named.index(city) if city in named else len(named))
-        return [city for city in ordered if self.schemes(city)]
+        if self._cities is None:
+            # The order staff gave in interview.yaml decides the buttons' order.
+            named = list(self.words.choices("city"))
+            ordered = sorted(self.rules.regions(), key=lambda city: named.index(city) if city in named else len(named))
+            self._cities = tuple(city for city in ordered if self.schemes(city))
+        return list(self._cities)
 
     # --- the dialogue -----------------------------------------------------------------------
 

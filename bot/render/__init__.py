@@ -59,6 +59,7 @@ class Renderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 extensions=["jinja2.ext.i18n"],
+                auto_reload=False,  # templates ship with the code: no stat() of the file on every render
             )
             environment.install_gettext_translations(self._catalogues[locale], newstyle=True)
             self._environments[key] = environment

@@ -41,7 +41,7 @@ class EstimateFlow:
 
     def __init__(self, bot, chat_id: int, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str):
         self.bot, self.chat_id, self.state, self.locale = bot, chat_id, state, locale
-        self.interview = Interview(assistant.knowledge.rules)
+        self.interview = Interview.for_rules(assistant.knowledge.rules)
         self.rules = assistant.knowledge.rules
         self.view = EstimatePresenter(presenter.renderer)
 

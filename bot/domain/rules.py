@@ -191,11 +191,20 @@ class AnswerWords:
 
     def lookup(self, question: str, text: str):
         """The value `text` names (a value id itself or one of its words), or None."""
-        wanted = comparable(text)
-        for value, choice in self.choices(question).items():
-            if wanted == comparable(str(value)) or any(wanted == comparable(word) for word in choice.words):
-                return value
-        return None
+        return self._lookups(question).get(comparable(text))
+
+    def _lookups(self, question: str) -> dict:
+        """Comparable word -> value for one question, the first value naming a word winning (built once)."""
+        cache = self.__dict__.setdefault("_lookup_cache", {})  # frozen dataclass: no attribute assignment
+        table = cache.get(question)
+        if table is None:
+            table = {}
+            for value, choice in self.choices(question).items():
+                table.setdefault(comparable(str(value)), value)
+                for word in choice.words:
+                    table.setdefault(comparable(word), value)
+            cache[question] = table
+        return table
 
 
 @dataclass(frozen=True)

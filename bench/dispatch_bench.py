@@ -12,6 +12,7 @@ import statistics
 import time
 from datetime import datetime, timezone
 
+import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Dispatcher, Router
 from aiogram.types import Message, Update
 

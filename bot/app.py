@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 
+import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Dispatcher, Router
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.types import ErrorEvent

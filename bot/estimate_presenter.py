@@ -38,13 +38,36 @@ def amount_label(value: str) -> str:
 
 
 class EstimatePresenter:
+    _last: "EstimatePresenter | None" = None
+    STEPS_CACHED = 1024
+
     def __init__(self, renderer: Renderer):
         self.renderer = renderer
+        self._steps: dict[tuple, View] = {}
+
+    @classmethod
+    def for_renderer(cls, renderer: Renderer) -> "EstimatePresenter":
+        """One presenter per renderer, so that its step views are rendered once."""
+        presenter = cls._last
+        if presenter is None or presenter.renderer is not renderer:
+            presenter = cls._last = cls(renderer)
+        return presenter
 
     def tr(self, locale: str, message: str, **values) -> str:
         return self.renderer.gettext(locale, message, **values)
 
     def step(self, step: Step, number: int, locale: str, hint: str | None = None, html: bool = True) -> View:
+        # A step's view depends only on these (the step's options and prompt values come from the
+        # rules, immutable until a reload makes new steps): rendered once, then reused.
+        key = (step.name, step.kind, tuple(step.options), tuple(sorted(step.values.items())), number, locale, hint, html)
+        view = self._steps.get(key)
+        if view is None:
+            if len(self._steps) >= self.STEPS_CACHED:
+                self._steps.clear()
+            view = self._steps[key] = self._step(step, number, locale, hint, html)
+        return view
+
+    def _step(self, step: Step, number: int, locale: str, hint: str | None, html: bool) -> View:
         text = self.renderer.render("estimate_question.j2", locale, html=html, step=step, number=number, hint=hint)
         if step.kind == "choice":
             choices = [Button(self.tr(locale, option.label_msgid), "est", option.value) for option in step.options]

@@ -10,9 +10,11 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, AsyncGenerator, Callable
 
+import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import Default, DefaultBotProperties
 from aiogram.client.session.base import BaseSession
@@ -41,6 +43,7 @@ HTML_TOKEN = re.compile(r"<(/?)([a-z-]+)(?:\s[^<>]*)?>|&(?:[a-z]+|#\d+|#x[0-9a-f
 HTML_ENTITIES = {"lt", "gt", "amp", "quot"}
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; a bot sends the same texts again and again
 def html_problem(text: str) -> str | None:
     """Why Telegram's HTML parser would refuse `text`, or None when it parses."""
     open_tags: list[str] = []

@@ -148,6 +148,7 @@ class FakeBotAPI:
     def reset(self) -> None:
         """Forget updates, calls, messages, failures, commands and webhook (update ids keep rising)."""
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._call_counts: dict[str, int] = defaultdict(int)  # method -> calls; waiting never rescans `calls`
         self.commands: list[dict] = []
         self.webhook: dict[str, Any] = {"url": "", "secret_token": None}
         self._pending: list[dict] = []
@@ -251,7 +252,7 @@ class FakeBotAPI:
 
     async def wait_for_call(self, method: str, count: int = 1, timeout: float = 5) -> list[dict]:
         """Wait until method was called count times (failed calls included); return all its params."""
-        if not await self._wait(self._call_made, lambda: len(self.calls_of(method)) >= count, timeout):
+        if not await self._wait(self._call_made, lambda: self._call_counts[method] >= count, timeout):
             seen = [name for name, _ in self.calls]
             raise TimeoutError(f"{method} called {len(self.calls_of(method))}/{count} times; calls: {seen}")
         return self.calls_of(method)
@@ -304,6 +305,7 @@ class FakeBotAPI:
         name, handler = self._methods.get(requested.lower(), (requested, None))
         params = await _read_params(request)
         self.calls.append((name, params))
+        self._call_counts[name] += 1
         self._call_made.set()
         try:
             if failures := self._failures.get(name.lower()):

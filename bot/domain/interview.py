@@ -80,6 +80,7 @@ class Interview:
         # The rule book is immutable (a reload makes a new one): what it covers is worked out once.
         self._cares: dict[tuple[str, str], tuple[str, ...]] = {}
         self._cities: tuple[str, ...] | None = None
+        self._choices: dict[tuple, Step] = {}
 
     @classmethod
     def for_rules(cls, rules: RuleBook) -> "Interview":
@@ -162,9 +163,13 @@ class Interview:
             yield self._choice("huiqubao", [True, False], plan=supplementary[0].plan)
 
     def _choice(self, name: str, values: list, **prompt_values: str) -> Step:
-        table = WORD_TABLE[name]
-        options = [Option(_button_value(value), self.words.label(table, value)) for value in values]
-        return Step(name, "choice", options, dict(prompt_values))
+        key = (name, tuple(values), tuple(prompt_values.items()))
+        step = self._choices.get(key)
+        if step is None:  # the same few steps for every resident: built once per rule book
+            table = WORD_TABLE[name]
+            options = [Option(_button_value(value), self.words.label(table, value)) for value in values]
+            step = self._choices[key] = Step(name, "choice", options, dict(prompt_values))
+        return step
 
     def navigation(self, text: str) -> str | None:
         """'back' or 'cancel' when typed text means a navigation button (返回, 取消…), else None."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Callable, Iterable
 
@@ -42,6 +42,7 @@ from bot.domain.text import TextTools
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_place", "no_entry_for_city", "low_confidence")
 NATIONAL = "national"
+SCHEME_WORDS = ("医保", "的医保", "社保", "的社保", "市医保", "县医保")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -177,9 +178,14 @@ class SearchIndex:
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
 
+    RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
+
     def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
         self.knowledge = knowledge
         self.tools = tools
+        # The index never changes once built (a reload builds a new one), so a question's result
+        # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
+        self.results: dict[tuple[str, str | None], SearchResult] = {}
 
     # ---- building ------------------------------------------------------------------------
     @classmethod
@@ -346,6 +352,17 @@ class SearchIndex:
         return math.sqrt(of_query * of_doc)
 
     def search(self, question: str, city: str | None = None) -> SearchResult:
+        key = (question, city)
+        result = self.results.get(key)
+        if result is None:
+            result = self._search(question, city)
+            if len(self.results) >= self.RESULTS_CACHED:
+                del self.results[next(iter(self.results))]  # the oldest
+            self.results[key] = result
+        # a copy of the one mutable part, so that no caller can alter the kept result
+        return replace(result, suggestions=list(result.suggestions)) if result.suggestions else result
+
+    def _search(self, question: str, city: str | None) -> SearchResult:
         tools = self.tools
         normalized = tools.normalize(question)
         if city not in self.knowledge.regions or city == NATIONAL:
@@ -373,6 +390,8 @@ class SearchIndex:
         for c in candidates:
             cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
+        if not covered and self._names_unknown_scheme(content):
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL)
         if covered:
             return self._for_named(candidates, covered, named)
         return self._unnamed(candidates, city)
@@ -401,6 +420,19 @@ class SearchIndex:
             lead = max(best.score - rival.score, 0.0) / best.score if best.score > 0 else 0.0
             break
         return math.sqrt(best.overlap * min(lead / self.LEAD_FULL, 1.0))
+
+    def _names_unknown_scheme(self, content: str) -> bool:
+        """"永康医保…", "火星的医保…", "某某县…": a word the knowledge never uses that opens the
+        question right before 医保/社保, or ends in 市/县/区, names a place (or scheme) we have no
+        knowledge for. The uncovered_places list cannot name every county; this catches the rest."""
+        words, _ = self.tools.analyze(content)
+        postings = self.words.postings
+        for word in words:
+            if len(word) < 2 or word in postings:
+                continue
+            if word[-1] in "市县区" or any(content.startswith(f"{word}{tail}") for tail in SCHEME_WORDS):
+                return True
+        return False
 
     def _for_named(self, candidates: list[Candidate], covered: list[str], named: str) -> SearchResult:
         mapped: list[tuple[Candidate, Entry]] = []

@@ -34,7 +34,7 @@ def fixture_index():
 def shipped_index():
     result = load_knowledge(SHIPPED)
     if not result.ok:
-        pytest.skip(f"knowledge/ does not load yet: {result.problems[:1]}")
+        pytest.fail(f"knowledge/ does not load: {result.problems[:1]}")
     tools = TextTools(result.knowledge.vocabulary)
     return result.knowledge, tools, SearchIndex.build(result.knowledge, tools)
 
@@ -192,3 +192,29 @@ def test_shipped_typo_and_declines(shipped_index):
     assert index.search("广州医保住院报销比例是多少").decline_reason == "uncovered_place"
     assert index.search("明天会下雨吗").decline_reason == "off_topic"
     assert index.search("黑河医保电话多少").decline_reason == "no_entry_for_city"
+
+
+@pytest.mark.parametrize("question", ["永康医保住院报销比例", "火星的医保怎么报销", "义乌市住院报销多少", "南县医保电话"])
+def test_an_unlisted_place_is_declined_not_answered_with_ours(shipped_index, question):
+    _, _, index = shipped_index
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("衢州异地备案可以改吗", "quzhou/remote-care/change-place"),
+    ("给爹妈买惠衢保能扣医保卡里的钱吗", "huiqubao/buy-for-family"),
+])
+def test_a_likely_match_is_answered_with_alternatives_offered(shipped_index, question, entry_id):
+    _, _, index = shipped_index
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert entry_id not in [entry.id for entry in result.suggestions]
+
+
+def test_a_topic_keyword_keeps_answers_in_that_topic(shipped_index):
+    _, _, index = shipped_index
+    for question in ("惠衢保出院的时候能直接报吗", "惠衢保从什么时候开始保障", "惠衢保年纪大了能买吗"):
+        result = index.search(question)
+        for entry in ([result.entry] if result.entry else []) + result.suggestions:
+            assert entry.topic == "huiqubao", (question, entry.id)

@@ -43,7 +43,7 @@ class EstimateFlow:
         self.bot, self.chat_id, self.state, self.locale = bot, chat_id, state, locale
         self.interview = Interview.for_rules(assistant.knowledge.rules)
         self.rules = assistant.knowledge.rules
-        self.view = EstimatePresenter(presenter.renderer)
+        self.view = EstimatePresenter.for_renderer(presenter.renderer)
 
     async def answers(self) -> dict:
         return from_storage(await self.state.get_data())

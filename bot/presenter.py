@@ -11,6 +11,9 @@ from bot.domain.assistant import Assistant, Reply
 from bot.render import Renderer
 
 
+VIEW_CACHE = 2048  # answered views kept (entries × languages × alternatives seen)
+
+
 @dataclass(frozen=True)
 class Button:
     label: str
@@ -28,6 +31,8 @@ class Presenter:
     def __init__(self, renderer: Renderer, assistant: Assistant):
         self.renderer = renderer
         self.assistant = assistant
+        self._answered_views: dict[tuple, View] = {}
+        self._views_of = None  # the loaded knowledge the cached views were made from
 
     def tr(self, locale: str, message: str, **values) -> str:
         return self.renderer.gettext(locale, message, **values)
@@ -36,6 +41,23 @@ class Presenter:
         return self.renderer.render(template, locale, html=html, **context)
 
     def reply(self, reply: Reply, locale: str, html: bool = True) -> View:
+        if reply.outcome != "answered":
+            return self._reply(reply, locale, html)
+        # An answered view depends only on these and on the knowledge in use (a reload starts afresh).
+        loaded = self.assistant.store.current
+        if loaded is not self._views_of:
+            self._answered_views.clear()
+            self._views_of = loaded
+        key = (reply.entry.id, reply.answer, locale, html,
+               tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related))
+        view = self._answered_views.get(key)
+        if view is None:
+            if len(self._answered_views) >= VIEW_CACHE:
+                self._answered_views.clear()
+            view = self._answered_views[key] = self._reply(reply, locale, html)
+        return view
+
+    def _reply(self, reply: Reply, locale: str, html: bool) -> View:
         assistant = self.assistant
         region_name = assistant.region_name(reply.region_id, locale)
         if reply.outcome == "answered":

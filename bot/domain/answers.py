@@ -27,6 +27,8 @@ class AnswerTemplates:
         self.environment.filters["cn_date"] = cn_date
         self.environment.filters["en_date"] = en_date
         self._compiled: dict[tuple[str, str], object] = {}
+        self._rendered: dict[tuple[str, str, str], str] = {}
+        self._rendered_on: date | None = None
 
     def _context(self, entry: Entry, today: date, hotline: str) -> dict:
         periods = {
@@ -42,8 +44,16 @@ class AnswerTemplates:
         return self._compiled[key]
 
     def render(self, entry: Entry, lang: str, today: date, hotline: str) -> str:
+        # An answer depends only on the entry, the language and the day: render it once a day.
         field_name = "answer_en" if lang == "en" else "answer"
-        return self._template(entry, field_name).render(self._context(entry, today, hotline)).strip()
+        if today != self._rendered_on:
+            self._rendered.clear()
+            self._rendered_on = today
+        key = (entry.id, field_name, hotline)
+        text = self._rendered.get(key)
+        if text is None:
+            text = self._rendered[key] = self._template(entry, field_name).render(self._context(entry, today, hotline)).strip()
+        return text
 
     def check(self, entry: Entry, field_name: str, today: date) -> tuple[int, str] | None:
         """(line within the template, message) of the first problem, or None."""

@@ -29,6 +29,8 @@ from typing import Iterable
 
 from bot.domain.knowledge import SynonymsFile
 
+NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"\s+")
@@ -96,6 +98,7 @@ class TextTools:
 
     def __init__(self, vocabulary: SynonymsFile):
         self.vocabulary = vocabulary
+        self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._t2s = _opencc("t2s")
         self._s2t = _opencc("s2t")
         synonyms: dict[str, str] = {}
@@ -128,10 +131,16 @@ class TextTools:
         return _SPACE_NEAR_CJK.sub("", text)
 
     def normalize(self, text: str) -> str:
-        text = self._base(text)
-        if self._synonym_re is not None:
-            text = self._synonym_re.sub(lambda m: self._synonyms[m.group(0)], text)
-        return text
+        # One message is normalised by several readers (estimate trigger, search, the question log).
+        normalized = self._normalized.get(text)
+        if normalized is None:
+            if len(self._normalized) >= NORMALIZED_CACHE:
+                self._normalized.clear()
+            normalized = self._base(text)
+            if self._synonym_re is not None:
+                normalized = self._synonym_re.sub(lambda m: self._synonyms[m.group(0)], normalized)
+            self._normalized[text] = normalized
+        return normalized
 
     def to_traditional(self, text: str) -> str:
         text = self._s2t.convert(text)

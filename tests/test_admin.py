@@ -138,3 +138,15 @@ async def test_admin_commands_are_not_in_the_command_menu():
 async def test_an_admin_still_gets_ordinary_answers(tmp_path):
     async with DialogueClient(user_id=ADMIN, settings=settings_for(tmp_path)) as chat:
         assert "国家医保服务平台" in text_of(await chat.send(QUESTION))
+
+
+async def test_an_edited_answer_is_served_after_reload(tmp_path, knowledge_copy):
+    """Answers and views are cached per loaded knowledge: a reload must never leave a stale one."""
+    settings = settings_for(tmp_path, knowledge_copy)
+    async with DialogueClient(user_id=ADMIN, settings=settings) as chat:
+        assert "100元" in text_of(await chat.send("惠衢保一年交多少钱"))
+        path = knowledge_copy / "quzhou" / "huiqubao.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("每人每年100元", "每人每年100元（已核对）", 1), encoding="utf-8")
+        assert "问题" not in text_of(await chat.send("/reload"))
+        assert "已核对" in text_of(await chat.send("惠衢保一年交多少钱"))

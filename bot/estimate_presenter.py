@@ -38,20 +38,11 @@ def amount_label(value: str) -> str:
 
 
 class EstimatePresenter:
-    _last: "EstimatePresenter | None" = None
     STEPS_CACHED = 1024
 
     def __init__(self, renderer: Renderer):
         self.renderer = renderer
         self._steps: dict[tuple, View] = {}
-
-    @classmethod
-    def for_renderer(cls, renderer: Renderer) -> "EstimatePresenter":
-        """One presenter per renderer, so that its step views are rendered once."""
-        presenter = cls._last
-        if presenter is None or presenter.renderer is not renderer:
-            presenter = cls._last = cls(renderer)
-        return presenter
 
     def tr(self, locale: str, message: str, **values) -> str:
         return self.renderer.gettext(locale, message, **values)

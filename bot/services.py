@@ -7,6 +7,7 @@ from typing import Callable
 
 from bot.config import Settings
 from bot.domain.assistant import Assistant, KnowledgeStore
+from bot.estimate_presenter import EstimatePresenter
 from bot.presenter import Presenter
 from bot.render import Renderer
 from bot.storage.database import Database
@@ -23,6 +24,7 @@ class Services:
     assistant: Assistant
     renderer: Renderer
     presenter: Presenter
+    estimate_presenter: EstimatePresenter
     database: Database
     clock: Callable[[], date] = field(default=date.today)
 
@@ -33,6 +35,7 @@ class Services:
             "assistant": self.assistant,
             "renderer": self.renderer,
             "presenter": self.presenter,
+            "estimate_presenter": self.estimate_presenter,
             "database": self.database,
         }
 
@@ -56,6 +59,7 @@ def create_services(settings: Settings, clock: Callable[[], date] = date.today, 
         assistant=assistant,
         renderer=renderer,
         presenter=Presenter(renderer, assistant),
+        estimate_presenter=EstimatePresenter(renderer),
         database=Database(settings.database_path),
         clock=clock,
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from threading import Lock
 from typing import Callable
 
+from bot.domain.interview import Interview
 from bot.domain.knowledge import Entry, KnowledgeBase, Region, load_knowledge
 from bot.domain.search import SearchIndex, SearchResult
 from bot.domain.text import TextTools
@@ -20,6 +21,7 @@ class Loaded:
     knowledge: KnowledgeBase
     tools: TextTools
     index: SearchIndex
+    interview: Interview  # built once per knowledge: it caches what the rules cover
     estimate_triggers: tuple[str, ...] = ()
 
 
@@ -44,7 +46,7 @@ class KnowledgeStore:
             return result.problems
         tools = TextTools(result.knowledge.vocabulary)
         triggers = tuple(tools.normalize(trigger) for trigger in result.knowledge.vocabulary.estimate_triggers)
-        loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools), triggers)
+        loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools), Interview(result.knowledge.rules), triggers)
         with self._lock:
             self._current = loaded
         return []

@@ -72,7 +72,6 @@ class Step:
 
 
 class Interview:
-    _last: "Interview | None" = None
 
     def __init__(self, rules: RuleBook):
         self.rules = rules
@@ -81,14 +80,6 @@ class Interview:
         self._cares: dict[tuple[str, str], tuple[str, ...]] = {}
         self._cities: tuple[str, ...] | None = None
         self._choices: dict[tuple, Step] = {}
-
-    @classmethod
-    def for_rules(cls, rules: RuleBook) -> "Interview":
-        """The interview of this rule book, shared by every update until the knowledge is reloaded."""
-        interview = cls._last
-        if interview is None or interview.rules is not rules:
-            interview = cls._last = cls(rules)
-        return interview
 
     # --- what the rules cover -------------------------------------------------------------
 

@@ -10,10 +10,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
-from bot.domain.interview import AMOUNT_STEPS, AnswerError, Interview
+from bot.domain.interview import AMOUNT_STEPS, AnswerError
 from bot.domain.reimburse import estimate
 from bot.estimate_presenter import EstimatePresenter
-from bot.presenter import Presenter
 from bot.telegram.callbacks import Act
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
@@ -39,11 +38,11 @@ def from_storage(data: dict) -> dict:
 class EstimateFlow:
     """One update's worth of the dialogue: read answers from FSM, advance, send the next view."""
 
-    def __init__(self, bot, chat_id: int, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str):
+    def __init__(self, bot, chat_id: int, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str):
         self.bot, self.chat_id, self.state, self.locale = bot, chat_id, state, locale
-        self.interview = Interview.for_rules(assistant.knowledge.rules)
+        self.interview = assistant.store.current.interview
         self.rules = assistant.knowledge.rules
-        self.view = EstimatePresenter.for_renderer(presenter.renderer)
+        self.view = estimate_presenter
 
     async def answers(self) -> dict:
         return from_storage(await self.state.get_data())
@@ -111,59 +110,59 @@ class EstimateFlow:
 def create_router() -> Router:
     router = Router(name="estimate")
 
-    def flow(event, state, assistant, presenter, locale) -> EstimateFlow:
+    def flow(event, state, assistant, estimate_presenter, locale) -> EstimateFlow:
         chat_id = event.chat.id if isinstance(event, Message) else event.message.chat.id
-        return EstimateFlow(event.bot, chat_id, state, assistant, presenter, locale)
+        return EstimateFlow(event.bot, chat_id, state, assistant, estimate_presenter, locale)
 
     @router.message(Command("cancel"))
-    async def cancel_command(message: Message, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
-        await flow(message, state, assistant, presenter, locale).cancel()
+    async def cancel_command(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale).cancel()
 
     @router.message(Command("estimate"))
-    async def estimate_command(message: Message, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
-        await flow(message, state, assistant, presenter, locale).start()
+    async def estimate_command(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale).start()
 
     @router.callback_query(Act.filter(F.action == "estimate"))
-    async def estimate_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+    async def estimate_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, presenter, locale).start()
+        await flow(query, state, assistant, estimate_presenter, locale).start()
 
     @router.message(StateFilter(None), has_text, wants_estimate)
-    async def estimate_phrase(message: Message, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
-        await flow(message, state, assistant, presenter, locale).start()
+    async def estimate_phrase(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale).start()
 
     @router.callback_query(Act.filter(F.action.in_({"est", "est-back"})), StateFilter(None))
-    async def stale_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
+    async def stale_button(query: CallbackQuery, estimate_presenter: EstimatePresenter, locale: str) -> None:
         # A button from a dialogue that was cancelled or finished long ago.
-        await query.answer(presenter.tr(locale, "这次估算已经结束了，发 /estimate 重新开始。"), show_alert=True)
+        await query.answer(estimate_presenter.tr(locale, "这次估算已经结束了，发 /estimate 重新开始。"), show_alert=True)
 
     @router.callback_query(Act.filter(F.action == "est"))
-    async def choice_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+    async def choice_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, presenter, locale).answer(callback_data.value)
+        await flow(query, state, assistant, estimate_presenter, locale).answer(callback_data.value)
 
     @router.callback_query(Act.filter(F.action == "est-back"))
-    async def back_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+    async def back_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, presenter, locale).back()
+        await flow(query, state, assistant, estimate_presenter, locale).back()
 
     @router.callback_query(Act.filter(F.action == "est-cancel"))
-    async def cancel_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+    async def cancel_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, presenter, locale).cancel()
+        await flow(query, state, assistant, estimate_presenter, locale).cancel()
 
     @router.callback_query(Act.filter(F.action == "est-change"))
-    async def change_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+    async def change_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, presenter, locale).change_menu()
+        await flow(query, state, assistant, estimate_presenter, locale).change_menu()
 
     @router.callback_query(Act.filter(F.action == "est-edit"))
-    async def edit_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
+    async def edit_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, presenter, locale).change(callback_data.value)
+        await flow(query, state, assistant, estimate_presenter, locale).change(callback_data.value)
 
     @router.message(StateFilter(EstimateDialogue.answering), has_text)
-    async def typed_answer(message: Message, state: FSMContext, assistant: Assistant, presenter: Presenter, locale: str) -> None:
-        await flow(message, state, assistant, presenter, locale).answer(message.text)
+    async def typed_answer(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale).answer(message.text)
 
     return router

@@ -5,7 +5,6 @@ an older file up to date step by step.
 """
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import time
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from bot.domain.privacy import mask_personal_data
+from bot.storage.deferred import DeferredFlush
 
 
 def _now() -> str:
@@ -80,7 +80,7 @@ class Database:
         self._profiles: dict[int, Profile] = {}
         self._touched: dict[int, float] = {}
         self._pending: list[list] = []
-        self._flush_handle: asyncio.TimerHandle | None = None
+        self._deferred = DeferredFlush(self.flush, self.FLUSH_DELAY)
         self.migrate()
 
     @property
@@ -105,9 +105,7 @@ class Database:
 
     def flush(self) -> None:
         """Write the queued questions, in one transaction."""
-        if self._flush_handle is not None:
-            self._flush_handle.cancel()
-            self._flush_handle = None
+        self._deferred.cancel()
         if not self._pending:
             return
         rows, self._pending = self._pending, []
@@ -158,15 +156,10 @@ class Database:
     def log_question(self, user_id: int, normalized_text: str, entry_id: str | None, confidence: float, outcome: str) -> None:
         # Plain SQL: sqlite-utils' Table.insert costs ~5 ms a call (savepoints, introspection), on every question.
         self._pending.append([_now(), user_hash(user_id), mask_personal_data(normalized_text), entry_id, round(confidence, 4), outcome])
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop (CLI, scripts): write now
-            self.flush()
-            return
         if len(self._pending) >= self.FLUSH_ROWS:
             self.flush()
-        elif self._flush_handle is None:
-            self._flush_handle = loop.call_later(self.FLUSH_DELAY, self.flush)
+        else:
+            self._deferred.changed()
 
     def log_feedback(self, user_id: int, entry_id: str, vote: int) -> None:
         with self._db.conn:

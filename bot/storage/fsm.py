@@ -1,7 +1,6 @@
 """Persistent FSM storage in SQLite, so a half-finished dialogue survives a restart of the bot."""
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 from pathlib import Path
@@ -10,6 +9,8 @@ from typing import Any, Mapping
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
+
+from bot.storage.deferred import DeferredFlush
 
 
 class SQLiteStorage(BaseStorage):
@@ -35,7 +36,7 @@ class SQLiteStorage(BaseStorage):
         self.key_builder = DefaultKeyBuilder(with_destiny=True)
         self._rows: dict[str, list] = {}  # key -> [state, data as JSON text]
         self._dirty: set[str] = set()
-        self._flush_handle: asyncio.TimerHandle | None = None
+        self._deferred = DeferredFlush(self.flush, self.FLUSH_DELAY)
 
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
@@ -52,20 +53,11 @@ class SQLiteStorage(BaseStorage):
 
     def _changed(self, key: str) -> None:
         self._dirty.add(key)
-        if self._flush_handle is not None:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.flush()
-            return
-        self._flush_handle = loop.call_later(self.FLUSH_DELAY, self.flush)
+        self._deferred.changed()
 
     def flush(self) -> None:
         """Write the changed rows, in one transaction."""
-        if self._flush_handle is not None:
-            self._flush_handle.cancel()
-            self._flush_handle = None
+        self._deferred.cancel()
         if not self._dirty:
             return
         rows = [(key, *self._rows[key]) for key in self._dirty]

@@ -139,18 +139,9 @@ def test_bad_date_is_refused(capsys):
 def test_an_old_version_one_file_is_read_without_migrating(tmp_path):
     import sqlite3
 
-    path = tmp_path / "old.sqlite3"
-    connection = sqlite3.connect(path)
-    connection.executescript(
-        """
-        CREATE TABLE users (id INTEGER PRIMARY KEY, language TEXT, city TEXT, first_seen TEXT, last_seen TEXT);
-        CREATE TABLE questions (id INTEGER PRIMARY KEY, asked_at TEXT, user_hash TEXT, text TEXT, entry_id TEXT, confidence FLOAT, outcome TEXT);
-        CREATE TABLE feedback (id INTEGER PRIMARY KEY, given_at TEXT, user_hash TEXT, entry_id TEXT, vote INTEGER);
-        INSERT INTO questions VALUES (1, '2025-01-01', 'x', '火星医保', NULL, 0, 'declined');
-        PRAGMA user_version = 1;
-        """
-    )
-    connection.close()
+    from tests.conftest import write_version_one_database
+    path = write_version_one_database(
+        tmp_path / "old.sqlite3", "INSERT INTO questions VALUES (1, '2025-01-01', 'x', '火星医保', NULL, 0, 'declined');")
     report = report_from_files([path])
     assert report.unanswered[0].example == "火星医保"
     connection = sqlite3.connect(path)

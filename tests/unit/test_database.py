@@ -1,6 +1,6 @@
-import sqlite3
 
 from bot.storage.database import SCHEMA_VERSION, Database
+from tests.conftest import write_version_one_database
 
 
 def test_fresh_database_is_at_the_latest_version(tmp_path):
@@ -10,19 +10,7 @@ def test_fresh_database_is_at_the_latest_version(tmp_path):
 
 
 def test_an_old_file_is_upgraded_and_keeps_its_rows(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    connection = sqlite3.connect(path)
-    # A version-1 file as the first release wrote it.
-    connection.executescript(
-        """
-        CREATE TABLE users (id INTEGER PRIMARY KEY, language TEXT, city TEXT, first_seen TEXT, last_seen TEXT);
-        CREATE TABLE questions (id INTEGER PRIMARY KEY, asked_at TEXT, user_hash TEXT, text TEXT, entry_id TEXT, confidence FLOAT, outcome TEXT);
-        CREATE TABLE feedback (id INTEGER PRIMARY KEY, given_at TEXT, user_hash TEXT, entry_id TEXT, vote INTEGER);
-        INSERT INTO users VALUES (7, 'en', 'quzhou', '2025-01-01', '2025-01-02');
-        PRAGMA user_version = 1;
-        """
-    )
-    connection.close()
+    path = write_version_one_database(tmp_path / "old.sqlite3", "INSERT INTO users VALUES (7, 'en', 'quzhou', '2025-01-01', '2025-01-02');")
     database = Database(path)
     assert database.version == SCHEMA_VERSION
     assert "suggestion_picks" in database.db.table_names()

@@ -1,5 +1,4 @@
 """A broken rules file gives `file:line: problem`, never an exception."""
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,10 +11,8 @@ RULES_DIR = KNOWLEDGE / "rules"
 
 
 @pytest.fixture
-def rules_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, target)
-    return target
+def rules_copy(knowledge_copy: Path) -> Path:
+    return knowledge_copy / "rules"
 
 
 def name(path: Path) -> str:

@@ -11,6 +11,7 @@ from aiogram.utils.i18n import I18n
 
 from bot.render import DEFAULT_LOCALE
 from bot.services import Services
+from bot.telegram.chat_policy import ChatPolicyMiddleware
 from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
 from bot.telegram.routers import admin, city, estimate, fallback, faq, lang, start
 from bot.telegram.throttling import ThrottlingMiddleware
@@ -47,7 +48,9 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
     dispatcher = Dispatcher(storage=storage or create_storage(services), **services.workflow_data())
     i18n = I18n(path=services.settings.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")
     dispatcher.update.outer_middleware(UpdateLogMiddleware())
-    UserContextMiddleware(i18n, services.database).setup(dispatcher)
+    dispatcher.update.outer_middleware(ChatPolicyMiddleware())  # private chats only; every button answered
+    # Not on errors: the apology must not depend on the database that may have just failed.
+    UserContextMiddleware(i18n, services.database).setup(dispatcher, exclude={"error"})
     settings = services.settings
     if settings.bot_token is not None and settings.throttle_rate > 0:
         # Flood control protects the Telegram bot; offline harnesses (console, dialogue scripts, benchmarks) run without a token.

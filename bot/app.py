@@ -6,13 +6,16 @@ import logging
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Dispatcher, Router
 from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import I18n
 
 from bot.render import DEFAULT_LOCALE
 from bot.services import Services
 from bot.telegram.chat_policy import ChatPolicyMiddleware
+from bot.telegram.exactly_once import ExactlyOnceMiddleware, UserIsolation
 from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
+from bot.telegram.session import DeliveryUnknown
 from bot.telegram.routers import admin, city, estimate, fallback, faq, lang, start
 from bot.telegram.throttling import ThrottlingMiddleware
 from bot.telegram.views import send_view
@@ -20,15 +23,28 @@ from bot.telegram.views import send_view
 log = logging.getLogger("bot.app")
 
 
+REDIS_CONNECTIONS = 32  # per replica; an update waits for a free connection instead of failing
+
+
 def create_storage(services: Services) -> BaseStorage:
     settings = services.settings
     if settings.redis_url:
-        from aiogram.fsm.storage.redis import RedisStorage
+        from redis.asyncio import BlockingConnectionPool, Redis
 
-        return RedisStorage.from_url(settings.redis_url)
+        from bot.storage.fsm import DurableRedisStorage
+
+        pool = BlockingConnectionPool.from_url(settings.redis_url, max_connections=REDIS_CONNECTIONS, timeout=30)
+        return DurableRedisStorage(Redis(connection_pool=pool))
     from bot.storage.fsm import SQLiteStorage
 
     return SQLiteStorage(settings.database_path.with_suffix(".fsm.sqlite3"))
+
+
+def create_isolation(storage: BaseStorage) -> UserIsolation:
+    """One user's updates one at a time: in this process, and across replicas when state is in Redis."""
+    if isinstance(storage, RedisStorage):
+        return UserIsolation(RedisEventIsolation(storage.redis, storage.key_builder, lock_kwargs={"timeout": 60, "sleep": 0.02}))
+    return UserIsolation()
 
 
 def feature_routers() -> list[Router]:
@@ -45,7 +61,10 @@ def feature_routers() -> list[Router]:
 
 
 def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
-    dispatcher = Dispatcher(storage=storage or create_storage(services), **services.workflow_data())
+    storage = storage or create_storage(services)
+    dispatcher = Dispatcher(storage=storage, events_isolation=create_isolation(storage), **services.workflow_data())
+    if hasattr(storage, "commit_update"):  # after the FSM middleware: inside the user's lock
+        dispatcher.update.outer_middleware(ExactlyOnceMiddleware(storage))
     i18n = I18n(path=services.settings.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")
     dispatcher.update.outer_middleware(UpdateLogMiddleware())
     dispatcher.update.outer_middleware(ChatPolicyMiddleware())  # private chats only; every button answered
@@ -64,6 +83,9 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
     @dispatcher.errors()
     async def apologise(event: ErrorEvent, presenter, locale: str = DEFAULT_LOCALE) -> bool:
         update = event.update
+        if isinstance(event.exception, DeliveryUnknown):  # the reply most likely arrived: no apology after it
+            log.warning("update=%s: a reply may not have arrived: %s", update.update_id, event.exception)
+            return True
         log.error("update=%s failed: %s", update.update_id, event.exception, exc_info=event.exception)
         chat = update.message.chat if update.message else (update.callback_query.message.chat if update.callback_query and update.callback_query.message else None)
         if chat is not None:

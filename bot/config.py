@@ -21,6 +21,7 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = Field(default=None, description="Telegram bot token; absent -> console mode")
     bot_api_base_url: str | None = Field(default=None, description="another Bot API server, e.g. http://127.0.0.1:8081")
+    bot_api_timeout: float = Field(default=60.0, description="seconds to wait for a Bot API reply; a send that times out is not repeated")
     knowledge_dir: Path = Field(default_factory=knowledge_dir_default)
     locales_dir: Path = PROJECT_ROOT / "locales"
     database_path: Path = PROJECT_ROOT / "data" / "bot.sqlite3"

@@ -6,8 +6,7 @@ import logging
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.types import BotCommand
 
@@ -16,7 +15,8 @@ from bot.config import Settings
 from bot.domain.interview import N_
 from bot.render import Renderer
 from bot.services import create_services
-from bot.telegram.throttling import RetryRequestMiddleware
+from bot.telegram.polling import poll
+from bot.telegram.session import ResilientSession, RetryRequestMiddleware
 
 log = logging.getLogger("bot")
 
@@ -33,8 +33,9 @@ TELEGRAM_LANGUAGE = {"zh": None, "zh_Hant": None, "en": "en"}  # Telegram menus 
 
 
 def create_bot(settings: Settings) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_base_url)) if settings.bot_api_base_url else AiohttpSession()
-    session.middleware(RetryRequestMiddleware())  # 429 retry_after honoured, network errors retried (bounded)
+    api = TelegramAPIServer.from_base(settings.bot_api_base_url) if settings.bot_api_base_url else PRODUCTION
+    session = ResilientSession(api=api, timeout=settings.bot_api_timeout)
+    session.middleware(RetryRequestMiddleware())  # transient faults retried; nothing sent twice (bot/telegram/session.py)
     return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
@@ -53,8 +54,8 @@ async def serve(settings: Settings) -> None:
         await set_command_menu(bot, services.renderer)
         me = await bot.get_me()
         log.info("ready: polling as @%s", me.username)
-        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+        await poll(dispatcher, bot)  # an update is confirmed to Telegram only once handled
     finally:
-        await bot.session.close()  # already closed after polling; not when start-up failed
+        await bot.session.close()
         await dispatcher.storage.close()
         services.close()

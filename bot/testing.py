@@ -8,6 +8,7 @@ import html
 import itertools
 import re
 import tempfile
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -173,6 +174,8 @@ def as_reply(method: TelegramMethod, message_id: int | None = None) -> Reply | N
 
 
 _stores: dict[Path, KnowledgeStore] = {}
+# Telegram's update ids rise for ever; clients sharing a state file (or Redis) must not reuse one.
+_update_ids = itertools.count(time.time_ns() // 1000)
 
 
 def shared_store(directory: Path, clock: Callable[[], date] = date.today) -> KnowledgeStore:
@@ -213,7 +216,7 @@ class DialogueClient:
         self.dispatcher: Dispatcher | None = None
         self.history: list[Reply] = []
         self.errors: list[BaseException] = []  # exceptions handlers raised (the bot apologised for each)
-        self._update_ids = itertools.count(1)
+        self._update_ids = _update_ids  # shared: handled update ids are remembered in the state storage
         self._message_ids = itertools.count(1)
 
     async def __aenter__(self) -> "DialogueClient":

@@ -30,7 +30,9 @@ def create_app(dispatcher: Dispatcher, bot: Bot, settings: Settings) -> web.Appl
     if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
         raise ValueError("webhook mode needs WEBHOOK_SECRET")
     app = web.Application()
-    SimpleRequestHandler(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value()).register(app, path=settings.webhook_path)
+    # Not in the background: Telegram gets its 200 once the update is handled and its state committed.
+    SimpleRequestHandler(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value(),
+                         handle_in_background=False).register(app, path=settings.webhook_path)
     app.router.add_get(HEALTH_PATH, health)
     setup_application(app, dispatcher, bot=bot)
     return app

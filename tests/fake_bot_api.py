@@ -14,6 +14,8 @@ As a separate process: ``python tests/fake_bot_api.py --port 8081 --token 1:T`` 
     POST /_test/messages     {"chat_id", "text", "user"?, "language_code"?} -> update_id
     POST /_test/callbacks    {"chat_id", "data", "message_id", "user"?, "language_code"?} -> update_id
     POST /_test/fail_next    {"method", "n"?, "retry_after"?, "error_code"?, "description"?}
+    POST /_test/fault_next   {"method", "kind", "n"?, "delay"?}   (kinds: FAULTS)
+    POST /_test/outage       {"seconds"}   connections refused (and open ones closed) for that long
     POST /_test/reset
     GET  /_test/calls?method=M&count=N&timeout=T   (waits for N calls of M when count is given)
     GET  /_test/sent_messages?chat_id=C
@@ -48,6 +50,10 @@ NOT_MODIFIED = (
     "are exactly the same as a content and reply markup of the current message"
 )
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+# Transient faults. Not performed: "500" (a JSON Internal Server Error), "502" (a proxy's HTML page).
+# Performed, but the bot cannot tell: "garbled" (200 with a body that is not JSON), "slow" (the reply
+# comes `delay` seconds late, past a short client timeout).
+FAULTS = ("500", "502", "garbled", "slow")
 WEBHOOK_ACTIVE = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
@@ -126,6 +132,8 @@ class FakeBotAPI:
                          "can_read_all_group_messages": False, "supports_inline_queries": False}
         self.base_url = ""
         self._runner: web.AppRunner | None = None
+        self._site: web.TCPSite | None = None
+        self._address: tuple[str, int] | None = None
         self._closing = False
         self._update_ids = itertools.count(1)  # never reset: a bot's offset must stay valid
         self._ids = itertools.count(1)  # callback query ids
@@ -158,6 +166,7 @@ class FakeBotAPI:
         self._last_message_id: dict[int, int] = defaultdict(int)
         self._open_callbacks: set[str] = set()
         self._failures: dict[str, list[ApiError]] = defaultdict(list)
+        self._faults: dict[str, list[tuple[str, float]]] = defaultdict(list)
 
     # ----- lifecycle -------------------------------------------------------------------------
 
@@ -168,13 +177,16 @@ class FakeBotAPI:
         app.router.add_get("/_test/calls", self._hook_calls)
         app.router.add_get("/_test/sent_messages", self._hook_sent_messages)
         for path, action in {"messages": self.push_message, "callbacks": self.push_callback,
-                             "fail_next": self.fail_next, "reset": self.reset}.items():
+                             "fail_next": self.fail_next, "fault_next": self.fault_next,
+                             "outage": self.outage, "reset": self.reset}.items():
             app.router.add_post(f"/_test/{path}", self._json_hook(action))
         self._closing = False
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        await web.TCPSite(self._runner, host, port).start()
-        self.base_url = f"http://{host}:{self._runner.addresses[0][1]}"
+        self._site = web.TCPSite(self._runner, host, port)
+        await self._site.start()
+        self._address = (host, self._runner.addresses[0][1])
+        self.base_url = f"http://{host}:{self._address[1]}"
         return self.base_url
 
     async def stop(self) -> None:
@@ -241,6 +253,25 @@ class FakeBotAPI:
                                       else "Bad Request")
         parameters = {"retry_after": retry_after} if too_many else None
         self._failures[method.lower()] += [ApiError(error_code, description, parameters) for _ in range(n)]
+
+    def fault_next(self, method: str, kind: str, n: int = 1, delay: float = 0.0) -> None:
+        """The next n calls of method meet a transient fault (see FAULTS)."""
+        if kind not in FAULTS:
+            raise TypeError(f"unknown fault {kind!r}; one of {FAULTS}")
+        self._faults[method.lower()] += [(kind, delay)] * n
+
+    def outage(self, seconds: float) -> None:
+        """Refuse connections (and close the open ones) for `seconds`, then serve again on the same port."""
+        asyncio.ensure_future(self._outage(seconds))
+
+    async def _outage(self, seconds: float) -> None:
+        await self._site.stop()
+        for connection in self._runner.server.connections:
+            connection.force_close()
+        await asyncio.sleep(seconds)
+        if not self._closing:
+            self._site = web.TCPSite(self._runner, *self._address)
+            await self._site.start()
 
     def sent_messages(self, chat_id: int) -> list[dict]:
         """Messages the bot sent to chat_id and has not deleted, in order, with edits applied."""
@@ -312,9 +343,23 @@ class FakeBotAPI:
                 raise failures.pop(0)
             if handler is None:
                 raise ApiError(404, "Not Found: method not found")
+            if faults := self._faults.get(name.lower()):
+                return await self._faulty(faults.pop(0), handler, params)
             return _ok(await handler(params))
         except ApiError as error:
             return error.response()
+
+    async def _faulty(self, fault: tuple[str, float], handler: Callable, params: dict) -> web.Response:
+        kind, delay = fault
+        if kind == "500":
+            raise ApiError(500, "Internal Server Error")
+        if kind == "502":
+            return web.Response(status=502, text="<html><body><h1>502 Bad Gateway</h1></body></html>", content_type="text/html")
+        result = await handler(params)  # performed; only the reply goes wrong
+        if kind == "garbled":
+            return web.Response(status=200, text='{"ok": true, "result": {"message_id', content_type="application/json")
+        await asyncio.sleep(delay)
+        return _ok(result)
 
     # ----- Bot API methods -------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ an older file up to date step by step.
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -14,7 +16,8 @@ from pathlib import Path
 import sqlite_utils
 
 from bot.domain.privacy import mask_personal_data
-from bot.storage.deferred import DeferredFlush
+
+log = logging.getLogger("bot.storage")
 
 
 def _now() -> str:
@@ -53,20 +56,17 @@ class Profile:
 
 
 class Database:
-    """The bot's SQLite file. Two costs are kept off the per-update path (each commit is ~0.1 ms):
+    """The bot's SQLite file. Profiles (language, city) are cached in memory, and `last_seen` is
+    written at most once per TOUCH_INTERVAL per user: one process owns its file (one file per
+    replica), so the cache cannot go stale; set_language/set_city write through.
 
-    * profiles (language, city) are cached in memory, and `last_seen` is written at most once per
-      TOUCH_INTERVAL per user: one process owns its file (one file per replica), so the cache
-      cannot go stale; set_language/set_city write through.
-    * questions asked inside a running event loop are queued and written in one transaction at
-      most FLUSH_DELAY later (or at FLUSH_ROWS queued, at close, and before anyone reads `db`).
-      A crash (kill -9, power cut) may lose the last second of the usage log, which WAL +
-      synchronous=NORMAL already allowed; nothing a resident chose (language, city) is delayed.
+    Every other row is committed at once, before the update counts as handled: WAL with
+    synchronous=NORMAL makes a commit survive a killed process for tens of µs (bench/: durability).
+    A write that fails (disk full) keeps its rows and retries them with the next write and at
+    close; the failure is logged once, not per row, and no row is dropped.
     """
 
     TOUCH_INTERVAL = 300.0  # seconds between two last_seen writes for one user
-    FLUSH_DELAY = 1.0  # seconds a queued question may wait for its transaction
-    FLUSH_ROWS = 200
     CACHE_USERS = 50_000  # users whose profile / last touch are remembered (then forgotten at once)
 
     def __init__(self, path: Path | str):
@@ -79,14 +79,14 @@ class Database:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._profiles: dict[int, Profile] = {}
         self._touched: dict[int, float] = {}
-        self._pending: list[list] = []
-        self._deferred = DeferredFlush(self.flush, self.FLUSH_DELAY)
+        self._pending: list[list] = []  # question rows a failed write (disk full) could not save yet
+        self._failing = False
         self.migrate()
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """The connection for readers (reports, admin commands, tests): queued rows written first."""
-        self.flush()
+        """The connection for readers (reports, admin commands, tests): kept rows written first."""
+        self._retry_pending()
         return self._db
 
     @property
@@ -100,18 +100,30 @@ class Database:
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def close(self) -> None:
-        self.flush()
+        self._retry_pending()
+        if self._pending:
+            log.error("closing with %d question rows unwritten (disk full?)", len(self._pending))
         self._db.close()
 
-    def flush(self) -> None:
-        """Write the queued questions, in one transaction."""
-        self._deferred.cancel()
-        if not self._pending:
+    def _write_questions(self) -> None:
+        """The kept rows and the new one, in one transaction; on failure all stay kept."""
+        try:
+            with self._db.conn:
+                self._db.conn.executemany(
+                    "INSERT INTO questions (asked_at, user_hash, text, entry_id, confidence, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                    self._pending)
+        except sqlite3.OperationalError as error:
+            if not self._failing:
+                log.error("question log not written (%s): %d row(s) kept in memory, retried with the next write", error, len(self._pending))
+            self._failing = True
             return
-        rows, self._pending = self._pending, []
-        with self._db.conn:
-            self._db.conn.executemany(
-                "INSERT INTO questions (asked_at, user_hash, text, entry_id, confidence, outcome) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        if self._failing:
+            log.warning("question log written again: %d kept row(s) saved", len(self._pending))
+        self._pending, self._failing = [], False
+
+    def _retry_pending(self) -> None:
+        if self._pending:
+            self._write_questions()
 
     def profile(self, user_id: int) -> Profile:
         profile = self._profiles.get(user_id)
@@ -156,18 +168,20 @@ class Database:
     def log_question(self, user_id: int, normalized_text: str, entry_id: str | None, confidence: float, outcome: str) -> None:
         # Plain SQL: sqlite-utils' Table.insert costs ~5 ms a call (savepoints, introspection), on every question.
         self._pending.append([_now(), user_hash(user_id), mask_personal_data(normalized_text), entry_id, round(confidence, 4), outcome])
-        if len(self._pending) >= self.FLUSH_ROWS:
-            self.flush()
-        else:
-            self._deferred.changed()
+        self._write_questions()
 
-    def log_feedback(self, user_id: int, entry_id: str, vote: int) -> None:
+    def log_feedback(self, user_id: int, entry_id: str, vote: int) -> bool:
+        """One vote per resident per answer: False (nothing written) when this resident voted on it already."""
+        who = user_hash(user_id)
         with self._db.conn:
+            if self._db.execute("SELECT 1 FROM feedback WHERE user_hash = ? AND entry_id = ? LIMIT 1", [who, entry_id]).fetchone():
+                return False
             self._db.execute("INSERT INTO feedback (given_at, user_hash, entry_id, vote) VALUES (?, ?, ?, ?)",
-                             [_now(), user_hash(user_id), entry_id, vote])
+                             [_now(), who, entry_id, vote])
+        return True
 
     def log_suggestion_pick(self, user_id: int, entry_id: str) -> None:
-        self.flush()  # the question the suggestion answered must have its id
+        self._retry_pending()  # the question the suggestion answered must have its id
         with self._db.conn:
             last = self._db.execute(
                 "SELECT id FROM questions WHERE user_hash = ? ORDER BY id DESC LIMIT 1", [user_hash(user_id)]

@@ -1,91 +1,200 @@
-"""Persistent FSM storage in SQLite, so a half-finished dialogue survives a restart of the bot."""
+"""Dialogue state that is on disk (or in Redis) before Telegram hears that an update was handled.
+
+Inside an update (see bot.telegram.exactly_once) every state write is kept with the update and
+committed at its end, in one transaction together with the update's id: after a crash either
+both are there (Telegram's redelivery is recognised and skipped) or neither is (the redelivered
+update is handled again from the state it found the first time). The update's replies are sent
+before that commit, so a crash can at worst show one prompt twice, never move a dialogue past a
+question the resident has not seen. Outside an update (scripts, tests) a write commits at once.
+"""
 from __future__ import annotations
 
+import contextvars
 import json
+import logging
 import sqlite3
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
+from aiogram.fsm.storage.redis import RedisStorage
 
-from bot.storage.deferred import DeferredFlush
+log = logging.getLogger("bot.storage")
+
+HANDLED_TTL = 2 * 24 * 3600  # seconds an update id is remembered; Telegram keeps an update 24 h at most
+
+# The writes of the update being handled in this task: key -> [state, data]; None outside an update.
+_update_writes: contextvars.ContextVar[dict | None] = contextvars.ContextVar("update_writes", default=None)
+
+
+@contextmanager
+def update_scope() -> Iterator[dict]:
+    """Collect this task's state writes until `commit_update`."""
+    writes: dict = {}
+    token = _update_writes.set(writes)
+    try:
+        yield writes
+    finally:
+        _update_writes.reset(token)
+
+
+def _state_name(state: StateType) -> str | None:
+    return state.state if isinstance(state, State) else state
 
 
 class SQLiteStorage(BaseStorage):
-    """One row per (bot, chat, user, thread, destiny) key.
+    """One row per (bot, chat, user, thread, destiny) key, plus the ids of handled updates.
 
-    The file belongs to one process (several replicas share dialogue state through Redis instead),
-    so rows are cached in memory once read and every update's state lookup costs no query. Writes
-    go to the cache at once and to the file in one transaction at most FLUSH_DELAY later (an
-    estimate step writes state and data: two commits of ~0.1 ms each before). `close()` writes
-    everything, so a restart keeps every dialogue; a crash (kill -9) may lose the last second.
+    The file belongs to one process (several replicas share state through Redis instead), so rows
+    are cached in memory once read: a state lookup costs no query. WAL with synchronous=NORMAL: a
+    committed transaction survives a killed process (kill -9); only a power cut may lose the last ones.
     """
 
-    FLUSH_DELAY = 1.0  # seconds a change may wait for its transaction
-    CACHED_KEYS = 50_000  # rows kept in memory; beyond, the cache is written and emptied
+    CACHED_KEYS = 50_000  # rows kept in memory; beyond, the cache is emptied (the file has them all)
+    PRUNE_EVERY = 1000  # commits between two deletions of update ids older than HANDLED_TTL
 
     def __init__(self, path: Path | str):
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self.connection.execute("PRAGMA journal_mode=WAL")
-        self.connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per write (~5 ms each); WAL keeps the file consistent
+        self.connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per commit (~5 ms); a killed process loses nothing
         self.connection.execute("CREATE TABLE IF NOT EXISTS fsm (key TEXT PRIMARY KEY, state TEXT, data TEXT NOT NULL DEFAULT '{}')")
+        self.connection.execute("CREATE TABLE IF NOT EXISTS handled_updates (update_id INTEGER PRIMARY KEY, handled_at REAL NOT NULL)")
         self.key_builder = DefaultKeyBuilder(with_destiny=True)
-        self._rows: dict[str, list] = {}  # key -> [state, data as JSON text]
-        self._dirty: set[str] = set()
-        self._deferred = DeferredFlush(self.flush, self.FLUSH_DELAY)
+        self._rows: dict[str, list] = {}  # key -> [state, data as JSON text], as committed or being committed
+        self._unwritten: dict[str, list] = {}  # rows a failed commit (disk full) could not write yet
+        self._commits = 0
+        self._failing = False
 
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
 
     def _row(self, key: str) -> list:
+        writes = _update_writes.get()
+        if writes is not None and key in writes:
+            return writes[key]
         row = self._rows.get(key)
         if row is None:
             if len(self._rows) >= self.CACHED_KEYS:
-                self.flush()
                 self._rows.clear()
             found = self.connection.execute("SELECT state, data FROM fsm WHERE key = ?", (key,)).fetchone()
             row = self._rows[key] = list(found) if found else [None, "{}"]
         return row
 
-    def _changed(self, key: str) -> None:
-        self._dirty.add(key)
-        self._deferred.changed()
+    def _write(self, key: str, index: int, value: Any) -> None:
+        row = list(self._row(key))
+        row[index] = value
+        writes = _update_writes.get()
+        if writes is not None:
+            writes[key] = row
+        else:
+            self._commit({key: row}, None)
 
-    def flush(self) -> None:
-        """Write the changed rows, in one transaction."""
-        self._deferred.cancel()
-        if not self._dirty:
-            return
-        rows = [(key, *self._rows[key]) for key in self._dirty]
-        self._dirty.clear()
-        with self.connection:
-            self.connection.execute("BEGIN")
-            self.connection.executemany(
-                "INSERT INTO fsm (key, state, data) VALUES (?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET state = excluded.state, data = excluded.data",
-                rows,
-            )
+    def _commit(self, rows: Mapping[str, list], update_id: int | None) -> None:
+        """Rows and the update id in one transaction. A failure (disk full) keeps the rows for the next commit."""
+        pending = {**self._unwritten, **rows}
+        try:
+            with self.connection:
+                self.connection.execute("BEGIN")
+                self.connection.executemany(
+                    "INSERT INTO fsm (key, state, data) VALUES (?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET state = excluded.state, data = excluded.data",
+                    [(key, *row) for key, row in pending.items()],
+                )
+                if update_id is not None:
+                    self.connection.execute("INSERT OR IGNORE INTO handled_updates VALUES (?, ?)", (update_id, time.time()))
+        except sqlite3.OperationalError as error:
+            self._unwritten = pending
+            self._rows.update(pending)
+            if not self._failing:
+                log.error("dialogue state not written (%s): kept in memory, retried with the next write", error)
+            self._failing = True
+            raise
+        if self._failing:
+            log.warning("dialogue state written again: %d kept rows saved", len(self._unwritten))
+        self._unwritten, self._failing = {}, False
+        self._rows.update(rows)
+        self._commits += 1
+        if self._commits % self.PRUNE_EVERY == 0:
+            with self.connection:
+                self.connection.execute("DELETE FROM handled_updates WHERE handled_at < ?", (time.time() - HANDLED_TTL,))
+
+    async def is_handled(self, bot_id: int, update_id: int) -> bool:
+        return self.connection.execute("SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)).fetchone() is not None
+
+    async def commit_update(self, bot_id: int, update_id: int, writes: Mapping[str, list]) -> None:
+        self._commit(writes, update_id)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
-        name = self._key(key)
-        self._row(name)[0] = state.state if isinstance(state, State) else state
-        self._changed(name)
+        self._write(self._key(key), 0, _state_name(state))
 
     async def get_state(self, key: StorageKey) -> str | None:
         return self._row(self._key(key))[0]
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        name = self._key(key)
-        self._row(name)[1] = json.dumps(dict(data), ensure_ascii=False)
-        self._changed(name)
+        self._write(self._key(key), 1, json.dumps(dict(data), ensure_ascii=False))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         return json.loads(self._row(self._key(key))[1])
 
     async def close(self) -> None:
-        self.flush()
+        if self._unwritten:
+            try:
+                self._commit({}, None)
+            except sqlite3.OperationalError:
+                log.error("closing with %d dialogue rows unwritten", len(self._unwritten))
         self.connection.close()
+
+
+class DurableRedisStorage(RedisStorage):
+    """aiogram's RedisStorage, with an update's writes and its id set in one MULTI/EXEC at its end."""
+
+    def _writes(self) -> dict | None:
+        return _update_writes.get()
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        writes = self._writes()
+        if writes is None:
+            return await super().set_state(key, state)
+        writes[self.key_builder.build(key, "state")] = _state_name(state)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        writes = self._writes()
+        name = self.key_builder.build(key, "state")
+        if writes is not None and name in writes:
+            return writes[name]
+        return await super().get_state(key)
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        writes = self._writes()
+        if writes is None:
+            return await super().set_data(key, data)
+        writes[self.key_builder.build(key, "data")] = self.json_dumps(dict(data)) if data else None
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        writes = self._writes()
+        name = self.key_builder.build(key, "data")
+        if writes is not None and name in writes:
+            return self.json_loads(writes[name]) if writes[name] else {}
+        return await super().get_data(key)
+
+    def _handled_key(self, bot_id: int, update_id: int) -> str:
+        return f"{self.key_builder.prefix}:handled:{bot_id}:{update_id}"
+
+    async def is_handled(self, bot_id: int, update_id: int) -> bool:
+        return bool(await self.redis.exists(self._handled_key(bot_id, update_id)))
+
+    async def commit_update(self, bot_id: int, update_id: int, writes: Mapping[str, Any]) -> None:
+        async with self.redis.pipeline(transaction=True) as pipe:
+            for name, value in writes.items():
+                if value is None:
+                    pipe.delete(name)
+                else:
+                    pipe.set(name, value, ex=self.state_ttl if name.endswith(":state") else self.data_ttl)
+            pipe.set(self._handled_key(bot_id, update_id), 1, ex=HANDLED_TTL)
+            await pipe.execute()

@@ -1,29 +1,19 @@
-"""Flood control, both ways.
+"""Incoming flood control (outgoing: Telegram's 429 is honoured in bot/telegram/session.py).
 
-Incoming: `ThrottlingMiddleware`, a per-user token bucket on messages and button presses. A user may
+`ThrottlingMiddleware`, a per-user token bucket on messages and button presses. A user may
 send a short burst at once, then `rate` per second; beyond that the bot answers one polite "please
 slow down" per burst (at most one per
 `burst / rate` seconds, the time the bucket takes to refill) and drops the rest (no handler runs, no knowledge search, no Bot API call).
 State is in memory, per process: with several webhook replicas each one limits on its own.
-
-Outgoing: `RetryRequestMiddleware`, a Bot API session middleware. When Telegram answers 429 Too Many
-Requests it waits the `retry_after` Telegram asks for and sends again; a network error (timeout,
-connection refused) is retried with exponential backoff. Both are bounded, then the error goes up
-to the handler as before (and the errors handler apologises).
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
-from aiogram import BaseMiddleware, Bot
-from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter
-from aiogram.methods import GetUpdates, TelegramMethod
-from aiogram.methods.base import Response, TelegramType
+from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, Message, TelegramObject, User
 from aiogram.utils.i18n import gettext as _
 
@@ -89,40 +79,3 @@ class ThrottlingMiddleware(BaseMiddleware):
             elif isinstance(event, CallbackQuery):
                 await event.answer(text)
         return None
-
-
-class RetryRequestMiddleware(BaseRequestMiddleware):
-    """Session middleware: honour 429 retry_after, back off on network errors; both bounded."""
-
-    def __init__(
-        self,
-        *,
-        max_attempts: int = 4,
-        max_retry_after: float = 60.0,
-        base_delay: float = 0.5,
-        max_delay: float = 10.0,
-        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
-    ):
-        self.max_attempts, self.max_retry_after = max_attempts, max_retry_after
-        self.base_delay, self.max_delay, self.sleep = base_delay, max_delay, sleep
-
-    async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot, method: TelegramMethod[TelegramType]) -> Response[TelegramType]:
-        name = type(method).__name__
-        attempt = 1
-        while True:
-            try:
-                return await make_request(bot, method)
-            except TelegramRetryAfter as error:
-                if attempt >= self.max_attempts or error.retry_after > self.max_retry_after:
-                    raise
-                delay = float(error.retry_after)
-                log.warning("%s: Telegram asks to wait %.0f s (attempt %d/%d)", name, delay, attempt, self.max_attempts)
-            except TelegramNetworkError as error:
-                # Polling has its own backoff for getUpdates; a retried send may arrive twice if only
-                # the response was lost — better than a resident never getting the answer.
-                if attempt >= self.max_attempts or isinstance(method, GetUpdates):
-                    raise
-                delay = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-                log.warning("%s: network error (%s), retrying in %.1f s (attempt %d/%d)", name, error.message, delay, attempt, self.max_attempts)
-            await self.sleep(delay)
-            attempt += 1

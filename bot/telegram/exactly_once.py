@@ -1,0 +1,82 @@
+"""Each update answered once: one user's updates in order, a handled update id never handled again.
+
+`UserIsolation` serialises one user's updates (first come, first served) in this process and, with
+Redis, across replicas (aiogram's RedisEventIsolation, taken only by the update at the head of
+this process's queue, so the order within a replica is kept). `ExactlyOnceMiddleware` runs inside
+that lock: it skips an update id already handled (a webhook re-post, long polling's redelivery
+after a restart), and at the end of the update commits its dialogue state together with its id
+(bot.storage.fsm), before the update is confirmed to Telegram (bot.telegram.polling, webhook 200).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any, AsyncGenerator, Awaitable, Callable
+
+from aiogram import BaseMiddleware
+from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
+from aiogram.types import TelegramObject, Update
+
+from bot.storage.fsm import update_scope
+
+log = logging.getLogger("bot.updates")
+
+
+class UserIsolation(BaseEventIsolation):
+    """A FIFO lock per user in this process (forgotten when free), then the shared one if given."""
+
+    def __init__(self, shared: BaseEventIsolation | None = None):
+        self.shared = shared
+        self._locks: dict[StorageKey, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
+        lock, users = self._locks.get(key, (None, 0))
+        if lock is None:
+            lock = asyncio.Lock()
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock, AsyncExitStack() as stack:
+                if self.shared is not None:
+                    await stack.enter_async_context(self.shared.lock(key))
+                yield
+        finally:
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    async def close(self) -> None:
+        if self.shared is not None:
+            await self.shared.close()
+
+
+class ExactlyOnceMiddleware(BaseMiddleware):
+    """Outer update middleware, registered after the dispatcher's FSM middleware (inside its lock).
+
+    The storage provides `is_handled(bot_id, update_id)` and `commit_update(bot_id, update_id, writes)`.
+    """
+
+    def __init__(self, storage):
+        self.storage = storage
+        self._running: set[int] = set()  # this process, for updates without a user (no lock)
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not isinstance(event, Update):
+            return await handler(event, data)
+        bot_id, update_id = data["bot"].id, event.update_id
+        if update_id in self._running or await self.storage.is_handled(bot_id, update_id):
+            log.info("update=%s handled already: skipped", update_id)
+            return None
+        self._running.add(update_id)
+        try:
+            with update_scope() as writes:
+                try:
+                    return await handler(event, data)
+                finally:
+                    # Replies are out; now the state and the id, together, before Telegram hears "handled".
+                    await self.storage.commit_update(bot_id, update_id, writes)
+        finally:
+            self._running.discard(update_id)

@@ -84,3 +84,69 @@ async def test_two_residents_do_not_share_state(redis_url):
         await alice.press("否")
         assert "85,909.00" in text(await alice.press("是"))
         assert "第3步" in text(await bob.press("职工医保"))
+
+
+# ---- several replicas, many updates in flight ------------------------------------------------------
+
+def replica_settings(tmp_path, redis_url, name: str):
+    from bot.config import Settings
+
+    return Settings(_env_file=None, bot_token=None, redis_url=redis_url, database_path=tmp_path / f"{name}.sqlite3")
+
+
+async def test_one_residents_burst_equals_the_sequential_replay(redis_url, tmp_path):
+    from tests.crowd import APOLOGY, E1_ANSWERS, E1_TOTAL, burst, message_update, replies, sequential_replay
+
+    async with DialogueClient(settings=replica_settings(tmp_path, redis_url, "a")) as replica:
+        expected = await sequential_replay(replica, 80001, ["/estimate", *E1_ANSWERS])
+        assert E1_TOTAL in expected[-1]
+        await replica.dispatcher.feed_update(replica.bot, message_update(replica, 80002, "/estimate"))
+        await burst(replica, 80002, E1_ANSWERS)
+        assert replies(replica, 80002) == expected
+        assert not any(APOLOGY in text for text in replies(replica, 80002))
+
+
+async def test_two_hundred_residents_at_once_on_two_replicas(redis_url, tmp_path):
+    """Over 100 updates in flight per replica (the client's default pool refuses the 101st
+    connection); each resident's answers split between two replicas that share one Redis."""
+    import asyncio
+
+    from tests.crowd import APOLOGY, E1_ANSWERS, message_update, replies, sequential_replay
+
+    async with DialogueClient(settings=replica_settings(tmp_path, redis_url, "a")) as first, \
+            DialogueClient(settings=replica_settings(tmp_path, redis_url, "b")) as second:
+        expected = (await sequential_replay(first, 81000, ["/estimate", *E1_ANSWERS]))[-1]
+        residents = list(range(81001, 81201))
+        await asyncio.gather(*(first.dispatcher.feed_update(first.bot, message_update(first, user, "/estimate")) for user in residents))
+        for answer in E1_ANSWERS:  # each answer to whichever replica, all residents at once
+            await asyncio.gather(*(
+                replica.dispatcher.feed_update(replica.bot, message_update(replica, user, answer))
+                for number, user in enumerate(residents) for replica in [(first, second)[(number + len(answer)) % 2]]))
+        finals = {user: (replies(first, user) + replies(second, user))[-1:] for user in residents}
+        texts = [text for user in residents for text in replies(first, user) + replies(second, user)]
+        assert not any(APOLOGY in text for text in texts)
+        results = [text for text in texts if "合计报销" in text]
+        assert len(results) == 200 and all(text == expected for text in results), {user: final for user, final in list(finals.items())[:3]}
+
+
+async def test_many_updates_in_flight_on_one_replica(redis_url, tmp_path):
+    import asyncio
+
+    from tests.crowd import E1_ANSWERS, crowd, replies
+
+    async with DialogueClient(settings=replica_settings(tmp_path, redis_url, "a")) as replica:
+        residents = list(range(82001, 82201))
+        await crowd(replica, residents, E1_ANSWERS)  # 1,800 answers in flight together
+        assert replica.errors == []
+        assert all("合计报销" in replies(replica, user)[-1] for user in residents)
+
+
+async def test_an_update_handled_on_one_replica_is_skipped_on_another(redis_url, tmp_path):
+    from tests.crowd import message_update, replies
+
+    async with DialogueClient(settings=replica_settings(tmp_path, redis_url, "a")) as first, \
+            DialogueClient(settings=replica_settings(tmp_path, redis_url, "b")) as second:
+        update = message_update(first, 83001, "/start")
+        await first.dispatcher.feed_update(first.bot, update)
+        await second.dispatcher.feed_update(second.bot, update)  # Telegram re-posted it to the other replica
+        assert len(replies(first, 83001)) == 1 and replies(second, 83001) == []

@@ -11,6 +11,7 @@ from bot.domain.interview import Interview
 from bot.domain.knowledge import Entry, KnowledgeBase, Region, load_knowledge
 from bot.domain.search import SearchIndex, SearchResult
 from bot.domain.text import TextTools
+from bot.domain.understanding import detect_language
 from bot.domain.yamlsource import Problem
 
 LANGS = ("zh", "zh_Hant", "en")
@@ -64,6 +65,10 @@ class Reply:
     decline_reason: str | None = None
     region_id: str = "national"
     region: Region | None = None
+    subject: str | None = None  # declined: the subject or place we have nothing on, as the resident reads it
+    missing: tuple[str, ...] = ()  # not_in_knowledge: what the question asks that we lack (城乡居民医保, 住院 …)
+    nearest: Entry | None = None  # not_in_knowledge: what we do know that is closest
+    nearest_differs: tuple[str, ...] = ()  # …and how it differs from what was asked
 
     @property
     def public_outcome(self) -> str:
@@ -89,6 +94,10 @@ class Assistant:
         region = self.knowledge.regions[region_id]
         return region.name_en if lang == "en" else self.localize(region.name, lang)
 
+    def language_of(self, text: str) -> str | None:
+        """The language a message is written in (zh, zh_Hant, en), None if it does not tell."""
+        return detect_language(text, self.store.current.tools.to_simplified)
+
     def wants_estimate(self, text: str) -> bool:
         """Phrases like 我住院能报多少 (synonyms.yaml `estimate_triggers`) ask for the estimate dialogue."""
         loaded = self.store.current
@@ -103,6 +112,20 @@ class Assistant:
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
+        understanding = loaded.index.understanding
+        missing = tuple(understanding.label(dimension, value, lang) for dimension, value in result.missing)
+        if result.missing and result.region:
+            missing = (self.region_name(result.region, lang), *missing)
+        differs = ()
+        if result.nearest is not None:
+            nearest = result.nearest.facets
+            asked = {dimension: {v for d, v in result.missing if d == dimension} for dimension, _ in result.missing}
+            differs = tuple(understanding.label(dimension, value, lang) for dimension, values in nearest.items()
+                            for value in values if dimension in asked and value not in asked[dimension]
+                            or dimension == "product" and value != "basic" and dimension not in asked)
+        subject = result.subject
+        if result.decline_reason == "uncovered_topic":
+            subject = understanding.subject_label(subject, lang)
         return Reply(
             question=question,
             outcome=result.outcome,
@@ -113,6 +136,10 @@ class Assistant:
             decline_reason=result.decline_reason,
             region_id=region_id,
             region=loaded.knowledge.regions[region_id],
+            subject=self.localize(subject, lang) if subject and lang != "en" else subject,
+            missing=tuple(self.localize(label, lang) for label in missing),
+            nearest=result.nearest,
+            nearest_differs=tuple(self.localize(label, lang) for label in differs),
         )
 
     def entry_reply(self, entry_id: str, lang: str = "zh") -> Reply | None:

@@ -38,11 +38,14 @@ from typing import Callable, Iterable
 
 from bot.domain.knowledge import Entry, KnowledgeBase
 from bot.domain.text import TextTools
+from bot.domain.understanding import Understanding, conflicts
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
-DECLINE_REASONS = (None, "off_topic", "uncovered_place", "no_entry_for_city", "low_confidence")
+DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
+                   "low_confidence")
 NATIONAL = "national"
-SCHEME_WORDS = ("医保", "的医保", "社保", "的社保", "市医保", "县医保")
+ADMIN_SUFFIXES = "市县区省州旗盟"
+FACET_ORDER = ("product", "scheme", "care", "year")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -62,6 +65,9 @@ class SearchResult:
     region: str | None = None  # a covered region the question names
     decline_reason: str | None = None
     decline_region: str | None = None  # whose hotline to show when declining
+    subject: str | None = None  # uncovered_topic: the subject; uncovered_place: the place
+    missing: tuple[tuple[str, str], ...] = ()  # not_in_knowledge: the (facet, value) pairs we have nothing for
+    nearest: Entry | None = None  # not_in_knowledge: the entry about the nearest thing we do know
 
 
 @dataclass(frozen=True)
@@ -133,8 +139,11 @@ class _Field:
                 accumulator[doc] = get(doc, 0.0) + weight
         return accumulator
 
-    def query_mass(self, terms: frozenset[str]) -> float:
-        idf, unknown = self.idf, self.unknown_idf
+    def query_mass(self, terms: frozenset[str], unknown: float | None = None) -> float:
+        """The IDF mass of a question's terms; a term no document has weighs `unknown` (the
+        highest IDF unless told otherwise)."""
+        idf = self.idf
+        unknown = self.unknown_idf if unknown is None else unknown
         return sum(idf.get(t, unknown) for t in terms)
 
     def overlap(self, terms: frozenset[str], doc: int) -> float:
@@ -177,6 +186,7 @@ class SearchIndex:
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
+    CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
 
@@ -192,6 +202,17 @@ class SearchIndex:
     def build(cls, knowledge: KnowledgeBase, tools: TextTools) -> "SearchIndex":
         index = cls(knowledge, tools)
         index._build_places()
+        vocabulary = knowledge.vocabulary
+        keywords = [word for topic in knowledge.topics for word in topic.keywords]
+        index.understanding = Understanding(
+            knowledge.understanding, tools.normalize,
+            sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
+            protected=[*index._places, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
+        )
+        index.topic_regions = {}
+        for entry in knowledge.entries.values():
+            if entry.region != NATIONAL:
+                index.topic_regions.setdefault(entry.topic, set()).add(entry.region)
         index.topic_keywords = [
             (topic.id, tuple(tools.normalize(word) for word in topic.keywords)) for topic in knowledge.topics if topic.keywords
         ]
@@ -331,7 +352,11 @@ class SearchIndex:
         scored.sort(key=itemgetter(0), reverse=True)
         if limit is not None:
             scored = scored[:limit]
-        query_mass = self.words.query_mass(word_set) + self.grams.query_mass(gram_set)
+        # A bigram no phrasing has, straddling two words (钱我, 的我), is words run together in
+        # spoken text, not content; one inside a word we lack (停车 in 停车场) is content.
+        inside = {gram for gram in gram_set if gram not in self.grams.idf and any(gram in word for word in word_set)}
+        query_mass = (self.words.query_mass(word_set) + self.grams.query_mass(gram_set - inside, unknown=0.0)
+                      + self.grams.query_mass(frozenset(inside)))
         result = []
         for score, number in scored:
             overlap, doc = -1.0, -1
@@ -363,24 +388,37 @@ class SearchIndex:
         return replace(result, suggestions=list(result.suggestions)) if result.suggestions else result
 
     def _search(self, question: str, city: str | None) -> SearchResult:
-        tools = self.tools
-        normalized = tools.normalize(question)
+        tools, understanding = self.tools, self.understanding
+        normalized = understanding.clean(tools.normalize(question))
         if city not in self.knowledge.regions or city == NATIONAL:
             city = None
         covered, uncovered = self.places_in(normalized)
         named = covered[0] if covered else None
         fallback_region = named or city or NATIONAL
+        neighbour = understanding.off_topic(normalized)
+        if neighbour is None and (product := understanding.other_insurance(normalized)):
+            neighbour = (product, product)
+        if neighbour is not None:
+            uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
+                                           decline_region=fallback_region, subject=neighbour[0])
         if not tools.has_anchor(normalized):
-            return SearchResult("declined", region=named, decline_reason="off_topic", decline_region=fallback_region)
-        if uncovered and not covered:
-            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL)
+            return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
+                                                                  decline_region=fallback_region)
+        asked = understanding.facets(normalized)
+        if uncovered and not covered and not self._usable_elsewhere(normalized, asked):
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         content = self._strip_places(normalized) if (covered or uncovered) else normalized
+        if not covered and not uncovered and (place := self._unknown_place(content)):
+            if not (asked.get("product", frozenset()) & understanding.portable_products):
+                return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
         candidates = self.rank(content, self.TOP_ENTRIES)
         exact = self.exact.get(_exact_key(content), ())
         if exact:  # a phrasing of the knowledge, word for word: the clearest match
             found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
         candidates = self._within_named_topics(content, candidates)
+        if neighbour is not None and not (candidates and neighbour[1] in candidates[0].phrasing):
+            return uncovered_topic  # unless the knowledge itself asks about it (共济资金能买商业保险吗)
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
         # Entries matched through the same phrasing are the same question about different places:
@@ -390,11 +428,40 @@ class SearchIndex:
         for c in candidates:
             cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
-        if not covered and self._names_unknown_scheme(content):
-            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL)
+        if asked:
+            candidates, lacking = self._without_conflicts(candidates, asked, content)
+            if lacking is not None:
+                return SearchResult("declined", region=named, decline_reason="not_in_knowledge",
+                                    decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
         if covered:
-            return self._for_named(candidates, covered, named)
-        return self._unnamed(candidates, city)
+            return self._for_named(candidates, covered, named, content)
+        return self._unnamed(candidates, city, normalized)
+
+    def _usable_elsewhere(self, normalized: str, asked: dict) -> bool:
+        """A question naming only places we do not cover is still ours when it is about one of
+        our products that holds wherever the resident is treated or lives (惠衢保, remote-care
+        registration, the national app), and no place is named as the resident's insurance city."""
+        if not (asked.get("product", frozenset()) & self.understanding.portable_products):
+            return False
+        roles = [self.understanding.role(normalized, m.start(), m.end())
+                 for m in self._place_re.finditer(normalized) if self._places[m.group(0)] is None]
+        return "insurance" not in roles
+
+    def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
+        """Candidates whose facets agree with what the question names. When the best match is
+        about another scheme, care, product or year and nothing that agrees matches about as
+        well, the knowledge lacks the answer: (the (facet, value) pairs asked, that entry)."""
+        kept = [c for c in candidates if not self._clashes(c, asked)]
+        best = candidates[0]
+        if kept and kept[0] is best:
+            return kept, None
+        if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
+            return kept, None
+        # Say everything the question asks about (衢州 · 职工医保 · 住院), the clashing facets last.
+        missing = tuple((dimension, value) for dimension in FACET_ORDER if dimension in asked for value in sorted(asked[dimension]))
+        vetoed = [c for c in candidates if self._clashes(c, asked)]
+        nearest = next((c for c in vetoed if not self.understanding.unasked_product(content, c.phrasing)), best)
+        return kept, (missing, nearest.entry)
 
     def _within_named_topics(self, content: str, candidates: list[Candidate]) -> list[Candidate]:
         """A question naming a topic keyword (惠衢保, 亲情账户…) keeps only that topic's entries and
@@ -421,20 +488,32 @@ class SearchIndex:
             break
         return math.sqrt(best.overlap * min(lead / self.LEAD_FULL, 1.0))
 
-    def _names_unknown_scheme(self, content: str) -> bool:
-        """"永康医保…", "火星的医保…", "某某县…": a word the knowledge never uses that opens the
-        question right before 医保/社保, or ends in 市/县/区, names a place (or scheme) we have no
-        knowledge for. The uncovered_places list cannot name every county; this catches the rest."""
-        words, _ = self.tools.analyze(content)
-        postings = self.words.postings
-        for word in words:
-            if len(word) < 2 or word in postings:
-                continue
-            if word[-1] in "市县区" or any(content.startswith(f"{word}{tail}") for tail in SCHEME_WORDS):
-                return True
-        return False
+    def _clashes(self, candidate: Candidate, asked: dict) -> bool:
+        """The entry declares another value of a facet the question names, and the phrasing it
+        matched through does not name the asked value itself (2026年惠衢保什么时候买 does)."""
+        clashing = conflicts(candidate.entry.facets, asked)
+        if not clashing:
+            return False
+        said = self.understanding.facets(candidate.phrasing)
+        return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
 
-    def _for_named(self, candidates: list[Candidate], covered: list[str], named: str) -> SearchResult:
+    def _unknown_place(self, content: str) -> str | None:
+        """A place we have no knowledge for that regions.yaml does not list: a place name (from
+        jieba's dictionary) with its 市/县/区/省 (萧山区, 永康市), or one right before 医保, 社保 and
+        the like (永康医保, 广东居民医保). Common words ending in 区 (地区, 社区) are not place names."""
+        gazetteer = self.tools.place_names()
+        not_places = self.understanding.not_places
+        insurance_after = self.understanding.insurance_after
+        for start in range(len(content) - 1):
+            for size in range(min(7, len(content) - start), 1, -1):
+                word = content[start:start + size]
+                if word not in gazetteer or word in not_places or word in self._places:
+                    continue
+                if (size >= 3 and word[-1] in ADMIN_SUFFIXES) or content.startswith(insurance_after, start + size):
+                    return word
+        return None
+
+    def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str) -> SearchResult:
         mapped: list[tuple[Candidate, Entry]] = []
         other_city: Candidate | None = None  # a better match that only another city has
         for candidate in candidates:
@@ -454,22 +533,30 @@ class SearchIndex:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
         best, entry = mapped[0]
         conf = self.confidence(best, [c for c, _ in mapped[1:]])
+        if self.understanding.unasked_product(content, best.phrasing):
+            return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)
-        if self._tentative(best, conf):
+        if self._tentative(best, conf) and not self.understanding.unasked_product(content, best.phrasing, always=True):
             return self._with_alternatives(entry, mapped, conf, named)
         return self._suggest_or_decline(mapped, conf, named, named)
 
-    def _unnamed(self, candidates: list[Candidate], city: str | None) -> SearchResult:
+    def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str) -> SearchResult:
         best = candidates[0]
         conf = self.confidence(best, candidates[1:])
         entry = self._resolve_unnamed(best.entry, city)
+        if self.understanding.unasked_product(normalized, best.phrasing):
+            pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
+            return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
         if conf >= self.ANSWER:
-            if entry is not None:
-                return SearchResult("answered", entry, conf)
-            return SearchResult("need_city", None, conf, suggestions=self._group_members(best.entry))
+            if entry is None:
+                return SearchResult("need_city", None, conf, suggestions=self._group_members(best.entry))
+            if city and entry.region not in (NATIONAL, city) and not self._implied_region(entry, normalized):
+                # Another city's rule is no answer for a resident of this one.
+                return SearchResult("declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
+            return SearchResult("answered", entry, conf)
         pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
-        if entry is not None and self._tentative(best, conf):
+        if entry is not None and self._tentative(best, conf) and not self.understanding.unasked_product(normalized, best.phrasing, always=True):
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
 
@@ -527,12 +614,20 @@ class SearchIndex:
         None means the resident must pick a city."""
         members = self.groups.get(entry.group) if entry.group else None
         if not members or len(members) == 1:
+            shared_topic = len(self.topic_regions.get(entry.topic, ())) > 1
+            if shared_topic and entry.region != NATIONAL and city is None:
+                return None  # one city's answer in a topic several cities have: ask which city
             return entry
         if city and city in members:
             return members[city]
         if NATIONAL in members:
             return members[NATIONAL]
         return None
+
+    def _implied_region(self, entry: Entry, normalized: str) -> bool:
+        """The question names a product only the entry's region has (惠衢保 is Quzhou's)."""
+        products = self.understanding.region_products.get(entry.region, ())
+        return bool(products) and bool(self.understanding.facets(normalized).get("product", frozenset()) & products)
 
     # ---- diagnostics ---------------------------------------------------------------------
     def explain(self, question: str, limit: int = 5) -> list[Candidate]:

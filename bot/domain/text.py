@@ -50,6 +50,13 @@ ENGLISH_STOPWORDS = frozenset(
 )
 
 
+# Traditional replies follow the Taiwan character standard (裡, 為, 著, 眾), as the zh_Hant catalogue
+# does; s2tw only swaps characters (s2twp would also rewrite vocabulary such as 軟體 for 软件).
+# Phrase-table slips OpenCC makes in our texts (彆著急, 賬戶里扣) are fixed by synonyms.yaml
+# `traditional_overrides`; tests/unit/test_traditional_script.py finds new ones.
+TRADITIONAL_CONFIG = "s2tw"
+
+
 @lru_cache(maxsize=None)
 def _opencc(config: str):
     import opencc  # ~0.1 s; created once per process and shared by every TextTools
@@ -100,7 +107,7 @@ class TextTools:
         self.vocabulary = vocabulary
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._t2s = _opencc("t2s")
-        self._s2t = _opencc("s2t")
+        self._s2t = _opencc(TRADITIONAL_CONFIG)
         synonyms: dict[str, str] = {}
         for key, value in vocabulary.synonyms.items():
             key_n, value_n = self._base(key), self._base(value)
@@ -142,11 +149,18 @@ class TextTools:
             self._normalized[text] = normalized
         return normalized
 
+    def to_simplified(self, text: str) -> str:
+        return self._t2s.convert(text)
+
     def to_traditional(self, text: str) -> str:
         text = self._s2t.convert(text)
         if self._override_re is not None:
             text = self._override_re.sub(lambda m: self._overrides[m.group(0)], text)
         return text
+
+    def place_names(self) -> frozenset[str]:
+        """Place names of jieba's dictionary (its `ns` words), simplified; read once per process."""
+        return _place_names()
 
     def has_anchor(self, normalized: str) -> bool:
         return self._anchor_re is not None and self._anchor_re.search(normalized) is not None
@@ -319,6 +333,32 @@ def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
     except OSError:
         pass  # a read-only temp dir only costs start-up time
     return freq, total
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """jieba's dictionary tags place names `ns` (17,000 of them: 萧山区, 永康, 广东省 …). The list is
+    kept in the temp dir so that a start does not read the 350,000-line dictionary."""
+    jieba = _import_jieba()
+    path = _jieba_dictionary(jieba)
+    stat = os.stat(path)
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
+    cache = os.path.join(tempfile.gettempdir(), f"yibao-places-{key}.txt")
+    try:
+        with open(cache, encoding="utf-8") as handle:
+            return frozenset(handle.read().split())
+    except OSError:
+        pass
+    with open(path, encoding="utf-8") as handle:
+        names = frozenset(parts[0] for parts in (line.split() for line in handle) if len(parts) == 3 and parts[2] == "ns" and len(parts[0]) > 1)
+    try:
+        temporary = f"{cache}.{os.getpid()}"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(sorted(names)))
+        os.replace(temporary, cache)
+    except OSError:
+        pass
+    return names
 
 
 _ANALYSIS_VERSION = 1  # bump when analyze() changes

@@ -29,9 +29,19 @@ class UserContextMiddleware(I18nMiddleware):
             return self.i18n.default_locale
         self.database.touch_user(user.id)
         profile = self.database.profile(user.id)
-        locale = profile.language or normalize_locale(user.language_code)
+        # A language chosen with /lang wins; else the one the message is written in; else Telegram's.
+        locale = profile.language or _typed_language(event, data) or normalize_locale(user.language_code)
         data["locale"], data["city"] = locale, profile.city
         return locale
+
+
+def _typed_language(event: TelegramObject, data: dict[str, Any]) -> str | None:
+    message = event.message if isinstance(event, Update) else event
+    text = getattr(message, "text", None)
+    assistant = data.get("assistant")
+    if not text or text.startswith("/") or assistant is None:
+        return None
+    return assistant.language_of(text)
 
 
 class UpdateLogMiddleware(BaseMiddleware):

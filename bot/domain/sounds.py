@@ -1,0 +1,191 @@
+"""Sound-alike typos from pinyin keyboards: 惠曲保 → 惠衢保, 亲请账户 → 亲情账户, 家庭公积 → 家庭共济.
+
+A run of characters is read as one of our words when every character can sound like the word's
+character at that place (tones ignored; z/zh, c/ch, s/sh, n/l, in/ing, en/eng, an/ang alike),
+enough of them are the word's own characters (one in two or three, at least one), it is not the
+word already, and it does not overlap a protected word (a place name, 公积金 …) spelled otherwise.
+
+Readings come from pypinyin. Importing it costs ~0.4 s and ~55 MB, so the readings of the few
+syllables our words use are extracted once and kept in the temp directory, keyed by those
+syllables and pypinyin's version; a start with the cache costs a few milliseconds.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import tempfile
+from math import ceil
+from typing import Iterable
+
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
+_FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def fuzzy(syllable: str) -> str:
+    for full, short in _FUZZY_INITIALS:
+        if syllable.startswith(full):
+            syllable = short + syllable[len(full):]
+            break
+    for full, short in _FUZZY_FINALS:
+        if syllable.endswith(full):
+            syllable = syllable[: -len(full)] + short
+            break
+    return syllable
+
+
+def _pypinyin_readings() -> tuple[str, dict[str, tuple[str, ...]]]:
+    """(version, char -> fuzzy toneless readings) for every character pypinyin knows."""
+    import pypinyin
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = {}
+    for code, value in pinyin_dict.items():
+        syllables = tuple(dict.fromkeys(fuzzy(to_normal(s)) for s in value.split(",") if s))
+        readings[chr(code)] = syllables
+    return pypinyin.__version__, readings
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("pypinyin")
+    except Exception:  # noqa: BLE001 - any failure only means the cache key is coarser
+        return "unknown"
+
+
+def _table_for(syllables: set[str]) -> dict[str, frozenset[str]]:
+    """char -> those of its readings that are among `syllables` (chars with none are left out)."""
+    digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(sorted(syllables)).encode()).hexdigest()[:20]
+    path = os.path.join(tempfile.gettempdir(), f"yibao-sounds-{digest}.marshal")
+    try:
+        with open(path, "rb") as handle:
+            data = marshal.load(handle)
+        return {char: frozenset(found) for char, found in data.items()}
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    _, readings = _pypinyin_readings()
+    table = {char: tuple(s for s in found if s in syllables) for char, found in readings.items()}
+    table = {char: found for char, found in table.items() if found}
+    try:
+        temporary = f"{path}.{os.getpid()}"
+        with open(temporary, "wb") as handle:
+            marshal.dump(table, handle)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # an unwritable temp dir only costs start-up time
+    return {char: frozenset(found) for char, found in table.items()}
+
+
+def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    spelled = {}
+    for word in words:
+        positions = []
+        for char in word:
+            value = pinyin_dict.get(ord(char), "")
+            positions.append(frozenset(fuzzy(to_normal(s)) for s in value.split(",") if s))
+        if all(positions):
+            spelled[word] = tuple(positions)
+    return spelled
+
+
+class SoundTable:
+    """Corrects sound-alike spellings of `targets` in normalised text."""
+
+    def __init__(self, targets: Iterable[str], protected: Iterable[str] = ()):
+        targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
+        spelled = self._spelled(targets)
+        self._targets = spelled
+        syllables = {s for positions in spelled.values() for position in positions for s in position}
+        self._table = _table_for(syllables) if syllables else {}
+        # (char, place in the word) -> words: a candidate run must share one character in place
+        self._by_char: dict[str, list[tuple[str, int]]] = {}
+        for word in spelled:
+            for place, char in enumerate(word):
+                self._by_char.setdefault(char, []).append((word, place))
+        # Our own words are protected too: 惠衢保多少 must not become 惠衢报多少 (报多少 sounds alike).
+        protected = sorted({p for p in [*protected, *spelled] if p and _HAN.fullmatch(p)}, key=len, reverse=True)
+        self._protected = re.compile("|".join(map(re.escape, protected))) if protected else None
+
+    @staticmethod
+    def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+        digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
+        path = os.path.join(tempfile.gettempdir(), f"yibao-targets-{digest}.marshal")
+        try:
+            with open(path, "rb") as handle:
+                data = marshal.load(handle)
+            return {word: tuple(frozenset(p) for p in positions) for word, positions in data.items()}
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        spelled = _target_syllables(targets)
+        try:
+            temporary = f"{path}.{os.getpid()}"
+            with open(temporary, "wb") as handle:
+                marshal.dump({word: [tuple(p) for p in positions] for word, positions in spelled.items()}, handle)
+            os.replace(temporary, path)
+        except OSError:
+            pass
+        return spelled
+
+    def correct(self, text: str) -> str:
+        if not self._targets:
+            return text
+        pieces = []
+        last = 0
+        for run in _HAN.finditer(text):
+            found = self._corrections(run.group(0))
+            for start, end, word in found:
+                pieces.append(text[last:run.start() + start])
+                pieces.append(word)
+                last = run.start() + end
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+    def _corrections(self, run: str) -> list[tuple[int, int, str]]:
+        candidates: set[tuple[int, str]] = set()
+        for position, char in enumerate(run):
+            for word, place in self._by_char.get(char, ()):
+                start = position - place
+                if start >= 0 and start + len(word) <= len(run):
+                    candidates.add((start, word))
+        if not candidates:
+            return []
+        blocked = [(m.start(), m.end(), m.group(0)) for m in self._protected.finditer(run)] if self._protected else []
+        chosen: list[tuple[int, int, str]] = []
+        for start, word in sorted(candidates, key=lambda c: (-len(c[1]), c[0])):
+            end = start + len(word)
+            window = run[start:end]
+            if window == word or any(s < end and start < e for s, e, _ in chosen):
+                continue
+            if not self._sounds_like(window, word):
+                continue
+            if any(s < end and start < e and not self._agrees(run, s, e, start, word) for s, e, _ in blocked):
+                continue
+            chosen.append((start, end, word))
+        return sorted(chosen)
+
+    def _sounds_like(self, window: str, word: str) -> bool:
+        same = sum(a == b for a, b in zip(window, word))
+        if same < max(1, ceil(len(word) / 3)) or same == len(word):
+            return False
+        table = self._table
+        return all(a == b or (table.get(a, frozenset()) & position)
+                   for a, b, position in zip(window, word, self._targets[word]))
+
+    @staticmethod
+    def _agrees(run: str, start: int, end: int, word_start: int, word: str) -> bool:
+        """A protected word overlapping the correction keeps its meaning only if the correction
+        leaves every one of its characters as it is."""
+        for index in range(max(start, word_start), min(end, word_start + len(word))):
+            if run[index] != word[index - word_start]:
+                return False
+        return True

@@ -1,0 +1,235 @@
+"""Reading a question the way a resident writes it, before search: no aiogram, no I/O.
+
+knowledge/understanding.yaml (staff-editable) supplies every list used here:
+- fillers of spoken, voice-to-text messages, removed;
+- sound-alike typos from pinyin keyboards (惠曲保, 亲请账户, 家庭公积), read as the word meant;
+- neighbouring subjects we do not cover (生育保险, 公积金 …): such a question is declined by name;
+- facets (product, scheme, care, year) the question names: an entry declaring another value
+  for a named facet does not answer it;
+- the role of a place the question names: where the resident is treated or lives, or whose
+  insurance it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.domain.sounds import SoundTable
+
+YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?:年|年度)?(?![0-9])")
+FACET_DIMENSIONS = ("product", "scheme", "care", "year")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SoundAlikeList(_Strict):
+    words: list[str] = Field(default_factory=list)
+    not_typos: list[str] = Field(default_factory=list)
+
+
+class OffTopic(_Strict):
+    label: str
+    label_en: str
+    words: list[str] = Field(min_length=1)
+
+
+class FacetValue(_Strict):
+    label: str
+    label_en: str
+    words: list[str] = Field(default_factory=list)
+
+
+class Places(_Strict):
+    care_before: list[str] = Field(default_factory=list)
+    care_after: list[str] = Field(default_factory=list)
+    insurance_after: list[str] = Field(default_factory=list)
+    portable_products: list[str] = Field(default_factory=list)
+    not_places: list[str] = Field(default_factory=list)
+    region_products: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class InsuranceNames(_Strict):
+    ours: list[str] = Field(default_factory=list)
+    asking: list[str] = Field(default_factory=list)
+
+
+class UnderstandingFile(_Strict):
+    version: int
+    fillers: list[str] = Field(default_factory=list)
+    sound_alike: SoundAlikeList = SoundAlikeList()
+    off_topic: list[OffTopic] = Field(default_factory=list)
+    facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
+    generic_words: list[str] = Field(default_factory=list)
+    insurance_names: InsuranceNames = InsuranceNames()
+    places: Places = Places()
+
+    def facet_values(self, dimension: str) -> set[str]:
+        return set(self.facets.get(dimension, {}))
+
+
+Facets = dict[str, frozenset[str]]
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern | None:
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
+
+
+_INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
+_PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
+_SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    name: str
+    start: int
+    end: int
+    role: str  # care | insurance | unknown
+
+
+class Understanding:
+    """Built once per knowledge load from understanding.yaml and a normaliser (TextTools.normalize)."""
+
+    def __init__(self, spec: UnderstandingFile, normalize, sound_words: Iterable[str] = (), protected: Iterable[str] = ()):
+        """`sound_words`: more words to correct sound-alikes to (3+ characters are taken);
+        `protected`: words never rewritten into another (place names, our own vocabulary)."""
+        self.spec = spec
+        norm = lambda words: [w for w in (normalize(x) for x in words) if w]  # noqa: E731
+        fillers = norm(spec.fillers)
+        self._filler_re = _alternation(w for w in fillers if len(w) > 1)
+        singles = sorted({w for w in fillers if len(w) == 1})
+        # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
+        self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
+        self._off_topic_words = {word: topic for topic in spec.off_topic for word in norm(topic.words)}
+        self._off_topic_re = _alternation(self._off_topic_words)
+        # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
+        self._facet_words: dict[str, dict[str, str]] = {}
+        for dimension, values in spec.facets.items():
+            words = self._facet_words[dimension] = {}
+            for value, facet in values.items():
+                for word in norm(facet.words):
+                    words.setdefault(word, value)
+        self._facet_res = {dimension: _alternation(words) for dimension, words in self._facet_words.items() if words}
+        self._generic_re = _alternation(norm(spec.generic_words))
+        self._our_insurance = tuple(norm(spec.insurance_names.ours))
+        self._asking_words = tuple(norm(spec.insurance_names.asking))
+        targets = set(norm(spec.sound_alike.words)) | {w for w in norm(sound_words) if len(w) >= 3}
+        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)])
+        places = spec.places
+        self._care_before = tuple(norm(places.care_before))
+        self._care_after = tuple(norm(places.care_after))
+        self.insurance_after = tuple(norm(places.insurance_after))
+        self.portable_products = frozenset(places.portable_products)
+        self.not_places = frozenset(norm(places.not_places))
+        self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
+
+    # ---- the question's text ------------------------------------------------------------
+    def clean(self, normalized: str) -> str:
+        """Fillers out, sound-alike typos corrected. Input and output are normalised text."""
+        text = normalized
+        if self._filler_re is not None:
+            text = self._filler_re.sub(" ", text)
+        if self._single_filler_re is not None:
+            text = self._single_filler_re.sub(" ", text)
+        text = _PUNCTUATION.sub(" ", text).strip()
+        return self.sounds.correct(text)
+
+    # ---- what the question is about -----------------------------------------------------
+    def off_topic(self, normalized: str) -> tuple[str, str] | None:
+        """The neighbouring subject a question names (its label), and the word that names it."""
+        match = self._off_topic_re.search(normalized) if self._off_topic_re is not None else None
+        return (self._off_topic_words[match.group(0)].label, match.group(0)) if match else None
+
+    def other_insurance(self, normalized: str) -> str | None:
+        """The name of an insurance product that is not ours (长期护理保险, 碎屏险), if one is named."""
+        for match in _INSURANCE.finditer(normalized):
+            start, end = match.start(1), match.end(1)
+            if normalized[:end].endswith(self._our_insurance) or normalized.startswith(self._our_insurance, start):
+                continue
+            before = normalized[match.start():start]
+            if not before or before.endswith(self._asking_words):
+                continue
+            return normalized[match.start():end]
+        return None
+
+    def facets(self, normalized: str) -> Facets:
+        found: dict[str, frozenset[str]] = {}
+        for dimension, pattern in self._facet_res.items():
+            values = frozenset(self._facet_words[dimension][m.group(0)] for m in pattern.finditer(normalized))
+            if values:
+                found[dimension] = values
+        years = frozenset(match.group(1) for match in YEAR.finditer(normalized))
+        if years:
+            found["year"] = years
+        return found
+
+    def unasked_product(self, question: str, phrasing: str, always: bool = False) -> bool:
+        """The phrasing is about a product the question does not name, and the question speaks
+        of insurance in general words (or `always`: whatever words it uses)."""
+        if not always and (self._generic_re is None or not self._generic_re.search(question)):
+            return False
+        offered = self.facets(phrasing).get("product", frozenset())
+        return bool(offered) and not (offered & self.facets(question).get("product", frozenset()))
+
+    def subject_label(self, label: str, lang: str) -> str:
+        """An off-topic subject's label in the resident's language."""
+        if lang == "en":
+            for topic in self.spec.off_topic:
+                if topic.label == label:
+                    return topic.label_en
+        return label
+
+    def label(self, dimension: str, value: str, lang: str) -> str:
+        if dimension == "year":
+            return value if lang == "en" else f"{value}年"
+        facet = self.spec.facets.get(dimension, {}).get(value)
+        if facet is None:
+            return value
+        return facet.label_en if lang == "en" else facet.label
+
+    # ---- places -------------------------------------------------------------------------
+    def role(self, normalized: str, start: int, end: int) -> str:
+        """Whether a place named at [start, end) is where the resident is treated or lives
+        ("care"), whose insurance is asked about ("insurance"), or neither is said ("unknown")."""
+        after = normalized[end:]
+        before = normalized[:start]
+        for tail in (after, after.lstrip("市省县区")):
+            if tail.startswith(self.insurance_after):
+                return "insurance"
+        if before.endswith(self._care_before) or after.startswith(self._care_after):
+            return "care"
+        return "unknown"
+
+
+def conflicts(entry_facets: dict[str, tuple[str, ...]], asked: Facets) -> list[str]:
+    """The dimensions on which an entry declares something other than what the question names."""
+    clashing = []
+    for dimension, values in asked.items():
+        declared = entry_facets.get(dimension)
+        if declared and not values.intersection(declared):
+            clashing.append(dimension)
+    return clashing
+
+
+def detect_language(text: str, to_simplified) -> str | None:
+    """The script or language a question is written in: "en" (mostly Latin letters), "zh_Hant"
+    (characters that only traditional writing uses), "zh"; None when there is nothing to tell."""
+    han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if han == 0:
+        return "en" if latin >= 4 else None
+    if latin > 2 * han and latin >= 6:
+        return "en"
+    simplified = to_simplified(text)
+    changed = sum(1 for a, b in zip(text, simplified) if a != b and a not in _SHARED_FORMS)
+    return "zh_Hant" if changed else "zh"
+
+
+# Characters OpenCC's t2s may rewrite although simplified writing uses them too.
+_SHARED_FORMS = frozenset("著乾瞭於籲餘夥隻鍾麼")

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 LOCALES := zh zh_Hant en
 MO_FILES := $(foreach l,$(LOCALES),locales/$(l)/LC_MESSAGES/messages.mo)
 
-.PHONY: run test install locales extract-messages bench check-knowledge dialogues clean system-deps
+.PHONY: run test install locales extract-messages bench check-knowledge dialogues clean system-deps fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ system-deps:
 
 test: install system-deps
 	$(BIN)/python -m pytest -q
+
+# The fuzz property of tests/test_fuzz.py over >= 10,000 random updates (deterministic: derandomized).
+fuzz: install
+	FUZZ_EXAMPLES=1000 FUZZ_STEPS=20 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 check-knowledge: install
 	$(BIN)/python -m bot check-knowledge knowledge

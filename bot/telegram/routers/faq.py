@@ -1,5 +1,6 @@
 """/faq topics → questions → answers, free-text questions, did-you-mean picks and 👍/👎."""
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
@@ -47,10 +48,13 @@ def create_router() -> Router:
     @router.callback_query(Act.filter(F.action == "vote"))
     async def vote_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, database: Database, locale: str) -> None:
         entry_id, _, vote = callback_data.value.rpartition("|")
-        database.log_feedback(query.from_user.id, entry_id, 1 if vote == "up" else -1)
+        database.log_feedback(query.from_user.id, entry_id, 1 if vote == "up" else -1)  # a second press counts nothing
         await query.answer(presenter.text(locale, "谢谢您的反馈！").text)
-        if query.message:
-            await query.message.edit_reply_markup(reply_markup=None)
+        if isinstance(query.message, Message) and query.message.reply_markup:  # not an old (inaccessible) message
+            try:
+                await query.message.edit_reply_markup(reply_markup=None)
+            except TelegramBadRequest:  # removed already by a quick second press, or the message is gone
+                pass
 
     @router.message(Command(commands=["reload", "stats", "unanswered"]))
     async def not_for_you(message: Message, assistant: Assistant, presenter: Presenter, database: Database,

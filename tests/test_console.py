@@ -73,3 +73,18 @@ def test_run_with_empty_token_answers_piped_question_and_exits_0(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "100元" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_console_a_bare_number_is_an_amount_where_one_is_asked_and_hash_n_presses_a_button(tmp_path):
+    lines = [
+        "/estimate", "1", "1", "1", "2",  # 衢州, 职工医保, 普通门诊, 二级医院: bare numbers press buttons
+        "5",                               # the amount step: 5 is 5元, not the fifth button
+        "/estimate", "1", "1", "1", "2",
+        "#4",                              # #4 presses the fourth quick amount, 5万
+    ]
+    result = run(["console"], "\n".join(lines) + "\n", tmp_path)
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "总费用：5.00元" in out                        # 5 was the amount
+    assert "总费用：50,000.00元" in out                   # #4 pressed 5万
+    assert out.count("这一步输入的数字就是金额") == 1      # said once

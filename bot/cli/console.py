@@ -14,6 +14,15 @@ def register(subparsers) -> None:
 
 
 CONSOLE_USER = 1
+AMOUNT_BUTTON = "a:est-amt:"  # callback data of the quick-amount buttons: a typed number there is an amount
+
+
+def pressed(line: str, buttons: list, amount_step: bool) -> int | None:
+    """The button number a typed line presses: #N always, a bare N only where no amount is asked."""
+    number = line[1:] if line.startswith("#") else (line if not amount_step else "")
+    if number.isdigit() and 1 <= int(number) <= len(buttons):
+        return int(number)
+    return None
 
 
 def show(replies, out=sys.stdout) -> None:
@@ -53,17 +62,24 @@ async def chat(language_code: str) -> int:
         async with DialogueClient(user_id=CONSOLE_USER, first_name="居民", language_code=language_code, services=services) as client:
             # Each console session starts fresh: no half-finished estimate from an earlier run.
             await client.dispatcher.fsm.get_context(client.bot, chat_id=CONSOLE_USER, user_id=CONSOLE_USER).clear()
+            locale = normalize_locale(language_code)
             if interactive:
-                print(services.presenter.tr(normalize_locale(language_code), "提示：输入按钮前的编号来点按钮；输入小金额请带单位，例如 5元。"))
+                print(services.presenter.tr(locale, "提示：输入按钮前的编号来点按钮（也可以输入 #编号）。"))
                 show(await client.send("/start"))
+            told_about_amounts = False
             for line in read_lines(interactive):
                 if not line:
                     continue
                 buttons = client.last_keyboard()
-                if line.isdigit() and 1 <= int(line) <= len(buttons):
-                    show(await client.press(buttons[int(line) - 1][0]))
+                amount_step = any(data.startswith(AMOUNT_BUTTON) for _, data in buttons)
+                number = pressed(line, buttons, amount_step)
+                if number is not None:
+                    show(await client.press_data(buttons[number - 1][1]))
                 else:
                     show(await client.send(line))
+                if not told_about_amounts and any(data.startswith(AMOUNT_BUTTON) for _, data in client.last_keyboard()):
+                    told_about_amounts = True
+                    print(services.presenter.tr(locale, "提示：这一步输入的数字就是金额（5 就是5元）；要点按钮，请输入 #编号 或按钮上的文字。"))
     finally:
         services.close()
     return 0

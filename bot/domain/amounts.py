@@ -87,3 +87,41 @@ def _chinese(text: str) -> Decimal:
         except (ValueError, KeyError, IndexError, TypeError):
             pass
     raise AmountError("not_a_number")
+
+
+# Amounts inside a sentence (花了差不多十万块): digits or Chinese numerals with their units.
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_IN_TEXT = re.compile(rf"(?:{_DIGITS}|[{_NUMERALS}])(?:{_DIGITS}|[{_NUMERALS}]|点(?=[{_NUMERALS}])|(?<=\d)[wk](?![a-z]))*")
+_MAGNITUDES = set("十百千万亿拾佰仟") | {"w", "k"}
+_MONEY_TAIL = re.compile(r"(?:多|余|来|左右)?(?P<currency>元整|元|块钱|块|圆)?")
+
+
+def prepare(text: str) -> str:
+    """The form find_amounts reads: NFKC (full-width digits and commas to ASCII), lower case."""
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
+def find_amounts(prepared: str, not_money_after: tuple[str, ...] = ()) -> list[tuple[int, Decimal | AmountError]]:
+    """(position, amount or why it is unusable) for each amount in a prepared sentence.
+
+    A number followed by a word of `not_money_after` (3天, 二级, 2025年) is not an amount; Chinese
+    numerals count only with a magnitude or a currency (十万, 五千, 五块), so 一个 and 三甲 do not.
+    """
+    found = []
+    for match in _IN_TEXT.finditer(prepared):
+        span = match.group(0).rstrip(",.")
+        tail = _MONEY_TAIL.match(prepared, match.start() + len(span))
+        after = prepared[tail.end():]
+        if after.startswith(not_money_after) and not tail.group("currency"):
+            continue
+        if match.start() and prepared[match.start() - 1] == "第":
+            continue
+        if not any(c.isdigit() for c in span) and not (_MAGNITUDES & set(span) or tail.group("currency")):
+            continue
+        try:
+            found.append((match.start(), parse_amount(span)))
+        except AmountError as error:
+            if error.reason != "not_a_number":
+                found.append((match.start(), error))
+    return found

@@ -17,6 +17,11 @@ the estimate, which is decided from the rules, not from city names in code:
 * enrolment: when the city has a supplementary plan covering this care.
 
 Not asked (the estimate lists what it assumed): deductible already paid, fund paid this year.
+
+Typed answers are read by bot/domain/answer_reader.py with the vocabulary of interview.yaml;
+"not sure" is an answer (None) at the steps the vocabulary lists, and the estimate then states
+what it assumed. Answers may arrive ahead of their step (a whole case in one message):
+`settle` keeps those that still fit and sets aside the ones no rule covers.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from bot.domain.amounts import AmountError, parse_amount
+from bot.domain.answer_reader import UNSURE, AnswerReader, Unread
 from bot.domain.reimburse import EstimateRequest
 from bot.domain.rules import CARES, SCHEMES, RuleBook
 
@@ -34,14 +39,25 @@ def N_(message: str) -> str:
     return message
 
 
-HINT_CHOOSE = N_("请点下面的按钮，或者输入其中一个选项。")
+HINT_CHOOSE = N_("没看懂这个回答。请点下面的按钮，或者输入其中一个选项。")
 HINT_NO_RULE = N_("资料里没有这一项的报销规定，暂时算不了。请选下面的其他选项。")
+HINT_OTHER_CITY = N_("资料里只有下面这些城市的报销规定，这个城市暂时算不了。")
+HINT_HOSPITAL_NAME = N_("从医院名字看不出是几级医院。可以看挂号单、发票或医院门口写的“三级”“二级”，或者问一下医院。")
+HINT_SEVERAL_AMOUNTS = N_("这句话里有好几个金额。请只输入这一项的金额。")
+UNSURE_NOTES = {
+    "in_quzhou": N_("不确定的话，先按在%(city)s市内看病估算，结果里会写明这个假设。"),
+    "hardship": N_("不确定的话，先按不是低保对象、特困人员或返贫致贫人口估算，结果里会写明这个假设。"),
+    "huiqubao": N_("不确定的话，先按没有参加%(plan)s估算，结果里会写明这个假设。"),
+}
+# The kinds of care a resident expects to be asked about: when the rules lack one, the step says so.
+EXPECTED_CARES = ("inpatient", "outpatient")
 AMOUNT_HINTS = {
     "empty": N_("请输入金额，例如 100000、10万 或 3000元。"),
     "not_a_number": N_("没看懂这个金额。请输入数字，例如 100000、10万 或 3000元。"),
     "negative": N_("金额不能是负数。"),
     "too_large": N_("这个金额太大了，请检查一下（最多1亿元）。"),
     "too_precise": N_("金额最多精确到分（小数点后两位）。"),
+    "several": HINT_SEVERAL_AMOUNTS,
 }
 
 # Which answer-word table (interview.yaml) each choice step reads.
@@ -51,9 +67,15 @@ AMOUNT_STEPS = ("in_scope", "special_drug", "out_of_list")
 
 
 class AnswerError(ValueError):
-    def __init__(self, hint_msgid: str):
+    def __init__(self, hint_msgid: str, reason: str = "unknown"):
         super().__init__(hint_msgid)
         self.hint_msgid = hint_msgid
+        self.reason = reason  # why it was not read (answer_reader.Unread reasons)
+
+    @property
+    def may_be_a_question(self) -> bool:
+        """Nothing of the step was found, or it reads as a question: the FAQ may answer it."""
+        return self.reason in ("question", "unknown", "amount:not_a_number")
 
 
 @dataclass(frozen=True)
@@ -67,8 +89,9 @@ class Step:
     name: str
     kind: Literal["choice", "amount"]
     options: list[Option] = field(default_factory=list)
-    # msgids the prompt needs, e.g. {"city": "衢州", "plan": "惠衢保"}
+    # msgids the prompt needs, e.g. {"city": "衢州", "plan": "惠衢保"}; "region" is the city's id
     values: dict[str, str] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()  # label msgids of choices a resident expects but no rule covers
 
 
 class Interview:
@@ -80,6 +103,9 @@ class Interview:
         self._cares: dict[tuple[str, str], tuple[str, ...]] = {}
         self._cities: tuple[str, ...] | None = None
         self._choices: dict[tuple, Step] = {}
+        self.reader = AnswerReader(self.words, self.cities())
+        self._newest_year: int | None = None
+        self._cases = None
 
     # --- what the rules cover -------------------------------------------------------------
 
@@ -125,11 +151,15 @@ class Interview:
         if city is None:
             return
         city_label = self.words.label("city", city)
-        yield self._choice("scheme", self.schemes(city))
+        schemes = self.schemes(city)
+        missing = tuple(self.words.label("scheme", s) for s in SCHEMES if s not in schemes)
+        yield self._choice("scheme", schemes, missing=missing, city=city_label)
         scheme = answers.get("scheme")
         if scheme is None:
             return
-        yield self._choice("care", self.cares(city, scheme))
+        cares = self.cares(city, scheme)
+        missing = tuple(self.words.label("care", c) for c in EXPECTED_CARES if c not in cares)
+        yield self._choice("care", cares, missing=missing, city=city_label, scheme=self.words.label("scheme", scheme))
         care = answers.get("care")
         if care is None:
             return
@@ -140,7 +170,7 @@ class Interview:
         location_matters = (basic is not None and basic.has_in_city_bonus) or any(
             r.outside_city_share < 1 for r in supplementary)
         if location_matters:
-            yield self._choice("in_quzhou", [True, False], city=city_label)
+            yield self._choice("in_quzhou", [True, False], city=city_label, region=city)
         if care == "special-drug":
             yield Step("special_drug", "amount", values={"city": city_label})
         else:
@@ -153,37 +183,122 @@ class Interview:
         if supplementary:
             yield self._choice("huiqubao", [True, False], plan=supplementary[0].plan)
 
-    def _choice(self, name: str, values: list, **prompt_values: str) -> Step:
-        key = (name, tuple(values), tuple(prompt_values.items()))
+    def _choice(self, name: str, values: list, missing: tuple[str, ...] = (), **prompt_values: str) -> Step:
+        key = (name, tuple(values), missing, tuple(prompt_values.items()))
         step = self._choices.get(key)
         if step is None:  # the same few steps for every resident: built once per rule book
             table = WORD_TABLE[name]
             options = [Option(_button_value(value), self.words.label(table, value)) for value in values]
-            step = self._choices[key] = Step(name, "choice", options, dict(prompt_values))
+            step = self._choices[key] = Step(name, "choice", options, dict(prompt_values), missing)
         return step
 
+    @property
+    def cases(self):
+        """The reader of a whole case in one message, built on first use with this interview's vocabulary."""
+        if self._cases is None:
+            from bot.domain.case_reader import CaseReader  # it builds on Interview: imported here, not at the top
+
+            self._cases = CaseReader(self)
+        return self._cases
+
     def navigation(self, text: str) -> str | None:
-        """'back' or 'cancel' when typed text means a navigation button (返回, 取消…), else None."""
-        return self.words.lookup("navigation", text)
+        """'back', 'cancel' or 'restart' when typed text asks for it (返回, 取消, 不算了, 重新算…), else None."""
+        return self.reader.navigation(text)
+
+    def allows_unsure(self, name: str) -> bool:
+        return name in self.words.understanding.unsure_steps
 
     def accept(self, step: Step, text: str):
-        """The value of a pressed button or typed answer; AnswerError(hint_msgid) when it is not usable."""
+        """The value of a pressed button or typed answer (None: "not sure", where the step allows it).
+
+        AnswerError(hint_msgid, reason) when it is not usable.
+        """
         if step.kind == "amount":
             try:
-                return parse_amount(text)
-            except AmountError as error:
-                raise AnswerError(AMOUNT_HINTS[error.reason]) from None
-        table = WORD_TABLE[step.name]
+                return self.reader.amount(text, none_means_zero=step.name == "out_of_list")
+            except Unread as unread:
+                reason = unread.reason.split(":", 1)[1] if unread.reason.startswith("amount:") else "not_a_number"
+                raise AnswerError(AMOUNT_HINTS[reason], unread.reason) from None
         allowed = {option.value for option in step.options}
-        value = self.words.lookup(table, text)
-        if value is None and text in allowed:  # a button value the word table does not list
-            value = _from_button(step.name, text)
-        if value is None:
-            raise AnswerError(HINT_CHOOSE)
+        if text in allowed:  # a pressed button
+            return _from_button(step.name, text)
+        table = WORD_TABLE[step.name]
+        try:
+            value = self.reader.choice(
+                f"yes_no:{step.name}" if table == "yes_no" else table, text, region=step.values.get("region"),
+                allows_unsure=self.allows_unsure(step.name), prefer=self.words.understanding.prefer.get(step.name))
+        except Unread as unread:
+            hint = self._hint(step, text, unread.reason)
+            raise AnswerError(hint, "hospital_name" if hint == HINT_HOSPITAL_NAME else unread.reason) from None
+        if value is UNSURE:
+            return None
         if _button_value(value) not in allowed:
             # A word we understand, but no rule covers it here (e.g. 衡阳 城乡居民).
-            raise AnswerError(HINT_NO_RULE)
+            raise AnswerError(HINT_NO_RULE, "uncovered")
         return value
+
+    @staticmethod
+    def _hint(step: Step, text: str, reason: str) -> str:
+        if reason == "uncovered" and step.name == "city":
+            return HINT_OTHER_CITY
+        if reason == "unknown" and step.name == "level" and "院" in text:
+            return HINT_HOSPITAL_NAME
+        return HINT_CHOOSE
+
+    def is_valid(self, step: Step, value) -> bool:
+        if step.kind == "amount":
+            return isinstance(value, Decimal) and value >= 0
+        if value is None:
+            return self.allows_unsure(step.name)
+        return _button_value(value) in {option.value for option in step.options}
+
+    def settle(self, answers: dict) -> tuple[dict, dict]:
+        """(answers, set aside): answers given ahead of their step that no longer fit are set aside.
+
+        Walks the path while answers exist; an answer that does not fit its step (a care no rule
+        covers) is set aside and the step is asked. Answers beyond the first unanswered step are
+        kept for later; once the path is complete, answers off the path are dropped.
+        """
+        pending = dict(answers)
+        kept: dict = {}
+        aside: dict = {}
+        while (step := self.next_step(kept)) is not None and step.name in pending:
+            value = pending.pop(step.name)
+            if self.is_valid(step, value):
+                kept[step.name] = value
+            else:
+                aside[step.name] = value
+                break
+        if step is None:
+            return kept, aside
+        return {**kept, **{name: value for name, value in pending.items() if name not in aside}}, aside
+
+    def number(self, answers: dict, step: Step) -> int:
+        """The step's number on the resident's path (1 for the first question)."""
+        for number, candidate in enumerate(self._applicable_steps(answers), 1):
+            if candidate.name == step.name:
+                return number
+        return len(answers) + 1
+
+    def rate_parts(self, estimate) -> dict[str, tuple[str, str]]:
+        """rule id -> (base %, bonus %) where a line's ratio is composed (85% + 5 in a 市域内 基层 hospital)."""
+        parts = {}
+        request = estimate.request
+        for line in estimate.lines:
+            if line.payer != "basic":
+                continue
+            rule = self.rules.basic_rule(request.city, request.scheme, request.care)
+            terms = rule.levels.get(request.level) if rule and rule.levels else (rule.terms if rule else None)
+            if terms is not None and terms.in_city_bonus > 0 and line.ratio != terms.ratio:
+                parts[line.rule] = (_percent(terms.ratio), _percent(line.ratio - terms.ratio))
+        return parts
+
+    def newest_rule_year(self) -> int:
+        """Results using rules older than this say that the terms may have changed since."""
+        if self._newest_year is None:
+            rules = (*self.rules.basic, *self.rules.critical_illness, *self.rules.supplementary)
+            self._newest_year = max((rule.year for rule in rules), default=0)
+        return self._newest_year
 
     def back(self, answers: dict) -> dict:
         """The answers without the last step asked (and without any answer no longer on the path)."""
@@ -229,3 +344,7 @@ def _from_button(name: str, text: str):
     if name == "level":
         return int(text)
     return text
+
+
+def _percent(ratio: Decimal) -> str:
+    return f"{(ratio * 100).normalize():f}"

@@ -130,7 +130,7 @@ def test_level_labels(interview):
 
 def test_prompt_values(interview):
     step = interview.next_step({"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3})
-    assert step.name == "in_quzhou" and step.values == {"city": "衢州"} and labels(step) == ["市内", "市外"]
+    assert step.name == "in_quzhou" and step.values == {"city": "衢州", "region": "quzhou"} and labels(step) == ["市内", "市外"]
     last = interview.next_step({"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3, "in_quzhou": True,
                                 "in_scope": D(1), "out_of_list": D(0), "hardship": False})
     assert last.name == "huiqubao" and last.values == {"plan": "惠衢保"}

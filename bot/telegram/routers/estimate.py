@@ -1,25 +1,44 @@
-"""/estimate: the guided reimbursement dialogue. The interview (domain) decides every step."""
+"""/estimate: the guided reimbursement dialogue. The interview (domain) decides every step.
+
+Typed answers are read by the domain (answer_reader); a question in the middle is answered by
+the FAQ and the pending step shown again; a whole case in one message fills what it can.
+"""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
+from bot.domain.case_reader import Case
 from bot.domain.interview import AMOUNT_STEPS, AnswerError
 from bot.domain.reimburse import estimate
 from bot.estimate_presenter import EstimatePresenter
+from bot.presenter import Presenter
 from bot.telegram.callbacks import Act
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
 
 
-async def wants_estimate(message: Message, assistant: Assistant) -> bool:
-    return assistant.wants_estimate(message.text)
+async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict:
+    """Start at once when the resident asks to calculate (帮我算) or gives amounts with a 能报多少 question.
+
+    Other 能报多少 questions go on to the FAQ, whose answer offers a button to work out an amount.
+    The case read here is handed to the handler, so the message is read once.
+    """
+    interview = assistant.store.current.interview
+    text = message.text
+    calculate = interview.reader.wants_calculation(text)
+    if not calculate and not interview.reader.asks_amount(text) and not assistant.wants_estimate(text):
+        return False
+    case = interview.cases.read(text)
+    if calculate or any(name in case.answers for name in AMOUNT_STEPS):
+        return {"case": case}
+    return False
 
 
 class EstimateDialogue(StatesGroup):
@@ -38,11 +57,14 @@ def from_storage(data: dict) -> dict:
 class EstimateFlow:
     """One update's worth of the dialogue: read answers from FSM, advance, send the next view."""
 
-    def __init__(self, bot, chat_id: int, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str):
+    def __init__(self, bot, chat_id: int, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str,
+                 presenter: Presenter | None = None, city: str | None = None):
         self.bot, self.chat_id, self.state, self.locale = bot, chat_id, state, locale
+        self.assistant = assistant
         self.interview = assistant.store.current.interview
         self.rules = assistant.knowledge.rules
         self.view = estimate_presenter
+        self.presenter, self.city = presenter, city  # for answering a question asked in the middle
 
     async def answers(self) -> dict:
         return from_storage(await self.state.get_data())
@@ -51,22 +73,37 @@ class EstimateFlow:
         await self.state.set_state(EstimateDialogue.answering)
         await self.state.set_data({"answers": to_storage(answers)})
 
-    async def show(self, answers: dict, hint: str | None = None) -> None:
+    async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None) -> None:
+        """The next question, or the result; after a whole case, what was understood comes first."""
+        answers, _ = self.interview.settle(answers)
         step = self.interview.next_step(answers)
+        aside = case.aside if case is not None else {}
+        if step is not None and step.missing and set(aside) <= {step.name}:
+            aside = {}  # the question itself says what the rules lack
+        summary = self.view.summary(self.interview, answers, aside, self.locale) if case is not None else None
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer".
             await self.state.set_state(None)
+            if summary is not None:
+                await send_view(self.bot, self.chat_id, summary)
             result = estimate(self.interview.request(answers), self.rules)
-            await send_view(self.bot, self.chat_id, self.view.result(result, self.locale))
+            await send_view(self.bot, self.chat_id, self.view.result(result, self.locale, interview=self.interview))
             return
-        await send_view(self.bot, self.chat_id, self.view.step(step, len(answers) + 1, self.locale, hint))
+        question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of)
+        await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)
 
-    async def start(self) -> None:
-        await self.save({})
-        await self.show({})
+    async def start(self, text: str | None = None, case: Case | None = None) -> None:
+        """From the first question; with a message describing the case, from what it leaves open."""
+        if case is None and text:
+            case = self.interview.cases.read(text)
+        if case is not None and not case.answers and not case.aside:
+            case = None
+        answers = case.answers if case is not None else {}
+        await self.save(answers)
+        await self.show(answers, case=case)
 
     async def answer(self, text: str) -> None:
-        answers = await self.answers()
+        answers, _ = self.interview.settle(await self.answers())
         step = self.interview.next_step(answers)
         if step is None:
             await self.show(answers)
@@ -78,14 +115,36 @@ class EstimateFlow:
         if navigation == "cancel":
             await self.cancel()
             return
+        if navigation == "restart":
+            await self.start()
+            return
+        if not answers:
+            # The first answer may be a whole case: 衢州居民住院三级医院花了10万.
+            case = self.interview.cases.read(text)
+            if len(case.answers) + len(case.aside) > 1:
+                await self.start(case=case)
+                return
         try:
             value = self.interview.accept(step, text.strip())
         except AnswerError as error:
+            if error.may_be_a_question and await self.digress(text):
+                await self.show(answers)
+                return
             await self.show(answers, hint=error.hint_msgid)
             return
         answers[step.name] = value
         await self.save(answers)
-        await self.show(answers)
+        await self.show(answers, unsure_of=step if value is None else None)
+
+    async def digress(self, text: str) -> bool:
+        """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer."""
+        if self.presenter is None:
+            return False
+        reply = self.assistant.ask(text, self.locale, self.city)
+        if reply.outcome != "answered":
+            return False
+        await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))
+        return True
 
     async def back(self) -> None:
         answers = self.interview.back(await self.answers())
@@ -110,33 +169,35 @@ class EstimateFlow:
 def create_router() -> Router:
     router = Router(name="estimate")
 
-    def flow(event, state, assistant, estimate_presenter, locale) -> EstimateFlow:
+    def flow(event, state, assistant, estimate_presenter, locale, presenter=None, city=None) -> EstimateFlow:
         chat_id = event.chat.id if isinstance(event, Message) else event.message.chat.id
-        return EstimateFlow(event.bot, chat_id, state, assistant, estimate_presenter, locale)
+        return EstimateFlow(event.bot, chat_id, state, assistant, estimate_presenter, locale, presenter, city)
 
     @router.message(Command("cancel"))
     async def cancel_command(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await flow(message, state, assistant, estimate_presenter, locale).cancel()
 
     @router.message(Command("estimate"))
-    async def estimate_command(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale).start()
+    async def estimate_command(message: Message, command: CommandObject, state: FSMContext, assistant: Assistant,
+                               estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale).start(command.args)
 
     @router.callback_query(Act.filter(F.action == "estimate"))
     async def estimate_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).start()
 
-    @router.message(StateFilter(None), has_text, wants_estimate)
-    async def estimate_phrase(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale).start()
+    @router.message(StateFilter(None), has_text, starts_estimate)
+    async def estimate_phrase(message: Message, case: Case, state: FSMContext, assistant: Assistant,
+                              estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale).start(case=case)
 
-    @router.callback_query(Act.filter(F.action.in_({"est", "est-back"})), StateFilter(None))
+    @router.callback_query(Act.filter(F.action.in_({"est", "est-amt", "est-back"})), StateFilter(None))
     async def stale_button(query: CallbackQuery, estimate_presenter: EstimatePresenter, locale: str) -> None:
         # A button from a dialogue that was cancelled or finished long ago.
         await query.answer(estimate_presenter.tr(locale, "这次估算已经结束了，发 /estimate 重新开始。"), show_alert=True)
 
-    @router.callback_query(Act.filter(F.action == "est"))
+    @router.callback_query(Act.filter(F.action.in_({"est", "est-amt"})))
     async def choice_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).answer(callback_data.value)
@@ -162,7 +223,8 @@ def create_router() -> Router:
         await flow(query, state, assistant, estimate_presenter, locale).change(callback_data.value)
 
     @router.message(StateFilter(EstimateDialogue.answering), has_text)
-    async def typed_answer(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale).answer(message.text)
+    async def typed_answer(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter,
+                           presenter: Presenter, locale: str, city: str | None = None) -> None:
+        await flow(message, state, assistant, estimate_presenter, locale, presenter, city).answer(message.text)
 
     return router

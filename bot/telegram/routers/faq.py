@@ -5,6 +5,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
+from bot.estimate_presenter import offer_estimate
 from bot.presenter import Presenter
 from bot.storage.database import Database
 from bot.telegram.callbacks import Act
@@ -81,4 +82,5 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
         reply.confidence,
         reply.public_outcome,
     )
-    await send_view(message.bot, message.chat.id, presenter.reply(reply, locale))
+    # 能报多少 questions: the answer, plus a button to work out an amount (the estimate's hook).
+    await send_view(message.bot, message.chat.id, offer_estimate(presenter.reply(reply, locale), message.text, assistant, presenter, locale))

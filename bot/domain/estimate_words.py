@@ -1,0 +1,47 @@
+"""The `understanding:` section of knowledge/rules/interview.yaml: how typed sentences are read.
+
+Kept apart from rules.py so that the reader's vocabulary can grow without touching the rule schema.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Words = list[str]
+
+
+class StepWords(_Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    yes: Words = Field(default_factory=list, alias="true")
+    no: Words = Field(default_factory=list, alias="false")
+
+
+class AmountLabels(_Strict):
+    out_of_list: Words = Field(default_factory=list)
+    special_drug: Words = Field(default_factory=list)
+    in_scope: Words = Field(default_factory=list)
+
+
+class Understanding(_Strict):
+    places: dict[str, Words] = Field(default_factory=dict)  # region id -> places inside it
+    other_places: Words = Field(default_factory=list)
+    negations: Words = Field(default_factory=list)
+    unsure: Words = Field(default_factory=list)
+    unsure_steps: list[str] = Field(default_factory=list)
+    question_words: Words = Field(default_factory=list)
+    prefer: dict[str, list[str]] = Field(default_factory=dict)
+    step_words: dict[str, StepWords] = Field(default_factory=dict)
+    none_words: Words = Field(default_factory=list)
+    amount_labels: AmountLabels = Field(default_factory=AmountLabels)
+    not_money_after: Words = Field(default_factory=list)
+    care_place_markers: Words = Field(default_factory=list)
+    insurance_words: Words = Field(default_factory=list)
+    calculate_words: Words = Field(default_factory=list)
+    amount_questions: Words = Field(default_factory=list)
+    restart: Words = Field(default_factory=list)
+    stop: Words = Field(default_factory=list)

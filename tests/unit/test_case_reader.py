@@ -1,0 +1,60 @@
+"""A whole case in one message fills the steps it answers, and the figures are those of reimburse.estimate().
+
+Driven by tests/eval/estimate_cases.yaml (written before the case reader; its figures were computed
+from the hand-written inputs, never from the reader).
+"""
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from bot.domain.interview import AMOUNT_STEPS, Interview
+from bot.domain.reimburse import estimate
+from bot.domain.rules import load_rules
+from tests.conftest import KNOWLEDGE, ROOT
+
+CASES = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_cases.yaml").read_text(encoding="utf-8"))
+FIGURES = ("basic", "critical_illness", "supplementary", "reimbursed", "out_of_pocket")
+
+
+@pytest.fixture(scope="module")
+def interview():
+    book, problems = load_rules(KNOWLEDGE / "rules", str)
+    assert problems == []
+    return Interview(book)
+
+
+def typed(answers: dict) -> dict:
+    return {name: Decimal(str(value)) if name in AMOUNT_STEPS else value for name, value in answers.items()}
+
+
+def test_at_least_30_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["text"][:24] for case in CASES])
+def test_case_fills_exactly_what_it_says(interview, case):
+    read = interview.cases.read(case["text"])
+    assert read.answers == typed(case["filled"])
+    assert read.aside == case.get("uncovered", {})
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["text"][:24] for case in CASES])
+def test_case_then_the_missing_answers_give_the_exact_figures(interview, case):
+    answers = dict(interview.cases.read(case["text"]).answers)
+    then = typed(case.get("then", {}))
+    while (step := interview.next_step(interview.settle(answers)[0])) is not None:
+        assert step.name in then, f"{step.name} is asked although the case answered it"
+        answers[step.name] = then[step.name]
+    result = estimate(interview.request(answers), interview.rules)
+    assert {name: f"{getattr(result, name):.2f}" for name in FIGURES} == case["figures"]
+
+
+def test_a_long_message_is_read_cheaply_and_without_guessing(interview):
+    read = interview.cases.read("我妈妈今年七十多岁了，住院花了很多钱，想问问惠衢保能报多少，" * 100)
+    assert read.answers == {"care": "inpatient"}
+
+
+def test_two_unlabelled_amounts_are_not_guessed(interview):
+    read = interview.cases.read("衢州居民住院，花了10万，报了6万")
+    assert "in_scope" not in read.answers

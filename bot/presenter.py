@@ -62,14 +62,15 @@ class Presenter:
         region_name = assistant.region_name(reply.region_id, locale)
         if reply.outcome == "answered":
             entry = reply.entry
-            sources = [assistant.localize(f"{source.seed}《{source.section}》", locale) for source in entry.sources]
+            sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
             text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources,
                                 checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
             buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in [*reply.suggestions, *reply.related]]
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
         region = reply.region
-        hotline = {"name": region_name, "number": region.hotline, "channels": [assistant.localize(channel, locale) for channel in region.channels]}
+        hotline = {"name": region_name, "number": region.hotline, "channels": [assistant.localize(channel, locale) for channel in region.channels],
+                   "fallback": self._national_hotline()}
         if reply.outcome in ("suggested", "need_city"):
             template = "need_city.j2" if reply.outcome == "need_city" else "suggestions.j2"
             text = self._render(template, locale, html, hotline=hotline)
@@ -77,6 +78,44 @@ class Presenter:
             return View(text, buttons)
         text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline)
         return View(text, [[Button(self.tr(locale, "常见问题"), "faq")]])
+
+    def _national_hotline(self) -> str:
+        """The sourced national number, for a city whose own number no source gives."""
+        national = self.assistant.knowledge.regions.get("national")
+        return national.hotline if national and national.hotline else ""
+
+    def _citation(self, document, locale: str) -> str:
+        """Title, publisher and year of a cited document (sources.yaml); its file name is for staff only."""
+        if locale == "en":
+            title, publisher = document.title_en, document.publisher_en
+        else:
+            title, publisher = self.assistant.localize(document.title, locale), document.publisher and self.assistant.localize(document.publisher, locale)
+        if publisher and document.year:
+            return self.tr(locale, "《{title}》（{publisher}，{year}年）", title=title, publisher=publisher, year=document.year)
+        if document.year:
+            return self.tr(locale, "《{title}》（{year}年）", title=title, year=document.year)
+        if publisher:
+            return self.tr(locale, "《{title}》（{publisher}）", title=title, publisher=publisher)
+        return self.tr(locale, "《{title}》", title=title)
+
+    def _national_hotline(self) -> str:
+        """The sourced national number, for a city whose own number no source gives."""
+        national = self.assistant.knowledge.regions.get("national")
+        return national.hotline if national and national.hotline else ""
+
+    def _citation(self, document, locale: str) -> str:
+        """Title, publisher and year of a cited document (sources.yaml); its file name is for staff only."""
+        if locale == "en":
+            title, publisher = document.title_en, document.publisher_en
+        else:
+            title, publisher = self.assistant.localize(document.title, locale), document.publisher and self.assistant.localize(document.publisher, locale)
+        if publisher and document.year:
+            return self.tr(locale, "《{title}》（{publisher}，{year}年）", title=title, publisher=publisher, year=document.year)
+        if document.year:
+            return self.tr(locale, "《{title}》（{year}年）", title=title, year=document.year)
+        if publisher:
+            return self.tr(locale, "《{title}》（{publisher}）", title=title, publisher=publisher)
+        return self.tr(locale, "《{title}》", title=title)
 
     def _suggestion_label(self, entry, locale: str, outcome: str) -> str:
         if outcome == "need_city":

@@ -30,12 +30,12 @@ class AnswerTemplates:
         self._rendered: dict[tuple[str, str, str], str] = {}
         self._rendered_on: date | None = None
 
-    def _context(self, entry: Entry, today: date, hotline: str) -> dict:
+    def _context(self, entry: Entry, today: date, hotline: str | None) -> dict:
         periods = {
             name: {"start": period.start, "end": period.end, "status": period.status(today)}
             for name, period in entry.periods.items()
         }
-        return {"today": today, "periods": periods, "hotline": hotline}
+        return {"today": today, "periods": periods, "hotline": hotline or ""}
 
     def _template(self, entry: Entry, field_name: str):
         key = (entry.id, field_name)
@@ -43,7 +43,7 @@ class AnswerTemplates:
             self._compiled[key] = self.environment.from_string(getattr(entry, field_name))
         return self._compiled[key]
 
-    def render(self, entry: Entry, lang: str, today: date, hotline: str) -> str:
+    def render(self, entry: Entry, lang: str, today: date, hotline: str | None) -> str:
         # An answer depends only on the entry, the language and the day: render it once a day.
         field_name = "answer_en" if lang == "en" else "answer"
         if today != self._rendered_on:
@@ -58,7 +58,7 @@ class AnswerTemplates:
     def check(self, entry: Entry, field_name: str, today: date) -> tuple[int, str] | None:
         """(line within the template, message) of the first problem, or None."""
         try:
-            self._template(entry, field_name).render(self._context(entry, today, "12393"))
+            self._template(entry, field_name).render(self._context(entry, today, "0570-12393"))
         except TemplateSyntaxError as error:
             return error.lineno or 1, error.message or str(error)
         except TemplateError as error:

@@ -8,12 +8,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from bot.domain.answers import AnswerTemplates
 from bot.domain.yamlsource import Problem, YamlDocument, YamlError, pydantic_problems, read_yaml
 
-SEED_NAME = re.compile(r"^\d{3}_[0-9a-f]{16}\.txt$")
 ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9/_-]*$")
 
 
@@ -21,16 +20,47 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Source(Strict):
-    seed: str
-    section: str = Field(min_length=1)
+class Document(Strict):
+    """One source in sources.yaml: what a resident is shown (title, publisher, year) and, for staff, where it was read."""
 
-    @field_validator("seed")
+    title: str = Field(min_length=2)
+    title_en: str = Field(min_length=2)
+    publisher: str | None = None
+    publisher_en: str | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)  # the year the document is dated or speaks for
+    file: str | None = None  # the file it was read from (staff only: never shown in a reply)
+    address: str | None = None  # where a resident can read it, when known
+    note: str | None = None  # for staff: what is wrong or garbled in it
+
+    @field_validator("file")
     @classmethod
-    def _seed_name(cls, value: str) -> str:
-        if not SEED_NAME.match(value):
-            raise ValueError(f"seed must be a seed file name like 000_31342f22b0f4664b.txt, not {value!r}")
+    def _plain_file_name(cls, value: str | None) -> str | None:
+        if value is not None and ("/" in value or "\\" in value or not value.strip()):
+            raise ValueError(f"file must be a plain file name such as 000_31342f22b0f4664b.txt, not {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _traceable(self) -> "Document":
+        if not (self.file or self.address):
+            raise ValueError("give the file it was read from or the address where it can be read (or both)")
+        return self
+
+
+class SourcesFile(Strict):
+    version: int
+    sources: dict[str, Document] = Field(min_length=1)
+
+
+class Source(Strict):
+    """A citation: a document of sources.yaml and the heading or passage in it."""
+
+    doc: str = Field(min_length=1)  # an id in sources.yaml
+    section: str = Field(min_length=1)
+    _document: Document | None = PrivateAttr(default=None)  # resolved by the loader
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
 
 
 class Period(Strict):
@@ -81,10 +111,18 @@ class Region(Strict):
     name: str
     name_en: str
     aliases: list[str] = Field(default_factory=list)
-    hotline: str
+    hotline: str | None = None  # only a number a registered source gives; none: replies say so
+    hotline_source: Source | None = None  # where the number is written
     hotline_note: str = ""
     channels: list[str] = Field(default_factory=list)
     selectable: bool = False
+
+
+    @model_validator(mode="after")
+    def _sourced_hotline(self) -> "Region":
+        if self.hotline and not self.hotline_source:
+            raise ValueError("a hotline needs hotline_source: {doc: <id in sources.yaml>, section: <where the number is written>}")
+        return self
 
 
 class RegionsFile(Strict):
@@ -125,6 +163,8 @@ class KnowledgeBase:
     templates: AnswerTemplates
     files: int = 0
     rules: object = None  # bot.domain.rules.RuleBook, attached by load_knowledge
+    sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
+    sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
 
     def entries_in_topic(self, topic_id: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.topic == topic_id]
@@ -133,6 +173,16 @@ class KnowledgeBase:
         if not entry.group:
             return [entry]
         return [other for other in self.entries.values() if other.group == entry.group]
+
+    def documents_of(self, entry: Entry) -> list[Document]:
+        """The documents an entry cites, each once, in the order cited: what the reply names as its source."""
+        cited = dict.fromkeys(source.doc for source in entry.sources)
+        return [self.sources[doc] for doc in cited if doc in self.sources]
+
+    def documents_of(self, entry: Entry) -> list[Document]:
+        """The documents an entry cites, each once, in the order cited: what the reply names as its source."""
+        cited = dict.fromkeys(source.doc for source in entry.sources)
+        return [self.sources[doc] for doc in cited if doc in self.sources]
 
     def render_answer(self, entry: Entry, lang: str, today: date) -> str:
         return self.templates.render(entry, lang, today, self.regions[entry.region].hotline)
@@ -148,7 +198,8 @@ class LoadResult:
         return self.knowledge is not None and not self.problems
 
 
-SPECIAL_FILES = {"regions.yaml", "synonyms.yaml", "topics.yaml"}
+# Files at the top of the knowledge folder that are not entry files.
+SPECIAL_FILES = {"regions.yaml", "synonyms.yaml", "topics.yaml", "sources.yaml", "understanding.yaml"}
 
 
 def _comparable(text: str) -> str:
@@ -201,9 +252,23 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
     loader = _Loader(root, today)
     if not root.is_dir():
         return LoadResult(None, [Problem(str(root), 1, "not a knowledge directory")])
-    regions, _ = loader.special(RegionsFile, "regions.yaml")
+    regions, regions_doc = loader.special(RegionsFile, "regions.yaml")
     topics, _ = loader.special(TopicsFile, "topics.yaml")
     vocabulary, _ = loader.special(SynonymsFile, "synonyms.yaml")
+    register, _ = loader.special(SourcesFile, "sources.yaml")
+    documents = register.sources if register else None
+    if regions and documents is not None:
+        for region_id, region in regions.regions.items():
+            if region.hotline_source:
+                line = regions_doc.line_of(("regions", region_id, "hotline_source"))
+                loader.problems.extend(resolve_sources([region.hotline_source], documents, loader.name(regions_doc.path), lambda _: line, f"{region_id}: "))
+    register, _ = loader.special(SourcesFile, "sources.yaml")
+    documents = register.sources if register else None
+    if regions and documents is not None:
+        for region_id, region in regions.regions.items():
+            if region.hotline_source:
+                line = regions_doc.line_of(("regions", region_id, "hotline_source"))
+                loader.problems.extend(resolve_sources([region.hotline_source], documents, loader.name(regions_doc.path), lambda _: line, f"{region_id}: "))
     topic_ids = {topic.id for topic in topics.topics} if topics else set()
     region_ids = set(regions.regions) if regions else set()
 
@@ -241,6 +306,10 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 continue
             entries[entry.id] = entry
             where[entry.id] = (document, line)
+            if documents is not None:
+                loader.problems.extend(resolve_sources(entry.sources, documents, name, lambda index: document.line_of(prefix + ("sources", index)), f"{entry.id}: "))
+            if documents is not None:
+                loader.problems.extend(resolve_sources(entry.sources, documents, name, lambda index: document.line_of(prefix + ("sources", index)), f"{entry.id}: "))
             for offset, phrasing in enumerate([entry.question, *entry.variants, entry.question_en, *entry.variants_en]):
                 key = _comparable(phrasing)
                 owner = phrasing_owner.setdefault(key, entry.id)
@@ -265,13 +334,13 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 base = document.line_of(("entries", index, field_name))
                 loader.problems.append(Problem(loader.name(document.path), base + template_line, f"{entry_id}: {field_name} template: {message}"))
 
-    rules, rule_problems = load_rules(root / "rules", loader.name)
+    rules, rule_problems = load_rules(root / "rules", loader.name, documents)
     loader.problems.extend(rule_problems)
     if regions and vocabulary and topics and not loader.problems:
         for region_id in getattr(rules, "regions", lambda: [])():
             if region_id not in region_ids:
                 loader.problems.append(Problem(loader.name(root / "rules"), 1, f"rules name unknown region {region_id!r}"))
-    if loader.problems or not (regions and topics and vocabulary):
+    if loader.problems or not (regions and topics and vocabulary and register):
         return LoadResult(None, sorted(set(loader.problems)))
     knowledge = KnowledgeBase(
         entries=entries,
@@ -282,8 +351,38 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
         templates=templates,
         files=files,
         rules=rules,
+        sources=dict(register.sources),
     )
     return LoadResult(knowledge, [])
+
+
+def resolve_sources(sources, documents: dict[str, Document], file: str, line_of, prefix: str = "") -> list[Problem]:
+    """Attach each citation's document from the register; an unknown id is one file:line problem."""
+    problems = []
+    for index, source in enumerate(sources):
+        document = documents.get(source.doc)
+        if document is None:
+            known = ", ".join(sorted(documents))
+            problems.append(Problem(file, line_of(index), f"{prefix}source {source.doc!r} is not in sources.yaml (known: {known}); add it to sources.yaml first"))
+        else:
+            source._document = document
+    return problems
+
+
+def _facet_problems(entry: Entry, understanding: UnderstandingFile) -> list[str]:
+    problems = []
+    for dimension, values in entry.facets.items():
+        if dimension == "year":
+            problems += [f"facet year {value!r} is not a year like 2025" for value in values if not YEAR_VALUE.match(value)]
+            continue
+        known = understanding.facet_values(dimension)
+        if not known:
+            dimensions = sorted([*understanding.facets, "year"])
+            problems.append(f"unknown facet {dimension!r}; understanding.yaml has: {', '.join(dimensions)}")
+            continue
+        problems += [f"unknown {dimension} {value!r}; understanding.yaml has: {', '.join(sorted(known))}"
+                     for value in values if value not in known]
+    return problems
 
 
 def _entry_index(document: YamlDocument, entry_id: str) -> int:

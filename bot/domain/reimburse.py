@@ -147,7 +147,7 @@ class Estimate:
                     "capped": line.capped,
                     "rule": line.rule,
                     "formula": line.formula,
-                    "source": {"seed": line.source.seed, "section": line.source.section},
+                    "source": {"doc": line.source.doc, "section": line.source.section},
                     "year": line.year,
                 }
                 for line in self.lines
@@ -198,6 +198,10 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
         work.lack("critical_illness", needs="basic")
     else:
         critical = _critical_illness(work, critical_rule, self_pay)
+        if not critical_rule.cares_stated:  # the source names no kinds of care: say which reading was used
+            work.assume("critical_illness_cares_not_in_source", request.care)
+        if not critical_rule.cares_stated:  # the source names no kinds of care: say which reading was used
+            work.assume("critical_illness_cares_not_in_source", request.care)
 
     supplementary = _supplementary(work, rules, critical_rule, self_pay, critical)
 

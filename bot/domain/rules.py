@@ -16,7 +16,6 @@ from typing import Annotated, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.domain.estimate_words import Understanding
 from bot.domain.knowledge import Source
 from bot.domain.yamlsource import Problem, YamlDocument, YamlError, read_yaml
 
@@ -102,6 +101,8 @@ class CriticalIllnessRule(Strict):
     yearly_cap: Cap
     hardship: CriticalIllnessTerms | None = None  # 低保、特困、返贫致贫人口
     valid_from: date | None = None
+    # False: the source names no kinds of care; `cares` is our reading of it, and an estimate must say so.
+    cares_stated: bool = True
     region: str = ""
 
     @property
@@ -169,7 +170,6 @@ class AnswerTable(Strict):
 class InterviewFile(Strict):
     version: Literal[1]
     answers: AnswerTable
-    understanding: Understanding = Field(default_factory=Understanding)  # how sentences are read
 
 
 def comparable(text: str) -> str:
@@ -183,7 +183,6 @@ class AnswerWords:
     """Typed word -> value, per question; and the button label of every value."""
 
     table: AnswerTable | None = None
-    understanding: Understanding = field(default_factory=Understanding)
 
     def choices(self, question: str) -> dict:
         return getattr(self.table, question) if self.table else {}
@@ -241,14 +240,33 @@ class RuleBook:
         ]
 
 
-def load_rules(directory: Path, display_name: Callable[[Path], str]) -> tuple[RuleBook, list[Problem]]:
+_READ_REGISTER = object()
+
+
+def _register_beside(directory: Path) -> dict | None:
+    """sources.yaml of the knowledge folder holding `directory`, or None (load_knowledge reports its problems)."""
+    from bot.domain.knowledge import SourcesFile
+
+    try:
+        return SourcesFile.model_validate(read_yaml(directory.parent / "sources.yaml").data).sources
+    except (OSError, YamlError, ValidationError):
+        return None
+
+
+def load_rules(directory: Path, display_name: Callable[[Path], str], documents=_READ_REGISTER) -> tuple[RuleBook, list[Problem]]:
     """Read every rules file; report each problem as file:line and never raise for content.
 
     A knowledge tree without a rules directory is valid (it just has no estimates), so the
-    FAQ fixtures elsewhere need not carry rules.
+    FAQ fixtures elsewhere need not carry rules. `documents` is the source register each rule's
+    `source.doc` must name (read from ../sources.yaml by default; None: not checked, because the
+    register itself is broken and already reported).
     """
+    from bot.domain.knowledge import resolve_sources
+
     if not directory.is_dir():
         return RuleBook(), []
+    if documents is _READ_REGISTER:
+        documents = _register_beside(directory)
     problems: list[Problem] = []
     basic: list[BasicRule] = []
     critical: list[CriticalIllnessRule] = []
@@ -270,7 +288,7 @@ def load_rules(directory: Path, display_name: Callable[[Path], str]) -> tuple[Ru
             table, found = _parse_interview(document, name)
             problems.extend(found)
             if table is not None:
-                answers = AnswerWords(table.answers, table.understanding)
+                answers = AnswerWords(table)
             continue
         try:
             parsed = RuleFile.model_validate(document.data)
@@ -290,6 +308,8 @@ def load_rules(directory: Path, display_name: Callable[[Path], str]) -> tuple[Ru
                     problems.append(Problem(name, line, f"{identity} is defined twice (also at {where[identity]})"))
                     continue
                 where[identity] = f"{name}:{line}"
+                if documents is not None:
+                    problems.extend(resolve_sources([rule.source], documents, name, lambda _, at=(section, index, "source"): document.line_of(at), f"{identity}: "))
                 sink.append(rule)
         problems.extend(_overlapping_critical_illness(parsed, document, name))
 
@@ -315,7 +335,7 @@ def _overlapping_critical_illness(parsed: RuleFile, document: YamlDocument, name
     return problems
 
 
-def _parse_interview(document: YamlDocument, name: str) -> tuple[InterviewFile | None, list[Problem]]:
+def _parse_interview(document: YamlDocument, name: str) -> tuple[AnswerTable | None, list[Problem]]:
     try:
         parsed = InterviewFile.model_validate(document.data)
     except ValidationError as error:
@@ -329,7 +349,7 @@ def _parse_interview(document: YamlDocument, name: str) -> tuple[InterviewFile |
                 if owner.setdefault(key, value) != value:
                     line = document.line_of(("answers", question, _yaml_key(value), "words", max(index - 1, 0)))
                     problems.append(Problem(name, line, f"answers.{question}: word {word!r} means both {owner[key]!r} and {value!r}"))
-    return (None if problems else parsed), problems
+    return (None if problems else parsed.answers), problems
 
 
 def _yaml_key(value: object) -> str:

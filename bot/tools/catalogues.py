@@ -36,6 +36,15 @@ def rule_msgids(rules_dir: Path) -> set[str]:
     return found
 
 
+def source_titles(knowledge_dir: Path) -> dict[str, str]:
+    """Document titles of sources.yaml -> their English titles: the estimate names the rules' sources."""
+    path = knowledge_dir / "sources.yaml"
+    if not path.exists():
+        return {}
+    register = yaml.safe_load(path.read_text(encoding="utf-8")).get("sources") or {}
+    return {document["title"]: document.get("title_en", "") for document in register.values()}
+
+
 def traditional(text: str, overrides: dict[str, str]) -> str:
     for wrong, right in overrides.items():
         text = text.replace(wrong, right)
@@ -45,7 +54,9 @@ def traditional(text: str, overrides: dict[str, str]) -> str:
 def refresh(locales_dir: Path, rules_dir: Path) -> None:
     import opencc
 
-    to_traditional = opencc.OpenCC("s2t")
+    from bot.domain.text import TRADITIONAL_CONFIG
+
+    to_traditional = opencc.OpenCC(TRADITIONAL_CONFIG)
     # The same fixes the bot applies to knowledge answers (synonyms.yaml traditional_overrides).
     vocabulary = yaml.safe_load((rules_dir.parent / "synonyms.yaml").read_text(encoding="utf-8"))
     overrides = vocabulary.get("traditional_overrides") or {}
@@ -62,12 +73,18 @@ def refresh(locales_dir: Path, rules_dir: Path) -> None:
         for msgid in rule_msgids(rules_dir):
             if msgid not in template:
                 template.add(msgid, auto_comments=["knowledge/rules"])
+        titles = source_titles(rules_dir.parent)
+        for msgid in titles:
+            if msgid not in template:
+                template.add(msgid, auto_comments=["knowledge/sources.yaml"])
         catalog.update(template, no_fuzzy_matching=True)
         for message in catalog:
             if not message.id or message.string:
                 continue
             if locale == "zh_Hant":
                 message.string = traditional(to_traditional.convert(message.id), overrides)
+            elif locale == "en" and titles.get(message.id):
+                message.string = titles[message.id]
         with po_path.open("wb") as handle:
             write_po(handle, catalog, omit_header=False, sort_output=True, no_location=True, ignore_obsolete=True)
         missing = sum(1 for message in catalog if message.id and not message.string)

@@ -59,10 +59,10 @@ def test_e1_lines_name_rule_source_and_year(rules):
     result = estimate(E1, rules)
     basic = line(result, "basic")
     assert (basic.base, basic.deductible, basic.ratio) == (D("100000.00"), D("700.00"), D("0.65"))
-    assert basic.source.seed == "001_9c9214e1b520ad4f.txt" and basic.year == 2025
+    assert basic.source.doc == "quzhou-policy-2025" and basic.source.document.year == basic.year == 2025
     assert basic.rule == "quzhou/basic/resident/inpatient"
     first = line(result, "supplementary", "1")
-    assert first.base == D("8182.00") and first.source.seed.startswith("000_") and first.year == 2021
+    assert first.base == D("8182.00") and first.source.doc == "huiqubao-2021" and first.year == 2021
     assert first.plan == "惠衢保" and first.name == "自付医疗费用"
     assert line(result, "critical_illness").source.section
     assert [item.payer for item in result.lines] == ["basic", "critical_illness", "supplementary", "supplementary"]
@@ -84,8 +84,9 @@ def test_e3_employee_outpatient_level2(rules):
     result = estimate(E3, rules)
     assert result.basic == D("1625.00")
     assert result.out_of_pocket == D("1375.00")
-    assert result.missing_rules == ()
-    assert [item.payer for item in result.lines] == ["basic"]  # 大病 and 惠衢保 do not cover 普通门诊
+    # The seeds give no 大病 rule for employees (and do not limit 大病 to hospital stays): reported, not guessed.
+    assert [(m.payer, m.scheme) for m in result.missing_rules] == [("critical_illness", "employee")]
+    assert [item.payer for item in result.lines] == ["basic"]  # 惠衢保 does not cover 普通门诊
 
 
 def test_e4_hengyang_deductible_total_across_levels(rules):
@@ -275,7 +276,7 @@ def test_city_without_rules(rules, city):
 
 def test_hengyang_resident_has_no_basic_rule(rules):
     result = estimate(EstimateRequest("hengyang", "resident", "outpatient", level=1, in_scope=D(1000)), rules)
-    assert missing(result) == ["basic/hengyang/resident/outpatient"]
+    assert missing(result) == ["basic/hengyang/resident/outpatient", "critical_illness/hengyang/resident/outpatient"]
 
 
 def test_hengyang_chronic_90_percent_from_2025_03_09(rules):
@@ -326,7 +327,7 @@ def test_json_amounts_are_strings_with_two_decimals(rules):
     for key in ("basic", "critical_illness", "supplementary", "reimbursed", "out_of_pocket", "total"):
         assert isinstance(data[key], str) and data[key].split(".")[1].__len__() == 2
     assert data["reimbursed"] == "85909.00"
-    assert data["lines"][0]["source"] == {"seed": "001_9c9214e1b520ad4f.txt", "section": line(estimate(E1, rules), "basic").source.section}
+    assert data["lines"][0]["source"] == {"doc": "quzhou-policy-2025", "section": line(estimate(E1, rules), "basic").source.section}
     assert data["missing_rules"] == []
 
 
@@ -351,3 +352,11 @@ def test_changing_the_huiqubao_deductible_changes_the_estimate(tmp_path: Path):
     path.write_text(path.read_text(encoding="utf-8").replace("deductible: 10000", "deductible: 12000"), encoding="utf-8")
     book, _ = load_rules(copy, str)
     assert line(estimate(E1, book), "supplementary", "2").amount == D("4000.00")
+
+
+def test_critical_illness_scope_the_source_does_not_state_is_shown(rules):
+    """Quzhou's source names no kinds of care for 大病保险: applied to outpatient too, and said so."""
+    result = estimate(EstimateRequest("quzhou", "resident", "outpatient", level=1, in_scope=D(50000)), rules)
+    assert line(result, "critical_illness").amount == D("18600.00")  # (50000 - 4000 - 15000) x 60%
+    assert ("critical_illness_cares_not_in_source", "outpatient") in [(a.code, a.value) for a in result.assumptions]
+

@@ -88,12 +88,12 @@ def test_missing_source(rules_copy):
     assert "source" in problems[0].message and "Field required" in problems[0].message
 
 
-def test_seed_must_be_a_seed_file_name(rules_copy):
+def test_source_must_be_in_the_register(rules_copy):
     path = rules_copy / "huiqubao.yaml"
-    replace(path, "seed: 000_31342f22b0f4664b.txt, section: 保险责任三", "seed: huiqubao.pdf, section: 保险责任三")
+    replace(path, "doc: huiqubao-2021, section: 保险责任三", "doc: huiqubao.pdf, section: 保险责任三")
     problems = check(rules_copy)
     assert [p.line for p in problems] == [line_of(path, "huiqubao.pdf")]
-    assert "seed" in problems[0].message
+    assert "sources.yaml" in problems[0].message
 
 
 def test_yaml_syntax_error(rules_copy):

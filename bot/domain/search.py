@@ -208,7 +208,10 @@ class SearchIndex:
             knowledge.understanding, tools.normalize,
             sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
             protected=[*index._places, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
+            is_word=tools.is_word,
         )
+        index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
+        index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
         index.topic_regions = {}
         for entry in knowledge.entries.values():
             if entry.region != NATIONAL:
@@ -388,6 +391,32 @@ class SearchIndex:
         return replace(result, suggestions=list(result.suggestions)) if result.suggestions else result
 
     def _search(self, question: str, city: str | None) -> SearchResult:
+        result = self._decide(question, city)
+        if result.outcome == "answered":
+            return self._unless_unanswered(question, result)
+        return result
+
+    def _unless_unanswered(self, question: str, result: SearchResult) -> SearchResult:
+        """An answer that says nothing of what the question asks for (the yearly cap, opening
+        hours…) is no answer: say the knowledge lacks it, and offer the entry as the nearest."""
+        understanding = self.understanding
+        normalized = understanding.clean(self.tools.normalize(question))
+        entry = result.entry
+        promised = self.promised.get(entry.id)
+        if promised is None:
+            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
+            promised = self.promised[entry.id] = set().union(*(understanding.asks(self.tools.normalize(p)) for p in phrasings))
+        ask = understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
+        if ask is None:
+            return result
+        covered, _ = self.places_in(normalized)
+        asked = understanding.facets(normalized)
+        missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d])) + (("asks", ask),)
+        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
+                            decline_region=covered[0] if covered else result.entry.region, missing=missing,
+                            nearest=result.entry)
+
+    def _decide(self, question: str, city: str | None) -> SearchResult:
         tools, understanding = self.tools, self.understanding
         normalized = understanding.clean(tools.normalize(question))
         if city not in self.knowledge.regions or city == NATIONAL:
@@ -407,6 +436,8 @@ class SearchIndex:
         asked = understanding.facets(normalized)
         if uncovered and not covered and not self._usable_elsewhere(normalized, asked):
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
+        if uncovered:
+            normalized = self._elsewhere(normalized)
         content = self._strip_places(normalized) if (covered or uncovered) else normalized
         if not covered and not uncovered and (place := self._unknown_place(content)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
@@ -417,8 +448,9 @@ class SearchIndex:
             found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
         candidates = self._within_named_topics(content, candidates)
-        if neighbour is not None and not (candidates and neighbour[1] in candidates[0].phrasing):
-            return uncovered_topic  # unless the knowledge itself asks about it (共济资金能买商业保险吗)
+        if neighbour is not None and not (candidates and neighbour[1] in candidates[0].phrasing
+                                          and candidates[0].overlap >= self.ANSWER):
+            return uncovered_topic  # unless the knowledge itself asks this (共济资金能买商业保险吗)
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
         # Entries matched through the same phrasing are the same question about different places:
@@ -487,6 +519,16 @@ class SearchIndex:
             lead = max(best.score - rival.score, 0.0) / best.score if best.score > 0 else 0.0
             break
         return math.sqrt(best.overlap * min(lead / self.LEAD_FULL, 1.0))
+
+    def _elsewhere(self, normalized: str) -> str:
+        """A place we do not cover, named as where the resident is treated or lives, is "外地"
+        for our knowledge (在北京住院 asks what 在外地住院 asks)."""
+        def replace(match: re.Match) -> str:
+            if self._places[match.group(0)] is None and self.understanding.role(normalized, match.start(), match.end()) == "care":
+                return "外地"
+            return match.group(0)
+
+        return self.tools.normalize(self._place_re.sub(replace, normalized))
 
     def _clashes(self, candidate: Candidate, asked: dict) -> bool:
         """The entry declares another value of a facet the question names, and the phrasing it

@@ -99,7 +99,8 @@ def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], .
 class SoundTable:
     """Corrects sound-alike spellings of `targets` in normalised text."""
 
-    def __init__(self, targets: Iterable[str], protected: Iterable[str] = ()):
+    def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False):
+        self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
         spelled = self._spelled(targets)
         self._targets = spelled
@@ -170,6 +171,8 @@ class SoundTable:
                 continue
             if any(s < end and start < e and not self._agrees(run, s, e, start, word) for s, e, _ in blocked):
                 continue
+            if self._straddled(run, start, end):
+                continue
             chosen.append((start, end, word))
         return sorted(chosen)
 
@@ -180,6 +183,14 @@ class SoundTable:
         table = self._table
         return all(a == b or (table.get(a, frozenset()) & position)
                    for a, b, position in zip(window, word, self._targets[word]))
+
+    def _straddled(self, run: str, start: int, end: int) -> bool:
+        for edge in (start, end):
+            for left in range(max(0, edge - 3), edge):
+                for right in range(edge + 1, min(len(run), left + 4) + 1):
+                    if self._is_word(run[left:right]):
+                        return True
+        return False
 
     @staticmethod
     def _agrees(run: str, start: int, end: int, word_start: int, word: str) -> bool:

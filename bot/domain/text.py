@@ -158,6 +158,10 @@ class TextTools:
             text = self._override_re.sub(lambda m: self._overrides[m.group(0)], text)
         return text
 
+    def is_word(self, text: str) -> bool:
+        """A word of the segmenter's dictionary (jieba's words that occur in the knowledge, and ours)."""
+        return self._segmenter().FREQ.get(text, 0) > 0
+
     def place_names(self) -> frozenset[str]:
         """Place names of jieba's dictionary (its `ns` words), simplified; read once per process."""
         return _place_names()

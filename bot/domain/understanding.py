@@ -53,6 +53,13 @@ class Places(_Strict):
     region_products: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class AsksFor(_Strict):
+    label: str
+    label_en: str
+    asked: list[str] = Field(min_length=1)
+    answered: list[str] = Field(min_length=1)
+
+
 class InsuranceNames(_Strict):
     ours: list[str] = Field(default_factory=list)
     asking: list[str] = Field(default_factory=list)
@@ -65,6 +72,7 @@ class UnderstandingFile(_Strict):
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
+    asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
     places: Places = Places()
 
@@ -96,7 +104,8 @@ class PlaceMention:
 class Understanding:
     """Built once per knowledge load from understanding.yaml and a normaliser (TextTools.normalize)."""
 
-    def __init__(self, spec: UnderstandingFile, normalize, sound_words: Iterable[str] = (), protected: Iterable[str] = ()):
+    def __init__(self, spec: UnderstandingFile, normalize, sound_words: Iterable[str] = (), protected: Iterable[str] = (),
+                 is_word=lambda text: False):
         """`sound_words`: more words to correct sound-alikes to (3+ characters are taken);
         `protected`: words never rewritten into another (place names, our own vocabulary)."""
         self.spec = spec
@@ -118,9 +127,11 @@ class Understanding:
         self._facet_res = {dimension: _alternation(words) for dimension, words in self._facet_words.items() if words}
         self._generic_re = _alternation(norm(spec.generic_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
+        self._asks = [(index, _alternation(norm(item.asked)), _alternation(norm(item.answered)))
+                      for index, item in enumerate(spec.asks_for)]
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         targets = set(norm(spec.sound_alike.words)) | {w for w in norm(sound_words) if len(w) >= 3}
-        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)])
+        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word)
         places = spec.places
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))
@@ -145,6 +156,21 @@ class Understanding:
         """The neighbouring subject a question names (its label), and the word that names it."""
         match = self._off_topic_re.search(normalized) if self._off_topic_re is not None else None
         return (self._off_topic_words[match.group(0)].label, match.group(0)) if match else None
+
+    def asks(self, text: str) -> set[str]:
+        """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
+        return {str(index) for index, asked, _ in self._asks if asked is not None and asked.search(text)}
+
+    def unanswered_ask(self, question: str, answer: str, promised: set[str]) -> str | None:
+        """What the question asks for that the answer says nothing of, unless the entry's own
+        phrasings ask it too (`promised`: the entry is meant to answer it)."""
+        for index, asked, answered in self._asks:
+            key = str(index)
+            if key in promised or asked is None or not asked.search(question):
+                continue
+            if answered is None or not answered.search(answer):
+                return key
+        return None
 
     def other_insurance(self, normalized: str) -> str | None:
         """The name of an insurance product that is not ours (长期护理保险, 碎屏险), if one is named."""
@@ -188,6 +214,9 @@ class Understanding:
     def label(self, dimension: str, value: str, lang: str) -> str:
         if dimension == "year":
             return value if lang == "en" else f"{value}年"
+        if dimension == "asks":
+            item = self.spec.asks_for[int(value)]
+            return item.label_en if lang == "en" else item.label
         facet = self.spec.facets.get(dimension, {}).get(value)
         if facet is None:
             return value

@@ -98,25 +98,6 @@ class Presenter:
             return self.tr(locale, "《{title}》（{publisher}）", title=title, publisher=publisher)
         return self.tr(locale, "《{title}》", title=title)
 
-    def _national_hotline(self) -> str:
-        """The sourced national number, for a city whose own number no source gives."""
-        national = self.assistant.knowledge.regions.get("national")
-        return national.hotline if national and national.hotline else ""
-
-    def _citation(self, document, locale: str) -> str:
-        """Title, publisher and year of a cited document (sources.yaml); its file name is for staff only."""
-        if locale == "en":
-            title, publisher = document.title_en, document.publisher_en
-        else:
-            title, publisher = self.assistant.localize(document.title, locale), document.publisher and self.assistant.localize(document.publisher, locale)
-        if publisher and document.year:
-            return self.tr(locale, "《{title}》（{publisher}，{year}年）", title=title, publisher=publisher, year=document.year)
-        if document.year:
-            return self.tr(locale, "《{title}》（{year}年）", title=title, year=document.year)
-        if publisher:
-            return self.tr(locale, "《{title}》（{publisher}）", title=title, publisher=publisher)
-        return self.tr(locale, "《{title}》", title=title)
-
     def _suggestion_label(self, entry, locale: str, outcome: str) -> str:
         if outcome == "need_city":
             return self.assistant.region_name(entry.region, locale)

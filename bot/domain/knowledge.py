@@ -164,7 +164,6 @@ class KnowledgeBase:
     files: int = 0
     rules: object = None  # bot.domain.rules.RuleBook, attached by load_knowledge
     sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
-    sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
 
     def entries_in_topic(self, topic_id: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.topic == topic_id]
@@ -173,11 +172,6 @@ class KnowledgeBase:
         if not entry.group:
             return [entry]
         return [other for other in self.entries.values() if other.group == entry.group]
-
-    def documents_of(self, entry: Entry) -> list[Document]:
-        """The documents an entry cites, each once, in the order cited: what the reply names as its source."""
-        cited = dict.fromkeys(source.doc for source in entry.sources)
-        return [self.sources[doc] for doc in cited if doc in self.sources]
 
     def documents_of(self, entry: Entry) -> list[Document]:
         """The documents an entry cites, each once, in the order cited: what the reply names as its source."""
@@ -262,13 +256,6 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
             if region.hotline_source:
                 line = regions_doc.line_of(("regions", region_id, "hotline_source"))
                 loader.problems.extend(resolve_sources([region.hotline_source], documents, loader.name(regions_doc.path), lambda _: line, f"{region_id}: "))
-    register, _ = loader.special(SourcesFile, "sources.yaml")
-    documents = register.sources if register else None
-    if regions and documents is not None:
-        for region_id, region in regions.regions.items():
-            if region.hotline_source:
-                line = regions_doc.line_of(("regions", region_id, "hotline_source"))
-                loader.problems.extend(resolve_sources([region.hotline_source], documents, loader.name(regions_doc.path), lambda _: line, f"{region_id}: "))
     topic_ids = {topic.id for topic in topics.topics} if topics else set()
     region_ids = set(regions.regions) if regions else set()
 
@@ -306,8 +293,6 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 continue
             entries[entry.id] = entry
             where[entry.id] = (document, line)
-            if documents is not None:
-                loader.problems.extend(resolve_sources(entry.sources, documents, name, lambda index: document.line_of(prefix + ("sources", index)), f"{entry.id}: "))
             if documents is not None:
                 loader.problems.extend(resolve_sources(entry.sources, documents, name, lambda index: document.line_of(prefix + ("sources", index)), f"{entry.id}: "))
             for offset, phrasing in enumerate([entry.question, *entry.variants, entry.question_en, *entry.variants_en]):

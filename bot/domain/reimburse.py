@@ -200,8 +200,6 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
         critical = _critical_illness(work, critical_rule, self_pay)
         if not critical_rule.cares_stated:  # the source names no kinds of care: say which reading was used
             work.assume("critical_illness_cares_not_in_source", request.care)
-        if not critical_rule.cares_stated:  # the source names no kinds of care: say which reading was used
-            work.assume("critical_illness_cares_not_in_source", request.care)
 
     supplementary = _supplementary(work, rules, critical_rule, self_pay, critical)
 

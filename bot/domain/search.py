@@ -47,6 +47,9 @@ NATIONAL = "national"
 ADMIN_SUFFIXES = "市县区省州旗盟"
 FACET_ORDER = ("product", "scheme", "care", "year")
 _NOT_WORD = re.compile(r"[\W_]+")
+_PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
+_SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _exact_key(text: str) -> str:
@@ -185,6 +188,7 @@ class SearchIndex:
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
+    SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
 
@@ -212,6 +216,8 @@ class SearchIndex:
         )
         index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
+        domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
+        index._domain_re = re.compile("|".join(map(re.escape, domain))) if domain else None
         index.topic_regions = {}
         for entry in knowledge.entries.values():
             if entry.region != NATIONAL:
@@ -400,7 +406,7 @@ class SearchIndex:
         """An answer that says nothing of what the question asks for (the yearly cap, opening
         hours…) is no answer: say the knowledge lacks it, and offer the entry as the nearest."""
         understanding = self.understanding
-        normalized = understanding.clean(self.tools.normalize(question))
+        normalized = self.read(question)
         entry = result.entry
         promised = self.promised.get(entry.id)
         if promised is None:
@@ -416,9 +422,26 @@ class SearchIndex:
                             decline_region=covered[0] if covered else result.entry.region, missing=missing,
                             nearest=result.entry)
 
+    def read(self, question: str) -> str:
+        """The question as search reads it: normalised, fillers out, typos corrected, and of a long
+        spoken message only the parts that ask, name our subjects or name a place."""
+        tools, understanding = self.tools, self.understanding
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts
+        parts = [understanding.clean(tools.normalize(part)) for part in splitter.split(question)]
+        parts = [part for part in parts if part]
+        if len(parts) >= self.SPOKEN_PARTS:
+            kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
+                    or self._mentions_domain(part) or self.places_in(part) != ([], [])]
+            if kept:
+                return tools.normalize(" ".join(kept))
+        return understanding.clean(tools.normalize(question))
+
+    def _mentions_domain(self, normalized: str) -> bool:
+        return self._domain_re is not None and self._domain_re.search(normalized) is not None
+
     def _decide(self, question: str, city: str | None) -> SearchResult:
         tools, understanding = self.tools, self.understanding
-        normalized = understanding.clean(tools.normalize(question))
+        normalized = self.read(question)
         if city not in self.knowledge.regions or city == NATIONAL:
             city = None
         covered, uncovered = self.places_in(normalized)
@@ -448,9 +471,8 @@ class SearchIndex:
             found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
         candidates = self._within_named_topics(content, candidates)
-        if neighbour is not None and not (candidates and neighbour[1] in candidates[0].phrasing
-                                          and candidates[0].overlap >= self.ANSWER):
-            return uncovered_topic  # unless the knowledge itself asks this (共济资金能买商业保险吗)
+        if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
+            return uncovered_topic
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
         # Entries matched through the same phrasing are the same question about different places:
@@ -519,6 +541,14 @@ class SearchIndex:
             lead = max(best.score - rival.score, 0.0) / best.score if best.score > 0 else 0.0
             break
         return math.sqrt(best.overlap * min(lead / self.LEAD_FULL, 1.0))
+
+    def _asks_it_too(self, content: str, word: str, candidates: list[Candidate]) -> bool:
+        """The knowledge itself asks the question about a neighbouring subject (共济资金能买商业
+        保险吗): the best phrasing names it, and the rest of the question still leads there."""
+        if not candidates or word not in candidates[0].phrasing or candidates[0].overlap < self.ANSWER:
+            return False
+        rest = self.rank(content.replace(word, " "), 1)
+        return bool(rest) and rest[0].entry.id == candidates[0].entry.id
 
     def _elsewhere(self, normalized: str) -> str:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"

@@ -68,6 +68,7 @@ class InsuranceNames(_Strict):
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
+    question_words: list[str] = Field(default_factory=list)
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -126,6 +127,7 @@ class Understanding:
                     words.setdefault(word, value)
         self._facet_res = {dimension: _alternation(words) for dimension, words in self._facet_words.items() if words}
         self._generic_re = _alternation(norm(spec.generic_words))
+        self._question_re = _alternation(norm(spec.question_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, _alternation(norm(item.asked)), _alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
@@ -150,6 +152,9 @@ class Understanding:
             text = self._single_filler_re.sub(" ", text)
         text = _PUNCTUATION.sub(" ", text).strip()
         return self.sounds.correct(text)
+
+    def asks_something(self, normalized: str) -> bool:
+        return self._question_re is not None and self._question_re.search(normalized) is not None
 
     # ---- what the question is about -----------------------------------------------------
     def off_topic(self, normalized: str) -> tuple[str, str] | None:

@@ -36,8 +36,11 @@ def create_storage(services: Services) -> BaseStorage:
         pool = BlockingConnectionPool.from_url(settings.redis_url, max_connections=REDIS_CONNECTIONS, timeout=30)
         return DurableRedisStorage(Redis(connection_pool=pool))
     from bot.storage.fsm import SQLiteStorage
+    from bot.storage.pseudonymous_keys import KeyedKeyBuilder
 
-    return SQLiteStorage(settings.database_path.with_suffix(".fsm.sqlite3"))
+    storage = SQLiteStorage(settings.database_path.with_suffix(".fsm.sqlite3"))
+    storage.key_builder = KeyedKeyBuilder(services.database.user_key, with_destiny=True)  # no Telegram ids in the file
+    return storage
 
 
 def create_isolation(storage: BaseStorage) -> UserIsolation:

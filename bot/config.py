@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     throttle_rate: float = Field(default=1.0, description="messages (and button presses) per second one user may keep sending; 0 turns flood control off")
     throttle_burst: int = Field(default=5, description="how many messages one user may send at once before the rate applies")
     log_level: str = "INFO"
+    # Key of the hash that names users in the database and logs; unset: a random key kept in the data directory.
+    user_hash_secret: SecretStr | None = Field(default=None, description="secret key for user hashes (set the same on every replica)")
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -60,6 +60,6 @@ def create_services(settings: Settings, clock: Callable[[], date] = date.today, 
         renderer=renderer,
         presenter=Presenter(renderer, assistant),
         estimate_presenter=EstimatePresenter(renderer),
-        database=Database(settings.database_path),
+        database=Database(settings.database_path, settings.user_hash_secret.get_secret_value().encode() if settings.user_hash_secret else None),
         clock=clock,
     )

@@ -4,10 +4,12 @@ The whole dispatcher runs with every logger at DEBUG (aiogram's own included) an
 root logger that keeps every formatted line, exception tracebacks too.
 """
 import logging
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.config import Settings
 from bot.logs import MaskPersonalData
@@ -131,3 +133,66 @@ def test_setup_logging_installs_the_mask(monkeypatch):
     finally:
         root.handlers[:], _ = saved
         root.setLevel(saved[1])
+
+
+# ---- the corpus: personal details in every format residents type them ---------------------------
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "privacy_corpus.yaml").read_text(encoding="utf-8"))
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+ADMIN = 880_001
+RESIDENT = 880_002
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\s\-.()（）]", "", text.translate(_FOLD)).lower()
+
+
+def corpus_leaks(text: str) -> list[tuple[str, str]]:
+    """(kind, secret) of every corpus secret found in `text`, in any spacing or width."""
+    flat = compact(text)
+    return [(item["kind"], secret) for item in CORPUS for secret in item["secrets"] if compact(secret) in flat]
+
+
+def test_the_corpus_is_large_and_varied():
+    kinds = {item["kind"] for item in CORPUS}
+    assert len(CORPUS) >= 100
+    assert {"phone", "landline", "name", "address", "insurance_number", "id_number"} <= kinds
+
+
+async def test_no_corpus_detail_reaches_a_reply_a_log_line_the_database_or_the_report(tmp_path, captured_logs):
+    settings = Settings(bot_token=None, redis_url=None, database_path=tmp_path / "db" / "bot.sqlite3", admin_ids=[ADMIN])
+    async with DialogueClient(user_id=RESIDENT, settings=settings, first_name="居民") as resident:
+        for number, item in enumerate(CORPUS):
+            if number % 10 == 0:
+                await resident.send("/estimate")  # inside the dialogue too, then out of it
+                await resident.send(item["text"])
+                await resident.send("/cancel")
+            await resident.send(item["text"])
+        sent = [str(call.model_dump()) for call in resident.session.calls]
+    async with DialogueClient(user_id=ADMIN, settings=settings, services=None) as admin:
+        staff_view = await admin.send("/unanswered") + await admin.send("/stats")
+        sent += [str(call.model_dump()) for call in admin.session.calls]
+    assert any("[" in reply.text for reply in staff_view)  # the questions reach staff, masked
+
+    from bot.storage.report import render_text, report_from_files
+
+    report = render_text(report_from_files([settings.database_path]), limit=500)
+    cells = database_cells(tmp_path)
+    logged = captured_logs.lines
+    found = {
+        "replies": [leak for text in sent for leak in corpus_leaks(text)],
+        "log lines": [leak for line in logged for leak in corpus_leaks(line)],
+        "database": [leak for cell in cells for leak in corpus_leaks(cell)],
+        "report": corpus_leaks(report),
+    }
+    assert found == {"replies": [], "log lines": [], "database": [], "report": []}
+    assert any("update=" in line for line in logged)
+    # masked forms keep the questions useful to staff
+    stored = "\n".join(cells)
+    for placeholder in ("[手机号]", "[电话]", "[姓名]", "[地址]", "[证件号]", "[身份证号]", "[卡号]"):
+        assert placeholder in stored, placeholder
+    assert "[地址]" in report and "惠衢保" in report
+    # the file alone names nobody: no Telegram id, and the hash is keyed with a secret kept elsewhere
+    assert not [cell for cell in cells if str(RESIDENT) in cell or str(ADMIN) in cell]
+    key = (settings.database_path.parent / "user-hash.key").read_text().strip()
+    assert key not in stored

@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import Settings
-from bot.storage.database import Database, user_hash
+from bot.storage.database import Database
 from bot.storage.report import group_questions, jaccard, report_from_files, shingles, table
 from tests.conftest import ROOT
 
@@ -18,14 +18,14 @@ def replica(path: Path, questions=(), votes=(), picks=(), users=()) -> Path:
     database = Database(path)
     db = database.db
     for user_id, day in users:
-        db["users"].insert({"id": user_id, "first_seen": day, "last_seen": day})
+        db["users"].insert({"user_hash": database.user_hash(user_id), "first_seen": day, "last_seen": day})
     for number, (day, text, outcome, entry_id) in enumerate(questions):
-        db["questions"].insert({"asked_at": f"{day}T10:00:{number % 60:02d}+00:00", "user_hash": user_hash(number), "text": text,
+        db["questions"].insert({"asked_at": f"{day}T10:00:{number % 60:02d}+00:00", "user_hash": database.user_hash(number), "text": text,
                                 "entry_id": entry_id, "confidence": 0.5, "outcome": outcome})
     for day, entry_id, vote in votes:
-        db["feedback"].insert({"given_at": f"{day}T11:00:00+00:00", "user_hash": user_hash(1), "entry_id": entry_id, "vote": vote})
+        db["feedback"].insert({"given_at": f"{day}T11:00:00+00:00", "user_hash": database.user_hash(1), "entry_id": entry_id, "vote": vote})
     for day, entry_id in picks:
-        db["suggestion_picks"].insert({"picked_at": f"{day}T12:00:00+00:00", "user_hash": user_hash(1), "question_id": None, "entry_id": entry_id})
+        db["suggestion_picks"].insert({"picked_at": f"{day}T12:00:00+00:00", "user_hash": database.user_hash(1), "question_id": None, "entry_id": entry_id})
     database.close()
     return path
 
@@ -147,3 +147,15 @@ def test_an_old_version_one_file_is_read_without_migrating(tmp_path):
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
     connection.close()
+
+
+async def test_the_report_shows_what_the_resident_typed_masked(tmp_path):
+    from bot.storage.report import render_text
+    from bot.testing import DialogueClient
+
+    settings = Settings(bot_token=None, redis_url=None, database_path=tmp_path / "bot.sqlite3")
+    async with DialogueClient(settings=settings) as chat:
+        await chat.send("火星的医保，怎么报销？？我叫王小明")
+    text = render_text(report_from_files([settings.database_path]))
+    assert "火星的医保，怎么报销？？我叫[姓名]" in text  # as typed, punctuation and all; the name masked
+    assert "王小明" not in text

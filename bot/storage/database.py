@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from bot.domain.privacy import mask_personal_data
+from bot.domain.privacy import mask_personal_data, user_hash
 
 log = logging.getLogger("bot.storage")
 
@@ -24,12 +25,25 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def user_hash(user_id: int) -> str:
-    """Logs name users by a short hash, never by id."""
+KEY_FILE = "user-hash.key"  # next to the database when USER_HASH_SECRET is not set
+
+
+def load_or_create_key(directory: Path) -> bytes:
+    """The data directory's user-hash key: made once (random) and kept, so restarts name users alike."""
+    path = directory / KEY_FILE
+    if not path.is_file():
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32) + "\n")
+        path.chmod(0o600)
+    return path.read_text().strip().encode()
+
+
+def _legacy_hash(user_id: int) -> str:
+    """How schema versions 1-2 named users: an unkeyed hash anyone could recompute from an id."""
     return hashlib.sha256(f"yibao:{user_id}".encode()).hexdigest()[:12]
 
 
-def _v1(db: sqlite_utils.Database) -> None:
+def _v1(db: sqlite_utils.Database, key: bytes) -> None:
     db["users"].create({"id": int, "language": str, "city": str, "first_seen": str, "last_seen": str}, pk="id", if_not_exists=True)
     db["questions"].create(
         {"id": int, "asked_at": str, "user_hash": str, "text": str, "entry_id": str, "confidence": float, "outcome": str},
@@ -39,13 +53,29 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["feedback"].create({"id": int, "given_at": str, "user_hash": str, "entry_id": str, "vote": int}, pk="id", if_not_exists=True)
 
 
-def _v2(db: sqlite_utils.Database) -> None:
+def _v2(db: sqlite_utils.Database, key: bytes) -> None:
     db["suggestion_picks"].create({"id": int, "picked_at": str, "user_hash": str, "question_id": int, "entry_id": str}, pk="id", if_not_exists=True)
     db["questions"].create_index(["asked_at"], if_not_exists=True)
     db["questions"].create_index(["outcome"], if_not_exists=True)
 
 
-MIGRATIONS = (_v1, _v2)
+def _v3(db: sqlite_utils.Database, key: bytes) -> None:
+    """Users named by the keyed hash instead of their Telegram id (the file alone names nobody);
+    questions keep what the resident typed (masked) besides the normalised text."""
+    db["questions"].add_column("typed", str)
+    db.execute("CREATE TABLE profiles (user_hash TEXT PRIMARY KEY, language TEXT, city TEXT, first_seen TEXT, last_seen TEXT)")
+    renamed = {}
+    for user_id, language, city, first_seen, last_seen in db.execute("SELECT id, language, city, first_seen, last_seen FROM users").fetchall():
+        renamed[_legacy_hash(user_id)] = user_hash(user_id, key)
+        db.execute("INSERT OR REPLACE INTO profiles VALUES (?, ?, ?, ?, ?)", [user_hash(user_id, key), language, city, first_seen, last_seen])
+    db.execute("DROP TABLE users")
+    db.execute("ALTER TABLE profiles RENAME TO users")
+    for table in ("questions", "feedback", "suggestion_picks"):
+        for (old,) in db.execute(f"SELECT DISTINCT user_hash FROM {table} WHERE user_hash IS NOT NULL").fetchall():
+            db.execute(f"UPDATE {table} SET user_hash = ? WHERE user_hash = ?", [renamed.get(old) or user_hash(old, key), old])
+
+
+MIGRATIONS = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -69,9 +99,12 @@ class Database:
     TOUCH_INTERVAL = 300.0  # seconds between two last_seen writes for one user
     CACHE_USERS = 50_000  # users whose profile / last touch are remembered (then forgotten at once)
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, user_key: bytes | None = None):
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if user_key is None:
+            user_key = secrets.token_bytes(32) if str(path) == ":memory:" else load_or_create_key(Path(path).parent)
+        self._user_key = user_key
         self._db = sqlite_utils.Database(str(path))
         self._db.execute("PRAGMA journal_mode=WAL")
         # WAL + NORMAL: no fsync per commit (~5 ms each on this disk, 1-2 commits per update); the file
@@ -96,7 +129,7 @@ class Database:
     def migrate(self) -> None:
         for number in range(self.version, SCHEMA_VERSION):
             with self._db.conn:
-                MIGRATIONS[number](self._db)
+                MIGRATIONS[number](self._db, self._user_key)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def close(self) -> None:
@@ -110,7 +143,7 @@ class Database:
         try:
             with self._db.conn:
                 self._db.conn.executemany(
-                    "INSERT INTO questions (asked_at, user_hash, text, entry_id, confidence, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO questions (asked_at, user_hash, text, entry_id, confidence, outcome, typed) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     self._pending)
         except sqlite3.OperationalError as error:
             if not self._failing:
@@ -125,10 +158,19 @@ class Database:
         if self._pending:
             self._write_questions()
 
+    @property
+    def user_key(self) -> bytes:
+        """The secret the user hashes are keyed with (the dialogue-state keys use it too)."""
+        return self._user_key
+
+    def user_hash(self, user_id: int) -> str:
+        """How the database and the logs name a user (keyed: see bot.domain.privacy.user_hash)."""
+        return user_hash(user_id, self._user_key)
+
     def profile(self, user_id: int) -> Profile:
         profile = self._profiles.get(user_id)
         if profile is None:
-            row = self._db.execute("SELECT language, city FROM users WHERE id = ?", [user_id]).fetchone()
+            row = self._db.execute("SELECT language, city FROM users WHERE user_hash = ?", [self.user_hash(user_id)]).fetchone()
             profile = Profile(*row) if row else Profile(None, None)
             if len(self._profiles) >= self.CACHE_USERS:
                 self._profiles.clear()
@@ -146,33 +188,36 @@ class Database:
         now = _now()
         with self._db.conn:
             self._db.execute(
-                "INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen",
-                [user_id, now, now],
+                "INSERT INTO users (user_hash, first_seen, last_seen) VALUES (?, ?, ?) "
+                "ON CONFLICT(user_hash) DO UPDATE SET last_seen = excluded.last_seen",
+                [self.user_hash(user_id), now, now],
             )
 
     def set_language(self, user_id: int, language: str) -> None:
         self._touched.pop(user_id, None)  # the row must exist: write it now
         self.touch_user(user_id)
         with self._db.conn:
-            self._db.execute("UPDATE users SET language = ? WHERE id = ?", [language, user_id])
+            self._db.execute("UPDATE users SET language = ? WHERE user_hash = ?", [language, self.user_hash(user_id)])
         self._profiles.pop(user_id, None)
 
     def set_city(self, user_id: int, city: str) -> None:
         self._touched.pop(user_id, None)
         self.touch_user(user_id)
         with self._db.conn:
-            self._db.execute("UPDATE users SET city = ? WHERE id = ?", [city, user_id])
+            self._db.execute("UPDATE users SET city = ? WHERE user_hash = ?", [city, self.user_hash(user_id)])
         self._profiles.pop(user_id, None)
 
-    def log_question(self, user_id: int, normalized_text: str, entry_id: str | None, confidence: float, outcome: str) -> None:
+    def log_question(self, user_id: int, normalized_text: str, entry_id: str | None, confidence: float, outcome: str,
+                     typed: str | None = None) -> None:
+        """`typed`: what the resident wrote (staff read it in reports); both texts are stored masked."""
         # Plain SQL: sqlite-utils' Table.insert costs ~5 ms a call (savepoints, introspection), on every question.
-        self._pending.append([_now(), user_hash(user_id), mask_personal_data(normalized_text), entry_id, round(confidence, 4), outcome])
+        self._pending.append([_now(), self.user_hash(user_id), mask_personal_data(normalized_text), entry_id, round(confidence, 4), outcome,
+                              mask_personal_data(typed) if typed is not None else None])
         self._write_questions()
 
     def log_feedback(self, user_id: int, entry_id: str, vote: int) -> bool:
         """One vote per resident per answer: False (nothing written) when this resident voted on it already."""
-        who = user_hash(user_id)
+        who = self.user_hash(user_id)
         with self._db.conn:
             if self._db.execute("SELECT 1 FROM feedback WHERE user_hash = ? AND entry_id = ? LIMIT 1", [who, entry_id]).fetchone():
                 return False
@@ -184,7 +229,7 @@ class Database:
         self._retry_pending()  # the question the suggestion answered must have its id
         with self._db.conn:
             last = self._db.execute(
-                "SELECT id FROM questions WHERE user_hash = ? ORDER BY id DESC LIMIT 1", [user_hash(user_id)]
+                "SELECT id FROM questions WHERE user_hash = ? ORDER BY id DESC LIMIT 1", [self.user_hash(user_id)]
             ).fetchone()
             self._db.execute("INSERT INTO suggestion_picks (picked_at, user_hash, question_id, entry_id) VALUES (?, ?, ?, ?)",
-                             [_now(), user_hash(user_id), last[0] if last else None, entry_id])
+                             [_now(), self.user_hash(user_id), last[0] if last else None, entry_id])

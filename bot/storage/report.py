@@ -180,20 +180,22 @@ def build_report(databases: Sequence[sqlite_utils.Database], since: str | None =
                  sources: Sequence[str] = (), recent: int | None = None, top: int = 10) -> Report:
     """Merge every database's rows. `since` is an ISO date (inclusive); `recent` keeps only the
     newest N unanswered questions per database (the admin command's window)."""
-    user_ids: set[int] = set()
+    user_ids: set = set()
     outcomes: Counter = Counter()
     unanswered_rows: list[dict] = []
     entries: dict[str, EntryCount] = {}
     votes: dict[str, EntryVotes] = {}
     placeholders = ", ".join("?" for _ in UNANSWERED)
     for db in databases:
-        for row in _rows(db, "users", "id", "last_seen", since):
-            user_ids.add(row["id"])
+        for row in _rows(db, "users", "*", "last_seen", since):
+            user_ids.add(row.get("user_hash") or row.get("id"))  # schema 3 names users by hash, 1-2 by id
         for row in _rows(db, "questions", "outcome, entry_id", "asked_at", since):
             outcomes[row["outcome"] or "?"] += 1
             if row["outcome"] == "answered" and row["entry_id"]:
                 entries.setdefault(row["entry_id"], EntryCount(row["entry_id"])).asked += 1
-        unanswered_rows += _rows(db, "questions", "text, outcome, asked_at", "asked_at", since,
+        # What the resident typed (masked); files from before schema 3 have the normalised text only.
+        text = "COALESCE(typed, text) AS text" if "typed" in db["questions"].columns_dict else "text"
+        unanswered_rows += _rows(db, "questions", f"{text}, outcome, asked_at", "asked_at", since,
                                  f"outcome IN ({placeholders})", UNANSWERED, limit=recent)
         for row in _rows(db, "suggestion_picks", "entry_id", "picked_at", since):
             if row["entry_id"]:

@@ -10,7 +10,7 @@ from aiogram.types import TelegramObject, Update, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 
 from bot.render import normalize_locale
-from bot.storage.database import Database, user_hash
+from bot.storage.database import Database
 
 log = logging.getLogger("bot.updates")
 
@@ -62,10 +62,11 @@ class UpdateLogMiddleware(BaseMiddleware):
         finally:
             if log.isEnabledFor(logging.INFO):
                 user: User | None = data.get("event_from_user")
+                database: Database | None = data.get("database")
                 log.info(
                     "update=%s user=%s handler=%s outcome=%s ms=%.1f",
                     event.update_id if isinstance(event, Update) else "-",
-                    user_hash(user.id) if user else "-",
+                    database.user_hash(user.id) if user and database else "-",
                     trace["handler"],
                     trace["outcome"],
                     (time.perf_counter() - started) * 1000,

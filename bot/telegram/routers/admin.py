@@ -17,7 +17,7 @@ from aiogram.types import Message
 from bot.config import Settings
 from bot.domain.assistant import KnowledgeStore
 from bot.presenter import Presenter, View
-from bot.storage.database import Database, user_hash
+from bot.storage.database import Database
 from bot.storage.report import build_report, outcome_summary
 from bot.telegram.views import send_view
 
@@ -45,8 +45,8 @@ def create_router() -> Router:
     router.message.filter(is_admin)
 
     @router.message(Command("reload"))
-    async def reload_knowledge(message: Message, store: KnowledgeStore, presenter: Presenter, locale: str, trace: dict) -> None:
-        log.info("admin=%s: reloading knowledge from %s", user_hash(message.from_user.id), store.directory)
+    async def reload_knowledge(message: Message, store: KnowledgeStore, presenter: Presenter, database: Database, locale: str, trace: dict) -> None:
+        log.info("admin=%s: reloading knowledge from %s", database.user_hash(message.from_user.id), store.directory)
         problems = await asyncio.to_thread(store.reload)  # parsing and indexing take a moment
         if problems:
             trace["outcome"] = "refused"

@@ -5,6 +5,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
+from bot.domain.privacy import mask_personal_data
 from bot.estimate_presenter import offer_estimate
 from bot.presenter import Presenter
 from bot.storage.database import Database
@@ -77,10 +78,11 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
     trace["outcome"] = reply.public_outcome
     database.log_question(
         message.from_user.id,
-        assistant.store.current.tools.normalize(message.text),
+        assistant.store.current.tools.normalize(mask_personal_data(message.text)),  # masked first: "My name is Li Na" is lower case once normalised
         reply.entry.id if reply.entry else None,
         reply.confidence,
         reply.public_outcome,
+        typed=message.text,
     )
     # 能报多少 questions: the answer, plus a button to work out an amount (the estimate's hook).
     await send_view(message.bot, message.chat.id, offer_estimate(presenter.reply(reply, locale), message.text, assistant, presenter, locale))

@@ -7,13 +7,18 @@ dialogue state with REDIS_URL. A stopping replica leaves the webhook in place fo
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import signal
+from typing import Any
 
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Bot, Dispatcher
+from aiogram.types import Update
+from aiogram.types.update import UpdateTypeLookupError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
+from pydantic import ValidationError
 
 from bot.app import build_dispatcher
 from bot.config import Settings
@@ -23,6 +28,63 @@ from bot.services import create_services
 log = logging.getLogger("bot")
 
 HEALTH_PATH = "/healthz"
+MAX_DEPTH = 32  # a real update nests about ten levels (update → message → reply_to_message → …)
+
+
+class BadBody(ValueError):
+    pass
+
+
+def _depth(value: Any) -> int:
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def parse_update(body: bytes, bot: Bot) -> Update:
+    """The posted body as an Update, or BadBody saying what is wrong (never quoting the body)."""
+    if not body.strip():
+        raise BadBody("empty body")
+    try:
+        data = json.loads(body)
+    except RecursionError:
+        raise BadBody("JSON nested too deeply") from None
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
+        raise BadBody(f"not JSON ({type(error).__name__} at position {getattr(error, 'pos', '?')})") from None
+    if _depth(data) > MAX_DEPTH:
+        raise BadBody(f"JSON nested deeper than {MAX_DEPTH} levels")
+    if not isinstance(data, dict):
+        raise BadBody(f"JSON {type(data).__name__}, not an object")
+    try:
+        update = Update.model_validate(data, context={"bot": bot})
+        update.event_type  # noqa: B018  (raises for an update carrying no event we know)
+    except ValidationError as error:
+        fields = sorted({".".join(str(part) for part in item["loc"][:2]) for item in error.errors()})[:3]
+        raise BadBody(f"not a Telegram update (bad fields: {', '.join(fields)})") from None
+    except UpdateTypeLookupError:
+        raise BadBody("an update with no event in it") from None
+    return update
+
+
+class CheckedRequestHandler(SimpleRequestHandler):
+    """aiogram's handler (secret checked first), but a body that is not an Update gets 400 and one
+    log line, instead of a 500 with a traceback (or a 200 and a failing background task)."""
+
+    async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
+        body = await request.read()
+        try:
+            update = parse_update(body, bot)
+        except BadBody as error:
+            log.warning("webhook: refused a request of %d bytes with 400: %s", len(body), error)
+            return web.json_response({"ok": False, "description": f"Bad Request: {error}"}, status=400)
+        result = await self.dispatcher.feed_webhook_update(bot, update, **self.data)
+        return web.Response(body=self._build_response_writer(bot=bot, result=result))
 
 
 def create_app(dispatcher: Dispatcher, bot: Bot, settings: Settings) -> web.Application:
@@ -31,7 +93,7 @@ def create_app(dispatcher: Dispatcher, bot: Bot, settings: Settings) -> web.Appl
         raise ValueError("webhook mode needs WEBHOOK_SECRET")
     app = web.Application()
     # Not in the background: Telegram gets its 200 once the update is handled and its state committed.
-    SimpleRequestHandler(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value(),
+    CheckedRequestHandler(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value(),
                          handle_in_background=False).register(app, path=settings.webhook_path)
     app.router.add_get(HEALTH_PATH, health)
     setup_application(app, dispatcher, bot=bot)

@@ -217,7 +217,7 @@ class _Loader:
         try:
             return read_yaml(path, self.name(path))
         except YamlError as error:
-            self.problems.append(error.problem)
+            self.problems.extend(error.problems)
             return None
 
     def parse(self, model: type[BaseModel], document: YamlDocument, data: object, prefix=()) -> BaseModel | None:
@@ -262,6 +262,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
     entries: dict[str, Entry] = {}
     where: dict[str, tuple[YamlDocument, int]] = {}
     phrasing_owner: dict[str, str] = {}
+    unread_ids: set[str] = set()  # ids in files or entries that did not load: not reported again as missing
     files = 0
     for path in sorted(root.rglob("*.yaml")):
         relative = path.relative_to(root)
@@ -270,10 +271,12 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
         files += 1
         document = loader.read(path)
         if document is None:
+            unread_ids |= _declared_ids(path)
             continue
         name = loader.name(path)
         header = loader.parse(EntryFile, document, document.data)
         if header is None:
+            unread_ids |= _declared_ids(path)
             continue
         if regions and header.region not in region_ids:
             loader.problems.append(Problem(name, document.line_of(("region",)), f"unknown region {header.region!r}; known: {', '.join(sorted(region_ids))}"))
@@ -285,7 +288,10 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 raw = {**raw, "region": header.region, "topic": header.topic}
             entry = loader.parse(Entry, document, raw, prefix)
             if entry is None:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    unread_ids.add(raw["id"])
                 continue
+            loader.problems.extend(_phrasing_problems(entry, document, prefix, name))
             line = document.line_of(prefix)
             if entry.id in entries:
                 first_doc, first_line = where[entry.id]
@@ -304,7 +310,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
     for entry_id, entry in entries.items():
         document, line = where[entry_id]
         for index, target in enumerate(entry.related):
-            if target not in entries:
+            if target not in entries and target not in unread_ids:
                 index_line = document.line_of(("entries", _entry_index(document, entry_id), "related", index))
                 loader.problems.append(Problem(loader.name(document.path), index_line, f"{entry_id}: related entry {target!r} does not exist"))
 
@@ -367,6 +373,40 @@ def _facet_problems(entry: Entry, understanding: UnderstandingFile) -> list[str]
             continue
         problems += [f"unknown {dimension} {value!r}; understanding.yaml has: {', '.join(sorted(known))}"
                      for value in values if value not in known]
+    return problems
+
+
+_DECLARED_ID = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9/_-]*)", re.M)
+_CJK_GAP = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+
+
+def _declared_ids(path: Path) -> set[str]:
+    """Entry ids a file that cannot be read seems to declare: references to them are not errors of their own."""
+    try:
+        return set(_DECLARED_ID.findall(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return set()
+
+
+def _phrasing_problems(entry: Entry, document: YamlDocument, prefix: tuple, name: str) -> list[Problem]:
+    """Two phrasings merged into one, e.g. by a "- " indented under the item above (YAML folds the lines)."""
+    problems = []
+    advice = "each phrasing starts with '- ' on its own line, at the same indentation as the others"
+    for field_name in ("variants", "variants_en"):
+        phrasings = getattr(entry, field_name)
+        typical = sorted(len(text) for text in phrasings)[len(phrasings) // 2] if phrasings else 0
+        for index, text in enumerate(phrasings):
+            location = prefix + (field_name, index)
+            line = document.line_of(location)
+            if location in document.multiline or "\n" in text:
+                problems.append(Problem(name, line, f"{entry.id}: {field_name} item {index + 1} runs over several lines ({text!r}): two phrasings merged? {advice}"))
+            elif field_name == "variants" and _CJK_GAP.search(text):
+                problems.append(Problem(name, line, f"{entry.id}: variant {text!r} has a space between Chinese words: two phrasings merged? {advice}"))
+            elif len(phrasings) >= 3 and len(text) >= 3 * typical and len(text) - typical >= (15 if field_name == "variants" else 45):
+                problems.append(Problem(name, line, f"{entry.id}: {field_name} item {index + 1} is far longer than the others ({text!r}): two phrasings merged? {advice}"))
+    for field_name in ("question", "question_en"):
+        if prefix + (field_name,) in document.multiline or "\n" in getattr(entry, field_name):
+            problems.append(Problem(name, document.line_of(prefix + (field_name,)), f"{entry.id}: {field_name} runs over several lines; write it on one line"))
     return problems
 
 

@@ -279,7 +279,7 @@ def load_rules(directory: Path, display_name: Callable[[Path], str], documents=_
         try:
             document = read_yaml(path, name)
         except YamlError as error:
-            problems.append(error.problem)
+            problems.extend(error.problems)
             continue
         if not isinstance(document.data, dict):
             problems.append(Problem(name, 1, "a rules file must be a mapping with `version: 1`"))

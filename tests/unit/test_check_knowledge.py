@@ -105,3 +105,67 @@ def test_garbage_files_never_crash(knowledge_copy: Path, garbage: str):
     (knowledge_copy / "quzhou" / "broken.yaml").write_text(garbage, encoding="utf-8")
     problems = problems_of(knowledge_copy)
     assert any("broken.yaml" in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(("old", "new"), [("checked: 2026-11-23", "checked: 2021-02-30"),
+                                          ("cover: {start: 2021-01-01", "cover: {start: 2026-13-30")])
+def test_an_impossible_date_is_one_line_and_reload_refuses(knowledge_copy: Path, old: str, new: str):
+    from bot.domain.assistant import KnowledgeStore
+
+    path = first_entry_file(knowledge_copy)
+    line = replace_once(path, old, new)
+    problems = problems_of(knowledge_copy)
+    assert len(problems) == 1 and problems[0].startswith(f"knowledge/quzhou/huiqubao.yaml:{line}: {new.rsplit(' ', 1)[-1]} is not a real date"), problems
+    assert "YYYY-MM-DD" in problems[0]
+    store = KnowledgeStore(KNOWLEDGE)
+    assert store.reload() == []
+    store.directory = knowledge_copy
+    refused = store.reload()
+    assert [str(problem) for problem in refused] == problems and store.current.knowledge.entries  # the last good one stays
+
+
+def test_ask_refuses_broken_knowledge_without_a_traceback(knowledge_copy: Path):
+    replace_once(first_entry_file(knowledge_copy), "checked: 2026-11-23", "checked: 2021-02-30")
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "bot", "ask", "惠衢保多少钱"], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "KNOWLEDGE_DIR": str(knowledge_copy)})
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "2021-02-30 is not a real date" in result.stdout + result.stderr
+
+
+def test_an_over_indented_variant_is_reported_not_merged(knowledge_copy: Path):
+    path = first_entry_file(knowledge_copy)
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r"\n      - (\S+)\n      - (\S+)\n", text)  # two variants in a row
+    line = text[: match.start()].count("\n") + 2
+    path.write_text(text[: match.start()] + f"\n      - {match.group(1)}\n        - {match.group(2)}\n" + text[match.end():], encoding="utf-8")
+    problems = problems_of(knowledge_copy)
+    assert len(problems) == 1 and problems[0].startswith(f"knowledge/quzhou/huiqubao.yaml:{line}:"), problems
+    assert "two phrasings merged" in problems[0] and "'- '" in problems[0]
+
+
+def test_a_phrasing_far_longer_than_its_siblings_is_reported(knowledge_copy: Path):
+    path = first_entry_file(knowledge_copy)
+    line = replace_once(path, "      - 惠衢保是什么保险\n", "      - 惠衢保是什么保险惠衢保是干什么的衢州惠衢保是政府的还是商业保险\n")
+    problems = problems_of(knowledge_copy)
+    assert len(problems) == 1 and problems[0].startswith(f"knowledge/quzhou/huiqubao.yaml:{line}:") and "far longer" in problems[0], problems
+
+
+def test_a_broken_file_does_not_make_references_to_it_fail_elsewhere(knowledge_copy: Path):
+    path = knowledge_copy / "quzhou" / "employee.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = next(index for index, text in enumerate(lines) if text.startswith("      - ") and index > 10)
+    lines[broken] = lines[broken][1:]  # one space less: a syntax error
+    path.write_text("".join(lines), encoding="utf-8")
+    problems = problems_of(knowledge_copy)
+    assert all(problem.startswith("knowledge/quzhou/employee.yaml:") for problem in problems), problems  # huiqubao.yaml relates to it
+    assert len(problems) == 1 and "indented less than the line above" in problems[0], problems
+    assert problems[0].startswith(f"knowledge/quzhou/employee.yaml:{broken + 1}:")
+
+
+def test_a_colon_in_a_text_gets_advice_a_non_programmer_can_follow(knowledge_copy: Path):
+    path = first_entry_file(knowledge_copy)
+    line = replace_once(path, "    question: 惠衢保是什么？", "    question: 惠衢保: 是什么？")
+    problems = problems_of(knowledge_copy)
+    assert problems[0].startswith(f"knowledge/quzhou/huiqubao.yaml:{line}:") and "double quotes" in problems[0], problems

@@ -31,8 +31,9 @@ class Found:
 class WordMatcher:
     """Words -> values, found anywhere in a comparable text, the longest word at each position."""
 
-    def __init__(self, pairs: list[tuple[str, object, bool]], negations: tuple[str, ...]):
+    def __init__(self, pairs: list[tuple[str, object, bool]], negations: tuple[str, ...], markers: tuple[str, ...] = ()):
         self.negations = negations
+        self.markers = markers  # 在, 去: 没有去外地 negates 外地 as 没有外地 would
         self.whole: dict[str, tuple[object, bool]] = {}  # digits and Latin words: only as the whole answer
         literal: dict[str, tuple[object, bool]] = {}
         gapped: list[tuple[str, object, bool]] = []
@@ -65,7 +66,10 @@ class WordMatcher:
         return found
 
     def _negated(self, typed: str, start: int) -> bool:
-        return typed[:start].endswith(self.negations)
+        before = typed[:start]
+        if before.endswith(self.negations):
+            return True
+        return before.endswith(self.markers) and before[:-1].endswith(self.negations)
 
 
 class Unread(Exception):
@@ -91,6 +95,11 @@ class AnswerReader:
         self._unsure = tuple(comparable(w) for w in self.known.unsure)
         self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)
         self._none = tuple(comparable(w) for w in self.known.none_words)
+        self._markers = tuple(comparable(w) for w in self.known.care_place_markers if len(comparable(w)) == 1)
+        self._calculate = tuple(comparable(w) for w in self.known.calculate_words)
+        self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
+        self._stop = tuple(comparable(w) for w in self.known.stop)
+        self._restart = tuple(comparable(w) for w in self.known.restart)
         self.not_money_after = tuple(self.known.not_money_after)
         self._matchers: dict[tuple, WordMatcher] = {}
 
@@ -100,7 +109,7 @@ class AnswerReader:
         key = (table, region)
         matcher = self._matchers.get(key)
         if matcher is None:
-            matcher = self._matchers[key] = WordMatcher(self._pairs(table, region), self.negations)
+            matcher = self._matchers[key] = WordMatcher(self._pairs(table, region), self.negations, self._markers)
         return matcher
 
     def _pairs(self, table: str, region: str | None) -> list[tuple[str, object, bool]]:
@@ -149,8 +158,8 @@ class AnswerReader:
             if allows_unsure:
                 return UNSURE
             raise Unread("unsure")
-        if not in_a_case and self.is_question(typed):
-            raise Unread("question")
+        if not in_a_case and self.is_question(typed) and not self.asks_amount(typed):
+            raise Unread("question")  # 住院能报多少 at "which care" is an answer; 惠衢保有什么用 is a question
         found = self.matcher(table, region).find(compared)
         if in_a_case:
             found = [item for item in found if item.value != OUTSIDE]
@@ -206,12 +215,12 @@ class AnswerReader:
     def wants_calculation(self, typed: str) -> bool:
         """帮我算, 算一下: start the estimate."""
         compared = comparable(typed)
-        return any(comparable(word) in compared for word in self.known.calculate_words)
+        return any(word in compared for word in self._calculate)
 
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""
         compared = comparable(typed)
-        return any(comparable(word) in compared for word in self.known.amount_questions)
+        return any(word in compared for word in self._amount_questions)
 
     def navigation(self, typed: str) -> str | None:
         """back | cancel | restart when typed typed asks to move, stop or start again."""
@@ -219,8 +228,8 @@ class AnswerReader:
         if exact is not None:
             return exact
         compared = comparable(typed)
-        if any(comparable(word) in compared for word in self.known.stop):
+        if any(word in compared for word in self._stop):
             return "cancel"
-        if any(comparable(word) in compared for word in self.known.restart):
+        if any(word in compared for word in self._restart):
             return "restart"
         return None

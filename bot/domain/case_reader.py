@@ -34,7 +34,7 @@ class CaseReader:
         self._markers = tuple(comparable(w) for w in known.care_place_markers)
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
-                        for kind in ("out_of_list", "special_drug", "in_scope")}
+                        for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost")}
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
         plans = {rule.plan for rule in interview.rules.supplementary}
         self._plans = tuple(comparable(plan) for plan in plans)
@@ -100,7 +100,7 @@ class CaseReader:
 
     def _amounts(self, clauses: list[str], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
-        labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "": []}
+        labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "": []}
         not_money = self.reader.not_money_after
         for clause in clauses:
             amounts = [(at, value) for at, value in find_amounts(clause, not_money) if not isinstance(value, AmountError)]

@@ -25,6 +25,7 @@ class AmountLabels(_Strict):
     out_of_list: Words = Field(default_factory=list)
     special_drug: Words = Field(default_factory=list)
     in_scope: Words = Field(default_factory=list)
+    not_a_cost: Words = Field(default_factory=list)
 
 
 class Understanding(_Strict):

@@ -79,7 +79,8 @@ def step_after(interview, **answers):
 IN_QUZHOU = dict(city="quzhou", scheme="resident", care="inpatient", level=3)
 
 
-@pytest.mark.parametrize(("text", "value"), [("不在衢州", False), ("不在本地", False), ("不是外地", True), ("在柯城", True), ("在杭州", False),
+@pytest.mark.parametrize(("text", "value"), [("不在衢州", False), ("不在本地", False), ("不是外地", True), ("没有去外地", True),
+                                             ("在柯城", True), ("在杭州", False),
                                              ("不在杭州", "reask")])
 def test_negation_and_places_at_inside_or_outside(interview, text, value):
     step = step_after(interview, **IN_QUZHOU)
@@ -116,6 +117,10 @@ def test_a_question_is_not_an_answer(interview):
     with pytest.raises(AnswerError) as caught:
         interview.accept(step, "惠衢保有什么用")
     assert caught.value.reason == "question" and caught.value.may_be_a_question
+
+
+def test_a_question_about_the_amount_still_answers_the_step(interview):
+    assert interview.accept(step_after(interview, city="quzhou", scheme="resident"), "住院能报多少？") == "inpatient"
 
 
 def test_not_sure_is_an_answer_only_where_the_estimate_has_an_assumption(interview):

@@ -58,3 +58,8 @@ def test_a_long_message_is_read_cheaply_and_without_guessing(interview):
 def test_two_unlabelled_amounts_are_not_guessed(interview):
     read = interview.cases.read("衢州居民住院，花了10万，报了6万")
     assert "in_scope" not in read.answers
+
+
+@pytest.mark.parametrize("text", ["惠衢保一年交100元，住院能报多少", "住院起付线700元，能报多少"])
+def test_a_premium_or_a_deductible_is_not_a_cost(interview, text):
+    assert "in_scope" not in interview.cases.read(text).answers

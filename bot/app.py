@@ -68,7 +68,7 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
     dispatcher = Dispatcher(storage=storage, events_isolation=create_isolation(storage), **services.workflow_data())
     if hasattr(storage, "commit_update"):  # after the FSM middleware: inside the user's lock
         dispatcher.update.outer_middleware(ExactlyOnceMiddleware(storage))
-    i18n = I18n(path=services.settings.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")
+    i18n = I18n(path=services.renderer.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")  # compiled at start
     dispatcher.update.outer_middleware(UpdateLogMiddleware())
     dispatcher.update.outer_middleware(ChatPolicyMiddleware())  # private chats only; every button answered
     # Not on errors: the apology must not depend on the database that may have just failed.

@@ -12,6 +12,8 @@ from pathlib import Path
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from bot.render.compiled import compiled_catalogues
+
 LOCALES = ("zh", "zh_Hant", "en")
 DEFAULT_LOCALE = "zh"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,7 +35,7 @@ def normalize_locale(code: str | None) -> str:
 
 class Renderer:
     def __init__(self, locales_dir: Path):
-        self.locales_dir = locales_dir
+        self.locales_dir = compiled_catalogues(locales_dir)  # missing or stale .mo files compiled now
         self._environments: dict[tuple[str, bool], Environment] = {}
 
     def translations(self, locale: str) -> NullTranslations:

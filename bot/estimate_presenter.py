@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.domain.answer_reader import simplified
 from bot.domain.interview import N_, UNSURE_NOTES, WORD_TABLE, Interview, Step
 from bot.domain.reimburse import Estimate
 from bot.presenter import Button, View
@@ -127,6 +128,6 @@ def offer_estimate(view: View, question: str, assistant, presenter, locale: str)
     Questions with amounts or 帮我算 never get here: the estimate router starts the dialogue for them.
     """
     interview = assistant.store.current.interview
-    if not (interview.reader.asks_amount(question) or assistant.wants_estimate(question)):
+    if not (interview.reader.asks_amount(simplified(question)) or assistant.wants_estimate(question)):
         return view
     return View(view.text, [*view.buttons, [Button(presenter.tr(locale, "🧮 算一算我能报多少"), "estimate", "start")]])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.amounts import AmountError, find_amounts, parse_amount, prepare
 from bot.domain.rules import AnswerWords, comparable
+from bot.domain.text import _opencc  # one shared OpenCC converter per process
 
 OUTSIDE = "outside"  # a place with no rules: outside the city, or a city we cannot estimate for
 _GAP = ".{0,6}?"  # what … in a word stands for
@@ -82,6 +83,11 @@ class Unread(Exception):
 
 
 UNSURE = object()  # "not sure" where the step allows it: the estimate states what it assumes
+
+
+def simplified(typed: str) -> str:
+    """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified."""
+    return typed if typed.isascii() else _opencc("t2s").convert(typed)
 
 
 class AnswerReader:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.domain.amounts import AmountError, find_amounts, prepare
-from bot.domain.answer_reader import UNSURE, Unread
+from bot.domain.answer_reader import UNSURE, Unread, simplified
 from bot.domain.interview import Interview
 from bot.domain.rules import comparable
 
@@ -40,6 +40,7 @@ class CaseReader:
         self._plans = tuple(comparable(plan) for plan in plans)
 
     def read(self, text: str) -> Case:
+        text = simplified(text[:LONGEST_CASE])
         clauses = [clause for clause in _CLAUSES.split(prepare(text[:LONGEST_CASE])) if clause]
         whole = comparable(text[:LONGEST_CASE])
         answers: dict = {}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from bot.domain.answer_reader import UNSURE, AnswerReader, Unread
+from bot.domain.answer_reader import UNSURE, AnswerReader, Unread, simplified
 from bot.domain.reimburse import EstimateRequest
 from bot.domain.rules import CARES, SCHEMES, RuleBook
 
@@ -203,7 +203,7 @@ class Interview:
 
     def navigation(self, text: str) -> str | None:
         """'back', 'cancel' or 'restart' when typed text asks for it (返回, 取消, 不算了, 重新算…), else None."""
-        return self.reader.navigation(text)
+        return self.reader.navigation(simplified(text))
 
     def allows_unsure(self, name: str) -> bool:
         return name in self.words.understanding.unsure_steps
@@ -213,6 +213,7 @@ class Interview:
 
         AnswerError(hint_msgid, reason) when it is not usable.
         """
+        text = simplified(text)
         if step.kind == "amount":
             try:
                 return self.reader.amount(text, none_means_zero=step.name == "out_of_list")

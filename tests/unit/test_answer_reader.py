@@ -183,3 +183,10 @@ def test_a_composed_rate_is_explained(interview):
     result = estimate(interview.request(answers), interview.rules)
     assert interview.rate_parts(result) == {"quzhou/basic/resident/inpatient": ("85", "5")}
     assert interview.rate_parts(estimate(interview.request({**answers, "level": 2}), interview.rules)) == {}
+
+
+@pytest.mark.parametrize(("step", "text", "value"), [("scheme", "我是退休職工", "employee"), ("huiqubao", "買了", True),
+                                                     ("in_quzhou", "不在衢州", False), ("in_scope", "花了兩萬塊", Decimal(20000))])
+def test_traditional_characters_are_read_like_simplified(interview, step, text, value):
+    context = {name: typed(name, v) for name, v in ANSWERS["defaults"][step].items()}
+    assert interview.accept(interview.next_step(context), text) == value

@@ -63,3 +63,9 @@ def test_two_unlabelled_amounts_are_not_guessed(interview):
 @pytest.mark.parametrize("text", ["惠衢保一年交100元，住院能报多少", "住院起付线700元，能报多少"])
 def test_a_premium_or_a_deductible_is_not_a_cost(interview, text):
     assert "in_scope" not in interview.cases.read(text).answers
+
+
+def test_a_case_in_traditional_characters(interview):
+    read = interview.cases.read("衢州居民醫保，在杭州住院，三級醫院，花了十萬，自費藥兩萬，買了惠衢保")
+    assert read.answers == {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3, "in_quzhou": False,
+                            "in_scope": Decimal(100000), "out_of_list": Decimal(20000), "huiqubao": True}

@@ -13,6 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
+from bot.domain.answer_reader import simplified
 from bot.domain.assistant import Assistant
 from bot.domain.case_reader import Case
 from bot.domain.interview import AMOUNT_STEPS, AnswerError
@@ -31,7 +32,7 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
     The case read here is handed to the handler, so the message is read once.
     """
     interview = assistant.store.current.interview
-    text = message.text
+    text = simplified(message.text)
     calculate = interview.reader.wants_calculation(text)
     if not calculate and not interview.reader.asks_amount(text) and not assistant.wants_estimate(text):
         return False

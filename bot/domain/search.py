@@ -511,6 +511,10 @@ class SearchIndex:
             return kept, None
         if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
             return kept, None
+        if kept and set(conflicts(best.entry.facets, asked)) == {"product"} and kept[0].overlap >= self.SUGGEST \
+                and not conflicts(kept[0].entry.facets, {"product": asked["product"]}) and kept[0].entry.facets.get("product"):
+            # The best match is another product's; the asked product has entries that match too.
+            return kept, None
         # Say everything the question asks about (衢州 · 职工医保 · 住院), the clashing facets last.
         missing = tuple((dimension, value) for dimension in FACET_ORDER if dimension in asked for value in sorted(asked[dimension]))
         vetoed = [c for c in candidates if self._clashes(c, asked)]

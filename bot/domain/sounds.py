@@ -44,7 +44,9 @@ def _pypinyin_readings() -> tuple[str, dict[str, tuple[str, ...]]]:
 
     readings = {}
     for code, value in pinyin_dict.items():
-        syllables = tuple(dict.fromkeys(fuzzy(to_normal(s)) for s in value.split(",") if s))
+        # A character's first reading is its common one; rare readings (祖 jiē, 省 xiǎn) are
+        # not what a pinyin keyboard user typed.
+        syllables = tuple(dict.fromkeys(fuzzy(to_normal(s)) for s in value.split(",")[:1] if s))
         readings[chr(code)] = syllables
     return pypinyin.__version__, readings
 
@@ -58,19 +60,24 @@ def _version() -> str:
         return "unknown"
 
 
-def _table_for(syllables: set[str]) -> dict[str, frozenset[str]]:
-    """char -> those of its readings that are among `syllables` (chars with none are left out)."""
+def _table_for(syllables: set[str]) -> dict[str, str]:
+    """syllable -> every character that can be read so (only for `syllables`), as one string."""
     digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(sorted(syllables)).encode()).hexdigest()[:20]
-    path = os.path.join(tempfile.gettempdir(), f"yibao-sounds-{digest}.marshal")
+    path = os.path.join(tempfile.gettempdir(), f"yibao-syllables1-{digest}.marshal")
     try:
         with open(path, "rb") as handle:
             data = marshal.load(handle)
-        return {char: frozenset(found) for char, found in data.items()}
+        if isinstance(data, dict):
+            return data
     except (OSError, EOFError, ValueError, TypeError):
         pass
     _, readings = _pypinyin_readings()
-    table = {char: tuple(s for s in found if s in syllables) for char, found in readings.items()}
-    table = {char: found for char, found in table.items() if found}
+    found: dict[str, list[str]] = {syllable: [] for syllable in syllables}
+    for char, spoken in readings.items():
+        for syllable in spoken:
+            if syllable in found:
+                found[syllable].append(char)
+    table = {syllable: "".join(chars) for syllable, chars in found.items()}
     try:
         temporary = f"{path}.{os.getpid()}"
         with open(temporary, "wb") as handle:
@@ -78,7 +85,7 @@ def _table_for(syllables: set[str]) -> dict[str, frozenset[str]]:
         os.replace(temporary, path)
     except OSError:
         pass  # an unwritable temp dir only costs start-up time
-    return {char: frozenset(found) for char, found in table.items()}
+    return table
 
 
 def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -90,7 +97,7 @@ def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], .
         positions = []
         for char in word:
             value = pinyin_dict.get(ord(char), "")
-            positions.append(frozenset(fuzzy(to_normal(s)) for s in value.split(",") if s))
+            positions.append(frozenset(fuzzy(to_normal(s)) for s in value.split(",")[:1] if s))
         if all(positions):
             spelled[word] = tuple(positions)
     return spelled
@@ -105,7 +112,7 @@ class SoundTable:
         spelled = self._spelled(targets)
         self._targets = spelled
         syllables = {s for positions in spelled.values() for position in positions for s in position}
-        self._table = _table_for(syllables) if syllables else {}
+        self._chars = _table_for(syllables) if syllables else {}  # syllable -> the characters read so
         # (char, place in the word) -> words: a candidate run must share one character in place
         self._by_char: dict[str, list[tuple[str, int]]] = {}
         for word in spelled:
@@ -114,11 +121,12 @@ class SoundTable:
         # Our own words are protected too: 惠衢保多少 must not become 惠衢报多少 (报多少 sounds alike).
         protected = sorted({p for p in [*protected, *spelled] if p and _HAN.fullmatch(p)}, key=len, reverse=True)
         self._protected = re.compile("|".join(map(re.escape, protected))) if protected else None
+        self._protected_words = frozenset(protected)
 
     @staticmethod
     def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
         digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
-        path = os.path.join(tempfile.gettempdir(), f"yibao-targets-{digest}.marshal")
+        path = os.path.join(tempfile.gettempdir(), f"yibao-targets1-{digest}.marshal")
         try:
             with open(path, "rb") as handle:
                 data = marshal.load(handle)
@@ -171,7 +179,7 @@ class SoundTable:
                 continue
             if any(s < end and start < e and not self._agrees(run, s, e, start, word) for s, e, _ in blocked):
                 continue
-            if self._straddled(run, start, end):
+            if self._straddled(run, start, end) or self._extends_a_word(window, word):
                 continue
             chosen.append((start, end, word))
         return sorted(chosen)
@@ -180,9 +188,20 @@ class SoundTable:
         same = sum(a == b for a, b in zip(window, word))
         if same < max(1, ceil(len(word) / 3)) or same == len(word):
             return False
-        table = self._table
-        return all(a == b or (table.get(a, frozenset()) & position)
+        return all(a == b or any(a in self._chars.get(syllable, "") for syllable in position)
                    for a, b, position in zip(window, word, self._targets[word]))
+
+    def _extends_a_word(self, window: str, word: str) -> bool:
+        """先医保 is 先 + 医保, not a typo of 湘医保: the changed characters sit at one end and
+        the rest is already one of our words."""
+        same = [a == b for a, b in zip(window, word)]
+        changed_at_start = same.index(True)
+        changed_at_end = same[::-1].index(True)
+        if changed_at_start and all(same[changed_at_start:]):
+            return window[changed_at_start:] in self._protected_words
+        if changed_at_end and all(same[:len(same) - changed_at_end]):
+            return window[:len(same) - changed_at_end] in self._protected_words
+        return False
 
     def _straddled(self, run: str, start: int, end: int) -> bool:
         for edge in (start, end):

@@ -1,8 +1,11 @@
 """Everything the handlers use, built once at start and handed to the dispatcher as workflow data."""
 from __future__ import annotations
 
+import errno
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
 from bot.config import Settings
@@ -15,6 +18,33 @@ from bot.storage.database import Database
 
 class KnowledgeUnavailable(RuntimeError):
     pass
+
+
+class StorageUnavailable(RuntimeError):
+    """The data directory or database cannot be used; the message names the problem and the fix."""
+
+
+def storage_problem(path: Path, error: BaseException) -> str:
+    text = str(error).lower()
+    where = path.parent
+    if isinstance(error, (NotADirectoryError, FileExistsError)):
+        return f"{where} is not a directory (a file is in the way): move that file or set DATABASE_PATH elsewhere"
+    if "not a database" in text or "encrypted" in text or "malformed" in text:
+        return f"{path} is not a usable SQLite database (damaged, or another kind of file): move it away (a new one is made) or set DATABASE_PATH to another file"
+    if "disk is full" in text or getattr(error, "errno", None) == errno.ENOSPC:
+        return f"no space left on the disk holding {where}: free some space, then start again"
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError) or getattr(error, "errno", None) == errno.EROFS:
+        return f"cannot write to {path}: the data directory or the database file is read-only; make {where} writable or set DATABASE_PATH to a writable place"
+    return f"cannot open the database {path}: {error}; check that {where} exists and is writable"
+
+
+def open_database(settings: Settings, path: Path | None = None) -> Database:
+    path = path or settings.database_path
+    key = settings.user_hash_secret.get_secret_value().encode() if settings.user_hash_secret else None
+    try:
+        return Database(path, key)
+    except (sqlite3.Error, OSError) as error:
+        raise StorageUnavailable(storage_problem(path, error)) from None
 
 
 @dataclass
@@ -60,6 +90,6 @@ def create_services(settings: Settings, clock: Callable[[], date] = date.today, 
         renderer=renderer,
         presenter=Presenter(renderer, assistant),
         estimate_presenter=EstimatePresenter(renderer),
-        database=Database(settings.database_path, settings.user_hash_secret.get_secret_value().encode() if settings.user_hash_secret else None),
+        database=open_database(settings),
         clock=clock,
     )

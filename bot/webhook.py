@@ -28,6 +28,7 @@ from bot.services import create_services
 log = logging.getLogger("bot")
 
 HEALTH_PATH = "/healthz"
+DATABASE = web.AppKey("database", object)
 MAX_DEPTH = 32  # a real update nests about ten levels (update → message → reply_to_message → …)
 
 
@@ -95,12 +96,17 @@ def create_app(dispatcher: Dispatcher, bot: Bot, settings: Settings) -> web.Appl
     # Not in the background: Telegram gets its 200 once the update is handled and its state committed.
     CheckedRequestHandler(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value(),
                          handle_in_background=False).register(app, path=settings.webhook_path)
+    app[DATABASE] = dispatcher.workflow_data["database"]
     app.router.add_get(HEALTH_PATH, health)
     setup_application(app, dispatcher, bot=bot)
     return app
 
 
 async def health(request: web.Request) -> web.Response:
+    """200 "ok", or 503 naming what is wrong (a damaged database answers nothing but apologies)."""
+    problem = request.app[DATABASE].health_problem()
+    if problem:
+        return web.Response(text=problem, status=503)
     return web.Response(text="ok")
 
 

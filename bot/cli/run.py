@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import logging
 import re
+import sqlite3
 import sys
 
 SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -30,7 +31,7 @@ def webhook_problem(settings) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from bot.config import Settings
     from bot.logs import setup_logging
-    from bot.services import KnowledgeUnavailable
+    from bot.services import KnowledgeUnavailable, StorageUnavailable, storage_problem
 
     settings = Settings()
     if settings.bot_token is None:
@@ -51,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         asyncio.run(serve(settings))
-    except KnowledgeUnavailable as error:
+    except (KnowledgeUnavailable, StorageUnavailable) as error:
         logging.getLogger("bot").error("cannot start: %s", error)
+        return 2
+    except sqlite3.Error as error:  # the dialogue-state file (DATABASE_PATH with .fsm.sqlite3), opened at start
+        logging.getLogger("bot").error("cannot start: %s", storage_problem(settings.database_path.with_suffix(".fsm.sqlite3"), error))
         return 2
     except TelegramAPIError as error:  # the Bot API refused us or is unreachable (retried already)
         logging.getLogger("bot").error("stopped: Bot API error: %s", error)

@@ -163,6 +163,17 @@ class Database:
         """The secret the user hashes are keyed with (the dialogue-state keys use it too)."""
         return self._user_key
 
+    def health_problem(self) -> str | None:
+        """What keeps the file from working (damaged pages, rows a full disk kept from it), or None.
+        quick_check reads every page: milliseconds for this bot's file, on each health check."""
+        if self._pending:
+            return f"{len(self._pending)} question row(s) not written yet (disk full?)"
+        try:
+            rows = self._db.execute("PRAGMA quick_check(1)").fetchall()
+        except sqlite3.Error as error:
+            return f"database unreadable: {error}"
+        return None if rows == [("ok",)] else f"database damaged: {rows[0][0].splitlines()[-1]}"
+
     def user_hash(self, user_id: int) -> str:
         """How the database and the logs name a user (keyed: see bot.domain.privacy.user_hash)."""
         return user_hash(user_id, self._user_key)

@@ -4,8 +4,9 @@ Inside an update (see bot.telegram.exactly_once) every state write is kept with 
 committed at its end, in one transaction together with the update's id: after a crash either
 both are there (Telegram's redelivery is recognised and skipped) or neither is (the redelivered
 update is handled again from the state it found the first time). The update's replies are sent
-before that commit, so a crash can at worst show one prompt twice, never move a dialogue past a
-question the resident has not seen. Outside an update (scripts, tests) a write commits at once.
+before that commit, so a crash never moves a dialogue past a question the resident has not seen;
+each reply that Telegram confirmed is recorded at once (`mark_sent`), so handling the update again
+after a crash does not send it a second time. Outside an update (scripts, tests) a write commits at once.
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ class SQLiteStorage(BaseStorage):
         self.connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per commit (~5 ms); a killed process loses nothing
         self.connection.execute("CREATE TABLE IF NOT EXISTS fsm (key TEXT PRIMARY KEY, state TEXT, data TEXT NOT NULL DEFAULT '{}')")
         self.connection.execute("CREATE TABLE IF NOT EXISTS handled_updates (update_id INTEGER PRIMARY KEY, handled_at REAL NOT NULL)")
+        self.connection.execute("CREATE TABLE IF NOT EXISTS sent_replies (update_id INTEGER, seq INTEGER, sent_at REAL NOT NULL, PRIMARY KEY (update_id, seq))")
         self.key_builder = DefaultKeyBuilder(with_destiny=True)
         self._rows: dict[str, list] = {}  # key -> [state, data as JSON text], as committed or being committed
         self._unwritten: dict[str, list] = {}  # rows a failed commit (disk full) could not write yet
@@ -123,12 +125,20 @@ class SQLiteStorage(BaseStorage):
         if self._commits % self.PRUNE_EVERY == 0:
             with self.connection:
                 self.connection.execute("DELETE FROM handled_updates WHERE handled_at < ?", (time.time() - HANDLED_TTL,))
+                self.connection.execute("DELETE FROM sent_replies WHERE sent_at < ?", (time.time() - HANDLED_TTL,))
 
     async def is_handled(self, bot_id: int, update_id: int) -> bool:
         return self.connection.execute("SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)).fetchone() is not None
 
     async def commit_update(self, bot_id: int, update_id: int, writes: Mapping[str, list]) -> None:
         self._commit(writes, update_id)
+
+    async def was_sent(self, bot_id: int, update_id: int, seq: int) -> bool:
+        return self.connection.execute("SELECT 1 FROM sent_replies WHERE update_id = ? AND seq = ?", (update_id, seq)).fetchone() is not None
+
+    async def mark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
+        with self.connection:
+            self.connection.execute("INSERT OR IGNORE INTO sent_replies VALUES (?, ?, ?)", (update_id, seq, time.time()))
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         self._write(self._key(key), 0, _state_name(state))
@@ -188,6 +198,15 @@ class DurableRedisStorage(RedisStorage):
 
     async def is_handled(self, bot_id: int, update_id: int) -> bool:
         return bool(await self.redis.exists(self._handled_key(bot_id, update_id)))
+
+    def _sent_key(self, bot_id: int, update_id: int, seq: int) -> str:
+        return f"{self.key_builder.prefix}:sent:{bot_id}:{update_id}:{seq}"
+
+    async def was_sent(self, bot_id: int, update_id: int, seq: int) -> bool:
+        return bool(await self.redis.exists(self._sent_key(bot_id, update_id, seq)))
+
+    async def mark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
+        await self.redis.set(self._sent_key(bot_id, update_id, seq), 1, ex=HANDLED_TTL)
 
     async def commit_update(self, bot_id: int, update_id: int, writes: Mapping[str, Any]) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:

@@ -6,21 +6,59 @@ this process's queue, so the order within a replica is kept). `ExactlyOnceMiddle
 that lock: it skips an update id already handled (a webhook re-post, long polling's redelivery
 after a restart), and at the end of the update commits its dialogue state together with its id
 (bot.storage.fsm), before the update is confirmed to Telegram (bot.telegram.polling, webhook 200).
+
+A crash after a reply went out and before that commit makes Telegram deliver the update again; it
+is then handled again from the state it found the first time. `SentRepliesMiddleware` (on the Bot
+API session) records each reply Telegram confirmed, numbered within its update, and skips sending
+it again. Left open: a crash while a reply is on the wire (sent, Telegram's answer not yet read).
 """
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any, AsyncGenerator, Awaitable, Callable
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.methods import SendMessage, TelegramMethod
+from aiogram.methods.base import TelegramType
 from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
-from aiogram.types import TelegramObject, Update
+from aiogram.types import Message, TelegramObject, Update
 
 from bot.storage.fsm import update_scope
 
 log = logging.getLogger("bot.updates")
+
+
+class UpdateReplies:
+    """The update being handled in this task, and how many replies it has sent so far."""
+
+    def __init__(self, storage, bot_id: int, update_id: int):
+        self.storage, self.bot_id, self.update_id = storage, bot_id, update_id
+        self.count = 0
+
+
+_replies: contextvars.ContextVar[UpdateReplies | None] = contextvars.ContextVar("update_replies", default=None)
+
+
+class SentRepliesMiddleware(BaseRequestMiddleware):
+    """Bot API session middleware (outermost): a reply sent before a crash is not sent again."""
+
+    async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot, method: TelegramMethod[TelegramType]) -> TelegramType:
+        replies = _replies.get()
+        if replies is None or not isinstance(method, SendMessage):
+            return await make_request(bot, method)
+        replies.count += 1
+        seq = replies.count
+        if await replies.storage.was_sent(replies.bot_id, replies.update_id, seq):
+            log.info("update=%s: reply %d was sent before a restart: not sent again", replies.update_id, seq)
+            return Message.model_validate({"message_id": 0, "date": 0, "chat": {"id": method.chat_id, "type": "private"},
+                                           "text": method.text}, context={"bot": bot})
+        result = await make_request(bot, method)
+        await replies.storage.mark_sent(replies.bot_id, replies.update_id, seq)
+        return result
 
 
 class UserIsolation(BaseEventIsolation):
@@ -71,6 +109,7 @@ class ExactlyOnceMiddleware(BaseMiddleware):
             log.info("update=%s handled already: skipped", update_id)
             return None
         self._running.add(update_id)
+        token = _replies.set(UpdateReplies(self.storage, bot_id, update_id))
         try:
             with update_scope() as writes:
                 try:
@@ -79,4 +118,5 @@ class ExactlyOnceMiddleware(BaseMiddleware):
                     # Replies are out; now the state and the id, together, before Telegram hears "handled".
                     await self.storage.commit_update(bot_id, update_id, writes)
         finally:
+            _replies.reset(token)
             self._running.discard(update_id)

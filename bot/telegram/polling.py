@@ -15,6 +15,8 @@ from contextlib import suppress
 
 from aiogram import Bot, Dispatcher
 from aiogram.methods import GetUpdates
+from aiogram.methods.base import Response
+from aiogram.types import Message, Update
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
 log = logging.getLogger("bot")
@@ -68,8 +70,13 @@ class ConfirmingPoller:
         backoff = Backoff(BACKOFF)
         allowed = self.dispatcher.resolve_used_update_types()
         while not self.stop.is_set():
-            fresh = [update for update in await self._fetch(backoff, allowed)
-                     if self.newest is None or update.update_id > self.newest]
+            fetch, stop = asyncio.create_task(self._fetch(backoff, allowed)), asyncio.create_task(self.stop.wait())
+            await asyncio.wait([fetch, stop], return_when=asyncio.FIRST_COMPLETED)
+            stop.cancel()
+            if not fetch.done():  # stopping: a long poll is not waited for
+                fetch.cancel()
+                break
+            fresh = [update for update in fetch.result() if self.newest is None or update.update_id > self.newest]
             for update in fresh:
                 self.newest = update.update_id
                 self._start(update, workflow)
@@ -89,8 +96,20 @@ class ConfirmingPoller:
                 await self.bot(GetUpdates(offset=self.offset, timeout=0, limit=1))
 
 
+def build_reply_models() -> None:
+    """Parse one reply of each kind now. aiogram's types build their validators on first use
+    (bot/telegram/__init__.py): hundreds of ms for the first sendMessage reply, during which a crash
+    would leave a delivered reply unrecorded and send it again after the restart."""
+    message = {"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "from": {"id": 1, "is_bot": True, "first_name": "b"},
+               "text": "-", "reply_markup": {"inline_keyboard": [[{"text": "-", "callback_data": "-"}]]}}
+    Response[Message].model_validate({"ok": True, "result": message})
+    Response[bool].model_validate({"ok": True, "result": True})
+    Update.model_validate({"update_id": 1, "callback_query": {"id": "1", "from": message["from"], "chat_instance": "1", "data": "-", "message": message}})
+
+
 async def poll(dispatcher: Dispatcher, bot: Bot) -> None:
     """Run until SIGTERM/SIGINT; startup and shutdown handlers run as with aiogram's start_polling."""
+    build_reply_models()
     poller = ConfirmingPoller(dispatcher, bot)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

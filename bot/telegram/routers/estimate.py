@@ -141,7 +141,8 @@ class EstimateFlow:
         """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer."""
         if self.presenter is None:
             return False
-        reply = self.assistant.ask(text, self.locale, self.city)
+        city = (await self.answers()).get("city") or self.city  # a per-city question is about the estimate's city
+        reply = self.assistant.ask(text, self.locale, city)
         if reply.outcome != "answered":
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))

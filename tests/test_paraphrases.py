@@ -1,8 +1,10 @@
-"""Generalisation guard: phrasings absent from the knowledge still find the right facts (or an honest decline)."""
+"""Generalisation guards: questions absent from the knowledge still find the right facts, or an
+honest decline. tests/eval/README.md says how each set was written (before tuning) and scored."""
 import html
 import re
 import unicodedata
 
+import pytest
 import yaml
 
 from bot.domain.assistant import Assistant
@@ -11,9 +13,10 @@ from bot.render import Renderer
 from bot.testing import shared_store
 from tests.conftest import KNOWLEDGE, ROOT
 
-CASES = yaml.safe_load((ROOT / "tests" / "eval" / "paraphrases.yaml").read_text(encoding="utf-8"))
-LANGS = {None: "zh", "zh-Hant": "zh_Hant", "en": "en"}
-MINIMUM = 0.90  # measured 0.98 when the set was written
+LANGS = {"zh-Hant": "zh_Hant", "en": "en"}
+# (set, share that must pass): paraphrases.yaml measured 0.98 when written; residents.yaml (386
+# residents' questions, issue 9) measured 0.725 untuned and 0.935 after the understanding work.
+SETS = [("paraphrases.yaml", 0.90), ("residents.yaml", 0.92)]
 
 
 def comparable(text: str) -> str:
@@ -21,23 +24,41 @@ def comparable(text: str) -> str:
     return re.sub(r"(?<=\d)[,，](?=\d{3})", "", text).lower()
 
 
-def passes(case: dict, assistant: Assistant, presenter: Presenter) -> bool:
-    locale = LANGS[case.get("lang")]
+def verdict(case: dict, assistant: Assistant, presenter: Presenter) -> str:
+    """pass | answered_must_decline | neighbour_facts | fail — as /work/shared/eval/score_faq.py judges."""
+    locale = LANGS.get(case.get("lang")) or assistant.language_of(case["q"]) or "zh"
     reply = assistant.ask(case["q"], locale)
     if case["expect"] == "abstain":
-        return reply.entry is None
+        return "pass" if reply.entry is None else "answered_must_decline"
     if reply.entry is None:
-        return False
+        return "pass" if case.get("abstain_ok") else "fail"
     answer = comparable(presenter.plain_answer(reply, locale))
-    groups_ok = all(any(comparable(option) in answer for option in group) for group in case["expect"])
-    forbidden = any(comparable(bad) in answer and not any(comparable(u) in answer for u in unless)
-                    for bad, unless in (case.get("forbid_unless") or {}).items())
-    return groups_ok and not forbidden
+    if any(comparable(bad) in answer and not any(comparable(u) in answer for u in unless)
+           for bad, unless in (case.get("forbid_unless") or {}).items()):
+        return "neighbour_facts"
+    return "pass" if all(any(comparable(option) in answer for option in group) for group in case["expect"]) else "fail"
 
 
-def test_fresh_phrasings_are_answered_correctly():
+@pytest.fixture(scope="module")
+def judged() -> dict[str, list[tuple[dict, str]]]:
     assistant = Assistant(shared_store(KNOWLEDGE))
     presenter = Presenter(Renderer(ROOT / "locales"), assistant)
-    failures = [case["q"] for case in CASES if not passes(case, assistant, presenter)]
-    share = 1 - len(failures) / len(CASES)
-    assert share >= MINIMUM, f"{share:.0%} of {len(CASES)} passed; failing: {failures}"
+    results = {}
+    for name, _ in SETS:
+        cases = yaml.safe_load((ROOT / "tests" / "eval" / name).read_text(encoding="utf-8"))
+        results[name] = [(case, verdict(case, assistant, presenter)) for case in cases]
+    return results
+
+
+@pytest.mark.parametrize("name, minimum", SETS)
+def test_fresh_phrasings_are_answered_correctly(judged, name, minimum):
+    results = judged[name]
+    failures = [case["q"] for case, outcome in results if outcome != "pass"]
+    share = 1 - len(failures) / len(results)
+    assert share >= minimum, f"{share:.1%} of {len(results)} passed; failing: {failures}"
+
+
+@pytest.mark.parametrize("name", [name for name, _ in SETS])
+def test_no_question_that_must_be_declined_is_answered(judged, name):
+    answered = [case["q"] for case, outcome in judged[name] if outcome == "answered_must_decline"]
+    assert not answered

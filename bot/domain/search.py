@@ -188,6 +188,8 @@ class SearchIndex:
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
     SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
+    GROUP_VOTES = 6  # candidates that vote for the per-city question a cityless question asks
+    GROUP_NEAR = 0.9  # …led by a member scoring at least this share of the best candidate
     SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
@@ -459,7 +461,7 @@ class SearchIndex:
         asked = understanding.facets(normalized)
         if uncovered and not covered and not self._usable_elsewhere(normalized, asked):
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
-        if uncovered:
+        if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self._elsewhere(normalized)
         content = self._strip_places(normalized) if (covered or uncovered) else normalized
         if not covered and not uncovered and (place := self._unknown_place(content)):
@@ -505,7 +507,7 @@ class SearchIndex:
         """Candidates whose facets agree with what the question names. When the best match is
         about another scheme, care, product or year and nothing that agrees matches about as
         well, the knowledge lacks the answer: (the (facet, value) pairs asked, that entry)."""
-        kept = [c for c in candidates if not self._clashes(c, asked)]
+        kept = [c for c in candidates if not self._clashes(c, asked, content)]
         best = candidates[0]
         if kept and kept[0] is best:
             return kept, None
@@ -517,7 +519,7 @@ class SearchIndex:
             return kept, None
         # Say everything the question asks about (衢州 · 职工医保 · 住院), the clashing facets last.
         missing = tuple((dimension, value) for dimension in FACET_ORDER if dimension in asked for value in sorted(asked[dimension]))
-        vetoed = [c for c in candidates if self._clashes(c, asked)]
+        vetoed = [c for c in candidates if self._clashes(c, asked, content)]
         nearest = next((c for c in vetoed if not self.understanding.unasked_product(content, c.phrasing)), best)
         return kept, (missing, nearest.entry)
 
@@ -564,12 +566,14 @@ class SearchIndex:
 
         return self.tools.normalize(self._place_re.sub(replace, normalized))
 
-    def _clashes(self, candidate: Candidate, asked: dict) -> bool:
+    def _clashes(self, candidate: Candidate, asked: dict, content: str) -> bool:
         """The entry declares another value of a facet the question names, and the phrasing it
         matched through does not name the asked value itself (2026年惠衢保什么时候买 does)."""
         clashing = conflicts(candidate.entry.facets, asked)
         if not clashing:
             return False
+        if self.understanding.unasked_product(content, candidate.phrasing, always=True):
+            return True  # 2026年惠衢保什么时候买 names 2026, but 惠衢保 is not what was asked
         said = self.understanding.facets(candidate.phrasing)
         return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
 
@@ -613,12 +617,16 @@ class SearchIndex:
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)
-        if self._tentative(best, conf) and not self.understanding.unasked_product(content, best.phrasing, always=True):
+        if self._tentative(best, conf, content):
             return self._with_alternatives(entry, mapped, conf, named)
         return self._suggest_or_decline(mapped, conf, named, named)
 
     def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str) -> SearchResult:
         best = candidates[0]
+        if city is None and best.entry.region != NATIONAL and len(self.topic_regions.get(best.entry.topic, ())) > 1:
+            group = self._likeliest_group(candidates)
+            if group is not None:  # 家庭共济怎么弄: several cities answer it, each its own way
+                return SearchResult("need_city", None, 0.0, suggestions=list(self.groups[group].values()))
         conf = self.confidence(best, candidates[1:])
         entry = self._resolve_unnamed(best.entry, city)
         if self.understanding.unasked_product(normalized, best.phrasing):
@@ -632,12 +640,29 @@ class SearchIndex:
                 return SearchResult("declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
             return SearchResult("answered", entry, conf)
         pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
-        if entry is not None and self._tentative(best, conf) and not self.understanding.unasked_product(normalized, best.phrasing, always=True):
+        if entry is not None and self._tentative(best, conf, normalized):
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
 
-    def _tentative(self, best: Candidate, conf: float) -> bool:
-        return conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
+    def _likeliest_group(self, candidates: list[Candidate]) -> str | None:
+        """The per-city question (group) that most of the best candidates belong to, if two do."""
+        counts: dict[str, int] = {}
+        top = candidates[0].score
+        for candidate in candidates[: self.GROUP_VOTES]:
+            group = candidate.entry.group
+            if group and len(self.groups.get(group, ())) > 1 and (group in counts or candidate.score >= self.GROUP_NEAR * top):
+                counts[group] = counts.get(group, 0) + 1
+        if not counts:
+            return None
+        group, votes = max(counts.items(), key=lambda item: item[1])
+        return group if votes >= 2 else None
+
+    def _tentative(self, best: Candidate, conf: float, question: str) -> bool:
+        """Worth answering with alternatives: fairly likely, about the product asked (if any),
+        and the question says more than one word (医保 alone asks nothing in particular)."""
+        return (conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
+                and not self.understanding.unasked_product(question, best.phrasing, always=True)
+                and len(self.tools.analyze(self._strip_places(question))[0]) >= 2)
 
     def _with_alternatives(self, entry: Entry, pairs: list[tuple[Candidate, Entry]], conf: float,
                            named: str | None) -> SearchResult:

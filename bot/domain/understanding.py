@@ -252,17 +252,21 @@ def conflicts(entry_facets: dict[str, tuple[str, ...]], asked: Facets) -> list[s
 
 
 def detect_language(text: str, to_simplified) -> str | None:
-    """The script or language a question is written in: "en" (mostly Latin letters), "zh_Hant"
-    (characters that only traditional writing uses), "zh"; None when there is nothing to tell."""
+    """The script or language a question is written in: "en" (English words outnumber Chinese
+    ones), "zh_Hant" (characters only traditional writing uses), "zh"; None when the text does
+    not tell (an amount, "ok", one character)."""
     han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    if han == 0:
-        return "en" if latin >= 4 else None
-    if latin > 2 * han and latin >= 6:
+    english = len(_ENGLISH_WORD.findall(text))
+    if english >= 2 and english * 2 >= han:
         return "en"
+    if han < 2:
+        return None
     simplified = to_simplified(text)
     changed = sum(1 for a, b in zip(text, simplified) if a != b and a not in _SHARED_FORMS)
     return "zh_Hant" if changed else "zh"
+
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 # Characters OpenCC's t2s may rewrite although simplified writing uses them too.

@@ -1,0 +1,178 @@
+"""Question understanding (issue 9): how residents really write, and never a neighbour's facts.
+
+Run on the shipped knowledge: these are its words (understanding.yaml, synonyms.yaml, facets).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge import load_knowledge
+from bot.domain.search import SearchIndex
+from bot.domain.text import TextTools
+from bot.domain.understanding import detect_language
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    result = load_knowledge(ROOT / "knowledge")
+    assert result.ok, result.problems[:3]
+    tools = TextTools(result.knowledge.vocabulary)
+    return SearchIndex.build(result.knowledge, tools)
+
+
+def read(index: SearchIndex, text: str) -> str:
+    return index.understanding.clean(index.tools.normalize(text))
+
+
+# ---- sound-alike typos ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, meant", [
+    ("惠曲保多少钱", "惠衢保"), ("亲请账户怎么绑", "亲情账户"), ("家庭公积怎么弄", "家庭共济"),
+    ("异地就医被案", "备案"), ("透吸报销多少", "透析"), ("瞒性病门诊", "慢性病"),
+])
+def test_a_same_sound_typo_reads_as_the_word_meant(index, typed, meant):
+    assert meant in read(index, typed)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("公积金怎么提取", "公积金"),  # the housing fund, not 共济
+    ("北安家庭共济怎么办", "北安"),  # a Heihe district, not 备案
+    ("职工门诊年度最高支付限额", "支付限额"),  # 支付|限额 are words: no 起付线 across them
+    ("要先医保报销吗", "先医保"),  # 先 + 医保, not 湘医保
+    ("借父母的医保卡", "借父母"),  # 借 + 父母, not 祖父母
+])
+def test_real_words_are_not_taken_for_typos(index, text, kept):
+    assert kept in read(index, text)
+
+
+def test_no_knowledge_text_is_changed_by_the_typo_reader(index):
+    """The measure of false matches: every phrasing and answer line is spelled right, so none may change."""
+    changed = []
+    for entry in index.knowledge.entries.values():
+        for text in (entry.question, *entry.variants, *entry.answer.splitlines()):
+            normalized = index.tools.normalize(text)
+            if index.understanding.sounds.correct(normalized) != normalized:
+                changed.append(text)
+    assert not changed
+
+
+# ---- spoken messages ------------------------------------------------------------------------
+
+def test_a_spoken_message_finds_its_answer(index):
+    result = index.search("喂你好我想问一下那个亲情账户就是给我爸妈绑的那个怎么弄")
+    assert result.outcome == "answered" and result.entry.id == "family-account/bind-parent"
+
+
+def test_a_long_message_keeps_the_parts_that_ask(index):
+    text = index.read("我问一下啊 衡阳这个家庭共济 我最多能绑多少个人啊 我家亲戚挺多的")
+    assert "亲戚挺多" not in text and "绑多少" in text
+
+
+# ---- subjects we do not cover ---------------------------------------------------------------
+
+@pytest.mark.parametrize("question, subject", [
+    ("生育保险怎么报销", "生育保险"), ("宠物保险怎么买", "宠物"), ("看牙医保能报吗", "看牙"),
+    ("惠衢保能退保吗", "退保和退费"), ("公积金怎么提取", "住房公积金"), ("长期护理保险怎么申请", "长期护理保险"),
+    ("手机碎屏险怎么理赔", "手机碎屏险"),
+])
+def test_a_neighbouring_subject_is_declined_by_name(index, question, subject):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+    assert result.subject == subject
+
+
+def test_the_knowledge_may_itself_ask_about_a_neighbouring_subject(index):
+    result = index.search("黑河共济资金能给家人买商业保险吗")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/uses"
+
+
+# ---- facts the knowledge lacks ---------------------------------------------------------------
+
+@pytest.mark.parametrize("question, missing, nearest", [
+    ("衢州职工住院报销比例", ("scheme", "employee"), "quzhou/resident/inpatient"),
+    ("衢州职工大病保险", ("scheme", "employee"), "quzhou/resident/critical-illness"),
+    ("衢州2026年医保什么时候交费", ("year", "2026"), None),
+])
+def test_another_schemes_or_years_facts_are_not_the_answer(index, question, missing, nearest):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert missing in result.missing
+    if nearest:
+        assert result.nearest.id == nearest
+
+
+def test_an_answer_that_says_nothing_of_what_is_asked_is_no_answer(index):
+    result = index.search("衢州城乡居民住院一年最多报多少钱")  # the entry gives rates, not a yearly cap
+    assert result.decline_reason == "not_in_knowledge" and result.nearest.id == "quzhou/resident/inpatient"
+    assert index.search("衢州职工门诊一年最多报多少").entry.id == "quzhou/employee/outpatient-cap"
+
+
+def test_a_product_the_question_does_not_name_is_offered_not_answered(index):
+    result = index.search("医保多少钱")  # not 惠衢保多少钱
+    assert result.outcome != "answered"
+
+
+# ---- places ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("在杭州住院惠衢保能报吗", "huiqubao/outside-quzhou"),
+    ("衢州医保的 我在上海带孙子 异地就医备案怎么弄", "quzhou/remote-care/how-to-register"),
+    ("杭州怎么开通亲情账户", "family-account/where-open"),
+])
+def test_a_city_we_do_not_cover_as_place_of_care_keeps_our_products(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+@pytest.mark.parametrize("question", ["广东居民医保一年交多少钱", "萧山区的医保怎么报销", "杭州医保住院报销比例"])
+def test_a_city_we_do_not_cover_as_insurance_city_is_declined(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+
+
+@pytest.mark.parametrize("question", ["儿童医保怎么交", "跨地区转医保关系要多久"])
+def test_common_words_are_not_taken_for_places(index, question):
+    assert index.search(question).decline_reason != "uncovered_place"
+
+
+def test_a_place_of_care_alone_does_not_say_whose_rules_apply(index):
+    result = index.search("我在上海带孙子 异地就医备案怎么弄")  # insured in Quzhou? Zhaotong?
+    assert result.outcome == "need_city" and "quzhou" in {entry.region for entry in result.suggestions}
+
+
+def test_another_citys_rule_is_no_answer_for_the_chosen_city(index):
+    assert index.search("居民医保交多少钱", city="heihe").decline_reason == "no_entry_for_city"
+    assert index.search("惠衢保多少钱", city="heihe").entry.id == "huiqubao/premium"  # 惠衢保 names Quzhou
+
+
+def test_a_question_several_cities_answer_asks_which_city(index):
+    result = index.search("家庭共济怎么弄")
+    assert result.outcome == "need_city"
+    assert {entry.region for entry in result.suggestions} == {"heihe", "hengyang", "xiangtan", "zhaotong"}
+
+
+# ---- language --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language", [
+    ("惠衢保多少钱", "zh"), ("惠衢保多少錢", "zh_Hant"), ("親情賬戶怎麼綁定", "zh_Hant"),
+    ("How much is Huiqubao?", "en"), ("10万", None), ("ok", None), ("huiqubao 多少钱", "zh"),
+])
+def test_the_language_of_a_question_is_read_from_its_script(index, text, language):
+    assert detect_language(text, index.tools.to_simplified) == language
+
+
+def test_check_knowledge_names_an_unknown_facet(tmp_path):
+    import shutil
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", copy)
+    path = copy / "quzhou" / "resident.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("facets: {product: basic, scheme: resident, year: 2025}",
+                                 "facets: {product: basic, scheme: farmer, year: 2025}", 1), encoding="utf-8")
+    problems = load_knowledge(copy).problems
+    assert any("unknown scheme 'farmer'" in p.message and p.file.endswith("resident.yaml") and p.line > 1 for p in problems)

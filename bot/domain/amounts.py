@@ -4,8 +4,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
-import cn2an
+@cache
+def _cn2an():
+    """cn2an costs ~0.5 s to import; only Chinese numerals (十万, 两万五) need it."""
+    import cn2an
+
+    return cn2an
+
 
 LARGEST = Decimal(100_000_000)  # above this it is a typo, not a hospital bill
 CENT = Decimal("0.01")
@@ -77,13 +84,13 @@ def _chinese(text: str) -> Decimal:
     if not re.fullmatch(r"[0-9.零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+", text):
         raise AmountError("not_a_number")
     try:
-        return Decimal(str(cn2an.cn2an(text, "smart")))
+        return Decimal(str(_cn2an().cn2an(text, "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
         pass
     # cn2an reads 三点五 but not 三点五万: split the unit off and multiply.
     if len(text) > 1 and text[-1] in _UNITS:
         try:
-            return Decimal(str(cn2an.cn2an(text[:-1], "smart"))) * _UNITS[text[-1]]
+            return Decimal(str(_cn2an().cn2an(text[:-1], "smart"))) * _UNITS[text[-1]]
         except (ValueError, KeyError, IndexError, TypeError):
             pass
     raise AmountError("not_a_number")

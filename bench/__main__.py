@@ -17,6 +17,7 @@ from bench.processes import log, run_json
 
 SEARCH_SIZES = ((0, 5), (1000, 3), (10000, 2))  # (entries, 0 = shipped; repeats)
 DISPATCH_ROUNDS, DISPATCH_COUNT = 5, 100
+DURABILITY_ROUNDS, DURABILITY_COUNT = 5, 2000
 COLD_REPEATS, STAGE_REPEATS = 5, 3
 THROUGHPUT_COUNT, THROUGHPUT_ROUNDS = 500, 3
 
@@ -95,6 +96,19 @@ def dispatch(report: Report) -> None:
                    verdict(ratios.median <= target) if target else "", note)
 
 
+def durability(report: Report) -> None:
+    result = run_json(["-m", "bench.worker", "durability", str(DURABILITY_ROUNDS), str(DURABILITY_COUNT)], timeout=240)
+    rows = [
+        ("end of update: dialogue state + update id, one commit", "commit_update"),
+        ("has this update id been handled? (lookup)", "is_handled"),
+        ("a reply Telegram confirmed, recorded (one commit)", "mark_sent"),
+        ("one question row, committed at once", "log_question"),
+    ]
+    for label, key in rows:
+        report.add("durable write", label, Figure(result["us"][key]).show("µs", 1), "", "", "",
+                   f"{result['count']} writes × {result['rounds']} rounds; SQLite WAL, synchronous=NORMAL")
+
+
 def cold(report: Report) -> None:
     ask = Figure(cold_start.wall_times(cold_start.ASK, COLD_REPEATS))
     report.add("cold start", "`python -m bot ask 惠衢保多少钱` wall", ask.show("s", 2), "", f"< {ASK_TARGET_S} s",
@@ -136,6 +150,7 @@ def main() -> int:
     report = Report()
     section(report, "search", search_and_memory)
     section(report, "per update", dispatch)
+    section(report, "durable write", durability)
     section(report, "cold start", cold)
     section(report, "throughput", rates)
     elapsed = time.perf_counter() - started

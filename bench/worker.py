@@ -4,6 +4,7 @@
                                                 peak RSS with services + dispatcher, search latency
     python -m bench.worker dispatch ROUNDS N    µs per update through the real dispatcher, echo floor
     python -m bench.worker stages               where the `ask` cold start goes, stage by stage
+    python -m bench.worker durability ROUNDS N  µs per durable write (state commit, update ids, question row)
 """
 from __future__ import annotations
 
@@ -150,6 +151,10 @@ def main(argv: list[str]) -> int:
         emit(asyncio.run(run(int(argv[1]), int(argv[2]))))
     elif job == "stages":
         emit(job_stages())
+    elif job == "durability":
+        from bench.durability_bench import run
+
+        emit(run(int(argv[1]), int(argv[2])))
     else:
         print(__doc__, file=sys.stderr)
         return 2

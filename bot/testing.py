@@ -29,6 +29,7 @@ from bot.app import build_dispatcher
 from bot.config import Settings
 from bot.domain.assistant import KnowledgeStore
 from bot.services import KnowledgeUnavailable, Services, create_services
+from bot.telegram.exactly_once import SentRepliesMiddleware
 
 BOT_USER = User(id=4242, is_bot=True, first_name="医保小助手", username="yibao_helper_bot")
 TAGS = re.compile(r"<[^>]+>")
@@ -212,6 +213,7 @@ class DialogueClient:
         self._tempdir: tempfile.TemporaryDirectory | None = None
         self._owns_services = services is None
         self.session = RecordingSession()
+        self.session.middleware(SentRepliesMiddleware())  # as the bot's own session (bot/runner.py)
         self.bot = Bot(token="42:TEST", session=self.session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
         self.dispatcher: Dispatcher | None = None
         self.history: list[Reply] = []

@@ -57,6 +57,7 @@ class SQLiteStorage(BaseStorage):
 
     CACHED_KEYS = 50_000  # rows kept in memory; beyond, the cache is emptied (the file has them all)
     PRUNE_EVERY = 1000  # commits between two deletions of update ids older than HANDLED_TTL
+    HANDLED_IN_MEMORY = 50_000
 
     def __init__(self, path: Path | str):
         if str(path) != ":memory:":
@@ -72,6 +73,10 @@ class SQLiteStorage(BaseStorage):
         self._unwritten: dict[str, list] = {}  # rows a failed commit (disk full) could not write yet
         self._commits = 0
         self._failing = False
+        # An id handled but not remembered in memory is at most this: the newest in the file at start,
+        # or the newest this process forgot (it remembers HANDLED_IN_MEMORY): above it, no query.
+        self._only_in_file_up_to = self.connection.execute("SELECT max(update_id) FROM handled_updates").fetchone()[0] or 0
+        self._handled_here: dict[int, None] = {}
 
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
@@ -121,6 +126,12 @@ class SQLiteStorage(BaseStorage):
             log.warning("dialogue state written again: %d kept rows saved", len(self._unwritten))
         self._unwritten, self._failing = {}, False
         self._rows.update(rows)
+        if update_id is not None:
+            self._handled_here[update_id] = None
+            if len(self._handled_here) > self.HANDLED_IN_MEMORY:
+                forgotten = next(iter(self._handled_here))
+                del self._handled_here[forgotten]
+                self._only_in_file_up_to = max(self._only_in_file_up_to, forgotten)
         self._commits += 1
         if self._commits % self.PRUNE_EVERY == 0:
             with self.connection:
@@ -128,6 +139,10 @@ class SQLiteStorage(BaseStorage):
                 self.connection.execute("DELETE FROM sent_replies WHERE sent_at < ?", (time.time() - HANDLED_TTL,))
 
     async def is_handled(self, bot_id: int, update_id: int) -> bool:
+        if update_id in self._handled_here:
+            return True
+        if update_id > self._only_in_file_up_to:
+            return False
         return self.connection.execute("SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)).fetchone() is not None
 
     async def commit_update(self, bot_id: int, update_id: int, writes: Mapping[str, list]) -> None:

@@ -2,9 +2,12 @@
 one resident's updates in order, question rows written at once and kept through a full disk."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from bot.config import Settings
 from bot.storage.database import Database
@@ -146,3 +149,30 @@ async def test_dialogue_state_survives_a_full_disk(tmp_path, caplog):
         assert "第4步" in "".join(reply.text for reply in await chat.send("住院"))
         [(state, data)] = fsm_rows(tmp_path / "fsm.sqlite3").values()
         assert "quzhou" in data and "resident" in data and "inpatient" in data
+
+
+class CrashBeforeCommit(SQLiteStorage):
+    """The process dies after the update's reply went out, before its state and id were committed."""
+
+    crash_next = False
+
+    async def commit_update(self, bot_id, update_id, writes):
+        if self.crash_next:
+            self.crash_next = False
+            raise asyncio.CancelledError  # like kill -9: nothing after this line runs, no apology either
+        await super().commit_update(bot_id, update_id, writes)
+
+
+async def test_an_update_handled_again_after_a_crash_does_not_send_its_reply_twice(tmp_path):
+    storage = CrashBeforeCommit(tmp_path / "fsm.sqlite3")
+    async with DialogueClient(settings=settings_in(tmp_path), storage=storage) as chat:
+        await chat.dispatcher.feed_update(chat.bot, message_update(chat, 504, "/estimate"))
+        answer = message_update(chat, 504, "衢州")
+        storage.crash_next = True
+        with pytest.raises(asyncio.CancelledError):
+            await chat.dispatcher.feed_update(chat.bot, answer)
+        await chat.dispatcher.feed_update(chat.bot, answer)  # Telegram delivers it again
+        sent = replies(chat, 504)
+        assert len(sent) == 2 and "第2步" in sent[1], sent
+        await chat.dispatcher.feed_update(chat.bot, message_update(chat, 504, "居民"))
+        assert "第3步" in replies(chat, 504)[-1]  # the state went on from the replayed update

@@ -182,6 +182,7 @@ class SearchIndex:
     ENTRY_WEIGHT = 1.0  # ranking: all of an entry's phrasings as one document
     ANSWER_WEIGHT = 0.5  # ranking: the entry's answer text
     # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
+    STRONG = 0.75  # a match this sure may answer about a product the question leaves unnamed (目录外药品免赔额)
     ANSWER = 0.50  # confidence at or above: answer (held-out top-1 is right >50% from here up)
     TENTATIVE = 0.20  # at or above (with a phrasing overlap >= SUGGEST): answer the best match,
     # and offer the runners-up as "not what you meant?" alternatives
@@ -613,7 +614,7 @@ class SearchIndex:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
         best, entry = mapped[0]
         conf = self.confidence(best, [c for c, _ in mapped[1:]])
-        if self.understanding.unasked_product(content, best.phrasing):
+        if self._other_product(content, best, conf):
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)
@@ -629,7 +630,7 @@ class SearchIndex:
                 return SearchResult("need_city", None, 0.0, suggestions=list(self.groups[group].values()))
         conf = self.confidence(best, candidates[1:])
         entry = self._resolve_unnamed(best.entry, city)
-        if self.understanding.unasked_product(normalized, best.phrasing):
+        if self._other_product(normalized, best, conf):
             pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
             return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
         if conf >= self.ANSWER:
@@ -656,6 +657,13 @@ class SearchIndex:
             return None
         group, votes = max(counts.items(), key=lambda item: item[1])
         return group if votes >= 2 else None
+
+    def _other_product(self, question: str, best: Candidate, conf: float) -> bool:
+        """The best match is about a product the question does not name: offer it, do not answer
+        with it, when the question speaks of insurance in general or the match is not strong."""
+        understanding = self.understanding
+        return (understanding.unasked_product(question, best.phrasing)
+                or conf < self.STRONG and understanding.unasked_product(question, best.phrasing, always=True))
 
     def _tentative(self, best: Candidate, conf: float, question: str) -> bool:
         """Worth answering with alternatives: fairly likely, about the product asked (if any),

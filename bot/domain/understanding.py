@@ -19,6 +19,18 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.sounds import SoundTable
 
+AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _age(text: str) -> int:
+    """3, 三, 十五, 二十 → the number (ages only: two digits at most)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _DIGITS.get(text, 0)
+    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?:年|年度)?(?![0-9])")
 FACET_DIMENSIONS = ("product", "scheme", "care", "year")
 
@@ -198,6 +210,11 @@ class Understanding:
         years = frozenset(match.group(1) for match in YEAR.finditer(normalized))
         if years:
             found["year"] = years
+        if "member" in self._facet_words:
+            ages = {_age(match.group(1)) for match in AGE.finditer(normalized)}
+            members = {"child" for age in ages if age < 16} | {"adult" for age in ages if age > 16}
+            if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
+                found["member"] = frozenset(members)
         return found
 
     def unasked_product(self, question: str, phrasing: str, always: bool = False) -> bool:

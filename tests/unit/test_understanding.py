@@ -176,3 +176,18 @@ def test_check_knowledge_names_an_unknown_facet(tmp_path):
                                  "facets: {product: basic, scheme: farmer, year: 2025}", 1), encoding="utf-8")
     problems = load_knowledge(copy).problems
     assert any("unknown scheme 'farmer'" in p.message and p.file.endswith("resident.yaml") and p.line > 1 for p in problems)
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("我儿子今年三岁 亲情账户是不是要他本人在旁边刷脸", "family-account/under-16"),
+    ("给82岁的老妈绑亲情账户要本人在吗", "family-account/16-and-over"),
+    ("孩子不在身边能绑亲情账户吗", "family-account/under-16"),
+])
+def test_the_16_year_rule_follows_who_is_added(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_a_match_through_another_products_name_is_offered_not_asserted(index):
+    result = index.search("What share of dialysis costs is paid in Quzhou?")  # not Huiqubao's payout ratio
+    assert result.outcome != "answered" or result.entry.id != "huiqubao/payout-ratio"

@@ -39,7 +39,7 @@ test: install system-deps
 
 # The fuzz property of tests/test_fuzz.py over >= 10,000 random updates (deterministic: derandomized).
 fuzz: install
-	FUZZ_EXAMPLES=1000 FUZZ_STEPS=20 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
+	FUZZ_EXAMPLES=1300 FUZZ_STEPS=30 FUZZ_MIN_UPDATES=10000 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 check-knowledge: install
 	$(BIN)/python -m bot check-knowledge knowledge

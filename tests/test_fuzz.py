@@ -20,6 +20,7 @@ from tests.fuzz_updates import ADMIN, Fuzzer, corrupted_data, steps
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 MAX_STEPS = int(os.environ.get("FUZZ_STEPS", "12"))
+MIN_UPDATES = int(os.environ.get("FUZZ_MIN_UPDATES", "0"))  # `make fuzz`: the run must reach this many
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,7 @@ def fuzzer():
         loop.run_until_complete(chat.__aexit__(None, None, None))
     loop.close()
     print("\n" + fuzzer.tally.line())
+    assert fuzzer.tally.updates >= MIN_UPDATES, f"only {fuzzer.tally.updates} updates; raise FUZZ_EXAMPLES"
 
 
 @settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None, print_blob=False,

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(_render(result, args.lang))
+        print(_render(result, args.lang, rules))
     return 0
 
 
@@ -160,10 +160,14 @@ def _region_without_rules(text: str, regions: dict) -> str | None:
     return None
 
 
-def _render(result, lang: str) -> str:
+def _render(result, lang: str, rules) -> str:
+    """The text the chat shows, composed rates and earlier-year terms explained."""
+    from bot.domain.interview import Interview
+    from bot.estimate_presenter import EstimatePresenter
     from bot.render import Renderer, normalize_locale
 
-    return Renderer(_settings_value("locales_dir")).render("estimate_result.j2", normalize_locale(lang), html=False, estimate=result)
+    presenter = EstimatePresenter(Renderer(_settings_value("locales_dir")))
+    return presenter.result(result, normalize_locale(lang), html=False, interview=Interview(rules)).text
 
 
 def _settings_value(name: str):

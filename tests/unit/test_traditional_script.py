@@ -164,3 +164,26 @@ def test_every_zh_hant_reply_and_template_is_traditional(knowledge):
         problems += simplified_characters(view.text)
         problems += [p for row in view.buttons for button in row for p in simplified_characters(button.label)]
     assert not problems, "\n".join(problems)
+
+
+def test_zh_hant_catalogue_and_estimates_are_traditional(knowledge):
+    """Hand-translated template strings, and the estimate texts that mix them with knowledge labels."""
+    from decimal import Decimal
+
+    from babel.messages.pofile import read_po
+
+    from bot.domain.reimburse import EstimateRequest, estimate
+    from bot.estimate_presenter import EstimatePresenter
+
+    with (ROOT / "locales" / "zh_Hant" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        catalogue = read_po(handle, locale="zh_Hant")
+    problems = [f"{message.id!r}: {problem}" for message in catalogue if message.id and isinstance(message.string, str)
+                for problem in simplified_characters(message.string)]
+    presenter = EstimatePresenter(Renderer(ROOT / "locales"))
+    for request in (EstimateRequest("quzhou", "resident", "inpatient", level=3, in_quzhou=False, in_scope=Decimal(100000),
+                                    out_of_list=Decimal(20000), hardship=True, huiqubao=True),
+                    EstimateRequest("quzhou", "resident", "outpatient", level=1, in_scope=Decimal(50000)),
+                    EstimateRequest("hengyang", "employee", "chronic", in_scope=Decimal(1000)),
+                    EstimateRequest("heihe", "resident", "inpatient", level=1, in_scope=Decimal(10000))):
+        problems += simplified_characters(presenter.result(estimate(request, knowledge.rules), "zh_Hant").text)
+    assert not problems, "\n".join(problems)

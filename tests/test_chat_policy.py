@@ -91,3 +91,10 @@ async def test_a_button_under_an_old_inaccessible_message_still_works():
                                                 "data": data, "message": inaccessible}})
             assert any(isinstance(call, AnswerCallbackQuery) for call in sent(chat, start))
         assert not chat.errors
+
+
+async def test_a_city_button_for_an_unknown_city_says_it_is_stale():
+    async with DialogueClient() as chat:
+        await chat.send("/city")
+        replies = await chat.press_data("a:setcity:atlantis")
+        assert [reply.text for reply in replies] == ["这个按钮已经失效了，请发 /start 重新开始。"]

@@ -7,6 +7,7 @@ from bot.domain.assistant import Assistant
 from bot.presenter import Presenter
 from bot.storage.database import Database
 from bot.telegram.callbacks import Act
+from bot.telegram.chat_policy import STALE_BUTTON
 from bot.telegram.views import send_view
 
 
@@ -26,8 +27,8 @@ def create_router() -> Router:
     async def set_city(query: CallbackQuery, callback_data: Act, assistant: Assistant, presenter: Presenter,
                        database: Database, locale: str) -> None:
         region = callback_data.value
-        if region not in assistant.knowledge.regions:
-            await query.answer()
+        if region not in assistant.knowledge.regions:  # a button from before a reload, or forged data
+            await query.answer(presenter.tr(locale, STALE_BUTTON))
             return
         database.set_city(query.from_user.id, region)
         await query.answer()

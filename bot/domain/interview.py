@@ -106,6 +106,7 @@ class Interview:
         self.reader = AnswerReader(self.words, self.cities())
         self._newest_year: int | None = None
         self._cases = None
+        self._paths: dict[tuple, tuple[Step, ...]] = {}
 
     # --- what the rules cover -------------------------------------------------------------
 
@@ -139,13 +140,30 @@ class Interview:
 
     def next_step(self, answers: dict) -> Step | None:
         """The first step that applies and has no answer yet; None when the estimate can be made."""
-        for step in self._applicable_steps(answers):
+        for step in self._path(answers):
             if step.name not in answers:
                 return step
         return None
 
+    PATHS_CACHED = 256
+
+    def _path(self, answers: dict) -> tuple[Step, ...]:
+        """The steps that apply, as far as the answers decide them: only city, scheme and care do,
+        so each of the few combinations is worked out once per rule book."""
+        city = answers.get("city")
+        scheme = answers.get("scheme") if city is not None else None
+        care = answers.get("care") if scheme is not None else None
+        key = (city, scheme, care)
+        path = self._paths.get(key)
+        if path is None:
+            if len(self._paths) >= self.PATHS_CACHED:
+                self._paths.clear()
+            decisive = {name: value for name, value in zip(("city", "scheme", "care"), key) if value is not None}
+            path = self._paths[key] = tuple(self._applicable_steps(decisive))
+        return path
+
     def _applicable_steps(self, answers: dict):
-        """Steps in order, each decided only by the answers before it."""
+        """Steps in order, each decided only by the answers before it (city, scheme and care)."""
         yield self._choice("city", self.cities())
         city = answers.get("city")
         if city is None:
@@ -276,7 +294,7 @@ class Interview:
 
     def number(self, answers: dict, step: Step) -> int:
         """The step's number on the resident's path (1 for the first question)."""
-        for number, candidate in enumerate(self._applicable_steps(answers), 1):
+        for number, candidate in enumerate(self._path(answers), 1):
             if candidate.name == step.name:
                 return number
         return len(answers) + 1

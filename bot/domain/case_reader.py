@@ -41,8 +41,8 @@ class CaseReader:
 
     def read(self, text: str) -> Case:
         text = simplified(text[:LONGEST_CASE])
-        clauses = [clause for clause in _CLAUSES.split(prepare(text[:LONGEST_CASE])) if clause]
-        whole = comparable(text[:LONGEST_CASE])
+        clauses = [(clause, comparable(clause)) for clause in _CLAUSES.split(prepare(text)) if clause]
+        whole = "".join(compared for _, compared in clauses)
         answers: dict = {}
         self._choice(answers, "city", "city", whole)
         self._choice(answers, "scheme", "scheme", whole)
@@ -52,10 +52,10 @@ class CaseReader:
         if location is not None:
             answers["in_quzhou"] = location
         answers.update(self._amounts(clauses, answers.get("care")))
-        for clause in clauses:
-            if any(word in comparable(clause) for word in self._hardship):
+        for clause, compared in clauses:
+            if any(word in compared for word in self._hardship):
                 self._yes_no(answers, "hardship", clause)
-            if any(plan in comparable(clause) for plan in self._plans):
+            if any(plan in compared for plan in self._plans):
                 self._yes_no(answers, "huiqubao", clause)
         settled, aside = self.interview.settle(answers)
         return Case(settled, aside)
@@ -78,11 +78,10 @@ class CaseReader:
         if isinstance(value, bool):
             answers[name] = value
 
-    def _location(self, clauses: list[str], city: str | None) -> bool | None:
+    def _location(self, clauses: list[tuple[str, str]], city: str | None) -> bool | None:
         """Where the care took place: 在杭州住院 / 在外地 -> outside; 在衢州…医院 -> inside; None when not said."""
         found = set()
-        for clause in clauses:
-            compared = comparable(clause)
+        for clause, compared in clauses:
             if self.reader.is_question(clause):
                 continue
             insurance = any(word in compared for word in self._insurance)
@@ -99,11 +98,11 @@ class CaseReader:
                 found.add(value)
         return found.pop() if len(found) == 1 else None
 
-    def _amounts(self, clauses: list[str], care: str | None) -> dict:
+    def _amounts(self, clauses: list[tuple[str, str]], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
         labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "": []}
         not_money = self.reader.not_money_after
-        for clause in clauses:
+        for clause, _ in clauses:
             amounts = [(at, value) for at, value in find_amounts(clause, not_money) if not isinstance(value, AmountError)]
             label = self._label(clause)
             if not amounts and label == "out_of_list" and self.reader.means_none(clause):

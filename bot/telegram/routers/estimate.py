@@ -103,12 +103,19 @@ class EstimateFlow:
         await self.save(answers)
         await self.show(answers, case=case)
 
-    async def answer(self, text: str) -> None:
+    async def answer(self, text: str, typed: bool = True) -> None:
+        """A typed answer (or a pressed button's value, typed=False: no words, questions or cases to read)."""
         answers, _ = self.interview.settle(await self.answers())
         step = self.interview.next_step(answers)
         if step is None:
             await self.show(answers)
             return
+        if typed:
+            await self.typed(text, answers, step)
+            return
+        await self.accept(answers, step, text)
+
+    async def typed(self, text: str, answers: dict, step) -> None:
         navigation = self.interview.navigation(text)
         if navigation == "back":
             await self.back()
@@ -125,10 +132,14 @@ class EstimateFlow:
             if len(case.answers) + len(case.aside) > 1:
                 await self.start(case=case)
                 return
+        await self.accept(answers, step, text.strip(), question=text)
+
+    async def accept(self, answers: dict, step, text: str, question: str | None = None) -> None:
+        """Take the answer and show what comes next; when it is no answer, a question is answered first."""
         try:
-            value = self.interview.accept(step, text.strip())
+            value = self.interview.accept(step, text)
         except AnswerError as error:
-            if error.may_be_a_question and await self.digress(text):
+            if question is not None and error.may_be_a_question and await self.digress(question):
                 await self.show(answers)
                 return
             await self.show(answers, hint=error.hint_msgid)
@@ -202,7 +213,7 @@ def create_router() -> Router:
     @router.callback_query(Act.filter(F.action.in_({"est", "est-amt"})))
     async def choice_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).answer(callback_data.value)
+        await flow(query, state, assistant, estimate_presenter, locale).answer(callback_data.value, typed=False)
 
     @router.callback_query(Act.filter(F.action == "est-back"))
     async def back_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:

@@ -203,6 +203,7 @@ class SearchIndex:
         # The index never changes once built (a reload builds a new one), so a question's result
         # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
         self.results: dict[tuple[str, str | None], SearchResult] = {}
+        self._read: dict[str, str] = {}  # question -> how search reads it (read())
 
     # ---- building ------------------------------------------------------------------------
     @classmethod
@@ -428,13 +429,21 @@ class SearchIndex:
     def read(self, question: str) -> str:
         """The question as search reads it: normalised, fillers out, typos corrected, and of a long
         spoken message only the parts that ask, name our subjects or name a place."""
+        read = self._read.get(question)
+        if read is None:
+            if len(self._read) >= self.RESULTS_CACHED:
+                self._read.clear()
+            read = self._read[question] = self._read_anew(question)
+        return read
+
+    def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
         splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts
-        parts = [understanding.clean(tools.normalize(part)) for part in splitter.split(question)]
-        parts = [part for part in parts if part]
+        parts = [part for part in splitter.split(question) if part.strip()]
         if len(parts) >= self.SPOKEN_PARTS:
-            kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
-                    or self._mentions_domain(part) or self.places_in(part) != ([], [])]
+            parts = [understanding.clean(tools.normalize(part)) for part in parts]
+            kept = [part for part in parts if part and (understanding.asks_something(part) or tools.has_anchor(part)
+                    or self._mentions_domain(part) or self.places_in(part) != ([], []))]
             if kept:
                 return tools.normalize(" ".join(kept))
         return understanding.clean(tools.normalize(question))

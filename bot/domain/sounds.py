@@ -113,6 +113,7 @@ class SoundTable:
         self._targets = spelled
         syllables = {s for positions in spelled.values() for position in positions for s in position}
         self._chars = _table_for(syllables) if syllables else {}  # syllable -> the characters read so
+        self._allowed_chars: dict[str, tuple[frozenset[str], ...]] = {}
         # (char, place in the word) -> words: a candidate run must share one character in place
         self._by_char: dict[str, list[tuple[str, int]]] = {}
         for word in spelled:
@@ -188,8 +189,15 @@ class SoundTable:
         same = sum(a == b for a, b in zip(window, word))
         if same < max(1, ceil(len(word) / 3)) or same == len(word):
             return False
-        return all(a == b or any(a in self._chars.get(syllable, "") for syllable in position)
-                   for a, b, position in zip(window, word, self._targets[word]))
+        return all(a == b or a in allowed for a, b, allowed in zip(window, word, self._allowed(word)))
+
+    def _allowed(self, word: str) -> tuple[frozenset[str], ...]:
+        """Per place in the word, every character that sounds like it (built when first needed)."""
+        allowed = self._allowed_chars.get(word)
+        if allowed is None:
+            allowed = self._allowed_chars[word] = tuple(
+                frozenset("".join(self._chars.get(syllable, "") for syllable in position)) for position in self._targets[word])
+        return allowed
 
     def _extends_a_word(self, window: str, word: str) -> bool:
         """先医保 is 先 + 医保, not a typo of 湘医保: the changed characters sit at one end and

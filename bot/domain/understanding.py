@@ -138,6 +138,7 @@ class Understanding:
                 for word in norm(facet.words):
                     words.setdefault(word, value)
         self._facet_res = {dimension: _alternation(words) for dimension, words in self._facet_words.items() if words}
+        self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         self._generic_re = _alternation(norm(spec.generic_words))
         self._question_re = _alternation(norm(spec.question_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
@@ -202,6 +203,14 @@ class Understanding:
         return None
 
     def facets(self, normalized: str) -> Facets:
+        found = self._facets_of.get(normalized)
+        if found is None:
+            if len(self._facets_of) >= 4096:
+                self._facets_of.clear()
+            found = self._facets_of[normalized] = self._facets_anew(normalized)
+        return found
+
+    def _facets_anew(self, normalized: str) -> Facets:
         found: dict[str, frozenset[str]] = {}
         for dimension, pattern in self._facet_res.items():
             values = frozenset(self._facet_words[dimension][m.group(0)] for m in pattern.finditer(normalized))

@@ -67,7 +67,7 @@ async def estimate_path(client: DialogueClient) -> list[str]:
     await client.send("/estimate")
     path = []
     for _ in range(12):
-        choices = [data for _, data in client.last_keyboard() if data.startswith("a:est:")]
+        choices = [data for _, data in client.last_keyboard() if data.startswith(("a:est:", "a:est-amt:"))]  # choices, quick amounts
         if not choices:
             break
         path.append(choices[0])

@@ -76,8 +76,11 @@ class Presenter:
             text = self._render(template, locale, html, hotline=hotline)
             buttons = [[Button(self._suggestion_label(entry, locale, reply.outcome), "entry", entry.id)] for entry in reply.suggestions]
             return View(text, buttons)
-        text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline)
-        return View(text, [[Button(self.tr(locale, "常见问题"), "faq")]])
+        nearest = assistant.question_of(reply.nearest, locale) if reply.nearest else None
+        text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=reply.subject,
+                            missing=reply.missing, nearest=nearest, differs=reply.nearest_differs)
+        buttons = [[Button(nearest, "entry", reply.nearest.id)]] if reply.nearest else []
+        return View(text, [*buttons, [Button(self.tr(locale, "常见问题"), "faq")]])
 
     def _national_hotline(self) -> str:
         """The sourced national number, for a city whose own number no source gives."""

@@ -11,8 +11,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from bot.domain.answers import AnswerTemplates
+from bot.domain.understanding import UnderstandingFile
 from bot.domain.yamlsource import Problem, YamlDocument, YamlError, pydantic_problems, read_yaml
 
+YEAR_VALUE = re.compile(r"^20[0-9]{2}$")
 ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9/_-]*$")
 
 
@@ -88,9 +90,14 @@ class Entry(Strict):
     checked: date
     periods: dict[str, Period] = Field(default_factory=dict)
     related: list[str] = Field(default_factory=list)
+    # What the entry is about (understanding.yaml `facets`, plus year): a question naming another
+    # value of one of these is not answered by this entry. The file's `facets` apply to each entry.
+    facets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # Filled from the file, not written per entry.
     region: str = ""
     topic: str = ""
+
+    _lists = field_validator("facets", mode="before")(classmethod(lambda cls, value: _facet_lists(value)))
 
     @field_validator("id")
     @classmethod
@@ -100,11 +107,27 @@ class Entry(Strict):
         return value
 
 
+def _facet_lists(value: object) -> object:
+    """`scheme: resident` and `year: 2025` are one-value lists."""
+    if not isinstance(value, dict):
+        return value
+    return {key: tuple(str(v) for v in (items if isinstance(items, (list, tuple)) else [items])) for key, items in value.items()}
+
+
+def _with_file_facets(file_facets: dict, own: object) -> object:
+    if not isinstance(own, dict):
+        return dict(file_facets) if own is None else own
+    return {**file_facets, **_facet_lists(own)}
+
+
 class EntryFile(Strict):
     version: int
     region: str
     topic: str
+    facets: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # defaults for every entry
     entries: list[dict] = Field(min_length=1)
+
+    _lists = field_validator("facets", mode="before")(classmethod(lambda cls, value: _facet_lists(value)))
 
 
 class Region(Strict):
@@ -163,6 +186,7 @@ class KnowledgeBase:
     templates: AnswerTemplates
     files: int = 0
     rules: object = None  # bot.domain.rules.RuleBook, attached by load_knowledge
+    understanding: UnderstandingFile = field(default_factory=lambda: UnderstandingFile(version=1))
     sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
 
     def entries_in_topic(self, topic_id: str) -> list[Entry]:
@@ -249,6 +273,8 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
     regions, regions_doc = loader.special(RegionsFile, "regions.yaml")
     topics, _ = loader.special(TopicsFile, "topics.yaml")
     vocabulary, _ = loader.special(SynonymsFile, "synonyms.yaml")
+    understanding, understanding_doc = (loader.special(UnderstandingFile, "understanding.yaml")
+                                        if (root / "understanding.yaml").exists() else (UnderstandingFile(version=1), None))
     register, _ = loader.special(SourcesFile, "sources.yaml")
     documents = register.sources if register else None
     if regions and documents is not None:
@@ -285,7 +311,8 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
         for index, raw in enumerate(header.entries):
             prefix = ("entries", index)
             if isinstance(raw, dict):
-                raw = {**raw, "region": header.region, "topic": header.topic}
+                raw = {**raw, "region": header.region, "topic": header.topic,
+                       "facets": _with_file_facets(header.facets, raw.get("facets"))}
             entry = loader.parse(Entry, document, raw, prefix)
             if entry is None:
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
@@ -299,6 +326,10 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 continue
             entries[entry.id] = entry
             where[entry.id] = (document, line)
+            if understanding is not None:
+                for problem in _facet_problems(entry, understanding):
+                    facet_line = document.line_of(prefix + ("facets",)) if isinstance(raw, dict) and "facets" in (header.entries[index] or {}) else document.line_of(("facets",))
+                    loader.problems.append(Problem(name, facet_line, f"{entry.id}: {problem}"))
             if documents is not None:
                 loader.problems.extend(resolve_sources(entry.sources, documents, name, lambda index: document.line_of(prefix + ("sources", index)), f"{entry.id}: "))
             for offset, phrasing in enumerate([entry.question, *entry.variants, entry.question_en, *entry.variants_en]):
@@ -342,6 +373,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
         templates=templates,
         files=files,
         rules=rules,
+        understanding=understanding,
         sources=dict(register.sources),
     )
     return LoadResult(knowledge, [])

@@ -93,10 +93,9 @@ def simplified(typed: str) -> str:
 class AnswerReader:
     """Reads typed answers for the dialogue's steps; matchers are built once per knowledge load."""
 
-    def __init__(self, words: AnswerWords, cities: list[str]):
+    def __init__(self, words: AnswerWords):
         self.words = words
         self.known = words.understanding
-        self.cities = cities
         self.negations = tuple(sorted({comparable(w) for w in self.known.negations}, key=len, reverse=True))
         self._unsure = tuple(comparable(w) for w in self.known.unsure)
         self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)

@@ -103,7 +103,7 @@ class Interview:
         self._cares: dict[tuple[str, str], tuple[str, ...]] = {}
         self._cities: tuple[str, ...] | None = None
         self._choices: dict[tuple, Step] = {}
-        self.reader = AnswerReader(self.words, self.cities())
+        self.reader = AnswerReader(self.words)
         self._newest_year: int | None = None
         self._cases = None
         self._paths: dict[tuple, tuple[Step, ...]] = {}

@@ -18,6 +18,7 @@ from bot.domain.text import _opencc  # one shared OpenCC converter per process
 
 OUTSIDE = "outside"  # a place with no rules: outside the city, or a city we cannot estimate for
 _GAP = ".{0,6}?"  # what … in a word stands for
+_MAYBE_AMOUNT = re.compile(r"[0-9０-９]|[十百千万萬仟佰拾]")
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,11 @@ class AnswerReader:
         """帮我算, 算一下: start the estimate."""
         compared = comparable(typed)
         return any(word in compared for word in self._calculate)
+
+    @staticmethod
+    def may_hold_an_amount(typed: str) -> bool:
+        """A cheap look before reading a whole case: digits, or a Chinese amount (十万, 两千)."""
+        return _MAYBE_AMOUNT.search(typed) is not None
 
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""

@@ -26,7 +26,8 @@ from bot.telegram.views import send_view
 
 
 async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict:
-    """Start at once when the resident asks to calculate (帮我算) or gives amounts with a 能报多少 question.
+    """Start at once when the resident asks to calculate (帮我算), or gives amounts with a 能报多少
+    question or with a case (衢州居民住院三级医院花了10万).
 
     Other 能报多少 questions go on to the FAQ, whose answer offers a button to work out an amount.
     The case read here is handed to the handler, so the message is read once.
@@ -34,12 +35,17 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
     interview = assistant.store.current.interview
     text = simplified(message.text)
     calculate = interview.reader.wants_calculation(text)
-    if not calculate and not interview.reader.asks_amount(text) and not assistant.wants_estimate(text):
+    asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
+    if not asks and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
-    if calculate or any(name in case.answers for name in AMOUNT_STEPS):
+    has_amount = any(name in case.answers for name in AMOUNT_STEPS)
+    if calculate or (has_amount and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION)):
         return {"case": case}
     return False
+
+
+CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
 
 
 class EstimateDialogue(StatesGroup):

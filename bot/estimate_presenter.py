@@ -112,7 +112,7 @@ class EstimatePresenter:
         return View(text, buttons)
 
     def change_menu(self, interview: Interview, answers: dict, locale: str) -> View:
-        buttons = [[Button(self.tr(locale, STEP_NAMES[name]), "est-edit", name)] for name in answers if name in STEP_NAMES]
+        buttons = [[Button(self.tr(locale, STEP_NAMES[name]), "est-edit", name)] for name in STEP_NAMES if name in answers]
         buttons.append([Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
         return View(self.tr(locale, "想修改哪一项？"), buttons)
 

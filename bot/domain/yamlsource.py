@@ -133,11 +133,9 @@ def _plain_syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, 
     elif "could not find expected ':'" in problem:
         sentence = "this line is not 'name: value' and not a '- ' item; check its indentation and that it has a colon after the field name"
     elif "quoted scalar" in context:
-        line = where
-        sentence = "a quotation mark opened on this line is never closed; add the closing quote at the end of the text"
+        sentence = f"a quotation mark opened on line {where} is never closed; add the closing quote at the end of that text"
     elif "flow sequence" in context or "flow mapping" in context:
-        line = where
-        sentence = "a list in [ ] (or { }) that starts on this line is not closed, or a comma is missing between its items"
+        sentence = f"a list in [ ] (or {{ }}) that starts on line {where} is not closed, or a comma is missing between its items"
     else:
         sentence = "the file is not valid YAML here"
     return line, f"YAML syntax: {sentence} [{technical}]"

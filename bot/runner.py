@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.domain.interview import N_
 from bot.render import Renderer
 from bot.services import create_services
-from bot.telegram.exactly_once import SentRepliesMiddleware
+from bot.telegram.exactly_once import SentRepliesMiddleware, written_trace
 from bot.telegram.polling import poll
 from bot.telegram.session import ResilientSession, RetryRequestMiddleware
 
@@ -35,7 +35,7 @@ TELEGRAM_LANGUAGE = {"zh": None, "zh_Hant": None, "en": "en"}  # Telegram menus 
 
 def create_bot(settings: Settings) -> Bot:
     api = TelegramAPIServer.from_base(settings.bot_api_base_url) if settings.bot_api_base_url else PRODUCTION
-    session = ResilientSession(api=api, timeout=settings.bot_api_timeout)
+    session = ResilientSession(api=api, timeout=settings.bot_api_timeout, trace_configs=[written_trace()])
     session.middleware(SentRepliesMiddleware())  # a reply sent before a crash is not sent again (bot/telegram/exactly_once.py)
     session.middleware(RetryRequestMiddleware())  # transient faults retried; nothing sent twice (bot/telegram/session.py)
     return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))

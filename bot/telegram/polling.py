@@ -107,9 +107,19 @@ def build_reply_models() -> None:
     Update.model_validate({"update_id": 1, "callback_query": {"id": "1", "from": message["from"], "chat_instance": "1", "data": "-", "message": message}})
 
 
+def answer_once(workflow: dict) -> None:
+    """Answer one question before polling: the first search loads the word segmenter and builds
+    caches (seconds on a busy machine). Done while an update waits, it would hold up every other
+    update's commit, and a crash in that time would send their replies again after the restart."""
+    assistant, presenter = workflow.get("assistant"), workflow.get("presenter")
+    if assistant is not None and presenter is not None:
+        presenter.reply(assistant.ask("惠衢保多少钱", "zh", None), "zh")
+
+
 async def poll(dispatcher: Dispatcher, bot: Bot) -> None:
     """Run until SIGTERM/SIGINT; startup and shutdown handlers run as with aiogram's start_polling."""
     build_reply_models()
+    answer_once(dispatcher.workflow_data)
     poller = ConfirmingPoller(dispatcher, bot)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

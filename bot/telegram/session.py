@@ -21,13 +21,16 @@ import time
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable
 
+import aiogram
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import ClientDecodeError, TelegramNetworkError, TelegramRetryAfter, TelegramServerError
 from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiohttp import ClientConnectorError
+from aiohttp import ClientConnectorError, ClientSession, TraceConfig
+from aiohttp.hdrs import USER_AGENT
+from aiohttp.http import SERVER_SOFTWARE
 
 log = logging.getLogger("bot.flood")
 
@@ -44,6 +47,21 @@ class DeliveryUnknown(TelegramNetworkError):
 
 class ResilientSession(AiohttpSession):
     """aiogram's aiohttp session, telling apart failures before and after the request went out."""
+
+    def __init__(self, *args: Any, trace_configs: list[TraceConfig] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.trace_configs = trace_configs or []
+
+    async def create_session(self) -> ClientSession:
+        """As aiogram's, with our request traces."""
+        if self._should_reset_connector:
+            await self.close()
+        if self._session is None or self._session.closed:
+            self._session = ClientSession(connector=self._connector_type(**self._connector_init),
+                                          headers={USER_AGENT: f"{SERVER_SOFTWARE} aiogram/{aiogram.__version__}"},
+                                          trace_configs=self.trace_configs)
+            self._should_reset_connector = False
+        return self._session
 
     async def make_request(self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None) -> TelegramType:
         try:

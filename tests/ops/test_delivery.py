@@ -109,6 +109,7 @@ async def test_an_update_is_confirmed_only_once_handled(fake, tmp_path):
         fake.fault_next("sendMessage", "slow", delay=2.0)  # the handler is still busy for 2 s
         update_id = fake.push_message(960, QUESTION)
         await fake.wait_for_call("sendMessage")
+        await asyncio.sleep(1.0)  # the poller keeps asking Telegram meanwhile
         polls_while_busy = len(fake.calls_of("getUpdates"))
         await bot.reply(960, 0)
         offsets_while_busy = [call.get("offset") for call in fake.calls_of("getUpdates")[1:polls_while_busy]]

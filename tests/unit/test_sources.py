@@ -45,6 +45,9 @@ def citations(knowledge):
     rules = knowledge.rules
     for rule in (*rules.basic, *rules.critical_illness, *rules.supplementary):
         yield f"rules {rule.region} {type(rule).__name__} {rule.year}", rule.source.doc, rule.source.section
+    for region_id, region in knowledge.regions.items():
+        if region.hotline_source:
+            yield f"regions.yaml {region_id} hotline", region.hotline_source.doc, region.hotline_source.section
 
 
 def comparable(text: str) -> str:

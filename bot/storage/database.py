@@ -75,7 +75,13 @@ def _v3(db: sqlite_utils.Database, key: bytes) -> None:
             db.execute(f"UPDATE {table} SET user_hash = ? WHERE user_hash = ?", [renamed.get(old) or user_hash(old, key), old])
 
 
-MIGRATIONS = (_v1, _v2, _v3)
+def _v4(db: sqlite_utils.Database, key: bytes) -> None:
+    """Votes remember the answer message they were given on: one vote per resident per answer."""
+    db["feedback"].add_column("message_id", int)
+    db["feedback"].create_index(["user_hash", "message_id"], if_not_exists=True)
+
+
+MIGRATIONS = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -226,14 +232,15 @@ class Database:
                               mask_personal_data(typed) if typed is not None else None])
         self._write_questions()
 
-    def log_feedback(self, user_id: int, entry_id: str, vote: int) -> bool:
-        """One vote per resident per answer: False (nothing written) when this resident voted on it already."""
+    def log_feedback(self, user_id: int, entry_id: str, vote: int, message_id: int | None = None) -> bool:
+        """One vote per resident per answer message: False (nothing written) when this resident voted on it already."""
         who = self.user_hash(user_id)
         with self._db.conn:
-            if self._db.execute("SELECT 1 FROM feedback WHERE user_hash = ? AND entry_id = ? LIMIT 1", [who, entry_id]).fetchone():
+            if message_id is not None and self._db.execute(
+                    "SELECT 1 FROM feedback WHERE user_hash = ? AND message_id = ? AND entry_id = ? LIMIT 1", [who, message_id, entry_id]).fetchone():
                 return False
-            self._db.execute("INSERT INTO feedback (given_at, user_hash, entry_id, vote) VALUES (?, ?, ?, ?)",
-                             [_now(), who, entry_id, vote])
+            self._db.execute("INSERT INTO feedback (given_at, user_hash, entry_id, vote, message_id) VALUES (?, ?, ?, ?, ?)",
+                             [_now(), who, entry_id, vote, message_id])
         return True
 
     def log_suggestion_pick(self, user_id: int, entry_id: str) -> None:

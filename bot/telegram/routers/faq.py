@@ -50,7 +50,8 @@ def create_router() -> Router:
     @router.callback_query(Act.filter(F.action == "vote"))
     async def vote_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, database: Database, locale: str) -> None:
         entry_id, _, vote = callback_data.value.rpartition("|")
-        database.log_feedback(query.from_user.id, entry_id, 1 if vote == "up" else -1)  # a second press counts nothing
+        message_id = query.message.message_id if query.message else None
+        database.log_feedback(query.from_user.id, entry_id, 1 if vote == "up" else -1, message_id)  # a second press counts nothing
         await query.answer(presenter.text(locale, "谢谢您的反馈！").text)
         if isinstance(query.message, Message) and query.message.reply_markup:  # not an old (inaccessible) message
             try:

@@ -117,12 +117,12 @@ def question_rows(database: Path) -> list[str]:
         connection.close()
 
 
-async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int | None = None, log=print) -> Tally:
+async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int | None = None, log=print, redis_url: str = "") -> Tally:
     chooser = random.Random(seed)
     tally = Tally()
     async with FakeBotAPI(TOKEN) as server:
         env = {"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": server.base_url, "DATABASE_PATH": str(workdir / "bot.sqlite3"),
-               "LOG_LEVEL": "INFO", "THROTTLE_RATE": "0"}
+               "LOG_LEVEL": "INFO", "THROTTLE_RATE": "0", "REDIS_URL": redis_url}
         bot = BotProcess(env, workdir)
         people = [Resident(server, 5000 + number, tally) for number in range(residents)]
         stop = asyncio.Event()
@@ -167,9 +167,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--residents", type=int, default=3)
     parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--redis", default="", help="dialogue state in this Redis (redis://127.0.0.1:6390/0) instead of SQLite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="yibao-kill-") as directory:
-        tally = asyncio.run(kill_rounds(args.rounds, Path(directory), args.residents, args.seed))
+        tally = asyncio.run(kill_rounds(args.rounds, Path(directory), args.residents, args.seed, redis_url=args.redis))
     figures = asdict(tally)
     print(json.dumps({**figures, "failures": tally.failures}, ensure_ascii=False, indent=1))
     raise SystemExit(1 if tally.failures else 0)

@@ -137,11 +137,13 @@ async def test_traditional_user_gets_traditional_menus_and_answers(tmp_path):
         labels = greeting[-1].labels
         assert "🧮 報銷估算" in labels and "📍 選擇城市" in labels and "🌐 語言" in labels
         assert "醫保小助手" in greeting[0].text
-        answer = text_of(await chat.send(FAMILY_ACCOUNT_QUESTION))
+        answer = text_of(await chat.send("親情賬戶在哪個App開通"))
         assert "國家醫保服務平台" in answer
         assert "核對日期" in answer and "国家医保" not in answer
         feedback = await chat.press("👍")
         assert feedback[0].text == "謝謝您的回饋！"
+        # Without a /lang choice, a question typed in simplified characters is answered in them.
+        assert "国家医保服务平台" in text_of(await chat.send(FAMILY_ACCOUNT_QUESTION))
 
 
 @pytest.mark.parametrize("code", ["zh-tw", "zh-hk"])

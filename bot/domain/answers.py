@@ -22,13 +22,26 @@ class AnswerTemplates:
     """Compiles each answer once; rendering needs only today's date."""
 
     def __init__(self) -> None:
-        # Plain text: the Telegram layer escapes HTML, so no autoescape here.
-        self.environment = Environment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-        self.environment.filters["cn_date"] = cn_date
-        self.environment.filters["en_date"] = en_date
+        self.environment = self._environment()
         self._compiled: dict[tuple[str, str], object] = {}
         self._rendered: dict[tuple[str, str, str], str] = {}
         self._rendered_on: date | None = None
+
+    @staticmethod
+    def _environment() -> Environment:
+        # Plain text: the Telegram layer escapes HTML, so no autoescape here.
+        environment = Environment(undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+        environment.filters["cn_date"] = cn_date
+        environment.filters["en_date"] = en_date
+        return environment
+
+    def __getstate__(self) -> dict:
+        # Compiled templates are code: a snapshot (bot.domain.snapshot) compiles again when rendering.
+        return {**self.__dict__, "environment": None, "_compiled": {}, "_rendered": {}, "_rendered_on": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.environment = self._environment()
 
     def _context(self, entry: Entry, today: date, hotline: str | None) -> dict:
         periods = {

@@ -7,6 +7,7 @@ from pathlib import Path
 from threading import Lock
 from typing import Callable
 
+from bot.domain import snapshot
 from bot.domain.interview import Interview
 from bot.domain.knowledge import Entry, KnowledgeBase, Region, load_knowledge
 from bot.domain.search import SearchIndex, SearchResult
@@ -42,12 +43,17 @@ class KnowledgeStore:
         return self._current
 
     def reload(self) -> list[Problem]:
-        result = load_knowledge(self.directory, self.clock())
-        if not result.ok:
-            return result.problems
-        tools = TextTools(result.knowledge.vocabulary)
-        triggers = tuple(tools.normalize(trigger) for trigger in result.knowledge.vocabulary.estimate_triggers)
-        loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools), Interview(result.knowledge.rules), triggers)
+        today = self.clock()
+        snapshot_key = snapshot.key(self.directory, today)
+        loaded = snapshot.load(snapshot_key)
+        if not isinstance(loaded, Loaded):
+            result = load_knowledge(self.directory, today)
+            if not result.ok:
+                return result.problems
+            tools = TextTools(result.knowledge.vocabulary)
+            triggers = tuple(tools.normalize(trigger) for trigger in result.knowledge.vocabulary.estimate_triggers)
+            loaded = Loaded(result.knowledge, tools, SearchIndex.build(result.knowledge, tools), Interview(result.knowledge.rules), triggers)
+            snapshot.save(snapshot_key, loaded)
         with self._lock:
             self._current = loaded
         return []

@@ -57,6 +57,14 @@ ENGLISH_STOPWORDS = frozenset(
 TRADITIONAL_CONFIG = "s2tw"
 
 
+@lru_cache(maxsize=1)
+def _traditional_characters() -> frozenset[str]:
+    """Every character OpenCC's t2s changes on its own (traditional forms, and variants)."""
+    characters = [chr(code) for code in range(0x3400, 0xA000)] + [chr(code) for code in range(0xF900, 0xFB00)]
+    converted = _opencc("t2s").convert("\n".join(characters)).split("\n")
+    return frozenset(a for a, b in zip(characters, converted) if a != b)
+
+
 @lru_cache(maxsize=None)
 def _opencc(config: str):
     import opencc  # ~0.1 s; created once per process and shared by every TextTools
@@ -106,8 +114,7 @@ class TextTools:
     def __init__(self, vocabulary: SynonymsFile):
         self.vocabulary = vocabulary
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
-        self._t2s = _opencc("t2s")
-        self._s2t = _opencc(TRADITIONAL_CONFIG)
+        self._traditional = _traditional_characters()
         synonyms: dict[str, str] = {}
         for key, value in vocabulary.synonyms.items():
             key_n, value_n = self._base(key), self._base(value)
@@ -129,11 +136,15 @@ class TextTools:
         self._learned_dirty = False
         self._corpus_lookup: set[str] | None = None
 
+    def __getstate__(self) -> dict:
+        # The jieba tokenizer is rebuilt when first needed after unpickling (bot.domain.snapshot).
+        return {**self.__dict__, "_tokenizer": None}
+
     # ---- normalisation -------------------------------------------------------------------
     def _base(self, text: str) -> str:
         text = unicodedata.normalize("NFKC", text or "")
-        if _CJK_CHAR.search(text):
-            text = self._t2s.convert(text)
+        if self.has_traditional(text):
+            text = _opencc("t2s").convert(text)
         text = _SPACES.sub(" ", text.lower()).strip()
         return _SPACE_NEAR_CJK.sub("", text)
 
@@ -150,10 +161,16 @@ class TextTools:
         return normalized
 
     def to_simplified(self, text: str) -> str:
-        return self._t2s.convert(text)
+        return _opencc("t2s").convert(text) if self.has_traditional(text) else text
+
+    def has_traditional(self, text: str) -> bool:
+        """Whether OpenCC would change anything: most questions are simplified, and creating the
+        converter costs ~0.15 s of a cold start."""
+        traditional = self._traditional
+        return any(char in traditional for char in text)
 
     def to_traditional(self, text: str) -> str:
-        text = self._s2t.convert(text)
+        text = _opencc(TRADITIONAL_CONFIG).convert(text)
         if self._override_re is not None:
             text = self._override_re.sub(lambda m: self._overrides[m.group(0)], text)
         return text

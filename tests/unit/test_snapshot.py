@@ -1,0 +1,67 @@
+"""The built knowledge is kept between runs (a cold `ask` skips loading and indexing), keyed by
+everything it was built from; an edit, a damaged file or an untrusted folder means building afresh."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.domain import assistant as assistant_module
+from bot.domain import snapshot
+from bot.domain.assistant import Assistant, KnowledgeStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def knowledge(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setattr(snapshot, "_base", lambda: tmp_path)  # the other caches of the temp dir stay
+    copy = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", copy)
+    return copy
+
+
+def forbid_building(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("built afresh although a snapshot was there")
+
+    monkeypatch.setattr(assistant_module, "load_knowledge", refuse)
+
+
+def test_a_second_start_answers_from_the_snapshot(knowledge, monkeypatch):
+    first = KnowledgeStore(knowledge)
+    assert first.reload() == []
+    expected = Assistant(first).ask("惠衢保多少钱")
+    forbid_building(monkeypatch)
+    second = KnowledgeStore(knowledge)
+    assert second.reload() == []
+    reply = Assistant(second).ask("惠衢保多少钱")
+    assert reply.entry.id == expected.entry.id and reply.answer == expected.answer
+    assert Assistant(second).ask("惠衢保多少錢", "zh_Hant").answer != reply.answer  # converters work after unpickling
+
+
+def test_an_edit_is_built_afresh_and_served(knowledge):
+    assert KnowledgeStore(knowledge).reload() == []
+    path = knowledge / "quzhou" / "huiqubao.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("每人每年100元", "每人每年120元"), encoding="utf-8")
+    store = KnowledgeStore(knowledge)
+    assert store.reload() == []
+    assert "120元" in Assistant(store).ask("惠衢保一年交多少钱").answer
+
+
+def test_a_damaged_snapshot_is_ignored(knowledge):
+    assert KnowledgeStore(knowledge).reload() == []
+    for path in snapshot._folder().glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    store = KnowledgeStore(knowledge)
+    assert store.reload() == [] and Assistant(store).ask("惠衢保多少钱").entry is not None
+
+
+def test_a_folder_others_may_write_to_is_not_trusted(knowledge, monkeypatch):
+    assert KnowledgeStore(knowledge).reload() == []
+    snapshot._folder().chmod(0o777)
+    assert snapshot._folder() is None
+    forbid_building(monkeypatch)
+    with pytest.raises(AssertionError, match="built afresh"):
+        KnowledgeStore(knowledge).reload()

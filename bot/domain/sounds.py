@@ -169,20 +169,26 @@ class SoundTable:
                     candidates.add((start, word))
         if not candidates:
             return []
-        blocked = [(m.start(), m.end(), m.group(0)) for m in self._protected.finditer(run)] if self._protected else []
+        # Where a protected word stands, by position: a correction overlapping one must agree with it.
+        covering: dict[int, list[tuple[int, int]]] = {}
+        if self._protected:
+            for match in self._protected.finditer(run):
+                for index in range(match.start(), match.end()):
+                    covering.setdefault(index, []).append((match.start(), match.end()))
+        taken = [False] * len(run)
         chosen: list[tuple[int, int, str]] = []
         for start, word in sorted(candidates, key=lambda c: (-len(c[1]), c[0])):
             end = start + len(word)
             window = run[start:end]
-            if window == word or any(s < end and start < e for s, e, _ in chosen):
+            if window == word or any(taken[start:end]) or not self._sounds_like(window, word):
                 continue
-            if not self._sounds_like(window, word):
-                continue
-            if any(s < end and start < e and not self._agrees(run, s, e, start, word) for s, e, _ in blocked):
+            overlapping = {span for index in range(start, end) for span in covering.get(index, ())}
+            if any(not self._agrees(run, s, e, start, word) for s, e in overlapping):
                 continue
             if self._straddled(run, start, end) or self._extends_a_word(window, word):
                 continue
             chosen.append((start, end, word))
+            taken[start:end] = [True] * (end - start)
         return sorted(chosen)
 
     def _sounds_like(self, window: str, word: str) -> bool:

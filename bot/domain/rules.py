@@ -16,6 +16,7 @@ from typing import Annotated, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.domain.estimate_words import Understanding
 from bot.domain.knowledge import Source
 from bot.domain.yamlsource import Problem, YamlDocument, YamlError, read_yaml
 
@@ -170,6 +171,7 @@ class AnswerTable(Strict):
 class InterviewFile(Strict):
     version: Literal[1]
     answers: AnswerTable
+    understanding: Understanding = Field(default_factory=Understanding)  # how sentences are read
 
 
 def comparable(text: str) -> str:
@@ -183,6 +185,7 @@ class AnswerWords:
     """Typed word -> value, per question; and the button label of every value."""
 
     table: AnswerTable | None = None
+    understanding: Understanding = field(default_factory=Understanding)
 
     def choices(self, question: str) -> dict:
         return getattr(self.table, question) if self.table else {}
@@ -288,7 +291,7 @@ def load_rules(directory: Path, display_name: Callable[[Path], str], documents=_
             table, found = _parse_interview(document, name)
             problems.extend(found)
             if table is not None:
-                answers = AnswerWords(table)
+                answers = AnswerWords(table.answers, table.understanding)
             continue
         try:
             parsed = RuleFile.model_validate(document.data)
@@ -335,7 +338,7 @@ def _overlapping_critical_illness(parsed: RuleFile, document: YamlDocument, name
     return problems
 
 
-def _parse_interview(document: YamlDocument, name: str) -> tuple[AnswerTable | None, list[Problem]]:
+def _parse_interview(document: YamlDocument, name: str) -> tuple[InterviewFile | None, list[Problem]]:
     try:
         parsed = InterviewFile.model_validate(document.data)
     except ValidationError as error:
@@ -349,7 +352,7 @@ def _parse_interview(document: YamlDocument, name: str) -> tuple[AnswerTable | N
                 if owner.setdefault(key, value) != value:
                     line = document.line_of(("answers", question, _yaml_key(value), "words", max(index - 1, 0)))
                     problems.append(Problem(name, line, f"answers.{question}: word {word!r} means both {owner[key]!r} and {value!r}"))
-    return (None if problems else parsed.answers), problems
+    return (None if problems else parsed), problems
 
 
 def _yaml_key(value: object) -> str:

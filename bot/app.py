@@ -6,14 +6,14 @@ import logging
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram import Dispatcher, Router
 from aiogram.fsm.storage.base import BaseStorage
-from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import I18n
 
 from bot.render import DEFAULT_LOCALE
 from bot.services import Services
 from bot.telegram.chat_policy import ChatPolicyMiddleware
-from bot.telegram.exactly_once import ExactlyOnceMiddleware, UserIsolation
+from bot.telegram.exactly_once import ExactlyOnceMiddleware, RenewedRedisLock, UserIsolation
 from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
 from bot.telegram.session import DeliveryUnknown
 from bot.telegram.routers import admin, city, estimate, fallback, faq, lang, start
@@ -46,7 +46,7 @@ def create_storage(services: Services) -> BaseStorage:
 def create_isolation(storage: BaseStorage) -> UserIsolation:
     """One user's updates one at a time: in this process, and across replicas when state is in Redis."""
     if isinstance(storage, RedisStorage):
-        return UserIsolation(RedisEventIsolation(storage.redis, storage.key_builder, lock_kwargs={"timeout": 60, "sleep": 0.02}))
+        return UserIsolation(RenewedRedisLock(storage.redis, storage.key_builder))
     return UserIsolation()
 
 

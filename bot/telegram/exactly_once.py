@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, suppress
 from typing import Any, AsyncGenerator, Awaitable, Callable
 
 from aiogram import BaseMiddleware, Bot
@@ -27,8 +27,11 @@ from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextR
 from aiogram.methods import SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.fsm.storage.base import BaseEventIsolation, StorageKey
+from aiogram.fsm.storage.redis import RedisEventIsolation
 from aiogram.types import Message, TelegramObject, Update
 from aiohttp import TraceConfig
+from redis.asyncio.lock import Lock
+from redis.exceptions import LockError
 
 from bot.storage.fsm import update_scope
 
@@ -116,6 +119,34 @@ class UserIsolation(BaseEventIsolation):
     async def close(self) -> None:
         if self.shared is not None:
             await self.shared.close()
+
+
+class RenewedRedisLock(RedisEventIsolation):
+    """aiogram's Redis lock per user, held with a short TTL renewed while the update runs: a replica
+    killed while holding it blocks that user for at most LOCK_TTL, not aiogram's 60 s."""
+
+    LOCK_TTL = 10.0
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
+        lock = self.redis.lock(name=self.key_builder.build(key, "lock"), timeout=self.LOCK_TTL, sleep=0.02, lock_class=Lock)
+        await lock.acquire()
+        renewal = asyncio.create_task(self._renew(lock))
+        try:
+            yield
+        finally:
+            renewal.cancel()
+            with suppress(LockError):
+                await lock.release()
+
+    async def _renew(self, lock: Lock) -> None:
+        while True:
+            await asyncio.sleep(self.LOCK_TTL / 3)
+            try:
+                await lock.reacquire()
+            except LockError:
+                log.warning("a user's lock expired while an update was running")
+                return
 
 
 class ExactlyOnceMiddleware(BaseMiddleware):

@@ -150,3 +150,26 @@ async def test_an_update_handled_on_one_replica_is_skipped_on_another(redis_url,
         await first.dispatcher.feed_update(first.bot, update)
         await second.dispatcher.feed_update(second.bot, update)  # Telegram re-posted it to the other replica
         assert len(replies(first, 83001)) == 1 and replies(second, 83001) == []
+
+
+async def test_a_lock_left_by_a_killed_replica_expires(redis_url, tmp_path, monkeypatch):
+    """A replica killed inside an update leaves its user's lock behind: it expires, it is not held
+    for aiogram's 60 s, and a lock held by a live update is renewed past its TTL."""
+    import asyncio
+
+    from aiogram.fsm.storage.base import StorageKey
+
+    from bot.telegram.exactly_once import RenewedRedisLock
+    from tests.crowd import message_update, replies
+
+    monkeypatch.setattr(RenewedRedisLock, "LOCK_TTL", 0.6)
+    async with DialogueClient(settings=replica_settings(tmp_path, redis_url, "a")) as replica:
+        storage = replica.dispatcher.storage
+        key = StorageKey(bot_id=replica.bot.id, chat_id=84001, user_id=84001)
+        await storage.redis.set(storage.key_builder.build(key, "lock"), "killed-replica", px=600)
+        await asyncio.wait_for(replica.dispatcher.feed_update(replica.bot, message_update(replica, 84001, "/start")), 30)
+        assert len(replies(replica, 84001)) == 1
+        isolation = RenewedRedisLock(storage.redis, storage.key_builder)
+        async with isolation.lock(key):
+            await asyncio.sleep(1.5)  # longer than the TTL: renewed meanwhile
+            assert await storage.redis.exists(storage.key_builder.build(key, "lock"))

@@ -120,6 +120,10 @@ def question_rows(database: Path) -> list[str]:
 async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int | None = None, log=print, redis_url: str = "") -> Tally:
     chooser = random.Random(seed)
     tally = Tally()
+    if redis_url:  # the fake Bot API numbers updates from 1 again: ids handled in an earlier run must go
+        import redis
+
+        redis.Redis.from_url(redis_url).flushdb()
     async with FakeBotAPI(TOKEN) as server:
         env = {"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": server.base_url, "DATABASE_PATH": str(workdir / "bot.sqlite3"),
                "LOG_LEVEL": "INFO", "THROTTLE_RATE": "0", "REDIS_URL": redis_url}

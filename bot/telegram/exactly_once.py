@@ -9,10 +9,10 @@ after a restart), and at the end of the update commits its dialogue state togeth
 
 A crash after a reply went out and before that commit makes Telegram deliver the update again; it
 is then handled again from the state it found the first time. `SentRepliesMiddleware` (on the Bot
-API session) records each reply, numbered within its update, as soon as its request is written to
+API session) records each reply, numbered within its update, right after its request is written to
 the connection (`written_trace`; the kernel delivers written bytes even when the process is killed)
-and does not send it again. Left open: a crash between that record and the write (well under 1 ms),
-which loses that one reply.
+and does not send it again. Left open: a crash between the write and that record (one turn of the
+event loop, plus a Redis round trip with Redis), which shows that one reply twice.
 """
 from __future__ import annotations
 
@@ -51,15 +51,26 @@ class UpdateReplies:
             self.written.add(seq)
             await self.storage.mark_sent(self.bot_id, self.update_id, seq)
 
+    def record_after_this_write(self, seq: int) -> None:
+        """Called just before the request's bytes are written: the record starts once they are."""
+        if seq not in self.written:
+            self.written.add(seq)
+            task = asyncio.ensure_future(self.storage.mark_sent(self.bot_id, self.update_id, seq))
+            _recording.add(task)
+            task.add_done_callback(_recording.discard)
+
 
 _replies: contextvars.ContextVar[UpdateReplies | None] = contextvars.ContextVar("update_replies", default=None)
 _sending: contextvars.ContextVar[int | None] = contextvars.ContextVar("reply_sending", default=None)
+_recording: set[asyncio.Future] = set()  # records under way (a task nobody holds may be collected)
 
 
 async def _request_written(session, context, params) -> None:
+    # aiohttp calls this just before writing a chunk: awaiting a record here could record a reply
+    # that a crash then keeps from ever being written.
     replies, seq = _replies.get(), _sending.get()
     if replies is not None and seq is not None:
-        await replies.record(seq)
+        replies.record_after_this_write(seq)
 
 
 def written_trace() -> TraceConfig:

@@ -90,7 +90,7 @@ class Resident:
 
     async def ask(self, number: int) -> None:
         token = f"{self.chat_id}x{number}"
-        reply, others = await self.say(f"惠衢保多少钱 {token}", lambda text: "惠衢保" in text and "第" not in text)
+        reply, others = await self.say(f"惠衢保多少钱 {token}", lambda text: "保费" in text and RESULT_MARK not in text)
         if reply is None:
             self.missed(others)
         else:

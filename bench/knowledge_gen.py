@@ -119,8 +119,9 @@ def build_index(knowledge: KnowledgeBase):
 def store_for(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR):
     """A KnowledgeStore serving `knowledge` (generated knowledge never touches the disk)."""
     from bot.domain.assistant import KnowledgeStore, Loaded
+    from bot.domain.interview import Interview
 
     tools, index = build_index(knowledge)
     store = KnowledgeStore(directory)
-    store._current = Loaded(knowledge, tools, index)
+    store._current = Loaded(knowledge, tools, index, Interview(knowledge.rules))
     return store

@@ -127,8 +127,9 @@ def job_stages() -> dict:
 
     store = KnowledgeStore(settings.knowledge_dir)
     from bot.domain.assistant import Loaded
+    from bot.domain.interview import Interview
 
-    store._current = Loaded(result.knowledge, tools, index)
+    store._current = Loaded(result.knowledge, tools, index, Interview(result.knowledge.rules))
     assistant = Assistant(store)
     presenter = Presenter(Renderer(settings.locales_dir), assistant)
     stage("presenter + renderer")

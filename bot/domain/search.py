@@ -593,13 +593,15 @@ class SearchIndex:
         the like (永康医保, 广东居民医保). Common words ending in 区 (地区, 社区) are not place names."""
         gazetteer = self.tools.place_names()
         not_places = self.understanding.not_places
-        insurance_after = self.understanding.insurance_after
-        for start in range(len(content) - 1):
-            for size in range(min(7, len(content) - start), 1, -1):
-                word = content[start:start + size]
+        # A place name ends right before 医保 (or the like), or with its own 市/县/区/省.
+        before_scheme = {match.start() for match in self.understanding.insurance_after_re.finditer(content)}
+        suffixed = {index + 1 for index, char in enumerate(content) if char in ADMIN_SUFFIXES}
+        for end in sorted(before_scheme | suffixed):
+            for size in range(min(7, end), 1, -1):
+                word = content[end - size:end]
                 if word not in gazetteer or word in not_places or word in self._places:
                     continue
-                if (size >= 3 and word[-1] in ADMIN_SUFFIXES) or content.startswith(insurance_after, start + size):
+                if end in before_scheme or size >= 3:
                     return word
         return None
 

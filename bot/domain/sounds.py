@@ -162,10 +162,11 @@ class SoundTable:
 
     def _corrections(self, run: str) -> list[tuple[int, int, str]]:
         candidates: set[tuple[int, str]] = set()
+        length = len(run)
         for position, char in enumerate(run):
             for word, place in self._by_char.get(char, ()):
                 start = position - place
-                if start >= 0 and start + len(word) <= len(run):
+                if start >= 0 and start + len(word) <= length and not run.startswith(word, start):
                     candidates.add((start, word))
         if not candidates:
             return []
@@ -192,10 +193,13 @@ class SoundTable:
         return sorted(chosen)
 
     def _sounds_like(self, window: str, word: str) -> bool:
-        same = sum(a == b for a, b in zip(window, word))
-        if same < max(1, ceil(len(word) / 3)) or same == len(word):
-            return False
-        return all(a == b or a in allowed for a, b, allowed in zip(window, word, self._allowed(word)))
+        same = 0
+        for a, b, allowed in zip(window, word, self._allowed(word)):
+            if a == b:
+                same += 1
+            elif a not in allowed:
+                return False  # most candidates end here, at their first character that sounds otherwise
+        return max(1, ceil(len(word) / 3)) <= same < len(word)
 
     def _allowed(self, word: str) -> tuple[frozenset[str], ...]:
         """Per place in the word, every character that sounds like it (built when first needed)."""

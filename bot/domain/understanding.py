@@ -151,6 +151,7 @@ class Understanding:
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))
         self.insurance_after = tuple(norm(places.insurance_after))
+        self.insurance_after_re = _alternation(self.insurance_after) or re.compile(r"(?!)")
         self.portable_products = frozenset(places.portable_products)
         self.not_places = frozenset(norm(places.not_places))
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}

@@ -106,8 +106,10 @@ def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], .
 class SoundTable:
     """Corrects sound-alike spellings of `targets` in normalised text."""
 
-    def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False):
+    def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
+                 look_alike: dict[str, str] | None = None):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
+        self._look_alike = look_alike or {}  # handwriting and stroke input: 衝 for 衢, 痛 for 病
         targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
         spelled = self._spelled(targets)
         self._targets = spelled
@@ -206,7 +208,8 @@ class SoundTable:
         allowed = self._allowed_chars.get(word)
         if allowed is None:
             allowed = self._allowed_chars[word] = tuple(
-                frozenset("".join(self._chars.get(syllable, "") for syllable in position)) for position in self._targets[word])
+                frozenset("".join(self._chars.get(syllable, "") for syllable in position) + self._look_alike.get(char, ""))
+                for char, position in zip(word, self._targets[word]))
         return allowed
 
     def _extends_a_word(self, window: str, word: str) -> bool:

@@ -42,6 +42,7 @@ class _Strict(BaseModel):
 class SoundAlikeList(_Strict):
     words: list[str] = Field(default_factory=list)
     not_typos: list[str] = Field(default_factory=list)
+    look_alike: dict[str, str] = Field(default_factory=dict)  # a character of our words -> characters written like it
 
 
 class OffTopic(_Strict):
@@ -146,7 +147,8 @@ class Understanding:
                       for index, item in enumerate(spec.asks_for)]
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         targets = set(norm(spec.sound_alike.words)) | {w for w in norm(sound_words) if len(w) >= 3}
-        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word)
+        look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
+        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike)
         places = spec.places
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))

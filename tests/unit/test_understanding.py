@@ -191,3 +191,8 @@ def test_the_16_year_rule_follows_who_is_added(index, question, entry_id):
 def test_a_match_through_another_products_name_is_offered_not_asserted(index):
     result = index.search("What share of dialysis costs is paid in Quzhou?")  # not Huiqubao's payout ratio
     assert result.outcome != "answered" or result.entry.id != "huiqubao/payout-ratio"
+
+
+@pytest.mark.parametrize("typed, meant", [("惠衝保能给家人买吗", "惠衢保"), ("衢州居民大痛保险", "大病保险"), ("亲倩账户", "亲情账户")])
+def test_a_look_alike_character_reads_as_the_word_meant(index, typed, meant):
+    assert meant in read(index, typed)

@@ -152,6 +152,9 @@ class SQLiteStorage(BaseStorage):
         return self.connection.execute("SELECT 1 FROM sent_replies WHERE update_id = ? AND seq = ?", (update_id, seq)).fetchone() is not None
 
     async def mark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
+        self.mark_sent_now(bot_id, update_id, seq)
+
+    def mark_sent_now(self, bot_id: int, update_id: int, seq: int) -> None:
         with self.connection:
             self.connection.execute("INSERT OR IGNORE INTO sent_replies VALUES (?, ?, ?)", (update_id, seq, time.time()))
 

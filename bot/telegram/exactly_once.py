@@ -9,10 +9,11 @@ after a restart), and at the end of the update commits its dialogue state togeth
 
 A crash after a reply went out and before that commit makes Telegram deliver the update again; it
 is then handled again from the state it found the first time. `SentRepliesMiddleware` (on the Bot
-API session) records each reply, numbered within its update, right after its request is written to
-the connection (`written_trace`; the kernel delivers written bytes even when the process is killed)
-and does not send it again. Left open: a crash between the write and that record (one turn of the
-event loop, plus a Redis round trip with Redis), which shows that one reply twice.
+API session) records each reply, numbered within its update, as its request is written to the
+connection (`written_trace`; the kernel delivers written bytes even when the process is killed)
+and does not send it again. SQLite commits the record synchronously just before the send system
+call (a crash in those microseconds loses that reply); Redis records it right after the write (a
+crash during that round trip shows the reply twice).
 """
 from __future__ import annotations
 
@@ -51,10 +52,14 @@ class UpdateReplies:
             self.written.add(seq)
             await self.storage.mark_sent(self.bot_id, self.update_id, seq)
 
-    def record_after_this_write(self, seq: int) -> None:
-        """Called just before the request's bytes are written: the record starts once they are."""
-        if seq not in self.written:
-            self.written.add(seq)
+    def record_at_write(self, seq: int) -> None:
+        """Called just before the request's bytes are written, with no await between this and the write."""
+        if seq in self.written:
+            return
+        self.written.add(seq)
+        if hasattr(self.storage, "mark_sent_now"):
+            self.storage.mark_sent_now(self.bot_id, self.update_id, seq)
+        else:  # a network round trip: recorded once the bytes are out, never before
             task = asyncio.ensure_future(self.storage.mark_sent(self.bot_id, self.update_id, seq))
             _recording.add(task)
             task.add_done_callback(_recording.discard)
@@ -70,7 +75,7 @@ async def _request_written(session, context, params) -> None:
     # that a crash then keeps from ever being written.
     replies, seq = _replies.get(), _sending.get()
     if replies is not None and seq is not None:
-        replies.record_after_this_write(seq)
+        replies.record_at_write(seq)
 
 
 def written_trace() -> TraceConfig:

@@ -28,6 +28,11 @@ def read(index: SearchIndex, text: str) -> str:
     return index.understanding.clean(index.tools.normalize(text))
 
 
+def assert_answers(index: SearchIndex, question: str, entry_id: str) -> None:
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
 # ---- sound-alike typos ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, meant", [
@@ -124,8 +129,7 @@ def test_a_product_the_question_does_not_name_is_offered_not_answered(index):
     ("杭州怎么开通亲情账户", "family-account/where-open"),
 ])
 def test_a_city_we_do_not_cover_as_place_of_care_keeps_our_products(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id)
 
 
 @pytest.mark.parametrize("question", ["广东居民医保一年交多少钱", "萧山区的医保怎么报销", "杭州医保住院报销比例"])
@@ -184,8 +188,7 @@ def test_check_knowledge_names_an_unknown_facet(tmp_path):
     ("孩子不在身边能绑亲情账户吗", "family-account/under-16"),
 ])
 def test_the_16_year_rule_follows_who_is_added(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id)
 
 
 def test_a_match_through_another_products_name_is_offered_not_asserted(index):

@@ -16,7 +16,9 @@ from tests.conftest import KNOWLEDGE, ROOT
 LANGS = {"zh-Hant": "zh_Hant", "en": "en"}
 # (set, share that must pass): paraphrases.yaml measured 0.98 when written; residents.yaml (386
 # residents' questions, issue 9) measured 0.725 untuned and 0.935 after the understanding work.
-SETS = [("paraphrases.yaml", 0.90), ("residents.yaml", 0.92)]
+# residents-fresh.yaml (131, written after tuning by someone who had not seen the others) measured
+# 0.885 when first run and 0.901 after three word-list fixes it showed.
+SETS = [("paraphrases.yaml", 0.90), ("residents.yaml", 0.92), ("residents-fresh.yaml", 0.87)]
 
 
 def comparable(text: str) -> str:

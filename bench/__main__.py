@@ -58,6 +58,12 @@ def search_and_memory(report: Report) -> None:
             report.add("search", f"{label}: median", median.show("µs"), growth, f"< {SEARCH_MEDIAN_TARGET_US:,} µs",
                        verdict(median.median < SEARCH_MEDIAN_TARGET_US), note)
             report.add("search", f"{label}: p99", p99.show("µs"), "", "", "", f"outcomes {search['outcomes']}")
+            residents = result.get("residents")
+            if residents:
+                note = f"{residents['questions']} residents' questions (tests/eval) × {len(residents['median_us'])} runs; not knowledge phrasings"
+                report.add("search", "shipped, residents' own questions: median", Figure(residents["median_us"]).show("µs"), "", "", "", note)
+                report.add("search", "shipped, residents' own questions: p99", Figure(residents["p99_us"]).show("µs"), "", "", "",
+                           f"outcomes {residents['outcomes']}")
         else:
             report.add("search", f"{label}: median", median.show("µs"), growth, "", "", note)
             is_10k = result["size"] >= 10000

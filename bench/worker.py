@@ -65,10 +65,22 @@ def job_size(size: int, repeats: int) -> dict:
         loaded = services.store.current
         asked = questions(base)
         search = time_search(loaded.index, loaded.tools, asked, repeats)
+        # Knowledge phrasings are mostly found word for word; residents' own questions are ranked.
+        residents = time_search(loaded.index, loaded.tools, resident_questions(), repeats) if not size else None
         services.close()
         del dispatcher
     return {"size": len(loaded.knowledge.entries), "documents": len(getattr(loaded.index, "doc_text", [])),
-            "generate_s": generated - started, "build_s": built - generated, "rss_mb": rss, "search": search}
+            "generate_s": generated - started, "build_s": built - generated, "rss_mb": rss, "search": search,
+            "residents": residents}
+
+
+def resident_questions() -> list[str]:
+    """The questions of the residents' evaluation sets (tests/eval/residents*.yaml)."""
+    import yaml
+
+    folder = Path(__file__).resolve().parents[1] / "tests" / "eval"
+    return [case["q"] for path in sorted(folder.glob("residents*.yaml"))
+            for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 
 def job_stages() -> dict:

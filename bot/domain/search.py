@@ -477,10 +477,12 @@ class SearchIndex:
         if not covered and not uncovered and (place := self._unknown_place(content)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
-        candidates = self.rank(content, self.TOP_ENTRIES)
         exact = self.exact.get(_exact_key(content), ())
-        if exact:  # a phrasing of the knowledge, word for word: the clearest match
-            found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
+        found = [Candidate(self.entries[number], math.inf, 1.0, content) for number in exact]
+        if found and not (covered or uncovered):  # a phrasing word for word, no place to weigh: nothing to rank
+            candidates = found
+        else:  # …with a place named, the same question of that place's entry must rank too
+            candidates = self.rank(content, self.TOP_ENTRIES)
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
         candidates = self._within_named_topics(content, candidates)
         if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):

@@ -12,7 +12,6 @@ knowledge/understanding.yaml (staff-editable) supplies every list used here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,7 +31,6 @@ def _age(text: str) -> int:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?:年|年度)?(?![0-9])")
-FACET_DIMENSIONS = ("product", "scheme", "care", "year")
 
 
 class _Strict(BaseModel):
@@ -105,14 +103,6 @@ def _alternation(words: Iterable[str]) -> re.Pattern | None:
 _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
 _SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    name: str
-    start: int
-    end: int
-    role: str  # care | insurance | unknown
 
 
 class Understanding:

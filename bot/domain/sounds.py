@@ -12,12 +12,11 @@ syllables and pypinyin's version; a start with the cache costs a few millisecond
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import re
-import tempfile
 from math import ceil
 from typing import Iterable
+
+from bot.domain import tempcache
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
 _FUZZY_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
@@ -63,29 +62,17 @@ def _version() -> str:
 def _table_for(syllables: set[str]) -> dict[str, str]:
     """syllable -> every character that can be read so (only for `syllables`), as one string."""
     digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(sorted(syllables)).encode()).hexdigest()[:20]
-    path = os.path.join(tempfile.gettempdir(), f"yibao-syllables1-{digest}.marshal")
-    try:
-        with open(path, "rb") as handle:
-            data = marshal.load(handle)
-        if isinstance(data, dict):
-            return data
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    _, readings = _pypinyin_readings()
-    found: dict[str, list[str]] = {syllable: [] for syllable in syllables}
-    for char, spoken in readings.items():
-        for syllable in spoken:
-            if syllable in found:
-                found[syllable].append(char)
-    table = {syllable: "".join(chars) for syllable, chars in found.items()}
-    try:
-        temporary = f"{path}.{os.getpid()}"
-        with open(temporary, "wb") as handle:
-            marshal.dump(table, handle)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # an unwritable temp dir only costs start-up time
-    return table
+
+    def build() -> dict[str, str]:
+        _, readings = _pypinyin_readings()
+        found: dict[str, list[str]] = {syllable: [] for syllable in syllables}
+        for char, spoken in readings.items():
+            for syllable in spoken:
+                if syllable in found:
+                    found[syllable].append(char)
+        return {syllable: "".join(chars) for syllable, chars in found.items()}
+
+    return tempcache.remembered(f"yibao-syllables1-{digest}.marshal", build)
 
 
 def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -129,22 +116,10 @@ class SoundTable:
     @staticmethod
     def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
         digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
-        path = os.path.join(tempfile.gettempdir(), f"yibao-targets1-{digest}.marshal")
-        try:
-            with open(path, "rb") as handle:
-                data = marshal.load(handle)
-            return {word: tuple(frozenset(p) for p in positions) for word, positions in data.items()}
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-        spelled = _target_syllables(targets)
-        try:
-            temporary = f"{path}.{os.getpid()}"
-            with open(temporary, "wb") as handle:
-                marshal.dump({word: [tuple(p) for p in positions] for word, positions in spelled.items()}, handle)
-            os.replace(temporary, path)
-        except OSError:
-            pass
-        return spelled
+        data = tempcache.remembered(
+            f"yibao-targets1-{digest}.marshal",
+            lambda: {word: [tuple(p) for p in positions] for word, positions in _target_syllables(targets).items()})
+        return {word: tuple(frozenset(p) for p in positions) for word, positions in data.items()}
 
     def correct(self, text: str) -> str:
         if not self._targets:

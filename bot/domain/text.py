@@ -27,6 +27,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from bot.domain import tempcache
 from bot.domain.knowledge import SynonymsFile
 
 NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
@@ -350,7 +351,7 @@ def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
             handle.write(f"{total}\n")
             handle.writelines(f"{word} {count}\n" for word, count in sorted(freq.items()))
         os.replace(temporary, cache)
-        _prune("yibao-jieba-")
+        tempcache.prune("yibao-jieba-")
     except OSError:
         pass  # a read-only temp dir only costs start-up time
     return freq, total
@@ -364,68 +365,25 @@ def _place_names() -> frozenset[str]:
     path = _jieba_dictionary(jieba)
     stat = os.stat(path)
     key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
-    cache = os.path.join(tempfile.gettempdir(), f"yibao-places-{key}.txt")
-    try:
-        with open(cache, encoding="utf-8") as handle:
-            return frozenset(handle.read().split())
-    except OSError:
-        pass
-    with open(path, encoding="utf-8") as handle:
-        names = frozenset(parts[0] for parts in (line.split() for line in handle) if len(parts) == 3 and parts[2] == "ns" and len(parts[0]) > 1)
-    try:
-        temporary = f"{cache}.{os.getpid()}"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(sorted(names)))
-        os.replace(temporary, cache)
-    except OSError:
-        pass
-    return names
+
+    def build() -> list[str]:
+        with open(path, encoding="utf-8") as handle:
+            return sorted(parts[0] for parts in (line.split() for line in handle)
+                          if len(parts) == 3 and parts[2] == "ns" and len(parts[0]) > 1)
+
+    return frozenset(tempcache.remembered(f"yibao-places-{key}.marshal", build, list))
 
 
 _ANALYSIS_VERSION = 1  # bump when analyze() changes
 
 
-def _analysis_cache(key: str) -> str:
-    return os.path.join(tempfile.gettempdir(), f"yibao-analysis-{key}.marshal")
-
-
 def _load_analyses(key: str) -> dict:
-    import marshal
-
-    try:
-        with open(_analysis_cache(key), "rb") as handle:
-            data = marshal.load(handle)
-        return data if isinstance(data, dict) else {}
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+    data = tempcache.load(f"yibao-analysis-{key}.marshal")
+    return data if isinstance(data, dict) else {}
 
 
 def _save_analyses(key: str, analyses: dict) -> None:
-    import marshal
-
-    path = _analysis_cache(key)
-    try:
-        temporary = f"{path}.{os.getpid()}"
-        with open(temporary, "wb") as handle:
-            marshal.dump(analyses, handle)
-        os.replace(temporary, path)
-        _prune("yibao-analysis-")
-    except OSError:
-        pass
-
-
-def _prune(prefix: str, keep: int = 8) -> None:
-    """Drop all but the `keep` newest cache files of one kind (every knowledge edit makes one)."""
-    directory = tempfile.gettempdir()
-    try:
-        names = [n for n in os.listdir(directory) if n.startswith(prefix)]
-        if len(names) <= keep:
-            return
-        paths = sorted((os.path.join(directory, n) for n in names), key=os.path.getmtime, reverse=True)
-        for path in paths[keep:]:
-            os.remove(path)
-    except OSError:
-        pass
+    tempcache.save(f"yibao-analysis-{key}.marshal", analyses, keep_prefix="yibao-analysis-")
 
 
 def _build_tokenizer(corpus: list[str], own_words: list[str]):

@@ -69,7 +69,7 @@ def job_size(size: int, repeats: int) -> dict:
         residents = time_search(loaded.index, loaded.tools, resident_questions(), repeats) if not size else None
         services.close()
         del dispatcher
-    return {"size": len(loaded.knowledge.entries), "documents": len(getattr(loaded.index, "doc_text", [])),
+    return {"size": len(loaded.knowledge.entries), "documents": len(loaded.index.ranker.doc_text),
             "generate_s": generated - started, "build_s": built - generated, "rss_mb": rss, "search": search,
             "residents": residents}
 

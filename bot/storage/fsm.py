@@ -5,11 +5,13 @@ committed at its end, in one transaction together with the update's id: after a 
 both are there (Telegram's redelivery is recognised and skipped) or neither is (the redelivered
 update is handled again from the state it found the first time). The update's replies are sent
 before that commit, so a crash never moves a dialogue past a question the resident has not seen;
-each reply that Telegram confirmed is recorded at once (`mark_sent`), so handling the update again
-after a crash does not send it a second time. Outside an update (scripts, tests) a write commits at once.
+each reply is recorded just before its request is written (`mark_sent_before_write`), so handling
+the update again after a crash does not send it a second time. Outside an update (scripts, tests) a
+write commits at once.
 """
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import json
 import logging
@@ -23,6 +25,7 @@ import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
+from redis.exceptions import RedisError
 
 log = logging.getLogger("bot.storage")
 
@@ -152,9 +155,13 @@ class SQLiteStorage(BaseStorage):
         return self.connection.execute("SELECT 1 FROM sent_replies WHERE update_id = ? AND seq = ?", (update_id, seq)).fetchone() is not None
 
     async def mark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
-        self.mark_sent_now(bot_id, update_id, seq)
+        self._insert_sent(update_id, seq)
 
-    def mark_sent_now(self, bot_id: int, update_id: int, seq: int) -> None:
+    async def mark_sent_before_write(self, bot_id: int, update_id: int, seq: int) -> None:
+        """Committed (in the kernel's hands) when this returns; no await inside, so nothing runs in between."""
+        self._insert_sent(update_id, seq)
+
+    def _insert_sent(self, update_id: int, seq: int) -> None:
         with self.connection:
             self.connection.execute("INSERT OR IGNORE INTO sent_replies VALUES (?, ?, ?)", (update_id, seq, time.time()))
 
@@ -179,8 +186,56 @@ class SQLiteStorage(BaseStorage):
         self.connection.close()
 
 
+class UnansweredCommands:
+    """Commands written to a Redis connection of their own, each answer read later by a task.
+
+    `send` returns once the command's bytes are written to the socket (the kernel delivers them even
+    if the process is killed a moment later), not after a round trip. Answers come in order: each
+    task reads one after the previous task has. A failure is logged and the connection replaced."""
+
+    def __init__(self, pool):
+        self._pool = pool
+        self._connection = None
+        self._last_answer: asyncio.Task | None = None
+
+    async def send(self, *command) -> None:
+        connection = self._connection = self._connection or self._pool.make_connection()
+        try:
+            await connection.send_command(*command, check_health=False)
+        except (RedisError, OSError) as error:
+            self._failed(connection, error)
+            return
+        self._last_answer = asyncio.ensure_future(self._answer(connection, self._last_answer))
+
+    async def _answer(self, connection, previous: asyncio.Task | None) -> None:
+        if previous is not None:
+            await asyncio.wait([previous])
+        if connection is not self._connection:
+            return  # the connection failed meanwhile: its answers are gone
+        try:
+            await connection.read_response()
+        except (RedisError, OSError) as error:
+            self._failed(connection, error)
+
+    def _failed(self, connection, error: BaseException) -> None:
+        if connection is self._connection:
+            log.warning("a reply's record may not have reached Redis (%s): after a crash now it could be sent twice", error)
+            self._connection = None
+            task = asyncio.ensure_future(connection.disconnect(nowait=True))
+            task.add_done_callback(lambda done: done.exception())
+
+    async def close(self) -> None:
+        if self._last_answer is not None:
+            await asyncio.wait([self._last_answer], timeout=5)
+        if self._connection is not None:
+            await self._connection.disconnect()
+            self._connection = None
+
+
 class DurableRedisStorage(RedisStorage):
     """aiogram's RedisStorage, with an update's writes and its id set in one MULTI/EXEC at its end."""
+
+    _records: UnansweredCommands | None = None  # reply records (mark_sent_before_write), made on first use
 
     def _writes(self) -> dict | None:
         return _update_writes.get()
@@ -225,6 +280,18 @@ class DurableRedisStorage(RedisStorage):
 
     async def mark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
         await self.redis.set(self._sent_key(bot_id, update_id, seq), 1, ex=HANDLED_TTL)
+
+    async def mark_sent_before_write(self, bot_id: int, update_id: int, seq: int) -> None:
+        """The SET is in the kernel's hands when this returns (as SQLite's commit is): Redis's answer is
+        read later, so the request's bytes follow the record's within microseconds."""
+        if self._records is None:
+            self._records = UnansweredCommands(self.redis.connection_pool)
+        await self._records.send("SET", self._sent_key(bot_id, update_id, seq), 1, "EX", HANDLED_TTL)
+
+    async def close(self) -> None:
+        if self._records is not None:
+            await self._records.close()
+        await super().close()
 
     async def commit_update(self, bot_id: int, update_id: int, writes: Mapping[str, Any]) -> None:
         async with self.redis.pipeline(transaction=True) as pipe:

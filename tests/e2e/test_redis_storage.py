@@ -173,3 +173,79 @@ async def test_a_lock_left_by_a_killed_replica_expires(redis_url, tmp_path, monk
         async with isolation.lock(key):
             await asyncio.sleep(1.5)  # longer than the TTL: renewed meanwhile
             assert await storage.redis.exists(storage.key_builder.build(key, "lock"))
+
+
+# ---- a reply's record is out before its request is -------------------------------------------------
+
+def after_each_send_message_write(monkeypatch, check) -> None:
+    """Call `check()` right after a sendMessage request's bytes are handed to the kernel, before this
+    process runs anything else: what `check` finds is what a kill -9 at that instant leaves behind."""
+    from aiohttp.http_writer import StreamWriter
+
+    write, writelines = StreamWriter._write, StreamWriter._writelines
+
+    def checked_write(writer, chunk):
+        write(writer, chunk)
+        if b"/sendMessage " in bytes(chunk):
+            check()
+
+    def checked_writelines(writer, chunks):
+        chunks = list(chunks)
+        writelines(writer, chunks)
+        if any(b"/sendMessage " in bytes(chunk) for chunk in chunks):
+            check()
+
+    monkeypatch.setattr(StreamWriter, "_write", checked_write)
+    monkeypatch.setattr(StreamWriter, "_writelines", checked_writelines)
+
+
+def soon(condition, seconds: float = 2.0) -> bool:
+    """Waits without yielding to the event loop: this process does nothing more meanwhile, as if killed."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)
+    return True
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+async def test_a_reply_is_recorded_before_its_request_is_written(backend, request, tmp_path, monkeypatch):
+    """Killed just after a reply's request went out, the bot must find the reply recorded (or the
+    update, handled again after the restart, answers twice): both backends, the real session."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from bot.app import build_dispatcher
+    from bot.config import Settings
+    from bot.runner import create_bot
+    from bot.services import create_services
+    from bot.testing import shared_store
+    from tests.crowd import message_update
+    from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
+
+    redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
+    async with FakeBotAPI(DEFAULT_TOKEN) as server:
+        settings = Settings(_env_file=None, bot_token=DEFAULT_TOKEN, bot_api_base_url=server.base_url, redis_url=redis_url,
+                            throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
+        services = create_services(settings, store=shared_store(settings.knowledge_dir))
+        bot = create_bot(settings)
+        dispatcher = build_dispatcher(services)
+        update = message_update(SimpleNamespace(bot=bot), 85001, "/start")
+
+        def recorded() -> bool:
+            if redis_url:
+                return bool(redis.Redis.from_url(redis_url).keys(f"*:sent:*:{update.update_id}:1"))
+            with sqlite3.connect(settings.database_path.with_suffix(".fsm.sqlite3")) as connection:
+                return connection.execute("SELECT 1 FROM sent_replies WHERE update_id = ?", (update.update_id,)).fetchone() is not None
+
+        found_at_write: list[bool] = []
+        after_each_send_message_write(monkeypatch, lambda: found_at_write.append(soon(recorded)))
+        try:
+            await dispatcher.feed_update(bot, update)
+        finally:
+            await bot.session.close()
+            await dispatcher.storage.close()
+            services.close()
+        assert found_at_write == [True]
+        assert len(server.sent_messages(85001)) == 1

@@ -37,7 +37,7 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
                    "low_confidence")
 NATIONAL = "national"
 ADMIN_SUFFIXES = "市县区省州旗盟"
-FACET_ORDER = ("product", "scheme", "care", "year")
+FACET_ORDER = ("product", "scheme", "status", "care", "year")
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -288,15 +288,21 @@ class SearchIndex:
             return kept, None
         if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
             return kept, None
-        if kept and set(conflicts(best.entry.facets, asked)) == {"product"} and kept[0].overlap >= self.SUGGEST \
-                and not conflicts(kept[0].entry.facets, {"product": asked["product"]}) and kept[0].entry.facets.get("product"):
-            # The best match is another product's; the asked product has entries that match too.
+        if kept and kept[0].overlap >= self.SUGGEST and kept[0].score >= self.SUGGEST_SCORE * best.score \
+                and self._declares(kept[0].entry, asked):
+            # The best match is about another scheme, care or product; an entry about exactly the
+            # asked one matches too (居民门诊一年封顶 beside the employee outpatient cap).
             return kept, None
         # Say everything the question asks about (衢州 · 职工医保 · 住院), the clashing facets last.
         missing = tuple((dimension, value) for dimension in FACET_ORDER if dimension in asked for value in sorted(asked[dimension]))
         vetoed = [c for c in candidates if self._clashes(c, asked, content)]
         nearest = next((c for c in vetoed if not self.understanding.unasked_product(content, c.phrasing)), best)
         return kept, (missing, nearest.entry)
+
+    @staticmethod
+    def _declares(entry: Entry, asked: dict) -> bool:
+        """The entry is explicitly about every value the question names (not "any" of them)."""
+        return all(set(entry.facets.get(dimension, ())) & values for dimension, values in asked.items())
 
     def _within_named_topics(self, content: str, candidates: list[Candidate]) -> list[Candidate]:
         """A question naming a topic keyword (惠衢保, 亲情账户…) keeps only that topic's entries and

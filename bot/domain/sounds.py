@@ -189,14 +189,17 @@ class SoundTable:
 
     def _extends_a_word(self, window: str, word: str) -> bool:
         """先医保 is 先 + 医保, not a typo of 湘医保: the changed characters sit at one end and
-        the rest is already one of our words."""
+        the rest is already one of our two-character words. (A longer word's own run is rarely
+        followed by a character that completes another: 特殊病中 is a typo of 特殊病种.)"""
         same = [a == b for a, b in zip(window, word)]
         changed_at_start = same.index(True)
         changed_at_end = same[::-1].index(True)
         if changed_at_start and all(same[changed_at_start:]):
-            return window[changed_at_start:] in self._protected_words
+            rest = window[changed_at_start:]
+            return len(rest) <= 2 and rest in self._protected_words
         if changed_at_end and all(same[:len(same) - changed_at_end]):
-            return window[:len(same) - changed_at_end] in self._protected_words
+            rest = window[:len(same) - changed_at_end]
+            return len(rest) <= 2 and rest in self._protected_words
         return False
 
     def _straddled(self, run: str, start: int, end: int) -> bool:

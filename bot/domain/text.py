@@ -29,6 +29,7 @@ from typing import Iterable
 
 from bot.domain import tempcache
 from bot.domain.knowledge import SynonymsFile
+from bot.domain.wordmatch import alternation
 
 NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
 
@@ -91,14 +92,6 @@ def _import_jieba():
     return jieba
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern | None:
-    """One compiled regex matching the longest of `words` at the leftmost position."""
-    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    if not ordered:
-        return None
-    return re.compile("|".join(re.escape(w) for w in ordered))
-
-
 def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -122,13 +115,13 @@ class TextTools:
             if key_n and key_n != value_n:
                 synonyms.setdefault(key_n, value_n)
         self._synonyms = synonyms
-        self._synonym_re = _alternation(synonyms)
+        self._synonym_re = alternation(synonyms)
         self._overrides = dict(vocabulary.traditional_overrides)
-        self._override_re = _alternation(self._overrides)
+        self._override_re = alternation(self._overrides)
         self.stopwords = frozenset(self.normalize(w) for w in vocabulary.stopwords) | ENGLISH_STOPWORDS
         self.domain_words = tuple(dict.fromkeys(self.normalize(w) for w in vocabulary.domain_words))
         self.anchors = tuple(dict.fromkeys(a for a in (self.normalize(w) for w in vocabulary.anchors) if a))
-        self._anchor_re = _alternation(self.anchors)
+        self._anchor_re = alternation(self.anchors, word_starts=True)
         self._extra_words: set[str] = set()
         self._corpus: list[str] = []
         self._tokenizer = None

@@ -17,6 +17,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.sounds import SoundTable
+from bot.domain.wordmatch import alternation
 
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -95,11 +96,6 @@ class UnderstandingFile(_Strict):
 Facets = dict[str, frozenset[str]]
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern | None:
-    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in ordered)) if ordered else None
-
-
 _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
 _SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
@@ -115,12 +111,12 @@ class Understanding:
         self.spec = spec
         norm = lambda words: [w for w in (normalize(x) for x in words) if w]  # noqa: E731
         fillers = norm(spec.fillers)
-        self._filler_re = _alternation(w for w in fillers if len(w) > 1)
+        self._filler_re = alternation(w for w in fillers if len(w) > 1)
         singles = sorted({w for w in fillers if len(w) == 1})
         # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
         self._off_topic_words = {word: topic for topic in spec.off_topic for word in norm(topic.words)}
-        self._off_topic_re = _alternation(self._off_topic_words)
+        self._off_topic_re = alternation(self._off_topic_words)
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
         for dimension, values in spec.facets.items():
@@ -128,12 +124,12 @@ class Understanding:
             for value, facet in values.items():
                 for word in norm(facet.words):
                     words.setdefault(word, value)
-        self._facet_res = {dimension: _alternation(words) for dimension, words in self._facet_words.items() if words}
+        self._facet_res = {dimension: alternation(words) for dimension, words in self._facet_words.items() if words}
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
-        self._generic_re = _alternation(norm(spec.generic_words))
-        self._question_re = _alternation(norm(spec.question_words))
+        self._generic_re = alternation(norm(spec.generic_words))
+        self._question_re = alternation(norm(spec.question_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
-        self._asks = [(index, _alternation(norm(item.asked)), _alternation(norm(item.answered)))
+        self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         targets = set(norm(spec.sound_alike.words)) | {w for w in norm(sound_words) if len(w) >= 3}
@@ -143,7 +139,7 @@ class Understanding:
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))
         self.insurance_after = tuple(norm(places.insurance_after))
-        self.insurance_after_re = _alternation(self.insurance_after) or re.compile(r"(?!)")
+        self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
         self.portable_products = frozenset(places.portable_products)
         self.not_places = frozenset(norm(places.not_places))
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}

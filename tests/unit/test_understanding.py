@@ -199,3 +199,24 @@ def test_a_match_through_another_products_name_is_offered_not_asserted(index):
 @pytest.mark.parametrize("typed, meant", [("惠衝保能给家人买吗", "惠衢保"), ("衢州居民大痛保险", "大病保险"), ("亲倩账户", "亲情账户")])
 def test_a_look_alike_character_reads_as_the_word_meant(index, typed, meant):
     assert meant in read(index, typed)
+
+
+def test_a_retirees_question_is_not_answered_with_the_working_employees_entry(index):
+    result = index.search("retired in Quzhou, monthly credit to my personal account?")
+    assert result.entry is None or result.entry.id == "quzhou/employee/personal-account-retiree"
+    assert index.search("在职职工个人账户每月划多少").entry.id == "quzhou/employee/personal-account-worker"
+
+
+def test_an_entry_about_exactly_the_asked_scheme_and_care_answers_though_another_scheme_ranks_first(index):
+    result = index.search("衢州居民普通门诊一年封顶多少钱")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/outpatient"
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("衢州异地就医各案的地方能改吗", "备案"),  # shape: 各 for 备
+    ("衢州居民太病保险一年最多报多少", "大病保险"),  # shape: 太 for 大
+    ("门诊特殊病中能报几成", "特殊病种"),  # sound, after a word of ours (特殊病)
+    ("我妈刚退修 个人账户每月多少", "退休"),  # sound: 修 for 休
+])
+def test_shape_and_sound_typos_next_to_our_words_are_read_as_meant(index, typed, meant):
+    assert meant in index.read(typed)

@@ -1,0 +1,25 @@
+"""Matching any of a list of words in a normalised question."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_ASCII_LETTER = re.compile(r"[a-z]")
+
+
+def _pattern(word: str, word_starts: bool) -> str:
+    # An English word matches whole words only: "son" is not in "personal", "kid" not in "kidney".
+    body = re.escape(word)
+    if _ASCII_LETTER.match(word[0]):
+        body = r"(?<![a-z])" + body
+    if _ASCII_LETTER.match(word[-1]) and not word_starts:
+        body += r"(?![a-z])"
+    return body
+
+
+def alternation(words: Iterable[str], word_starts: bool = False) -> re.Pattern | None:
+    """One compiled regex matching the longest of `words` at the leftmost position; with
+    `word_starts`, an English word matches the start of a longer one too (register in
+    registering: enough to tell whether a question is about our subjects at all)."""
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(_pattern(word, word_starts) for word in ordered)) if ordered else None

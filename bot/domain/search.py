@@ -233,7 +233,7 @@ class SearchIndex:
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
         asked = understanding.facets(normalized)
-        if uncovered and not covered and not self._usable_elsewhere(normalized, asked):
+        if uncovered and not self._usable_elsewhere(normalized, asked, covered):
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self._elsewhere(normalized)
@@ -268,15 +268,22 @@ class SearchIndex:
             return self._for_named(candidates, covered, named, content)
         return self._unnamed(candidates, city, normalized)
 
-    def _usable_elsewhere(self, normalized: str, asked: dict) -> bool:
-        """A question naming only places we do not cover is still ours when it is about one of
-        our products that holds wherever the resident is treated or lives (惠衢保, remote-care
-        registration, the national app), and no place is named as the resident's insurance city."""
-        if not (asked.get("product", frozenset()) & self.understanding.portable_products):
-            return False
-        roles = [self.understanding.role(normalized, m.start(), m.end())
-                 for m in self._place_re.finditer(normalized) if self._places[m.group(0)] is None]
-        return "insurance" not in roles
+    def _usable_elsewhere(self, normalized: str, asked: dict, covered: list[str]) -> bool:
+        """A question naming places we do not cover is still ours when it is about one of our
+        products that holds wherever the resident is treated or lives (惠衢保, remote-care
+        registration) and no such place is named as the resident's insurance city; or about the
+        national app, which is the same wherever one is insured. A city of ours named beside
+        them is the place asked about, unless only the other place is named as an insurance city
+        (在衢州上班，医保在杭州交的: Hangzhou's rules are asked)."""
+        products = asked.get("product", frozenset())
+        if products and products <= self.understanding.nationwide_products:
+            return True
+        role = self.understanding.role
+        ours = {role(normalized, m.start(), m.end()) for m in self._place_re.finditer(normalized) if self._places[m.group(0)]}
+        others = {role(normalized, m.start(), m.end()) for m in self._place_re.finditer(normalized) if self._places[m.group(0)] is None}
+        if "insurance" in others:  # …unless one of ours is named as an insurance city too (湘潭参保的，我妈在长沙参保)
+            return "insurance" in ours
+        return bool(covered) or bool(products & self.understanding.portable_products)
 
     def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
         """Candidates whose facets agree with what the question names. When the best match is

@@ -60,7 +60,9 @@ class Places(_Strict):
     care_before: list[str] = Field(default_factory=list)
     care_after: list[str] = Field(default_factory=list)
     insurance_after: list[str] = Field(default_factory=list)
+    insurance_before: list[str] = Field(default_factory=list)
     portable_products: list[str] = Field(default_factory=list)
+    nationwide_products: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
     region_products: dict[str, list[str]] = Field(default_factory=dict)
 
@@ -139,8 +141,10 @@ class Understanding:
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))
         self.insurance_after = tuple(norm(places.insurance_after))
+        self._insurance_before = tuple(norm(places.insurance_before))
         self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
         self.portable_products = frozenset(places.portable_products)
+        self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
 
@@ -251,7 +255,11 @@ class Understanding:
         for tail in (after, after.lstrip("市省县区")):
             if tail.startswith(self.insurance_after):
                 return "insurance"
-        if before.endswith(self._care_before) or after.startswith(self._care_after):
+        if after.startswith(self._care_after):  # 医保在北京住院: insured here, treated there
+            return "care"
+        if self._insurance_before and before.endswith(self._insurance_before):
+            return "insurance"
+        if before.endswith(self._care_before):
             return "care"
         return "unknown"
 

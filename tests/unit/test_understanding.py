@@ -220,3 +220,25 @@ def test_an_entry_about_exactly_the_asked_scheme_and_care_answers_though_another
 ])
 def test_shape_and_sound_typos_next_to_our_words_are_read_as_meant(index, typed, meant):
     assert meant in index.read(typed)
+
+
+def test_a_city_of_ours_as_the_place_of_work_does_not_answer_for_another_insurance_city(index):
+    result = index.search("我在衢州上班 但医保是在杭州交的 在衢州看门诊怎么报销")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place" and result.subject == "杭州"
+
+
+def test_a_family_member_insured_elsewhere_keeps_the_question_ours(index):
+    assert index.search("湘潭参保的 我妈在长沙参保 家庭共济能绑她吗").decline_reason != "uncovered_place"
+
+
+def test_insured_here_treated_there_is_care_elsewhere(index):
+    assert index.search("我爸衢州医保在北京住院能直接结算吗").decline_reason != "uncovered_place"
+
+
+def test_the_national_app_works_whatever_the_city(index):
+    assert index.search("我是南京人 国家医保服务平台第一次怎么登录").decline_reason != "uncovered_place"
+
+
+def test_cashing_out_the_medical_account_is_declined_by_name(index):
+    result = index.search("医保卡里的钱能不能提现")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic"

@@ -7,9 +7,13 @@ from typing import Iterable
 _ASCII_LETTER = re.compile(r"[a-z]")
 
 
+GAP = "..."  # in a listed word, "…" (normalised to "...") stands for up to GAP_CHARS characters
+GAP_CHARS = 6
+
+
 def _pattern(word: str, word_starts: bool) -> str:
     # An English word matches whole words only: "son" is not in "personal", "kid" not in "kidney".
-    body = re.escape(word)
+    body = f".{{0,{GAP_CHARS}}}?".join(re.escape(part) for part in word.split(GAP))
     if _ASCII_LETTER.match(word[0]):
         body = r"(?<![a-z])" + body
     if _ASCII_LETTER.match(word[-1]) and not word_starts:
@@ -18,7 +22,8 @@ def _pattern(word: str, word_starts: bool) -> str:
 
 
 def alternation(words: Iterable[str], word_starts: bool = False) -> re.Pattern | None:
-    """One compiled regex matching the longest of `words` at the leftmost position; with
+    """One compiled regex matching the longest of `words` at the leftmost position (每个月…交多少
+    matches 每个月各交多少: a "…" in a word stands for a few characters); with
     `word_starts`, an English word matches the start of a longer one too (register in
     registering: enough to tell whether a question is about our subjects at all)."""
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))

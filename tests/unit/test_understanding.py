@@ -242,3 +242,13 @@ def test_the_national_app_works_whatever_the_city(index):
 def test_cashing_out_the_medical_account_is_declined_by_name(index):
     result = index.search("医保卡里的钱能不能提现")
     assert result.outcome == "declined" and result.decline_reason == "uncovered_topic"
+
+
+@pytest.mark.parametrize("question", [
+    "衢州职工医保单位和个人每个月各交多少",  # the contribution: not the personal-account credit
+    "衢州居民医保去诊所看感冒 门诊要先自付多少才开始报",  # the deductible: not the chronic-disease rate
+    "衡阳本地医保局的咨询电话是多少",  # a local phone number: not the national balance line
+])
+def test_what_the_question_asks_for_must_be_in_the_answer(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

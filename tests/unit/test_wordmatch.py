@@ -16,3 +16,10 @@ def test_longer_words_count_only_when_asked_for():
 
 def test_longest_word_wins():
     assert alternation(["共济", "家庭共济"]).search("家庭共济怎么办").group(0) == "家庭共济"
+
+
+def test_an_ellipsis_in_a_listed_word_stands_for_a_few_characters():
+    pattern = alternation(["每个月...交多少"])
+    assert pattern.search("单位和个人每个月各交多少")
+    assert pattern.search("每个月交多少")
+    assert pattern.search("每个月打进来的钱是我们交多少年算的") is None

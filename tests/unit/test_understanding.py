@@ -252,3 +252,8 @@ def test_cashing_out_the_medical_account_is_declined_by_name(index):
 def test_what_the_question_asks_for_must_be_in_the_answer(index, question):
     result = index.search(question)
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
+def test_care_elsewhere_names_remote_care(index):
+    asked = index.understanding.facets(index.read("我是衢州的 在外地看病 要办什么手续"))
+    assert "remote-care" in asked.get("product", ())

@@ -295,8 +295,8 @@ class SearchIndex:
             return kept, None
         if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
             return kept, None
-        if kept and kept[0].overlap >= self.SUGGEST and kept[0].score >= self.SUGGEST_SCORE * best.score \
-                and self._declares(kept[0].entry, asked):
+        if any(c.overlap >= self.SUGGEST and c.score >= self.SUGGEST_SCORE * best.score and self._declares(c.entry, asked)
+               for c in kept):
             # The best match is about another scheme, care or product; an entry about exactly the
             # asked one matches too (居民门诊一年封顶 beside the employee outpatient cap).
             return kept, None

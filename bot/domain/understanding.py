@@ -265,11 +265,12 @@ class Understanding:
 
 
 def conflicts(entry_facets: dict[str, tuple[str, ...]], asked: Facets) -> list[str]:
-    """The dimensions on which an entry declares something other than what the question names."""
+    """The dimensions on which an entry declares something other than what the question names.
+    An entry declaring none ([]: checking a balance is about no product) clashes with any value."""
     clashing = []
     for dimension, values in asked.items():
         declared = entry_facets.get(dimension)
-        if declared and not values.intersection(declared):
+        if declared is not None and not values.intersection(declared):
             clashing.append(dimension)
     return clashing
 

@@ -257,3 +257,14 @@ def test_what_the_question_asks_for_must_be_in_the_answer(index, question):
 def test_care_elsewhere_names_remote_care(index):
     asked = index.understanding.facets(index.read("我是衢州的 在外地看病 要办什么手续"))
     assert "remote-care" in asked.get("product", ())
+
+
+def test_an_entry_about_no_product_does_not_answer_a_question_naming_one(index):
+    # 去窗口查医保余额要带什么 is about no product; the question is about family aid in Xiangtan
+    result = index.search("湘潭家庭共济去窗口现场办要带什么证件")
+    assert result.entry is None or result.entry.id.startswith("family-aid/xiangtan/")
+
+
+def test_a_working_employees_question_gets_the_employee_rule_for_both(index):
+    result = index.search("衢州上班族在社区医院看门诊 起付线多少 报多少")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient"

@@ -185,10 +185,29 @@ class SearchIndex:
             return result
         covered, _ = self.places_in(normalized)
         asked = understanding.facets(normalized)
+        better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
+            if understanding.same_process(ask) else None
+        if better is not None:  # 亲情账户要准备什么材料: the materials entry beside "where to open it"
+            return SearchResult("answered", better, result.confidence, suggestions=[entry], region=result.region)
         missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d])) + (("asks", ask),)
         return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
                             decline_region=covered[0] if covered else result.entry.region, missing=missing,
                             nearest=result.entry)
+
+    def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
+                             covered: list[str]) -> Entry | None:
+        """An alternative or related entry (staff link related questions) about the same product
+        and place that says what the question asks for, without clashing facets."""
+        entries = self.knowledge.entries
+        regions = {entry.region, NATIONAL, *covered}
+        product = set(entry.facets.get("product", ()))
+        for other in [*alternatives, *(entries[i] for i in entry.related if i in entries)]:
+            if other.id == entry.id or other.region not in regions or conflicts(other.facets, asked) \
+                    or not product & set(other.facets.get("product", ())):
+                continue
+            if self.understanding.unanswered_ask(normalized, self.answer_text[other.id], set()) is None:
+                return other
+        return None
 
     def read(self, question: str) -> str:
         """The question as search reads it: normalised, fillers out, typos corrected, and of a long

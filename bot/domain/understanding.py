@@ -72,6 +72,9 @@ class AsksFor(_Strict):
     label_en: str
     asked: list[str] = Field(min_length=1)
     answered: list[str] = Field(min_length=1)
+    # a step of the same process, not a figure: another entry about the same product that gives
+    # it may answer instead (the materials are listed beside "where to open the account")
+    same_process: bool = False
 
 
 class InsuranceNames(_Strict):
@@ -171,6 +174,9 @@ class Understanding:
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
         return {str(index) for index, asked, _ in self._asks if asked is not None and asked.search(text)}
+
+    def same_process(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].same_process
 
     def unanswered_ask(self, question: str, answer: str, promised: set[str]) -> str | None:
         """What the question asks for that the answer says nothing of, unless the entry's own

@@ -268,3 +268,16 @@ def test_an_entry_about_no_product_does_not_answer_a_question_naming_one(index):
 def test_a_working_employees_question_gets_the_employee_rule_for_both(index):
     result = index.search("衢州上班族在社区医院看门诊 起付线多少 报多少")
     assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient"
+
+
+def test_the_documents_asked_for_come_from_the_entry_of_the_same_process_that_lists_them(index):
+    result = index.search("我在广州 想用国家医保服务平台给我妈绑亲情账户 要准备什么材料")
+    assert result.outcome == "answered"
+    answer = index.answer_text[result.entry.id]
+    assert "户口本" in answer or "身份证" in answer
+
+
+def test_a_figure_asked_for_never_comes_from_a_neighbouring_entry(index):
+    # the critical-illness cap is not the basic insurance's yearly inpatient cap
+    result = index.search("衢州城乡居民住院一年最多报多少钱")
+    assert result.entry is None or result.entry.id != "quzhou/resident/critical-illness"

@@ -196,12 +196,23 @@ class UnansweredCommands:
     def __init__(self, pool):
         self._pool = pool
         self._connection = None
+        self._connecting = asyncio.Lock()  # two connects at once on one connection would mix their sockets
         self._last_answer: asyncio.Task | None = None
 
+    async def _connected(self):
+        async with self._connecting:
+            if self._connection is None or not self._connection.is_connected:
+                self._connection = None
+                connection = self._pool.make_connection()
+                await connection.connect()
+                self._connection = connection
+            return self._connection
+
     async def send(self, *command) -> None:
-        connection = self._connection = self._connection or self._pool.make_connection()
+        connection = None
         try:
-            await connection.send_command(*command, check_health=False)
+            connection = await self._connected()
+            await connection.send_command(*command, check_health=False)  # connected: written without a pause
         except (RedisError, OSError) as error:
             self._failed(connection, error)
             return
@@ -218,9 +229,11 @@ class UnansweredCommands:
             self._failed(connection, error)
 
     def _failed(self, connection, error: BaseException) -> None:
-        if connection is self._connection:
-            log.warning("a reply's record may not have reached Redis (%s): after a crash now it could be sent twice", error)
-            self._connection = None
+        if connection is not None and connection is not self._connection:
+            return  # replaced already, and reported
+        log.warning("a reply's record may not have reached Redis (%s): after a crash now it could be sent twice", error)
+        self._connection = None
+        if connection is not None:
             task = asyncio.ensure_future(connection.disconnect(nowait=True))
             task.add_done_callback(lambda done: done.exception())
 

@@ -249,3 +249,18 @@ async def test_a_reply_is_recorded_before_its_request_is_written(backend, reques
             services.close()
         assert found_at_write == [True]
         assert len(server.sent_messages(85001)) == 1
+
+
+async def test_reply_records_sent_at_once_all_reach_redis(redis_url):
+    """Many replies going out together on a fresh replica: each record written (none refused while
+    the records' connection is opened), each of Redis's answers read before the storage closes."""
+    import asyncio
+
+    from bot.storage.fsm import DurableRedisStorage
+
+    storage = DurableRedisStorage(redis.asyncio.Redis.from_url(redis_url))
+    await asyncio.gather(*(storage.mark_sent_before_write(1, 86000 + number, 1) for number in range(50)))
+    await storage.close()
+    client = redis.Redis.from_url(redis_url)
+    assert len(client.keys("*:sent:1:86*:1")) == 50
+    assert all(client.ttl(key) > 0 for key in client.keys("*:sent:1:86*:1"))

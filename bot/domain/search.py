@@ -211,7 +211,8 @@ class SearchIndex:
 
     def read(self, question: str) -> str:
         """The question as search reads it: normalised, fillers out, typos corrected, and of a long
-        spoken message only the parts that ask, name our subjects or name a place."""
+        spoken message only the parts that ask, name our subjects, a place, or who is concerned
+        (我家孩子十岁: a facet)."""
         read = self._read.get(question)
         if read is None:
             if len(self._read) >= self.RESULTS_CACHED:
@@ -226,7 +227,7 @@ class SearchIndex:
         if len(parts) >= self.SPOKEN_PARTS:
             parts = [understanding.clean(tools.normalize(part)) for part in parts]
             kept = [part for part in parts if part and (understanding.asks_something(part) or tools.has_anchor(part)
-                    or self._mentions_domain(part) or self.places_in(part) != ([], []))]
+                    or self._mentions_domain(part) or self.places_in(part) != ([], []) or understanding.facets(part))]
             if kept:
                 return tools.normalize(" ".join(kept))
         return understanding.clean(tools.normalize(question))

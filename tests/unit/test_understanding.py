@@ -281,3 +281,13 @@ def test_a_figure_asked_for_never_comes_from_a_neighbouring_entry(index):
     # the critical-illness cap is not the basic insurance's yearly inpatient cap
     result = index.search("衢州城乡居民住院一年最多报多少钱")
     assert result.entry is None or result.entry.id != "quzhou/resident/critical-illness"
+
+
+def test_a_long_message_keeps_the_part_that_says_who_is_concerned(index):
+    read = index.read("你好 我家孩子十岁 还小 没手机 我想把他绑到我手机上的亲情账户里 要不要孩子本人刷脸啊")
+    assert "十岁" in read and index.understanding.facets(read)["member"] == frozenset({"child"})
+
+
+def test_that_account_is_not_the_personal_account_abbreviation(index):
+    assert "个人账户" not in index.tools.normalize("能不能从他那个账户里扣")
+    assert "个人账户" in index.tools.normalize("医保个账余额怎么查")

@@ -232,6 +232,31 @@ class SearchIndex:
                 return tools.normalize(" ".join(kept))
         return understanding.clean(tools.normalize(question))
 
+    def _measured_on_the_ask(self, question: str, candidates: list[Candidate]) -> list[Candidate]:
+        """A long spoken message overlaps any phrasing only a little: most of it tells the story.
+        Each candidate's overlap is also measured on the parts that ask, and the better kept."""
+        ask = self._asking_parts(question)
+        if not ask or not candidates:
+            return candidates
+        on_ask = {c.entry.id: c for c in self.ranker.rank(self._strip_places(ask), self.TOP_ENTRIES * 2)}
+        better = []
+        for c in candidates:
+            other = on_ask.get(c.entry.id)
+            better.append(replace(c, overlap=other.overlap, phrasing=other.phrasing)
+                          if other is not None and other.overlap > c.overlap else c)
+        return better
+
+    def _asking_parts(self, question: str) -> str | None:
+        """Of a long spoken message, the parts that ask something; None for a short question."""
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES
+        parts = [part for part in splitter.split(question) if part.strip()]
+        if len(parts) < self.SPOKEN_PARTS:
+            return None
+        tools, understanding = self.tools, self.understanding
+        parts = [understanding.clean(tools.normalize(part)) for part in parts]
+        asking = [part for part in parts if part and understanding.asks_something(part)]
+        return tools.normalize(" ".join(asking)) if asking and len(asking) < len(parts) else None
+
     def _mentions_domain(self, normalized: str) -> bool:
         return self._domain_re is not None and self._domain_re.search(normalized) is not None
 
@@ -267,6 +292,7 @@ class SearchIndex:
         else:  # …with a place named, the same question of that place's entry must rank too
             candidates = self.ranker.rank(content, self.TOP_ENTRIES)
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
+            candidates = self._measured_on_the_ask(question, candidates)
         candidates = self._within_named_topics(content, candidates)
         if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
             return uncovered_topic

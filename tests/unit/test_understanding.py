@@ -291,3 +291,10 @@ def test_a_long_message_keeps_the_part_that_says_who_is_concerned(index):
 def test_that_account_is_not_the_personal_account_abbreviation(index):
     assert "个人账户" not in index.tools.normalize("能不能从他那个账户里扣")
     assert "个人账户" in index.tools.normalize("医保个账余额怎么查")
+
+
+def test_a_long_story_is_measured_on_the_part_that_asks(index):
+    question = "哎那个 我女儿刚生了宝宝 我们是衢州的 想给宝宝弄医保 这个有没有时间要求啊 听说过了时间就不给报了 是这样吗"
+    assert index._asking_parts(question) is not None
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/newborn"

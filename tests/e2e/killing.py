@@ -41,6 +41,7 @@ class Tally:
     answers_lost: int = 0
     apologies: int = 0
     restart_seconds: list[float] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # each failure, with its update id (see bots.log)
 
     @property
     def failures(self) -> int:
@@ -51,12 +52,14 @@ class Resident:
     def __init__(self, server: FakeBotAPI, chat_id: int, tally: Tally):
         self.server, self.chat_id, self.tally = server, chat_id, tally
         self.pushed = 0
-        self.asked: list[str] = []  # questions whose answer arrived
+        self.asked: dict[str, int] = {}  # questions whose answer arrived -> their update id
+        self.update_id = 0
+        self.text = ""
 
     async def say(self, text: str, expect) -> tuple[str | None, int]:
         """Send; the first new message `expect` accepts (None when none came) and how many others came."""
         seen = len(self.server.sent_messages(self.chat_id))
-        self.server.push_message(self.chat_id, text)
+        self.update_id, self.text = self.server.push_message(self.chat_id, text), text
         self.pushed += 1
         self.tally.updates += 1
         deadline = time.monotonic() + REPLY_TIMEOUT
@@ -73,6 +76,8 @@ class Resident:
             self.tally.dialogues_restarted += 1
         else:
             self.tally.answers_lost += 1
+        what = f"{others} other message(s)" if others else "no reply"
+        self.tally.details.append(f"chat {self.chat_id} update {self.update_id} {self.text!r}: {what}")
 
     async def estimate(self) -> None:
         reply, others = await self.say("/estimate", lambda text: "第1步" in text)
@@ -87,6 +92,7 @@ class Resident:
         self.tally.estimates += 1
         if E1_TOTAL not in reply:
             self.tally.wrong_estimates += 1
+            self.tally.details.append(f"chat {self.chat_id} update {self.update_id}: wrong estimate")
 
     async def ask(self, number: int) -> None:
         token = f"{self.chat_id}x{number}"
@@ -94,7 +100,7 @@ class Resident:
         if reply is None:
             self.missed(others)
         else:
-            self.asked.append(token)
+            self.asked[token] = self.update_id
 
     async def live(self, stop: asyncio.Event) -> None:
         number = 0
@@ -107,6 +113,8 @@ class Resident:
         texts = [plain(message) for message in self.server.sent_messages(self.chat_id)]
         self.tally.double_answers += max(0, len(texts) - self.pushed)  # one message per update
         self.tally.apologies += sum(APOLOGY in text for text in texts)
+        if len(texts) > self.pushed or any(APOLOGY in text for text in texts):
+            self.tally.details.append(f"chat {self.chat_id}: {len(texts)} messages for {self.pushed} updates")
 
 
 def question_rows(database: Path) -> list[str]:
@@ -144,6 +152,7 @@ async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int 
                 else:
                     await asyncio.sleep(chooser.uniform(0.1, 3.0))
                 bot.kill()  # SIGKILL
+                keep_log(bot, workdir, round_number)
                 tally.rounds += 1
                 started = time.monotonic()
                 bot.start()
@@ -158,12 +167,21 @@ async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int 
         finally:
             stop.set()
             bot.kill()
+            keep_log(bot, workdir, rounds)
         rows = question_rows(workdir / "bot.sqlite3")
         for person in people:
             person.settle()
             tally.questions_answered += len(person.asked)
-            tally.rows_lost += sum(not any(token in row for row in rows) for token in person.asked)
+            lost = {token: update_id for token, update_id in person.asked.items() if not any(token in row for row in rows)}
+            tally.rows_lost += len(lost)
+            tally.details += [f"chat {person.chat_id} update {update_id}: question row {token} lost" for token, update_id in lost.items()]
     return tally
+
+
+def keep_log(bot: BotProcess, workdir: Path, process_number: int) -> None:
+    """Each process's output, one after the other, in bots.log (the next start overwrites its files)."""
+    with (workdir / "bots.log").open("a") as kept:
+        kept.write(f"===== process {process_number} =====\n{bot.output}\n")
 
 
 def main() -> None:
@@ -172,9 +190,12 @@ def main() -> None:
     parser.add_argument("--residents", type=int, default=3)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--redis", default="", help="dialogue state in this Redis (redis://127.0.0.1:6390/0) instead of SQLite")
+    parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it: the bots' logs (bots.log), the SQLite files")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="yibao-kill-") as directory:
-        tally = asyncio.run(kill_rounds(args.rounds, Path(directory), args.residents, args.seed, redis_url=args.redis))
+        workdir = args.keep or Path(directory)
+        workdir.mkdir(parents=True, exist_ok=True)
+        tally = asyncio.run(kill_rounds(args.rounds, workdir, args.residents, args.seed, redis_url=args.redis))
     figures = asdict(tally)
     print(json.dumps({**figures, "failures": tally.failures}, ensure_ascii=False, indent=1))
     raise SystemExit(1 if tally.failures else 0)

@@ -19,7 +19,7 @@ ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9/_-]*$")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when first validated: a cold `ask` unpickles, never validates
 
 
 class Document(Strict):

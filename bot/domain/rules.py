@@ -38,7 +38,7 @@ REGION_ID = r"^[a-z][a-z0-9_-]*$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when first validated: a cold `ask` unpickles, never validates
 
 
 class Terms(Strict):
@@ -143,7 +143,7 @@ class RuleFile(Strict):
 
 
 class Choice(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True, defer_build=True)
 
     label: str = Field(min_length=1)  # simplified-Chinese msgid
     words: list[str] = Field(min_length=1)

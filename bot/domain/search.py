@@ -37,7 +37,7 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
                    "low_confidence")
 NATIONAL = "national"
 ADMIN_SUFFIXES = "市县区省州旗盟"
-FACET_ORDER = ("product", "scheme", "status", "care", "year")
+FACET_ORDER = ("product", "scheme", "status", "member", "care", "year")
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -341,8 +341,7 @@ class SearchIndex:
             return kept, None
         if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
             return kept, None
-        if any(c.overlap >= self.SUGGEST and c.score >= self.SUGGEST_SCORE * best.score and self._declares(c.entry, asked)
-               for c in kept):
+        if any(c.score >= self.SUGGEST_SCORE * best.score and self._declares(c.entry, asked) for c in kept):
             # The best match is about another scheme, care or product; an entry about exactly the
             # asked one matches too (居民门诊一年封顶 beside the employee outpatient cap).
             return kept, None
@@ -496,15 +495,24 @@ class SearchIndex:
     def _other_product(self, question: str, best: Candidate, conf: float) -> bool:
         """The best match is about a product the question does not name: offer it, do not answer
         with it, when the question speaks of insurance in general or the match is not strong."""
+        if self._about_asked_product(question, best.entry):
+            return False
         understanding = self.understanding
         return (understanding.unasked_product(question, best.phrasing)
                 or conf < self.STRONG and understanding.unasked_product(question, best.phrasing, always=True))
+
+    def _about_asked_product(self, question: str, entry: Entry) -> bool:
+        """The entry declares the product the question names, whatever its phrasing names (the
+        national app's family account: a question about the app is about it)."""
+        asked = self.understanding.facets(question).get("product", frozenset())
+        return bool(asked & set(entry.facets.get("product", ())))
 
     def _tentative(self, best: Candidate, conf: float, question: str) -> bool:
         """Worth answering with alternatives: fairly likely, about the product asked (if any),
         and the question says more than one word (医保 alone asks nothing in particular)."""
         return (conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
-                and not self.understanding.unasked_product(question, best.phrasing, always=True)
+                and (self._about_asked_product(question, best.entry)
+                     or not self.understanding.unasked_product(question, best.phrasing, always=True))
                 and len(self.tools.analyze(self._strip_places(question))[0]) >= 2)
 
     def _with_alternatives(self, entry: Entry, pairs: list[tuple[Candidate, Entry]], conf: float,

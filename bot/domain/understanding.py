@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.domain.sounds import SoundTable
 from bot.domain.wordmatch import alternation
 
-AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)")
+AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
+                 r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -219,7 +220,7 @@ class Understanding:
         if years:
             found["year"] = years
         if "member" in self._facet_words:
-            ages = {_age(match.group(1)) for match in AGE.finditer(normalized)}
+            ages = {_age(match.group(1) or match.group(2)) for match in AGE.finditer(normalized)}
             members = {"child" for age in ages if age < 16} | {"adult" for age in ages if age > 16}
             if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
                 found["member"] = frozenset(members)
@@ -256,8 +257,8 @@ class Understanding:
     def role(self, normalized: str, start: int, end: int) -> str:
         """Whether a place named at [start, end) is where the resident is treated or lives
         ("care"), whose insurance is asked about ("insurance"), or neither is said ("unknown")."""
-        after = normalized[end:]
-        before = normalized[:start]
+        after = normalized[end:].lstrip()  # English words stand apart: "live in shanghai"
+        before = normalized[:start].rstrip()
         for tail in (after, after.lstrip("市省县区")):
             if tail.startswith(self.insurance_after):
                 return "insurance"

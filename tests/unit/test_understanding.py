@@ -298,3 +298,28 @@ def test_a_long_story_is_measured_on_the_part_that_asks(index):
     assert index._asking_parts(question) is not None
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == "quzhou/resident/hardship-premium"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Newborn without an ID number: what do I fill in to add her to the family account?", "family-account/bind-by-birth-certificate"),
+    ("I'm a farmer in Quzhou on the resident scheme, what is my own yearly contribution?", "quzhou/resident/premium"),
+])
+def test_english_residents_words(index, question, expected):
+    result = index.search(question)
+    assert result.entry is not None and result.entry.id == expected, result
+
+
+def test_an_english_place_of_care(index):
+    text = index.tools.normalize("I live in Shanghai but my insurance is in Quzhou")
+    start = text.index("shanghai")
+    assert index.understanding.role(text, start, start + len("shanghai")) == "care"
+
+
+def test_an_entry_declaring_the_asked_product_is_not_another_product(index):
+    # the national app's family-account entries declare the e-voucher/app product too
+    result = index.search("Does my 9-year-old have to be there for a face check when I link him to my account in the national app?")
+    assert result.outcome == "answered" and result.entry.id == "family-account/under-16"
+
+
+def test_an_english_age_says_who_is_concerned(index):
+    assert index.understanding.facets("my 10-year-old son")["member"] == frozenset({"child"})

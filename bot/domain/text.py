@@ -18,6 +18,7 @@ a hash of what they were built from (a cold start then skips jieba for the knowl
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import math
 import os
 import re
@@ -131,8 +132,9 @@ class TextTools:
         self._corpus_lookup: set[str] | None = None
 
     def __getstate__(self) -> dict:
-        # The jieba tokenizer is rebuilt when first needed after unpickling (bot.domain.snapshot).
-        return {**self.__dict__, "_tokenizer": None}
+        # The jieba tokenizer is rebuilt when first needed after unpickling (bot.domain.snapshot);
+        # the normal forms met while building are not worth their unpickling time to a cold `ask`.
+        return {**self.__dict__, "_tokenizer": None, "_normalized": {}}
 
     # ---- normalisation -------------------------------------------------------------------
     def _base(self, text: str) -> str:
@@ -307,8 +309,10 @@ def _substrings(texts: Iterable[str]) -> set[str]:
     return found
 
 
-def _jieba_dictionary(jieba) -> str:
-    return os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+def _jieba_dictionary(jieba=None) -> str:
+    """jieba's dictionary file; found without importing jieba (~30 ms) when it is not imported yet."""
+    origin = jieba.__file__ if jieba is not None else importlib.util.find_spec("jieba").origin
+    return os.path.join(os.path.dirname(origin), "dict.txt")
 
 
 def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
@@ -354,8 +358,7 @@ def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
 def _place_names() -> frozenset[str]:
     """jieba's dictionary tags place names `ns` (17,000 of them: 萧山区, 永康, 广东省 …). The list is
     kept in the temp dir so that a start does not read the 350,000-line dictionary."""
-    jieba = _import_jieba()
-    path = _jieba_dictionary(jieba)
+    path = _jieba_dictionary()
     stat = os.stat(path)
     key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
 

@@ -7,11 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 Location = tuple[str | int, ...]
-# libyaml's loader when PyYAML was built with it: the pure-Python one made knowledge loading ~1 s of `ask`'s cold start.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# yaml is imported where files are read: a cold `ask` that finds the built knowledge in its
+# snapshot (bot.domain.snapshot) reads no YAML and skips the import (~30 ms).
 
 
 @dataclass(frozen=True, order=True)
@@ -53,6 +51,8 @@ class YamlError(Exception):
 
 
 def _walk(node: yaml.Node, location: Location, lines: dict[Location, int], path: str, multiline: set[Location]) -> None:
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         if node.style not in ("|", ">") and node.end_mark.line > node.start_mark.line:
             multiline.add(location)
@@ -78,6 +78,8 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 
 def _impossible_dates(node: yaml.Node | None, path: str) -> list[Problem]:
     """Dates like 2021-02-30 or 2026-13-30: YAML reads them as dates and Python cannot make them."""
+    import yaml
+
     found: list[Problem] = []
     stack = [node] if node is not None else []
     while stack:
@@ -143,13 +145,16 @@ def _plain_syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, 
 
 def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     """Parse one file; raise YamlError with the file and line of a syntax error or duplicate key."""
+    import yaml
+
     name = display_name or str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise YamlError(Problem(name, 1, f"not UTF-8 text ({error.reason})")) from None
     try:
-        loader = _LOADER(text)
+        # libyaml's loader when PyYAML was built with it: the pure-Python one made knowledge loading ~1 s of `ask`'s cold start.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
         try:
             root = loader.get_single_node()  # parsed once: the node tree gives the lines and the data
             dates = _impossible_dates(root, name)

@@ -138,6 +138,7 @@ class Ranker:
     OVERLAP_DOCS = 4  # an entry's best-scoring phrasings whose overlap is measured
     ENTRY_WEIGHT = 1.0  # ranking: all of an entry's phrasings as one document
     ANSWER_WEIGHT = 0.5  # ranking: the entry's answer text
+    LONG_QUESTION = 1.5  # overlap: a question heavier than this many phrasings counts as this heavy
 
     def __init__(self, entries: list[Entry], tools: TextTools, strip_places: Callable[[str], str],
                  place_words: list[str]):
@@ -271,7 +272,10 @@ class Ranker:
                 if shared <= 0 or query_mass <= 0 or mass <= 0:
                     value = 0.0
                 else:
-                    value = math.sqrt(min(shared / query_mass, 1.0) * min(shared / mass, 1.0))
+                    # A long message tells a story around its question: it is not held against a
+                    # phrasing beyond LONG_QUESTION times the phrasing's own weight.
+                    asked = min(query_mass, self.LONG_QUESTION * mass)
+                    value = math.sqrt(min(shared / asked, 1.0) * min(shared / mass, 1.0))
                 known[doc] = value
             return value
 

@@ -247,7 +247,6 @@ def test_cashing_out_the_medical_account_is_declined_by_name(index):
 @pytest.mark.parametrize("question", [
     "衢州职工医保单位和个人每个月各交多少",  # the contribution: not the personal-account credit
     "衢州居民医保去诊所看感冒 门诊要先自付多少才开始报",  # the deductible: not the chronic-disease rate
-    "衡阳本地医保局的咨询电话是多少",  # a local phone number: not the national balance line
 ])
 def test_what_the_question_asks_for_must_be_in_the_answer(index, question):
     result = index.search(question)
@@ -323,3 +322,20 @@ def test_an_entry_declaring_the_asked_product_is_not_another_product(index):
 
 def test_an_english_age_says_who_is_concerned(index):
     assert index.understanding.facets("my 10-year-old son")["member"] == frozenset({"child"})
+
+
+def test_a_local_office_number_is_not_answered_by_the_national_balance_line(index):
+    balance_line = index.answer_text["family-aid/national/balance-phone"]
+    assert index.understanding.unanswered_ask(index.read("衡阳本地医保局的咨询电话是多少"), balance_line, set()) is not None
+    assert index.understanding.unanswered_ask(index.read("衢州医保局的咨询电话"), index.answer_text["quzhou/services/hotline"], set()) is None
+
+
+def test_a_long_story_is_not_held_against_a_phrasing_beyond_a_point(index, monkeypatch):
+    story = index.read("你好 我爸今年快八十了 身体一直不好 老毛病一堆 惠衢保这种他还能买吗 会不会因为身体差不给买")
+
+    def overlap() -> float:
+        return next(c.overlap for c in index.explain(story, 5) if c.entry.id == "huiqubao/who-can-join")
+
+    capped = overlap()
+    monkeypatch.setattr(type(index.ranker), "LONG_QUESTION", float("inf"))
+    assert capped >= index.SUGGEST > overlap()

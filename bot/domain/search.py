@@ -196,12 +196,12 @@ class SearchIndex:
 
     def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
                              covered: list[str]) -> Entry | None:
-        """An alternative or related entry (staff link related questions) about the same product
-        and place that says what the question asks for, without clashing facets."""
-        entries = self.knowledge.entries
+        """An alternative the question also matched, about the same product and place, that says
+        what the question asks for, without clashing facets. (Not the entry's `related` list: the
+        online steps are no answer to what to bring to the window.)"""
         regions = {entry.region, NATIONAL, *covered}
         product = set(entry.facets.get("product", ()))
-        for other in [*alternatives, *(entries[i] for i in entry.related if i in entries)]:
+        for other in alternatives:
             if other.id == entry.id or other.region not in regions or conflicts(other.facets, asked) \
                     or not product & set(other.facets.get("product", ())):
                 continue

@@ -80,6 +80,9 @@ class SQLiteStorage(BaseStorage):
         # or the newest this process forgot (it remembers HANDLED_IN_MEMORY): above it, no query.
         self._only_in_file_up_to = self.connection.execute("SELECT max(update_id) FROM handled_updates").fetchone()[0] or 0
         self._handled_here: dict[int, None] = {}
+        # Replies are recorded only for update ids up to this (in the file at start, or recorded since):
+        # an update above it sent nothing before, and asking the file for each reply cost a query.
+        self._sent_up_to = self.connection.execute("SELECT max(update_id) FROM sent_replies").fetchone()[0] or 0
 
     def _key(self, key: StorageKey) -> str:
         return self.key_builder.build(key)
@@ -152,6 +155,8 @@ class SQLiteStorage(BaseStorage):
         self._commit(writes, update_id)
 
     async def was_sent(self, bot_id: int, update_id: int, seq: int) -> bool:
+        if update_id > self._sent_up_to:
+            return False
         return self.connection.execute("SELECT 1 FROM sent_replies WHERE update_id = ? AND seq = ?", (update_id, seq)).fetchone() is not None
 
     async def mark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
@@ -162,6 +167,7 @@ class SQLiteStorage(BaseStorage):
         self._insert_sent(update_id, seq)
 
     def _insert_sent(self, update_id: int, seq: int) -> None:
+        self._sent_up_to = max(self._sent_up_to, update_id)
         with self.connection:
             self.connection.execute("INSERT OR IGNORE INTO sent_replies VALUES (?, ?, ?)", (update_id, seq, time.time()))
 

@@ -1,6 +1,11 @@
 from functools import lru_cache
+from typing import Any
 
+from aiogram import Router
+from aiogram.dispatcher.event.bases import UNHANDLED
+from aiogram.filters import Filter
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, TelegramObject
 from pydantic import ConfigDict
 
 
@@ -18,3 +23,54 @@ class Act(CallbackData, prefix="a"):
         # Every callback handler's filter unpacks the same data again (a pydantic model each time):
         # a pressed button is parsed once. Refusals (TypeError, ValueError) are raised, not cached.
         return super().unpack(value)
+
+
+def pressed(query: CallbackQuery) -> Act | None:
+    """The button a callback query presses, or None (no data, a game, data that is not ours)."""
+    if not query.data:
+        return None
+    try:
+        return Act.unpack(query.data)
+    except (TypeError, ValueError):
+        return None
+
+
+class ActionIs(Filter):
+    """A button with one of these actions; hands the handler its `callback_data` (as Act.filter does)."""
+
+    def __init__(self, actions: frozenset[str]):
+        self.actions = actions
+
+    async def __call__(self, query: CallbackQuery) -> bool | dict[str, Any]:
+        act = pressed(query)
+        return {"callback_data": act} if act is not None and act.action in self.actions else False
+
+
+class FeatureRouter(Router):
+    """A feature's router; its button handlers are registered with `@router.button(action, ...)`.
+
+    A pressed button passes a router with no handler for its action at once. aiogram would run the
+    router's middleware wrapping and every button filter of every router before the right one: a
+    fifth of an estimate step. Any handler registered otherwise turns the shortcut off.
+    """
+
+    def __init__(self, *, name: str):
+        super().__init__(name=name)
+        self.actions: set[str] = set()
+        self._buttons = 0
+
+    def button(self, *actions: str, filters: tuple = ()):
+        self.actions.update(actions)
+        self._buttons += 1
+        return self.callback_query(ActionIs(frozenset(actions)), *filters)
+
+    async def propagate_event(self, update_type: str, event: TelegramObject, **kwargs: Any) -> Any:
+        if update_type == "callback_query" and self._passes_by(event):
+            return UNHANDLED
+        return await super().propagate_event(update_type=update_type, event=event, **kwargs)
+
+    def _passes_by(self, query: CallbackQuery) -> bool:
+        if self.sub_routers or len(self.callback_query.handlers) != self._buttons or self.callback_query._handler.filters:
+            return False
+        act = pressed(query)
+        return act is None or act.action not in self.actions

@@ -19,6 +19,7 @@ from bot.domain.assistant import KnowledgeStore
 from bot.presenter import Presenter, View
 from bot.storage.database import Database
 from bot.storage.report import build_report, outcome_summary
+from bot.telegram.callbacks import FeatureRouter
 from bot.telegram.views import send_view
 
 log = logging.getLogger("bot.admin")
@@ -41,7 +42,7 @@ def _short(text: str, limit: int = EXAMPLE_CHARS) -> str:
 
 
 def create_router() -> Router:
-    router = Router(name="admin")
+    router = FeatureRouter(name="admin")
     router.message.filter(is_admin)
 
     @router.message(Command("reload"))

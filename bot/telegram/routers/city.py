@@ -1,29 +1,29 @@
 """/city: the user's city, remembered, used for questions whose answer differs per city."""
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
 from bot.presenter import Presenter
 from bot.storage.database import Database
-from bot.telegram.callbacks import Act
+from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.chat_policy import STALE_BUTTON
 from bot.telegram.views import send_view
 
 
 def create_router() -> Router:
-    router = Router(name="city")
+    router = FeatureRouter(name="city")
 
     @router.message(Command("city"))
     async def city_command(message: Message, presenter: Presenter, locale: str, city: str | None) -> None:
         await send_view(message.bot, message.chat.id, presenter.city_picker(locale, city))
 
-    @router.callback_query(Act.filter(F.action == "city"))
+    @router.button("city")
     async def city_button(query: CallbackQuery, presenter: Presenter, locale: str, city: str | None) -> None:
         await query.answer()
         await send_view(query.bot, query.message.chat.id, presenter.city_picker(locale, city))
 
-    @router.callback_query(Act.filter(F.action == "setcity"))
+    @router.button("setcity")
     async def set_city(query: CallbackQuery, callback_data: Act, assistant: Assistant, presenter: Presenter,
                        database: Database, locale: str) -> None:
         region = callback_data.value

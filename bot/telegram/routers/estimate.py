@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -20,7 +20,7 @@ from bot.domain.interview import AMOUNT_STEPS, AnswerError
 from bot.domain.reimburse import estimate
 from bot.estimate_presenter import EstimatePresenter
 from bot.presenter import Presenter
-from bot.telegram.callbacks import Act
+from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
 
@@ -186,7 +186,7 @@ class EstimateFlow:
 
 
 def create_router() -> Router:
-    router = Router(name="estimate")
+    router = FeatureRouter(name="estimate")
 
     def flow(event, state, assistant, estimate_presenter, locale, presenter=None, city=None) -> EstimateFlow:
         chat_id = event.chat.id if isinstance(event, Message) else event.message.chat.id
@@ -201,7 +201,7 @@ def create_router() -> Router:
                                estimate_presenter: EstimatePresenter, locale: str) -> None:
         await flow(message, state, assistant, estimate_presenter, locale).start(command.args)
 
-    @router.callback_query(Act.filter(F.action == "estimate"))
+    @router.button("estimate")
     async def estimate_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).start()
@@ -211,32 +211,32 @@ def create_router() -> Router:
                               estimate_presenter: EstimatePresenter, locale: str) -> None:
         await flow(message, state, assistant, estimate_presenter, locale).start(case=case)
 
-    @router.callback_query(Act.filter(F.action.in_({"est", "est-amt", "est-back"})), StateFilter(None))
+    @router.button("est", "est-amt", "est-back", filters=(StateFilter(None),))
     async def stale_button(query: CallbackQuery, estimate_presenter: EstimatePresenter, locale: str) -> None:
         # A button from a dialogue that was cancelled or finished long ago.
         await query.answer(estimate_presenter.tr(locale, "这次估算已经结束了，发 /estimate 重新开始。"), show_alert=True)
 
-    @router.callback_query(Act.filter(F.action.in_({"est", "est-amt"})))
+    @router.button("est", "est-amt")
     async def choice_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).answer(callback_data.value, typed=False)
 
-    @router.callback_query(Act.filter(F.action == "est-back"))
+    @router.button("est-back")
     async def back_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).back()
 
-    @router.callback_query(Act.filter(F.action == "est-cancel"))
+    @router.button("est-cancel")
     async def cancel_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).cancel()
 
-    @router.callback_query(Act.filter(F.action == "est-change"))
+    @router.button("est-change")
     async def change_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).change_menu()
 
-    @router.callback_query(Act.filter(F.action == "est-edit"))
+    @router.button("est-edit")
     async def edit_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await query.answer()
         await flow(query, state, assistant, estimate_presenter, locale).change(callback_data.value)

@@ -3,11 +3,12 @@ from aiogram import Router
 from aiogram.types import Message
 
 from bot.presenter import Presenter
+from bot.telegram.callbacks import FeatureRouter
 from bot.telegram.views import send_view
 
 
 def create_router() -> Router:
-    router = Router(name="fallback")
+    router = FeatureRouter(name="fallback")
 
     @router.message()
     async def not_text(message: Message, presenter: Presenter, locale: str) -> None:

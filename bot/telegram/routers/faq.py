@@ -1,5 +1,5 @@
 """/faq topics → questions → answers, free-text questions, did-you-mean picks and 👍/👎."""
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -9,30 +9,30 @@ from bot.domain.privacy import mask_personal_data
 from bot.estimate_presenter import offer_estimate
 from bot.presenter import Presenter
 from bot.storage.database import Database
-from bot.telegram.callbacks import Act
+from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
 
 
 def create_router() -> Router:
-    router = Router(name="faq")
+    router = FeatureRouter(name="faq")
 
     @router.message(Command("faq"))
     async def faq_command(message: Message, presenter: Presenter, locale: str) -> None:
         await send_view(message.bot, message.chat.id, presenter.faq_topics(locale))
 
-    @router.callback_query(Act.filter(F.action == "faq"))
+    @router.button("faq")
     async def faq_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
         await query.answer()
         await send_view(query.bot, query.message.chat.id, presenter.faq_topics(locale))
 
-    @router.callback_query(Act.filter(F.action == "topic"))
+    @router.button("topic")
     async def topic_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, locale: str) -> None:
         await query.answer()
         view = presenter.topic_questions(callback_data.value, locale) or presenter.faq_topics(locale)
         await send_view(query.bot, query.message.chat.id, view)
 
-    @router.callback_query(Act.filter(F.action == "entry"))
+    @router.button("entry")
     async def entry_button(query: CallbackQuery, callback_data: Act, assistant: Assistant, presenter: Presenter,
                            database: Database, locale: str, city: str | None, trace: dict) -> None:
         await query.answer()
@@ -47,7 +47,7 @@ def create_router() -> Router:
         trace["outcome"] = "answered"
         await send_view(query.bot, query.message.chat.id, presenter.reply(reply, locale))
 
-    @router.callback_query(Act.filter(F.action == "vote"))
+    @router.button("vote")
     async def vote_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, database: Database, locale: str) -> None:
         entry_id, _, vote = callback_data.value.rpartition("|")
         message_id = query.message.message_id if query.message else None

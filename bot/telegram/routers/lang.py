@@ -1,12 +1,12 @@
 """/lang: simplified Chinese, traditional Chinese or English; the choice is remembered."""
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.presenter import Button, Presenter, View
 from bot.render import LOCALES
 from bot.storage.database import Database
-from bot.telegram.callbacks import Act
+from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.views import send_view
 
 # Each language is named in itself, so a user who cannot read the current one still finds theirs.
@@ -14,7 +14,7 @@ LANGUAGE_NAMES = {"zh": "简体中文", "zh_Hant": "繁體中文", "en": "Englis
 
 
 def create_router() -> Router:
-    router = Router(name="lang")
+    router = FeatureRouter(name="lang")
 
     def picker(presenter: Presenter, locale: str) -> View:
         buttons = [[Button(LANGUAGE_NAMES[code], "lang", code)] for code in LOCALES]
@@ -24,7 +24,7 @@ def create_router() -> Router:
     async def lang_command(message: Message, presenter: Presenter, locale: str) -> None:
         await send_view(message.bot, message.chat.id, picker(presenter, locale))
 
-    @router.callback_query(Act.filter(F.action == "lang"))
+    @router.button("lang")
     async def lang_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, database: Database, locale: str) -> None:
         await query.answer()
         if callback_data.value not in LOCALES:

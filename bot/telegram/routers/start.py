@@ -1,16 +1,16 @@
 """/start, /help and the main menu's topic buttons."""
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.presenter import Presenter
-from bot.telegram.callbacks import Act
+from bot.telegram.callbacks import FeatureRouter
 from bot.telegram.views import send_view
 
 
 def create_router() -> Router:
-    router = Router(name="start")
+    router = FeatureRouter(name="start")
 
     @router.message(CommandStart())
     async def start(message: Message, state: FSMContext, presenter: Presenter, locale: str) -> None:
@@ -22,7 +22,7 @@ def create_router() -> Router:
     async def help_command(message: Message, presenter: Presenter, locale: str) -> None:
         await send_view(message.bot, message.chat.id, presenter.help(locale))
 
-    @router.callback_query(Act.filter(F.action == "help"))
+    @router.button("help")
     async def help_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
         await query.answer()
         await send_view(query.bot, query.message.chat.id, presenter.help(locale))

@@ -49,7 +49,7 @@ class _Field:
     BUDGET = 1200  # postings per query and field; exact whenever the query's lists total less (shipped knowledge: at most ~1050)
     MIN_SHARE = 40
 
-    def __init__(self, documents: list[tuple[str, ...]]):
+    def __init__(self, documents: list[tuple[str, ...]], overlaps: bool = True):
         count = len(documents)
         lengths = [len(terms) for terms in documents]
         average = (sum(lengths) / count) if count else 1.0
@@ -75,8 +75,8 @@ class _Field:
             weights = tuple(weight for _, weight in weighted)
             self.postings[term] = (docs, weights, weights[0])
         self.unknown_idf = self._idf(0)
-        # for the confidence: each document's distinct terms and the sum of their IDF
-        self.doc_terms = [frozenset(terms) for terms in documents]
+        # for the confidence (phrasing fields only): each document's distinct terms and the sum of their IDF
+        self.doc_terms = [frozenset(terms) for terms in documents] if overlaps else []
         self.doc_mass = [sum(self.idf[t] for t in terms) for terms in self.doc_terms]
 
     def _idf(self, df: int) -> float:
@@ -195,9 +195,9 @@ class Ranker:
                 number = bag_of[key] = len(bags)
                 bags.append(key)
             self.entry_bag.append(number)
-        self.bag_words = _Field([tuple(t for d in bag for t in analysed[d][0]) for bag in bags])
-        self.bag_grams = _Field([tuple(t for d in bag for t in analysed[d][1]) for bag in bags])
-        self.answer_grams = _Field([tools.char_bigrams(text) for text in answer_texts])
+        self.bag_words = _Field([tuple(t for d in bag for t in analysed[d][0]) for bag in bags], overlaps=False)
+        self.bag_grams = _Field([tuple(t for d in bag for t in analysed[d][1]) for bag in bags], overlaps=False)
+        self.answer_grams = _Field([tools.char_bigrams(text) for text in answer_texts], overlaps=False)
         self.doc_mass = [a + b for a, b in zip(self.words.doc_mass, self.grams.doc_mass)]
         tools.save_analyses()
         self.exact = exact

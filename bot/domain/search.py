@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from bot.domain.knowledge import Entry, KnowledgeBase
+from bot.domain.places import NATIONAL, Places
 from bot.domain.ranking import Candidate, Ranker
 from bot.domain.text import TextTools
 from bot.domain.understanding import Understanding, conflicts
@@ -35,8 +36,6 @@ from bot.domain.understanding import Understanding, conflicts
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
                    "low_confidence")
-NATIONAL = "national"
-ADMIN_SUFFIXES = "市县区省州旗盟"
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "year")
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
@@ -87,13 +86,13 @@ class SearchIndex:
     @classmethod
     def build(cls, knowledge: KnowledgeBase, tools: TextTools) -> "SearchIndex":
         index = cls(knowledge, tools)
-        index._build_places()
+        index.places = places = Places(knowledge, tools)
         vocabulary = knowledge.vocabulary
         keywords = [word for topic in knowledge.topics for word in topic.keywords]
         index.understanding = Understanding(
             knowledge.understanding, tools.normalize,
             sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
-            protected=[*index._places, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
+            protected=[*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
             is_word=tools.is_word,
         )
         index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
@@ -107,7 +106,7 @@ class SearchIndex:
         index.topic_keywords = [
             (topic.id, tuple(tools.normalize(word) for word in topic.keywords)) for topic in knowledge.topics if topic.keywords
         ]
-        index.ranker = Ranker(list(knowledge.entries.values()), tools, index._strip_places, index._place_words)
+        index.ranker = Ranker(list(knowledge.entries.values()), tools, places.strip, places.words)
         groups: dict[str, dict[str, Entry]] = {}
         for entry in knowledge.entries.values():
             if entry.group:
@@ -115,44 +114,7 @@ class SearchIndex:
         index.groups = groups
         return index
 
-    def _build_places(self) -> None:
-        places: dict[str, str | None] = {}
-        for region_id, region in self.knowledge.regions.items():
-            if region_id == NATIONAL:
-                continue
-            for name in (region.name, region.name_en, *region.aliases):
-                key = self.tools.normalize(name)
-                if key:
-                    places.setdefault(key, region_id)
-        for name in self.knowledge.uncovered_places:
-            key = self.tools.normalize(name)
-            if key:
-                places.setdefault(key, None)
-        self._places = places
-        ordered = sorted(places, key=lambda p: (-len(p), p))
-        self._place_re = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
-        self._place_words = [p for p in places if len(p) > 1]
-
-    def _strip_places(self, normalized: str) -> str:
-        if self._place_re is None:
-            return normalized
-        return self._place_re.sub(" ", normalized).strip()
-
     # ---- searching -----------------------------------------------------------------------
-    def places_in(self, normalized: str) -> tuple[list[str], list[str]]:
-        """(covered region ids in order of appearance, uncovered place names) named in a text."""
-        covered: list[str] = []
-        uncovered: list[str] = []
-        if self._place_re is None:
-            return covered, uncovered
-        for match in self._place_re.finditer(normalized):
-            region = self._places[match.group(0)]
-            if region is None:
-                uncovered.append(match.group(0))
-            elif region not in covered:
-                covered.append(region)
-        return covered, uncovered
-
     def search(self, question: str, city: str | None = None) -> SearchResult:
         key = (question, city)
         result = self.results.get(key)
@@ -183,7 +145,7 @@ class SearchIndex:
         ask = understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
         if ask is None:
             return result
-        covered, _ = self.places_in(normalized)
+        covered, _ = self.places.named(normalized)
         asked = understanding.facets(normalized)
         better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
             if understanding.same_process(ask) else None
@@ -227,7 +189,7 @@ class SearchIndex:
         if len(parts) >= self.SPOKEN_PARTS:
             parts = [understanding.clean(tools.normalize(part)) for part in parts]
             kept = [part for part in parts if part and (understanding.asks_something(part) or tools.has_anchor(part)
-                    or self._mentions_domain(part) or self.places_in(part) != ([], []) or understanding.facets(part))]
+                    or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part))]
             if kept:
                 return tools.normalize(" ".join(kept))
         return understanding.clean(tools.normalize(question))
@@ -238,7 +200,7 @@ class SearchIndex:
         ask = self._asking_parts(question)
         if not ask or not candidates:
             return candidates
-        on_ask = {c.entry.id: c for c in self.ranker.rank(self._strip_places(ask), self.TOP_ENTRIES * 2)}
+        on_ask = {c.entry.id: c for c in self.ranker.rank(self.places.strip(ask), self.TOP_ENTRIES * 2)}
         better = []
         for c in candidates:
             other = on_ask.get(c.entry.id)
@@ -265,7 +227,7 @@ class SearchIndex:
         normalized = self.read(question)
         if city not in self.knowledge.regions or city == NATIONAL:
             city = None
-        covered, uncovered = self.places_in(normalized)
+        covered, uncovered = self.places.named(normalized)
         named = covered[0] if covered else None
         fallback_region = named or city or NATIONAL
         neighbour = understanding.off_topic(normalized)
@@ -278,12 +240,12 @@ class SearchIndex:
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
         asked = understanding.facets(normalized)
-        if uncovered and not self._usable_elsewhere(normalized, asked, covered):
+        if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and "remote-care" not in asked.get("product", ()):
-            normalized = self._elsewhere(normalized)
-        content = self._strip_places(normalized) if (covered or uncovered) else normalized
-        if not covered and not uncovered and (place := self._unknown_place(content)):
+            normalized = self.places.as_elsewhere(normalized, understanding)
+        content = self.places.strip(normalized) if (covered or uncovered) else normalized
+        if not covered and not uncovered and (place := self.places.unknown(content, understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
         found = self.ranker.exact_matches(content)
@@ -313,23 +275,6 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named, content)
         return self._unnamed(candidates, city, normalized)
-
-    def _usable_elsewhere(self, normalized: str, asked: dict, covered: list[str]) -> bool:
-        """A question naming places we do not cover is still ours when it is about one of our
-        products that holds wherever the resident is treated or lives (惠衢保, remote-care
-        registration) and no such place is named as the resident's insurance city; or about the
-        national app, which is the same wherever one is insured. A city of ours named beside
-        them is the place asked about, unless only the other place is named as an insurance city
-        (在衢州上班，医保在杭州交的: Hangzhou's rules are asked)."""
-        products = asked.get("product", frozenset())
-        if products and products <= self.understanding.nationwide_products:
-            return True
-        role = self.understanding.role
-        ours = {role(normalized, m.start(), m.end()) for m in self._place_re.finditer(normalized) if self._places[m.group(0)]}
-        others = {role(normalized, m.start(), m.end()) for m in self._place_re.finditer(normalized) if self._places[m.group(0)] is None}
-        if "insurance" in others:  # …unless one of ours is named as an insurance city too (湘潭参保的，我妈在长沙参保)
-            return "insurance" in ours
-        return bool(covered) or bool(products & self.understanding.portable_products)
 
     def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
         """Candidates whose facets agree with what the question names. When the best match is
@@ -389,16 +334,6 @@ class SearchIndex:
         rest = self.ranker.rank(content.replace(word, " "), 1)
         return bool(rest) and rest[0].entry.id == candidates[0].entry.id
 
-    def _elsewhere(self, normalized: str) -> str:
-        """A place we do not cover, named as where the resident is treated or lives, is "外地"
-        for our knowledge (在北京住院 asks what 在外地住院 asks)."""
-        def replace(match: re.Match) -> str:
-            if self._places[match.group(0)] is None and self.understanding.role(normalized, match.start(), match.end()) == "care":
-                return "外地"
-            return match.group(0)
-
-        return self.tools.normalize(self._place_re.sub(replace, normalized))
-
     def _clashes(self, candidate: Candidate, asked: dict, content: str) -> bool:
         """The entry declares another value of a facet the question names, and the phrasing it
         matched through does not name the asked value itself (2026年惠衢保什么时候买 does)."""
@@ -409,24 +344,6 @@ class SearchIndex:
             return True  # 2026年惠衢保什么时候买 names 2026, but 惠衢保 is not what was asked
         said = self.understanding.facets(candidate.phrasing)
         return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
-
-    def _unknown_place(self, content: str) -> str | None:
-        """A place we have no knowledge for that regions.yaml does not list: a place name (from
-        jieba's dictionary) with its 市/县/区/省 (萧山区, 永康市), or one right before 医保, 社保 and
-        the like (永康医保, 广东居民医保). Common words ending in 区 (地区, 社区) are not place names."""
-        gazetteer = self.tools.place_names()
-        not_places = self.understanding.not_places
-        # A place name ends right before 医保 (or the like), or with its own 市/县/区/省.
-        before_scheme = {match.start() for match in self.understanding.insurance_after_re.finditer(content)}
-        suffixed = {index + 1 for index, char in enumerate(content) if char in ADMIN_SUFFIXES}
-        for end in sorted(before_scheme | suffixed):
-            for size in range(min(7, end), 1, -1):
-                word = content[end - size:end]
-                if word not in gazetteer or word in not_places or word in self._places:
-                    continue
-                if end in before_scheme or size >= 3:
-                    return word
-        return None
 
     def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str) -> SearchResult:
         mapped: list[tuple[Candidate, Entry]] = []
@@ -513,7 +430,7 @@ class SearchIndex:
         return (conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
                 and (self._about_asked_product(question, best.entry)
                      or not self.understanding.unasked_product(question, best.phrasing, always=True))
-                and len(self.tools.analyze(self._strip_places(question))[0]) >= 2)
+                and len(self.tools.analyze(self.places.strip(question))[0]) >= 2)
 
     def _with_alternatives(self, entry: Entry, pairs: list[tuple[Candidate, Entry]], conf: float,
                            named: str | None) -> SearchResult:
@@ -584,4 +501,4 @@ class SearchIndex:
     # ---- diagnostics ---------------------------------------------------------------------
     def explain(self, question: str, limit: int = 5) -> list[Candidate]:
         normalized = self.tools.normalize(question)
-        return self.ranker.rank(self._strip_places(normalized), limit)
+        return self.ranker.rank(self.places.strip(normalized), limit)

@@ -45,7 +45,7 @@ def create_router() -> Router:
     router = FeatureRouter(name="admin")
     router.message.filter(is_admin)
 
-    @router.message(Command("reload"))
+    @router.command(Command("reload"))
     async def reload_knowledge(message: Message, store: KnowledgeStore, presenter: Presenter, database: Database, locale: str, trace: dict) -> None:
         log.info("admin=%s: reloading knowledge from %s", database.user_hash(message.from_user.id), store.directory)
         problems = await asyncio.to_thread(store.reload)  # parsing and indexing take a moment
@@ -62,7 +62,7 @@ def create_router() -> Router:
         text = presenter.tr(locale, "知识库已重新加载：{entries} 条问答，{files} 个文件。", entries=len(knowledge.entries), files=knowledge.files)
         await send_view(message.bot, message.chat.id, View(text))
 
-    @router.message(Command("stats"))
+    @router.command(Command("stats"))
     async def stats(message: Message, database: Database, presenter: Presenter, locale: str) -> None:
         report = build_report([database.db], top=5)
         title = presenter.tr(locale, "统计")
@@ -85,7 +85,7 @@ def create_router() -> Router:
             lines += [f"👎 {item.down} 👍 {item.up}  {html.escape(item.entry_id)}" for item in disliked]
         await send_view(message.bot, message.chat.id, View("\n".join(lines)))
 
-    @router.message(Command("unanswered"))
+    @router.command(Command("unanswered"))
     async def unanswered(message: Message, database: Database, presenter: Presenter, locale: str) -> None:
         report = build_report([database.db], recent=UNANSWERED_WINDOW)
         if not report.unanswered:

@@ -14,7 +14,7 @@ from bot.telegram.views import send_view
 def create_router() -> Router:
     router = FeatureRouter(name="city")
 
-    @router.message(Command("city"))
+    @router.command(Command("city"))
     async def city_command(message: Message, presenter: Presenter, locale: str, city: str | None) -> None:
         await send_view(message.bot, message.chat.id, presenter.city_picker(locale, city))
 

@@ -192,11 +192,11 @@ def create_router() -> Router:
         chat_id = event.chat.id if isinstance(event, Message) else event.message.chat.id
         return EstimateFlow(event.bot, chat_id, state, assistant, estimate_presenter, locale, presenter, city)
 
-    @router.message(Command("cancel"))
+    @router.command(Command("cancel"))
     async def cancel_command(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await flow(message, state, assistant, estimate_presenter, locale).cancel()
 
-    @router.message(Command("estimate"))
+    @router.command(Command("estimate"))
     async def estimate_command(message: Message, command: CommandObject, state: FSMContext, assistant: Assistant,
                                estimate_presenter: EstimatePresenter, locale: str) -> None:
         await flow(message, state, assistant, estimate_presenter, locale).start(command.args)

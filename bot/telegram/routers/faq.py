@@ -17,7 +17,7 @@ from bot.telegram.views import send_view
 def create_router() -> Router:
     router = FeatureRouter(name="faq")
 
-    @router.message(Command("faq"))
+    @router.command(Command("faq"))
     async def faq_command(message: Message, presenter: Presenter, locale: str) -> None:
         await send_view(message.bot, message.chat.id, presenter.faq_topics(locale))
 
@@ -59,7 +59,7 @@ def create_router() -> Router:
             except TelegramBadRequest:  # removed already by a quick second press, or the message is gone
                 pass
 
-    @router.message(Command(commands=["reload", "stats", "unanswered"]))
+    @router.command(Command(commands=["reload", "stats", "unanswered"]))
     async def not_for_you(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
                           locale: str, city: str | None, trace: dict) -> None:
         # Admin commands from anyone else get the ordinary reply to unknown text.

@@ -20,7 +20,7 @@ def create_router() -> Router:
         buttons = [[Button(LANGUAGE_NAMES[code], "lang", code)] for code in LOCALES]
         return View(presenter.text(locale, "请选择语言：").text, buttons)
 
-    @router.message(Command("lang"))
+    @router.command(Command("lang"))
     async def lang_command(message: Message, presenter: Presenter, locale: str) -> None:
         await send_view(message.bot, message.chat.id, picker(presenter, locale))
 

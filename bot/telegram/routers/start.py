@@ -12,13 +12,13 @@ from bot.telegram.views import send_view
 def create_router() -> Router:
     router = FeatureRouter(name="start")
 
-    @router.message(CommandStart())
+    @router.command(CommandStart())
     async def start(message: Message, state: FSMContext, presenter: Presenter, locale: str) -> None:
         await state.clear()  # /start means starting over: an unfinished estimate ends here
         name = message.from_user.first_name if message.from_user else ""
         await send_view(message.bot, message.chat.id, presenter.greeting(locale, name))
 
-    @router.message(Command("help"))
+    @router.command(Command("help"))
     async def help_command(message: Message, presenter: Presenter, locale: str) -> None:
         await send_view(message.bot, message.chat.id, presenter.help(locale))
 

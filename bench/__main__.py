@@ -24,7 +24,7 @@ THROUGHPUT_COUNT, THROUGHPUT_ROUNDS = 500, 3
 SEARCH_MEDIAN_TARGET_US = 1000
 SEARCH_P99_10K_TARGET_US = 10000
 FAQ_RATIO, STEP_RATIO = 3.0, 2.0
-ASK_TARGET_S = 1.5
+ASK_TARGET_S = 1.0  # issue 9
 RSS_TARGET_MB = 150
 RATE_TARGET = 1000
 
@@ -116,9 +116,11 @@ def durability(report: Report) -> None:
 
 
 def cold(report: Report) -> None:
-    ask = Figure(cold_start.wall_times(cold_start.ASK, COLD_REPEATS))
+    times, rebuilt = cold_start.timed_with_snapshot(cold_start.ASK, COLD_REPEATS)
+    ask = Figure(times)
     report.add("cold start", "`python -m bot ask 惠衢保多少钱` wall", ask.show("s", 2), "", f"< {ASK_TARGET_S} s",
-               verdict(ask.median < ASK_TARGET_S), f"{COLD_REPEATS} runs, whole process")
+               verdict(ask.median < ASK_TARGET_S), f"{COLD_REPEATS} runs, whole process; "
+               + ("every run read the knowledge snapshot" if not rebuilt else f"the snapshot was rebuilt {rebuilt} time(s)"))
     check = Figure(cold_start.wall_times(cold_start.CHECK, COLD_REPEATS))
     report.add("cold start", "`python -m bot check-knowledge` wall", check.show("s", 2), "", "", "", f"{COLD_REPEATS} runs")
     runs = cold_start.stages(STAGE_REPEATS)

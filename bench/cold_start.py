@@ -1,8 +1,12 @@
 """Cold start: whole-process wall times, python -X importtime, and the `ask` path stage by stage."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import tempfile
+import time
+from pathlib import Path
 
 from bench.common import PROJECT, PYTHON
 from bench.processes import child_env, run_json, wall_time
@@ -12,8 +16,19 @@ CHECK = ["-m", "bot", "check-knowledge"]
 
 
 def wall_times(args: list[str], repeats: int) -> list[float]:
-    wall_time(args, 120)  # warm the OS file cache and the jieba dictionary cache in the temp dir
+    wall_time(args, 120)  # warm the OS file cache, the temp-dir caches and the knowledge snapshot
     return [wall_time(args, 120) for _ in range(repeats)]
+
+
+def timed_with_snapshot(args: list[str], repeats: int) -> tuple[list[float], int]:
+    """wall_times(), and how many snapshots of the built knowledge (bot.domain.snapshot) were
+    written during the timed runs: 0 when every run found the one the warm-up run made."""
+    folder = Path(tempfile.gettempdir()) / f"yibao-snapshots-{os.getuid()}"
+    wall_time(args, 120)
+    started = time.time()
+    times = [wall_time(args, 120) for _ in range(repeats)]
+    written = sum(1 for path in folder.glob("*.pickle") if path.stat().st_mtime >= started)
+    return times, written
 
 
 def import_summary(args: list[str] = ASK, top: int = 8) -> tuple[list[tuple[str, float]], bool]:

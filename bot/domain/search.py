@@ -1,5 +1,8 @@
 """Finding the knowledge entry a resident's question is about. Pure Python, no aiogram.
 
+Longer than our other modules on purpose: the decision rules (_decide and below) are one chain
+of reasoning, read top to bottom. Ranking (ranking.py) and places (places.py) live apart.
+
 Entries are ranked by ranking.py (BM25 over phrasings, fused). Place names are taken out of
 both questions and phrasings before ranking: where a question is asked is decided by the region
 rules below, not by word overlap. The confidence of a match is the geometric mean of its

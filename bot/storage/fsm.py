@@ -196,8 +196,11 @@ class UnansweredCommands:
     """Commands written to a Redis connection of their own, each answer read later by a task.
 
     `send` returns once the command's bytes are written to the socket (the kernel delivers them even
-    if the process is killed a moment later), not after a round trip. Answers come in order: each
+    if the process is killed a moment later), not after a round trip, and without letting any other
+    task run once they are. Answers come in order: each
     task reads one after the previous task has. A failure is logged and the connection replaced."""
+
+    ANSWER_TIMEOUT = 10.0
 
     def __init__(self, pool):
         self._pool = pool
@@ -209,7 +212,10 @@ class UnansweredCommands:
         async with self._connecting:
             if self._connection is None or not self._connection.is_connected:
                 self._connection = None
-                connection = self._pool.make_connection()
+                # No socket timeout: redis-py would write in a task of its own (asyncio.wait_for), and
+                # other updates' work would run between the record and the request. Answers time out below.
+                untimed = {"socket_timeout": None, "orig_socket_timeout": None}
+                connection = self._pool.connection_class(**{**self._pool.connection_kwargs, **untimed})
                 await connection.connect()
                 self._connection = connection
             return self._connection
@@ -230,7 +236,7 @@ class UnansweredCommands:
         if connection is not self._connection:
             return  # the connection failed meanwhile: its answers are gone
         try:
-            await connection.read_response()
+            await connection.read_response(timeout=self.ANSWER_TIMEOUT)
         except (RedisError, OSError) as error:
             self._failed(connection, error)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from contextlib import AsyncExitStack, asynccontextmanager, suppress
+from contextlib import asynccontextmanager, suppress
 from typing import Any, AsyncGenerator, Awaitable, Callable
 
 from aiogram import BaseMiddleware, Bot
@@ -115,10 +115,12 @@ class UserIsolation(BaseEventIsolation):
             lock = asyncio.Lock()
         self._locks[key] = (lock, users + 1)
         try:
-            async with lock, AsyncExitStack() as stack:
-                if self.shared is not None:
-                    await stack.enter_async_context(self.shared.lock(key))
-                yield
+            async with lock:
+                if self.shared is None:
+                    yield
+                else:
+                    async with self.shared.lock(key):
+                        yield
         finally:
             lock, users = self._locks[key]
             if users == 1:

@@ -264,3 +264,57 @@ async def test_reply_records_sent_at_once_all_reach_redis(redis_url):
     client = redis.Redis.from_url(redis_url)
     assert len(client.keys("*:sent:1:86*:1")) == 50
     assert all(client.ttl(key) > 0 for key in client.keys("*:sent:1:86*:1"))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+async def test_nothing_runs_between_a_reply_record_and_its_request(backend, request, tmp_path, monkeypatch):
+    """A reply recorded and its request not yet written is a reply lost to a kill: no other update's
+    work may run in between (a loop iteration under load is tens of ms)."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from bot.app import build_dispatcher
+    from bot.config import Settings
+    from bot.runner import create_bot
+    from bot.services import create_services
+    from bot.testing import shared_store
+    from tests.crowd import message_update
+    from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
+
+    redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
+    ticks = 0
+
+    async def tick():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0)
+            ticks += 1
+
+    async with FakeBotAPI(DEFAULT_TOKEN) as server:
+        settings = Settings(_env_file=None, bot_token=DEFAULT_TOKEN, bot_api_base_url=server.base_url, redis_url=redis_url,
+                            throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
+        services = create_services(settings, store=shared_store(settings.knowledge_dir))
+        bot = create_bot(settings)
+        dispatcher = build_dispatcher(services)
+        storage = dispatcher.storage
+        at_record: list[int] = []
+        at_write: list[int] = []
+        record = storage.mark_sent_before_write
+
+        async def counted_record(*args):
+            at_record.append(ticks)  # once connected, the record is written without a pause, then the request
+            await record(*args)
+
+        monkeypatch.setattr(storage, "mark_sent_before_write", counted_record)
+        after_each_send_message_write(monkeypatch, lambda: at_write.append(ticks))
+        ticker = asyncio.create_task(tick())
+        try:
+            await dispatcher.feed_update(bot, message_update(SimpleNamespace(bot=bot), 87001, "/start"))  # connections opened
+            at_record.clear(), at_write.clear()
+            await dispatcher.feed_update(bot, message_update(SimpleNamespace(bot=bot), 87001, "/help"))
+        finally:
+            ticker.cancel()
+            await bot.session.close()
+            await dispatcher.storage.close()
+            services.close()
+        assert len(at_record) == 1 and at_write == at_record

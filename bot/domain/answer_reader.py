@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.domain.amounts import AmountError, find_amounts, parse_amount, prepare
 from bot.domain.rules import AnswerWords, comparable
-from bot.domain.text import _opencc  # one shared OpenCC converter per process
+from bot.domain.text import _opencc, _traditional_characters  # one shared OpenCC converter per process
 
 OUTSIDE = "outside"  # a place with no rules: outside the city, or a city we cannot estimate for
 _GAP = ".{0,6}?"  # what … in a word stands for
@@ -88,7 +88,8 @@ UNSURE = object()  # "not sure" where the step allows it: the estimate states wh
 
 def simplified(typed: str) -> str:
     """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified."""
-    return typed if typed.isascii() else _opencc("t2s").convert(typed)
+    # Most messages have no traditional character: no conversion (twice per question otherwise).
+    return typed if _traditional_characters().isdisjoint(typed) else _opencc("t2s").convert(typed)
 
 
 class AnswerReader:

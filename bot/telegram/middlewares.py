@@ -6,7 +6,7 @@ import time
 from typing import Any, Awaitable, Callable
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, Update, User
+from aiogram.types import Message, TelegramObject, Update, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 
 from bot.render import normalize_locale
@@ -37,7 +37,7 @@ class UserContextMiddleware(I18nMiddleware):
 
 def _typed_language(event: TelegramObject, data: dict[str, Any]) -> str | None:
     message = event.message if isinstance(event, Update) else event
-    text = getattr(message, "text", None)
+    text = message.text if isinstance(message, Message) else None  # a button press has no text to read
     assistant = data.get("assistant")
     if not text or text.startswith("/") or assistant is None:
         return None

@@ -12,10 +12,12 @@ is then handled again from the state it found the first time. `SentRepliesMiddle
 API session) records each reply, numbered within its update, just before its request is written to
 the connection (`written_trace`), and does not send it again. Both backends hand the record to the
 kernel first (SQLite commits it; Redis's SET is written to its socket, its answer read later), then
-the request: the kernel delivers written bytes even when the process is killed. A crash in the
-microseconds between the two loses that reply; recording after the write would instead show it
-twice after every crash during the record's round trip (Redis did: 1 in 30 kill rounds). A lost
-reply is what SQLite already accepted, and its window is the narrower one.
+the request, with no other task running in between: the kernel delivers written bytes even when
+the process is killed. A crash between the two writes loses that reply (microseconds; with Redis a
+little longer, as the SET wakes redis-server, which may take the CPU: 1 reply per 50 kill rounds);
+recording after the write would instead show it twice after every crash during the record's round
+trip (Redis did: 1 in 30 kill rounds). A lost reply is what SQLite already accepted, and its window
+is the narrower one.
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ def wall_times(args: list[str], repeats: int) -> list[float]:
 
 
 def timed_with_snapshot(args: list[str], repeats: int) -> tuple[list[float], int]:
-    """wall_times(), and how many snapshots of the built knowledge (bot.domain.snapshot) were
+    """wall_times(), and how many snapshots of the built knowledge (bot.domain.knowledge.snapshot) were
     written during the timed runs: 0 when every run found the one the warm-up run made."""
     folder = Path(tempfile.gettempdir()) / f"yibao-snapshots-{os.getuid()}"
     wall_time(args, 120)

@@ -16,7 +16,7 @@ import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot
 from aiogram import Dispatcher, Router
 from aiogram.types import Message, Update
 
-from bot.testing import BOT_USER, DialogueClient
+from bot.testing.client import BOT_USER, DialogueClient
 
 FAQ_QUESTION = "惠衢保多少钱"
 VAGUE_QUESTION = "报销"  # a did-you-mean: suggestions, no answer

@@ -12,7 +12,8 @@ import random
 import re
 from pathlib import Path
 
-from bot.domain.knowledge import Entry, KnowledgeBase, load_knowledge
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.knowledge.schema import Entry, KnowledgeBase
 
 from bench.common import PROJECT
 
@@ -109,8 +110,8 @@ DEV_FILES = (PROJECT.parent / "shared" / "eval" / "faq-dev.yaml", Path("/work/sh
 
 def build_index(knowledge: KnowledgeBase):
     """(TextTools, SearchIndex) exactly as KnowledgeStore.reload builds them."""
-    from bot.domain.search import SearchIndex
-    from bot.domain.text import TextTools
+    from bot.domain.questions.search import SearchIndex
+    from bot.domain.questions.text import TextTools
 
     tools = TextTools(knowledge.vocabulary)
     return tools, SearchIndex.build(knowledge, tools)
@@ -119,7 +120,7 @@ def build_index(knowledge: KnowledgeBase):
 def store_for(knowledge: KnowledgeBase, directory: Path = KNOWLEDGE_DIR):
     """A KnowledgeStore serving `knowledge` (generated knowledge never touches the disk)."""
     from bot.domain.assistant import KnowledgeStore, Loaded
-    from bot.domain.interview import Interview
+    from bot.domain.estimate.interview import Interview
 
     tools, index = build_index(knowledge)
     store = KnowledgeStore(directory)

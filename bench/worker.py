@@ -40,7 +40,7 @@ def job_size(size: int, repeats: int) -> dict:
     quiet_logging()
     from bench.knowledge_gen import questions, scaled, shipped, store_for
     from bench.search_bench import time_search
-    from bot.services import create_services
+    from bot.telegram.services import create_services
 
     with tempfile.TemporaryDirectory(prefix="yibao-bench-") as tmp:
         settings = settings_in(Path(tmp))
@@ -57,7 +57,7 @@ def job_size(size: int, repeats: int) -> dict:
             services = create_services(settings)
             built = time.perf_counter()
             base = services.store.current.knowledge
-        from bot.app import build_dispatcher
+        from bot.telegram.dispatcher import build_dispatcher
         from aiogram.fsm.storage.memory import MemoryStorage
 
         dispatcher = build_dispatcher(services, MemoryStorage())
@@ -98,12 +98,12 @@ def job_stages() -> dict:
     from bot.cli import ask as ask_command  # noqa: F401
     from bot.config import Settings
     stage("import bot.cli + settings")
-    from bot.domain import text as text_module
+    from bot.domain.questions import text as text_module
     from bot.domain.assistant import Assistant, KnowledgeStore  # noqa: F401
-    from bot.domain.knowledge import load_knowledge
-    from bot.domain.search import SearchIndex
-    from bot.presenter import Presenter
-    from bot.render import Renderer
+    from bot.domain.knowledge.loading import load_knowledge
+    from bot.domain.questions.search import SearchIndex
+    from bot.views.presenter import Presenter
+    from bot.views.render import Renderer
     stage("import domain + presenter")
     settings = Settings()
     stage("settings")
@@ -139,7 +139,7 @@ def job_stages() -> dict:
 
     store = KnowledgeStore(settings.knowledge_dir)
     from bot.domain.assistant import Loaded
-    from bot.domain.interview import Interview
+    from bot.domain.estimate.interview import Interview
 
     store._current = Loaded(result.knowledge, tools, index, Interview(result.knowledge.rules))
     assistant = Assistant(store)

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from aiogram.methods import SendMessage
 from aiogram.types import Update
 
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
 
 # Estimate E1 typed (tests/dialogues/estimate_e1_typed.yaml): after /estimate, nine answers.
 E1_ANSWERS = ["衢州", "居民", "住院", "三级", "市内", "10万", "2万", "否", "是"]

@@ -1,5 +1,8 @@
 """A small fake Telegram Bot API server (aiohttp) for end-to-end tests and benchmarks.
 
+Longer than ~400 lines on purpose: one server, its methods and its fault modes (5xx, garbled
+replies, 429, slow, outage) read together, the way a test uses them.
+
 In-process use::
 
     async with FakeBotAPI() as server:          # or: await server.start(); ...; await server.stop()

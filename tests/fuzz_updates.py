@@ -20,7 +20,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, EditMes
 from aiogram.types import InlineKeyboardMarkup
 from hypothesis import strategies as st
 
-from bot.testing import BOT_USER, DialogueClient, RecordingSession
+from bot.testing.client import BOT_USER, DialogueClient, RecordingSession
 
 ADMIN = 501
 USERS = (ADMIN, 502, 503)

@@ -6,7 +6,7 @@ import pytest
 
 from bot.config import Settings
 from bot.telegram.routers import admin
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
 
 ADMIN = 777_001
 RESIDENT = 777_002
@@ -130,7 +130,7 @@ async def test_a_resident_gets_the_ordinary_reply(tmp_path, command):
 
 
 async def test_admin_commands_are_not_in_the_command_menu():
-    from bot import runner
+    from bot.telegram import runner
 
     assert not {"reload", "stats", "unanswered"} & set(runner.COMMANDS)
 

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
-from bot.testing import BOT_USER, DialogueClient
+from bot.testing.client import BOT_USER, DialogueClient
 
 GROUP = {"id": -100123, "type": "supergroup", "title": "衢州参保群"}
 

@@ -6,9 +6,9 @@ import sys
 import time
 
 from bot.config import Settings
-from bot.render import Renderer
-from bot.render.compiled import compiled_catalogues
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
+from bot.views.compiled import compiled_catalogues
+from bot.views.render import Renderer
 from tests.conftest import ROOT
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -50,7 +50,7 @@ def test_an_unwritable_locales_folder_compiles_into_a_cache(tmp_path, monkeypatc
             raise PermissionError(30, "Read-only file system", str(target))
         return real_replace(source, target)
 
-    monkeypatch.setattr("bot.render.compiled.os.replace", read_only)
+    monkeypatch.setattr("bot.views.compiled.os.replace", read_only)
     renderer = Renderer(locales)
     assert str(renderer.locales_dir).startswith(str(tmp_path / "cache"))
     assert renderer.gettext("en", "帮助") == "Help"

@@ -6,8 +6,8 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import Settings
 from bot.storage.database import Database
-from bot.testing import DialogueClient
-from bot.webhook import create_app
+from bot.telegram.webhook import create_app
+from bot.testing.client import DialogueClient
 
 APOLOGY = "抱歉，我这边出了点问题"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main as cli_main
-from bot.dialogue_scripts import find_scripts, load_script, MalformedScript, run_script
+from bot.testing.dialogue_scripts import find_scripts, load_script, MalformedScript, run_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DIALOGUES = ROOT / "tests" / "dialogues"
@@ -76,7 +76,7 @@ async def test_press_before_any_keyboard(tmp_path):
 
 
 async def test_a_handler_exception_fails_the_step(tmp_path, monkeypatch):
-    from bot.presenter import Presenter
+    from bot.views.presenter import Presenter
 
     def broken(self, *args, **kwargs):
         raise RuntimeError("boom in help")

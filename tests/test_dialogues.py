@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.dialogue_scripts import find_scripts, run_script
+from bot.testing.dialogue_scripts import find_scripts, run_script
 
 DIALOGUES = Path(__file__).parent / "dialogues"
 SCRIPTS = find_scripts([DIALOGUES])

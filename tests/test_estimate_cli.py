@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.reimburse import EstimateRequest, estimate
-from bot.domain.rules import load_rules
-from bot.render import Renderer
+from bot.domain.estimate.reimburse import EstimateRequest, estimate
+from bot.domain.estimate.rules import load_rules
+from bot.views.render import Renderer
 from tests.conftest import KNOWLEDGE, ROOT
 
 PYTHON = ROOT / ".venv" / "bin" / "python"

@@ -6,10 +6,10 @@ from aiogram.enums import ParseMode
 from aiogram.methods import AnswerCallbackQuery, SendMessage
 
 from bot.config import Settings
-from bot.presenter import Presenter, View
 from bot.storage.fsm import SQLiteStorage
 from bot.telegram.callbacks import Act
-from bot.testing import DialogueClient, shared_store
+from bot.testing.client import DialogueClient, shared_store
+from bot.views.presenter import Presenter, View
 
 E1_TYPED = ["衢州", "居民", "住院", "三级", "市内", "10万", "2万", "否", "是"]
 

@@ -13,8 +13,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from bot.config import Settings
-from bot.render import LOCALES, normalize_locale
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
+from bot.views.render import LOCALES, normalize_locale
 from tests.conftest import ROOT
 
 LOCALES_DIR = ROOT / "locales"

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from bot.domain.assistant import Assistant
-from bot.presenter import Presenter
-from bot.render import Renderer
-from bot.testing import shared_store
+from bot.testing.client import shared_store
+from bot.views.presenter import Presenter
+from bot.views.render import Renderer
 from tests.conftest import KNOWLEDGE, ROOT
 
 LANGS = {"zh-Hant": "zh_Hant", "en": "en"}

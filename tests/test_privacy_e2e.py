@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.cli._logs import MaskPersonalData
 from bot.config import Settings
-from bot.logs import MaskPersonalData
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
 
 ID_NUMBER = "11010519900101123X"
 MOBILE = "13912345678"
@@ -123,7 +123,7 @@ def test_the_log_filter_masks_messages_arguments_and_tracebacks():
 
 
 def test_setup_logging_installs_the_mask(monkeypatch):
-    from bot.logs import setup_logging
+    from bot.cli._logs import setup_logging
 
     root = logging.getLogger()
     saved = root.handlers[:], root.level

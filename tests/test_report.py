@@ -151,7 +151,7 @@ def test_an_old_version_one_file_is_read_without_migrating(tmp_path):
 
 async def test_the_report_shows_what_the_resident_typed_masked(tmp_path):
     from bot.storage.report import render_text
-    from bot.testing import DialogueClient
+    from bot.testing.client import DialogueClient
 
     settings = Settings(bot_token=None, redis_url=None, database_path=tmp_path / "bot.sqlite3")
     async with DialogueClient(settings=settings) as chat:

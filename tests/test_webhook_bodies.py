@@ -6,8 +6,8 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import Settings
-from bot.testing import DialogueClient
-from bot.webhook import create_app
+from bot.telegram.webhook import create_app
+from bot.testing.client import DialogueClient
 
 SECRET = "s3cret"
 HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}

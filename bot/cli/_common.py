@@ -5,7 +5,7 @@ import sys
 
 from bot.config import Settings
 from bot.domain.assistant import Assistant, KnowledgeStore
-from bot.domain.knowledge import KnowledgeBase
+from bot.domain.knowledge.schema import KnowledgeBase
 
 
 class CommandFailed(SystemExit):

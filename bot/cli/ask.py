@@ -27,8 +27,8 @@ def questions_from(arguments: list[str]):
 
 def run(args: argparse.Namespace) -> int:
     from bot.cli._common import load_assistant, resolve_city
-    from bot.presenter import Presenter
-    from bot.render import Renderer
+    from bot.views.presenter import Presenter
+    from bot.views.render import Renderer
 
     settings, assistant = load_assistant()
     presenter = Presenter(Renderer(settings.locales_dir), assistant)

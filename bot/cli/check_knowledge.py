@@ -13,7 +13,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from bot.config import knowledge_dir_default
-    from bot.domain.knowledge import load_knowledge
+    from bot.domain.knowledge.loading import load_knowledge
 
     directory = args.directory or knowledge_dir_default()
     result = load_knowledge(directory)

@@ -51,9 +51,9 @@ def read_lines(interactive: bool):
 
 async def chat(language_code: str) -> int:
     from bot.config import Settings
-    from bot.services import create_services
-    from bot.render import normalize_locale
-    from bot.testing import DialogueClient
+    from bot.telegram.services import create_services
+    from bot.views.render import normalize_locale
+    from bot.testing.client import DialogueClient
 
     settings = Settings()
     services = create_services(settings)
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(chat(args.lang))
     except Exception as error:  # a one-line reason, never a traceback, for a resident or staff member
-        from bot.services import KnowledgeUnavailable
+        from bot.telegram.services import KnowledgeUnavailable
 
         if isinstance(error, KnowledgeUnavailable):
             print(f"cannot start: {error}", file=sys.stderr)

@@ -14,7 +14,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.dialogue_scripts import find_scripts, run_script
+    from bot.testing.dialogue_scripts import find_scripts, run_script
 
     logging.basicConfig(level=logging.CRITICAL)
     missing = [path for path in args.paths if not path.exists()]

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules, region_names = _load_rules(args.knowledge)
         request, city_name = _request(args, rules, region_names)
-        from bot.domain.reimburse import RequestError, estimate
+        from bot.domain.estimate.reimburse import RequestError, estimate
 
         try:
             result = estimate(request, rules)
@@ -80,8 +80,8 @@ def _load_rules(directory: Path | None):
     Entry (FAQ) files are edited independently of the rules; a broken FAQ file must not stop
     an estimate, so when the whole knowledge does not load, the rules are loaded alone.
     """
-    from bot.domain.knowledge import load_knowledge
-    from bot.domain.rules import load_rules
+    from bot.domain.knowledge.loading import load_knowledge
+    from bot.domain.estimate.rules import load_rules
 
     directory = directory or _settings_value("knowledge_dir")
     result = load_knowledge(directory)
@@ -106,8 +106,8 @@ def _load_rules(directory: Path | None):
 
 
 def _request(args: argparse.Namespace, rules, regions: dict):
-    from bot.domain.amounts import AmountError, parse_amount
-    from bot.domain.reimburse import EstimateRequest
+    from bot.domain.estimate.amounts import AmountError, parse_amount
+    from bot.domain.estimate.reimburse import EstimateRequest
 
     words = rules.answers
     for name in ("city", "scheme", "care"):
@@ -151,7 +151,7 @@ def _request(args: argparse.Namespace, rules, regions: dict):
 
 def _region_without_rules(text: str, regions: dict) -> str | None:
     """A region the knowledge knows but the rules do not cover: the estimate then names the missing rules."""
-    from bot.domain.rules import comparable
+    from bot.domain.estimate.rules import comparable
 
     wanted = comparable(text)
     for region_id, (_, names) in regions.items():
@@ -162,9 +162,9 @@ def _region_without_rules(text: str, regions: dict) -> str | None:
 
 def _render(result, lang: str, rules) -> str:
     """The text the chat shows, composed rates and earlier-year terms explained."""
-    from bot.domain.interview import Interview
-    from bot.estimate_presenter import EstimatePresenter
-    from bot.render import Renderer, normalize_locale
+    from bot.domain.estimate.interview import Interview
+    from bot.views.estimate_presenter import EstimatePresenter
+    from bot.views.render import Renderer, normalize_locale
 
     presenter = EstimatePresenter(Renderer(_settings_value("locales_dir")))
     return presenter.result(result, normalize_locale(lang), html=False, interview=Interview(rules)).text

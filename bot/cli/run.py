@@ -30,8 +30,8 @@ def webhook_problem(settings) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from bot.config import Settings
-    from bot.logs import setup_logging
-    from bot.services import KnowledgeUnavailable, StorageUnavailable, storage_problem
+    from bot.cli._logs import setup_logging
+    from bot.telegram.services import KnowledgeUnavailable, StorageUnavailable, storage_problem
 
     settings = Settings()
     if settings.bot_token is None:
@@ -45,9 +45,9 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             logging.getLogger("bot").error("cannot start: %s", problem)
             return 2
-        from bot.webhook import serve_webhook as serve
+        from bot.telegram.webhook import serve_webhook as serve
     else:
-        from bot.runner import serve
+        from bot.telegram.runner import serve
     from aiogram.exceptions import TelegramAPIError
 
     try:

@@ -7,13 +7,14 @@ from pathlib import Path
 from threading import Lock
 from typing import Callable
 
-from bot.domain import snapshot
-from bot.domain.interview import Interview
-from bot.domain.knowledge import Entry, KnowledgeBase, Region, load_knowledge
-from bot.domain.search import SearchIndex, SearchResult
-from bot.domain.text import TextTools
-from bot.domain.understanding import detect_language
-from bot.domain.yamlsource import Problem
+from bot.domain.estimate.interview import Interview
+from bot.domain.knowledge import snapshot
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.knowledge.schema import Entry, KnowledgeBase, Region
+from bot.domain.knowledge.yamlsource import Problem
+from bot.domain.questions.search import SearchIndex, SearchResult
+from bot.domain.questions.text import TextTools
+from bot.domain.questions.understanding import detect_language
 
 LANGS = ("zh", "zh_Hant", "en")
 

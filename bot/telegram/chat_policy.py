@@ -24,10 +24,10 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import CallbackQuery, Message, TelegramObject, Update
 
-from bot.domain.interview import N_
-from bot.presenter import Presenter
-from bot.render import normalize_locale
+from bot.domain.estimate.interview import N_
 from bot.telegram.views import send_view
+from bot.views.presenter import Presenter
+from bot.views.render import normalize_locale
 
 log = logging.getLogger("bot.policy")
 

@@ -9,8 +9,8 @@ from aiogram import BaseMiddleware
 from aiogram.types import Message, TelegramObject, Update, User
 from aiogram.utils.i18n import I18n, I18nMiddleware
 
-from bot.render import normalize_locale
 from bot.storage.database import Database
+from bot.views.render import normalize_locale
 
 log = logging.getLogger("bot.updates")
 

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from aiogram import Bot
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.presenter import Button, View
-from bot.telegram.callbacks import Act
+from bot.telegram.callbacks import Act, FeatureRouter
+from bot.views.presenter import Button, Presenter, View
 
 TELEGRAM_LIMIT = 4096
 
@@ -55,3 +57,18 @@ async def send_view(bot: Bot, chat_id: int, view: View) -> None:
     for number, part in enumerate(parts, 1):
         markup = keyboard(view) if number == len(parts) else None
         await bot.send_message(chat_id, part, reply_markup=markup)
+
+
+def page(router: FeatureRouter, command: Command, action: str, view: Callable[[Presenter, str], View]) -> None:
+    """A command and a menu button that show the same page (/help and the 帮助 button)."""
+    async def by_command(message: Message, presenter: Presenter, locale: str) -> None:
+        await send_view(message.bot, message.chat.id, view(presenter, locale))
+
+    async def by_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
+        await query.answer()
+        await send_view(query.bot, query.message.chat.id, view(presenter, locale))
+
+    by_command.__qualname__ = f"{router.name}.{action}_command"  # the update log names the handler
+    by_button.__qualname__ = f"{router.name}.{action}_button"
+    router.command(command)(by_command)
+    router.button(action)(by_button)

@@ -54,7 +54,7 @@ def traditional(text: str, overrides: dict[str, str]) -> str:
 def refresh(locales_dir: Path, rules_dir: Path) -> None:
     import opencc
 
-    from bot.domain.text import TRADITIONAL_CONFIG
+    from bot.domain.questions.text import TRADITIONAL_CONFIG
 
     to_traditional = opencc.OpenCC(TRADITIONAL_CONFIG)
     # The same fixes the bot applies to knowledge answers (synonyms.yaml traditional_overrides).

@@ -9,7 +9,7 @@ import pytest
 import redis
 from aiogram.fsm.storage.redis import RedisStorage
 
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
 from tests.e2e.conftest import free_port
 
 
@@ -216,21 +216,12 @@ async def test_a_reply_is_recorded_before_its_request_is_written(backend, reques
     import sqlite3
     from types import SimpleNamespace
 
-    from bot.app import build_dispatcher
-    from bot.config import Settings
-    from bot.runner import create_bot
-    from bot.services import create_services
-    from bot.testing import shared_store
     from tests.crowd import message_update
     from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
     redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
     async with FakeBotAPI(DEFAULT_TOKEN) as server:
-        settings = Settings(_env_file=None, bot_token=DEFAULT_TOKEN, bot_api_base_url=server.base_url, redis_url=redis_url,
-                            throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
-        services = create_services(settings, store=shared_store(settings.knowledge_dir))
-        bot = create_bot(settings)
-        dispatcher = build_dispatcher(services)
+        settings, services, bot, dispatcher = live_bot(server.base_url, redis_url, tmp_path)
         update = message_update(SimpleNamespace(bot=bot), 85001, "/start")
 
         def recorded() -> bool:
@@ -273,11 +264,6 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
     import asyncio
     from types import SimpleNamespace
 
-    from bot.app import build_dispatcher
-    from bot.config import Settings
-    from bot.runner import create_bot
-    from bot.services import create_services
-    from bot.testing import shared_store
     from tests.crowd import message_update
     from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
@@ -291,11 +277,7 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
             ticks += 1
 
     async with FakeBotAPI(DEFAULT_TOKEN) as server:
-        settings = Settings(_env_file=None, bot_token=DEFAULT_TOKEN, bot_api_base_url=server.base_url, redis_url=redis_url,
-                            throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
-        services = create_services(settings, store=shared_store(settings.knowledge_dir))
-        bot = create_bot(settings)
-        dispatcher = build_dispatcher(services)
+        settings, services, bot, dispatcher = live_bot(server.base_url, redis_url, tmp_path)
         storage = dispatcher.storage
         at_record: list[int] = []
         at_write: list[int] = []
@@ -318,3 +300,18 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
             await dispatcher.storage.close()
             services.close()
         assert len(at_record) == 1 and at_write == at_record
+
+
+def live_bot(base_url: str, redis_url: str | None, tmp_path):
+    """The real bot (services, session, dispatcher and its storage) against a fake Bot API server."""
+    from bot.config import Settings
+    from bot.telegram.dispatcher import build_dispatcher
+    from bot.telegram.runner import create_bot
+    from bot.telegram.services import create_services
+    from bot.testing.client import shared_store
+    from tests.fake_bot_api import DEFAULT_TOKEN
+
+    settings = Settings(_env_file=None, bot_token=DEFAULT_TOKEN, bot_api_base_url=base_url, redis_url=redis_url,
+                        throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
+    services = create_services(settings, store=shared_store(settings.knowledge_dir))
+    return settings, services, create_bot(settings), build_dispatcher(services)

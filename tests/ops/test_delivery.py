@@ -14,12 +14,12 @@ from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
 
-from bot.app import build_dispatcher
 from bot.config import Settings
-from bot.runner import create_bot
-from bot.services import create_services
+from bot.telegram.dispatcher import build_dispatcher
 from bot.telegram.polling import ConfirmingPoller
-from bot.testing import shared_store
+from bot.telegram.runner import create_bot
+from bot.telegram.services import create_services
+from bot.testing.client import shared_store
 from tests.crowd import APOLOGY
 from tests.e2e.conftest import buttons, plain
 from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI

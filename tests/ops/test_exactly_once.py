@@ -12,7 +12,7 @@ import pytest
 from bot.config import Settings
 from bot.storage.database import Database
 from bot.storage.fsm import SQLiteStorage
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
 from tests.crowd import APOLOGY, E1_ANSWERS, E1_TOTAL, burst, crowd, message_update, replies, sequential_replay
 
 

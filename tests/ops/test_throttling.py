@@ -7,7 +7,7 @@ import pytest
 
 from bot.config import Settings
 from bot.telegram.throttling import ThrottlingMiddleware
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
 
 SLOW_DOWN = "您发得有点快"
 HELP = "怎么用"

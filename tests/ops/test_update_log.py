@@ -4,8 +4,8 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.presenter import Presenter
-from bot.testing import DialogueClient
+from bot.testing.client import DialogueClient
+from bot.views.presenter import Presenter
 
 LINE = re.compile(r"update=(\S+) user=(\S+) handler=(\S+) outcome=(\S+) ms=([\d.]+)")
 

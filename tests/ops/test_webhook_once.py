@@ -6,12 +6,12 @@ import asyncio
 import aiohttp
 from aiohttp import web
 
-from bot.app import build_dispatcher
 from bot.config import Settings
-from bot.runner import create_bot
-from bot.services import create_services
-from bot.testing import shared_store
-from bot.webhook import create_app
+from bot.telegram.dispatcher import build_dispatcher
+from bot.telegram.runner import create_bot
+from bot.telegram.services import create_services
+from bot.telegram.webhook import create_app
+from bot.testing.client import shared_store
 from tests.e2e.conftest import free_port
 from tests.e2e.test_webhook_e2e import update
 from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.amounts import REASONS, AmountError, parse_amount
+from bot.domain.estimate.amounts import REASONS, AmountError, parse_amount
 
 
 @pytest.mark.parametrize(

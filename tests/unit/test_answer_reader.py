@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.domain.interview import AMOUNT_HINTS, AMOUNT_STEPS, HINT_CHOOSE, HINT_HOSPITAL_NAME, HINT_OTHER_CITY, AnswerError, Interview
-from bot.domain.rules import load_rules
+from bot.domain.estimate.interview import AMOUNT_HINTS, AMOUNT_STEPS, HINT_CHOOSE, HINT_HOSPITAL_NAME, HINT_OTHER_CITY, AnswerError, Interview
+from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE, ROOT
 
 ANSWERS = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_answers.yaml").read_text(encoding="utf-8"))
@@ -176,7 +176,7 @@ def test_settle_sets_aside_an_answer_no_rule_covers(interview):
 
 
 def test_a_composed_rate_is_explained(interview):
-    from bot.domain.reimburse import estimate
+    from bot.domain.estimate.reimburse import estimate
 
     answers = {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 1, "in_quzhou": True,
                "in_scope": Decimal(8000), "out_of_list": Decimal(0), "hardship": False, "huiqubao": False}

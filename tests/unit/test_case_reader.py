@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from bot.domain.interview import AMOUNT_STEPS, Interview
-from bot.domain.reimburse import estimate
-from bot.domain.rules import load_rules
+from bot.domain.estimate.interview import AMOUNT_STEPS, Interview
+from bot.domain.estimate.reimburse import estimate
+from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE, ROOT
 
 CASES = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_cases.yaml").read_text(encoding="utf-8"))

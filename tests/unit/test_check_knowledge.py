@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import load_knowledge
+from bot.domain.knowledge.loading import load_knowledge
 from tests.conftest import KNOWLEDGE, ROOT
 
 LINE = re.compile(r"^(?P<file>[^:]+\.yaml):(?P<line>\d+): .+")

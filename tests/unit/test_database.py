@@ -63,7 +63,7 @@ def test_the_typed_question_is_stored_masked_beside_the_normalised_one(tmp_path)
 
 def test_the_user_hash_secret_comes_from_the_settings(tmp_path):
     from bot.config import Settings
-    from bot.services import create_services
+    from bot.telegram.services import create_services
 
     settings = Settings(bot_token=None, database_path=tmp_path / "bot.sqlite3", user_hash_secret="s3cret")
     services = create_services(settings)

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.interview import AMOUNT_HINTS, HINT_CHOOSE, HINT_NO_RULE, AnswerError, Interview
-from bot.domain.reimburse import estimate
-from bot.domain.rules import load_rules
+from bot.domain.estimate.interview import AMOUNT_HINTS, HINT_CHOOSE, HINT_NO_RULE, AnswerError, Interview
+from bot.domain.estimate.reimburse import estimate
+from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE
 
 D = Decimal

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.reimburse import EstimateRequest, RequestError, estimate
-from bot.domain.rules import load_rules
+from bot.domain.estimate.reimburse import EstimateRequest, RequestError, estimate
+from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE
 
 RULES_DIR = KNOWLEDGE / "rules"

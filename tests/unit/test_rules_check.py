@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import load_knowledge
-from bot.domain.rules import RuleBook, load_rules
+from bot.domain.estimate.rules import RuleBook, load_rules
+from bot.domain.knowledge.loading import load_knowledge
 from tests.conftest import KNOWLEDGE
 
 RULES_DIR = KNOWLEDGE / "rules"
@@ -32,6 +32,13 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def edited(rules_copy: Path, name: str, old: str, new: str) -> tuple[Path, list]:
+    """One edit to a copy of a rules file, and the problems the check then reports."""
+    path = rules_copy / name
+    replace(path, old, new)
+    return path, check(rules_copy)
+
+
 def check(directory: Path):
     book, problems = load_rules(directory, name)
     assert isinstance(book, RuleBook)
@@ -45,9 +52,7 @@ def test_shipped_rules_are_clean():
 
 
 def test_ratio_above_one(rules_copy):
-    path = rules_copy / "quzhou.yaml"
-    replace(path, "3: {deductible: 700, ratio: 0.65}", "3: {deductible: 700, ratio: 65}")
-    problems = check(rules_copy)
+    path, problems = edited(rules_copy, "quzhou.yaml", "3: {deductible: 700, ratio: 0.65}", "3: {deductible: 700, ratio: 65}")
     assert [(p.file, p.line) for p in problems] == [("rules/quzhou.yaml", line_of(path, "ratio: 65}"))]
     assert "ratio" in problems[0].message and "less than or equal to 1" in problems[0].message
     assert str(problems[0]).startswith(f"rules/quzhou.yaml:{problems[0].line}: ")
@@ -63,16 +68,12 @@ def test_negative_ratio_and_negative_amount(rules_copy):
 
 
 def test_negative_cap(rules_copy):
-    path = rules_copy / "quzhou.yaml"
-    replace(path, "yearly_cap: 4000", "yearly_cap: -4000")
-    problems = check(rules_copy)
+    path, problems = edited(rules_copy, "quzhou.yaml", "yearly_cap: 4000", "yearly_cap: -4000")
     assert problems and {p.line for p in problems} == {line_of(path, "yearly_cap: -4000")}
 
 
 def test_unknown_key(rules_copy):
-    path = rules_copy / "hengyang.yaml"
-    replace(path, "deductible_year_total: 300", "deductible_total_year: 300")
-    problems = check(rules_copy)
+    path, problems = edited(rules_copy, "hengyang.yaml", "deductible_year_total: 300", "deductible_total_year: 300")
     assert any(p.line == line_of(path, "deductible_total_year") and "deductible_total_year" in p.message
                and "Extra inputs" in p.message for p in problems)
 
@@ -88,50 +89,32 @@ def test_missing_source(rules_copy):
     assert "source" in problems[0].message and "Field required" in problems[0].message
 
 
-def test_source_must_be_in_the_register(rules_copy):
-    path = rules_copy / "huiqubao.yaml"
-    replace(path, "doc: huiqubao-2021, section: 保险责任三", "doc: huiqubao.pdf, section: 保险责任三")
-    problems = check(rules_copy)
-    assert [p.line for p in problems] == [line_of(path, "huiqubao.pdf")]
-    assert "sources.yaml" in problems[0].message
+@pytest.mark.parametrize("name, old, new, marker, said", [
+    ("huiqubao.yaml", "doc: huiqubao-2021, section: 保险责任三", "doc: huiqubao.pdf, section: 保险责任三", "huiqubao.pdf", "sources.yaml"),
+    ("quzhou.yaml", "terms: {deductible: null, ratio: 0.75}", "terms: {ratio: 0.75}", "terms: {ratio: 0.75}", "deductible"),
+    ("quzhou.yaml", "      3: {deductible: 700, ratio: 0.65}", "      4: {deductible: 700, ratio: 0.65}", "4: {deductible: 700", ""),
+], ids=["source-not-in-register", "deductible-left-out", "level-4"])
+def test_one_problem_on_the_edited_line(rules_copy, name, old, new, marker, said):
+    path, problems = edited(rules_copy, name, old, new)
+    assert [p.line for p in problems] == [line_of(path, marker)]
+    assert said in problems[0].message
 
 
 def test_yaml_syntax_error(rules_copy):
-    path = rules_copy / "quzhou.yaml"
-    replace(path, "    care: outpatient\n", "    care: [outpatient\n")
-    problems = check(rules_copy)
+    _, problems = edited(rules_copy, "quzhou.yaml", "    care: outpatient\n", "    care: [outpatient\n")
     assert len(problems) == 1 and problems[0].file == "rules/quzhou.yaml"
     assert "YAML syntax" in problems[0].message and problems[0].line > 1
 
 
 def test_duplicate_rule(rules_copy):
-    path = rules_copy / "hengyang.yaml"
-    replace(path, "    care: chronic\n", "    care: outpatient\n")
-    problems = check(rules_copy)
+    _, problems = edited(rules_copy, "hengyang.yaml", "    care: chronic\n", "    care: outpatient\n")
     assert len(problems) == 1
     assert "defined twice" in problems[0].message and "rules/hengyang.yaml:" in problems[0].message
 
 
 def test_levels_and_terms_are_exclusive(rules_copy):
-    path = rules_copy / "quzhou.yaml"
-    replace(path, "    terms: {deductible: null, ratio: 0.75}", "    terms: {deductible: null, ratio: 0.75}\n    levels: {1: {deductible: 1, ratio: 0.5}}")
-    problems = check(rules_copy)
+    _, problems = edited(rules_copy, "quzhou.yaml", "    terms: {deductible: null, ratio: 0.75}", "    terms: {deductible: null, ratio: 0.75}\n    levels: {1: {deductible: 1, ratio: 0.5}}")
     assert len(problems) == 1 and "either `levels`" in problems[0].message
-
-
-def test_deductible_must_be_written_even_when_null(rules_copy):
-    path = rules_copy / "quzhou.yaml"
-    replace(path, "terms: {deductible: null, ratio: 0.75}", "terms: {ratio: 0.75}")
-    problems = check(rules_copy)
-    assert [p.line for p in problems] == [line_of(path, "terms: {ratio: 0.75}")]
-    assert "deductible" in problems[0].message
-
-
-def test_level_outside_one_to_three(rules_copy):
-    path = rules_copy / "quzhou.yaml"
-    replace(path, "      3: {deductible: 700, ratio: 0.65}", "      4: {deductible: 700, ratio: 0.65}")
-    problems = check(rules_copy)
-    assert [p.line for p in problems] == [line_of(path, "4: {deductible: 700")]
 
 
 def test_wrong_version_and_not_a_mapping(rules_copy):
@@ -152,17 +135,13 @@ def test_several_problems_in_several_files_are_all_reported(rules_copy):
 # --- interview.yaml -------------------------------------------------------------------------
 
 def test_word_with_two_meanings(rules_copy):
-    path = rules_copy / "interview.yaml"
-    replace(path, "resident: {label: 城乡居民医保, words: [居民,", "resident: {label: 城乡居民医保, words: [职工, 居民,")
-    problems = check(rules_copy)
+    path, problems = edited(rules_copy, "interview.yaml", "resident: {label: 城乡居民医保, words: [居民,", "resident: {label: 城乡居民医保, words: [职工, 居民,")
     assert len(problems) == 1 and "职工" in problems[0].message
     assert problems[0].line == line_of(path, "resident: {label")
 
 
 def test_unquoted_yes_is_explained(rules_copy):
-    path = rules_copy / "interview.yaml"
-    replace(path, '对, "yes"', "对, yes")
-    problems = check(rules_copy)
+    path, problems = edited(rules_copy, "interview.yaml", '对, "yes"', "对, yes")
     assert len(problems) == 1 and "quotes" in problems[0].message
     assert problems[0].line == line_of(path, "true: {label: 是")
 

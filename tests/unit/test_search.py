@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import KnowledgeBase, load_knowledge
-from bot.domain.search import SearchIndex, SearchResult
-from bot.domain.text import TextTools
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.knowledge.schema import KnowledgeBase
+from bot.domain.questions.search import SearchIndex, SearchResult
+from bot.domain.questions.text import TextTools
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"

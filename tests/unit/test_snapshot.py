@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.domain import assistant as assistant_module
-from bot.domain import snapshot
 from bot.domain.assistant import Assistant, KnowledgeStore
+from bot.domain.knowledge import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,13 +12,13 @@ import opencc
 import pytest
 
 from bot.domain.assistant import Assistant
-from bot.domain.knowledge import load_knowledge
-from bot.domain.reimburse import EstimateRequest, estimate
-from bot.domain.yamlsource import read_yaml
-from bot.estimate_presenter import EstimatePresenter
-from bot.presenter import Presenter
-from bot.render import LOCALES, Renderer
-from bot.testing import shared_store
+from bot.domain.estimate.reimburse import EstimateRequest, estimate
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.knowledge.yamlsource import read_yaml
+from bot.testing.client import shared_store
+from bot.views.estimate_presenter import EstimatePresenter
+from bot.views.presenter import Presenter
+from bot.views.render import LOCALES, Renderer
 from tests.conftest import KNOWLEDGE, ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"  # the articles the register was read from, when at hand

@@ -26,12 +26,12 @@ from functools import lru_cache
 import opencc
 import pytest
 
-from bot.domain.knowledge import load_knowledge
-from bot.domain.text import TRADITIONAL_CONFIG, TextTools
 from bot.domain.assistant import Assistant
-from bot.presenter import Presenter
-from bot.render import Renderer
-from bot.testing import shared_store
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.questions.text import TRADITIONAL_CONFIG, TextTools
+from bot.testing.client import shared_store
+from bot.views.presenter import Presenter
+from bot.views.render import Renderer
 from tests.conftest import KNOWLEDGE, ROOT
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -172,8 +172,8 @@ def test_zh_hant_catalogue_and_estimates_are_traditional(knowledge):
 
     from babel.messages.pofile import read_po
 
-    from bot.domain.reimburse import EstimateRequest, estimate
-    from bot.estimate_presenter import EstimatePresenter
+    from bot.domain.estimate.reimburse import EstimateRequest, estimate
+    from bot.views.estimate_presenter import EstimatePresenter
 
     with (ROOT / "locales" / "zh_Hant" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalogue = read_po(handle, locale="zh_Hant")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.knowledge import load_knowledge
-from bot.domain.search import SearchIndex
-from bot.domain.text import TextTools
-from bot.domain.understanding import detect_language
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.questions.search import SearchIndex
+from bot.domain.questions.text import TextTools
+from bot.domain.questions.understanding import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,4 +1,4 @@
-from bot.domain.wordmatch import alternation
+from bot.domain.questions.wordmatch import alternation
 
 
 def test_english_words_match_whole_words_only():

@@ -16,11 +16,11 @@ from aiogram.types import Message
 
 from bot.config import Settings
 from bot.domain.assistant import KnowledgeStore
-from bot.presenter import Presenter, View
 from bot.storage.database import Database
 from bot.storage.report import build_report, outcome_summary
 from bot.telegram.callbacks import FeatureRouter
 from bot.telegram.views import send_view
+from bot.views.presenter import Presenter, View
 
 log = logging.getLogger("bot.admin")
 

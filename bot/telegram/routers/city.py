@@ -4,11 +4,11 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
-from bot.presenter import Presenter
 from bot.storage.database import Database
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.chat_policy import STALE_BUTTON
 from bot.telegram.views import send_view
+from bot.views.presenter import Presenter
 
 
 def create_router() -> Router:

@@ -13,16 +13,16 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.domain.answer_reader import simplified
 from bot.domain.assistant import Assistant
-from bot.domain.case_reader import Case
-from bot.domain.interview import AMOUNT_STEPS, AnswerError
-from bot.domain.reimburse import estimate
-from bot.estimate_presenter import EstimatePresenter
-from bot.presenter import Presenter
+from bot.domain.estimate.answer_reader import simplified
+from bot.domain.estimate.case_reader import Case
+from bot.domain.estimate.interview import AMOUNT_STEPS, AnswerError
+from bot.domain.estimate.reimburse import estimate
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
+from bot.views.estimate_presenter import EstimatePresenter
+from bot.views.presenter import Presenter
 
 
 async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict:

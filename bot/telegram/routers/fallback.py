@@ -2,9 +2,9 @@
 from aiogram import Router
 from aiogram.types import Message
 
-from bot.presenter import Presenter
 from bot.telegram.callbacks import FeatureRouter
 from bot.telegram.views import send_view
+from bot.views.presenter import Presenter
 
 
 def create_router() -> Router:

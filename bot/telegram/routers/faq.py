@@ -6,25 +6,18 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
 from bot.domain.privacy import mask_personal_data
-from bot.estimate_presenter import offer_estimate
-from bot.presenter import Presenter
 from bot.storage.database import Database
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
-from bot.telegram.views import send_view
+from bot.telegram.views import page, send_view
+from bot.views.estimate_presenter import offer_estimate
+from bot.views.presenter import Presenter
 
 
 def create_router() -> Router:
     router = FeatureRouter(name="faq")
 
-    @router.command(Command("faq"))
-    async def faq_command(message: Message, presenter: Presenter, locale: str) -> None:
-        await send_view(message.bot, message.chat.id, presenter.faq_topics(locale))
-
-    @router.button("faq")
-    async def faq_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
-        await query.answer()
-        await send_view(query.bot, query.message.chat.id, presenter.faq_topics(locale))
+    page(router, Command("faq"), "faq", Presenter.faq_topics)
 
     @router.button("topic")
     async def topic_button(query: CallbackQuery, callback_data: Act, presenter: Presenter, locale: str) -> None:

@@ -3,11 +3,11 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.presenter import Button, Presenter, View
-from bot.render import LOCALES
 from bot.storage.database import Database
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.views import send_view
+from bot.views.presenter import Button, Presenter, View
+from bot.views.render import LOCALES
 
 # Each language is named in itself, so a user who cannot read the current one still finds theirs.
 LANGUAGE_NAMES = {"zh": "简体中文", "zh_Hant": "繁體中文", "en": "English"}

@@ -2,11 +2,11 @@
 from aiogram import Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import Message
 
-from bot.presenter import Presenter
 from bot.telegram.callbacks import FeatureRouter
-from bot.telegram.views import send_view
+from bot.telegram.views import page, send_view
+from bot.views.presenter import Presenter
 
 
 def create_router() -> Router:
@@ -18,13 +18,6 @@ def create_router() -> Router:
         name = message.from_user.first_name if message.from_user else ""
         await send_view(message.bot, message.chat.id, presenter.greeting(locale, name))
 
-    @router.command(Command("help"))
-    async def help_command(message: Message, presenter: Presenter, locale: str) -> None:
-        await send_view(message.bot, message.chat.id, presenter.help(locale))
-
-    @router.button("help")
-    async def help_button(query: CallbackQuery, presenter: Presenter, locale: str) -> None:
-        await query.answer()
-        await send_view(query.bot, query.message.chat.id, presenter.help(locale))
+    page(router, Command("help"), "help", Presenter.help)
 
     return router

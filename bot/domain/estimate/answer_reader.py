@@ -1,0 +1,247 @@
+"""What a typed answer to one step of the estimate dialogue means, read with the step's vocabulary.
+
+The words live in knowledge/rules/interview.yaml (`answers:` per step, `understanding:` for
+sentences): a word anywhere in the sentence counts (我是退休职工 -> 退休), a negation just before
+it turns it around (不在衢州, 没买), place names answer "inside or outside the city", and amounts
+are found inside sentences (花了差不多十万块). When the words point two ways the answer is asked
+again: guessing wrong is worse than asking.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.domain.estimate.amounts import AmountError, find_amounts, parse_amount, prepare
+from bot.domain.estimate.rules import AnswerWords, comparable
+from bot.domain.questions.text import _opencc, _traditional_characters  # one shared OpenCC converter per process
+
+OUTSIDE = "outside"  # a place with no rules: outside the city, or a city we cannot estimate for
+_GAP = ".{0,6}?"  # what … in a word stands for
+_MAYBE_AMOUNT = re.compile(r"[0-9０-９]|[十百千万萬仟佰拾]")
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object
+    start: int
+    end: int
+    negated: bool
+    place: bool  # a place name rather than an answer word
+
+
+class WordMatcher:
+    """Words -> values, found anywhere in a comparable text, the longest word at each position."""
+
+    def __init__(self, pairs: list[tuple[str, object, bool]], negations: tuple[str, ...], markers: tuple[str, ...] = ()):
+        self.negations = negations
+        self.markers = markers  # 在, 去: 没有去外地 negates 外地 as 没有外地 would
+        self.whole: dict[str, tuple[object, bool]] = {}  # digits and Latin words: only as the whole answer
+        literal: dict[str, tuple[object, bool]] = {}
+        gapped: list[tuple[str, object, bool]] = []
+        for word, value, place in pairs:
+            parts = [comparable(part) for part in str(word).split("…")]
+            if len(parts) > 1:
+                gapped.append((_GAP.join(map(re.escape, parts)), value, place))
+            elif parts[0].isascii():
+                self.whole.setdefault(parts[0], (value, place))
+            else:
+                literal.setdefault(parts[0], (value, place))
+        self.literal = literal
+        alternatives = [re.escape(word) for word in sorted(literal, key=len, reverse=True)]
+        self.gapped = [(re.compile(pattern), value, place) for pattern, value, place in gapped]
+        self.pattern = re.compile("|".join(alternatives)) if alternatives else None
+
+    def find(self, typed: str) -> list[Found]:
+        if typed in self.whole:
+            value, place = self.whole[typed]
+            return [Found(value, 0, len(typed), False, place)]
+        found = []
+        if self.pattern is not None:
+            for match in self.pattern.finditer(typed):
+                value, place = self.literal[match.group(0)]
+                found.append(Found(value, match.start(), match.end(), self._negated(typed, match.start()), place))
+        for pattern, value, place in self.gapped:
+            for match in pattern.finditer(typed):
+                if not any(f.start <= match.start() < f.end for f in found):
+                    found.append(Found(value, match.start(), match.end(), self._negated(typed, match.start()), place))
+        return found
+
+    def _negated(self, typed: str, start: int) -> bool:
+        before = typed[:start]
+        if before.endswith(self.negations):
+            return True
+        return before.endswith(self.markers) and before[:-1].endswith(self.negations)
+
+
+class Unread(Exception):
+    """Nothing usable in the answer. `reason`: question | unsure | ambiguous | unknown | uncovered | hospital_name | amount:<why>."""
+
+    def __init__(self, reason: str, value=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.value = value  # for uncovered: the value understood
+
+
+UNSURE = object()  # "not sure" where the step allows it: the estimate states what it assumes
+
+
+def simplified(typed: str) -> str:
+    """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified."""
+    # Most messages have no traditional character: no conversion (twice per question otherwise).
+    return typed if _traditional_characters().isdisjoint(typed) else _opencc("t2s").convert(typed)
+
+
+class AnswerReader:
+    """Reads typed answers for the dialogue's steps; matchers are built once per knowledge load."""
+
+    def __init__(self, words: AnswerWords):
+        self.words = words
+        self.known = words.understanding
+        self.negations = tuple(sorted({comparable(w) for w in self.known.negations}, key=len, reverse=True))
+        self._unsure = tuple(comparable(w) for w in self.known.unsure)
+        self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)
+        self._none = tuple(comparable(w) for w in self.known.none_words)
+        self._markers = tuple(comparable(w) for w in self.known.care_place_markers if len(comparable(w)) == 1)
+        self._calculate = tuple(comparable(w) for w in self.known.calculate_words)
+        self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
+        self._stop = tuple(comparable(w) for w in self.known.stop)
+        self._restart = tuple(comparable(w) for w in self.known.restart)
+        self.not_money_after = tuple(self.known.not_money_after)
+        self._matchers: dict[tuple, WordMatcher] = {}
+
+    # --- vocabularies -------------------------------------------------------------------------
+
+    def matcher(self, table: str, region: str | None = None) -> WordMatcher:
+        key = (table, region)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            matcher = self._matchers[key] = WordMatcher(self._pairs(table, region), self.negations, self._markers)
+        return matcher
+
+    def _pairs(self, table: str, region: str | None) -> list[tuple[str, object, bool]]:
+        pairs = [(word, value, False) for value, choice in self.words.choices(table).items()
+                 for word in [str(value), *choice.words]] if table in ("city", "scheme", "care", "level", "in_city", "yes_no") else []
+        if table == "city":
+            pairs += [(place, city, True) for city, places in self.known.places.items() for place in places]
+            pairs += [(place, OUTSIDE, True) for place in self.known.other_places]
+        elif table == "in_city":
+            for city, choice in self.words.choices("city").items():
+                names = [*choice.words, *self.known.places.get(city, [])]
+                pairs += [(name, city == region, True) for name in names if not str(name).isascii()]
+            pairs += [(place, False, True) for place in self.known.other_places]
+        elif table.startswith("yes_no:"):
+            extra = self.known.step_words.get(table.split(":", 1)[1])
+            if extra is not None:  # the step's own words first: they win over the shared ones
+                pairs = [(w, True, False) for w in extra.yes] + [(w, False, False) for w in extra.no]
+            pairs += self._pairs("yes_no", None)
+        return pairs
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def is_question(self, typed: str) -> bool:
+        lowered = unicodedata.normalize("NFKC", typed).lower()
+        return any(word in lowered for word in self._questions)
+
+    def means_none(self, typed: str) -> bool:
+        """没有, 无: at 目录外药品费用 this is 0."""
+        compared = comparable(typed)
+        return any(word in compared for word in self._none)
+
+    def is_unsure(self, compared: str) -> bool:
+        return any(word in compared for word in self._unsure)
+
+    def choice(self, table: str, typed: str, region: str | None = None, allows_unsure: bool = False, prefer: list | None = None,
+               in_a_case: bool = False):
+        """The one value `typed` names for this table; Unread when none, several or a question.
+
+        in_a_case: `typed` is a whole case (能报多少 ends it; 在杭州住院 names where, not the city).
+        """
+        compared = comparable(typed)
+        exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
+        if exact is not None:
+            return self._resolve(table, [Found(exact[0], 0, len(compared), False, exact[1])], prefer)
+        if not in_a_case and self.is_unsure(compared):
+            if allows_unsure:
+                return UNSURE
+            raise Unread("unsure")
+        if not in_a_case and self.is_question(typed) and not self.asks_amount(typed):
+            raise Unread("question")  # 住院能报多少 at "which care" is an answer; 惠衢保有什么用 is a question
+        found = self.matcher(table, region).find(compared)
+        if in_a_case:
+            found = [item for item in found if item.value != OUTSIDE]
+        return self._resolve(table, found, prefer)
+
+    def _resolve(self, table: str, found: list[Found], prefer: list | None):
+        values = set()
+        for item in found:
+            value = item.value
+            if item.negated:
+                if isinstance(value, bool) and not (item.place and value is False):
+                    value = not value  # 不在衢州 -> outside; 没买 -> no; 不是外地 -> inside
+                else:
+                    continue  # 不是职工, 不在杭州: says what it is not, not what it is
+            values.add(value)
+        if len(values) > 1 and prefer:
+            preferred = [value for value in prefer if value in values]
+            if len(preferred) == 1:
+                values = set(preferred)
+        if len(values) > 1:
+            raise Unread("ambiguous")
+        if not values:
+            raise Unread("unknown")
+        (value,) = values
+        if value == OUTSIDE:
+            raise Unread("uncovered", value)
+        return value
+
+    def amount(self, typed: str, none_means_zero: bool = False):
+        """The amount in `typed` (a bare amount or one inside a sentence)."""
+        try:
+            return parse_amount(typed)
+        except AmountError as error:
+            if error.reason not in ("not_a_number", "empty"):
+                raise Unread(f"amount:{error.reason}") from None
+            whole_error = error.reason
+        if self.is_question(typed):
+            raise Unread("question")
+        found = find_amounts(prepare(typed), self.not_money_after)
+        if not found:
+            if none_means_zero and self.means_none(typed):
+                return parse_amount("0")
+            raise Unread(f"amount:{whole_error}")
+        values = {value for _, value in found if not isinstance(value, AmountError)}
+        if len(found) == 1 and isinstance(found[0][1], AmountError):
+            raise Unread(f"amount:{found[0][1].reason}")
+        if len(values) != 1:
+            raise Unread("amount:several")
+        return values.pop()
+
+    # --- whole messages ---------------------------------------------------------------------------
+
+    def wants_calculation(self, typed: str) -> bool:
+        """帮我算, 算一下: start the estimate."""
+        compared = comparable(typed)
+        return any(word in compared for word in self._calculate)
+
+    @staticmethod
+    def may_hold_an_amount(typed: str) -> bool:
+        """A cheap look before reading a whole case: digits, or a Chinese amount (十万, 两千)."""
+        return _MAYBE_AMOUNT.search(typed) is not None
+
+    def asks_amount(self, typed: str) -> bool:
+        """能报多少, 自己出多少: a question an estimate answers."""
+        compared = comparable(typed)
+        return any(word in compared for word in self._amount_questions)
+
+    def navigation(self, typed: str) -> str | None:
+        """back | cancel | restart when typed typed asks to move, stop or start again."""
+        exact = self.words.lookup("navigation", typed)
+        if exact is not None:
+            return exact
+        compared = comparable(typed)
+        if any(word in compared for word in self._stop):
+            return "cancel"
+        if any(word in compared for word in self._restart):
+            return "restart"
+        return None

@@ -1,0 +1,228 @@
+"""The shapes of the knowledge: entries, regions, topics, sources and the KnowledgeBase they form.
+Strict pydantic models: staff edit YAML, and these are their safety net (loading.py reads the files)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from bot.domain.knowledge.answers import AnswerTemplates
+from bot.domain.knowledge.yamlsource import Problem
+from bot.domain.questions.understanding import UnderstandingFile
+
+YEAR_VALUE = re.compile(r"^20[0-9]{2}$")
+ENTRY_ID = re.compile(r"^[a-z0-9][a-z0-9/_-]*$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when first validated: a cold `ask` unpickles, never validates
+
+
+class Document(Strict):
+    """One source in sources.yaml: what a resident is shown (title, publisher, year) and, for staff, where it was read."""
+
+    title: str = Field(min_length=2)
+    title_en: str = Field(min_length=2)
+    publisher: str | None = None
+    publisher_en: str | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)  # the year the document is dated or speaks for
+    file: str | None = None  # the file it was read from (staff only: never shown in a reply)
+    address: str | None = None  # where a resident can read it, when known
+    note: str | None = None  # for staff: what is wrong or garbled in it
+
+    @field_validator("file")
+    @classmethod
+    def _plain_file_name(cls, value: str | None) -> str | None:
+        if value is not None and ("/" in value or "\\" in value or not value.strip()):
+            raise ValueError(f"file must be a plain file name such as 000_31342f22b0f4664b.txt, not {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _traceable(self) -> "Document":
+        if not (self.file or self.address):
+            raise ValueError("give the file it was read from or the address where it can be read (or both)")
+        return self
+
+
+class SourcesFile(Strict):
+    version: int
+    sources: dict[str, Document] = Field(min_length=1)
+
+
+class Source(Strict):
+    """A citation: a document of sources.yaml and the heading or passage in it."""
+
+    doc: str = Field(min_length=1)  # an id in sources.yaml
+    section: str = Field(min_length=1)
+    _document: Document | None = PrivateAttr(default=None)  # resolved by the loader
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+
+class Period(Strict):
+    start: date | None = None
+    end: date | None = None
+
+    def status(self, today: date) -> Literal["open", "coming", "over"]:
+        if self.start and today < self.start:
+            return "coming"
+        if self.end and today > self.end:
+            return "over"
+        return "open"
+
+
+class Entry(Strict):
+    id: str
+    question: str = Field(min_length=2)
+    question_en: str = Field(min_length=2)
+    variants: list[str] = Field(default_factory=list)
+    variants_en: list[str] = Field(default_factory=list)
+    group: str | None = None
+    answer: str = Field(min_length=2)
+    answer_en: str = Field(min_length=2)
+    sources: list[Source] = Field(min_length=1)
+    checked: date
+    periods: dict[str, Period] = Field(default_factory=dict)
+    related: list[str] = Field(default_factory=list)
+    # What the entry is about (understanding.yaml `facets`, plus year): a question naming another
+    # value of one of these is not answered by this entry. The file's `facets` apply to each entry.
+    facets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Filled from the file, not written per entry.
+    region: str = ""
+    topic: str = ""
+
+    _lists = field_validator("facets", mode="before")(classmethod(lambda cls, value: _facet_lists(value)))
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not ENTRY_ID.match(value):
+            raise ValueError("id may contain only lower-case letters, digits, '/', '_' and '-'")
+        return value
+
+
+def _facet_lists(value: object) -> object:
+    """`scheme: resident` and `year: 2025` are one-value lists."""
+    if not isinstance(value, dict):
+        return value
+    return {key: tuple(str(v) for v in (items if isinstance(items, (list, tuple)) else [items])) for key, items in value.items()}
+
+
+def _with_file_facets(file_facets: dict, own: object) -> object:
+    if not isinstance(own, dict):
+        return dict(file_facets) if own is None else own
+    return {**file_facets, **_facet_lists(own)}
+
+
+class EntryFile(Strict):
+    version: int
+    region: str
+    topic: str
+    facets: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # defaults for every entry
+    entries: list[dict] = Field(min_length=1)
+
+    _lists = field_validator("facets", mode="before")(classmethod(lambda cls, value: _facet_lists(value)))
+
+
+class Region(Strict):
+    name: str
+    name_en: str
+    aliases: list[str] = Field(default_factory=list)
+    hotline: str | None = None  # only a number a registered source gives; none: replies say so
+    hotline_source: Source | None = None  # where the number is written
+    hotline_note: str = ""
+    channels: list[str] = Field(default_factory=list)
+    selectable: bool = False
+
+
+    @model_validator(mode="after")
+    def _sourced_hotline(self) -> "Region":
+        if self.hotline and not self.hotline_source:
+            raise ValueError("a hotline needs hotline_source: {doc: <id in sources.yaml>, section: <where the number is written>}")
+        return self
+
+
+class RegionsFile(Strict):
+    version: int
+    regions: dict[str, Region]
+    uncovered_places: list[str] = Field(default_factory=list)
+
+
+class Topic(Strict):
+    id: str
+    title: str
+    title_en: str
+    keywords: list[str] = Field(default_factory=list)  # naming one confines a question to this topic
+
+
+class TopicsFile(Strict):
+    version: int
+    topics: list[Topic] = Field(min_length=1)
+
+
+class SynonymsFile(Strict):
+    version: int
+    synonyms: dict[str, str] = Field(default_factory=dict)
+    domain_words: list[str] = Field(default_factory=list)
+    anchors: list[str] = Field(default_factory=list)
+    stopwords: list[str] = Field(default_factory=list)
+    traditional_overrides: dict[str, str] = Field(default_factory=dict)
+    estimate_triggers: list[str] = Field(default_factory=list)  # phrases that start the reimbursement estimate
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    entries: dict[str, Entry]
+    regions: dict[str, Region]
+    uncovered_places: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    vocabulary: SynonymsFile
+    templates: AnswerTemplates
+    files: int = 0
+    rules: object = None  # bot.domain.estimate.rules.RuleBook, attached by load_knowledge
+    understanding: UnderstandingFile = field(default_factory=lambda: UnderstandingFile(version=1))
+    sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
+
+    def entries_in_topic(self, topic_id: str) -> list[Entry]:
+        return [entry for entry in self.entries.values() if entry.topic == topic_id]
+
+    def group_members(self, entry: Entry) -> list[Entry]:
+        if not entry.group:
+            return [entry]
+        return [other for other in self.entries.values() if other.group == entry.group]
+
+    def documents_of(self, entry: Entry) -> list[Document]:
+        """The documents an entry cites, each once, in the order cited: what the reply names as its source."""
+        cited = dict.fromkeys(source.doc for source in entry.sources)
+        return [self.sources[doc] for doc in cited if doc in self.sources]
+
+    def render_answer(self, entry: Entry, lang: str, today: date) -> str:
+        return self.templates.render(entry, lang, today, self.regions[entry.region].hotline)
+
+
+@dataclass
+class LoadResult:
+    knowledge: KnowledgeBase | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.knowledge is not None and not self.problems
+
+
+def resolve_sources(sources, documents: dict[str, Document], file: str, line_of, prefix: str = "") -> list[Problem]:
+    """Attach each citation's document from the register; an unknown id is one file:line problem."""
+    problems = []
+    for index, source in enumerate(sources):
+        document = documents.get(source.doc)
+        if document is None:
+            known = ", ".join(sorted(documents))
+            problems.append(Problem(file, line_of(index), f"{prefix}source {source.doc!r} is not in sources.yaml (known: {known}); add it to sources.yaml first"))
+        else:
+            source._document = document
+    return problems

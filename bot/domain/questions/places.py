@@ -1,0 +1,98 @@
+"""Where a question is asked about: our regions and the places we know we do not cover, named in
+a question, and the role a place plays in it (where one is treated or lives, or insured)."""
+from __future__ import annotations
+
+import re
+
+from bot.domain.knowledge.schema import KnowledgeBase
+from bot.domain.questions.text import TextTools
+from bot.domain.questions.understanding import Understanding
+
+NATIONAL = "national"
+ADMIN_SUFFIXES = "市县区省州旗盟"
+
+
+class Places:
+    def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
+        self.tools = tools
+        names: dict[str, str | None] = {}  # normalised name -> region id, None for a place we do not cover
+        for region_id, region in knowledge.regions.items():
+            if region_id == NATIONAL:
+                continue
+            for name in (region.name, region.name_en, *region.aliases):
+                key = tools.normalize(name)
+                if key:
+                    names.setdefault(key, region_id)
+        for name in knowledge.uncovered_places:
+            key = tools.normalize(name)
+            if key:
+                names.setdefault(key, None)
+        self.names = names
+        ordered = sorted(names, key=lambda p: (-len(p), p))
+        self._pattern = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
+        self.words = [p for p in names if len(p) > 1]  # jieba learns them as words
+
+    def strip(self, normalized: str) -> str:
+        """The text without place names: where a question is asked is not word overlap."""
+        if self._pattern is None:
+            return normalized
+        return self._pattern.sub(" ", normalized).strip()
+
+    def named(self, normalized: str) -> tuple[list[str], list[str]]:
+        """(covered region ids in order of appearance, uncovered place names) named in a text."""
+        covered: list[str] = []
+        uncovered: list[str] = []
+        if self._pattern is None:
+            return covered, uncovered
+        for match in self._pattern.finditer(normalized):
+            region = self.names[match.group(0)]
+            if region is None:
+                uncovered.append(match.group(0))
+            elif region not in covered:
+                covered.append(region)
+        return covered, uncovered
+
+    def usable_elsewhere(self, normalized: str, asked: dict, covered: list[str], understanding: Understanding) -> bool:
+        """A question naming places we do not cover is still ours when it is about one of our
+        products that holds wherever the resident is treated or lives (惠衢保, remote-care
+        registration) and no such place is named as the resident's insurance city; or about the
+        national app, which is the same wherever one is insured. A city of ours named beside
+        them is the place asked about, unless only the other place is named as an insurance city
+        (在衢州上班，医保在杭州交的: Hangzhou's rules are asked)."""
+        products = asked.get("product", frozenset())
+        if products and products <= understanding.nationwide_products:
+            return True
+        role, names = understanding.role, self.names
+        ours = {role(normalized, m.start(), m.end()) for m in self._pattern.finditer(normalized) if names[m.group(0)]}
+        others = {role(normalized, m.start(), m.end()) for m in self._pattern.finditer(normalized) if names[m.group(0)] is None}
+        if "insurance" in others:  # …unless one of ours is named as an insurance city too (湘潭参保的，我妈在长沙参保)
+            return "insurance" in ours
+        return bool(covered) or bool(products & understanding.portable_products)
+
+    def as_elsewhere(self, normalized: str, understanding: Understanding) -> str:
+        """A place we do not cover, named as where the resident is treated or lives, is "外地"
+        for our knowledge (在北京住院 asks what 在外地住院 asks)."""
+        def replace(match: re.Match) -> str:
+            if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == "care":
+                return "外地"
+            return match.group(0)
+
+        return self.tools.normalize(self._pattern.sub(replace, normalized))
+
+    def unknown(self, content: str, understanding: Understanding) -> str | None:
+        """A place we have no knowledge for that regions.yaml does not list: a place name (from
+        jieba's dictionary) with its 市/县/区/省 (萧山区, 永康市), or one right before 医保, 社保 and
+        the like (永康医保, 广东居民医保). Common words ending in 区 (地区, 社区) are not place names."""
+        gazetteer = self.tools.place_names()
+        not_places = understanding.not_places
+        # A place name ends right before 医保 (or the like), or with its own 市/县/区/省.
+        before_scheme = {match.start() for match in understanding.insurance_after_re.finditer(content)}
+        suffixed = {index + 1 for index, char in enumerate(content) if char in ADMIN_SUFFIXES}
+        for end in sorted(before_scheme | suffixed):
+            for size in range(min(7, end), 1, -1):
+                word = content[end - size:end]
+                if word not in gazetteer or word in not_places or word in self.names:
+                    continue
+                if end in before_scheme or size >= 3:
+                    return word
+        return None

@@ -1,0 +1,507 @@
+"""Finding the knowledge entry a resident's question is about. Pure Python, no aiogram.
+
+Longer than our other modules on purpose: the decision rules (_decide and below) are one chain
+of reasoning, read top to bottom. Ranking (ranking.py) and places (places.py) live apart.
+
+Entries are ranked by ranking.py (BM25 over phrasings, fused). Place names are taken out of
+both questions and phrasings before ranking: where a question is asked is decided by the region
+rules below, not by word overlap. The confidence of a match is the geometric mean of its
+phrasing overlap and its lead over the best candidate asking a different question (a lead of
+LEAD_FULL of its score counts in full). A question that is a knowledge phrasing word for word
+has confidence 1.
+
+Rules, in order:
+  no anchor word (synonyms.yaml anchors)           -> declined off_topic
+  names an uncovered place and none of ours        -> declined uncovered_place
+  names one of our cities                          -> only that city's or national entries
+                                                      (a grouped entry switches to its member
+                                                      for that city); a better match that is
+                                                      another city's only -> declined
+                                                      no_entry_for_city
+  grouped entry, no city named                     -> the chosen city's member, else the
+                                                      national member (it compares the cities),
+                                                      else need_city with the members
+  single-city entry without group                  -> answered whatever the chosen city
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from bot.domain.knowledge.schema import Entry, KnowledgeBase
+from bot.domain.questions.places import NATIONAL, Places
+from bot.domain.questions.ranking import Candidate, Ranker
+from bot.domain.questions.text import TextTools
+from bot.domain.questions.understanding import Understanding, conflicts
+
+OUTCOMES = ("answered", "suggested", "need_city", "declined")
+DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
+                   "low_confidence")
+FACET_ORDER = ("product", "scheme", "status", "member", "care", "year")
+_PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
+_SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    outcome: str  # answered | suggested | need_city | declined
+    entry: Entry | None = None
+    confidence: float = 0.0
+    suggestions: list[Entry] = field(default_factory=list)
+    region: str | None = None  # a covered region the question names
+    decline_reason: str | None = None
+    decline_region: str | None = None  # whose hotline to show when declining
+    subject: str | None = None  # uncovered_topic: the subject; uncovered_place: the place
+    missing: tuple[tuple[str, str], ...] = ()  # not_in_knowledge: the (facet, value) pairs we have nothing for
+    nearest: Entry | None = None  # not_in_knowledge: the entry about the nearest thing we do know
+
+
+class SearchIndex:
+    TOP_ENTRIES = 12  # entries walked by the region rules
+    # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
+    STRONG = 0.75  # a match this sure may answer about a product the question leaves unnamed (目录外药品免赔额)
+    ANSWER = 0.50  # confidence at or above: answer (held-out top-1 is right >50% from here up)
+    TENTATIVE = 0.20  # at or above (with a phrasing overlap >= SUGGEST): answer the best match,
+    # and offer the runners-up as "not what you meant?" alternatives
+    SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
+    SUGGEST_SCORE = 0.5  # suggestions score at least this share of the best one
+    LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
+    GROUP_VOTES = 6  # candidates that vote for the per-city question a cityless question asks
+    GROUP_NEAR = 0.9  # …led by a member scoring at least this share of the best candidate
+    SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
+    OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
+    CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
+
+    RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
+
+    def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
+        self.knowledge = knowledge
+        self.tools = tools
+        # The index never changes once built (a reload builds a new one), so a question's result
+        # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
+        self.results: dict[tuple[str, str | None], SearchResult] = {}
+        self._read: dict[str, str] = {}  # question -> how search reads it (read())
+
+    # ---- building ------------------------------------------------------------------------
+    @classmethod
+    def build(cls, knowledge: KnowledgeBase, tools: TextTools) -> "SearchIndex":
+        index = cls(knowledge, tools)
+        index.places = places = Places(knowledge, tools)
+        vocabulary = knowledge.vocabulary
+        keywords = [word for topic in knowledge.topics for word in topic.keywords]
+        index.understanding = Understanding(
+            knowledge.understanding, tools.normalize,
+            sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
+            protected=[*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
+            is_word=tools.is_word,
+        )
+        index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
+        index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
+        domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
+        index._domain_re = re.compile("|".join(map(re.escape, domain))) if domain else None
+        index.topic_regions = {}
+        for entry in knowledge.entries.values():
+            if entry.region != NATIONAL:
+                index.topic_regions.setdefault(entry.topic, set()).add(entry.region)
+        index.topic_keywords = [
+            (topic.id, tuple(tools.normalize(word) for word in topic.keywords)) for topic in knowledge.topics if topic.keywords
+        ]
+        index.ranker = Ranker(list(knowledge.entries.values()), tools, places.strip, places.words)
+        groups: dict[str, dict[str, Entry]] = {}
+        for entry in knowledge.entries.values():
+            if entry.group:
+                groups.setdefault(entry.group, {}).setdefault(entry.region, entry)
+        index.groups = groups
+        return index
+
+    # ---- searching -----------------------------------------------------------------------
+    def search(self, question: str, city: str | None = None) -> SearchResult:
+        key = (question, city)
+        result = self.results.get(key)
+        if result is None:
+            result = self._search(question, city)
+            if len(self.results) >= self.RESULTS_CACHED:
+                del self.results[next(iter(self.results))]  # the oldest
+            self.results[key] = result
+        # a copy of the one mutable part, so that no caller can alter the kept result
+        return replace(result, suggestions=list(result.suggestions)) if result.suggestions else result
+
+    def _search(self, question: str, city: str | None) -> SearchResult:
+        result = self._decide(question, city)
+        if result.outcome == "answered":
+            return self._unless_unanswered(question, result)
+        return result
+
+    def _unless_unanswered(self, question: str, result: SearchResult) -> SearchResult:
+        """An answer that says nothing of what the question asks for (the yearly cap, opening
+        hours…) is no answer: say the knowledge lacks it, and offer the entry as the nearest."""
+        understanding = self.understanding
+        normalized = self.read(question)
+        entry = result.entry
+        promised = self.promised.get(entry.id)
+        if promised is None:
+            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
+            promised = self.promised[entry.id] = set().union(*(understanding.asks(self.tools.normalize(p)) for p in phrasings))
+        ask = understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
+        if ask is None:
+            return result
+        covered, _ = self.places.named(normalized)
+        asked = understanding.facets(normalized)
+        better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
+            if understanding.same_process(ask) else None
+        if better is not None:  # 亲情账户要准备什么材料: the materials entry beside "where to open it"
+            return SearchResult("answered", better, result.confidence, suggestions=[entry], region=result.region)
+        missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d])) + (("asks", ask),)
+        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
+                            decline_region=covered[0] if covered else result.entry.region, missing=missing,
+                            nearest=result.entry)
+
+    def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
+                             covered: list[str]) -> Entry | None:
+        """An alternative the question also matched, about the same product and place, that says
+        what the question asks for, without clashing facets. (Not the entry's `related` list: the
+        online steps are no answer to what to bring to the window.)"""
+        regions = {entry.region, NATIONAL, *covered}
+        product = set(entry.facets.get("product", ()))
+        for other in alternatives:
+            if other.id == entry.id or other.region not in regions or conflicts(other.facets, asked) \
+                    or not product & set(other.facets.get("product", ())):
+                continue
+            if self.understanding.unanswered_ask(normalized, self.answer_text[other.id], set()) is None:
+                return other
+        return None
+
+    def read(self, question: str) -> str:
+        """The question as search reads it: normalised, fillers out, typos corrected, and of a long
+        spoken message only the parts that ask, name our subjects, a place, or who is concerned
+        (我家孩子十岁: a facet)."""
+        read = self._read.get(question)
+        if read is None:
+            if len(self._read) >= self.RESULTS_CACHED:
+                self._read.clear()
+            read = self._read[question] = self._read_anew(question)
+        return read
+
+    def _read_anew(self, question: str) -> str:
+        tools, understanding = self.tools, self.understanding
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts
+        parts = [part for part in splitter.split(question) if part.strip()]
+        if len(parts) >= self.SPOKEN_PARTS:
+            parts = [understanding.clean(tools.normalize(part)) for part in parts]
+            kept = [part for part in parts if part and (understanding.asks_something(part) or tools.has_anchor(part)
+                    or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part))]
+            if kept:
+                return tools.normalize(" ".join(kept))
+        return understanding.clean(tools.normalize(question))
+
+    def _measured_on_the_ask(self, question: str, candidates: list[Candidate]) -> list[Candidate]:
+        """A long spoken message overlaps any phrasing only a little: most of it tells the story.
+        Each candidate's overlap is also measured on the parts that ask, and the better kept."""
+        ask = self._asking_parts(question)
+        if not ask or not candidates:
+            return candidates
+        on_ask = {c.entry.id: c for c in self.ranker.rank(self.places.strip(ask), self.TOP_ENTRIES * 2)}
+        better = []
+        for c in candidates:
+            other = on_ask.get(c.entry.id)
+            better.append(replace(c, overlap=other.overlap, phrasing=other.phrasing)
+                          if other is not None and other.overlap > c.overlap else c)
+        return better
+
+    def _asking_parts(self, question: str) -> str | None:
+        """Of a long spoken message, the parts that ask something; None for a short question."""
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES
+        parts = [part for part in splitter.split(question) if part.strip()]
+        if len(parts) < self.SPOKEN_PARTS:
+            return None
+        tools, understanding = self.tools, self.understanding
+        parts = [understanding.clean(tools.normalize(part)) for part in parts]
+        asking = [part for part in parts if part and understanding.asks_something(part)]
+        return tools.normalize(" ".join(asking)) if asking and len(asking) < len(parts) else None
+
+    def _mentions_domain(self, normalized: str) -> bool:
+        return self._domain_re is not None and self._domain_re.search(normalized) is not None
+
+    def _decide(self, question: str, city: str | None) -> SearchResult:
+        tools, understanding = self.tools, self.understanding
+        normalized = self.read(question)
+        if city not in self.knowledge.regions or city == NATIONAL:
+            city = None
+        covered, uncovered = self.places.named(normalized)
+        named = covered[0] if covered else None
+        fallback_region = named or city or NATIONAL
+        neighbour = understanding.off_topic(normalized)
+        if neighbour is None and (product := understanding.other_insurance(normalized)):
+            neighbour = (product, product)
+        if neighbour is not None:
+            uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
+                                           decline_region=fallback_region, subject=neighbour[0])
+        if not tools.has_anchor(normalized):
+            return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
+                                                                  decline_region=fallback_region)
+        asked = understanding.facets(normalized)
+        if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
+        if uncovered and "remote-care" not in asked.get("product", ()):
+            normalized = self.places.as_elsewhere(normalized, understanding)
+        content = self.places.strip(normalized) if (covered or uncovered) else normalized
+        if not covered and not uncovered and (place := self.places.unknown(content, understanding)):
+            if not (asked.get("product", frozenset()) & understanding.portable_products):
+                return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
+        found = self.ranker.exact_matches(content)
+        if found and not (covered or uncovered):  # a phrasing word for word, no place to weigh: nothing to rank
+            candidates = found
+        else:  # …with a place named, the same question of that place's entry must rank too
+            candidates = self.ranker.rank(content, self.TOP_ENTRIES)
+            candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
+            candidates = self._measured_on_the_ask(question, candidates)
+        candidates = self._within_named_topics(content, candidates)
+        if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
+            return uncovered_topic
+        if not candidates:
+            return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)
+        # Entries matched through the same phrasing are the same question about different places:
+        # they rank together, the named city's (else the national or chosen city's) first.
+        preferred = set(covered) if covered else {NATIONAL, city}
+        cluster: dict[str, float] = {}
+        for c in candidates:
+            cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
+        candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
+        if asked:
+            candidates, lacking = self._without_conflicts(candidates, asked, content)
+            if lacking is not None:
+                return SearchResult("declined", region=named, decline_reason="not_in_knowledge",
+                                    decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
+        if covered:
+            return self._for_named(candidates, covered, named, content)
+        return self._unnamed(candidates, city, normalized)
+
+    def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
+        """Candidates whose facets agree with what the question names. When the best match is
+        about another scheme, care, product or year and nothing that agrees matches about as
+        well, the knowledge lacks the answer: (the (facet, value) pairs asked, that entry)."""
+        kept = [c for c in candidates if not self._clashes(c, asked, content)]
+        best = candidates[0]
+        if kept and kept[0] is best:
+            return kept, None
+        if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
+            return kept, None
+        if any(c.score >= self.SUGGEST_SCORE * best.score and self._declares(c.entry, asked) for c in kept):
+            # The best match is about another scheme, care or product; an entry about exactly the
+            # asked one matches too (居民门诊一年封顶 beside the employee outpatient cap).
+            return kept, None
+        # Say everything the question asks about (衢州 · 职工医保 · 住院), the clashing facets last.
+        missing = tuple((dimension, value) for dimension in FACET_ORDER if dimension in asked for value in sorted(asked[dimension]))
+        vetoed = [c for c in candidates if self._clashes(c, asked, content)]
+        nearest = next((c for c in vetoed if not self.understanding.unasked_product(content, c.phrasing)), best)
+        return kept, (missing, nearest.entry)
+
+    @staticmethod
+    def _declares(entry: Entry, asked: dict) -> bool:
+        """The entry is explicitly about every value the question names (not "any" of them)."""
+        return all(set(entry.facets.get(dimension, ())) & values for dimension, values in asked.items())
+
+    def _within_named_topics(self, content: str, candidates: list[Candidate]) -> list[Candidate]:
+        """A question naming a topic keyword (惠衢保, 亲情账户…) keeps only that topic's entries and
+        entries whose matched phrasing names the keyword too; unchanged if that leaves none."""
+        named = [(topic, words) for topic, words in self.topic_keywords if any(word in content for word in words)]
+        if not named:
+            return candidates
+        kept = [c for c in candidates
+                if any(c.entry.topic == topic or any(word in c.phrasing for word in words) for topic, words in named)]
+        return kept or candidates
+
+    # ---- decisions -----------------------------------------------------------------------
+    def confidence(self, best: Candidate, rivals: Iterable[Candidate]) -> float:
+        """How sure we are that `best` is the question asked: the geometric mean of its phrasing
+        overlap and its lead over the best rival asking a different question (a lead of
+        LEAD_FULL of its score or more counts in full)."""
+        if math.isinf(best.score):  # an exact phrasing
+            return best.overlap
+        lead = 1.0
+        for rival in rivals:
+            if self._same_question(rival.entry, best.entry) or rival.phrasing == best.phrasing:
+                continue  # the same question (asked of another place, if the same phrasing)
+            lead = max(best.score - rival.score, 0.0) / best.score if best.score > 0 else 0.0
+            break
+        return math.sqrt(best.overlap * min(lead / self.LEAD_FULL, 1.0))
+
+    def _asks_it_too(self, content: str, word: str, candidates: list[Candidate]) -> bool:
+        """The knowledge itself asks the question about a neighbouring subject (共济资金能买商业
+        保险吗): the best phrasing names it, and the rest of the question still leads there."""
+        if not candidates or word not in candidates[0].phrasing or candidates[0].overlap < self.ANSWER:
+            return False
+        rest = self.ranker.rank(content.replace(word, " "), 1)
+        return bool(rest) and rest[0].entry.id == candidates[0].entry.id
+
+    def _clashes(self, candidate: Candidate, asked: dict, content: str) -> bool:
+        """The entry declares another value of a facet the question names, and the phrasing it
+        matched through does not name the asked value itself (2026年惠衢保什么时候买 does)."""
+        clashing = conflicts(candidate.entry.facets, asked)
+        if not clashing:
+            return False
+        if self.understanding.unasked_product(content, candidate.phrasing, always=True):
+            return True  # 2026年惠衢保什么时候买 names 2026, but 惠衢保 is not what was asked
+        said = self.understanding.facets(candidate.phrasing)
+        return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
+
+    def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str) -> SearchResult:
+        mapped: list[tuple[Candidate, Entry]] = []
+        other_city: Candidate | None = None  # a better match that only another city has
+        for candidate in candidates:
+            entry = self._member_for(candidate.entry, covered)
+            if entry is None:
+                if not mapped and other_city is None:
+                    other_city = candidate
+            else:
+                mapped.append((candidate, entry))
+        if other_city is not None:
+            conf = self.confidence(other_city, candidates)
+            best_overlap = mapped[0][0].overlap if mapped else 0.0
+            if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE:
+                return SearchResult("declined", confidence=conf, region=named,
+                                    decline_reason="no_entry_for_city", decline_region=named)
+        if not mapped:
+            return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
+        best, entry = mapped[0]
+        conf = self.confidence(best, [c for c, _ in mapped[1:]])
+        if self._other_product(content, best, conf):
+            return self._suggest_or_decline(mapped, conf, named, named)
+        if conf >= self.ANSWER:
+            return SearchResult("answered", entry, conf, region=named)
+        if self._tentative(best, conf, content):
+            return self._with_alternatives(entry, mapped, conf, named)
+        return self._suggest_or_decline(mapped, conf, named, named)
+
+    def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str) -> SearchResult:
+        best = candidates[0]
+        if city is None and best.entry.region != NATIONAL and len(self.topic_regions.get(best.entry.topic, ())) > 1:
+            group = self._likeliest_group(candidates)
+            if group is not None:  # 家庭共济怎么弄: several cities answer it, each its own way
+                return SearchResult("need_city", None, 0.0, suggestions=list(self.groups[group].values()))
+        conf = self.confidence(best, candidates[1:])
+        entry = self._resolve_unnamed(best.entry, city)
+        if self._other_product(normalized, best, conf):
+            pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
+            return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+        if conf >= self.ANSWER:
+            if entry is None:
+                return SearchResult("need_city", None, conf, suggestions=self._group_members(best.entry))
+            if city and entry.region not in (NATIONAL, city) and not self._implied_region(entry, normalized):
+                # Another city's rule is no answer for a resident of this one.
+                return SearchResult("declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
+            return SearchResult("answered", entry, conf)
+        pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
+        if entry is not None and self._tentative(best, conf, normalized):
+            return self._with_alternatives(entry, pairs, conf, None)
+        return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+
+    def _likeliest_group(self, candidates: list[Candidate]) -> str | None:
+        """The per-city question (group) that most of the best candidates belong to, if two do."""
+        counts: dict[str, int] = {}
+        top = candidates[0].score
+        for candidate in candidates[: self.GROUP_VOTES]:
+            group = candidate.entry.group
+            if group and len(self.groups.get(group, ())) > 1 and (group in counts or candidate.score >= self.GROUP_NEAR * top):
+                counts[group] = counts.get(group, 0) + 1
+        if not counts:
+            return None
+        group, votes = max(counts.items(), key=lambda item: item[1])
+        return group if votes >= 2 else None
+
+    def _other_product(self, question: str, best: Candidate, conf: float) -> bool:
+        """The best match is about a product the question does not name: offer it, do not answer
+        with it, when the question speaks of insurance in general or the match is not strong."""
+        if self._about_asked_product(question, best.entry):
+            return False
+        understanding = self.understanding
+        return (understanding.unasked_product(question, best.phrasing)
+                or conf < self.STRONG and understanding.unasked_product(question, best.phrasing, always=True))
+
+    def _about_asked_product(self, question: str, entry: Entry) -> bool:
+        """The entry declares the product the question names, whatever its phrasing names (the
+        national app's family account: a question about the app is about it)."""
+        asked = self.understanding.facets(question).get("product", frozenset())
+        return bool(asked & set(entry.facets.get("product", ())))
+
+    def _tentative(self, best: Candidate, conf: float, question: str) -> bool:
+        """Worth answering with alternatives: fairly likely, about the product asked (if any),
+        and the question says more than one word (医保 alone asks nothing in particular)."""
+        return (conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
+                and (self._about_asked_product(question, best.entry)
+                     or not self.understanding.unasked_product(question, best.phrasing, always=True))
+                and len(self.tools.analyze(self.places.strip(question))[0]) >= 2)
+
+    def _with_alternatives(self, entry: Entry, pairs: list[tuple[Candidate, Entry]], conf: float,
+                           named: str | None) -> SearchResult:
+        """The likeliest answer, with the runners-up offered in case it is not the question asked."""
+        others = self._suggest_or_decline(pairs, conf, named, named or NATIONAL).suggestions
+        alternatives = [other for other in others if not self._same_question(other, entry)][:2]
+        return SearchResult("answered", entry, conf, suggestions=alternatives, region=named)
+
+    def _suggest_or_decline(self, pairs: list[tuple[Candidate, Entry]], conf: float,
+                            named: str | None, region: str) -> SearchResult:
+        top = pairs[0][0]
+        if top.overlap < self.SUGGEST:
+            return SearchResult("declined", confidence=conf, region=named,
+                                decline_reason="low_confidence", decline_region=region)
+        suggestions: list[Entry] = []
+        seen: set[str] = set()
+        for candidate, entry in pairs:
+            if candidate.overlap < self.SUGGEST or candidate.score < self.SUGGEST_SCORE * top.score:
+                continue
+            key = entry.group or entry.id
+            if key in seen:
+                continue
+            seen.add(key)
+            suggestions.append(entry)
+            if len(suggestions) == 3:
+                break
+        return SearchResult("suggested", None, conf, suggestions=suggestions, region=named)
+
+    # ---- groups and regions --------------------------------------------------------------
+    def _same_question(self, a: Entry, b: Entry) -> bool:
+        return a.id == b.id or (a.group is not None and a.group == b.group)
+
+    def _group_members(self, entry: Entry) -> list[Entry]:
+        if not entry.group:
+            return [entry]
+        return list(self.groups.get(entry.group, {entry.region: entry}).values())
+
+    def _member_for(self, entry: Entry, regions: list[str]) -> Entry | None:
+        """The entry answering `entry`'s question for the named regions, None if only another city's."""
+        members = self.groups.get(entry.group) if entry.group else None
+        if members:
+            for region in regions:
+                if region in members:
+                    return members[region]
+            return members.get(NATIONAL) if entry.region != NATIONAL else entry
+        return entry if entry.region in regions or entry.region == NATIONAL else None
+
+    def _resolve_unnamed(self, entry: Entry, city: str | None) -> Entry | None:
+        """No city named: a grouped entry becomes the chosen city's (or the national) member;
+        None means the resident must pick a city."""
+        members = self.groups.get(entry.group) if entry.group else None
+        if not members or len(members) == 1:
+            shared_topic = len(self.topic_regions.get(entry.topic, ())) > 1
+            if shared_topic and entry.region != NATIONAL and city is None:
+                return None  # one city's answer in a topic several cities have: ask which city
+            return entry
+        if city and city in members:
+            return members[city]
+        if NATIONAL in members:
+            return members[NATIONAL]
+        return None
+
+    def _implied_region(self, entry: Entry, normalized: str) -> bool:
+        """The question names a product only the entry's region has (惠衢保 is Quzhou's)."""
+        products = self.understanding.region_products.get(entry.region, ())
+        return bool(products) and bool(self.understanding.facets(normalized).get("product", frozenset()) & products)
+
+    # ---- diagnostics ---------------------------------------------------------------------
+    def explain(self, question: str, limit: int = 5) -> list[Candidate]:
+        normalized = self.tools.normalize(question)
+        return self.ranker.rank(self.places.strip(normalized), limit)

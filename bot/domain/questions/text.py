@@ -1,0 +1,423 @@
+"""Text normalisation and tokenisation for search: no aiogram, no I/O beyond an optional cache file.
+
+A little over 400 lines on purpose: every way the index and a question are turned into words is
+here, so that both are read exactly alike.
+
+normalize():  NFKC -> traditional to simplified (OpenCC t2s) -> lower case -> spaces collapsed
+              -> synonyms.yaml `synonyms` applied longest-first in one left-to-right pass.
+tokens():     jieba words (stopwords dropped), English split into lightly stemmed words.
+bigrams():    character bigrams of each run of Chinese characters / numbers (stopwords kept here:
+              是什么 vs 在哪 tells questions apart), plus English words whole.
+
+jieba start-up: the full jieba dictionary takes ~1 s to load even from jieba's own cache, which
+does not fit the 1.5 s cold start of `ask`. We therefore give jieba a *small* dictionary: the
+words of jieba's dictionary that occur inside the knowledge's phrasings (`learn()`), plus our
+domain words, anchors, synonym targets and stopwords. Because a segmentation of a text can only
+ever use dictionary words that are substrings of that text, the knowledge's phrasings are cut
+exactly as the full dictionary would cut them (the dictionary's total frequency is kept too).
+The filtered dictionary, and the analyses of the phrasings, are cached in the temp dir keyed by
+a hash of what they were built from (a cold start then skips jieba for the knowledge).
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import math
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from bot.domain import tempcache
+from bot.domain.knowledge.schema import SynonymsFile
+from bot.domain.questions.wordmatch import alternation
+
+NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_SPACES = re.compile(r"\s+")
+_SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+_WORDISH = re.compile(f"[{CJK}]|[a-z0-9]")
+_ASCII_WORD = re.compile(r"[a-z]+|[0-9]+(?:\.[0-9]+)?")
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PIECES = re.compile(f"[{CJK}]|[0-9]+(?:\\.[0-9]+)?|[a-z]+|[^{CJK}0-9a-z]+")
+_MAX_DICT_WORD = 8  # longest dictionary word looked for inside the phrasings
+
+ENGLISH_STOPWORDS = frozenset(
+    """a an the is are am was were be been being do does did done i me my mine we us our you your
+    it its of to in on at for by with and or this that these those there here please tell about
+    can could will would should shall may might must have has had get got let if so as than then
+    any some just also very into from up out one s t""".split()
+)
+
+
+# Traditional replies follow the Taiwan character standard (裡, 為, 著, 眾), as the zh_Hant catalogue
+# does; s2tw only swaps characters (s2twp would also rewrite vocabulary such as 軟體 for 软件).
+# Phrase-table slips OpenCC makes in our texts (彆著急, 賬戶里扣) are fixed by synonyms.yaml
+# `traditional_overrides`; tests/unit/test_traditional_script.py finds new ones.
+TRADITIONAL_CONFIG = "s2tw"
+
+
+@lru_cache(maxsize=1)
+def _traditional_characters() -> frozenset[str]:
+    """Every character OpenCC's t2s changes on its own (traditional forms, and variants)."""
+    characters = [chr(code) for code in range(0x3400, 0xA000)] + [chr(code) for code in range(0xF900, 0xFB00)]
+    converted = _opencc("t2s").convert("\n".join(characters)).split("\n")
+    return frozenset(a for a, b in zip(characters, converted) if a != b)
+
+
+@lru_cache(maxsize=None)
+def _opencc(config: str):
+    import opencc  # ~0.1 s; created once per process and shared by every TextTools
+
+    return opencc.OpenCC(config)
+
+
+def _import_jieba():
+    """Import jieba without its `import pkg_resources` (~0.1 s of start-up for a file lookup)."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # makes jieba fall back to opening its files directly
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    import logging
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class TextTools:
+    """Shared by the search index (at build) and every query. Thread-safe after `learn()`."""
+
+    STOPWORDS_BREAK_BIGRAMS = False
+
+    def __init__(self, vocabulary: SynonymsFile):
+        self.vocabulary = vocabulary
+        self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
+        self._traditional = _traditional_characters()
+        synonyms: dict[str, str] = {}
+        for key, value in vocabulary.synonyms.items():
+            key_n, value_n = self._base(key), self._base(value)
+            if key_n and key_n != value_n:
+                synonyms.setdefault(key_n, value_n)
+        self._synonyms = synonyms
+        self._synonym_re = alternation(synonyms)
+        self._overrides = dict(vocabulary.traditional_overrides)
+        self._override_re = alternation(self._overrides)
+        self.stopwords = frozenset(self.normalize(w) for w in vocabulary.stopwords) | ENGLISH_STOPWORDS
+        self.domain_words = tuple(dict.fromkeys(self.normalize(w) for w in vocabulary.domain_words))
+        self.anchors = tuple(dict.fromkeys(a for a in (self.normalize(w) for w in vocabulary.anchors) if a))
+        self._anchor_re = alternation(self.anchors, word_starts=True)
+        self._extra_words: set[str] = set()
+        self._corpus: list[str] = []
+        self._tokenizer = None
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._learned: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # the corpus's analyses
+        self._learned_dirty = False
+        self._corpus_lookup: set[str] | None = None
+
+    def __getstate__(self) -> dict:
+        # The jieba tokenizer is rebuilt when first needed after unpickling (bot.domain.knowledge.snapshot);
+        # the normal forms met while building are not worth their unpickling time to a cold `ask`.
+        return {**self.__dict__, "_tokenizer": None, "_normalized": {}}
+
+    # ---- normalisation -------------------------------------------------------------------
+    def _base(self, text: str) -> str:
+        text = unicodedata.normalize("NFKC", text or "")
+        if self.has_traditional(text):
+            text = _opencc("t2s").convert(text)
+        text = _SPACES.sub(" ", text.lower()).strip()
+        return _SPACE_NEAR_CJK.sub("", text)
+
+    def normalize(self, text: str) -> str:
+        # One message is normalised by several readers (estimate trigger, search, the question log).
+        normalized = self._normalized.get(text)
+        if normalized is None:
+            if len(self._normalized) >= NORMALIZED_CACHE:
+                self._normalized.clear()
+            normalized = self._base(text)
+            if self._synonym_re is not None:
+                normalized = self._synonym_re.sub(lambda m: self._synonyms[m.group(0)], normalized)
+            self._normalized[text] = normalized
+        return normalized
+
+    def to_simplified(self, text: str) -> str:
+        return _opencc("t2s").convert(text) if self.has_traditional(text) else text
+
+    def has_traditional(self, text: str) -> bool:
+        """Whether OpenCC would change anything: most questions are simplified, and creating the
+        converter costs ~0.15 s of a cold start."""
+        traditional = self._traditional
+        return any(char in traditional for char in text)
+
+    def to_traditional(self, text: str) -> str:
+        text = _opencc(TRADITIONAL_CONFIG).convert(text)
+        if self._override_re is not None:
+            text = self._override_re.sub(lambda m: self._overrides[m.group(0)], text)
+        return text
+
+    def is_word(self, text: str) -> bool:
+        """A word of the segmenter's dictionary (jieba's words that occur in the knowledge, and ours)."""
+        return self._segmenter().FREQ.get(text, 0) > 0
+
+    def place_names(self) -> frozenset[str]:
+        """Place names of jieba's dictionary (its `ns` words), simplified; read once per process."""
+        return _place_names()
+
+    def has_anchor(self, normalized: str) -> bool:
+        return self._anchor_re is not None and self._anchor_re.search(normalized) is not None
+
+    # ---- segmentation --------------------------------------------------------------------
+    def learn(self, texts: Iterable[str], words: Iterable[str] = ()) -> None:
+        """Give the segmenter the knowledge's phrasings (normalised) and extra whole words
+        (e.g. place names). Call before the first tokens(); SearchIndex.build does."""
+        self._corpus.extend(texts)
+        self._extra_words.update(w for w in words if len(w) > 1)
+        self._tokenizer = None
+        self._cache.clear()
+        self._learned = _load_analyses(self._analysis_key())
+        self._learned_dirty = not self._learned
+
+    def _analysis_key(self) -> str:
+        digest = hashlib.sha1(f"{_ANALYSIS_VERSION}|{self.STOPWORDS_BREAK_BIGRAMS}|".encode())
+        for part in (sorted(self.stopwords), self._own_words(), self._corpus):
+            digest.update("\n".join(part).encode())
+            digest.update(b"\x00")
+        return digest.hexdigest()[:20]
+
+    def save_analyses(self) -> None:
+        """Keep the corpus analyses for the next start (temp dir; skipped when unwritable)."""
+        if self._learned_dirty and self._learned:
+            _save_analyses(self._analysis_key(), self._learned)
+            self._learned_dirty = False
+
+    def _segmenter(self):
+        if self._tokenizer is None:
+            self._tokenizer = _build_tokenizer(self._corpus, self._own_words())
+        return self._tokenizer
+
+    def _own_words(self) -> list[str]:
+        own = set(self.domain_words) | set(self._synonyms.values()) | self._extra_words
+        own |= {a for a in self.anchors if _CJK_CHAR.search(a)}
+        own |= {w for w in self.stopwords if _CJK_CHAR.search(w)}
+        return sorted(w for w in own if len(w) > 1 and _CJK_RUN.fullmatch(w))
+
+    def analyze(self, normalized: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(tokens, bigrams) of a normalised text, from one jieba pass."""
+        cached = self._cache.get(normalized) or self._learned.get(normalized)
+        if cached is not None:
+            return cached
+        words: list[str] = []
+        grams: list[str] = []
+        units: list[str] = []  # the current run of Chinese characters / numbers between breaks
+
+        def flush() -> None:
+            if len(units) == 1:
+                grams.append(units[0])
+            else:
+                grams.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
+            units.clear()
+
+        stop = self.stopwords
+        for token in self._segmenter().cut(normalized):
+            if _CJK_CHAR.match(token):
+                if token in stop:
+                    if self.STOPWORDS_BREAK_BIGRAMS:
+                        flush()
+                    else:
+                        units.extend(token)
+                    continue
+                words.append(token)
+                units.extend(token)
+            elif _DIGITS.fullmatch(token):
+                words.append(token)
+                units.append(token)
+            else:
+                flush()
+                for word in _ASCII_WORD.findall(token):
+                    if word in stop or (len(word) == 1 and not word.isdigit()):
+                        continue
+                    word = _stem(word)
+                    words.append(word)
+                    grams.append(word)
+        flush()
+        result = (tuple(words), tuple(grams))
+        if self._learned_dirty and normalized in self._corpus_set():
+            self._learned[normalized] = result
+        elif len(self._cache) < 4096:
+            self._cache[normalized] = result
+        return result
+
+    def _corpus_set(self) -> set[str]:
+        if self._corpus_lookup is None or len(self._corpus_lookup) != len(self._corpus):
+            self._corpus_lookup = set(self._corpus)
+        return self._corpus_lookup
+
+    def char_bigrams(self, normalized: str) -> tuple[str, ...]:
+        """The bigrams of analyze() without segmenting: for long texts (answers)."""
+        grams: list[str] = []
+        units: list[str] = []
+        stop = self.stopwords
+        for piece in _PIECES.findall(normalized):
+            if _CJK_CHAR.match(piece) or piece[0].isdigit():
+                units.append(piece)
+                continue
+            if len(units) == 1:
+                grams.append(units[0])
+            else:
+                grams.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
+            units.clear()
+            if piece.isalpha() and piece not in stop and len(piece) > 1:
+                grams.append(_stem(piece))
+        if len(units) == 1:
+            grams.append(units[0])
+        else:
+            grams.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
+        return tuple(grams)
+
+    def tokens(self, normalized: str) -> list[str]:
+        return list(self.analyze(normalized)[0])
+
+    def bigrams(self, normalized: str) -> list[str]:
+        return list(self.analyze(normalized)[1])
+
+
+# ---- the small jieba dictionary ----------------------------------------------------------
+
+def _substrings(texts: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for text in texts:
+        for run in _CJK_RUN.findall(text):
+            n = len(run)
+            for size in range(2, min(_MAX_DICT_WORD, n) + 1):
+                found.update(run[i:i + size] for i in range(n - size + 1))
+    return found
+
+
+def _jieba_dictionary(jieba=None) -> str:
+    """jieba's dictionary file; found without importing jieba (~30 ms) when it is not imported yet."""
+    origin = jieba.__file__ if jieba is not None else importlib.util.find_spec("jieba").origin
+    return os.path.join(os.path.dirname(origin), "dict.txt")
+
+
+def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
+    """Frequencies of the `wanted` words in jieba's dictionary, and the dictionary's total."""
+    path = _jieba_dictionary(jieba)
+    stat = os.stat(path)
+    digest = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    digest.update("\n".join(sorted(wanted)).encode())
+    cache = os.path.join(tempfile.gettempdir(), f"yibao-jieba-{digest.hexdigest()[:20]}.txt")
+    try:
+        with open(cache, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+        total = int(lines[0])
+        freq = {}
+        for line in lines[1:]:
+            word, _, count = line.partition(" ")
+            freq[word] = int(count)
+        return freq, total
+    except (OSError, ValueError, IndexError):
+        pass
+    freq = {}
+    total = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, count, _ = line.split(" ", 2)
+            count = int(count)
+            total += count
+            if word in wanted:
+                freq[word] = count
+    try:
+        temporary = f"{cache}.{os.getpid()}"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(f"{total}\n")
+            handle.writelines(f"{word} {count}\n" for word, count in sorted(freq.items()))
+        os.replace(temporary, cache)
+        tempcache.prune("yibao-jieba-")
+    except OSError:
+        pass  # a read-only temp dir only costs start-up time
+    return freq, total
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """jieba's dictionary tags place names `ns` (17,000 of them: 萧山区, 永康, 广东省 …). The list is
+    kept in the temp dir so that a start does not read the 350,000-line dictionary."""
+    path = _jieba_dictionary()
+    stat = os.stat(path)
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
+
+    def build() -> list[str]:
+        with open(path, encoding="utf-8") as handle:
+            return sorted(parts[0] for parts in (line.split() for line in handle)
+                          if len(parts) == 3 and parts[2] == "ns" and len(parts[0]) > 1)
+
+    return frozenset(tempcache.remembered(f"yibao-places-{key}.marshal", build, list))
+
+
+_ANALYSIS_VERSION = 1  # bump when analyze() changes
+
+
+def _load_analyses(key: str) -> dict:
+    data = tempcache.load(f"yibao-analysis-{key}.marshal")
+    return data if isinstance(data, dict) else {}
+
+
+def _save_analyses(key: str, analyses: dict) -> None:
+    tempcache.save(f"yibao-analysis-{key}.marshal", analyses, keep_prefix="yibao-analysis-")
+
+
+def _build_tokenizer(corpus: list[str], own_words: list[str]):
+    """jieba with the small dictionary. Its word table is kept in the temp dir keyed by what it is
+    made from: a cold start segmenting its first question reads it instead of looking up ~100,000
+    substrings of the knowledge (~0.1 s)."""
+    jieba = _import_jieba()
+    path = _jieba_dictionary(jieba)
+    stat = os.stat(path)
+    digest = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    for part in (corpus, own_words):
+        digest.update("\n".join(part).encode())
+        digest.update(b"\x00")
+    name = f"yibao-tokenizer-{digest.hexdigest()[:20]}.marshal"
+    tokenizer = jieba.Tokenizer()
+    kept = tempcache.load(name)
+    if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[0], dict) and isinstance(kept[1], int):
+        tokenizer.FREQ, tokenizer.total = kept
+        tokenizer.initialized = True
+        return tokenizer
+    wanted = _substrings(corpus) | _substrings(own_words)
+    found, total = _filtered_dictionary(jieba, wanted)
+    freq: dict[str, int] = {}
+    for word, count in found.items():
+        freq[word] = count
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+    tokenizer.FREQ, tokenizer.total = freq, total
+    tokenizer.initialized = True
+    log_total = math.log(total)
+    for word in own_words:  # keep our own words whole (what jieba.add_word does, without its lock dance)
+        if freq.get(word):
+            continue
+        logp = sum(math.log(freq.get(part) or 1) - log_total for part in tokenizer.cut(word, HMM=False))
+        count = max(int(math.exp(logp) * total) + 1, 1)
+        tokenizer.add_word(word, count)
+    tempcache.save(name, [tokenizer.FREQ, tokenizer.total], keep_prefix="yibao-tokenizer-")
+    return tokenizer

@@ -1,0 +1,304 @@
+"""Reading a question the way a resident writes it, before search: no aiogram, no I/O.
+
+knowledge/understanding.yaml (staff-editable) supplies every list used here:
+- fillers of spoken, voice-to-text messages, removed;
+- sound-alike typos from pinyin keyboards (惠曲保, 亲请账户, 家庭公积), read as the word meant;
+- neighbouring subjects we do not cover (生育保险, 公积金 …): such a question is declined by name;
+- facets (product, scheme, care, year) the question names: an entry declaring another value
+  for a named facet does not answer it;
+- the role of a place the question names: where the resident is treated or lives, or whose
+  insurance it is.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.domain.questions.sounds import SoundTable
+from bot.domain.questions.wordmatch import alternation
+
+AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
+                 r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _age(text: str) -> int:
+    """3, 三, 十五, 二十 → the number (ages only: two digits at most)."""
+    if text.isdigit():
+        return int(text)
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _DIGITS.get(text, 0)
+    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
+YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?:年|年度)?(?![0-9])")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SoundAlikeList(_Strict):
+    words: list[str] = Field(default_factory=list)
+    not_typos: list[str] = Field(default_factory=list)
+    look_alike: dict[str, str] = Field(default_factory=dict)  # a character of our words -> characters written like it
+
+
+class OffTopic(_Strict):
+    label: str
+    label_en: str
+    words: list[str] = Field(min_length=1)
+
+
+class FacetValue(_Strict):
+    label: str
+    label_en: str
+    words: list[str] = Field(default_factory=list)
+
+
+class Places(_Strict):
+    care_before: list[str] = Field(default_factory=list)
+    care_after: list[str] = Field(default_factory=list)
+    insurance_after: list[str] = Field(default_factory=list)
+    insurance_before: list[str] = Field(default_factory=list)
+    portable_products: list[str] = Field(default_factory=list)
+    nationwide_products: list[str] = Field(default_factory=list)
+    not_places: list[str] = Field(default_factory=list)
+    region_products: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class AsksFor(_Strict):
+    label: str
+    label_en: str
+    asked: list[str] = Field(min_length=1)
+    answered: list[str] = Field(min_length=1)
+    # a step of the same process, not a figure: another entry about the same product that gives
+    # it may answer instead (the materials are listed beside "where to open the account")
+    same_process: bool = False
+
+
+class InsuranceNames(_Strict):
+    ours: list[str] = Field(default_factory=list)
+    asking: list[str] = Field(default_factory=list)
+
+
+class UnderstandingFile(_Strict):
+    version: int
+    fillers: list[str] = Field(default_factory=list)
+    question_words: list[str] = Field(default_factory=list)
+    sound_alike: SoundAlikeList = SoundAlikeList()
+    off_topic: list[OffTopic] = Field(default_factory=list)
+    facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
+    generic_words: list[str] = Field(default_factory=list)
+    asks_for: list[AsksFor] = Field(default_factory=list)
+    insurance_names: InsuranceNames = InsuranceNames()
+    places: Places = Places()
+
+    def facet_values(self, dimension: str) -> set[str]:
+        return set(self.facets.get(dimension, {}))
+
+
+Facets = dict[str, frozenset[str]]
+
+
+_INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
+_PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
+_SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
+
+
+class Understanding:
+    """Built once per knowledge load from understanding.yaml and a normaliser (TextTools.normalize)."""
+
+    def __init__(self, spec: UnderstandingFile, normalize, sound_words: Iterable[str] = (), protected: Iterable[str] = (),
+                 is_word=lambda text: False):
+        """`sound_words`: more words to correct sound-alikes to (3+ characters are taken);
+        `protected`: words never rewritten into another (place names, our own vocabulary)."""
+        self.spec = spec
+        norm = lambda words: [w for w in (normalize(x) for x in words) if w]  # noqa: E731
+        fillers = norm(spec.fillers)
+        self._filler_re = alternation(w for w in fillers if len(w) > 1)
+        singles = sorted({w for w in fillers if len(w) == 1})
+        # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
+        self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
+        self._off_topic_words = {word: topic for topic in spec.off_topic for word in norm(topic.words)}
+        self._off_topic_re = alternation(self._off_topic_words)
+        # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
+        self._facet_words: dict[str, dict[str, str]] = {}
+        for dimension, values in spec.facets.items():
+            words = self._facet_words[dimension] = {}
+            for value, facet in values.items():
+                for word in norm(facet.words):
+                    words.setdefault(word, value)
+        self._facet_res = {dimension: alternation(words) for dimension, words in self._facet_words.items() if words}
+        self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
+        self._generic_re = alternation(norm(spec.generic_words))
+        self._question_re = alternation(norm(spec.question_words))
+        self._our_insurance = tuple(norm(spec.insurance_names.ours))
+        self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
+                      for index, item in enumerate(spec.asks_for)]
+        self._asking_words = tuple(norm(spec.insurance_names.asking))
+        targets = set(norm(spec.sound_alike.words)) | {w for w in norm(sound_words) if len(w) >= 3}
+        look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
+        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike)
+        places = spec.places
+        self._care_before = tuple(norm(places.care_before))
+        self._care_after = tuple(norm(places.care_after))
+        self.insurance_after = tuple(norm(places.insurance_after))
+        self._insurance_before = tuple(norm(places.insurance_before))
+        self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
+        self.portable_products = frozenset(places.portable_products)
+        self.nationwide_products = frozenset(places.nationwide_products)
+        self.not_places = frozenset(norm(places.not_places))
+        self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
+
+    # ---- the question's text ------------------------------------------------------------
+    def clean(self, normalized: str) -> str:
+        """Fillers out, sound-alike typos corrected. Input and output are normalised text."""
+        text = normalized
+        if self._filler_re is not None:
+            text = self._filler_re.sub(" ", text)
+        if self._single_filler_re is not None:
+            text = self._single_filler_re.sub(" ", text)
+        text = _PUNCTUATION.sub(" ", text).strip()
+        return self.sounds.correct(text)
+
+    def asks_something(self, normalized: str) -> bool:
+        return self._question_re is not None and self._question_re.search(normalized) is not None
+
+    # ---- what the question is about -----------------------------------------------------
+    def off_topic(self, normalized: str) -> tuple[str, str] | None:
+        """The neighbouring subject a question names (its label), and the word that names it."""
+        match = self._off_topic_re.search(normalized) if self._off_topic_re is not None else None
+        return (self._off_topic_words[match.group(0)].label, match.group(0)) if match else None
+
+    def asks(self, text: str) -> set[str]:
+        """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
+        return {str(index) for index, asked, _ in self._asks if asked is not None and asked.search(text)}
+
+    def same_process(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].same_process
+
+    def unanswered_ask(self, question: str, answer: str, promised: set[str]) -> str | None:
+        """What the question asks for that the answer says nothing of, unless the entry's own
+        phrasings ask it too (`promised`: the entry is meant to answer it)."""
+        for index, asked, answered in self._asks:
+            key = str(index)
+            if key in promised or asked is None or not asked.search(question):
+                continue
+            if answered is None or not answered.search(answer):
+                return key
+        return None
+
+    def other_insurance(self, normalized: str) -> str | None:
+        """The name of an insurance product that is not ours (长期护理保险, 碎屏险), if one is named."""
+        for match in _INSURANCE.finditer(normalized):
+            start, end = match.start(1), match.end(1)
+            if normalized[:end].endswith(self._our_insurance) or normalized.startswith(self._our_insurance, start):
+                continue
+            before = normalized[match.start():start]
+            if not before or before.endswith(self._asking_words):
+                continue
+            return normalized[match.start():end]
+        return None
+
+    def facets(self, normalized: str) -> Facets:
+        found = self._facets_of.get(normalized)
+        if found is None:
+            if len(self._facets_of) >= 4096:
+                self._facets_of.clear()
+            found = self._facets_of[normalized] = self._facets_anew(normalized)
+        return found
+
+    def _facets_anew(self, normalized: str) -> Facets:
+        found: dict[str, frozenset[str]] = {}
+        for dimension, pattern in self._facet_res.items():
+            values = frozenset(self._facet_words[dimension][m.group(0)] for m in pattern.finditer(normalized))
+            if values:
+                found[dimension] = values
+        years = frozenset(match.group(1) for match in YEAR.finditer(normalized))
+        if years:
+            found["year"] = years
+        if "member" in self._facet_words:
+            ages = {_age(match.group(1) or match.group(2)) for match in AGE.finditer(normalized)}
+            members = {"child" for age in ages if age < 16} | {"adult" for age in ages if age > 16}
+            if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
+                found["member"] = frozenset(members)
+        return found
+
+    def unasked_product(self, question: str, phrasing: str, always: bool = False) -> bool:
+        """The phrasing is about a product the question does not name, and the question speaks
+        of insurance in general words (or `always`: whatever words it uses)."""
+        if not always and (self._generic_re is None or not self._generic_re.search(question)):
+            return False
+        offered = self.facets(phrasing).get("product", frozenset())
+        return bool(offered) and not (offered & self.facets(question).get("product", frozenset()))
+
+    def subject_label(self, label: str, lang: str) -> str:
+        """An off-topic subject's label in the resident's language."""
+        if lang == "en":
+            for topic in self.spec.off_topic:
+                if topic.label == label:
+                    return topic.label_en
+        return label
+
+    def label(self, dimension: str, value: str, lang: str) -> str:
+        if dimension == "year":
+            return value if lang == "en" else f"{value}年"
+        if dimension == "asks":
+            item = self.spec.asks_for[int(value)]
+            return item.label_en if lang == "en" else item.label
+        facet = self.spec.facets.get(dimension, {}).get(value)
+        if facet is None:
+            return value
+        return facet.label_en if lang == "en" else facet.label
+
+    # ---- places -------------------------------------------------------------------------
+    def role(self, normalized: str, start: int, end: int) -> str:
+        """Whether a place named at [start, end) is where the resident is treated or lives
+        ("care"), whose insurance is asked about ("insurance"), or neither is said ("unknown")."""
+        after = normalized[end:].lstrip()  # English words stand apart: "live in shanghai"
+        before = normalized[:start].rstrip()
+        for tail in (after, after.lstrip("市省县区")):
+            if tail.startswith(self.insurance_after):
+                return "insurance"
+        if after.startswith(self._care_after):  # 医保在北京住院: insured here, treated there
+            return "care"
+        if self._insurance_before and before.endswith(self._insurance_before):
+            return "insurance"
+        if before.endswith(self._care_before):
+            return "care"
+        return "unknown"
+
+
+def conflicts(entry_facets: dict[str, tuple[str, ...]], asked: Facets) -> list[str]:
+    """The dimensions on which an entry declares something other than what the question names.
+    An entry declaring none ([]: checking a balance is about no product) clashes with any value."""
+    clashing = []
+    for dimension, values in asked.items():
+        declared = entry_facets.get(dimension)
+        if declared is not None and not values.intersection(declared):
+            clashing.append(dimension)
+    return clashing
+
+
+def detect_language(text: str, to_simplified) -> str | None:
+    """The script or language a question is written in: "en" (English words outnumber Chinese
+    ones), "zh_Hant" (characters only traditional writing uses), "zh"; None when the text does
+    not tell (an amount, "ok", one character)."""
+    han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    english = len(_ENGLISH_WORD.findall(text))
+    if english >= 2 and english * 2 >= han:
+        return "en"
+    if han < 2:
+        return None
+    simplified = to_simplified(text)
+    changed = sum(1 for a, b in zip(text, simplified) if a != b and a not in _SHARED_FORMS)
+    return "zh_Hant" if changed else "zh"
+
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+# Characters OpenCC's t2s may rewrite although simplified writing uses them too.
+_SHARED_FORMS = frozenset("著乾瞭於籲餘夥隻鍾麼")

@@ -1,0 +1,101 @@
+"""The one place where the dispatcher is wired: storage, middlewares, routers, error handling."""
+from __future__ import annotations
+
+import logging
+
+import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
+from aiogram import Dispatcher, Router
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.types import ErrorEvent
+from aiogram.utils.i18n import I18n
+
+from bot.telegram.chat_policy import ChatPolicyMiddleware
+from bot.telegram.exactly_once import ExactlyOnceMiddleware, RenewedRedisLock, UserIsolation
+from bot.telegram.middlewares import HandlerNameMiddleware, UpdateLogMiddleware, UserContextMiddleware
+from bot.telegram.routers import admin, city, estimate, fallback, faq, lang, start
+from bot.telegram.services import Services
+from bot.telegram.session import DeliveryUnknown
+from bot.telegram.throttling import ThrottlingMiddleware
+from bot.telegram.views import send_view
+from bot.views.render import DEFAULT_LOCALE
+
+log = logging.getLogger("bot.telegram.dispatcher")
+
+
+REDIS_CONNECTIONS = 32  # per replica; an update waits for a free connection instead of failing
+
+
+def create_storage(services: Services) -> BaseStorage:
+    settings = services.settings
+    if settings.redis_url:
+        from redis.asyncio import BlockingConnectionPool, Redis
+
+        from bot.storage.fsm import DurableRedisStorage
+
+        pool = BlockingConnectionPool.from_url(settings.redis_url, max_connections=REDIS_CONNECTIONS, timeout=30)
+        return DurableRedisStorage(Redis(connection_pool=pool))
+    from bot.storage.fsm import SQLiteStorage
+    from bot.storage.pseudonymous_keys import KeyedKeyBuilder
+
+    storage = SQLiteStorage(settings.database_path.with_suffix(".fsm.sqlite3"))
+    storage.key_builder = KeyedKeyBuilder(services.database.user_key, with_destiny=True)  # no Telegram ids in the file
+    return storage
+
+
+def create_isolation(storage: BaseStorage) -> UserIsolation:
+    """One user's updates one at a time: in this process, and across replicas when state is in Redis."""
+    if isinstance(storage, RedisStorage):
+        return UserIsolation(RenewedRedisLock(storage.redis, storage.key_builder))
+    return UserIsolation()
+
+
+def feature_routers() -> list[Router]:
+    # Order matters: commands and dialogue states before free text, free text before the fallback.
+    return [
+        admin.create_router(),  # staff only (ADMIN_IDS); anyone else falls through to the ordinary reply
+        start.create_router(),
+        estimate.create_router(),
+        city.create_router(),
+        lang.create_router(),
+        faq.create_router(),
+        fallback.create_router(),
+    ]
+
+
+def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> Dispatcher:
+    storage = storage or create_storage(services)
+    dispatcher = Dispatcher(storage=storage, events_isolation=create_isolation(storage), **services.workflow_data())
+    if hasattr(storage, "commit_update"):  # after the FSM middleware: inside the user's lock
+        dispatcher.update.outer_middleware(ExactlyOnceMiddleware(storage))
+    i18n = I18n(path=services.renderer.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")  # compiled at start
+    dispatcher.update.outer_middleware(UpdateLogMiddleware())
+    dispatcher.update.outer_middleware(ChatPolicyMiddleware())  # private chats only; every button answered
+    # Not on errors: the apology must not depend on the database that may have just failed.
+    UserContextMiddleware(i18n, services.database).setup(dispatcher, exclude={"error"})
+    settings = services.settings
+    if settings.bot_token is not None and settings.throttle_rate > 0:
+        # Flood control protects the Telegram bot; offline harnesses (console, dialogue scripts, benchmarks) run without a token.
+        throttling = ThrottlingMiddleware(settings.throttle_rate, settings.throttle_burst)  # after i18n: its reply is translated
+        for observer in (dispatcher.message, dispatcher.callback_query):
+            observer.outer_middleware(throttling)
+    for observer in (dispatcher.message, dispatcher.callback_query):
+        observer.middleware(HandlerNameMiddleware())
+    dispatcher.include_routers(*feature_routers())
+
+    @dispatcher.errors()
+    async def apologise(event: ErrorEvent, presenter, locale: str = DEFAULT_LOCALE) -> bool:
+        update = event.update
+        if isinstance(event.exception, DeliveryUnknown):  # the reply most likely arrived: no apology after it
+            log.warning("update=%s: a reply may not have arrived: %s", update.update_id, event.exception)
+            return True
+        log.error("update=%s failed: %s", update.update_id, event.exception, exc_info=event.exception)
+        chat = update.message.chat if update.message else (update.callback_query.message.chat if update.callback_query and update.callback_query.message else None)
+        if chat is not None:
+            try:
+                await send_view(update.bot, chat.id, presenter.text(locale, "抱歉，我这边出了点问题，请稍后再试一次。"))
+            except Exception:  # the apology must never raise in its turn
+                log.exception("update=%s: could not send the apology", update.update_id)
+        return True
+
+    return dispatcher

@@ -1,0 +1,174 @@
+"""Turns domain results into views (text + buttons) for every front end: Telegram, console, `ask`.
+
+No aiogram here: Telegram turns a View into a message with an inline keyboard, the console
+into numbered choices, `ask` into plain text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.domain.assistant import Assistant, Reply
+from bot.views.render import Renderer
+
+
+VIEW_CACHE = 2048  # answered views kept (entries × languages × alternatives seen)
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action: str  # entry | topic | faq | city | setcity | vote | estimate | lang | help
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class View:
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+
+
+class Presenter:
+    def __init__(self, renderer: Renderer, assistant: Assistant):
+        self.renderer = renderer
+        self.assistant = assistant
+        self._answered_views: dict[tuple, View] = {}
+        self._views_of = None  # the loaded knowledge the cached views were made from
+
+    def tr(self, locale: str, message: str, **values) -> str:
+        return self.renderer.gettext(locale, message, **values)
+
+    def _render(self, template: str, locale: str, html: bool, **context) -> str:
+        return self.renderer.render(template, locale, html=html, **context)
+
+    def reply(self, reply: Reply, locale: str, html: bool = True) -> View:
+        if reply.outcome != "answered":
+            return self._reply(reply, locale, html)
+        # An answered view depends only on these and on the knowledge in use (a reload starts afresh).
+        loaded = self.assistant.store.current
+        if loaded is not self._views_of:
+            self._answered_views.clear()
+            self._views_of = loaded
+        key = (reply.entry.id, reply.answer, locale, html,
+               tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related))
+        view = self._answered_views.get(key)
+        if view is None:
+            if len(self._answered_views) >= VIEW_CACHE:
+                self._answered_views.clear()
+            view = self._answered_views[key] = self._reply(reply, locale, html)
+        return view
+
+    def _reply(self, reply: Reply, locale: str, html: bool) -> View:
+        assistant = self.assistant
+        region_name = assistant.region_name(reply.region_id, locale)
+        if reply.outcome == "answered":
+            entry = reply.entry
+            sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
+            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources,
+                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
+            buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in [*reply.suggestions, *reply.related]]
+            buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
+            return View(text, buttons)
+        region = reply.region
+        hotline = {"name": region_name, "number": region.hotline, "channels": [assistant.localize(channel, locale) for channel in region.channels],
+                   "fallback": self._national_hotline()}
+        if reply.outcome in ("suggested", "need_city"):
+            template = "need_city.j2" if reply.outcome == "need_city" else "suggestions.j2"
+            text = self._render(template, locale, html, hotline=hotline)
+            buttons = [[Button(self._suggestion_label(entry, locale, reply.outcome), "entry", entry.id)] for entry in reply.suggestions]
+            return View(text, buttons)
+        nearest = assistant.question_of(reply.nearest, locale) if reply.nearest else None
+        text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=reply.subject,
+                            missing=reply.missing, nearest=nearest, differs=reply.nearest_differs)
+        buttons = [[Button(nearest, "entry", reply.nearest.id)]] if reply.nearest else []
+        return View(text, [*buttons, [Button(self.tr(locale, "常见问题"), "faq")]])
+
+    def _national_hotline(self) -> str:
+        """The sourced national number, for a city whose own number no source gives."""
+        national = self.assistant.knowledge.regions.get("national")
+        return national.hotline if national and national.hotline else ""
+
+    def _citation(self, document, locale: str) -> str:
+        """Title, publisher and year of a cited document (sources.yaml); its file name is for staff only."""
+        if locale == "en":
+            title, publisher = document.title_en, document.publisher_en
+        else:
+            title, publisher = self.assistant.localize(document.title, locale), document.publisher and self.assistant.localize(document.publisher, locale)
+        if publisher and document.year:
+            return self.tr(locale, "《{title}》（{publisher}，{year}年）", title=title, publisher=publisher, year=document.year)
+        if document.year:
+            return self.tr(locale, "《{title}》（{year}年）", title=title, year=document.year)
+        if publisher:
+            return self.tr(locale, "《{title}》（{publisher}）", title=title, publisher=publisher)
+        return self.tr(locale, "《{title}》", title=title)
+
+    def _suggestion_label(self, entry, locale: str, outcome: str) -> str:
+        if outcome == "need_city":
+            return self.assistant.region_name(entry.region, locale)
+        return self.assistant.question_of(entry, locale)
+
+    def plain_answer(self, reply: Reply, locale: str) -> str:
+        """What `ask` prints: the same text the chat shows, without markup, suggestions listed."""
+        view = self.reply(reply, locale, html=False)
+        lines = [view.text]
+        offered = [button for row in view.buttons for button in row if button.action == "entry"]
+        if reply.outcome == "answered":
+            offered = offered[: len(reply.suggestions)]
+        lines += [f"{number}. {button.label}" for number, button in enumerate(offered, 1)]
+        return "\n".join(lines)
+
+    def greeting(self, locale: str, name: str, html: bool = True) -> View:
+        text = self._render("start.j2", locale, html, name=name)
+        return View(text, self.main_menu(locale))
+
+    def main_menu(self, locale: str) -> list[list[Button]]:
+        topics = [Button(self.topic_title(topic, locale), "topic", topic.id) for topic in self.assistant.knowledge.topics]
+        rows = [topics[index:index + 2] for index in range(0, len(topics), 2)]
+        rows.append([Button(self.tr(locale, "🧮 报销估算"), "estimate", "start")])
+        rows.append([Button(self.tr(locale, "📍 选择城市"), "city"), Button(self.tr(locale, "🌐 语言"), "lang")])
+        return rows
+
+    def topic_title(self, topic, locale: str) -> str:
+        return topic.title_en if locale == "en" else self.assistant.localize(topic.title, locale)
+
+    def help(self, locale: str, html: bool = True) -> View:
+        return View(self._render("help.j2", locale, html), self.main_menu(locale))
+
+    def faq_topics(self, locale: str, html: bool = True) -> View:
+        return View(self._render("faq_topics.j2", locale, html), self.main_menu(locale)[:-2])
+
+    def topic_questions(self, topic_id: str, locale: str, html: bool = True) -> View | None:
+        knowledge = self.assistant.knowledge
+        topic = next((topic for topic in knowledge.topics if topic.id == topic_id), None)
+        if topic is None:
+            return None
+        entries = knowledge.entries_in_topic(topic_id)
+        buttons = [[Button(self._entry_label(entry, locale), "entry", entry.id)] for entry in entries]
+        buttons.append([Button(self.tr(locale, "⬅️ 返回"), "faq")])
+        return View(self._render("topic.j2", locale, html, title=self.topic_title(topic, locale), count=len(entries)), buttons)
+
+    def _entry_label(self, entry, locale: str) -> str:
+        label = self.assistant.question_of(entry, locale)
+        if entry.group:
+            # Per-city versions of one question: say which city each is for.
+            prefix = self.assistant.region_name(entry.region, locale)
+            if prefix not in label:
+                label = f"{prefix}｜{label}"
+        return label
+
+    def city_picker(self, locale: str, current: str | None, html: bool = True) -> View:
+        regions = self.assistant.knowledge.regions
+        buttons = [
+            Button(("✅ " if region_id == current else "") + self.assistant.region_name(region_id, locale), "setcity", region_id)
+            for region_id, region in regions.items() if region.selectable
+        ]
+        rows = [buttons[index:index + 2] for index in range(0, len(buttons), 2)]
+        current_name = self.assistant.region_name(current, locale) if current in regions else None
+        return View(self._render("city.j2", locale, html, current=current_name), rows)
+
+    def city_set(self, region_id: str, locale: str, html: bool = True) -> View:
+        region = self.assistant.knowledge.regions[region_id]
+        name = self.assistant.region_name(region_id, locale)
+        return View(self._render("city_set.j2", locale, html, name=name, hotline=region.hotline), self.main_menu(locale))
+
+    def text(self, locale: str, message: str, **values) -> View:
+        return View(self.tr(locale, message, **values))

@@ -16,7 +16,7 @@ START_TIMEOUT = 90  # seconds for the bot to start (it imports aiogram and loads
 
 
 def webhook_available() -> bool:
-    return (PROJECT / "bot" / "webhook.py").is_file()
+    return (PROJECT / "bot" / "telegram" / "webhook.py").is_file()
 
 
 def _wait_call(fake: str, method: str, timeout: float) -> None:

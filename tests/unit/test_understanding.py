@@ -339,3 +339,10 @@ def test_a_long_story_is_not_held_against_a_phrasing_beyond_a_point(index, monke
     capped = overlap()
     monkeypatch.setattr(type(index.ranker), "LONG_QUESTION", float("inf"))
     assert capped >= index.SUGGEST > overlap()
+
+
+def test_naming_the_national_app_does_not_pull_every_question_to_where_the_app_is(index):
+    # the app is where every family-account entry lives: it says nothing about which one is meant
+    result = index.search("在国家医保服务平台上怎么给孩子加亲情账户")
+    assert result.entry is None or result.entry.id != "family-account/where-open"
+    assert index.search("国家医保服务平台怎么登录").entry.id == "family-account/login"

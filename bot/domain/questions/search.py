@@ -109,7 +109,9 @@ class SearchIndex:
         index.topic_keywords = [
             (topic.id, tuple(tools.normalize(word) for word in topic.keywords)) for topic in knowledge.topics if topic.keywords
         ]
-        index.ranker = Ranker(list(knowledge.entries.values()), tools, places.strip, places.words)
+        understanding = index.understanding
+        index.ranker = Ranker(list(knowledge.entries.values()), tools, lambda text: places.strip(understanding.without_context(text)),
+                              places.words)
         groups: dict[str, dict[str, Entry]] = {}
         for entry in knowledge.entries.values():
             if entry.group:
@@ -197,13 +199,18 @@ class SearchIndex:
                 return tools.normalize(" ".join(kept))
         return understanding.clean(tools.normalize(question))
 
+    def _rank(self, content: str, limit: int) -> list[Candidate]:
+        """Ranked without the words that only say where a thing is done (the national app): they
+        would match every entry naming the app, whatever the question asks of it."""
+        return self.ranker.rank(self.understanding.without_context(content), limit)
+
     def _measured_on_the_ask(self, question: str, candidates: list[Candidate]) -> list[Candidate]:
         """A long spoken message overlaps any phrasing only a little: most of it tells the story.
         Each candidate's overlap is also measured on the parts that ask, and the better kept."""
         ask = self._asking_parts(question)
         if not ask or not candidates:
             return candidates
-        on_ask = {c.entry.id: c for c in self.ranker.rank(self.places.strip(ask), self.TOP_ENTRIES * 2)}
+        on_ask = {c.entry.id: c for c in self._rank(self.places.strip(ask), self.TOP_ENTRIES * 2)}
         better = []
         for c in candidates:
             other = on_ask.get(c.entry.id)
@@ -251,11 +258,11 @@ class SearchIndex:
         if not covered and not uncovered and (place := self.places.unknown(content, understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
-        found = self.ranker.exact_matches(content)
+        found = self.ranker.exact_matches(self.understanding.without_context(content))
         if found and not (covered or uncovered):  # a phrasing word for word, no place to weigh: nothing to rank
             candidates = found
         else:  # …with a place named, the same question of that place's entry must rank too
-            candidates = self.ranker.rank(content, self.TOP_ENTRIES)
+            candidates = self._rank(content, self.TOP_ENTRIES)
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
             candidates = self._measured_on_the_ask(question, candidates)
         candidates = self._within_named_topics(content, candidates)
@@ -334,7 +341,7 @@ class SearchIndex:
         保险吗): the best phrasing names it, and the rest of the question still leads there."""
         if not candidates or word not in candidates[0].phrasing or candidates[0].overlap < self.ANSWER:
             return False
-        rest = self.ranker.rank(content.replace(word, " "), 1)
+        rest = self._rank(content.replace(word, " "), 1)
         return bool(rest) and rest[0].entry.id == candidates[0].entry.id
 
     def _clashes(self, candidate: Candidate, asked: dict, content: str) -> bool:
@@ -504,4 +511,4 @@ class SearchIndex:
     # ---- diagnostics ---------------------------------------------------------------------
     def explain(self, question: str, limit: int = 5) -> list[Candidate]:
         normalized = self.tools.normalize(question)
-        return self.ranker.rank(self.places.strip(normalized), limit)
+        return self._rank(self.places.strip(normalized), limit)

@@ -91,6 +91,7 @@ class UnderstandingFile(_Strict):
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
+    context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
     asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
     places: Places = Places()
@@ -121,6 +122,7 @@ class Understanding:
         singles = sorted({w for w in fillers if len(w) == 1})
         # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
+        self._context_re = alternation(norm(spec.context_words))
         self._off_topic_words = {word: topic for topic in spec.off_topic for word in norm(topic.words)}
         self._off_topic_re = alternation(self._off_topic_words)
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
@@ -162,6 +164,12 @@ class Understanding:
             text = self._single_filler_re.sub(" ", text)
         text = _PUNCTUATION.sub(" ", text).strip()
         return self.sounds.correct(text)
+
+    def without_context(self, normalized: str) -> str:
+        """The text without `context_words` (where a thing is done, not what is asked)."""
+        if self._context_re is None:
+            return normalized
+        return self._context_re.sub(" ", normalized).strip()
 
     def asks_something(self, normalized: str) -> bool:
         return self._question_re is not None and self._question_re.search(normalized) is not None

@@ -346,3 +346,11 @@ def test_naming_the_national_app_does_not_pull_every_question_to_where_the_app_i
     result = index.search("在国家医保服务平台上怎么给孩子加亲情账户")
     assert result.entry is None or result.entry.id != "family-account/where-open"
     assert index.search("国家医保服务平台怎么登录").entry.id == "family-account/login"
+
+
+def test_moving_ones_insurance_elsewhere_is_the_transfer_not_remote_care(index):
+    assert index.search("我要调到外地上班了 衢州的医保关系怎么转过去").entry.id == "quzhou/services/transfer"
+
+
+def test_both_parents_in_one_word(index):
+    assert "父母妈" not in index.read("我爸妈在老家 亲情账户绑的时候要他们在身边吗")

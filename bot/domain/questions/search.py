@@ -189,15 +189,23 @@ class SearchIndex:
 
     def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
-        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts
-        parts = [part for part in splitter.split(question) if part.strip()]
-        if len(parts) >= self.SPOKEN_PARTS:
-            parts = [understanding.clean(tools.normalize(part)) for part in parts]
-            kept = [part for part in parts if part and (understanding.asks_something(part) or tools.has_anchor(part)
-                    or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part))]
+        parts = self._spoken_parts(question)
+        if parts:
+            kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
+                    or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part)]
             if kept:
                 return tools.normalize(" ".join(kept))
         return understanding.clean(tools.normalize(question))
+
+    def _spoken_parts(self, question: str) -> list[str] | None:
+        """A long spoken message's parts (between spaces and punctuation), each cleaned; None for
+        a question in fewer than SPOKEN_PARTS parts."""
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts
+        parts = [part for part in splitter.split(question) if part.strip()]
+        if len(parts) < self.SPOKEN_PARTS:
+            return None
+        cleaned = (self.understanding.clean(self.tools.normalize(part)) for part in parts)
+        return [part for part in cleaned if part]
 
     def _rank(self, content: str, limit: int) -> list[Candidate]:
         """Ranked without the words that only say where a thing is done (the national app): they
@@ -220,14 +228,11 @@ class SearchIndex:
 
     def _asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""
-        splitter = _PARTS if _HAN.search(question) else _SENTENCES
-        parts = [part for part in splitter.split(question) if part.strip()]
-        if len(parts) < self.SPOKEN_PARTS:
+        parts = self._spoken_parts(question)
+        if not parts:
             return None
-        tools, understanding = self.tools, self.understanding
-        parts = [understanding.clean(tools.normalize(part)) for part in parts]
-        asking = [part for part in parts if part and understanding.asks_something(part)]
-        return tools.normalize(" ".join(asking)) if asking and len(asking) < len(parts) else None
+        asking = [part for part in parts if self.understanding.asks_something(part)]
+        return self.tools.normalize(" ".join(asking)) if asking and len(asking) < len(parts) else None
 
     def _mentions_domain(self, normalized: str) -> bool:
         return self._domain_re is not None and self._domain_re.search(normalized) is not None

@@ -23,9 +23,11 @@ VAGUE_QUESTION = "报销"  # a did-you-mean: suggestions, no answer
 
 
 class Updates:
-    def __init__(self, bot, user):
+    def __init__(self, bot, user, update_ids):
         self.bot, self.user = bot, user
-        self.update_ids = itertools.count(1)
+        # Telegram's update ids only rise: go on from the client's, as the bot would see them. Ids
+        # below the ones it already handled made every reply ask the file "sent before a restart?".
+        self.update_ids = update_ids
         self.message_ids = itertools.count(1)
 
     def _bind(self, payload: dict) -> Update:
@@ -89,7 +91,7 @@ async def run(rounds: int, count: int) -> dict:
     async with DialogueClient() as client:
         bot, real = client.bot, client.dispatcher
         echo = echo_dispatcher()
-        make = Updates(bot, client.user)
+        make = Updates(bot, client.user, client._update_ids)
         path = await estimate_path(client)
         session = client.session
 

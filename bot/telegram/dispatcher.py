@@ -8,7 +8,6 @@ from aiogram import Dispatcher, Router
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.types import ErrorEvent
-from aiogram.utils.i18n import I18n
 
 from bot.telegram.chat_policy import ChatPolicyMiddleware
 from bot.telegram.exactly_once import ExactlyOnceMiddleware, RenewedRedisLock, UserIsolation
@@ -68,15 +67,14 @@ def build_dispatcher(services: Services, storage: BaseStorage | None = None) -> 
     dispatcher = Dispatcher(storage=storage, events_isolation=create_isolation(storage), **services.workflow_data())
     if hasattr(storage, "commit_update"):  # after the FSM middleware: inside the user's lock
         dispatcher.update.outer_middleware(ExactlyOnceMiddleware(storage))
-    i18n = I18n(path=services.renderer.locales_dir, default_locale=DEFAULT_LOCALE, domain="messages")  # compiled at start
     dispatcher.update.outer_middleware(UpdateLogMiddleware())
     dispatcher.update.outer_middleware(ChatPolicyMiddleware())  # private chats only; every button answered
     # Not on errors: the apology must not depend on the database that may have just failed.
-    UserContextMiddleware(i18n, services.database).setup(dispatcher, exclude={"error"})
+    UserContextMiddleware(services.database).setup(dispatcher, exclude={"error"})
     settings = services.settings
     if settings.bot_token is not None and settings.throttle_rate > 0:
         # Flood control protects the Telegram bot; offline harnesses (console, dialogue scripts, benchmarks) run without a token.
-        throttling = ThrottlingMiddleware(settings.throttle_rate, settings.throttle_burst)  # after i18n: its reply is translated
+        throttling = ThrottlingMiddleware(settings.throttle_rate, settings.throttle_burst)  # after the user context: its reply is in the user's language
         for observer in (dispatcher.message, dispatcher.callback_query):
             observer.outer_middleware(throttling)
     for observer in (dispatcher.message, dispatcher.callback_query):

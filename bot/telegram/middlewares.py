@@ -5,28 +5,40 @@ import logging
 import time
 from typing import Any, Awaitable, Callable
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Router
 from aiogram.types import Message, TelegramObject, Update, User
-from aiogram.utils.i18n import I18n, I18nMiddleware
 
 from bot.storage.database import Database
-from bot.views.render import normalize_locale
+from bot.views.render import DEFAULT_LOCALE, normalize_locale
 
 log = logging.getLogger("bot.updates")
 
 
-class UserContextMiddleware(I18nMiddleware):
-    """Sets the gettext locale and hands `locale` and `city` to handlers, from the user's saved choices."""
+class UserContextMiddleware(BaseMiddleware):
+    """Hands `locale` and `city` to handlers, from the user's saved choices.
 
-    def __init__(self, i18n: I18n, database: Database):
-        super().__init__(i18n)
+    Everything that speaks translates with that `locale` (the presenters, throttling), so no gettext
+    context is entered per update: aiogram's I18nMiddleware cost two context managers on each.
+    """
+
+    def __init__(self, database: Database):
         self.database = database
+
+    def setup(self, router: Router, exclude: set[str] = frozenset()) -> None:
+        """Outer middleware of every event but the update itself (and `exclude`), as aiogram's I18n."""
+        for event_name, observer in router.observers.items():
+            if event_name not in {"update", *exclude}:
+                observer.outer_middleware(self)
+
+    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]) -> Any:
+        await self.get_locale(event, data)
+        return await handler(event, data)
 
     async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
         user: User | None = data.get("event_from_user")
         if user is None:
-            data["locale"], data["city"] = self.i18n.default_locale, None
-            return self.i18n.default_locale
+            data["locale"], data["city"] = DEFAULT_LOCALE, None
+            return DEFAULT_LOCALE
         self.database.touch_user(user.id)
         profile = self.database.profile(user.id)
         # A language chosen with /lang wins; else the one the message is written in; else Telegram's.

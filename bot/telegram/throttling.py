@@ -15,7 +15,9 @@ from typing import Any, Awaitable, Callable
 
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, Message, TelegramObject, User
-from aiogram.utils.i18n import gettext as _
+
+from bot.views.presenter import Presenter
+from bot.views.render import DEFAULT_LOCALE
 
 log = logging.getLogger("bot.flood")
 
@@ -28,7 +30,7 @@ class Bucket:
 
 
 class ThrottlingMiddleware(BaseMiddleware):
-    """Outer middleware for messages and callback queries (register after the i18n middleware)."""
+    """Outer middleware for messages and callback queries (register after the user context: `locale`)."""
 
     MAX_USERS = 10_000  # above this many buckets, idle (full) ones are forgotten
 
@@ -73,7 +75,8 @@ class ThrottlingMiddleware(BaseMiddleware):
             trace["handler"], trace["outcome"] = "throttled", "throttled"
         if verdict is False:
             log.info("flood: asking a user to slow down")
-            text = _("您发得有点快，请稍等几秒再发。")
+            presenter: Presenter = data["presenter"]
+            text = presenter.tr(data.get("locale", DEFAULT_LOCALE), "您发得有点快，请稍等几秒再发。")
             if isinstance(event, Message):
                 await event.answer(text)
             elif isinstance(event, CallbackQuery):

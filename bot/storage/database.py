@@ -231,11 +231,14 @@ class Database:
         self._profiles.pop(user_id, None)
 
     def log_question(self, user_id: int, normalized_text: str, entry_id: str | None, confidence: float, outcome: str,
-                     typed: str | None = None) -> None:
-        """`typed`: what the resident wrote (staff read it in reports); both texts are stored masked."""
+                     typed: str | None = None, masked_typed: str | None = None) -> None:
+        """`typed`: what the resident wrote (staff read it in reports); both texts are stored masked.
+        `masked_typed` instead of `typed`: that text masked by the caller already (masking is ~9 µs a text)."""
+        if masked_typed is None and typed is not None:
+            masked_typed = mask_personal_data(typed)
         # Plain SQL: sqlite-utils' Table.insert costs ~5 ms a call (savepoints, introspection), on every question.
         self._pending.append([_now(), self.user_hash(user_id), mask_personal_data(normalized_text), entry_id, round(confidence, 4), outcome,
-                              mask_personal_data(typed) if typed is not None else None])
+                              masked_typed])
         self._write_questions()
 
     def log_feedback(self, user_id: int, entry_id: str, vote: int, message_id: int | None = None) -> bool:

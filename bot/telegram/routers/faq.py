@@ -70,13 +70,14 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
                       locale: str, city: str | None, trace: dict) -> None:
     reply = assistant.ask(message.text, locale, city)
     trace["outcome"] = reply.public_outcome
+    typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
     database.log_question(
         message.from_user.id,
-        assistant.store.current.tools.normalize(mask_personal_data(message.text)),  # masked first: "My name is Li Na" is lower case once normalised
+        assistant.store.current.tools.normalize(typed),  # masked first: "My name is Li Na" is lower case once normalised
         reply.entry.id if reply.entry else None,
         reply.confidence,
         reply.public_outcome,
-        typed=message.text,
+        masked_typed=typed,
     )
     # 能报多少 questions: the answer, plus a button to work out an amount (the estimate's hook).
     await send_view(message.bot, message.chat.id, offer_estimate(presenter.reply(reply, locale), message.text, assistant, presenter, locale))

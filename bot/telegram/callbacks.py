@@ -82,6 +82,12 @@ class FeatureRouter(Router):
             return UNHANDLED
         if update_type == "message" and self._commands_only() and not await looks_like_command(event):
             return UNHANDLED
+        observer = self.observers.get(update_type)
+        if observer is not None and not len(observer.outer_middleware):
+            # What aiogram does, without wrapping the router's handling in its (absent) outer
+            # middlewares: a closure and functools.wraps per router an update enters.
+            kwargs["event_router"] = self
+            return await self._propagate_event(observer=observer, update_type=update_type, event=event, **kwargs)
         return await super().propagate_event(update_type=update_type, event=event, **kwargs)
 
     def _passes_by(self, query: CallbackQuery) -> bool:

@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import sqlite3
 import tempfile
 import time
@@ -25,6 +26,17 @@ from tests.fake_bot_api import FakeBotAPI
 TOKEN = "987654323:E2E-kill-token-GGGhhhIII"
 REPLY_TIMEOUT = 90.0  # a reply may wait for a restart (aiogram import, knowledge) on a busy machine
 RESULT_MARK = "合计报销"
+
+
+@dataclass
+class Miss:
+    """An update whose expected reply did not come within REPLY_TIMEOUT."""
+
+    chat_id: int
+    update_id: int
+    text: str
+    seen: int  # messages in the chat when it was sent
+    expect: object = field(repr=False)
 
 
 @dataclass
@@ -42,6 +54,7 @@ class Tally:
     apologies: int = 0
     restart_seconds: list[float] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # each failure, with its update id (see bots.log)
+    misses: list[Miss] = field(default_factory=list, repr=False)
 
     @property
     def failures(self) -> int:
@@ -58,7 +71,8 @@ class Resident:
 
     async def say(self, text: str, expect) -> tuple[str | None, int]:
         """Send; the first new message `expect` accepts (None when none came) and how many others came."""
-        seen = len(self.server.sent_messages(self.chat_id))
+        self.seen = seen = len(self.server.sent_messages(self.chat_id))
+        self.expect = expect
         self.update_id, self.text = self.server.push_message(self.chat_id, text), text
         self.pushed += 1
         self.tally.updates += 1
@@ -78,6 +92,7 @@ class Resident:
             self.tally.answers_lost += 1
         what = f"{others} other message(s)" if others else "no reply"
         self.tally.details.append(f"chat {self.chat_id} update {self.update_id} {self.text!r}: {what}")
+        self.tally.misses.append(Miss(self.chat_id, self.update_id, self.text, self.seen, self.expect))
 
     async def estimate(self) -> None:
         reply, others = await self.say("/estimate", lambda text: "第1步" in text)
@@ -175,7 +190,33 @@ async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int 
             lost = {token: update_id for token, update_id in person.asked.items() if not any(token in row for row in rows)}
             tally.rows_lost += len(lost)
             tally.details += [f"chat {person.chat_id} update {update_id}: question row {token} lost" for token, update_id in lost.items()]
+        tally.details += [explain(miss, server, workdir, redis_url) for miss in tally.misses]
     return tally
+
+
+def explain(miss: Miss, server: FakeBotAPI, workdir: Path, redis_url: str) -> str:
+    """What the stores and the bots' logs say about a reply that did not come: was it recorded as
+    sent (a kill between its record and its request), did it come late, which processes handled it."""
+    late = [plain(message) for message in server.sent_messages(miss.chat_id)[miss.seen:] if miss.expect(plain(message))]
+    if redis_url:
+        import redis
+
+        with redis.Redis.from_url(redis_url) as client:
+            recorded = sorted(int(key.rsplit(b":", 1)[1]) for key in client.keys(f"*:sent:*:{miss.update_id}:*"))
+            handled = bool(client.keys(f"*:handled:*:{miss.update_id}"))
+    else:
+        connection = sqlite3.connect(workdir / "bot.fsm.sqlite3")
+        try:
+            recorded = [seq for (seq,) in connection.execute("SELECT seq FROM sent_replies WHERE update_id = ? ORDER BY seq", (miss.update_id,))]
+            handled = connection.execute("SELECT 1 FROM handled_updates WHERE update_id = ?", (miss.update_id,)).fetchone() is not None
+        finally:
+            connection.close()
+    mention = re.compile(rf"(update={miss.update_id}\b|^===== process)")
+    lines = [line for line in (workdir / "bots.log").read_text(errors="replace").splitlines() if mention.search(line)]
+    lines = [line for number, line in enumerate(lines) if not line.startswith("=====") or
+             (number + 1 < len(lines) and not lines[number + 1].startswith("====="))]
+    return (f"update {miss.update_id}: replies recorded as sent {recorded or 'none'}, update committed {handled}, "
+            f"{'the reply came later' if late else 'the reply never came'}; in the bots' logs:\n  " + "\n  ".join(lines))
 
 
 def keep_log(bot: BotProcess, workdir: Path, process_number: int) -> None:
@@ -197,6 +238,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         tally = asyncio.run(kill_rounds(args.rounds, workdir, args.residents, args.seed, redis_url=args.redis))
     figures = asdict(tally)
+    figures.pop("misses")
     print(json.dumps({**figures, "failures": tally.failures}, ensure_ascii=False, indent=1))
     raise SystemExit(1 if tally.failures else 0)
 

@@ -302,6 +302,65 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
         assert len(at_record) == 1 and at_write == at_record
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+async def test_every_estimate_reply_the_result_too_is_recorded_right_before_its_request(backend, request, tmp_path, monkeypatch):
+    """The kill rounds once lost only the result (the step that clears the state, the longest reply):
+    it goes out as every step's reply does, its record in the store when its request is written and
+    nothing run in between."""
+    import asyncio
+    import sqlite3
+    from types import SimpleNamespace
+
+    from tests.crowd import E1_ANSWERS, E1_TOTAL, message_update
+    from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
+
+    redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
+    ticks, current = 0, []
+
+    async def tick():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0)
+            ticks += 1
+
+    async with FakeBotAPI(DEFAULT_TOKEN) as server:
+        settings, services, bot, dispatcher = live_bot(server.base_url, redis_url, tmp_path)
+        storage = dispatcher.storage
+
+        def recorded() -> bool:
+            if redis_url:
+                return bool(redis.Redis.from_url(redis_url).keys(f"*:sent:*:{current[-1]}:1"))
+            with sqlite3.connect(settings.database_path.with_suffix(".fsm.sqlite3")) as connection:
+                return connection.execute("SELECT 1 FROM sent_replies WHERE update_id = ?", (current[-1],)).fetchone() is not None
+
+        at_record: list[int] = []
+        at_write: list[tuple[int, bool]] = []
+        record = storage.mark_sent_before_write
+
+        async def counted_record(*args):
+            at_record.append(ticks)
+            await record(*args)
+
+        monkeypatch.setattr(storage, "mark_sent_before_write", counted_record)
+        after_each_send_message_write(monkeypatch, lambda: at_write.append((ticks, soon(recorded))))
+        ticker = asyncio.create_task(tick())
+        try:
+            await dispatcher.feed_update(bot, message_update(SimpleNamespace(bot=bot), 88001, "/start"))  # connections opened
+            at_record.clear(), at_write.clear()
+            for answer in ["/estimate", *E1_ANSWERS]:
+                update = message_update(SimpleNamespace(bot=bot), 88001, answer)
+                current.append(update.update_id)
+                await dispatcher.feed_update(bot, update)
+        finally:
+            ticker.cancel()
+            await bot.session.close()
+            await dispatcher.storage.close()
+            services.close()
+        replies = server.sent_messages(88001)[1:]
+        assert len(replies) == len(E1_ANSWERS) + 1 and E1_TOTAL in replies[-1]["text"]
+        assert at_write == [(turn, True) for turn in at_record]
+
+
 def live_bot(base_url: str, redis_url: str | None, tmp_path):
     """The real bot (services, session, dispatcher and its storage) against a fake Bot API server."""
     from bot.config import Settings

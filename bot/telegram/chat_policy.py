@@ -108,11 +108,10 @@ class ChatPolicyMiddleware(BaseMiddleware):
 
     async def _callback(self, handler, update: Update, query: CallbackQuery, data: dict[str, Any]) -> Any:
         presenter: Presenter = data["presenter"]
-        locale = normalize_locale(query.from_user.language_code)
         if query.message is None or query.message.chat.type != ChatType.PRIVATE:
             _outcome(data, "ignored")
             notice = STALE_BUTTON if query.message is None else GROUP_BUTTON
-            await query.answer(presenter.tr(locale, notice))
+            await query.answer(presenter.tr(_telegram_locale(query), notice))
             return None
         _track_answers(query.bot)
         answered: set[str] = set()
@@ -125,7 +124,7 @@ class ChatPolicyMiddleware(BaseMiddleware):
             _answered.reset(token)
             if query.id not in answered:
                 # Unknown or corrupted data, a game, or a handler that failed or was throttled.
-                notice = presenter.tr(locale, STALE_BUTTON) if result is UNHANDLED else None
+                notice = presenter.tr(_telegram_locale(query), STALE_BUTTON) if result is UNHANDLED else None
                 try:
                     await query.answer(notice)
                 except Exception as error:  # the query may be too old to answer: nothing left to do
@@ -140,6 +139,11 @@ async def _harmless_edits(handler, update: Update, data: dict[str, Any]) -> Any:
             raise
         log.info("update=%s: edit skipped: %s", update.update_id, error.message)
         return None
+
+
+def _telegram_locale(query: CallbackQuery) -> str:
+    # Only for the policy's own notices: most presses are answered by their handler and need none.
+    return normalize_locale(query.from_user.language_code)
 
 
 def _outcome(data: dict[str, Any], outcome: str) -> None:

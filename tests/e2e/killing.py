@@ -52,6 +52,7 @@ class Tally:
     double_answers: int = 0
     answers_lost: int = 0
     apologies: int = 0
+    replies_not_repeated: int = 0  # sent before a kill, their update handled again after it: the record kept them single
     restart_seconds: list[float] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # each failure, with its update id (see bots.log)
     misses: list[Miss] = field(default_factory=list, repr=False)
@@ -191,6 +192,7 @@ async def kill_rounds(rounds: int, workdir: Path, residents: int = 3, seed: int 
             tally.rows_lost += len(lost)
             tally.details += [f"chat {person.chat_id} update {update_id}: question row {token} lost" for token, update_id in lost.items()]
         tally.details += [explain(miss, server, workdir, redis_url) for miss in tally.misses]
+        tally.replies_not_repeated = (workdir / "bots.log").read_text(errors="replace").count("was sent before a restart: not sent again")
     return tally
 
 

@@ -72,3 +72,13 @@ def test_the_user_hash_secret_comes_from_the_settings(tmp_path):
         assert not (tmp_path / "user-hash.key").exists()
     finally:
         services.close()
+
+
+async def test_a_question_to_the_bot_is_stored_masked_in_both_columns():
+    from bot.testing.client import DialogueClient
+
+    async with DialogueClient() as chat:
+        await chat.send("惠衢保多少钱？我叫王小明，电话139 1234 5678")
+        text, typed = chat.services.database.db.execute("SELECT text, typed FROM questions").fetchone()
+    assert typed == "惠衢保多少钱？我叫[姓名]，电话[手机号]"
+    assert "王小明" not in text and "1234" not in text and "[姓名]" in text

@@ -268,13 +268,7 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
     from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
     redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
-    ticks = 0
-
-    async def tick():
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0)
-            ticks += 1
+    loop = LoopTurns()
 
     async with FakeBotAPI(DEFAULT_TOKEN) as server:
         settings, services, bot, dispatcher = live_bot(server.base_url, redis_url, tmp_path)
@@ -284,12 +278,12 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
         record = storage.mark_sent_before_write
 
         async def counted_record(*args):
-            at_record.append(ticks)  # once connected, the record is written without a pause, then the request
+            at_record.append(loop.turns)  # once connected, the record is written without a pause, then the request
             await record(*args)
 
         monkeypatch.setattr(storage, "mark_sent_before_write", counted_record)
-        after_each_send_message_write(monkeypatch, lambda: at_write.append(ticks))
-        ticker = asyncio.create_task(tick())
+        after_each_send_message_write(monkeypatch, lambda: at_write.append(loop.turns))
+        ticker = asyncio.create_task(loop.count())
         try:
             await dispatcher.feed_update(bot, message_update(SimpleNamespace(bot=bot), 87001, "/start"))  # connections opened
             at_record.clear(), at_write.clear()
@@ -315,13 +309,7 @@ async def test_every_estimate_reply_the_result_too_is_recorded_right_before_its_
     from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
 
     redis_url = request.getfixturevalue("redis_url") if backend == "redis" else None
-    ticks, current = 0, []
-
-    async def tick():
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0)
-            ticks += 1
+    loop, current = LoopTurns(), []
 
     async with FakeBotAPI(DEFAULT_TOKEN) as server:
         settings, services, bot, dispatcher = live_bot(server.base_url, redis_url, tmp_path)
@@ -338,12 +326,12 @@ async def test_every_estimate_reply_the_result_too_is_recorded_right_before_its_
         record = storage.mark_sent_before_write
 
         async def counted_record(*args):
-            at_record.append(ticks)
+            at_record.append(loop.turns)
             await record(*args)
 
         monkeypatch.setattr(storage, "mark_sent_before_write", counted_record)
-        after_each_send_message_write(monkeypatch, lambda: at_write.append((ticks, soon(recorded))))
-        ticker = asyncio.create_task(tick())
+        after_each_send_message_write(monkeypatch, lambda: at_write.append((loop.turns, soon(recorded))))
+        ticker = asyncio.create_task(loop.count())
         try:
             await dispatcher.feed_update(bot, message_update(SimpleNamespace(bot=bot), 88001, "/start"))  # connections opened
             at_record.clear(), at_write.clear()
@@ -374,3 +362,17 @@ def live_bot(base_url: str, redis_url: str | None, tmp_path):
                         throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
     services = create_services(settings, store=shared_store(settings.knowledge_dir))
     return settings, services, create_bot(settings), build_dispatcher(services)
+
+
+class LoopTurns:
+    """Counts the event loop's turns: a count unchanged between two moments means nothing else ran."""
+
+    def __init__(self):
+        self.turns = 0
+
+    async def count(self) -> None:
+        import asyncio
+
+        while True:
+            await asyncio.sleep(0)
+            self.turns += 1

@@ -83,11 +83,21 @@ def test_a_long_message_keeps_the_parts_that_ask(index):
     ("生育保险怎么报销", "生育保险"), ("宠物保险怎么买", "宠物"), ("看牙医保能报吗", "看牙"),
     ("惠衢保能退保吗", "退保和退费"), ("公积金怎么提取", "住房公积金"), ("长期护理保险怎么申请", "长期护理保险"),
     ("手机碎屏险怎么理赔", "手机碎屏险"),
+    ("医保卡里的余额能打到我银行卡上吗", "把医保卡里的钱取成现金"),  # a gapped word: 打到…银行卡
 ])
 def test_a_neighbouring_subject_is_declined_by_name(index, question, subject):
     result = index.search(question)
     assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
     assert result.subject == subject
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("黑河的，我个人账户的钱能给我姐用吗", "family-aid/heihe/who"),
+    ("湘潭，我医保个人账户的钱能给孩子用吗", "family-aid/xiangtan/who"),
+    ("昭通，个人账户的钱能给爸妈用吗", "family-aid/zhaotong/who"),
+])
+def test_the_named_citys_own_rule_beats_the_national_overview(index, question, entry_id):
+    assert_answers(index, question, entry_id)
 
 
 def test_the_knowledge_may_itself_ask_about_a_neighbouring_subject(index):

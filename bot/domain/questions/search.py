@@ -76,6 +76,8 @@ class SearchIndex:
     GROUP_NEAR = 0.9  # …led by a member scoring at least this share of the best candidate
     SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
+    OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
+    OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
@@ -383,6 +385,7 @@ class SearchIndex:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
         best, entry = mapped[0]
         conf = self.confidence(best, [c for c, _ in mapped[1:]])
+        best, entry = self._own_city_first(mapped, covered)
         if self._other_product(content, best, conf):
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
@@ -390,6 +393,20 @@ class SearchIndex:
         if self._tentative(best, conf, content):
             return self._with_alternatives(entry, mapped, conf, named)
         return self._suggest_or_decline(mapped, conf, named, named)
+
+    def _own_city_first(self, mapped: list[tuple[Candidate, Entry]], covered: list[str]) -> tuple[Candidate, Entry]:
+        """A national overview ranked first, the named city's own rule on the same subject close
+        behind: the city's rule is the answer (黑河的医保个人账户能给兄弟用吗 is asked of Heihe)."""
+        best, entry = mapped[0]
+        if entry.region != NATIONAL:
+            return best, entry
+        for candidate, own in mapped[1:]:
+            if candidate.score < self.OWN_CITY_NEAR * best.score:
+                break
+            if own.region in covered and candidate.overlap >= best.overlap - self.OWN_CITY_MARGIN \
+                    and set(own.facets.get("product", ())) & set(entry.facets.get("product", ())):
+                return candidate, own
+        return best, entry
 
     def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str) -> SearchResult:
         best = candidates[0]

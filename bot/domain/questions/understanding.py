@@ -17,7 +17,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.questions.sounds import SoundTable
-from bot.domain.questions.wordmatch import alternation
+from bot.domain.questions.wordmatch import GAP, alternation
 
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old")
@@ -178,7 +178,13 @@ class Understanding:
     def off_topic(self, normalized: str) -> tuple[str, str] | None:
         """The neighbouring subject a question names (its label), and the word that names it."""
         match = self._off_topic_re.search(normalized) if self._off_topic_re is not None else None
-        return (self._off_topic_words[match.group(0)].label, match.group(0)) if match else None
+        if match is None:
+            return None
+        said = match.group(0)
+        topic = self._off_topic_words.get(said)
+        if topic is None:  # a gapped word (转到…银行卡) matched: which one
+            topic = next(t for word, t in self._off_topic_words.items() if GAP in word and alternation([word]).fullmatch(said))
+        return topic.label, said
 
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""

@@ -100,6 +100,12 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     assert_answers(index, question, entry_id)
 
 
+def test_a_story_that_splits_the_lead_is_settled_by_its_asking_parts(index):
+    question = "嗨 我想问下那个惠衢保 我爸去年生病住院了 医生说医保报完了 那惠衢保还要我们自己拿着发票去保险公司报吗 还是咋搞"
+    assert index._decide(question, None).outcome == "suggested"  # the whole story leads nowhere…
+    assert_answers(index, question, "huiqubao/settlement")  # …its asking parts pick a suggestion
+
+
 def test_the_knowledge_may_itself_ask_about_a_neighbouring_subject(index):
     result = index.search("黑河共济资金能给家人买商业保险吗")
     assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/uses"

@@ -138,6 +138,12 @@ class SearchIndex:
 
     def _search(self, question: str, city: str | None) -> SearchResult:
         result = self._decide(question, city)
+        if result.outcome == "suggested" and (focused := self._focus(question)):
+            # A story around the question split the lead: the asking parts alone may settle on one
+            # of the suggestions (那个惠衢保还要我自己拿着发票去保险公司报吗).
+            again = self._decide(focused, city)
+            if again.outcome == "answered" and again.entry in result.suggestions:
+                result = again
         if result.outcome == "answered":
             return self._unless_unanswered(question, result)
         return result
@@ -230,6 +236,19 @@ class SearchIndex:
             better.append(replace(c, overlap=other.overlap, phrasing=other.phrasing)
                           if other is not None and other.overlap > c.overlap else c)
         return better
+
+    def _focus(self, question: str) -> str | None:
+        """Of a long spoken message, the parts that ask, with the places and products the whole
+        message names, which the asking parts may leave out (那个惠衢保还要…报吗)."""
+        parts = self._spoken_parts(question)
+        if not parts:
+            return None
+        asking = [part for part in parts if self.understanding.asks_something(part)]
+        if not asking or len(asking) == len(parts):
+            return None
+        context = [part for part in parts if part not in asking and (self.places.named(part) != ([], [])
+                   or self.understanding.facets(part))]
+        return " ".join(context + asking)
 
     def _asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""

@@ -65,3 +65,18 @@ def test_a_folder_others_may_write_to_is_not_trusted(knowledge, monkeypatch):
     forbid_building(monkeypatch)
     with pytest.raises(AssertionError, match="built afresh"):
         KnowledgeStore(knowledge).reload()
+
+
+def test_an_edit_to_the_text_analysis_code_does_not_reuse_old_analyses(monkeypatch):
+    """The phrasings' analyses and jieba's small dictionary are cached in the temp dir; a new
+    stemmer with old cached analyses would match questions against stale words."""
+    from bot.domain.knowledge.loading import load_knowledge
+    from bot.domain.questions import text
+    from bot.domain.questions.text import TextTools
+
+    vocabulary = load_knowledge(Path(__file__).resolve().parents[2] / "knowledge").knowledge.vocabulary
+    tools = TextTools(vocabulary)
+    tools.learn(["惠衢保多少钱"], [])
+    before = tools._analysis_key()
+    monkeypatch.setattr(text, "_own_source", lambda: b"an edited module")
+    assert tools._analysis_key() != before

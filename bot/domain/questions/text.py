@@ -198,6 +198,7 @@ class TextTools:
 
     def _analysis_key(self) -> str:
         digest = hashlib.sha1(f"{_ANALYSIS_VERSION}|{self.STOPWORDS_BREAK_BIGRAMS}|".encode())
+        digest.update(_own_source())  # an edit to how text is analysed (the stemmer) must not reuse old analyses
         for part in (sorted(self.stopwords), self._own_words(), self._corpus):
             digest.update("\n".join(part).encode())
             digest.update(b"\x00")
@@ -373,7 +374,13 @@ def _place_names() -> frozenset[str]:
     return frozenset(tempcache.remembered(f"yibao-places-{key}.marshal", build, list))
 
 
-_ANALYSIS_VERSION = 1  # bump when analyze() changes
+_ANALYSIS_VERSION = 1  # bump when analyze() changes outside this module (this module's source is in the key)
+
+
+@lru_cache(maxsize=1)
+def _own_source() -> bytes:
+    with open(__file__, "rb") as source:
+        return source.read()
 
 
 def _load_analyses(key: str) -> dict:
@@ -392,7 +399,7 @@ def _build_tokenizer(corpus: list[str], own_words: list[str]):
     jieba = _import_jieba()
     path = _jieba_dictionary(jieba)
     stat = os.stat(path)
-    digest = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    digest = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|".encode() + _own_source())
     for part in (corpus, own_words):
         digest.update("\n".join(part).encode())
         digest.update(b"\x00")

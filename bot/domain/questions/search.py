@@ -78,6 +78,7 @@ class SearchIndex:
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
+    OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
@@ -414,16 +415,22 @@ class SearchIndex:
         return self._suggest_or_decline(mapped, conf, named, named)
 
     def _own_city_first(self, mapped: list[tuple[Candidate, Entry]], covered: list[str]) -> tuple[Candidate, Entry]:
-        """A national overview ranked first, the named city's own rule on the same subject close
-        behind: the city's rule is the answer (黑河的医保个人账户能给兄弟用吗 is asked of Heihe)."""
+        """A national overview ranked first, the named city's own rule close behind: the city's
+        rule is the answer (黑河的医保个人账户能给兄弟用吗 is asked of Heihe). Close behind: on the
+        same product, scoring OWN_CITY_NEAR of it and overlapping about as well; or on anything,
+        scoring OWN_CITY_FAR of it and overlapping the question at least as well."""
         best, entry = mapped[0]
         if entry.region != NATIONAL:
             return best, entry
+        product = set(entry.facets.get("product", ()))
         for candidate, own in mapped[1:]:
-            if candidate.score < self.OWN_CITY_NEAR * best.score:
+            if candidate.score < self.OWN_CITY_FAR * best.score:
                 break
-            if own.region in covered and candidate.overlap >= best.overlap - self.OWN_CITY_MARGIN \
-                    and set(own.facets.get("product", ())) & set(entry.facets.get("product", ())):
+            if own.region not in covered:
+                continue
+            if candidate.overlap >= best.overlap or (
+                    candidate.score >= self.OWN_CITY_NEAR * best.score and candidate.overlap >= best.overlap - self.OWN_CITY_MARGIN
+                    and product & set(own.facets.get("product", ()))):
                 return candidate, own
         return best, entry
 

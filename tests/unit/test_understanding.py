@@ -101,6 +101,13 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     assert_answers(index, question, entry_id)
 
 
+@pytest.mark.parametrize("question, entry_id", [
+    ("湘潭共济能加我丈母娘吗", "family-aid/xiangtan/who"),  # 丈母娘, 岳父, 老丈人: the spouse's parents
+])
+def test_in_laws_and_siblings_are_read_as_the_rules_name_them(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
 def test_a_story_that_splits_the_lead_is_settled_by_its_asking_parts(index):
     question = "嗨 我想问下那个惠衢保 我爸去年生病住院了 医生说医保报完了 那惠衢保还要我们自己拿着发票去保险公司报吗 还是咋搞"
     assert index._decide(question, None).outcome == "suggested"  # the whole story leads nowhere…

@@ -103,8 +103,9 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
 
 @pytest.mark.parametrize("question, entry_id", [
     ("湘潭共济能加我丈母娘吗", "family-aid/xiangtan/who"),  # 丈母娘, 岳父, 老丈人: the spouse's parents
+    ("我爸不会用手机，看病时我能在我手机上帮他亮码吗", "family-account/bind-parent"),  # 帮…亮码: the family account
 ])
-def test_in_laws_and_siblings_are_read_as_the_rules_name_them(index, question, entry_id):
+def test_family_words_are_read_as_the_knowledge_names_them(index, question, entry_id):
     assert_answers(index, question, entry_id)
 
 

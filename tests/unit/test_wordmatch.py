@@ -1,4 +1,4 @@
-from bot.domain.questions.wordmatch import alternation
+from bot.domain.questions.wordmatch import WordMap, alternation
 
 
 def test_english_words_match_whole_words_only():
@@ -23,3 +23,10 @@ def test_an_ellipsis_in_a_listed_word_stands_for_a_few_characters():
     assert pattern.search("单位和个人每个月各交多少")
     assert pattern.search("每个月交多少")
     assert pattern.search("每个月打进来的钱是我们交多少年算的") is None
+
+
+def test_a_word_map_gives_the_value_of_a_gapped_word_too():
+    words = WordMap({"亲情账户": "family-account", "帮...亮码": "family-account", "共济": "family-aid"})
+    assert words.search("我想帮老家的父母亮码") == ("帮老家的父母亮码", "family-account")
+    assert words.values("共济和亲情账户") == frozenset({"family-aid", "family-account"})
+    assert words.search("帮忙查一下余额") is None

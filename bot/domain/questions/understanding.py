@@ -17,7 +17,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.questions.sounds import SoundTable
-from bot.domain.questions.wordmatch import GAP, alternation
+from bot.domain.questions.wordmatch import WordMap, alternation
 
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old")
@@ -123,8 +123,7 @@ class Understanding:
         # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
         self._context_re = alternation(norm(spec.context_words))
-        self._off_topic_words = {word: topic for topic in spec.off_topic for word in norm(topic.words)}
-        self._off_topic_re = alternation(self._off_topic_words)
+        self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
         for dimension, values in spec.facets.items():
@@ -132,7 +131,7 @@ class Understanding:
             for value, facet in values.items():
                 for word in norm(facet.words):
                     words.setdefault(word, value)
-        self._facet_res = {dimension: alternation(words) for dimension, words in self._facet_words.items() if words}
+        self._facet_maps = {dimension: WordMap(words) for dimension, words in self._facet_words.items() if words}
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         self._generic_re = alternation(norm(spec.generic_words))
         self._question_re = alternation(norm(spec.question_words))
@@ -177,14 +176,8 @@ class Understanding:
     # ---- what the question is about -----------------------------------------------------
     def off_topic(self, normalized: str) -> tuple[str, str] | None:
         """The neighbouring subject a question names (its label), and the word that names it."""
-        match = self._off_topic_re.search(normalized) if self._off_topic_re is not None else None
-        if match is None:
-            return None
-        said = match.group(0)
-        topic = self._off_topic_words.get(said)
-        if topic is None:  # a gapped word (转到…银行卡) matched: which one
-            topic = next(t for word, t in self._off_topic_words.items() if GAP in word and alternation([word]).fullmatch(said))
-        return topic.label, said
+        found = self._off_topic.search(normalized)
+        return (found[1].label, found[0]) if found else None
 
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
@@ -226,8 +219,8 @@ class Understanding:
 
     def _facets_anew(self, normalized: str) -> Facets:
         found: dict[str, frozenset[str]] = {}
-        for dimension, pattern in self._facet_res.items():
-            values = frozenset(self._facet_words[dimension][m.group(0)] for m in pattern.finditer(normalized))
+        for dimension, words in self._facet_maps.items():
+            values = words.values(normalized)
             if values:
                 found[dimension] = values
         years = frozenset(match.group(1) for match in YEAR.finditer(normalized))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Generic, Iterable, TypeVar
 
 _ASCII_LETTER = re.compile(r"[a-z]")
 
@@ -28,3 +28,31 @@ def alternation(words: Iterable[str], word_starts: bool = False) -> re.Pattern |
     registering: enough to tell whether a question is about our subjects at all)."""
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(_pattern(word, word_starts) for word in ordered)) if ordered else None
+
+
+Value = TypeVar("Value")
+
+
+class WordMap(Generic[Value]):
+    """Words, each standing for a value (a facet, a topic): the leftmost longest word found in a
+    text, and the value of what matched, gapped words (转到…银行卡) included."""
+
+    def __init__(self, mapping: dict[str, Value]):
+        self.words = mapping
+        self.pattern = alternation(mapping)
+        self._gapped = [(re.compile(_pattern(word, False)), value) for word, value in mapping.items() if GAP in word]
+
+    def value(self, matched: str) -> Value:
+        value = self.words.get(matched)
+        if value is None:
+            value = next(value for pattern, value in self._gapped if pattern.fullmatch(matched))
+        return value
+
+    def search(self, text: str) -> tuple[str, Value] | None:
+        match = self.pattern.search(text) if self.pattern is not None else None
+        return (match.group(0), self.value(match.group(0))) if match else None
+
+    def values(self, text: str) -> frozenset[Value]:
+        if self.pattern is None:
+            return frozenset()
+        return frozenset(self.value(match.group(0)) for match in self.pattern.finditer(text))

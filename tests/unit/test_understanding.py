@@ -104,9 +104,15 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
 @pytest.mark.parametrize("question, entry_id", [
     ("湘潭共济能加我丈母娘吗", "family-aid/xiangtan/who"),  # 丈母娘, 岳父, 老丈人: the spouse's parents
     ("我爸不会用手机，看病时我能在我手机上帮他亮码吗", "family-account/bind-parent"),  # 帮…亮码: the family account
+    ("衡阳医保个人账户可以给我妹妹用吗", "family-aid/hengyang/who"),  # 个人账户…可以给: family aid
 ])
 def test_family_words_are_read_as_the_knowledge_names_them(index, question, entry_id):
     assert_answers(index, question, entry_id)
+
+
+def test_a_synonym_target_already_written_stays_as_it_is(index):
+    assert index.tools.normalize("兄弟可以吗") == "兄弟姐妹可以吗"
+    assert index.tools.normalize("兄弟姐妹可以吗") == "兄弟姐妹可以吗"  # not 兄弟姐妹姐妹
 
 
 def test_a_story_that_splits_the_lead_is_settled_by_its_asking_parts(index):

@@ -118,6 +118,10 @@ class TextTools:
             key_n, value_n = self._base(key), self._base(value)
             if key_n and key_n != value_n:
                 synonyms.setdefault(key_n, value_n)
+        # A target already written stays as it is: with 兄弟 -> 兄弟姐妹, the words 兄弟姐妹 must not
+        # become 兄弟姐妹姐妹 (each target matches itself, and the longest word wins).
+        for value in set(synonyms.values()):
+            synonyms.setdefault(value, value)
         self._synonyms = synonyms
         self._synonym_re = alternation(synonyms)
         self._overrides = dict(vocabulary.traditional_overrides)

@@ -82,7 +82,7 @@ def test_a_long_message_keeps_the_parts_that_ask(index):
 @pytest.mark.parametrize("question, subject", [
     ("生育保险怎么报销", "生育保险"), ("宠物保险怎么买", "宠物"), ("看牙医保能报吗", "看牙"),
     ("惠衢保能退保吗", "退保和退费"), ("公积金怎么提取", "住房公积金"), ("长期护理保险怎么申请", "长期护理保险"),
-    ("手机碎屏险怎么理赔", "手机碎屏险"),
+    ("手机碎屏险怎么理赔", "手机碎屏险"), ("惠衢保能报体检费吗", "体检费用"), ("个体户医保怎么交", "灵活就业人员参保"),
     ("医保卡里的余额能打到我银行卡上吗", "把医保卡里的钱取成现金"),  # a gapped word: 打到…银行卡
 ])
 def test_a_neighbouring_subject_is_declined_by_name(index, question, subject):
@@ -145,6 +145,12 @@ def test_an_answer_that_says_nothing_of_what_is_asked_is_no_answer(index):
     result = index.search("衢州城乡居民住院一年最多报多少钱")  # the entry gives rates, not a yearly cap
     assert result.decline_reason == "not_in_knowledge" and result.nearest.id == "quzhou/resident/inpatient"
     assert index.search("衢州职工门诊一年最多报多少").entry.id == "quzhou/employee/outpatient-cap"
+
+
+@pytest.mark.parametrize("question", ["惠衢保的客服电话是多少", "亲情账户能绑几个人", "新农合和城乡居民医保有什么区别"])
+def test_a_phone_number_a_head_count_or_a_difference_the_answer_lacks_is_declined(index, question):
+    result = index.search(question)
+    assert result.decline_reason == "not_in_knowledge" and ("asks", result.missing[-1][1]) == result.missing[-1], result
 
 
 def test_a_product_the_question_does_not_name_is_offered_not_answered(index):

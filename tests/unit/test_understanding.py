@@ -147,8 +147,9 @@ def test_an_answer_that_says_nothing_of_what_is_asked_is_no_answer(index):
     assert index.search("衢州职工门诊一年最多报多少").entry.id == "quzhou/employee/outpatient-cap"
 
 
-@pytest.mark.parametrize("question", ["惠衢保的客服电话是多少", "亲情账户能绑几个人", "新农合和城乡居民医保有什么区别"])
-def test_a_phone_number_a_head_count_or_a_difference_the_answer_lacks_is_declined(index, question):
+@pytest.mark.parametrize("question", ["惠衢保的客服电话是多少", "亲情账户能绑几个人", "新农合和城乡居民医保有什么区别",
+                                      "衢州职工医保每个月扣多少钱", "惠衢保什么病不赔"])
+def test_what_the_answer_does_not_give_is_declined(index, question):
     result = index.search(question)
     assert result.decline_reason == "not_in_knowledge" and ("asks", result.missing[-1][1]) == result.missing[-1], result
 

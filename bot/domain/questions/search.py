@@ -79,7 +79,8 @@ class SearchIndex:
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
-    CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
+    CONFLICT_MARGIN = 0.05
+    MEMBER_FACTS = frozenset({"year", "scheme", "status", "care"})  # a group member must not differ on these  # an entry that fits the question's facets answers if it overlaps about as well
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
 
@@ -212,8 +213,13 @@ class SearchIndex:
     def _spoken_parts(self, question: str) -> list[str] | None:
         """A long spoken message's parts (between spaces and punctuation), each cleaned; None for
         a question in fewer than SPOKEN_PARTS parts."""
-        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts
-        parts = [part for part in splitter.split(question) if part.strip()]
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts…
+        parts: list[str] = []
+        for part in (part for part in splitter.split(question) if part.strip()):
+            if parts and not _HAN.search(part):
+                parts[-1] += " " + part  # …not even in a Chinese message (惠衢保 refund 怎么弄)
+            else:
+                parts.append(part)
         if len(parts) < self.SPOKEN_PARTS:
             return None
         cleaned = (self.understanding.clean(self.tools.normalize(part)) for part in parts)
@@ -313,7 +319,7 @@ class SearchIndex:
                 return SearchResult("declined", region=named, decline_reason="not_in_knowledge",
                                     decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
         if covered:
-            return self._for_named(candidates, covered, named, content)
+            return self._for_named(candidates, covered, named, content, asked)
         return self._unnamed(candidates, city, normalized)
 
     def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
@@ -385,16 +391,25 @@ class SearchIndex:
         said = self.understanding.facets(candidate.phrasing)
         return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
 
-    def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str) -> SearchResult:
+    def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str,
+                   asked: dict) -> SearchResult:
         mapped: list[tuple[Candidate, Entry]] = []
         other_city: Candidate | None = None  # a better match that only another city has
+        clashing: Entry | None = None  # the named city's member of a group, about another year or scheme
         for candidate in candidates:
             entry = self._member_for(candidate.entry, covered)
             if entry is None:
                 if not mapped and other_city is None:
                     other_city = candidate
+            elif entry is not candidate.entry and set(conflicts(entry.facets, asked)) & self.MEMBER_FACTS:
+                # Hengyang's outpatient rule (no year) stands for Quzhou's, which is 2025's: not 2023's.
+                clashing = clashing or entry
             else:
                 mapped.append((candidate, entry))
+        if clashing is not None and (not mapped or mapped[0][0].score < candidates[0].score):
+            missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d]))
+            return SearchResult("declined", region=named, decline_reason="not_in_knowledge", decline_region=named,
+                                missing=missing, nearest=clashing)
         if other_city is not None:
             conf = self.confidence(other_city, candidates)
             best_overlap = mapped[0][0].overlap if mapped else 0.0

@@ -189,6 +189,14 @@ def test_a_city_we_do_not_cover_as_insurance_city_is_declined(index, question):
     assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
 
 
+@pytest.mark.parametrize("question, entry_id", [
+    ("我是杭州医保能买惠衢保吗", "huiqubao/need-basic-insurance"),
+    ("湘潭共济能给在长沙参保的儿子用吗", "family-aid/xiangtan/cross-region"),
+])
+def test_our_rule_for_people_insured_elsewhere_answers_for_a_city_we_do_not_cover(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
 @pytest.mark.parametrize("question", ["儿童医保怎么交", "跨地区转医保关系要多久"])
 def test_common_words_are_not_taken_for_places(index, question):
     assert index.search(question).decline_reason != "uncovered_place"

@@ -69,11 +69,12 @@ class Places:
             return "insurance" in ours
         return bool(covered) or bool(products & understanding.portable_products)
 
-    def as_elsewhere(self, normalized: str, understanding: Understanding) -> str:
+    def as_elsewhere(self, normalized: str, understanding: Understanding, role: str = "care") -> str:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"
-        for our knowledge (在北京住院 asks what 在外地住院 asks)."""
+        for our knowledge (在北京住院 asks what 在外地住院 asks); with role="insurance", one
+        named as where someone is insured (我是杭州医保 asks what 外地医保 asks)."""
         def replace(match: re.Match) -> str:
-            if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == "care":
+            if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == role:
                 return "外地"
             return match.group(0)
 

@@ -80,6 +80,7 @@ class SearchIndex:
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
     CONFLICT_MARGIN = 0.05
+    ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
     MEMBER_FACTS = frozenset({"year", "scheme", "status", "care"})  # a group member must not differ on these  # an entry that fits the question's facets answers if it overlaps about as well
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
@@ -287,6 +288,9 @@ class SearchIndex:
                                                                   decline_region=fallback_region)
         asked = understanding.facets(normalized)
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
+            insured_elsewhere = self._insured_elsewhere(normalized, city)
+            if insured_elsewhere is not None:
+                return insured_elsewhere
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self.places.as_elsewhere(normalized, understanding)
@@ -321,6 +325,25 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named, content, asked)
         return self._unnamed(candidates, city, normalized)
+
+    def _insured_elsewhere(self, normalized: str, city: str | None) -> SearchResult | None:
+        """Someone insured in a city we do not cover, asking about one of our products: the
+        knowledge's own answer for people insured elsewhere (外地医保能买惠衢保吗: 不能), when
+        it answers the question read with "外地" for that city, surely, from an entry whose
+        phrasings speak of people insured elsewhere; else None (the question is that city's)."""
+        if not self.understanding.facets(normalized).get("product"):
+            return None
+        elsewhere = self.places.as_elsewhere(normalized, self.understanding, role="insurance")
+        if elsewhere == normalized or self.places.named(elsewhere)[1]:
+            return None
+        result = self._decide(elsewhere, city)
+        if result.outcome != "answered" or result.confidence < self.ANSWER:
+            return None
+        entry = result.entry
+        if not any(word in self.tools.normalize(phrasing) for phrasing in (entry.question, *entry.variants)
+                   for word in self.ELSEWHERE_WORDS):
+            return None
+        return result
 
     def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
         """Candidates whose facets agree with what the question names. When the best match is

@@ -159,7 +159,7 @@ def test_what_the_answer_does_not_give_is_declined(index, question):
     "惠衢保 refund 怎么弄",  # an English word in a Chinese message is no part of its own
     "惠衢保第二年会自动续保吗", "惠衢保发票怎么开", "惠衢保去年赔了多少人", "惠衢保等待期多久",
     "衢州职工医保个人账户能给岳父母用吗", "亲情账户能绑男朋友吗", "亲情账户绑定失败怎么办", "医保电子凭证怎么注销",
-    "退休后医保还要交吗", "外卖买药能用医保个人账户吗", "惠衢保能报住院伙食费吗", "湘潭医保服务电话",
+    "退休后医保还要交吗", "外卖买药能用医保个人账户吗", "衢州新生儿在哪里办医保", "惠衢保能报住院伙食费吗", "湘潭医保服务电话",
     "新生儿怎么落户",
 ])
 def test_traps_residents_set_are_not_answered_from_a_neighbouring_entry(index, question):

@@ -26,6 +26,8 @@ AMOUNT_REASONS = {
     "negative": "must not be negative",
     "too_large": "is larger than 100,000,000",
     "too_precise": "has more than two decimals",
+    "not_exact": "is not an exact amount (一万多, 五六千: give the figure)",
+    "rate": "is a price per unit, not the total",
 }
 
 

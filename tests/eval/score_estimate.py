@@ -113,12 +113,15 @@ def main() -> None:
     parser.add_argument("--answers", default=str(ROOT / "tests/eval/estimate_answers_fresh.yaml"))
     parser.add_argument("--cases", default=str(ROOT / "tests/eval/estimate_cases_fresh.yaml"))
     parser.add_argument("--show", action="append", default=[], help="a half (tune, heldout, all) whose misses to list")
+    parser.add_argument("--only", help="measure only this half (tune while tuning: the heldout half is measured at the start and the end)")
     args = parser.parse_args()
     iv = interview()
     answers = yaml.safe_load(Path(args.answers).read_text(encoding="utf-8"))
     cases = yaml.safe_load(Path(args.cases).read_text(encoding="utf-8"))
     halves = sorted({c.get("half", "all") for c in answers["answers"]} | {c.get("half", "all") for c in cases})
     for half in halves:
+        if args.only and half != args.only:
+            continue
         key = None if half == "all" else half
         a = score_answers(iv, answers, key)
         n = sum(map(len, a.values()))

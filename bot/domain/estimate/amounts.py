@@ -17,8 +17,10 @@ def _cn2an():
 LARGEST = Decimal(100_000_000)  # above this it is a typo, not a hospital bill
 CENT = Decimal("0.01")
 
-# Why parse_amount refused; the UI picks its hint from the code.
-REASONS = ("empty", "not_a_number", "negative", "too_large", "too_precise")
+# Why parse_amount refused; the UI picks its hint from the code. not_exact: 一万多, 五六千, 几千 (a
+# rough size, not a figure: estimating on it would be a guess); rate: 一个月五千, 每盒八千 (a price per
+# month or box, not what was spent in all).
+REASONS = ("empty", "not_a_number", "negative", "too_large", "too_precise", "not_exact", "rate")
 
 _CURRENCY = re.compile(r"^(人民币|rmb|cny|[¥￥])|(元整|元|块钱|块|圆|rmb|cny|yuan)$")
 _UNITS = {"万": Decimal(10_000), "w": Decimal(10_000), "千": Decimal(1_000), "k": Decimal(1_000), "亿": Decimal(100_000_000)}
@@ -79,10 +81,16 @@ def _number(text: str) -> Decimal:
     return _chinese(text)
 
 
+# Two neighbouring digits with no magnitude between them say a range: 五六千, 七八万, 三四百.
+_RANGE = re.compile("|".join(a + b for a, b in zip("一二三四五六七八", "二三四五六七八九")) + "|一两|两三")
+
+
 def _chinese(text: str) -> Decimal:
     """十万, 两万五, 一万二千, 1万2千: leave the Chinese numerals to cn2an."""
     if not re.fullmatch(r"[0-9.零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+", text):
         raise AmountError("not_a_number")
+    if _RANGE.search(text):
+        raise AmountError("not_exact")  # cn2an would read 五六千 as 56000
     try:
         return Decimal(str(_cn2an().cn2an(text, "smart")))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -101,7 +109,9 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 _NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _IN_TEXT = re.compile(rf"(?:{_DIGITS}|[{_NUMERALS}])(?:{_DIGITS}|[{_NUMERALS}]|点(?=[{_NUMERALS}])|(?<=\d)[wk](?![a-z]))*")
 _MAGNITUDES = set("十百千万亿拾佰仟") | {"w", "k"}
-_MONEY_TAIL = re.compile(r"(?:多|余|来|左右)?(?P<currency>元整|元|块钱|块|圆)?")
+_MONEY_TAIL = re.compile(r"(?P<rough>多|余|来|几)?(?:左右)?(?P<currency>元整|元|块钱|块|圆)?")
+# After 多/来/余/几 the rest of a rough amount: 一百多万, 十来万, 一万几千.
+_ROUGH_REST = re.compile(rf"[{_NUMERALS}wk]*(?:元整|元|块钱|块|圆)?")
 
 
 def prepare(text: str) -> str:
@@ -109,23 +119,61 @@ def prepare(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").lower()
 
 
-def find_amounts(prepared: str, not_money_after: tuple[str, ...] = ()) -> list[tuple[int, Decimal | AmountError]]:
+@cache
+def _rate_pattern(units: tuple[str, ...]) -> re.Pattern | None:
+    """每…月 anywhere before the amount in its clause, or 一个月/一盒 right before it (一个月五千, 一盒要八千):
+    a price per unit. 住院一个月花了五万 has a verb between: that is what the stay cost."""
+    if not units:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return re.compile(rf"每[^,.;:!?，。；：！？]{{0,3}}?(?:{alternatives})|一个?(?:{alternatives})(?:要|得|是)?$")
+
+
+_NOT_MONEY_BEFORE = re.compile(r"(?:第|(?<![a-z])(?:level|grade|no\.?|#))\s*$")
+_CLAUSE_END = re.compile(r"[,;:!?，。；：！？\s](?![0-9])")
+
+
+def find_amounts(prepared: str, not_money_after: tuple[str, ...] = (), rate_units: tuple[str, ...] = (),
+                 rough: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> list[tuple[int, Decimal | AmountError]]:
     """(position, amount or why it is unusable) for each amount in a prepared sentence.
 
     A number followed by a word of `not_money_after` (3天, 二级, 2025年) is not an amount; Chinese
     numerals count only with a magnitude or a currency (十万, 五千, 五块), so 一个 and 三甲 do not.
+    A rough amount (一万多, 十来万, 几千, or with a word of `rough`: (before, after), e.g. 不到两万,
+    两万出头) is found as AmountError("not_exact"), an amount per one of `rate_units` (一个月五千,
+    每盒八千) as AmountError("rate"): there is an amount, but not one to use.
     """
+    rough_before, rough_after = (tuple(words) for words in rough)
     found = []
+    rate = _rate_pattern(tuple(rate_units))
+    rough_until = -1  # the end of the last rough amount: 一百多万's 万 is part of it
     for match in _IN_TEXT.finditer(prepared):
+        if match.start() < rough_until:
+            continue
         span = match.group(0).rstrip(",.")
         tail = _MONEY_TAIL.match(prepared, match.start() + len(span))
         after = prepared[tail.end():]
-        if after.startswith(not_money_after) and not tail.group("currency"):
+        if after.startswith(not_money_after) and not tail.group("currency") and not tail.group("rough"):
             continue
-        if match.start() and prepared[match.start() - 1] == "第":
+        if _NOT_MONEY_BEFORE.search(prepared, 0, match.start()):
+            continue  # 第2步, level 2, no. 3
+        before = prepared[:match.start()]
+        led_by_few = before.endswith("几")  # 几千, 十几万 (十 is read first; 几 then leads 万)
+        bound = bool(rough_before) and before.endswith(rough_before) or bool(rough_after) and after.startswith(rough_after)
+        if not any(c.isdigit() for c in span) and not (_MAGNITUDES & set(span) or tail.group("currency") or led_by_few):
             continue
-        if not any(c.isdigit() for c in span) and not (_MAGNITUDES & set(span) or tail.group("currency")):
+        if tail.group("rough") or led_by_few or bound:
+            if after.startswith(not_money_after) and not tail.group("currency"):
+                continue  # 十来天, 三十多岁
+            rest = _ROUGH_REST.match(prepared, tail.end()) if tail.group("rough") else None
+            rough_until = rest.end() if rest else tail.end()
+            found.append((match.start(), AmountError("not_exact")))
             continue
+        if rate is not None:
+            clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
+            if rate.search(clause):
+                found.append((match.start(), AmountError("rate")))
+                continue
         try:
             found.append((match.start(), parse_amount(span)))
         except AmountError as error:

@@ -33,33 +33,60 @@ class Found:
 class WordMatcher:
     """Words -> values, found anywhere in a comparable text, the longest word at each position."""
 
-    def __init__(self, pairs: list[tuple[str, object, bool]], negations: tuple[str, ...], markers: tuple[str, ...] = ()):
+    def __init__(self, pairs: list[tuple[str, object, bool]], negations: tuple[str, ...], markers: tuple[str, ...] = (),
+                 particles: str = ""):
         self.negations = negations
+        self.particles = particles  # one-character particles that may follow a one-character answer (是啊)
         self.markers = markers  # 在, 去: 没有去外地 negates 外地 as 没有外地 would
-        self.whole: dict[str, tuple[object, bool]] = {}  # digits and Latin words: only as the whole answer
+        self.whole: dict[str, tuple[object, bool]] = {}  # digits and Latin words as the whole answer
         literal: dict[str, tuple[object, bool]] = {}
         gapped: list[tuple[str, object, bool]] = []
+        latin: dict[str, tuple[object, bool]] = {}  # Latin words of 2+ letters: also as whole words in a sentence
         for word, value, place in pairs:
             parts = [comparable(part) for part in str(word).split("…")]
             if len(parts) > 1:
                 gapped.append((_GAP.join(map(re.escape, parts)), value, place))
             elif parts[0].isascii():
                 self.whole.setdefault(parts[0], (value, place))
+                spelled = unicodedata.normalize("NFKC", str(word)).lower().strip()
+                if len(parts[0]) >= 2 and re.fullmatch(r"[a-z][a-z' -]*[a-z0-9]", spelled):  # level 3 too
+                    latin.setdefault(spelled, (value, place))
             else:
                 literal.setdefault(parts[0], (value, place))
+        # "I was hospitalized", "no huiqubao": whole words only (son is not in person), spaces or hyphens alike.
+        self.latin = [(re.compile(r"(?<![a-z])" + r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word))) + r"(?![a-z0-9])"), value, place)
+                      for word, (value, place) in sorted(latin.items(), key=lambda item: -len(item[0]))]
         self.literal = literal
         alternatives = [re.escape(word) for word in sorted(literal, key=len, reverse=True)]
         self.gapped = [(re.compile(pattern), value, place) for pattern, value, place in gapped]
         self.pattern = re.compile("|".join(alternatives)) if alternatives else None
 
-    def find(self, typed: str) -> list[Found]:
+    def find(self, typed: str, spelled: str | None = None) -> list[Found]:
+        """Words found in `typed` (comparable form); `spelled`, the same text with its spaces, lets
+        Latin words be found inside a sentence."""
         if typed in self.whole:
             value, place = self.whole[typed]
             return [Found(value, 0, len(typed), False, place)]
         found = []
+        if spelled and self.latin and _LATIN.search(spelled):
+            taken: list[tuple[int, int]] = []
+            for pattern, value, place in self.latin:
+                for match in pattern.finditer(spelled):
+                    if any(s < match.end() and match.start() < e for s, e in taken):
+                        continue  # inside a longer word already found (special-drug, not drug)
+                    taken.append((match.start(), match.end()))
+                    start = len(_squeezed(spelled[:match.start()]))
+                    negated = re.search(r"(?<![a-z])(no|not|non|never|without|didn't|didnt|don't|dont|haven't|havent)\s+$",
+                                        spelled[:match.start()]) is not None
+                    found.append(Found(value, start, start + len(_squeezed(match.group(0))), negated, place))
         if self.pattern is not None:
             for match in self.pattern.finditer(typed):
-                value, place = self.literal[match.group(0)]
+                word = match.group(0)
+                if len(word) == 1 and not self._alone(typed, match.end(), word):
+                    # 不晓得, 不一定, 没印象: a one-character word (不, 没, 是, 有) leading other words
+                    # negates or starts them; it answers only standing alone (不，没买; 是是是).
+                    continue
+                value, place = self.literal[word]
                 found.append(Found(value, match.start(), match.end(), self._negated(typed, match.start()), place))
         for pattern, value, place in self.gapped:
             for match in pattern.finditer(typed):
@@ -67,11 +94,26 @@ class WordMatcher:
                     found.append(Found(value, match.start(), match.end(), self._negated(typed, match.start()), place))
         return found
 
+    def _alone(self, typed: str, end: int, word: str) -> bool:
+        """Nothing but a break, the word again (是是是) or particles (是啊) follows until the clause ends."""
+        rest = typed[end:].split("|", 1)[0]
+        return all(char == word or char in self.particles or not _HAN.match(char) for char in rest)
+
     def _negated(self, typed: str, start: int) -> bool:
         before = typed[:start]
         if before.endswith(self.negations):
             return True
         return before.endswith(self.markers) and before[:-1].endswith(self.negations)
+
+
+_LATIN = re.compile(r"[a-z]{2}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
+
+
+def _squeezed(text: str) -> str:
+    """`text` as comparable() spells it, for positions (comparable falls back to the text when nothing is left)."""
+    return re.sub(r"[\s\W_]+", "", text)
 
 
 class Unread(Exception):
@@ -108,7 +150,11 @@ class AnswerReader:
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
         self.not_money_after = tuple(self.known.not_money_after)
+        self.rate_units = tuple(self.known.rate_units)
+        self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
+        self._later = tuple(comparable(w) for w in self.known.later_words)
         self._matchers: dict[tuple, WordMatcher] = {}
+        self._sound_tables: dict[tuple, object] = {}
 
     # --- vocabularies -------------------------------------------------------------------------
 
@@ -116,7 +162,8 @@ class AnswerReader:
         key = (table, region)
         matcher = self._matchers.get(key)
         if matcher is None:
-            matcher = self._matchers[key] = WordMatcher(self._pairs(table, region), self.negations, self._markers)
+            matcher = self._matchers[key] = WordMatcher(self._pairs(table, region), self.negations, self._markers,
+                                                        "".join(w for w in self.known.particles if len(w) == 1))
         return matcher
 
     def _pairs(self, table: str, region: str | None) -> list[tuple[str, object, bool]]:
@@ -152,11 +199,15 @@ class AnswerReader:
         return any(word in compared for word in self._unsure)
 
     def choice(self, table: str, typed: str, region: str | None = None, allows_unsure: bool = False, prefer: list | None = None,
-               in_a_case: bool = False):
+               in_a_case: bool = False, topic: str | None = None):
         """The one value `typed` names for this table; Unread when none, several or a question.
 
         in_a_case: `typed` is a whole case (能报多少 ends it; 在杭州住院 names where, not the city).
+        topic: what the step asks about (惠衢保): named in the answer it is its subject, not the
+        answer, so 有惠衢保 reads as 有 and 惠衢保没买 as 没买.
         """
+        if topic:
+            typed = typed.replace(topic, " ")
         compared = comparable(typed)
         exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
         if exact is not None:
@@ -167,10 +218,50 @@ class AnswerReader:
             raise Unread("unsure")
         if not in_a_case and self.is_question(typed) and not self.asks_amount(typed):
             raise Unread("question")  # 住院能报多少 at "which care" is an answer; 惠衢保有什么用 is a question
-        found = self.matcher(table, region).find(compared)
+        matcher = self.matcher(table, region)
+        spelled = unicodedata.normalize("NFKC", typed).lower()
+        if not in_a_case:
+            later = self._later_part(compared)
+            if later is not None:  # 以前是低保，现在不是了: what holds now answers
+                try:
+                    return self._resolve(table, matcher.find(later), prefer)
+                except Unread:
+                    pass
+        # Clauses kept apart: in 不，没有 the 不 is an answer of its own, not a negation of 没有.
+        found = matcher.find(self._clauses(typed) if not in_a_case else compared, spelled)
         if in_a_case:
             found = [item for item in found if item.value != OUTSIDE]
-        return self._resolve(table, found, prefer)
+        try:
+            return self._resolve(table, found, prefer)
+        except Unread as unread:
+            if unread.reason != "unknown" or in_a_case:
+                raise
+            corrected = self._sounds(table, region).correct(compared)
+            if corrected == compared:
+                raise
+        # 衢洲, 渠州, 横阳, 居明: nothing was found, but the answer sounds like one of the step's words.
+        return self._resolve(table, matcher.find(corrected), prefer)
+
+    @staticmethod
+    def _clauses(typed: str) -> str:
+        """The comparable text with a break (|, never part of a word) where a clause ends."""
+        return "|".join(filter(None, (comparable(part) for part in _CLAUSE_BREAK.split(typed))))
+
+    def _later_part(self, compared: str) -> str | None:
+        """The part from the last 现在/今年/后来 when something comes before it, else None."""
+        at = max((compared.rfind(word) for word in self._later), default=-1)
+        return compared[at:] if at > 0 else None
+
+    def _sounds(self, table: str, region: str | None):
+        """Sound-alike typos of the step's own words (places too), built when first needed."""
+        key = (table, region)
+        sounds = self._sound_tables.get(key)
+        if sounds is None:
+            from bot.domain.questions.sounds import SoundTable  # pypinyin's tables: only when an answer is not understood
+
+            words = [comparable(str(word)) for word, _, _ in self._pairs(table, region) if "…" not in str(word)]
+            sounds = self._sound_tables[key] = SoundTable(words)
+        return sounds
 
     def _resolve(self, table: str, found: list[Found], prefer: list | None):
         values = set()
@@ -203,16 +294,21 @@ class AnswerReader:
             if error.reason not in ("not_a_number", "empty"):
                 raise Unread(f"amount:{error.reason}") from None
             whole_error = error.reason
+        found = find_amounts(prepare(typed), self.not_money_after, self.rate_units, self.rough)
+        errors = [value for _, value in found if isinstance(value, AmountError)]
+        if errors and errors[0].reason in ("not_exact", "rate"):
+            raise Unread(f"amount:{errors[0].reason}")  # 十几万, 好几千: 几 here counts, it does not ask
         if self.is_question(typed):
             raise Unread("question")
-        found = find_amounts(prepare(typed), self.not_money_after)
+        if not found and self.is_unsure(comparable(typed)):
+            raise Unread(f"amount:{whole_error}")  # 不知道有没有: not "none"
         if not found:
             if none_means_zero and self.means_none(typed):
                 return parse_amount("0")
             raise Unread(f"amount:{whole_error}")
         values = {value for _, value in found if not isinstance(value, AmountError)}
-        if len(found) == 1 and isinstance(found[0][1], AmountError):
-            raise Unread(f"amount:{found[0][1].reason}")
+        if errors:  # 一个月五千，吃了半年: the usable-looking 五千 is not the cost either
+            raise Unread(f"amount:{errors[0].reason}")
         if len(values) != 1:
             raise Unread("amount:several")
         return values.pop()

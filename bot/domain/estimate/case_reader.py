@@ -17,7 +17,9 @@ from bot.domain.estimate.rules import comparable
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
-_CLAUSES = re.compile(r"[,.;!?:，。；！？：、\s]+")
+# Clause ends; a point or comma between digits is part of a number (1.2w, 100,000).
+# A space ends a clause too (衢州职工 门诊 二甲), but not in "level 2".
+_CLAUSES = re.compile(r"(?:[;!?:，。；！？：、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z])\s|\s(?![0-9]))+")
 
 
 @dataclass
@@ -42,7 +44,8 @@ class CaseReader:
     def read(self, text: str) -> Case:
         text = simplified(text[:LONGEST_CASE])
         clauses = [(clause, comparable(clause)) for clause in _CLAUSES.split(prepare(text)) if clause]
-        whole = "".join(compared for _, compared in clauses)
+        # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
+        whole = prepare(text)
         answers: dict = {}
         self._choice(answers, "city", "city", whole)
         self._choice(answers, "scheme", "scheme", whole)
@@ -55,8 +58,11 @@ class CaseReader:
         for clause, compared in clauses:
             if any(word in compared for word in self._hardship):
                 self._yes_no(answers, "hardship", clause)
-            if any(plan in compared for plan in self._plans):
-                self._yes_no(answers, "huiqubao", clause)
+            plan = next((plan for plan in self._plans if plan in compared), None)
+            if plan is not None:
+                self._yes_no(answers, "huiqubao", clause, topic=plan)
+        if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
+            del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
         return Case(settled, aside)
 
@@ -68,11 +74,11 @@ class CaseReader:
         if value is not UNSURE:
             answers[name] = value
 
-    def _yes_no(self, answers: dict, name: str, clause: str) -> None:
+    def _yes_no(self, answers: dict, name: str, clause: str, topic: str | None = None) -> None:
         if self.reader.is_question(clause):
             return
         try:
-            value = self.reader.choice(f"yes_no:{name}", clause)
+            value = self.reader.choice(f"yes_no:{name}", clause, topic=topic)
         except Unread:
             return
         if isinstance(value, bool):
@@ -91,10 +97,9 @@ class CaseReader:
                     if not (isinstance(value, bool) and not (item.place and value is False)):
                         continue
                     value = not value
-                if value is True and item.place:
-                    # 衢州居民, 衢州职工 name the insurance; 在衢州…, 去柯城… name the place of care.
-                    if insurance or not compared[:item.start].endswith(self._markers):
-                        continue
+                if value is True and (insurance or item.place and not compared[:item.start].endswith(self._markers)):
+                    # 衢州居民, 衢州职工, 我在衢州交的医保 name the insurance; 在衢州…, 去柯城… name the place of care.
+                    continue
                 found.add(value)
         return found.pop() if len(found) == 1 else None
 
@@ -103,12 +108,14 @@ class CaseReader:
         labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "": []}
         not_money = self.reader.not_money_after
         for clause, _ in clauses:
-            amounts = [(at, value) for at, value in find_amounts(clause, not_money) if not isinstance(value, AmountError)]
+            amounts = find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough)
             label = self._label(clause)
             if not amounts and label == "out_of_list" and self.reader.means_none(clause):
                 labelled["out_of_list"].append(NOTHING)
             for at, value in amounts:
-                labelled[self._label(clause[:at]) or label].append(value)
+                # A rough or per-unit amount (十来万, 一个月300) fills nothing, but it is still an
+                # amount: beside it, another unlabelled one is not certainly the cost.
+                labelled[self._label(clause[:at]) or label].append(None if isinstance(value, AmountError) else value)
         unlabelled = labelled[""]
         found = {}
         main = "special_drug" if care == "special-drug" else "in_scope"

@@ -58,6 +58,8 @@ AMOUNT_HINTS = {
     "too_large": N_("这个金额太大了，请检查一下（最多1亿元）。"),
     "too_precise": N_("金额最多精确到分（小数点后两位）。"),
     "several": HINT_SEVERAL_AMOUNTS,
+    "not_exact": N_("请输入一个确切的金额（看发票或结算单上的数字），例如 12000 或 1.2万；“一万多”“十来万”没法估算。"),
+    "rate": N_("这像是每月、每次或每盒的价钱。请输入一共花了多少钱，例如 30000 或 3万。"),
 }
 
 # Which answer-word table (interview.yaml) each choice step reads.
@@ -127,6 +129,12 @@ class Interview:
 
     def schemes(self, city: str) -> list[str]:
         return [scheme for scheme in SCHEMES if self.cares(city, scheme)]
+
+    def location_asked(self, city: str) -> bool:
+        """Whether any path of this city asks inside or outside the city."""
+        return any(step.name == "in_quzhou"
+                   for scheme in self.schemes(city) for care in self.cares(city, scheme)
+                   for step in self._path({"city": city, "scheme": scheme, "care": care}))
 
     def cities(self) -> list[str]:
         if self._cities is None:
@@ -245,7 +253,8 @@ class Interview:
         try:
             value = self.reader.choice(
                 f"yes_no:{step.name}" if table == "yes_no" else table, text, region=step.values.get("region"),
-                allows_unsure=self.allows_unsure(step.name), prefer=self.words.understanding.prefer.get(step.name))
+                allows_unsure=self.allows_unsure(step.name), prefer=self.words.understanding.prefer.get(step.name),
+                topic=step.values.get("plan"))
         except Unread as unread:
             hint = self._hint(step, text, unread.reason)
             raise AnswerError(hint, "hospital_name" if hint == HINT_HOSPITAL_NAME else unread.reason) from None

@@ -40,6 +40,11 @@ class Understanding(_Strict):
     none_words: Words = Field(default_factory=list)
     amount_labels: AmountLabels = Field(default_factory=AmountLabels)
     not_money_after: Words = Field(default_factory=list)
+    rate_units: Words = Field(default_factory=list)  # 一个月五千, 每盒八千: a price per unit, not the cost
+    rough_before: Words = Field(default_factory=list)  # 不到两万: a bound, not an amount
+    rough_after: Words = Field(default_factory=list)  # 两万出头, 两万以上
+    particles: Words = Field(default_factory=list)  # 是啊, 不哦: after a one-character answer it still stands alone
+    later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     care_place_markers: Words = Field(default_factory=list)
     insurance_words: Words = Field(default_factory=list)
     calculate_words: Words = Field(default_factory=list)

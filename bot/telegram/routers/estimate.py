@@ -145,7 +145,7 @@ class EstimateFlow:
         try:
             value = self.interview.accept(step, text)
         except AnswerError as error:
-            if question is not None and error.may_be_a_question and await self.digress(question):
+            if question is not None and error.may_be_a_question and await self.digress(question, error.reason == "question"):
                 await self.show(answers)
                 return
             await self.show(answers, hint=error.hint_msgid)
@@ -154,13 +154,17 @@ class EstimateFlow:
         await self.save(answers)
         await self.show(answers, unsure_of=step if value is None else None)
 
-    async def digress(self, text: str) -> bool:
-        """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer."""
+    async def digress(self, text: str, asks: bool = False) -> bool:
+        """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer.
+
+        asks: the message reads as a question (哪些药算特药？), so the FAQ's "did you mean" list is
+        shown too; a mere unread answer (大医院) gets the step's hint instead of guesses.
+        """
         if self.presenter is None:
             return False
         city = (await self.answers()).get("city") or self.city  # a per-city question is about the estimate's city
         reply = self.assistant.ask(text, self.locale, city)
-        if reply.outcome != "answered":
+        if reply.outcome != "answered" and not (asks and reply.outcome == "suggested"):
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))
         return True

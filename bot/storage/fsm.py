@@ -17,9 +17,8 @@ import json
 import logging
 import sqlite3
 import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 import bot.telegram  # noqa: F401  (first: aiogram's types built lazily, see bot/telegram/__init__.py)
 from aiogram.fsm.state import State
@@ -35,15 +34,32 @@ HANDLED_TTL = 2 * 24 * 3600  # seconds an update id is remembered; Telegram keep
 _update_writes: contextvars.ContextVar[dict | None] = contextvars.ContextVar("update_writes", default=None)
 
 
-@contextmanager
-def update_scope() -> Iterator[dict]:
-    """Collect this task's state writes until `commit_update`."""
-    writes: dict = {}
-    token = _update_writes.set(writes)
-    try:
-        yield writes
-    finally:
-        _update_writes.reset(token)
+class update_scope:  # noqa: N801 (used as a function: `with update_scope() as writes`)
+    """Collect this task's state writes until `commit_update`.
+
+    A class rather than @contextmanager: entered on every update, where a generator cost more."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> dict:
+        writes: dict = {}
+        self._token = _update_writes.set(writes)
+        return writes
+
+    def __exit__(self, *exc_info: object) -> None:
+        _update_writes.reset(self._token)
+
+
+# Each commit writes whole pages to the WAL, and each checkpoint flushes all the WAL bytes written
+# since the one before to disk: ~8 ms for SQLite's default 1,000 frames of 4 KiB, every ~250 updates,
+# as much as the commits themselves cost an update on average. An update writes a few small rows, so
+# new files get 1 KiB pages (a quarter of the bytes; an existing file keeps its size), and a checkpoint
+# comes every 4,000 frames (as many bytes at a time as before). Commits are as durable as before:
+# a killed process loses nothing either way (WAL, synchronous=NORMAL).
+PAGE_SIZE = 1024
+CHECKPOINT_FRAMES = 4000
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) made an encoder per call
 
 
 def _state_name(state: StateType) -> str | None:
@@ -66,12 +82,18 @@ class SQLiteStorage(BaseStorage):
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        # Small pages, rare checkpoints: see PAGE_SIZE.
+        self.connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")  # no fsync per commit (~5 ms); a killed process loses nothing
+        self.connection.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_FRAMES}")
         self.connection.execute("CREATE TABLE IF NOT EXISTS fsm (key TEXT PRIMARY KEY, state TEXT, data TEXT NOT NULL DEFAULT '{}')")
         self.connection.execute("CREATE TABLE IF NOT EXISTS handled_updates (update_id INTEGER PRIMARY KEY, handled_at REAL NOT NULL)")
         self.connection.execute("CREATE TABLE IF NOT EXISTS sent_replies (update_id INTEGER, seq INTEGER, sent_at REAL NOT NULL, PRIMARY KEY (update_id, seq))")
         self.key_builder = DefaultKeyBuilder(with_destiny=True)
+        self._last_key: StorageKey | None = None  # the key _key last named, and by which builder
+        self._last_builder = None
+        self._last_name = ""
         self._rows: dict[str, list] = {}  # key -> [state, data as JSON text], as committed or being committed
         self._unwritten: dict[str, list] = {}  # rows a failed commit (disk full) could not write yet
         self._commits = 0
@@ -85,7 +107,13 @@ class SQLiteStorage(BaseStorage):
         self._sent_up_to = self.connection.execute("SELECT max(update_id) FROM sent_replies").fetchone()[0] or 0
 
     def _key(self, key: StorageKey) -> str:
-        return self.key_builder.build(key)
+        # One StorageKey object serves all of an update's state reads and writes (4-5): its name is
+        # built (a dataclass hash and a cache lookup) once, not on each.
+        if key is self._last_key and self.key_builder is self._last_builder:
+            return self._last_name
+        name = self.key_builder.build(key)
+        self._last_key, self._last_builder, self._last_name = key, self.key_builder, name
+        return name
 
     def _row(self, key: str) -> list:
         writes = _update_writes.get()
@@ -100,7 +128,10 @@ class SQLiteStorage(BaseStorage):
         return row
 
     def _write(self, key: str, index: int, value: Any) -> None:
-        row = list(self._row(key))
+        current = self._row(key)
+        if current[index] == value:
+            return  # nothing to write (each answer of an estimate sets the state it is already in)
+        row = list(current)
         row[index] = value
         writes = _update_writes.get()
         if writes is not None:
@@ -178,7 +209,7 @@ class SQLiteStorage(BaseStorage):
         return self._row(self._key(key))[0]
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        self._write(self._key(key), 1, json.dumps(dict(data), ensure_ascii=False))
+        self._write(self._key(key), 1, _to_json(dict(data)))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         return json.loads(self._row(self._key(key))[1])

@@ -109,29 +109,59 @@ class UserIsolation(BaseEventIsolation):
         self.shared = shared
         self._locks: dict[StorageKey, tuple[asyncio.Lock, int]] = {}
 
-    @asynccontextmanager
-    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
-        lock, users = self._locks.get(key, (None, 0))
-        if lock is None:
-            lock = asyncio.Lock()
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                if self.shared is None:
-                    yield
-                else:
-                    async with self.shared.lock(key):
-                        yield
-        finally:
-            lock, users = self._locks[key]
-            if users == 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
+    def lock(self, key: StorageKey) -> "_HeldLock":
+        return _HeldLock(self, key)
+
+    def _leave(self, key: StorageKey) -> None:
+        lock, users = self._locks[key]
+        if users == 1:
+            del self._locks[key]
+        else:
+            self._locks[key] = (lock, users - 1)
 
     async def close(self) -> None:
         if self.shared is not None:
             await self.shared.close()
+
+
+class _HeldLock:
+    """UserIsolation.lock(key): the user's lock, then the shared one. A class rather than
+    @asynccontextmanager: taken on every update, where an async generator (registered with the
+    event loop, and driven through anext) cost several µs."""
+
+    __slots__ = ("isolation", "key", "lock", "shared")
+
+    def __init__(self, isolation: UserIsolation, key: StorageKey):
+        self.isolation, self.key, self.shared = isolation, key, None
+
+    async def __aenter__(self) -> None:
+        isolation, key = self.isolation, self.key
+        lock, users = isolation._locks.get(key, (None, 0))
+        if lock is None:
+            lock = asyncio.Lock()
+        isolation._locks[key] = (lock, users + 1)
+        self.lock = lock
+        try:
+            await lock.acquire()
+        except BaseException:
+            isolation._leave(key)
+            raise
+        if isolation.shared is not None:
+            shared = isolation.shared.lock(key)
+            try:
+                await shared.__aenter__()
+            except BaseException:
+                lock.release()
+                isolation._leave(key)
+                raise
+            self.shared = shared
+
+    async def __aexit__(self, *exc_info: Any) -> bool:
+        try:
+            return bool(await self.shared.__aexit__(*exc_info)) if self.shared is not None else False
+        finally:
+            self.lock.release()
+            self.isolation._leave(self.key)
 
 
 class RenewedRedisLock(RedisEventIsolation):

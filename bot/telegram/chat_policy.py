@@ -113,7 +113,7 @@ class ChatPolicyMiddleware(BaseMiddleware):
             notice = STALE_BUTTON if query.message is None else GROUP_BUTTON
             await query.answer(presenter.tr(_telegram_locale(query), notice))
             return None
-        _track_answers(query.bot)
+        _track_answers(data["bot"])  # the same bot; query.bot is a pydantic private attribute, slow to read
         answered: set[str] = set()
         token = _answered.set(answered)
         result: Any = _FAILED

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -18,7 +18,7 @@ from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
 from bot.domain.estimate.interview import AMOUNT_STEPS, AnswerError
 from bot.domain.estimate.reimburse import estimate
-from bot.telegram.callbacks import Act, FeatureRouter
+from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
 from bot.views.estimate_presenter import EstimatePresenter
@@ -192,28 +192,29 @@ class EstimateFlow:
 def create_router() -> Router:
     router = FeatureRouter(name="estimate")
 
-    def flow(event, state, assistant, estimate_presenter, locale, presenter=None, city=None) -> EstimateFlow:
+    def flow(bot, event, state, assistant, estimate_presenter, locale, presenter=None, city=None) -> EstimateFlow:
+        # The bot as aiogram hands it to the handler: event.bot is a pydantic private attribute, slow to read.
         chat_id = event.chat.id if isinstance(event, Message) else event.message.chat.id
-        return EstimateFlow(event.bot, chat_id, state, assistant, estimate_presenter, locale, presenter, city)
+        return EstimateFlow(bot, chat_id, state, assistant, estimate_presenter, locale, presenter, city)
 
     @router.command(Command("cancel"))
-    async def cancel_command(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale).cancel()
+    async def cancel_command(message: Message, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(bot, message, state, assistant, estimate_presenter, locale).cancel()
 
     @router.command(Command("estimate"))
-    async def estimate_command(message: Message, command: CommandObject, state: FSMContext, assistant: Assistant,
+    async def estimate_command(message: Message, bot: Bot, command: CommandObject, state: FSMContext, assistant: Assistant,
                                estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale).start(command.args)
+        await flow(bot, message, state, assistant, estimate_presenter, locale).start(command.args)
 
     @router.button("estimate")
-    async def estimate_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).start()
+    async def estimate_button(query: CallbackQuery, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await flow(bot, query, state, assistant, estimate_presenter, locale).start()
 
     @router.message(StateFilter(None), has_text, starts_estimate)
-    async def estimate_phrase(message: Message, case: Case, state: FSMContext, assistant: Assistant,
+    async def estimate_phrase(message: Message, bot: Bot, case: Case, state: FSMContext, assistant: Assistant,
                               estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale).start(case=case)
+        await flow(bot, message, state, assistant, estimate_presenter, locale).start(case=case)
 
     @router.button("est", "est-amt", "est-back", filters=(StateFilter(None),))
     async def stale_button(query: CallbackQuery, estimate_presenter: EstimatePresenter, locale: str) -> None:
@@ -221,33 +222,33 @@ def create_router() -> Router:
         await query.answer(estimate_presenter.tr(locale, "这次估算已经结束了，发 /estimate 重新开始。"), show_alert=True)
 
     @router.button("est", "est-amt")
-    async def choice_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).answer(callback_data.value, typed=False)
+    async def choice_button(query: CallbackQuery, bot: Bot, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await flow(bot, query, state, assistant, estimate_presenter, locale).answer(callback_data.value, typed=False)
 
     @router.button("est-back")
-    async def back_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).back()
+    async def back_button(query: CallbackQuery, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await flow(bot, query, state, assistant, estimate_presenter, locale).back()
 
     @router.button("est-cancel")
-    async def cancel_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).cancel()
+    async def cancel_button(query: CallbackQuery, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await flow(bot, query, state, assistant, estimate_presenter, locale).cancel()
 
     @router.button("est-change")
-    async def change_button(query: CallbackQuery, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).change_menu()
+    async def change_button(query: CallbackQuery, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await flow(bot, query, state, assistant, estimate_presenter, locale).change_menu()
 
     @router.button("est-edit")
-    async def edit_button(query: CallbackQuery, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await query.answer()
-        await flow(query, state, assistant, estimate_presenter, locale).change(callback_data.value)
+    async def edit_button(query: CallbackQuery, bot: Bot, callback_data: Act, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await flow(bot, query, state, assistant, estimate_presenter, locale).change(callback_data.value)
 
     @router.message(StateFilter(EstimateDialogue.answering), has_text)
-    async def typed_answer(message: Message, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter,
+    async def typed_answer(message: Message, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter,
                            presenter: Presenter, locale: str, city: str | None = None) -> None:
-        await flow(message, state, assistant, estimate_presenter, locale, presenter, city).answer(message.text)
+        await flow(bot, message, state, assistant, estimate_presenter, locale, presenter, city).answer(message.text)
 
     return router

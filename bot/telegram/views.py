@@ -17,9 +17,22 @@ TELEGRAM_LIMIT = 4096
 def keyboard(view: View) -> InlineKeyboardMarkup | None:
     if not view.buttons:
         return None
+    # Most views are cached by the presenters (each estimate step, each answer): the same View
+    # object finds its markup at once, without hashing each of its buttons again.
+    known = _markup_of.get(id(view))
+    if known is not None and known[0] is view:
+        return known[1]
     # Buttons are frozen dataclasses and the markup a frozen model: the same buttons (the main menu,
     # an entry's related questions and votes) share one markup instead of paying pydantic each time.
-    return _markup(tuple(tuple(row) for row in view.buttons))
+    markup = _markup(tuple(tuple(row) for row in view.buttons))
+    if len(_markup_of) >= MARKUPS_KEPT:
+        _markup_of.clear()
+    _markup_of[id(view)] = (view, markup)  # the view is kept with it, so its id is not reused meanwhile
+    return markup
+
+
+MARKUPS_KEPT = 1024
+_markup_of: dict[int, tuple[View, InlineKeyboardMarkup]] = {}
 
 
 @lru_cache(maxsize=1024)
@@ -32,6 +45,8 @@ def _markup(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup:
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """Split at line breaks (our tags never span lines), a line longer than the limit at the limit."""
+    if len(text) <= limit and not text.startswith("\n"):
+        return [text]  # nearly every reply: one part, as the loop below makes it (it drops leading empty lines)
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):

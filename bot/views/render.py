@@ -6,7 +6,7 @@ Templates mark every user-facing string with `_()`; `html=True` environments esc
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from babel.support import NullTranslations, Translations
@@ -21,6 +21,7 @@ DOMAIN = "messages"
 FORMAT_TAGS = re.compile(r"</?(?:b|i)>")
 
 
+@lru_cache(maxsize=256)  # a pure function of the code, asked on most updates (Telegram sends a few dozen codes)
 def normalize_locale(code: str | None) -> str:
     """Map what Telegram or a user says (zh-hans, zh-TW, en-US, zh-Hant…) to one of LOCALES."""
     if not code:

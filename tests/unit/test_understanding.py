@@ -132,6 +132,7 @@ def test_the_knowledge_may_itself_ask_about_a_neighbouring_subject(index):
     ("衢州职工住院报销比例", ("scheme", "employee"), "quzhou/resident/inpatient"),
     ("衢州职工大病保险", ("scheme", "employee"), "quzhou/resident/critical-illness"),
     ("衢州2026年医保什么时候交费", ("year", "2026"), None),
+    ("衢州居民透析报多少", ("condition", "chronic"), None),  # only employees' special-disease rates are known
 ])
 def test_another_schemes_or_years_facts_are_not_the_answer(index, question, missing, nearest):
     result = index.search(question)
@@ -165,6 +166,11 @@ def test_what_the_answer_does_not_give_is_declined(index, question):
 def test_traps_residents_set_are_not_answered_from_a_neighbouring_entry(index, question):
     result = index.search(question)
     assert result.outcome == "declined", result
+
+
+def test_a_general_question_gets_the_general_entry_not_one_conditions(index):
+    assert_answers(index, "衡阳门诊报销比例", "family-aid/hengyang/outpatient-levels")  # not 糖尿病门诊
+    assert_answers(index, "衡阳高血压门诊报多少", "family-aid/hengyang/chronic-ratio")
 
 
 def test_a_product_the_question_does_not_name_is_offered_not_answered(index):

@@ -39,7 +39,7 @@ from bot.domain.questions.understanding import Understanding, conflicts
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
                    "low_confidence")
-FACET_ORDER = ("product", "scheme", "status", "member", "care", "year")
+FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "year")
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -80,8 +80,9 @@ class SearchIndex:
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
     CONFLICT_MARGIN = 0.05
+    GENERAL_NEAR = 0.85  # a general entry this close behind one on a single condition answers instead
     ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
-    MEMBER_FACTS = frozenset({"year", "scheme", "status", "care"})  # a group member must not differ on these  # an entry that fits the question's facets answers if it overlaps about as well
+    MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these  # an entry that fits the question's facets answers if it overlaps about as well
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
 
@@ -317,6 +318,7 @@ class SearchIndex:
         for c in candidates:
             cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
+        candidates = self._general_first(candidates, asked)
         if asked:
             candidates, lacking = self._without_conflicts(candidates, asked, content)
             if lacking is not None:
@@ -325,6 +327,21 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named, content, asked)
         return self._unnamed(candidates, city, normalized)
+
+    def _general_first(self, candidates: list[Candidate], asked: dict) -> list[Candidate]:
+        """An entry on one condition (糖尿病门诊) ranked first for a question naming none, the
+        general entry (门诊报销比例) close behind: the general entry first."""
+        if not candidates or "condition" in asked or not candidates[0].entry.facets.get("condition"):
+            return candidates
+        best = candidates[0]
+        for position, candidate in enumerate(candidates[1:4], 1):
+            if candidate.score < self.GENERAL_NEAR * best.score:
+                break
+            if not candidate.entry.facets.get("condition") and candidate.overlap >= best.overlap:
+                # it takes the lead's score: how sure we are is still measured against the others
+                return [replace(candidate, score=best.score), replace(best, score=candidate.score),
+                        *candidates[1:position], *candidates[position + 1:]]
+        return candidates
 
     def _insured_elsewhere(self, normalized: str, city: str | None) -> SearchResult | None:
         """Someone insured in a city we do not cover, asking about one of our products: the

@@ -149,13 +149,14 @@ def test_an_answer_that_says_nothing_of_what_is_asked_is_no_answer(index):
 
 
 @pytest.mark.parametrize("question", ["惠衢保的客服电话是多少", "亲情账户能绑几个人", "新农合和城乡居民医保有什么区别",
-                                      "衢州职工医保每个月扣多少钱", "惠衢保什么病不赔"])
+                                      "衢州职工医保每个月扣多少钱"])
 def test_what_the_answer_does_not_give_is_declined(index, question):
     result = index.search(question)
     assert result.decline_reason == "not_in_knowledge" and ("asks", result.missing[-1][1]) == result.missing[-1], result
 
 
 @pytest.mark.parametrize("question", [
+    "惠衢保什么病不赔",
     "衢州2023年门诊报销比例",  # Hengyang's entry (no year) stands in for Quzhou's group member, which is 2025's
     "惠衢保 refund 怎么弄",  # an English word in a Chinese message is no part of its own
     "惠衢保第二年会自动续保吗", "惠衢保发票怎么开", "惠衢保去年赔了多少人", "惠衢保等待期多久",

@@ -166,7 +166,7 @@ def test_what_the_answer_does_not_give_is_declined(index, question):
 ])
 def test_traps_residents_set_are_not_answered_from_a_neighbouring_entry(index, question):
     result = index.search(question)
-    assert result.outcome == "declined", result
+    assert result.outcome in ("declined", "suggested"), result  # declined, or "did you mean" at most
 
 
 def test_a_general_question_gets_the_general_entry_not_one_conditions(index):

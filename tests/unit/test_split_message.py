@@ -17,3 +17,8 @@ def test_long_text_splits_at_lines_under_the_limit():
 def test_a_single_huge_line_is_cut():
     parts = split_message("字" * 9000, limit=4096)
     assert [len(part) for part in parts] == [4096, 4096, 808]
+
+
+def test_leading_empty_lines_are_dropped_as_before():
+    assert split_message("\n\n你好\n\n再见") == ["你好\n\n再见"]
+    assert split_message("") == [""]

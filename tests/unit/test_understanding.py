@@ -105,6 +105,7 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     ("湘潭共济能加我丈母娘吗", "family-aid/xiangtan/who"),  # 丈母娘, 岳父, 老丈人: the spouse's parents
     ("我爸不会用手机，看病时我能在我手机上帮他亮码吗", "family-account/bind-parent"),  # 帮…亮码: the family account
     ("衡阳医保个人账户可以给我妹妹用吗", "family-aid/hengyang/who"),  # 个人账户…可以给: family aid
+    ("亲情帐户解帮咋弄", "family-account/unbind"),  # 解帮: a same-sound typo of 解绑
 ])
 def test_family_words_are_read_as_the_knowledge_names_them(index, question, entry_id):
     assert_answers(index, question, entry_id)
@@ -156,7 +157,9 @@ def test_what_the_answer_does_not_give_is_declined(index, question):
 
 
 @pytest.mark.parametrize("question", [
-    "惠衢保什么病不赔",
+    "惠衢保什么病不赔", "衢州醫保去香港看病可以報銷嗎", "Does Huiqubao cover checkups?", "衢州職工醫保每個月要繳多少錢",
+    "How much does Quzhou employee insurance pay for hospital stays?", "What is the Huiqubao claims phone number?",
+    "How much is the 2025 resident insurance premium in Hangzhou?",  # English city names are places too
     "衢州2023年门诊报销比例",  # Hengyang's entry (no year) stands in for Quzhou's group member, which is 2025's
     "惠衢保 refund 怎么弄",  # an English word in a Chinese message is no part of its own
     "惠衢保第二年会自动续保吗", "惠衢保发票怎么开", "惠衢保去年赔了多少人", "惠衢保等待期多久",

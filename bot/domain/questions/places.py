@@ -7,6 +7,7 @@ import re
 from bot.domain.knowledge.schema import KnowledgeBase
 from bot.domain.questions.text import TextTools
 from bot.domain.questions.understanding import Understanding
+from bot.domain.questions.wordmatch import alternation
 
 NATIONAL = "national"
 ADMIN_SUFFIXES = "市县区省州旗盟"
@@ -28,8 +29,7 @@ class Places:
             if key:
                 names.setdefault(key, None)
         self.names = names
-        ordered = sorted(names, key=lambda p: (-len(p), p))
-        self._pattern = re.compile("|".join(re.escape(p) for p in ordered)) if ordered else None
+        self._pattern = alternation(names)  # English names whole words only: not xian in xiangtan
         self.words = [p for p in names if len(p) > 1]  # jieba learns them as words
 
     def strip(self, normalized: str) -> str:
@@ -75,7 +75,7 @@ class Places:
         named as where someone is insured (我是杭州医保 asks what 外地医保 asks)."""
         def replace(match: re.Match) -> str:
             if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == role:
-                return "外地"
+                return " " if match.group(0).isascii() else "外地"  # English: "live in" already says it
             return match.group(0)
 
         return self.tools.normalize(self._pattern.sub(replace, normalized))

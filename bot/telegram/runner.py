@@ -13,7 +13,7 @@ from aiogram.types import BotCommand
 from bot.config import Settings
 from bot.domain.estimate.interview import N_
 from bot.telegram.dispatcher import build_dispatcher
-from bot.telegram.exactly_once import SentRepliesMiddleware, written_trace
+from bot.telegram.exactly_once import SentRepliesMiddleware, withdraw_reply_record, written_trace
 from bot.telegram.polling import poll
 from bot.telegram.services import create_services
 from bot.telegram.session import ResilientSession, RetryRequestMiddleware
@@ -37,7 +37,8 @@ def create_bot(settings: Settings) -> Bot:
     api = TelegramAPIServer.from_base(settings.bot_api_base_url) if settings.bot_api_base_url else PRODUCTION
     session = ResilientSession(api=api, timeout=settings.bot_api_timeout, trace_configs=[written_trace()])
     session.middleware(SentRepliesMiddleware())  # a reply sent before a crash is not sent again (bot/telegram/exactly_once.py)
-    session.middleware(RetryRequestMiddleware())  # transient faults retried; nothing sent twice (bot/telegram/session.py)
+    # Transient faults retried, nothing sent twice (bot/telegram/session.py); a reply waiting to be retried is not recorded as sent.
+    session.middleware(RetryRequestMiddleware(not_performed=withdraw_reply_record))
     return Bot(settings.bot_token.get_secret_value(), session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 

@@ -93,10 +93,14 @@ class RetryRequestMiddleware(BaseRequestMiddleware):
         max_delay: float = 10.0,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        not_performed: Callable[[], Awaitable[Any]] | None = None,
     ):
         self.budget, self.max_retry_after = budget, max_retry_after
         self.base_delay, self.max_delay = base_delay, max_delay
         self.sleep, self.clock = sleep, clock
+        # Awaited when a failure shows Telegram did not act, before waiting or giving up (the bot
+        # withdraws the reply's record: bot.telegram.exactly_once.withdraw_reply_record).
+        self.not_performed = not_performed
 
     async def __call__(self, make_request: NextRequestMiddlewareType[TelegramType], bot: Bot, method: TelegramMethod[TelegramType]) -> Response[TelegramType]:
         name = method.__api_method__
@@ -105,6 +109,7 @@ class RetryRequestMiddleware(BaseRequestMiddleware):
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as error:
+                await self._not_performed()
                 if error.retry_after > self.max_retry_after:
                     raise
                 delay = float(error.retry_after)  # Telegram's own figure: waited in full, outside the budget
@@ -115,6 +120,8 @@ class RetryRequestMiddleware(BaseRequestMiddleware):
                 if isinstance(error, DeliveryUnknown) and name not in REPEATABLE:
                     log.warning("%s: %s; not sent again (it may have arrived)", name, error.message)
                     raise
+                if not isinstance(error, DeliveryUnknown):
+                    await self._not_performed()
                 delay = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
                 if waited + delay > self.budget:
                     raise
@@ -122,3 +129,7 @@ class RetryRequestMiddleware(BaseRequestMiddleware):
                 log.warning("%s: %s, retrying in %.1f s (attempt %d)", name, error.message, delay, attempt)
             await self.sleep(delay)
             attempt += 1
+
+    async def _not_performed(self) -> None:
+        if self.not_performed is not None:
+            await self.not_performed()

@@ -1,6 +1,7 @@
 """Dialogue state in a real Redis: a dialogue begun on one replica continues on another."""
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
 import time
@@ -255,6 +256,98 @@ async def test_reply_records_sent_at_once_all_reach_redis(redis_url):
     client = redis.Redis.from_url(redis_url)
     assert len(client.keys("*:sent:1:86*:1")) == 50
     assert all(client.ttl(key) > 0 for key in client.keys("*:sent:1:86*:1"))
+
+
+async def test_a_reply_record_wakes_no_redis_server_before_its_request_is_written(redis_url, tmp_path, monkeypatch):
+    """The record's SET, sent at once, woke redis-server, and the kernel often ran it before this
+    process wrote the request: a kill then left the reply recorded and never sent (the kill rounds'
+    lost replies). The SET is held in the kernel until the request is written, then goes to Redis."""
+    from types import SimpleNamespace
+
+    from tests.crowd import message_update
+    from tests.fake_bot_api import DEFAULT_TOKEN, FakeBotAPI
+
+    client = redis.Redis.from_url(redis_url)
+    async with FakeBotAPI(DEFAULT_TOKEN) as server:
+        settings, services, bot, dispatcher = live_bot(server.base_url, redis_url, tmp_path)
+        first, second = (message_update(SimpleNamespace(bot=bot), 89001, text) for text in ("/start", "/help"))
+        in_redis_at_write: list[bool] = []
+        after_each_send_message_write(monkeypatch, lambda: in_redis_at_write.append(bool(client.keys(f"*:sent:*:{second.update_id}:1"))))
+        try:
+            await dispatcher.feed_update(bot, first)  # the records' connection opened
+            in_redis_at_write.clear()
+            await dispatcher.feed_update(bot, second)
+        finally:
+            await bot.session.close()
+            await dispatcher.storage.close()
+            services.close()
+    assert in_redis_at_write == [False]
+    assert client.keys(f"*:sent:*:{second.update_id}:1")  # pushed once the request was out
+    assert len(server.sent_messages(89001)) == 2
+
+
+def test_a_held_reply_record_reaches_redis_when_the_process_is_killed(redis_url, tmp_path):
+    """kill -9 right after a record, nothing run since (its request would be next): the kernel sends
+    the held SET with the socket's FIN. Records before it were pushed; Redis answered none of them
+    (unread answers would make the kernel reset the socket and drop what it holds)."""
+    import subprocess
+    import sys
+
+    script = f"""
+import asyncio, os, signal, time
+import redis.asyncio
+from bot.storage.fsm import DurableRedisStorage
+
+async def main():
+    storage = DurableRedisStorage(redis.asyncio.Redis.from_url({redis_url!r}))
+    for update_id in range(91000, 91005):
+        await storage.mark_sent_before_write(1, update_id, 1)
+        await asyncio.sleep(0)  # the loop turns: pushed to Redis
+    time.sleep(0.1)  # busy: an answer from Redis, if it sent one, would wait unread in the kernel
+    await storage.mark_sent_before_write(1, 91005, 1)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+asyncio.run(main())
+"""
+    from tests.conftest import ROOT
+
+    process = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=60, capture_output=True, text=True)
+    assert process.returncode == -9, process.stderr
+    client = redis.Redis.from_url(redis_url)
+    assert soon(lambda: len(client.keys("*:sent:1:9100*:1")) == 6), sorted(client.keys("*:sent:1:9100*:1"))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+async def test_a_reply_killed_while_waiting_to_be_retried_is_sent_after_the_restart(backend, request, tmp_path):
+    """Telegram refused the reply (429: not performed) and the bot waits to retry it; a kill -9 then
+    must not leave it recorded as sent: after the restart it is sent, once."""
+    from tests.e2e.conftest import BotProcess, wait_for_message
+    from tests.e2e.killing import TOKEN
+    from tests.fake_bot_api import FakeBotAPI
+
+    redis_url = request.getfixturevalue("redis_url") if backend == "redis" else ""
+    if redis_url:
+        redis.Redis.from_url(redis_url).flushdb()
+    async with FakeBotAPI(TOKEN) as server:
+        env = {"BOT_TOKEN": TOKEN, "BOT_API_BASE_URL": server.base_url, "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
+               "THROTTLE_RATE": "0", "REDIS_URL": redis_url}
+        bot = BotProcess(env, tmp_path)
+        try:
+            bot.start()
+            await bot.wait_for_log(r"\bready: polling")
+            server.fail_next("sendMessage", retry_after=30)
+            server.push_message(92001, "/help")
+            await server.wait_for_call("sendMessage", timeout=60)
+            await bot.wait_for_log(r"sendMessage: Telegram asks to wait 30 s")
+            bot.kill()
+            assert server.sent_messages(92001) == []
+            bot.start()
+            await bot.wait_for_log(r"\bready: polling")
+            await wait_for_message(server, 92001, 0)
+            await asyncio.sleep(1.0)  # a second copy would come now
+            assert len(server.sent_messages(92001)) == 1
+        finally:
+            bot.kill()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])

@@ -153,3 +153,27 @@ async def test_a_send_of_unknown_fate_is_not_repeated():
     with pytest.raises(DeliveryUnknown):
         await RetryRequestMiddleware(sleep=Sleeps())(make_request, None, SendMessage(chat_id=7, text="你好"))
     assert len(attempts) == 1
+
+
+async def test_a_request_telegram_did_not_act_on_is_reported_before_each_wait_and_one_of_unknown_fate_is_not(fake_bot_api, close_bots):
+    """The bot withdraws a reply's record on `not_performed` (a kill during the wait then sends it
+    after the restart): called for 429 and 5xx, before the wait; never for a garbled 200."""
+    events: list[str] = []
+
+    async def sleep(seconds: float) -> None:
+        events.append(f"sleep {seconds:g}")
+
+    async def not_performed() -> None:
+        events.append("not performed")
+
+    bot = resilient_bot(fake_bot_api.base_url, RetryRequestMiddleware(sleep=sleep, not_performed=not_performed))
+    close_bots(bot)
+    fake_bot_api.fail_next("sendMessage", retry_after=2)
+    fake_bot_api.fault_next("sendMessage", "500")
+    await bot.send_message(7, "你好")
+    assert events == ["not performed", "sleep 2", "not performed", "sleep 1"]  # the second attempt's backoff
+    events.clear()
+    fake_bot_api.fault_next("sendMessage", "garbled")
+    with pytest.raises(DeliveryUnknown):
+        await bot.send_message(7, "再见")
+    assert events == []

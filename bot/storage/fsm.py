@@ -15,6 +15,7 @@ import asyncio
 import contextvars
 import json
 import logging
+import socket
 import sqlite3
 import time
 from pathlib import Path
@@ -197,6 +198,10 @@ class SQLiteStorage(BaseStorage):
         """Committed (in the kernel's hands) when this returns; no await inside, so nothing runs in between."""
         self._insert_sent(update_id, seq)
 
+    async def unmark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
+        with self.connection:
+            self.connection.execute("DELETE FROM sent_replies WHERE update_id = ? AND seq = ?", (update_id, seq))
+
     def _insert_sent(self, update_id: int, seq: int) -> None:
         self._sent_up_to = max(self._sent_up_to, update_id)
         with self.connection:
@@ -224,32 +229,49 @@ class SQLiteStorage(BaseStorage):
 
 
 class UnansweredCommands:
-    """Commands written to a Redis connection of their own, each answer read later by a task.
+    """Reply records, written to a Redis connection of their own that Redis never answers (CLIENT
+    REPLY OFF) and whose bytes the kernel holds (TCP_CORK) until the event loop's next turn.
 
-    `send` returns once the command's bytes are written to the socket (the kernel delivers them even
-    if the process is killed a moment later), not after a round trip, and without letting any other
-    task run once they are. Answers come in order: each
-    task reads one after the previous task has. A failure is logged and the connection replaced."""
-
-    ANSWER_TIMEOUT = 10.0
+    Held, because a command sent at once wakes redis-server, and on a busy host the kernel often runs
+    it right then, before this process writes the reply's request (the send's return is a preemption
+    point): a kill -9 in that moment left the reply recorded and never sent (kill rounds lost 1
+    reply in ~100; record-to-request up to milliseconds, tests/e2e/reply_window.py). Held, the
+    record wakes nobody; `send` returns with it in the kernel, the request is written, and the loop's
+    next turn pushes the record. Unanswered, because a killed process's socket with unread input is
+    reset and its held bytes dropped; with no answers there is none, so the kernel sends them with
+    the FIN. `send` never lets another task run once the command is written. A failure is logged and
+    the connection replaced (a Unix socket has no cork: there the command goes at once)."""
 
     def __init__(self, pool):
         self._pool = pool
         self._connection = None
+        self._socket = None  # the TCP socket held corked; None when not TCP
         self._connecting = asyncio.Lock()  # two connects at once on one connection would mix their sockets
-        self._last_answer: asyncio.Task | None = None
+        self._push_pending = False
 
     async def _connected(self):
         async with self._connecting:
-            if self._connection is None or not self._connection.is_connected:
-                self._connection = None
+            if self._connection is None or not self._usable(self._connection):
+                self._connection = self._socket = None
                 # No socket timeout: redis-py would write in a task of its own (asyncio.wait_for), and
-                # other updates' work would run between the record and the request. Answers time out below.
+                # other updates' work would run between the record and the request.
                 untimed = {"socket_timeout": None, "orig_socket_timeout": None}
                 connection = self._pool.connection_class(**{**self._pool.connection_kwargs, **untimed})
                 await connection.connect()
+                await connection.send_command("CLIENT", "REPLY", "OFF", check_health=False)
+                sock = connection._writer.get_extra_info("socket")
+                if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
+                    self._socket = sock
                 self._connection = connection
             return self._connection
+
+    @staticmethod
+    def _usable(connection) -> bool:
+        """Redis never answers on this connection: input is only its end (closed, restarted) or an error."""
+        reader, writer = connection._reader, connection._writer
+        return (connection.is_connected and not reader.at_eof() and reader.exception() is None
+                and not writer.transport.is_closing())
 
     async def send(self, *command) -> None:
         connection = None
@@ -259,33 +281,35 @@ class UnansweredCommands:
         except (RedisError, OSError) as error:
             self._failed(connection, error)
             return
-        self._last_answer = asyncio.ensure_future(self._answer(connection, self._last_answer))
+        if self._socket is not None and not self._push_pending:
+            self._push_pending = True
+            asyncio.get_running_loop().call_soon(self._push, connection)
 
-    async def _answer(self, connection, previous: asyncio.Task | None) -> None:
-        if previous is not None:
-            await asyncio.wait([previous])
-        if connection is not self._connection:
-            return  # the connection failed meanwhile: its answers are gone
+    def _push(self, connection) -> None:
+        """Uncork and cork again: what the kernel holds goes to Redis now."""
+        self._push_pending = False
+        if connection is not self._connection or self._socket is None:
+            return
         try:
-            await connection.read_response(timeout=self.ANSWER_TIMEOUT)
-        except (RedisError, OSError) as error:
+            self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 0)
+            self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
+        except OSError as error:
             self._failed(connection, error)
 
     def _failed(self, connection, error: BaseException) -> None:
         if connection is not None and connection is not self._connection:
             return  # replaced already, and reported
         log.warning("a reply's record may not have reached Redis (%s): after a crash now it could be sent twice", error)
-        self._connection = None
+        self._connection = self._socket = None
         if connection is not None:
             task = asyncio.ensure_future(connection.disconnect(nowait=True))
             task.add_done_callback(lambda done: done.exception())
 
     async def close(self) -> None:
-        if self._last_answer is not None:
-            await asyncio.wait([self._last_answer], timeout=5)
         if self._connection is not None:
+            self._push(self._connection)
             await self._connection.disconnect()
-            self._connection = None
+            self._connection = self._socket = None
 
 
 class DurableRedisStorage(RedisStorage):
@@ -338,11 +362,18 @@ class DurableRedisStorage(RedisStorage):
         await self.redis.set(self._sent_key(bot_id, update_id, seq), 1, ex=HANDLED_TTL)
 
     async def mark_sent_before_write(self, bot_id: int, update_id: int, seq: int) -> None:
-        """The SET is in the kernel's hands when this returns (as SQLite's commit is): Redis's answer is
-        read later, so the request's bytes follow the record's within microseconds."""
+        """The SET is in the kernel's hands when this returns (as SQLite's commit is), held there until
+        the request is written too, so the request's bytes follow the record's within microseconds."""
+        await self._record_command("SET", self._sent_key(bot_id, update_id, seq), 1, "EX", HANDLED_TTL)
+
+    async def unmark_sent(self, bot_id: int, update_id: int, seq: int) -> None:
+        """On the records' connection: Redis applies it after that reply's SET, before any later one."""
+        await self._record_command("DEL", self._sent_key(bot_id, update_id, seq))
+
+    async def _record_command(self, *command) -> None:
         if self._records is None:
             self._records = UnansweredCommands(self.redis.connection_pool)
-        await self._records.send("SET", self._sent_key(bot_id, update_id, seq), 1, "EX", HANDLED_TTL)
+        await self._records.send(*command)
 
     async def close(self) -> None:
         if self._records is not None:

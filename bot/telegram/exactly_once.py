@@ -11,12 +11,17 @@ A crash after a reply went out and before that commit makes Telegram deliver the
 is then handled again from the state it found the first time. `SentRepliesMiddleware` (on the Bot
 API session) records each reply, numbered within its update, just before its request is written to
 the connection (`written_trace`), and does not send it again. Both backends hand the record to the
-kernel first (SQLite commits it; Redis's SET is written to its socket, its answer read later), then
-the request, with no other task running in between: the kernel delivers written bytes even when
-the process is killed. A crash between the two writes loses that reply (about 30 µs on either
-backend, measured by tests/e2e/reply_window.py); recording after the write would instead show it
-twice after every crash during the record's round trip (Redis did: 1 in 30 kill rounds). A lost
-reply is what SQLite already accepted, and its window is the narrower one.
+kernel first (SQLite commits it; Redis's SET is written to its socket and held there, unanswered,
+until the request is written: bot.storage.fsm.UnansweredCommands), then the request, with no other
+task running and no other process woken in between: the kernel delivers written bytes even when the
+process is killed. A crash between the two writes loses that reply (tens of µs on either backend,
+measured by tests/e2e/reply_window.py); recording after the write would instead show it twice after
+every crash during the record's round trip (Redis did: 1 in 30 kill rounds). A lost reply is what
+SQLite already accepted, and its window is the narrower one.
+
+A request Telegram certainly did not act on (5xx, 429, refused connection) has its record withdrawn
+before the session waits to retry it (`withdraw_reply_record`), so a crash during that wait sends the
+reply after the restart instead of losing it; the retry records it again just before its request.
 """
 from __future__ import annotations
 
@@ -78,6 +83,15 @@ def written_trace() -> TraceConfig:
     trace = TraceConfig()
     trace.on_request_chunk_sent.append(_request_written)
     return trace
+
+
+async def withdraw_reply_record() -> None:
+    """The reply being sent was certainly not acted on by Telegram: forget its record (durably, before
+    the session sleeps or gives up), so that handling its update again after a crash sends it."""
+    replies, seq = _replies.get(), _sending.get()
+    if replies is not None and seq is not None and seq in replies.written:
+        replies.written.discard(seq)
+        await replies.storage.unmark_sent(replies.bot_id, replies.update_id, seq)
 
 
 class SentRepliesMiddleware(BaseRequestMiddleware):

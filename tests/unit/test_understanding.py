@@ -106,6 +106,7 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     ("我爸不会用手机，看病时我能在我手机上帮他亮码吗", "family-account/bind-parent"),  # 帮…亮码: the family account
     ("衡阳医保个人账户可以给我妹妹用吗", "family-aid/hengyang/who"),  # 个人账户…可以给: family aid
     ("亲情帐户解帮咋弄", "family-account/unbind"),  # 解帮: a same-sound typo of 解绑
+    ("给8岁女儿添加亲情账户有哪些步骤", "family-account/add-member-path"),  # steps, not the face-check rule
 ])
 def test_family_words_are_read_as_the_knowledge_names_them(index, question, entry_id):
     assert_answers(index, question, entry_id)

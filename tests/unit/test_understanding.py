@@ -161,7 +161,8 @@ def test_what_the_answer_does_not_give_is_declined(index, question):
     "惠衢保什么病不赔", "衢州醫保去香港看病可以報銷嗎", "Does Huiqubao cover checkups?", "衢州職工醫保每個月要繳多少錢",
     "How much does Quzhou employee insurance pay for hospital stays?", "What is the Huiqubao claims phone number?",
     "How much is the 2025 resident insurance premium in Hangzhou?",  # English city names are places too
-    "金华的金惠保一年多少钱", "Quzhou long term care insurance, how to apply?", "Which insurance company underwrites Huiqubao?",
+    "金华的金惠保一年多少钱", "亲情账户添加家人审核要几天", "湘潭共济结束日期到了会自动续期吗", "衢州居民医保错过缴费期能补交吗",
+    "黑河家人住院能用共济的钱付押金吗", "衢州医保在外地没备案报销比例降多少", "Quzhou long term care insurance, how to apply?", "Which insurance company underwrites Huiqubao?",
     "衢州2023年门诊报销比例",  # Hengyang's entry (no year) stands in for Quzhou's group member, which is 2025's
     "惠衢保 refund 怎么弄",  # an English word in a Chinese message is no part of its own
     "惠衢保第二年会自动续保吗", "惠衢保发票怎么开", "惠衢保去年赔了多少人", "惠衢保等待期多久",

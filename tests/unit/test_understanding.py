@@ -107,6 +107,8 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     ("衡阳医保个人账户可以给我妹妹用吗", "family-aid/hengyang/who"),  # 个人账户…可以给: family aid
     ("亲情帐户解帮咋弄", "family-account/unbind"),  # 解帮: a same-sound typo of 解绑
     ("给8岁女儿添加亲情账户有哪些步骤", "family-account/add-member-path"),  # steps, not the face-check rule
+    ("衢州异地就医备案在哪些地方能办", "quzhou/remote-care/how-to-register"),  # where to do it, not who may
+    ("我在香港长大 衢州居民医保住院起付线多少", "quzhou/resident/inpatient"),  # Hong Kong only as where care is abroad
 ])
 def test_family_words_are_read_as_the_knowledge_names_them(index, question, entry_id):
     assert_answers(index, question, entry_id)

@@ -16,13 +16,15 @@ from tests.conftest import KNOWLEDGE, ROOT
 LANGS = {"zh-Hant": "zh_Hant", "en": "en"}
 # (set, share that must pass), each a little under what it measures now, so that a change that
 # loses residents' questions fails here. paraphrases.yaml measured 0.98 when written; residents.yaml
-# (386 residents' questions, issue 9) 0.725 untuned, 0.974 now; residents-fresh.yaml (131, written
-# after tuning by someone who had not seen the others) 0.885 at first run, 0.954 now;
-# residents-unseen.yaml (170, a third writer) 0.800 at first run, 0.953 now; residents-final.yaml
-# (130, a fourth writer) 0.823 at first run, 0.908 now; residents-public.yaml (150, a fifth writer,
-# public-page style) 0.913 at first run, 0.940 now.
-SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.96), ("residents-fresh.yaml", 0.93),
-        ("residents-unseen.yaml", 0.93), ("residents-final.yaml", 0.88), ("residents-public.yaml", 0.92)]
+# (386 residents' questions, issue 9) 0.725 untuned, 0.982 now; residents-fresh.yaml (131, written
+# after tuning by someone who had not seen the others) 0.885 at first run, 0.969 now;
+# residents-unseen.yaml (170, a third writer) 0.800 at first run, 0.971 now; residents-final.yaml
+# (130, a fourth writer) 0.823 at first run, 0.946 now; residents-public.yaml (150, a fifth writer,
+# public-page style) 0.913 at first run, 0.953 now; residents-last.yaml (134, a sixth writer) 0.858
+# at first run, 0.873 when run again after all tuning on the others, 0.910 after tuning on it too.
+SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.yaml", 0.95),
+        ("residents-unseen.yaml", 0.95), ("residents-final.yaml", 0.92), ("residents-public.yaml", 0.93),
+        ("residents-last.yaml", 0.89)]
 
 
 def comparable(text: str) -> str:

@@ -12,6 +12,7 @@ import yaml
 from bot.domain.estimate.interview import AMOUNT_HINTS, AMOUNT_STEPS, HINT_CHOOSE, HINT_HOSPITAL_NAME, HINT_OTHER_CITY, AnswerError, Interview
 from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE, ROOT
+from tests.eval.score_estimate import answer_expected as expected, answer_outcome
 
 ANSWERS = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_answers.yaml").read_text(encoding="utf-8"))
 
@@ -28,26 +29,7 @@ def typed(name: str, value):
 
 
 def outcome(interview: Interview, case: dict) -> str:
-    """What the dialogue makes of one typed answer, spelled like the eval file: a value, yes/no, unsure or reask."""
-    context = {name: typed(name, value) for name, value in (case.get("context") or ANSWERS["defaults"][case["step"]]).items()}
-    step = interview.next_step(context)
-    assert step.name == case["step"], f"the context of {case} leads to {step.name}"
-    try:
-        value = interview.accept(step, str(case["text"]))
-    except AnswerError:
-        return "reask"
-    if value is None:
-        return "unsure"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value.normalize()) if isinstance(value, Decimal) else str(value)
-
-
-def expected(case: dict) -> str:
-    value = case["expect"]
-    if case["step"] in AMOUNT_STEPS and value != "reask":
-        return str(Decimal(str(value)).normalize())
-    return str(value)
+    return answer_outcome(interview, case, ANSWERS["defaults"])
 
 
 def test_eval_set_is_large_and_covers_every_step():

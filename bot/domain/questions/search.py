@@ -1,7 +1,7 @@
 """Finding the knowledge entry a resident's question is about. Pure Python, no aiogram.
 
-Longer than our other modules on purpose: the decision rules (_decide and below) are one chain
-of reasoning, read top to bottom. Ranking (ranking.py) and places (places.py) live apart.
+Longer than our other modules on purpose (about 600 lines): the decision rules (_decide and
+below) are one chain of reasoning, read top to bottom. Ranking (ranking.py) and places (places.py) live apart.
 
 Entries are ranked by ranking.py (BM25 over phrasings, fused). Place names are taken out of
 both questions and phrasings before ranking: where a question is asked is decided by the region
@@ -22,6 +22,14 @@ Rules, in order:
                                                       national member (it compares the cities),
                                                       else need_city with the members
   single-city entry without group                  -> answered whatever the chosen city
+
+Around these: a place we do not cover named as someone's insurance city gets our rule for
+people insured elsewhere when an entry speaks of them (_insured_elsewhere); the named city's own
+rule beats a national overview close above it (_own_city_first), a general entry one about a
+single condition (_general_first); a group member about another year or scheme is no answer
+(_for_named); a long story whose lead is split is decided again on its asking parts (_search);
+an answer that does not give what is asked for (asks_for) is declined, or replaced by the entry
+beside it that gives it (_unless_unanswered).
 """
 from __future__ import annotations
 

@@ -108,6 +108,8 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     ("衡阳医保个人账户可以给我妹妹用吗", "family-aid/hengyang/who"),  # 个人账户…可以给: family aid
     ("亲情帐户解帮咋弄", "family-account/unbind"),  # 解帮: a same-sound typo of 解绑
     ("给8岁女儿添加亲情账户有哪些步骤", "family-account/add-member-path"),  # steps, not the face-check rule
+    ("我工资五千 衢州医保个人账户一个月进多少钱", "quzhou/employee/personal-account-worker"),  # a salary: still working
+    ("我爸在衢州参加的农保 上个月在二级医院住了十来天 报几成", "quzhou/resident/inpatient"),  # 农保, 住了…天
     ("衢州异地就医备案在哪些地方能办", "quzhou/remote-care/how-to-register"),  # where to do it, not who may
     ("我在香港长大 衢州居民医保住院起付线多少", "quzhou/resident/inpatient"),  # Hong Kong only as where care is abroad
 ])
@@ -165,7 +167,8 @@ def test_what_the_answer_does_not_give_is_declined(index, question):
     "How much does Quzhou employee insurance pay for hospital stays?", "What is the Huiqubao claims phone number?",
     "How much is the 2025 resident insurance premium in Hangzhou?",  # English city names are places too
     "金华的金惠保一年多少钱", "亲情账户添加家人审核要几天", "湘潭共济结束日期到了会自动续期吗", "衢州居民医保错过缴费期能补交吗",
-    "黑河家人住院能用共济的钱付押金吗", "衢州医保在外地没备案报销比例降多少", "Quzhou long term care insurance, how to apply?", "Which insurance company underwrites Huiqubao?",
+    "黑河家人住院能用共济的钱付押金吗", "衢州医保在外地没备案报销比例降多少",
+    "医保卡被别人盗刷了怎么办", "Quzhou long term care insurance, how to apply?", "Which insurance company underwrites Huiqubao?",
     "衢州2023年门诊报销比例",  # Hengyang's entry (no year) stands in for Quzhou's group member, which is 2025's
     "惠衢保 refund 怎么弄",  # an English word in a Chinese message is no part of its own
     "惠衢保第二年会自动续保吗", "惠衢保发票怎么开", "惠衢保去年赔了多少人", "惠衢保等待期多久",

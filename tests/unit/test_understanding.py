@@ -110,6 +110,7 @@ def test_the_named_citys_own_rule_beats_the_national_overview(index, question, e
     ("给8岁女儿添加亲情账户有哪些步骤", "family-account/add-member-path"),  # steps, not the face-check rule
     ("我工资五千 衢州医保个人账户一个月进多少钱", "quzhou/employee/personal-account-worker"),  # a salary: still working
     ("我爸在衢州参加的农保 上个月在二级医院住了十来天 报几成", "quzhou/resident/inpatient"),  # 农保, 住了…天
+    ("my grandma keeps asking about huiqubao, what is it?", "huiqubao/what"),  # grandma tells, it does not ask
     ("衢州异地就医备案在哪些地方能办", "quzhou/remote-care/how-to-register"),  # where to do it, not who may
     ("我在香港长大 衢州居民医保住院起付线多少", "quzhou/resident/inpatient"),  # Hong Kong only as where care is abroad
 ])

@@ -87,10 +87,10 @@ class SearchIndex:
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
-    CONFLICT_MARGIN = 0.05
+    CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
     GENERAL_NEAR = 0.85  # a general entry this close behind one on a single condition answers instead
     ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
-    MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these  # an entry that fits the question's facets answers if it overlaps about as well
+    MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
 
@@ -117,6 +117,9 @@ class SearchIndex:
         )
         index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
+        index.for_insured_elsewhere = frozenset(  # entries whose own phrasings speak of people insured elsewhere
+            entry.id for entry in knowledge.entries.values()
+            if any(word in tools.normalize(phrasing) for phrasing in (entry.question, *entry.variants) for word in cls.ELSEWHERE_WORDS))
         domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
         index._domain_re = re.compile("|".join(map(re.escape, domain))) if domain else None
         index.topic_regions = {}
@@ -254,26 +257,31 @@ class SearchIndex:
                           if other is not None and other.overlap > c.overlap else c)
         return better
 
-    def _focus(self, question: str) -> str | None:
-        """Of a long spoken message, the parts that ask, with the places and products the whole
-        message names, which the asking parts may leave out (那个惠衢保还要…报吗)."""
+    def _story_and_ask(self, question: str) -> tuple[list[str], list[str]] | None:
+        """A long spoken message's parts that tell the story and those that ask something; None
+        for a short question, or one whose parts all ask or none does."""
         parts = self._spoken_parts(question)
         if not parts:
             return None
         asking = [part for part in parts if self.understanding.asks_something(part)]
         if not asking or len(asking) == len(parts):
             return None
-        context = [part for part in parts if part not in asking and (self.places.named(part) != ([], [])
-                   or self.understanding.facets(part))]
+        return [part for part in parts if part not in asking], asking
+
+    def _focus(self, question: str) -> str | None:
+        """The asking parts, with the story's parts that name a place or a facet, which the asking
+        parts may leave out (那个惠衢保还要…报吗)."""
+        split = self._story_and_ask(question)
+        if split is None:
+            return None
+        story, asking = split
+        context = [part for part in story if self.places.named(part) != ([], []) or self.understanding.facets(part)]
         return " ".join(context + asking)
 
     def _asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""
-        parts = self._spoken_parts(question)
-        if not parts:
-            return None
-        asking = [part for part in parts if self.understanding.asks_something(part)]
-        return self.tools.normalize(" ".join(asking)) if asking and len(asking) < len(parts) else None
+        split = self._story_and_ask(question)
+        return self.tools.normalize(" ".join(split[1])) if split else None
 
     def _mentions_domain(self, normalized: str) -> bool:
         return self._domain_re is not None and self._domain_re.search(normalized) is not None
@@ -297,7 +305,7 @@ class SearchIndex:
                                                                   decline_region=fallback_region)
         asked = understanding.facets(normalized)
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
-            insured_elsewhere = self._insured_elsewhere(normalized, city)
+            insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:
                 return insured_elsewhere
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
@@ -351,22 +359,18 @@ class SearchIndex:
                         *candidates[1:position], *candidates[position + 1:]]
         return candidates
 
-    def _insured_elsewhere(self, normalized: str, city: str | None) -> SearchResult | None:
+    def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None) -> SearchResult | None:
         """Someone insured in a city we do not cover, asking about one of our products: the
         knowledge's own answer for people insured elsewhere (外地医保能买惠衢保吗: 不能), when
         it answers the question read with "外地" for that city, surely, from an entry whose
         phrasings speak of people insured elsewhere; else None (the question is that city's)."""
-        if not self.understanding.facets(normalized).get("product"):
+        if not asked.get("product"):
             return None
         elsewhere = self.places.as_elsewhere(normalized, self.understanding, role="insurance")
         if elsewhere == normalized or self.places.named(elsewhere)[1]:
             return None
         result = self._decide(elsewhere, city)
-        if result.outcome != "answered" or result.confidence < self.ANSWER:
-            return None
-        entry = result.entry
-        if not any(word in self.tools.normalize(phrasing) for phrasing in (entry.question, *entry.variants)
-                   for word in self.ELSEWHERE_WORDS):
+        if result.outcome != "answered" or result.confidence < self.ANSWER or result.entry.id not in self.for_insured_elsewhere:
             return None
         return result
 
@@ -466,9 +470,8 @@ class SearchIndex:
                                     decline_reason="no_entry_for_city", decline_region=named)
         if not mapped:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
-        best, entry = mapped[0]
-        conf = self.confidence(best, [c for c, _ in mapped[1:]])
-        best, entry = self._own_city_first(mapped, covered)
+        conf = self.confidence(mapped[0][0], [c for c, _ in mapped[1:]])
+        best, entry = self._own_city_first(mapped, covered)  # how sure: still measured on the best match
         if self._other_product(content, best, conf):
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:

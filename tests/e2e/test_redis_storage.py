@@ -236,9 +236,7 @@ async def test_a_reply_is_recorded_before_its_request_is_written(backend, reques
         try:
             await dispatcher.feed_update(bot, update)
         finally:
-            await bot.session.close()
-            await dispatcher.storage.close()
-            services.close()
+            await close_live_bot(services, bot, dispatcher)
         assert found_at_write == [True]
         assert len(server.sent_messages(85001)) == 1
 
@@ -278,9 +276,7 @@ async def test_a_reply_record_wakes_no_redis_server_before_its_request_is_writte
             in_redis_at_write.clear()
             await dispatcher.feed_update(bot, second)
         finally:
-            await bot.session.close()
-            await dispatcher.storage.close()
-            services.close()
+            await close_live_bot(services, bot, dispatcher)
     assert in_redis_at_write == [False]
     assert client.keys(f"*:sent:*:{second.update_id}:1")  # pushed once the request was out
     assert len(server.sent_messages(89001)) == 2
@@ -383,9 +379,7 @@ async def test_nothing_runs_between_a_reply_record_and_its_request(backend, requ
             await dispatcher.feed_update(bot, message_update(SimpleNamespace(bot=bot), 87001, "/help"))
         finally:
             ticker.cancel()
-            await bot.session.close()
-            await dispatcher.storage.close()
-            services.close()
+            await close_live_bot(services, bot, dispatcher)
         assert len(at_record) == 1 and at_write == at_record
 
 
@@ -434,9 +428,7 @@ async def test_every_estimate_reply_the_result_too_is_recorded_right_before_its_
                 await dispatcher.feed_update(bot, update)
         finally:
             ticker.cancel()
-            await bot.session.close()
-            await dispatcher.storage.close()
-            services.close()
+            await close_live_bot(services, bot, dispatcher)
         replies = server.sent_messages(88001)[1:]
         assert len(replies) == len(E1_ANSWERS) + 1 and E1_TOTAL in replies[-1]["text"]
         assert at_write == [(turn, True) for turn in at_record]
@@ -455,6 +447,13 @@ def live_bot(base_url: str, redis_url: str | None, tmp_path):
                         throttle_rate=0, database_path=tmp_path / "bot.sqlite3")
     services = create_services(settings, store=shared_store(settings.knowledge_dir))
     return settings, services, create_bot(settings), build_dispatcher(services)
+
+
+async def close_live_bot(services, bot, dispatcher) -> None:
+    """What live_bot opened: the Bot API session, the dialogue storage, the services."""
+    await bot.session.close()
+    await dispatcher.storage.close()
+    services.close()
 
 
 class LoopTurns:

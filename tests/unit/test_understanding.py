@@ -433,3 +433,34 @@ def test_moving_ones_insurance_elsewhere_is_the_transfer_not_remote_care(index):
 
 def test_both_parents_in_one_word(index):
     assert "父母妈" not in index.read("我爸妈在老家 亲情账户绑的时候要他们在身边吗")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("亲情帐互怎么开通", "亲情账户"),  # two sound-alikes beside 亲情 (a word of ours) are still one typo
+    ("医保电孑凭证怎么用", "电子凭证"),  # shape: 孑 for 子
+    ("昭逋的共济怎么绑", "昭通"),  # shape: 逋 for 通, in a city name
+])
+def test_typos_of_longer_words_and_city_names_are_read_as_meant(index, typed, meant):
+    assert meant in index.read(typed)
+
+
+def test_a_one_character_synonym_target_does_not_block_typos_beside_it(index):
+    # 咗 -> 了 makes 了 a synonym target; it must not protect the 了 in 电了凭证 (a typo of 电子凭证)
+    assert "电子凭证" in index.read("我的电了凭证怎么激活")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("惠衢保幾多錢", "多少钱"), ("部手機唔見咗", "丢了"), ("我阿媽可唔可以買惠衢保", "可不可以"),
+])
+def test_cantonese_reads_as_mandarin(index, typed, meant):
+    assert meant in index.read(typed)
+
+
+def test_english_care_outside_the_city_names_remote_care(index):
+    facets = index.understanding.facets(index.read("I fell ill while travelling outside Quzhou, can I still claim"))
+    assert "remote-care" in facets.get("product", ())
+
+
+def test_the_named_citys_own_entry_on_the_asked_product_answers_below_another_citys(index):
+    # Quzhou's payment channels rank first on 居民医保…在哪里交; Zhaotong's family-aid entry is the answer
+    assert_answers(index, "昭通的 我想从我的职工医保个人账户里扣钱 给我妈交居民医保 在哪里交", "family-aid/zhaotong/premium")

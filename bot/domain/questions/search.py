@@ -336,7 +336,7 @@ class SearchIndex:
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
         candidates = self._general_first(candidates, asked)
         if asked:
-            candidates, lacking = self._without_conflicts(candidates, asked, content)
+            candidates, lacking = self._without_conflicts(candidates, asked, content, covered)
             if lacking is not None:
                 return SearchResult("declined", region=named, decline_reason="not_in_knowledge",
                                     decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
@@ -374,7 +374,8 @@ class SearchIndex:
             return None
         return result
 
-    def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str) -> tuple[list[Candidate], tuple | None]:
+    def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str,
+                           covered: list[str]) -> tuple[list[Candidate], tuple | None]:
         """Candidates whose facets agree with what the question names. When the best match is
         about another scheme, care, product or year and nothing that agrees matches about as
         well, the knowledge lacks the answer: (the (facet, value) pairs asked, that entry)."""
@@ -388,11 +389,20 @@ class SearchIndex:
             # The best match is about another scheme, care or product; an entry about exactly the
             # asked one matches too (居民门诊一年封顶 beside the employee outpatient cap).
             return kept, None
+        own = next((c for c in kept if c.entry.region in covered), None)
+        if own is not None and own.score >= self.SUGGEST_SCORE * best.score and self._named_citys_product(own.entry, asked):
+            # The named city's best entry is on the asked product (昭通…从我职工医保个人账户里扣:
+            # Zhaotong's family aid, below Quzhou's payment channels).
+            return kept, None
         # Say everything the question asks about (衢州 · 职工医保 · 住院), the clashing facets last.
         missing = tuple((dimension, value) for dimension in FACET_ORDER if dimension in asked for value in sorted(asked[dimension]))
         vetoed = [c for c in candidates if self._clashes(c, asked, content)]
         nearest = next((c for c in vetoed if not self.understanding.unasked_product(content, c.phrasing)), best)
         return kept, (missing, nearest.entry)
+
+    @staticmethod
+    def _named_citys_product(entry: Entry, asked: dict) -> bool:
+        return bool(set(entry.facets.get("product", ())) & asked.get("product", frozenset()))
 
     @staticmethod
     def _declares(entry: Entry, asked: dict) -> bool:

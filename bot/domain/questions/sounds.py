@@ -109,7 +109,8 @@ class SoundTable:
             for place, char in enumerate(word):
                 self._by_char.setdefault(char, []).append((word, place))
         # Our own words are protected too: 惠衢保多少 must not become 惠衢报多少 (报多少 sounds alike).
-        protected = sorted({p for p in [*protected, *spelled] if p and _HAN.fullmatch(p)}, key=len, reverse=True)
+        # A single character is no word to protect (了, 在: synonym targets) and would block every typo beside it.
+        protected = sorted({p for p in [*protected, *spelled] if len(p) >= 2 and _HAN.fullmatch(p)}, key=len, reverse=True)
         self._protected = re.compile("|".join(map(re.escape, protected))) if protected else None
         self._protected_words = frozenset(protected)
 
@@ -192,6 +193,8 @@ class SoundTable:
         the rest is already one of our two-character words. (A longer word's own run is rarely
         followed by a character that completes another: 特殊病中 is a typo of 特殊病种.)"""
         same = [a == b for a, b in zip(window, word)]
+        if same.count(False) > 1:
+            return False  # two typos beside our word are a typo of the longer one (亲情帐互)
         changed_at_start = same.index(True)
         changed_at_end = same[::-1].index(True)
         if changed_at_start and all(same[changed_at_start:]):

@@ -464,3 +464,30 @@ def test_english_care_outside_the_city_names_remote_care(index):
 def test_the_named_citys_own_entry_on_the_asked_product_answers_below_another_citys(index):
     # Quzhou's payment channels rank first on 居民医保…在哪里交; Zhaotong's family-aid entry is the answer
     assert_answers(index, "昭通的 我想从我的职工医保个人账户里扣钱 给我妈交居民医保 在哪里交", "family-aid/zhaotong/premium")
+
+
+def test_vaccinations_are_declined_by_name(index):
+    result = index.search("宝宝打预防针在哪里打 医保报不报")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+
+
+def test_jiao_written_either_way_asks_the_same(index):
+    # 缴 and 交: a contribution rate asked with either is not answered by the account-credit entry
+    for question in ("衢州职工医保个人每月缴百分之几", "衢州职工医保个人每月交百分之几"):
+        result = index.search(question)
+        assert result.entry is None or result.entry.id != "quzhou/employee/personal-account-worker", result
+
+
+@pytest.mark.parametrize("question", ["用户口本绑家里人要带什么", "How soon must we enrol our newborn in Quzhou?"])
+def test_binding_relatives_and_enrolling_are_our_subjects(index, question):
+    assert index.search(question).decline_reason != "off_topic"
+
+
+def test_someone_else_using_my_account_is_family_aid(index):
+    facets = index.understanding.facets(index.read("我个人账户的钱她能用不"))
+    assert "family-aid" in facets.get("product", ())
+
+
+def test_naming_the_national_app_in_english_says_nothing_of_which_entry(index):
+    result = index.search("How do I add my old mother to my family account in the national medical insurance app")
+    assert result.entry is not None and result.entry.id != "family-account/login", result

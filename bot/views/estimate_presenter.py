@@ -130,4 +130,8 @@ def offer_estimate(view: View, question: str, assistant, presenter, locale: str)
     interview = assistant.store.current.interview
     if not (interview.reader.asks_amount(simplified(question)) or assistant.wants_estimate(question)):
         return view
-    return View(view.text, [*view.buttons, [Button(presenter.tr(locale, "🧮 算一算我能报多少"), "estimate", "start")]])
+    # "offer": the estimate starts from what the question said (remembered by routers/faq.py), not from scratch.
+    return View(view.text, [*view.buttons, [Button(presenter.tr(locale, "🧮 算一算我能报多少"), "estimate", OFFERED)]])
+
+
+OFFERED = "offer"  # the value of the button offer_estimate adds

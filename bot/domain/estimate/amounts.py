@@ -19,8 +19,9 @@ CENT = Decimal("0.01")
 
 # Why parse_amount refused; the UI picks its hint from the code. not_exact: 一万多, 五六千, 几千 (a
 # rough size, not a figure: estimating on it would be a guess); rate: 一个月五千, 每盒八千 (a price per
-# month or box, not what was spent in all).
-REASONS = ("empty", "not_a_number", "negative", "too_large", "too_precise", "not_exact", "rate")
+# month or box, not what was spent in all); garbled: 3万o, 5o00, 1l000 (a letter typed into the
+# number: which figure was meant is a guess, so it is asked again).
+REASONS = ("empty", "not_a_number", "negative", "too_large", "too_precise", "not_exact", "rate", "garbled")
 
 _CURRENCY = re.compile(r"^(人民币|rmb|cny|[¥￥])|(元整|元|块钱|块|圆|rmb|cny|yuan)$")
 _UNITS = {"万": Decimal(10_000), "w": Decimal(10_000), "千": Decimal(1_000), "k": Decimal(1_000), "亿": Decimal(100_000_000)}
@@ -129,7 +130,11 @@ def _rate_pattern(units: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"每[^,.;:!?，。；：！？]{{0,3}}?(?:{alternatives})|一个?(?:{alternatives})(?:要|得|是)?$")
 
 
-_NOT_MONEY_BEFORE = re.compile(r"(?:第|(?<![a-z])(?:level|grade|no\.?|#))\s*$")
+_NOT_MONEY_BEFORE = re.compile(r"(?:第|(?<![a-z])(?:level|grade|no\.?|#))[\s-]*$")  # level 3, level-3
+# A Latin letter touching a number is a typo in it (3万o, 5o00), unless it spells a currency (5000rmb,
+# 3000yuan, rmb5000) or an ordinal (3rd).
+_LETTER_BEFORE = re.compile(r"(?<![a-z])(?!(?:rmb|cny)$)[a-z]+$")
+_LETTER_AFTER = re.compile(r"(?!(?:yuan|rmb|cny|kuai|st|nd|rd|th)(?![a-z]))[a-z]")
 _CLAUSE_END = re.compile(r"[,;:!?，。；：！？\s](?![0-9])")
 
 
@@ -158,6 +163,9 @@ def find_amounts(prepared: str, not_money_after: tuple[str, ...] = (), rate_unit
         if _NOT_MONEY_BEFORE.search(prepared, 0, match.start()):
             continue  # 第2步, level 2, no. 3
         before = prepared[:match.start()]
+        if _LETTER_BEFORE.search(before) or _LETTER_AFTER.match(after):
+            found.append((match.start(), AmountError("garbled")))
+            continue
         led_by_few = before.endswith("几")  # 几千, 十几万 (十 is read first; 几 then leads 万)
         bound = bool(rough_before) and before.endswith(rough_before) or bool(rough_after) and after.startswith(rough_after)
         if not any(c.isdigit() for c in span) and not (_MAGNITUDES & set(span) or tail.group("currency") or led_by_few):

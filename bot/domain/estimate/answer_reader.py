@@ -42,9 +42,13 @@ class WordMatcher:
         literal: dict[str, tuple[object, bool]] = {}
         gapped: list[tuple[str, object, bool]] = []
         latin: dict[str, tuple[object, bool]] = {}  # Latin words of 2+ letters: also as whole words in a sentence
+        latin_gapped: list[tuple[str, object, bool]] = []  # stayed…hospital: a few English words between
         for word, value, place in pairs:
             parts = [comparable(part) for part in str(word).split("…")]
-            if len(parts) > 1:
+            if len(parts) > 1 and all(part.isascii() for part in parts):
+                spelled_parts = [unicodedata.normalize("NFKC", part).lower().strip() for part in str(word).split("…")]
+                latin_gapped.append((_LATIN_GAP.join(map(_latin_words, spelled_parts)), value, place))
+            elif len(parts) > 1:
                 gapped.append((_GAP.join(map(re.escape, parts)), value, place))
             elif parts[0].isascii():
                 self.whole.setdefault(parts[0], (value, place))
@@ -54,8 +58,9 @@ class WordMatcher:
             else:
                 literal.setdefault(parts[0], (value, place))
         # "I was hospitalized", "no huiqubao": whole words only (son is not in person), spaces or hyphens alike.
-        self.latin = [(re.compile(r"(?<![a-z])" + r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word))) + r"(?![a-z0-9])"), value, place)
-                      for word, (value, place) in sorted(latin.items(), key=lambda item: -len(item[0]))]
+        self.latin = [(re.compile(r"(?<![a-z])" + pattern + r"(?![a-z0-9])"), value, place) for pattern, value, place in latin_gapped]
+        self.latin += [(re.compile(r"(?<![a-z])" + _latin_words(word) + r"(?![a-z0-9])"), value, place)
+                       for word, (value, place) in sorted(latin.items(), key=lambda item: -len(item[0]))]
         self.literal = literal
         alternatives = [re.escape(word) for word in sorted(literal, key=len, reverse=True)]
         self.gapped = [(re.compile(pattern), value, place) for pattern, value, place in gapped]
@@ -76,7 +81,7 @@ class WordMatcher:
                         continue  # inside a longer word already found (special-drug, not drug)
                     taken.append((match.start(), match.end()))
                     start = len(_squeezed(spelled[:match.start()]))
-                    negated = re.search(r"(?<![a-z])(no|not|non|never|without|didn't|didnt|don't|dont|haven't|havent)\s+$",
+                    negated = re.search(r"(?<![a-z])(no|not|non|never|without|didn't|didnt|don't|dont|doesn't|doesnt|haven't|havent|hasn't|hasnt|isn't|isnt|wasn't|wasnt)\s+$",
                                         spelled[:match.start()]) is not None
                     found.append(Found(value, start, start + len(_squeezed(match.group(0))), negated, place))
         if self.pattern is not None:
@@ -107,6 +112,12 @@ class WordMatcher:
 
 
 _LATIN = re.compile(r"[a-z]{2}")
+_LATIN_GAP = r"(?:[\s-]+[^\s,.;:!?]+){0,5}?[\s-]+"  # up to five words between the parts of stayed…hospital
+
+
+def _latin_words(word: str) -> str:
+    """An English word or phrase as a pattern: spaces or hyphens alike (low-income, low income)."""
+    return r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word.strip())))
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
 
@@ -153,6 +164,8 @@ class AnswerReader:
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
         self._later = tuple(comparable(w) for w in self.known.later_words)
+        # A plan and its other spellings (惠衢保, Huiqubao): named in an answer, it is its subject.
+        self._topic_names = {plan: (plan, *names) for plan, names in self.known.plan_names.items()}
         self._matchers: dict[tuple, WordMatcher] = {}
         self._sound_tables: dict[tuple, object] = {}
 
@@ -207,7 +220,12 @@ class AnswerReader:
         answer, so 有惠衢保 reads as 有 and 惠衢保没买 as 没买.
         """
         if topic:
-            typed = typed.replace(topic, " ")
+            if not self.names_topic(typed, topic):
+                corrected = self.topic_sounds(topic).correct(comparable(typed))
+                if topic in corrected:  # 有惠区保: the plan typed by its sound
+                    typed = corrected
+            for name in self._topic_names.get(topic, (topic,)):
+                typed = re.sub(re.escape(name), " ", typed, flags=re.IGNORECASE)
         compared = comparable(typed)
         exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
         if exact is not None:
@@ -251,6 +269,35 @@ class AnswerReader:
         """The part from the last 现在/今年/后来 when something comes before it, else None."""
         at = max((compared.rfind(word) for word in self._later), default=-1)
         return compared[at:] if at > 0 else None
+
+    def names_topic(self, typed: str, topic: str) -> bool:
+        """Whether `typed` names the plan, by its name or another spelling (惠衢保, Huiqubao)."""
+        lowered = typed.lower()
+        return any(name.lower() in lowered for name in self._topic_names.get(topic, (topic,)))
+
+    def topic_sounds(self, topic: str):
+        """Sound-alike typos of a plan's name (惠区保, 会衢保), built when first needed."""
+        key = ("topic", topic)
+        sounds = self._sound_tables.get(key)
+        if sounds is None:
+            from bot.domain.questions.sounds import SoundTable
+
+            sounds = self._sound_tables[key] = SoundTable([comparable(topic)])
+        return sounds
+
+    def sound_corrected(self, table: str, compared: str) -> str:
+        """`compared` (a whole message) with sound-alike typos of the table's main words spelled right
+        (只工 -> 职工, 渠州 -> 衢州): each choice's label and first word only, since in a long
+        message the short answer words find sound-alikes everywhere (在支付宝 is no 在职)."""
+        key = ("main", table)
+        sounds = self._sound_tables.get(key)
+        if sounds is None:
+            from bot.domain.questions.sounds import SoundTable
+
+            words = [comparable(str(word)) for value, choice in self.words.choices(table).items()
+                     for word in (self.words.label(table, value), *choice.words[:1])]
+            sounds = self._sound_tables[key] = SoundTable(words)
+        return sounds.correct(compared)
 
     def _sounds(self, table: str, region: str | None):
         """Sound-alike typos of the step's own words (places too), built when first needed."""

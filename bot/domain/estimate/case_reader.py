@@ -17,9 +17,13 @@ from bot.domain.estimate.rules import comparable
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
-# Clause ends; a point or comma between digits is part of a number (1.2w, 100,000).
-# A space ends a clause too (衢州职工 门诊 二甲), but not in "level 2".
-_CLAUSES = re.compile(r"(?:[;!?:，。；！？：、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z])\s|\s(?![0-9]))+")
+# Clause ends; a point or comma between digits is part of a number (1.2w, 100,000). A colon does
+# not end one: it leads to the value (医保内：5万). A space ends a clause too (衢州职工 门诊 二甲), but
+# not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
+# hospital in Quzhou), where "and"/"but" end one instead (50000 in scope and 8000 self-paid).
+_CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
+                      r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
+# The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 
 
 @dataclass
@@ -37,13 +41,17 @@ class CaseReader:
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost")}
+        self._all = tuple(comparable(w) for w in known.whole_cost_words)
+        self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
         plans = {rule.plan for rule in interview.rules.supplementary}
-        self._plans = tuple(comparable(plan) for plan in plans)
+        # (as compared, the plan): 惠衢保 and its other spellings (Huiqubao) name it
+        self._plan_ids = tuple(sorted(plans))
+        self._plans = tuple((comparable(name), plan) for plan in plans for name in (plan, *known.plan_names.get(plan, ())))
 
     def read(self, text: str) -> Case:
         text = simplified(text[:LONGEST_CASE])
-        clauses = [(clause, comparable(clause)) for clause in _CLAUSES.split(prepare(text)) if clause]
+        clauses = [(clause, comparable(clause)) for clause in map(str.strip, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)
         answers: dict = {}
@@ -58,7 +66,9 @@ class CaseReader:
         for clause, compared in clauses:
             if any(word in compared for word in self._hardship):
                 self._yes_no(answers, "hardship", clause)
-            plan = next((plan for plan in self._plans if plan in compared), None)
+            plan = next((plan for name, plan in self._plans if name in compared), None)
+            if plan is None:  # 有惠区保: the plan typed by its sound
+                plan = next((plan for plan in self._plan_ids if plan in self.reader.topic_sounds(plan).correct(compared)), None)
             if plan is not None:
                 self._yes_no(answers, "huiqubao", clause, topic=plan)
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
@@ -69,8 +79,18 @@ class CaseReader:
     def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None) -> None:
         try:
             value = self.reader.choice(table, text, prefer=prefer, in_a_case=True)
-        except Unread:
-            return
+        except Unread as unread:
+            if unread.reason != "unknown":
+                return
+            # Nothing of the step's words: one may be typed by its sound (只工 for 职工, 渠州 for 衢州).
+            compared = comparable(text)
+            corrected = self.reader.sound_corrected(table, compared)
+            if corrected == compared:
+                return
+            try:
+                value = self.reader.choice(table, corrected, prefer=prefer, in_a_case=True)
+            except Unread:
+                return
         if value is not UNSURE:
             answers[name] = value
 
@@ -91,7 +111,7 @@ class CaseReader:
             if self.reader.is_question(clause):
                 continue
             insurance = any(word in compared for word in self._insurance)
-            for item in self.reader.matcher("in_city", city).find(compared):
+            for item in self.reader.matcher("in_city", city).find(compared, clause):  # the clause: English words too
                 value = item.value
                 if item.negated:
                     if not (isinstance(value, bool) and not (item.place and value is False)):
@@ -107,15 +127,22 @@ class CaseReader:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
         labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "": []}
         not_money = self.reader.not_money_after
-        for clause, _ in clauses:
+        carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
+        for clause, compared in clauses:
             amounts = find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough)
             label = self._label(clause)
+            if not amounts and carried == "out_of_list" and compared in self._none_alone:
+                label = carried  # 自费：无
             if not amounts and label == "out_of_list" and self.reader.means_none(clause):
                 labelled["out_of_list"].append(NOTHING)
+            if not amounts and label == "in_scope" and self._all_in_scope(clause):
+                labelled["out_of_list"].append(NOTHING)  # 全部是医保范围内的: nothing outside the list
             for at, value in amounts:
                 # A rough or per-unit amount (十来万, 一个月300) fills nothing, but it is still an
                 # amount: beside it, another unlabelled one is not certainly the cost.
-                labelled[self._label(clause[:at]) or label].append(None if isinstance(value, AmountError) else value)
+                before = self._label(clause[:at]) or (carried if at == 0 else "")
+                labelled[before or label].append(None if isinstance(value, AmountError) else value)
+            carried = label if not amounts else ""
         unlabelled = labelled[""]
         found = {}
         main = "special_drug" if care == "special-drug" else "in_scope"
@@ -128,12 +155,24 @@ class CaseReader:
         return {name: value for name, value in found.items() if value is not None}
 
     def _label(self, text: str) -> str:
-        """The amount kind named last in `text` ("" when none)."""
-        best, where = "", -1
+        """The amount kind named last in `text` ("" when none); a label inside a longer one found
+        read from the left does not count (能报的 in 不能报的, covered in not covered)."""
+        found = []
         for kind, words in self._labels.items():
             for word in words:
-                at = text.rfind(word)
-                if at > where:
-                    best, where = kind, at
+                at = text.find(word)
+                while at >= 0:
+                    found.append((at, at + len(word), kind))
+                    at = text.find(word, at + 1)
+        best, taken_until = "", -1
+        for start, end, kind in sorted(found, key=lambda item: (item[0], item[0] - item[1])):
+            if start >= taken_until:  # read from the left, the longest word at each place, as a reader would
+                best, taken_until = kind, end
         return best
+
+    def _all_in_scope(self, clause: str) -> bool:
+        """全部是医保范围内的, 都能报的: the whole cost is inside the catalogue (not 不是全部都能报)."""
+        compared = comparable(clause)
+        at = min((compared.find(word) for word in self._all if word in compared), default=-1)
+        return at >= 0 and not any(negation in compared[:at] for negation in self.reader.negations)
 

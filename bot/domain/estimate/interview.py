@@ -61,6 +61,7 @@ AMOUNT_HINTS = {
     "not_exact": N_("请输入一个确切的金额（看发票或结算单上的数字），例如 12000 或 1.2万；“一万多”“十来万”没法估算。"),
     "rate": N_("这像是每月、每次或每盒的价钱。请输入一共花了多少钱，例如 30000 或 3万。"),
 }
+AMOUNT_HINTS["garbled"] = AMOUNT_HINTS["not_a_number"]  # 3万o: a letter in the number, asked again
 
 # Which answer-word table (interview.yaml) each choice step reads.
 WORD_TABLE = {"city": "city", "scheme": "scheme", "care": "care", "level": "level",

@@ -38,6 +38,8 @@ class Understanding(_Strict):
     prefer: dict[str, list[str]] = Field(default_factory=dict)
     step_words: dict[str, StepWords] = Field(default_factory=dict)
     none_words: Words = Field(default_factory=list)
+    plan_names: dict[str, Words] = Field(default_factory=dict)  # 惠衢保 -> Huiqubao: other spellings of a plan
+    whole_cost_words: Words = Field(default_factory=list)  # 全部是医保范围内的: nothing outside the list
     amount_labels: AmountLabels = Field(default_factory=AmountLabels)
     not_money_after: Words = Field(default_factory=list)
     rate_units: Words = Field(default_factory=list)  # 一个月五千, 每盒八千: a price per unit, not the cost

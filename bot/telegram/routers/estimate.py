@@ -21,7 +21,7 @@ from bot.domain.estimate.reimburse import estimate
 from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
-from bot.views.estimate_presenter import EstimatePresenter
+from bot.views.estimate_presenter import OFFERED, EstimatePresenter
 from bot.views.presenter import Presenter
 
 
@@ -46,6 +46,25 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
 
 
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
+
+
+async def remember_offered_case(state: FSMContext, assistant: Assistant, question: str) -> None:
+    """The FAQ offered the estimate for a 能报多少 question that describes a case without an amount
+    (我妈衢州居民医保，在衢州住院，三级医院，能报多少): what it said is kept, so the offered button
+    starts from it instead of asking it all again. A question that is no case (高血压门诊能报多少
+    衢州职工: fewer answers than a case has) starts from the first question, as before."""
+    case = assistant.store.current.interview.cases.read(simplified(question))
+    is_case = len(case.answers) + len(case.aside) >= CASE_WITHOUT_QUESTION
+    offered = {"answers": to_storage(case.answers), "aside": to_storage(case.aside)} if is_case else None
+    await state.update_data(offered=offered)
+
+
+def offered_case(data: dict) -> Case | None:
+    """The case remembered by remember_offered_case, if any."""
+    offered = data.get("offered")
+    if not offered:
+        return None
+    return Case(from_storage(offered), from_storage({"answers": offered.get("aside", {})}))
 
 
 class EstimateDialogue(StatesGroup):
@@ -207,9 +226,12 @@ def create_router() -> Router:
         await flow(bot, message, state, assistant, estimate_presenter, locale).start(command.args)
 
     @router.button("estimate")
-    async def estimate_button(query: CallbackQuery, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
+    async def estimate_button(query: CallbackQuery, bot: Bot, callback_data: Act, state: FSMContext, assistant: Assistant,
+                              estimate_presenter: EstimatePresenter, locale: str) -> None:
         await acknowledge(bot, query)
-        await flow(bot, query, state, assistant, estimate_presenter, locale).start()
+        # The FAQ's offer starts from what the question said; 重新估算 from the first question.
+        case = offered_case(await state.get_data()) if callback_data.value == OFFERED else None
+        await flow(bot, query, state, assistant, estimate_presenter, locale).start(case=case)
 
     @router.message(StateFilter(None), has_text, starts_estimate)
     async def estimate_phrase(message: Message, bot: Bot, case: Case, state: FSMContext, assistant: Assistant,

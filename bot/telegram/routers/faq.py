@@ -2,6 +2,7 @@
 from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
@@ -9,6 +10,7 @@ from bot.domain.privacy import mask_personal_data
 from bot.storage.database import Database
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
+from bot.telegram.routers.estimate import remember_offered_case
 from bot.telegram.views import page, send_view
 from bot.views.estimate_presenter import offer_estimate
 from bot.views.presenter import Presenter
@@ -60,14 +62,14 @@ def create_router() -> Router:
 
     @router.message(has_text)
     async def free_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
-                        locale: str, city: str | None, trace: dict) -> None:
-        await answer_text(message, assistant, presenter, database, locale, city, trace)
+                        locale: str, city: str | None, trace: dict, state: FSMContext) -> None:
+        await answer_text(message, assistant, presenter, database, locale, city, trace, state)
 
     return router
 
 
 async def answer_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
-                      locale: str, city: str | None, trace: dict) -> None:
+                      locale: str, city: str | None, trace: dict, state: FSMContext | None = None) -> None:
     reply = assistant.ask(message.text, locale, city)
     trace["outcome"] = reply.public_outcome
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
@@ -79,5 +81,10 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
         reply.public_outcome,
         masked_typed=typed,
     )
-    # 能报多少 questions: the answer, plus a button to work out an amount (the estimate's hook).
-    await send_view(message.bot, message.chat.id, offer_estimate(presenter.reply(reply, locale), message.text, assistant, presenter, locale))
+    # 能报多少 questions: the answer, plus a button to work out an amount (the estimate's hook); the
+    # button starts from what the question said (衢州居民 住院 三级), so it is remembered.
+    view = presenter.reply(reply, locale)
+    offered = offer_estimate(view, message.text, assistant, presenter, locale)
+    if offered is not view and state is not None:
+        await remember_offered_case(state, assistant, message.text)
+    await send_view(message.bot, message.chat.id, offered)

@@ -1,0 +1,159 @@
+"""The third fresh estimate set (tests/eval/estimate_cases_third.yaml, written before the readers were
+read), and the reading it exposed: a letter typed into an amount is asked again, labels reach their
+amount across a colon or a space, 全部是医保范围内的 means nothing outside the list, English cases,
+sound-alike typos of the main words in a case, and "in Quzhou" / "has Huiqubao" in English.
+"""
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from bot.domain.estimate.amounts import AmountError, find_amounts, prepare
+from bot.domain.estimate.interview import AMOUNT_HINTS, AnswerError, Interview
+from bot.domain.estimate.rules import load_rules
+from tests.conftest import KNOWLEDGE, ROOT
+from tests.eval.score_estimate import case_outcome
+
+THIRD_CASES = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_cases_third.yaml").read_text(encoding="utf-8"))
+# A little under the last measurement (first run: tune 16/20, heldout 17/20; now 20/20 and 18/20).
+EXACT_CASES_AT_LEAST = {"tune": 19, "heldout": 17}
+INPATIENT = {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3}
+
+
+@pytest.fixture(scope="module")
+def interview():
+    book, problems = load_rules(KNOWLEDGE / "rules", str)
+    assert problems == []
+    return Interview(book)
+
+
+def step_after(interview: Interview, answers: dict):
+    return interview.next_step(answers)
+
+
+def test_the_third_set_has_forty_cases_in_two_halves():
+    assert len(THIRD_CASES) == 40
+    assert sum(case["half"] == "tune" for case in THIRD_CASES) == 20 == sum(case["half"] == "heldout" for case in THIRD_CASES)
+
+
+@pytest.mark.parametrize("half", sorted(EXACT_CASES_AT_LEAST))
+def test_third_cases_fill_exactly_and_give_the_figures(interview, half):
+    outcomes = [case_outcome(interview, case) for case in THIRD_CASES if case["half"] == half]
+    exact = sum(ok for ok, _ in outcomes)
+    assert exact >= EXACT_CASES_AT_LEAST[half], f"{exact}/{len(outcomes)}"
+
+
+# --- amounts with a letter typed into them ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["3万o", "7万8o", "5o00", "1l000", "花了2万o块"])
+def test_a_letter_in_an_amount_is_found_as_garbled(text):
+    found = find_amounts(prepare(text))
+    assert found and all(isinstance(value, AmountError) and value.reason == "garbled" for _, value in found)
+
+
+@pytest.mark.parametrize("text", ["3000yuan", "rmb5000", "5000RMB", "1.2w", "12k", "30000 yuan", "spent 800 yuan"])
+def test_currency_and_units_in_latin_letters_are_no_typo(text):
+    found = find_amounts(prepare(text))
+    assert [type(value) for _, value in found] == [Decimal]
+
+
+@pytest.mark.parametrize("text", ["3万o", "5o00", "1l000"])
+def test_a_garbled_amount_is_asked_again_never_guessed(interview, text):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True})
+    assert step.name == "in_scope"
+    with pytest.raises(AnswerError) as caught:
+        interview.accept(step, text)
+    assert caught.value.hint_msgid == AMOUNT_HINTS["not_a_number"]
+    assert not caught.value.may_be_a_question  # a typo goes straight to the hint, not to the FAQ
+
+
+def test_a_garbled_amount_fills_nothing_in_a_case(interview):
+    read = interview.cases.read("衢州职工 社区医院门诊 花了3o00块")
+    assert "in_scope" not in read.answers
+
+
+def test_level_with_a_hyphen_is_no_amount(interview):
+    read = interview.cases.read("What does Quzhou resident insurance pay for a stay in a level-3 hospital")
+    assert "in_scope" not in read.answers and read.answers.get("level") == 3
+
+
+# --- labels and their amounts in a case ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["衢州居民住院三级 在衢州 医保内：5万 自费：1万", "衢州居民住院三级 在衢州 医保内 5万 自费 1万",
+                                  "衢州居民住院三级，在衢州，医保内 五万，自费 一万"])
+def test_a_label_reaches_its_amount_across_a_colon_or_a_space(interview, text):
+    read = interview.cases.read(text)
+    assert read.answers["in_scope"] == Decimal("50000") and read.answers["out_of_list"] == Decimal("10000")
+
+
+def test_a_label_inside_a_longer_one_is_not_one(interview):
+    read = interview.cases.read("衢州居民住院三级，在衢州，不能报的药3000，医保内5万")
+    assert read.answers["out_of_list"] == Decimal("3000") and read.answers["in_scope"] == Decimal("50000")
+
+
+@pytest.mark.parametrize("text", ["衢州居民住院三级，在衢州，全部是医保范围内的，花了5万", "衢州居民住院三级，在衢州，花了5万，都是医保内的"])
+def test_all_in_scope_means_nothing_outside_the_list(interview, text):
+    assert interview.cases.read(text).answers["out_of_list"] == Decimal("0")
+
+
+def test_not_all_in_scope_says_nothing_of_the_rest(interview):
+    read = interview.cases.read("衢州居民住院三级，在衢州，不是全部都在医保范围内的，花了5万")
+    assert "out_of_list" not in read.answers
+
+
+def test_none_after_a_label_alone_is_zero(interview):
+    assert interview.cases.read("衢州居民住院三级 在衢州 医保内 三万 自费：无").answers["out_of_list"] == Decimal("0")
+
+
+# --- English cases ------------------------------------------------------------------------------
+
+def test_an_english_case_is_read_whole(interview):
+    read = interview.cases.read("I am insured in Quzhou as a resident, admitted to a level 2 hospital outside the city, "
+                                "in-scope costs 40000 and self-paid 5000, she doesn't have huiqubao, not on dibao")
+    assert read.answers == {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 2, "in_quzhou": False,
+                            "in_scope": Decimal("40000"), "out_of_list": Decimal("5000"), "hardship": False, "huiqubao": False}
+
+
+def test_english_labels_may_follow_their_amount(interview):
+    read = interview.cases.read("Quzhou resident, hospitalised in Quzhou, level 3, 60000 within the catalogue and 9000 for drugs not covered")
+    assert read.answers["in_scope"] == Decimal("60000") and read.answers["out_of_list"] == Decimal("9000")
+
+
+@pytest.mark.parametrize(("text", "value"), [("in Quzhou", True), ("in the city", True), ("not in Quzhou", False),
+                                             ("outside the city", False), ("elsewhere", False)])
+def test_where_care_was_in_english(interview, text, value):
+    step = step_after(interview, INPATIENT)
+    assert step.name == "in_quzhou"
+    assert interview.accept(step, text) is value
+
+
+HUIQUBAO_STEP = {**INPATIENT, "in_quzhou": True, "in_scope": Decimal(1), "out_of_list": Decimal(0), "hardship": False}
+
+
+@pytest.mark.parametrize(("text", "value"), [("I have Huiqubao", True), ("no huiqubao", False), ("doesn't have huiqubao", False),
+                                             ("有惠区保", True), ("会衢保没买", False)])
+def test_enrolment_in_english_or_with_the_plan_typed_by_its_sound(interview, text, value):
+    step = step_after(interview, HUIQUBAO_STEP)
+    assert step.name == "huiqubao"
+    assert interview.accept(step, text) is value
+
+
+@pytest.mark.parametrize(("text", "value"), [("not a low-income household", False), ("on dibao", True)])
+def test_hardship_in_english(interview, text, value):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True, "in_scope": Decimal(1), "out_of_list": Decimal(0)})
+    assert step.name == "hardship"
+    assert interview.accept(step, text) is value
+
+
+# --- sound-alike typos in a case ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "value"), [("衢州只工医保 普通门诊 卫生院 花了八百五", "scheme", "employee"),
+                                                     ("渠州居民 住院 三级 花了5万", "city", "quzhou"),
+                                                     ("衢州居民住院二级 在衢州 2万 会衢保没买", "huiqubao", False)])
+def test_a_main_word_typed_by_its_sound_is_read_in_a_case(interview, text, name, value):
+    assert interview.cases.read(text).answers[name] == value
+
+
+@pytest.mark.parametrize("text", ["黑河共济怎么在支付宝上弄", "衢州异地就医备案网上办大概要多久", "衡阳慢性病门诊现在自己付几成"])
+def test_short_answer_words_are_not_found_by_sound_in_a_long_message(interview, text):
+    assert "scheme" not in interview.cases.read(text).answers  # 在支付宝 is no 在职, 网上办 no 上班

@@ -491,3 +491,10 @@ def test_someone_else_using_my_account_is_family_aid(index):
 def test_naming_the_national_app_in_english_says_nothing_of_which_entry(index):
     result = index.search("How do I add my old mother to my family account in the national medical insurance app")
     assert result.entry is not None and result.entry.id != "family-account/login", result
+
+
+def test_a_how_question_gets_the_entry_that_tells_how(index):
+    # dates-and-phone (whose phone number to fill in) ranks first; the binding steps are asked for
+    assert_answers(index, "湘潭的家庭共济 手机上怎么绑定 要填什么", "family-aid/xiangtan/bind-online")
+    assert index.understanding.asks_how(index.read("How do I register for care elsewhere"))
+    assert not index.understanding.asks_how(index.read("谁能办异地就医备案"))

@@ -89,6 +89,7 @@ class SearchIndex:
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
     GENERAL_NEAR = 0.85  # a general entry this close behind one on a single condition answers instead
+    STEPS_NEAR = 0.85  # an entry telling how this close behind one that never does answers a how-question
     ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
     MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these
 
@@ -116,6 +117,7 @@ class SearchIndex:
             is_word=tools.is_word,
         )
         index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
+        index.tells_how = {}  # entry id -> whether one of its phrasings asks how, filled when first needed
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
         index.for_insured_elsewhere = frozenset(  # entries whose own phrasings speak of people insured elsewhere
             entry.id for entry in knowledge.entries.values()
@@ -335,6 +337,7 @@ class SearchIndex:
             cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
         candidates = self._general_first(candidates, asked)
+        candidates = self._steps_first(candidates, normalized)
         if asked:
             candidates, lacking = self._without_conflicts(candidates, asked, content, covered)
             if lacking is not None:
@@ -358,6 +361,28 @@ class SearchIndex:
                 return [replace(candidate, score=best.score), replace(best, score=candidate.score),
                         *candidates[1:position], *candidates[position + 1:]]
         return candidates
+
+    def _steps_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
+        """A question asking how, its best match an entry none of whose phrasings asks how, and
+        one that does close behind, overlapping about as well: the steps first."""
+        understanding = self.understanding
+        if not candidates or not understanding.asks_how(normalized) or self._tells_how(candidates[0].entry):
+            return candidates
+        best = candidates[0]
+        for position, candidate in enumerate(candidates[1:4], 1):
+            if candidate.score < self.STEPS_NEAR * best.score:
+                break
+            if self._tells_how(candidate.entry) and candidate.overlap >= best.overlap - self.CONFLICT_MARGIN:
+                return [replace(candidate, score=best.score), replace(best, score=candidate.score),
+                        *candidates[1:position], *candidates[position + 1:]]
+        return candidates
+
+    def _tells_how(self, entry: Entry) -> bool:
+        told = self.tells_how.get(entry.id)
+        if told is None:
+            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
+            told = self.tells_how[entry.id] = any(self.understanding.asks_how(self.tools.normalize(p)) for p in phrasings)
+        return told
 
     def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None) -> SearchResult | None:
         """Someone insured in a city we do not cover, asking about one of our products: the

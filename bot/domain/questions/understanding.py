@@ -92,6 +92,7 @@ class UnderstandingFile(_Strict):
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
+    how_words: list[str] = Field(default_factory=list)  # a question asking for steps (怎么办理)
     asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
     places: Places = Places()
@@ -134,6 +135,7 @@ class Understanding:
         self._facet_maps = {dimension: WordMap(words) for dimension, words in self._facet_words.items() if words}
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         self._generic_re = alternation(norm(spec.generic_words))
+        self._how_re = alternation(norm(spec.how_words))
         self._question_re = alternation(norm(spec.question_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
@@ -163,6 +165,10 @@ class Understanding:
             text = self._single_filler_re.sub(" ", text)
         text = _PUNCTUATION.sub(" ", text).strip()
         return self.sounds.correct(text)
+
+    def asks_how(self, normalized: str) -> bool:
+        """The text asks for the steps of doing something (怎么办理, how do I)."""
+        return self._how_re is not None and self._how_re.search(normalized) is not None
 
     def without_context(self, normalized: str) -> str:
         """The text without `context_words` (where a thing is done, not what is asked)."""

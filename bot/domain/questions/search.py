@@ -337,12 +337,12 @@ class SearchIndex:
             cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
         candidates = self._general_first(candidates, asked)
-        candidates = self._steps_first(candidates, normalized)
         if asked:
             candidates, lacking = self._without_conflicts(candidates, asked, content, covered)
             if lacking is not None:
                 return SearchResult("declined", region=named, decline_reason="not_in_knowledge",
                                     decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
+        candidates = self._steps_first(candidates, normalized)
         if covered:
             return self._for_named(candidates, covered, named, content, asked)
         return self._unnamed(candidates, city, normalized)
@@ -364,7 +364,7 @@ class SearchIndex:
 
     def _steps_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
         """A question asking how, its best match an entry none of whose phrasings asks how, and
-        one that does close behind, overlapping about as well: the steps first."""
+        one on the same product that does close behind, overlapping about as well: the steps first."""
         understanding = self.understanding
         if not candidates or not understanding.asks_how(normalized) or self._tells_how(candidates[0].entry):
             return candidates
@@ -372,10 +372,16 @@ class SearchIndex:
         for position, candidate in enumerate(candidates[1:4], 1):
             if candidate.score < self.STEPS_NEAR * best.score:
                 break
-            if self._tells_how(candidate.entry) and candidate.overlap >= best.overlap - self.CONFLICT_MARGIN:
+            if self._tells_how(candidate.entry) and candidate.overlap >= best.overlap - self.CONFLICT_MARGIN \
+                    and self._same_product(candidate.entry, best.entry):
                 return [replace(candidate, score=best.score), replace(best, score=candidate.score),
                         *candidates[1:position], *candidates[position + 1:]]
         return candidates
+
+    @staticmethod
+    def _same_product(a: Entry, b: Entry) -> bool:
+        products = set(a.facets.get("product", ()))
+        return products == set(b.facets.get("product", ())) or bool(products & set(b.facets.get("product", ())))
 
     def _tells_how(self, entry: Entry) -> bool:
         told = self.tells_how.get(entry.id)

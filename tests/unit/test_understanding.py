@@ -498,3 +498,15 @@ def test_a_how_question_gets_the_entry_that_tells_how(index):
     assert_answers(index, "湘潭的家庭共济 手机上怎么绑定 要填什么", "family-aid/xiangtan/bind-online")
     assert index.understanding.asks_how(index.read("How do I register for care elsewhere"))
     assert not index.understanding.asks_how(index.read("谁能办异地就医备案"))
+
+
+def test_an_unsure_answer_that_never_speaks_of_a_detail_asked_is_declined(index):
+    # the registration steps say nothing of a company stamp: the detail is named as what we lack
+    result = index.search("衢州异地就医备案要不要公司盖章")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert ("detail", "盖章") in result.missing and result.nearest is not None
+
+
+def test_words_that_name_no_detail_do_not_decline(index):
+    assert index.understanding.plain_word("多少") and index.understanding.plain_word("哪查")
+    assert not index.understanding.plain_word("盖章")

@@ -93,6 +93,7 @@ class UnderstandingFile(_Strict):
     generic_words: list[str] = Field(default_factory=list)
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
     how_words: list[str] = Field(default_factory=list)  # a question asking for steps (怎么办理)
+    plain_words: list[str] = Field(default_factory=list)  # words that name no detail of their own (需要, 多少)
     asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
     places: Places = Places()
@@ -136,6 +137,11 @@ class Understanding:
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         self._generic_re = alternation(norm(spec.generic_words))
         self._how_re = alternation(norm(spec.how_words))
+        # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
+        self._plain = frozenset([*norm(spec.plain_words), *norm(spec.question_words), *norm(spec.generic_words), *norm(spec.fillers),
+                                 *norm(spec.context_words),
+                                 *(word for dimension in ("member", "scheme", "status") for word in self._facet_words.get(dimension, {}))])
+        self._plain_chars = frozenset(word for word in norm(spec.question_words) if len(word) == 1)  # 哪查, 几次
         self._question_re = alternation(norm(spec.question_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
@@ -165,6 +171,11 @@ class Understanding:
             text = self._single_filler_re.sub(" ", text)
         text = _PUNCTUATION.sub(" ", text).strip()
         return self.sounds.correct(text)
+
+    def plain_word(self, word: str) -> bool:
+        """A word that names no detail of its own (多少, 需要, 家人): no sign of a detail we lack."""
+        return (word in self._plain or any(part in self._plain for part in (word[:2], word[-2:]) if len(word) > 2)
+                or any(char in self._plain_chars for char in word))
 
     def asks_how(self, normalized: str) -> bool:
         """The text asks for the steps of doing something (怎么办理, how do I)."""

@@ -510,3 +510,14 @@ def test_an_unsure_answer_that_never_speaks_of_a_detail_asked_is_declined(index)
 def test_words_that_name_no_detail_do_not_decline(index):
     assert index.understanding.plain_word("多少") and index.understanding.plain_word("哪查")
     assert not index.understanding.plain_word("盖章")
+
+
+@pytest.mark.parametrize("question", ["湘潭共济绑错了人 怎么解绑", "医保电子凭证挂失了 现在找到了 怎么取消挂失"])
+def test_undoing_is_not_answered_with_the_doing(index, question):
+    result = index.search(question)
+    assert result.outcome != "answered" or result.entry.id not in (
+        "family-aid/xiangtan/bind-online", "quzhou/services/evoucher-lost"), result
+
+
+def test_adding_parents_to_my_phone_is_the_family_account(index):
+    assert "family-account" in index.understanding.facets(index.read("把我妈加到我的手机上看病用")).get("product", ())

@@ -157,3 +157,64 @@ def test_a_main_word_typed_by_its_sound_is_read_in_a_case(interview, text, name,
 @pytest.mark.parametrize("text", ["黑河共济怎么在支付宝上弄", "衢州异地就医备案网上办大概要多久", "衡阳慢性病门诊现在自己付几成"])
 def test_short_answer_words_are_not_found_by_sound_in_a_long_message(interview, text):
     assert "scheme" not in interview.cases.read(text).answers  # 在支付宝 is no 在职, 网上办 no 上班
+
+
+# --- second round: totals, run-on cases, joined numbers, other amounts at the amount step -------------
+
+@pytest.mark.parametrize("text", ["起付线是700吧", "惠衢保一年交100块", "保费交了280"])
+def test_another_amount_at_the_amount_step_is_no_answer(interview, text):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True})
+    with pytest.raises(AnswerError) as caught:
+        interview.accept(step, text)
+    assert caught.value.may_be_a_question  # the FAQ may answer it; the step comes back
+
+
+@pytest.mark.parametrize(("text", "value"), [("1w2", "12000"), ("3w5", "35000"), ("3k5", "3500")])
+def test_a_unit_between_digits_is_read_as_said(interview, text, value):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True})
+    assert interview.accept(step, text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["3.5.万", "1.2.3", "1,2000", "10,0000"])
+def test_numbers_joined_by_a_stray_point_or_comma_are_asked_again(interview, text):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True})
+    with pytest.raises(AnswerError) as caught:
+        interview.accept(step, text)
+    assert caught.value.hint_msgid == AMOUNT_HINTS["not_a_number"]
+
+
+def test_a_total_with_an_amount_outside_the_list_leaves_the_cost_to_ask(interview):
+    read = interview.cases.read("衢州居民，住院，三级，总共花了5万，其中自费1万")
+    assert "in_scope" not in read.answers and read.answers["out_of_list"] == Decimal("10000")
+
+
+@pytest.mark.parametrize("text", ["衢州职工三级医院看门诊一共花了四千五", "衢州居民，住院，三级，在衢州，一共4500，自费的没有"])
+def test_a_total_alone_is_the_cost(interview, text):
+    assert interview.cases.read(text).answers["in_scope"] == Decimal("4500")
+
+
+def test_a_label_before_a_total_still_labels_it(interview):
+    read = interview.cases.read("衢州居民医保 住院 三级 医保内一共3万 自费5千")
+    assert read.answers["in_scope"] == Decimal("30000") and read.answers["out_of_list"] == Decimal("5000")
+
+
+def test_a_run_on_case_without_punctuation_is_read_whole(interview):
+    read = interview.cases.read("衢州居民住院三级在衢州花了10万元目录外2万元有惠衢保不是低保户")
+    assert read.answers == {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3, "in_quzhou": True,
+                            "in_scope": Decimal("100000"), "out_of_list": Decimal("20000"), "hardship": False, "huiqubao": True}
+
+
+def test_a_rough_amount_cut_from_its_bound_stays_rough(interview):
+    read = interview.cases.read("衢州居民住院三级在衢州花了两万出头目录外2万元")
+    assert "in_scope" not in read.answers and read.answers["out_of_list"] == Decimal("20000")
+
+
+def test_range_words_label_amounts(interview):
+    read = interview.cases.read("衢州居民 住院 在本地 三级医院 报销范围内12万 范围外2万 没有惠衢保")
+    assert read.answers["in_scope"] == Decimal("120000") and read.answers["out_of_list"] == Decimal("20000")
+
+
+@pytest.mark.parametrize(("text", "where"), [("衢州居民在衢州住院三级花了3万", True), ("户口在衢州 住院 三级 花了3万", None),
+                                             ("我在衢州单位上班交的职工医保，住院去三级医院", None)])
+def test_insurance_words_beside_the_place_name_the_insurance(interview, text, where):
+    assert interview.cases.read(text).answers.get("in_quzhou") is where

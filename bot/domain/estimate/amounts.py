@@ -79,6 +79,8 @@ def _number(text: str) -> Decimal:
             return Decimal(match["number"].replace(",", "")) * _UNITS[match["unit"]]
     except InvalidOperation:
         raise AmountError("not_a_number") from None
+    if re.fullmatch(r"\d+(\.\d+)?[wk]\d", text):  # 1w2, 3k5: as 1万2, 3千5 are said
+        return _chinese(text.replace("w", "万").replace("k", "千"))
     return _chinese(text)
 
 
@@ -135,12 +137,22 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|(?<![a-z])(?:level|grade|no\.?|#))[\s-]*
 # 3000yuan, rmb5000) or an ordinal (3rd).
 _LETTER_BEFORE = re.compile(r"(?<![a-z])(?!(?:rmb|cny)$)[a-z]+$")
 _LETTER_AFTER = re.compile(r"(?!(?:yuan|rmb|cny|kuai|st|nd|rd|th)(?![a-z]))[a-z]")
+# A second point or a comma out of place joins two numbers (3.5.万, 1.2.3, 1,2000): which one was meant is a guess.
+_JOINED_AFTER = re.compile(r"\.[0-9零〇一二两三四五六七八九十百千万亿]|,[0-9]")
+_JOINED_BEFORE = re.compile(r"[0-9][.,]$")
 _CLAUSE_END = re.compile(r"[,;:!?，。；：！？\s](?![0-9])")
 
 
 def find_amounts(prepared: str, not_money_after: tuple[str, ...] = (), rate_units: tuple[str, ...] = (),
                  rough: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> list[tuple[int, Decimal | AmountError]]:
-    """(position, amount or why it is unusable) for each amount in a prepared sentence.
+    """(position, amount or why it is unusable) for each amount in a prepared sentence (see find_amount_spans)."""
+    return [(start, value) for start, _, value in find_amount_spans(prepared, not_money_after, rate_units, rough)]
+
+
+def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate_units: tuple[str, ...] = (),
+                      rough: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> list[tuple[int, int, Decimal | AmountError]]:
+    """(start, end, amount or why it is unusable) for each amount in a prepared sentence; the end
+    takes in its unit, currency and rough words (10万元, 一万多, 两万出头).
 
     A number followed by a word of `not_money_after` (3天, 二级, 2025年) is not an amount; Chinese
     numerals count only with a magnitude or a currency (十万, 五千, 五块), so 一个 and 三甲 do not.
@@ -163,8 +175,8 @@ def find_amounts(prepared: str, not_money_after: tuple[str, ...] = (), rate_unit
         if _NOT_MONEY_BEFORE.search(prepared, 0, match.start()):
             continue  # 第2步, level 2, no. 3
         before = prepared[:match.start()]
-        if _LETTER_BEFORE.search(before) or _LETTER_AFTER.match(after):
-            found.append((match.start(), AmountError("garbled")))
+        if _LETTER_BEFORE.search(before) or _LETTER_AFTER.match(after) or _JOINED_AFTER.match(after) or _JOINED_BEFORE.search(before):
+            found.append((match.start(), tail.end(), AmountError("garbled")))
             continue
         led_by_few = before.endswith("几")  # 几千, 十几万 (十 is read first; 几 then leads 万)
         bound = bool(rough_before) and before.endswith(rough_before) or bool(rough_after) and after.startswith(rough_after)
@@ -175,16 +187,17 @@ def find_amounts(prepared: str, not_money_after: tuple[str, ...] = (), rate_unit
                 continue  # 十来天, 三十多岁
             rest = _ROUGH_REST.match(prepared, tail.end()) if tail.group("rough") else None
             rough_until = rest.end() if rest else tail.end()
-            found.append((match.start(), AmountError("not_exact")))
+            bound_after = next((word for word in rough_after if after.startswith(word)), "") if bound else ""
+            found.append((match.start(), max(rough_until, tail.end() + len(bound_after)), AmountError("not_exact")))
             continue
         if rate is not None:
             clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
             if rate.search(clause):
-                found.append((match.start(), AmountError("rate")))
+                found.append((match.start(), tail.end(), AmountError("rate")))
                 continue
         try:
-            found.append((match.start(), parse_amount(span)))
+            found.append((match.start(), tail.end(), parse_amount(span)))
         except AmountError as error:
             if error.reason != "not_a_number":
-                found.append((match.start(), error))
+                found.append((match.start(), tail.end(), error))
     return found

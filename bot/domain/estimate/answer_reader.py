@@ -164,6 +164,7 @@ class AnswerReader:
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
         self._later = tuple(comparable(w) for w in self.known.later_words)
+        self._not_a_cost_words = tuple(prepare(w) for w in self.known.amount_labels.not_a_cost)
         # A plan and its other spellings (惠衢保, Huiqubao): named in an answer, it is its subject.
         self._topic_names = {plan: (plan, *names) for plan, names in self.known.plan_names.items()}
         self._matchers: dict[tuple, WordMatcher] = {}
@@ -341,7 +342,10 @@ class AnswerReader:
             if error.reason not in ("not_a_number", "empty"):
                 raise Unread(f"amount:{error.reason}") from None
             whole_error = error.reason
-        found = find_amounts(prepare(typed), self.not_money_after, self.rate_units, self.rough)
+        prepared = prepare(typed)
+        found = find_amounts(prepared, self.not_money_after, self.rate_units, self.rough)
+        if any(self._not_a_cost(prepared[:at]) for at, _ in found):
+            raise Unread("question")  # 起付线是700吧, 惠衢保一年交100块: another amount, not what was spent
         errors = [value for _, value in found if isinstance(value, AmountError)]
         if errors and errors[0].reason in ("not_exact", "rate"):
             raise Unread(f"amount:{errors[0].reason}")  # 十几万, 好几千: 几 here counts, it does not ask
@@ -361,6 +365,11 @@ class AnswerReader:
         return values.pop()
 
     # --- whole messages ---------------------------------------------------------------------------
+
+    def _not_a_cost(self, before: str) -> bool:
+        """A word of amount_labels.not_a_cost (起付线, 保费, 一年交) in the clause before an amount."""
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        return any(word in clause for word in self._not_a_cost_words)
 
     def wants_calculation(self, typed: str) -> bool:
         """帮我算, 算一下: start the estimate."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.domain.estimate.amounts import AmountError, find_amounts, prepare
+from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
 from bot.domain.estimate.answer_reader import UNSURE, Unread, simplified
 from bot.domain.estimate.interview import Interview
 from bot.domain.estimate.rules import comparable
@@ -21,6 +21,7 @@ NOTHING = Decimal("0.00")
 # not end one: it leads to the value (医保内：5万). A space ends a clause too (衢州职工 门诊 二甲), but
 # not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
 # hospital in Quzhou), where "and"/"but" end one instead (50000 in scope and 8000 self-paid).
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
@@ -40,10 +41,18 @@ class CaseReader:
         self._markers = tuple(comparable(w) for w in known.care_place_markers)
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
-                        for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost")}
+                        for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total")}
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
+        # 有惠衢保不是低保户: read for 惠衢保 without the hardship words and the negation before them
+        hardship_words = sorted({w for w in self._hardship if _HAN.search(w)}, key=len, reverse=True)
+        negations = sorted({*self.reader.negations, "是"}, key=len, reverse=True)
+        self._hardship_said = re.compile("(?:" + "|".join(map(re.escape, negations)) + ")?(?:" + "|".join(map(re.escape, hardship_words)) + ")") \
+            if hardship_words else None
+        # 衢州居民, 在衢州(单位上班)交的医保: after the place (up to six characters on); 户口在衢州, 医保在衢州: just before it (not 居民在衢州住院)
+        schemes = {comparable(str(word)) for choice in interview.words.choices("scheme").values() for word in choice.words}
+        self._insurance_before = tuple(word for word in self._insurance if word not in schemes)
         plans = {rule.plan for rule in interview.rules.supplementary}
         # (as compared, the plan): 惠衢保 and its other spellings (Huiqubao) name it
         self._plan_ids = tuple(sorted(plans))
@@ -70,7 +79,8 @@ class CaseReader:
             if plan is None:  # 有惠区保: the plan typed by its sound
                 plan = next((plan for plan in self._plan_ids if plan in self.reader.topic_sounds(plan).correct(compared)), None)
             if plan is not None:
-                self._yes_no(answers, "huiqubao", clause, topic=plan)
+                said = self._hardship_said.sub(" ", clause) if self._hardship_said is not None else clause
+                self._yes_no(answers, "huiqubao", said, topic=plan)
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
@@ -110,8 +120,13 @@ class CaseReader:
         for clause, compared in clauses:
             if self.reader.is_question(clause):
                 continue
-            insurance = any(word in compared for word in self._insurance)
+            han = _HAN.search(compared) is not None
             for item in self.reader.matcher("in_city", city).find(compared, clause):  # the clause: English words too
+                if han:  # the insurance words around the place name it: 衢州居民住院在衢州 names both
+                    insurance = any(word in compared[item.start:item.end + 6] for word in self._insurance) or \
+                        compared[:item.start].endswith(self._insurance_before)
+                else:
+                    insurance = any(word in compared for word in self._insurance)
                 value = item.value
                 if item.negated:
                     if not (isinstance(value, bool) and not (item.place and value is False)):
@@ -125,10 +140,10 @@ class CaseReader:
 
     def _amounts(self, clauses: list[tuple[str, str]], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
-        labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "": []}
+        labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "total": [], "": []}
         not_money = self.reader.not_money_after
         carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
-        for clause, compared in clauses:
+        for clause, compared in self._pieces(clauses):
             amounts = find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough)
             label = self._label(clause)
             if not amounts and carried == "out_of_list" and compared in self._none_alone:
@@ -146,13 +161,35 @@ class CaseReader:
         unlabelled = labelled[""]
         found = {}
         main = "special_drug" if care == "special-drug" else "in_scope"
+        outside = main == "in_scope" and any(value != NOTHING for value in labelled["out_of_list"])
         if labelled[main]:
             found[main] = labelled[main][0] if len(set(labelled[main])) == 1 else None
-        elif len(unlabelled) == 1:
+        elif labelled["total"] and not unlabelled and not outside and len(set(labelled["total"])) == 1:
+            found[main] = labelled["total"][0]  # 一共花了4500: the cost, unless part of it was outside the list
+        elif len(unlabelled) == 1 and not labelled["total"]:
             found[main] = unlabelled[0]
         if main == "in_scope" and len(set(labelled["out_of_list"])) == 1:
             found["out_of_list"] = labelled["out_of_list"][0]
         return {name: value for name, value in found.items() if value is not None}
+
+    def _pieces(self, clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Chinese clauses with several amounts cut after each: 花了10万元目录外2万元 is two statements,
+        each with its label (with one amount, a label after it still counts: 3万是自费的)."""
+        pieces = []
+        for clause, compared in clauses:
+            spans = find_amount_spans(clause, self.reader.not_money_after, self.reader.rate_units, self.reader.rough) \
+                if _HAN.search(clause) else ()
+            if len(spans) < 2:
+                pieces.append((clause, compared))
+                continue
+            start = 0
+            for _, end, _ in spans:
+                if start < end < len(clause) and _HAN.match(clause[end]):
+                    pieces.append(clause[start:end])
+                    start = end
+            pieces.append(clause[start:])
+            pieces = [piece if isinstance(piece, tuple) else (piece, comparable(piece)) for piece in pieces]
+        return pieces
 
     def _label(self, text: str) -> str:
         """The amount kind named last in `text` ("" when none); a label inside a longer one found
@@ -164,11 +201,15 @@ class CaseReader:
                 while at >= 0:
                     found.append((at, at + len(word), kind))
                     at = text.find(word, at + 1)
-        best, taken_until = "", -1
+        best, total, taken_until = "", "", -1
         for start, end, kind in sorted(found, key=lambda item: (item[0], item[0] - item[1])):
             if start >= taken_until:  # read from the left, the longest word at each place, as a reader would
-                best, taken_until = kind, end
-        return best
+                taken_until = end
+                if kind == "total":
+                    total = kind  # 医保内一共3万: 一共 says no more than the label before it
+                else:
+                    best = kind
+        return best or total
 
     def _all_in_scope(self, clause: str) -> bool:
         """全部是医保范围内的, 都能报的: the whole cost is inside the catalogue (not 不是全部都能报)."""

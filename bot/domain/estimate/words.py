@@ -26,6 +26,7 @@ class AmountLabels(_Strict):
     special_drug: Words = Field(default_factory=list)
     in_scope: Words = Field(default_factory=list)
     not_a_cost: Words = Field(default_factory=list)
+    total: Words = Field(default_factory=list)  # 一共, 总共: the cost as a whole (目录外 included, if any)
 
 
 class Understanding(_Strict):

@@ -521,3 +521,9 @@ def test_undoing_is_not_answered_with_the_doing(index, question):
 
 def test_adding_parents_to_my_phone_is_the_family_account(index):
     assert "family-account" in index.understanding.facets(index.read("把我妈加到我的手机上看病用")).get("product", ())
+
+
+def test_a_named_citys_entry_scores_as_its_phrasing_does(index):
+    # Heihe's and Hengyang's 共济能在药店用吗 are one phrasing: Heihe's is not less sure for being
+    # Heihe's (it was offered as a suggestion, its lead measured from Hengyang's higher score)
+    assert_answers(index, "黑河的共济账户里的钱能给我爸在药店买药用吗", "family-aid/heihe/uses")

@@ -366,6 +366,8 @@ class SearchIndex:
         for c in candidates:
             cluster[c.phrasing] = max(cluster.get(c.phrasing, 0.0), c.score)
         candidates.sort(key=lambda c: (-cluster[c.phrasing], c.entry.region not in preferred, -c.score))
+        # …and score as the phrasing does: a city's entry is not less likely for its own document length
+        candidates = [c if c.score == cluster[c.phrasing] else replace(c, score=cluster[c.phrasing]) for c in candidates]
         candidates = self._general_first(candidates, asked)
         if asked:
             candidates, lacking = self._without_conflicts(candidates, asked, content, covered)

@@ -527,3 +527,9 @@ def test_a_named_citys_entry_scores_as_its_phrasing_does(index):
     # Heihe's and Hengyang's 共济能在药店用吗 are one phrasing: Heihe's is not less sure for being
     # Heihe's (it was offered as a suggestion, its lead measured from Hengyang's higher score)
     assert_answers(index, "黑河的共济账户里的钱能给我爸在药店买药用吗", "family-aid/heihe/uses")
+
+
+def test_a_place_ending_one_part_of_a_story_is_not_the_insurance_city_of_the_next(index):
+    # 一直住苏州 | 医保还是衢州交的: joined without a break, 苏州医保 read as Suzhou's insurance
+    result = index.search("我是龙游人 在苏州上班好多年了 一直住苏州 医保还是老家交的居民医保 以后在苏州住院要办什么手续")
+    assert result.decline_reason != "uncovered_place", result

@@ -252,7 +252,7 @@ class SearchIndex:
             kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
                     or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part)]
             if kept:
-                return tools.normalize(" ".join(kept))
+                return tools.normalize(",".join(kept))  # a comma keeps where a part ends (住宁波, 医保在衢州交)
         return understanding.clean(tools.normalize(question))
 
     def _spoken_parts(self, question: str) -> list[str] | None:

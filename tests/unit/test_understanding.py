@@ -533,3 +533,8 @@ def test_a_place_ending_one_part_of_a_story_is_not_the_insurance_city_of_the_nex
     # 一直住苏州 | 医保还是衢州交的: joined without a break, 苏州医保 read as Suzhou's insurance
     result = index.search("我是龙游人 在苏州上班好多年了 一直住苏州 医保还是老家交的居民医保 以后在苏州住院要办什么手续")
     assert result.decline_reason != "uncovered_place", result
+
+
+def test_an_answer_saying_where_one_must_be_insured_serves_someone_insured_elsewhere(index):
+    # Xiangtan's who-may-share answer says both sides must be insured in Xiangtan: it answers a wife insured in 株洲
+    assert_answers(index, "我是湘潭的 老婆在株洲交的医保 能用我的个人账户给她共济吗", "family-aid/xiangtan/who")

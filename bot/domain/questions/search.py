@@ -123,9 +123,11 @@ class SearchIndex:
         index.entry_text = {}  # entry id -> its phrasings and answers, normalised, filled when first needed
         index.tells_how = {}  # entry id -> whether one of its phrasings asks how, filled when first needed
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
-        index.for_insured_elsewhere = frozenset(  # entries whose own phrasings speak of people insured elsewhere
+        index.for_insured_elsewhere = frozenset(  # entries that speak of people insured elsewhere: in their
+            # own phrasings (外地医保能买惠衢保吗), or their answer says where one must be insured (双方都要在湘潭市参保)
             entry.id for entry in knowledge.entries.values()
-            if any(word in tools.normalize(phrasing) for phrasing in (entry.question, *entry.variants) for word in cls.ELSEWHERE_WORDS))
+            if any(word in tools.normalize(phrasing) for phrasing in (entry.question, *entry.variants) for word in cls.ELSEWHERE_WORDS)
+            or index._insured_where(entry, knowledge))
         domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
         index._domain_re = re.compile("|".join(map(re.escape, domain))) if domain else None
         index.topic_regions = {}
@@ -144,6 +146,14 @@ class SearchIndex:
                 groups.setdefault(entry.group, {}).setdefault(entry.region, entry)
         index.groups = groups
         return index
+
+    @staticmethod
+    def _insured_where(entry: Entry, knowledge: KnowledgeBase) -> bool:
+        region = knowledge.regions.get(entry.region)
+        if region is None or entry.region == NATIONAL:
+            return False
+        names = "|".join(re.escape(name) for name in (region.name, *region.aliases) if name)
+        return re.search(rf"(?:{names})[市县区]?(?:域内)?参保", entry.answer) is not None
 
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None) -> SearchResult:

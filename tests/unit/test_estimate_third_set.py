@@ -218,3 +218,24 @@ def test_range_words_label_amounts(interview):
                                              ("我在衢州单位上班交的职工医保，住院去三级医院", None)])
 def test_insurance_words_beside_the_place_name_the_insurance(interview, text, where):
     assert interview.cases.read(text).answers.get("in_quzhou") is where
+
+
+@pytest.mark.parametrize("text", ["我们家以前是低保户", "used to be on dibao"])
+def test_a_status_of_the_past_only_is_asked_again(interview, text):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True, "in_scope": Decimal(1), "out_of_list": Decimal(0)})
+    assert step.name == "hardship"
+    with pytest.raises(AnswerError):
+        interview.accept(step, text)
+    assert interview.accept(step, "以前是低保，现在不是了") is False  # what holds now answers
+
+
+@pytest.mark.parametrize("text", ["none", "nothing", "zero"])
+def test_none_in_english_outside_the_list_is_zero(interview, text):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True, "in_scope": Decimal(1)})
+    assert step.name == "out_of_list"
+    assert interview.accept(step, text) == Decimal("0")
+
+
+def test_in_a_case_the_clause_after_a_past_status_says_what_holds_now(interview):
+    assert interview.cases.read("衢州居民住院三级 在衢州 花了3万 以前是低保户 现在不是了").answers["hardship"] is False
+    assert "hardship" not in interview.cases.read("衢州居民住院三级 在衢州 花了3万 我们以前是低保户 惠衢保有买").answers

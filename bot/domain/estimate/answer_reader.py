@@ -164,6 +164,7 @@ class AnswerReader:
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
         self._later = tuple(comparable(w) for w in self.known.later_words)
+        self._past = self.past_words = tuple(comparable(w) for w in self.known.past_words)
         self._not_a_cost_words = tuple(prepare(w) for w in self.known.amount_labels.not_a_cost)
         # A plan and its other spellings (惠衢保, Huiqubao): named in an answer, it is its subject.
         self._topic_names = {plan: (plan, *names) for plan, names in self.known.plan_names.items()}
@@ -246,6 +247,8 @@ class AnswerReader:
                     return self._resolve(table, matcher.find(later), prefer)
                 except Unread:
                     pass
+            elif table.split(":")[-1] in self.known.past_steps and any(word in compared for word in self._past):
+                raise Unread("ambiguous")  # 以前是低保户: what was, not what is now
         # Clauses kept apart: in 不，没有 the 不 is an answer of its own, not a negation of 没有.
         found = matcher.find(self._clauses(typed) if not in_a_case else compared, spelled)
         if in_a_case:

@@ -72,8 +72,10 @@ class CaseReader:
         if location is not None:
             answers["in_quzhou"] = location
         answers.update(self._amounts(clauses, answers.get("care")))
-        for clause, compared in clauses:
+        for at, (clause, compared) in enumerate(clauses):
             if any(word in compared for word in self._hardship):
+                if at + 1 < len(clauses) and any(word in compared for word in self.reader.past_words):
+                    clause = f"{clause}，{clauses[at + 1][0]}"  # 以前是低保，现在不是了: the next clause says what holds now
                 self._yes_no(answers, "hardship", clause)
             plan = next((plan for name, plan in self._plans if name in compared), None)
             if plan is None:  # 有惠区保: the plan typed by its sound

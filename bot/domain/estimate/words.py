@@ -47,6 +47,8 @@ class Understanding(_Strict):
     rough_before: Words = Field(default_factory=list)  # 不到两万: a bound, not an amount
     rough_after: Words = Field(default_factory=list)  # 两万出头, 两万以上
     particles: Words = Field(default_factory=list)  # 是啊, 不哦: after a one-character answer it still stands alone
+    past_words: Words = Field(default_factory=list)  # 以前是低保户: at past_steps, what was is asked again
+    past_steps: list[str] = Field(default_factory=list)
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     care_place_markers: Words = Field(default_factory=list)
     insurance_words: Words = Field(default_factory=list)

@@ -239,3 +239,10 @@ def test_none_in_english_outside_the_list_is_zero(interview, text):
 def test_in_a_case_the_clause_after_a_past_status_says_what_holds_now(interview):
     assert interview.cases.read("衢州居民住院三级 在衢州 花了3万 以前是低保户 现在不是了").answers["hardship"] is False
     assert "hardship" not in interview.cases.read("衢州居民住院三级 在衢州 花了3万 我们以前是低保户 惠衢保有买").answers
+
+
+@pytest.mark.parametrize("text", ["衢州居民住院三级 在衢州 医保范围内3万 不在范围内的5千", "衢州居民住院三级 在衢州 花了3万 不是医保内的5千",
+                                  "衢州居民住院三级 在衢州 医保内3万 不在报销范围的5千"])
+def test_a_negated_in_scope_label_is_outside_the_list(interview, text):
+    read = interview.cases.read(text)
+    assert read.answers["in_scope"] == Decimal("30000") and read.answers["out_of_list"] == Decimal("5000")

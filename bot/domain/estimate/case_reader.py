@@ -42,6 +42,7 @@ class CaseReader:
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total")}
+        self._negations = tuple(prepare(w) for w in known.negations)
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
@@ -209,6 +210,8 @@ class CaseReader:
                 taken_until = end
                 if kind == "total":
                     total = kind  # 医保内一共3万: 一共 says no more than the label before it
+                elif kind == "in_scope" and text[:start].endswith(self._negations):
+                    best = "out_of_list"  # 不在范围内的五万, 不是医保内的: outside the list
                 else:
                     best = kind
         return best or total

@@ -537,4 +537,33 @@ def test_a_place_ending_one_part_of_a_story_is_not_the_insurance_city_of_the_nex
 
 def test_an_answer_saying_where_one_must_be_insured_serves_someone_insured_elsewhere(index):
     # Xiangtan's who-may-share answer says both sides must be insured in Xiangtan: it answers a wife insured in 株洲
-    assert_answers(index, "我是湘潭的 老婆在株洲交的医保 能用我的个人账户给她共济吗", "family-aid/xiangtan/who")
+    result = index.search("我是湘潭的 老婆在株洲交的医保 能用我的个人账户给她共济吗")
+    assert result.outcome == "answered" and result.entry.id in (
+        "family-aid/xiangtan/who", "family-aid/xiangtan/cross-region", "family-aid/xiangtan/conditions"), result
+    assert "湘潭市" in result.entry.answer
+
+
+@pytest.mark.parametrize("question", [
+    "I live in Quzhou but my insurance is in Chengdu. What are Chengdu's inpatient reimbursement rates?",
+    "I'm insured in Nanjing and work in Quzhou. How much does Nanjing's resident insurance cost?",
+    "我是福建三明参保的，在衢州打工，三明的职工医保门诊报多少",  # 三明 is in no list of ours: jieba knows it
+    "我在衢州上班 医保在景德镇交的 景德镇住院报销比例多少",
+])
+def test_another_insurance_city_beside_ours_is_declined(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+
+
+def test_our_citys_own_province_is_no_other_insurance_city(index):
+    # 云南医保 is Zhaotong's own app, not Yunnan's rules
+    assert index.search("昭通的 在云南医保小程序上怎么绑共济").decline_reason != "uncovered_place"
+
+
+def test_care_elsewhere_phrasings_do_not_speak_for_people_insured_elsewhere(index):
+    assert "quzhou/remote-care/how-to-register" not in index.for_insured_elsewhere
+    assert "huiqubao/need-basic-insurance" in index.for_insured_elsewhere
+
+
+def test_a_question_naming_two_products_gets_the_entry_on_both(index):
+    # family aid used in another province: the cross-region entry, not how to pay with it
+    assert_answers(index, "衡阳的家庭共济 在外省看病怎么用", "family-aid/hengyang/cross-region")

@@ -29,6 +29,10 @@ class Places:
             if key:
                 names.setdefault(key, None)
         self.names = names
+        # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
+        self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
+                                      if region.name and alias.endswith(region.name) and len(alias) > len(region.name)}
+                          for region_id, region in knowledge.regions.items()}
         self._pattern = alternation(names)  # English names whole words only: not xian in xiangtan
         self.words = [p for p in names if len(p) > 1]  # jieba learns them as words
 

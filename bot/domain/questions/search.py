@@ -92,6 +92,7 @@ class SearchIndex:
     UNEXPLAINED_BELOW = 0.2  # an answer less sure than this must explain every word of a short question;
     # at 0.2 the eval and red-team sets lose 1 right answer and decline 8 near misses (at 0.25: 8 and 11)
     MODALS = "要想能会可得该去来再还也都就才吗呢吧啊呀"  # jieba glues them to a word (要传, 感冒能): the word is the rest
+    BOTH_PRODUCTS_NEAR = 0.75  # an entry on both products a question names this close behind one on either answers
     STEPS_NEAR = 0.85  # an entry telling how this close behind one that never does answers a how-question
     ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
     MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these
@@ -126,7 +127,7 @@ class SearchIndex:
         index.for_insured_elsewhere = frozenset(  # entries that speak of people insured elsewhere: in their
             # own phrasings (外地医保能买惠衢保吗), or their answer says where one must be insured (双方都要在湘潭市参保)
             entry.id for entry in knowledge.entries.values()
-            if any(word in tools.normalize(phrasing) for phrasing in (entry.question, *entry.variants) for word in cls.ELSEWHERE_WORDS)
+            if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants))
             or index._insured_where(entry, knowledge))
         domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
         index._domain_re = re.compile("|".join(map(re.escape, domain))) if domain else None
@@ -146,6 +147,11 @@ class SearchIndex:
                 groups.setdefault(entry.group, {}).setdefault(entry.region, entry)
         index.groups = groups
         return index
+
+    def _insured_elsewhere_in(self, phrasing: str) -> bool:
+        """The phrasing speaks of someone insured elsewhere (外地医保, 在外地参保), not treated elsewhere."""
+        return any(self.understanding.role(phrasing, match.start(), match.end()) == "insurance"
+                   for word in self.ELSEWHERE_WORDS for match in re.finditer(word, phrasing))
 
     @staticmethod
     def _insured_where(entry: Entry, knowledge: KnowledgeBase) -> bool:
@@ -211,11 +217,7 @@ class SearchIndex:
         understanding = self.understanding
         normalized = self.read(question)
         entry = result.entry
-        promised = self.promised.get(entry.id)
-        if promised is None:
-            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
-            promised = self.promised[entry.id] = set().union(*(understanding.asks(self.tools.normalize(p)) for p in phrasings))
-        ask = understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
+        ask = self._unanswered_ask(entry, normalized)
         if ask is None:
             return result
         covered, _ = self.places.named(normalized)
@@ -228,6 +230,14 @@ class SearchIndex:
         return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
                             decline_region=covered[0] if covered else result.entry.region, missing=missing,
                             nearest=result.entry)
+
+    def _unanswered_ask(self, entry: Entry, normalized: str) -> str | None:
+        """What the question asks for (asks_for) that the entry neither says nor is meant to answer."""
+        promised = self.promised.get(entry.id)
+        if promised is None:
+            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
+            promised = self.promised[entry.id] = set().union(*(self.understanding.asks(self.tools.normalize(p)) for p in phrasings))
+        return self.understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
 
     def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
                              covered: list[str]) -> Entry | None:
@@ -357,6 +367,14 @@ class SearchIndex:
         if not covered and not uncovered and (place := self.places.unknown(content, understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
+        if covered and (place := self.places.unknown(content, understanding)) \
+                and not any(place in self.places.provinces.get(region, ()) for region in covered):
+            # 我是上饶参保的，住在衢州: a place regions.yaml does not list, named as the insurance city
+            at = normalized.find(place)
+            if at >= 0 and understanding.role(normalized, at, at + len(place)) == "insurance":
+                elsewhere = normalized.replace(place, "外地")
+                return self._insured_elsewhere(normalized, asked, city, elsewhere) or SearchResult(
+                    "declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
         found = self.ranker.exact_matches(self.understanding.without_context(content))
         if found and not (covered or uncovered):  # a phrasing word for word, no place to weigh: nothing to rank
             candidates = found
@@ -385,6 +403,7 @@ class SearchIndex:
                 return SearchResult("declined", region=named, decline_reason="not_in_knowledge",
                                     decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
         candidates = self._steps_first(candidates, normalized)
+        candidates = self._all_products_first(candidates, asked)
         if covered:
             return self._for_named(candidates, covered, named, content, asked)
         return self._unnamed(candidates, city, normalized)
@@ -400,6 +419,23 @@ class SearchIndex:
                 break
             if not candidate.entry.facets.get("condition") and candidate.overlap >= best.overlap:
                 # it takes the lead's score: how sure we are is still measured against the others
+                return [replace(candidate, score=best.score), replace(best, score=candidate.score),
+                        *candidates[1:position], *candidates[position + 1:]]
+        return candidates
+
+    def _all_products_first(self, candidates: list[Candidate], asked: dict) -> list[Candidate]:
+        """A question naming two products (共济 到外省看病), its best match about one of them, an
+        entry about both close behind: that entry first."""
+        products = asked.get("product", frozenset())
+        if len(products) < 2 or not candidates:
+            return candidates
+        best = candidates[0]
+        if products <= set(best.entry.facets.get("product", ())):
+            return candidates
+        for position, candidate in enumerate(candidates[1:6], 1):
+            if candidate.score < self.BOTH_PRODUCTS_NEAR * best.score:
+                break
+            if products <= set(candidate.entry.facets.get("product", ())):
                 return [replace(candidate, score=best.score), replace(best, score=candidate.score),
                         *candidates[1:position], *candidates[position + 1:]]
         return candidates
@@ -432,14 +468,15 @@ class SearchIndex:
             told = self.tells_how[entry.id] = any(self.understanding.asks_how(self.tools.normalize(p)) for p in phrasings)
         return told
 
-    def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None) -> SearchResult | None:
+    def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None,
+                           elsewhere: str | None = None) -> SearchResult | None:
         """Someone insured in a city we do not cover, asking about one of our products: the
         knowledge's own answer for people insured elsewhere (外地医保能买惠衢保吗: 不能), when
         it answers the question read with "外地" for that city, surely, from an entry whose
         phrasings speak of people insured elsewhere; else None (the question is that city's)."""
         if not asked.get("product"):
             return None
-        elsewhere = self.places.as_elsewhere(normalized, self.understanding, role="insurance")
+        elsewhere = elsewhere or self.places.as_elsewhere(normalized, self.understanding, role="insurance")
         if elsewhere == normalized or self.places.named(elsewhere)[1]:
             return None
         result = self._decide(elsewhere, city)
@@ -548,7 +585,9 @@ class SearchIndex:
         if other_city is not None:
             conf = self.confidence(other_city, candidates)
             best_overlap = mapped[0][0].overlap if mapped else 0.0
-            if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE:
+            # (a match that does not give what is asked for says nothing of whether another city has it)
+            if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE \
+                    and self._unanswered_ask(other_city.entry, content) is None:
                 return SearchResult("declined", confidence=conf, region=named,
                                     decline_reason="no_entry_for_city", decline_region=named)
         if not mapped:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.domain.estimate.amounts import AmountError, find_amounts, prepare
-from bot.domain.estimate.interview import AMOUNT_HINTS, AnswerError, Interview
+from bot.domain.estimate.interview import AMOUNT_HINTS, HINT_HOSPITAL_NAME, AnswerError, Interview
 from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE, ROOT
 from tests.eval.score_estimate import case_outcome
@@ -246,3 +246,11 @@ def test_in_a_case_the_clause_after_a_past_status_says_what_holds_now(interview)
 def test_a_negated_in_scope_label_is_outside_the_list(interview, text):
     read = interview.cases.read(text)
     assert read.answers["in_scope"] == Decimal("30000") and read.answers["out_of_list"] == Decimal("5000")
+
+
+def test_a_question_about_a_hospitals_level_gets_the_hospital_hint_after_the_faq(interview):
+    step = step_after(interview, {"city": "quzhou", "scheme": "resident", "care": "inpatient"})
+    assert step.name == "level"
+    with pytest.raises(AnswerError) as caught:
+        interview.accept(step, "衢州人民医院是几级医院")
+    assert caught.value.hint_msgid == HINT_HOSPITAL_NAME and caught.value.may_be_a_question

@@ -258,7 +258,9 @@ class Interview:
                 topic=step.values.get("plan"))
         except Unread as unread:
             hint = self._hint(step, text, unread.reason)
-            raise AnswerError(hint, "hospital_name" if hint == HINT_HOSPITAL_NAME else unread.reason) from None
+            # A question keeps its reason: the FAQ may know the hospital; the hint comes when it does not.
+            reason = "hospital_name" if hint == HINT_HOSPITAL_NAME and unread.reason != "question" else unread.reason
+            raise AnswerError(hint, reason) from None
         if value is UNSURE:
             return None
         if _button_value(value) not in allowed:
@@ -270,7 +272,8 @@ class Interview:
     def _hint(step: Step, text: str, reason: str) -> str:
         if reason == "uncovered" and step.name == "city":
             return HINT_OTHER_CITY
-        if reason == "unknown" and step.name == "level" and "院" in text:
+        if step.name == "level" and "院" in text and reason in ("unknown", "question"):
+            # 市人民医院, 衢州人民医院是几级医院？: where to read the level
             return HINT_HOSPITAL_NAME
         return HINT_CHOOSE
 

@@ -567,3 +567,18 @@ def test_care_elsewhere_phrasings_do_not_speak_for_people_insured_elsewhere(inde
 def test_a_question_naming_two_products_gets_the_entry_on_both(index):
     # family aid used in another province: the cross-region entry, not how to pay with it
     assert_answers(index, "衡阳的家庭共济 在外省看病怎么用", "family-aid/hengyang/cross-region")
+
+
+def test_care_abroad_in_english_is_declined_by_name(index):
+    result = index.search("Will my Quzhou insurance pay if I fall ill in Japan?")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+
+
+@pytest.mark.parametrize("typed, meant", [("黑河查余额打电诂行吗", "打电话"), ("惠衢保住院自己掏的钱赔不赔", "自付的")])
+def test_more_typos_and_spoken_words(index, typed, meant):
+    assert meant in index.read(typed)
+
+
+def test_which_relatives_may_use_my_account_in_english_is_family_aid(index):
+    facets = index.understanding.facets(index.read("Which relatives can use my employee personal account in Heihe?"))
+    assert "family-aid" in facets.get("product", ())

@@ -141,7 +141,7 @@ class Understanding:
         self._plain = frozenset([*norm(spec.plain_words), *norm(spec.question_words), *norm(spec.generic_words), *norm(spec.fillers),
                                  *norm(spec.context_words),
                                  *(word for dimension in ("member", "scheme", "status") for word in self._facet_words.get(dimension, {}))])
-        self._plain_chars = frozenset(word for word in norm(spec.question_words) if len(word) == 1)  # 哪查, 几次
+        self._plain_chars = frozenset(word for word in [*norm(spec.question_words), *norm(spec.plain_words)] if len(word) == 1)  # 哪查, 姐用
         self._question_re = alternation(norm(spec.question_words))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))

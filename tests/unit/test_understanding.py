@@ -582,3 +582,14 @@ def test_more_typos_and_spoken_words(index, typed, meant):
 def test_which_relatives_may_use_my_account_in_english_is_family_aid(index):
     facets = index.understanding.facets(index.read("Which relatives can use my employee personal account in Heihe?"))
     assert "family-aid" in facets.get("product", ())
+
+
+def test_a_relative_who_cannot_use_a_phone_is_not_asking_whether_they_count(index):
+    # 奶奶不会用智能手机: grandma cannot use the phone; whether grandparents may share is not asked
+    result = index.search("我外婆不会用智能手机 我们在黑河 共济能去大厅办吗")
+    assert ("asks", "祖父母算不算") not in result.missing
+    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/bind-offline", result
+
+
+def test_a_waiting_time_given_in_minutes_is_an_answer(index):
+    assert_answers(index, "衢州异地就医备案网上办要等多久", "quzhou/remote-care/how-to-register")

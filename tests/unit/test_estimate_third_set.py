@@ -254,3 +254,9 @@ def test_a_question_about_a_hospitals_level_gets_the_hospital_hint_after_the_faq
     with pytest.raises(AnswerError) as caught:
         interview.accept(step, "衢州人民医院是几级医院")
     assert caught.value.hint_msgid == HINT_HOSPITAL_NAME and caught.value.may_be_a_question
+
+
+@pytest.mark.parametrize(("text", "value"), [("衢州居民 住院 三级 在衢州 花了3万 自费没有 底保户", True),
+                                             ("衢州居民 住院 三级 在衢州 花了3万 自费没有 不是底保 没买会衢保", False)])
+def test_the_hardship_status_typed_by_its_sound_is_read_in_a_case(interview, text, value):
+    assert interview.cases.read(text).answers["hardship"] is value

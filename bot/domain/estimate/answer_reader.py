@@ -281,12 +281,16 @@ class AnswerReader:
 
     def topic_sounds(self, topic: str):
         """Sound-alike typos of a plan's name (惠区保, 会衢保), built when first needed."""
-        key = ("topic", topic)
+        return self.word_sounds((topic,))
+
+    def word_sounds(self, words: tuple[str, ...]):
+        """Sound-alike typos of these words (底保 for 低保), built when first needed."""
+        key = ("words", words)
         sounds = self._sound_tables.get(key)
         if sounds is None:
             from bot.domain.questions.sounds import SoundTable
 
-            sounds = self._sound_tables[key] = SoundTable([comparable(topic)])
+            sounds = self._sound_tables[key] = SoundTable([comparable(word) for word in words])
         return sounds
 
     def sound_corrected(self, table: str, compared: str) -> str:

@@ -74,6 +74,10 @@ class CaseReader:
             answers["in_quzhou"] = location
         answers.update(self._amounts(clauses, answers.get("care")))
         for at, (clause, compared) in enumerate(clauses):
+            if not any(word in compared for word in self._hardship) and self._hardship:
+                corrected = self.reader.word_sounds(self._hardship).correct(compared)
+                if corrected != compared:  # 不是底保: the status typed by its sound
+                    clause = compared = corrected
             if any(word in compared for word in self._hardship):
                 if at + 1 < len(clauses) and any(word in compared for word in self.reader.past_words):
                     clause = f"{clause}，{clauses[at + 1][0]}"  # 以前是低保，现在不是了: the next clause says what holds now

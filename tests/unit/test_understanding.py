@@ -592,3 +592,14 @@ def test_a_relative_who_cannot_use_a_phone_is_not_asking_whether_they_count(inde
 
 def test_a_waiting_time_given_in_minutes_is_an_answer(index):
     assert_answers(index, "衢州异地就医备案网上办要等多久", "quzhou/remote-care/how-to-register")
+
+
+def test_two_questions_in_one_message_answer_the_first_and_offer_the_second(index):
+    result = index.search("衡阳共济一个人最多绑几个？兄弟姐妹能绑吗？")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/limits", result
+    assert "family-aid/hengyang/who" in [entry.id for entry in result.suggestions]
+
+
+def test_two_questions_one_of_which_we_lack_are_not_half_answered(index):
+    result = index.search("惠衢保能退保吗？能退多少钱？")
+    assert result.outcome == "declined", result

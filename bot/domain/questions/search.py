@@ -51,6 +51,7 @@ FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "ye
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,42 @@ class SearchIndex:
         if result.outcome == "answered":
             result = self._unless_unanswered(question, result)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
-            return self._unless_unexplained(question, result)
+            result = self._unless_unexplained(question, result)
+        if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
+                and (questions := self._several_questions(question)):
+            return self._first_of_several(questions, city) or result
         return result
+
+    def _several_questions(self, question: str) -> list[str] | None:
+        """Two or more questions in one message (惠衢保多少钱？在哪买？), each with the places and
+        the product the message names (the second rarely repeats them); None for one question."""
+        parts = [part for part in _QUESTIONS.split(question) if part.strip()]
+        understanding = self.understanding
+        asking = [part for part in parts if understanding.asks_something(self.tools.normalize(part))]
+        if len(asking) < 2:
+            return None
+        whole = self.read(question)
+        places = [match.group(0) for match in self.places._pattern.finditer(whole)] if self.places._pattern else []
+        product = understanding.product_word(whole)
+        questions = []
+        for part in asking:
+            normalized = self.tools.normalize(part)
+            context = [place for place in dict.fromkeys(places) if place not in normalized]
+            if product and not understanding.facets(self.read(part)).get("product"):
+                context.append(product)
+            questions.append(" ".join([*context, part]))
+        return questions
+
+    def _first_of_several(self, questions: list[str], city: str | None) -> SearchResult | None:
+        """The first of several questions answered, the others' answers offered beside it; None
+        unless each can be answered alone (one we cannot answer would go unsaid)."""
+        results = [self._search(part, city) for part in questions]
+        answered = [r for r in results if r.outcome == "answered"]
+        if len(answered) < len(results):
+            return None
+        first = answered[0]
+        others = [r.entry for r in answered[1:] if r.entry.id != first.entry.id]
+        return replace(first, suggestions=[*others, *first.suggestions][:3])
 
     def _unless_unexplained(self, question: str, result: SearchResult) -> SearchResult:
         """A short question answered without much certainty, naming a thing its entry never speaks

@@ -172,6 +172,12 @@ class Understanding:
         text = _PUNCTUATION.sub(" ", text).strip()
         return self.sounds.correct(text)
 
+    def product_word(self, normalized: str) -> str | None:
+        """The first word in the text that names a product (共济 in 湘潭共济最多绑几个人)."""
+        words = self._facet_maps.get("product")
+        found = words.search(normalized) if words is not None else None
+        return found[0] if found else None
+
     def plain_word(self, word: str) -> bool:
         """A word that names no detail of its own (多少, 需要, 家人): no sign of a detail we lack."""
         return (word in self._plain or any(part in self._plain for part in (word[:2], word[-2:]) if len(word) > 2)

@@ -68,6 +68,7 @@ class Reply:
     answer: str
     confidence: float
     suggestions: list[Entry] = field(default_factory=list)  # answered: other questions it may have meant
+    also_asked: list[Entry] = field(default_factory=list)  # answered: the message's other questions, answered apart
     related: list[Entry] = field(default_factory=list)
     decline_reason: str | None = None
     region_id: str = "national"
@@ -115,7 +116,8 @@ class Assistant:
         loaded = self.store.current
         result: SearchResult = loaded.index.search(question, city)
         if result.outcome == "answered" and result.entry is not None:
-            return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions))
+            return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
+                                  also_asked=list(result.also_asked))
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
@@ -155,7 +157,8 @@ class Assistant:
             return None
         return self._answered(entry.question, entry, lang, 1.0)
 
-    def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None) -> Reply:
+    def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None,
+                  also_asked: list[Entry] | None = None) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
         related = [knowledge.entries[target] for target in entry.related if target in knowledge.entries][:3]
@@ -166,7 +169,8 @@ class Assistant:
             answer=answer,
             confidence=confidence,
             suggestions=alternatives or [],
-            related=[other for other in related if other not in (alternatives or [])],
+            also_asked=also_asked or [],
+            related=[other for other in related if other not in (alternatives or []) and other not in (also_asked or [])],
             region_id=entry.region,
             region=knowledge.regions[entry.region],
         )

@@ -49,7 +49,8 @@ class Presenter:
             self._answered_views.clear()
             self._views_of = loaded
         key = (reply.entry.id, reply.answer, locale, html,
-               tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related))
+               tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
+               tuple(entry.id for entry in reply.also_asked))
         view = self._answered_views.get(key)
         if view is None:
             if len(self._answered_views) >= VIEW_CACHE:
@@ -64,8 +65,9 @@ class Presenter:
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
             text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources,
-                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
-            buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in [*reply.suggestions, *reply.related]]
+                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions), also=bool(reply.also_asked))
+            offered = [*reply.also_asked, *reply.suggestions, *reply.related]
+            buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in offered]
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
         region = reply.region
@@ -112,7 +114,7 @@ class Presenter:
         lines = [view.text]
         offered = [button for row in view.buttons for button in row if button.action == "entry"]
         if reply.outcome == "answered":
-            offered = offered[: len(reply.suggestions)]
+            offered = offered[: len(reply.also_asked) + len(reply.suggestions)]
         lines += [f"{number}. {button.label}" for number, button in enumerate(offered, 1)]
         return "\n".join(lines)
 

@@ -597,7 +597,7 @@ def test_a_waiting_time_given_in_minutes_is_an_answer(index):
 def test_two_questions_in_one_message_answer_the_first_and_offer_the_second(index):
     result = index.search("衡阳共济一个人最多绑几个？兄弟姐妹能绑吗？")
     assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/limits", result
-    assert "family-aid/hengyang/who" in [entry.id for entry in result.suggestions]
+    assert "family-aid/hengyang/who" in [entry.id for entry in result.also_asked]
 
 
 def test_two_questions_one_of_which_we_lack_are_not_half_answered(index):

@@ -66,6 +66,7 @@ class SearchResult:
     subject: str | None = None  # uncovered_topic: the subject; uncovered_place: the place
     missing: tuple[tuple[str, str], ...] = ()  # not_in_knowledge: the (facet, value) pairs we have nothing for
     nearest: Entry | None = None  # not_in_knowledge: the entry about the nearest thing we do know
+    also_asked: list[Entry] = field(default_factory=list)  # answered: the answers to the message's other questions
 
 
 class SearchIndex:
@@ -172,7 +173,8 @@ class SearchIndex:
                 del self.results[next(iter(self.results))]  # the oldest
             self.results[key] = result
         # a copy of the one mutable part, so that no caller can alter the kept result
-        return replace(result, suggestions=list(result.suggestions)) if result.suggestions else result
+        return replace(result, suggestions=list(result.suggestions), also_asked=list(result.also_asked)) \
+            if result.suggestions or result.also_asked else result
 
     def _search(self, question: str, city: str | None) -> SearchResult:
         result = self._decide(question, city)
@@ -219,8 +221,8 @@ class SearchIndex:
         if len(answered) < len(results):
             return None
         first = answered[0]
-        others = [r.entry for r in answered[1:] if r.entry.id != first.entry.id]
-        return replace(first, suggestions=[*others, *first.suggestions][:3])
+        others = list({r.entry.id: r.entry for r in answered[1:] if r.entry.id != first.entry.id}.values())
+        return replace(first, also_asked=others)
 
     def _unless_unexplained(self, question: str, result: SearchResult) -> SearchResult:
         """A short question answered without much certainty, naming a thing its entry never speaks

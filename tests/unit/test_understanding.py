@@ -603,3 +603,14 @@ def test_two_questions_in_one_message_answer_the_first_and_offer_the_second(inde
 def test_two_questions_one_of_which_we_lack_are_not_half_answered(index):
     result = index.search("惠衢保能退保吗？能退多少钱？")
     assert result.outcome == "declined", result
+
+
+def test_an_app_only_some_cities_use_narrows_the_city_asked(index):
+    result = index.search("在湘医保上怎么开通共济")
+    assert result.outcome == "need_city" and {entry.region for entry in result.suggestions} == {"hengyang", "xiangtan"}, result
+    # 云南医保 is Zhaotong's app, not Yunnan's rules: the one city using it answers
+    assert_answers(index, "云南医保小程序上怎么申请共济", "family-aid/zhaotong/bind-online")
+
+
+def test_a_piece_the_segmenter_cut_is_no_detail_we_lack(index):
+    assert index.tools.is_common_word("盖章") and not index.tools.is_common_word("序上")

@@ -238,7 +238,9 @@ class SearchIndex:
         normalized = self.read(question)
         plain = self.understanding.plain_word
         words = (word.strip(self.MODALS) for word in self.tools.analyze(self.places.strip(normalized))[0])
-        unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)]
+        common = self.tools.is_common_word  # a piece the segmenter cut (序上 of 小程序上) is no word the resident wrote
+        unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
+                       and common(word)]
         if not unexplained:
             return result
         covered, _ = self.places.named(normalized)
@@ -372,6 +374,10 @@ class SearchIndex:
         split = self._story_and_ask(question)
         return self.tools.normalize(" ".join(split[1])) if split else None
 
+    def _without_domain_words(self, normalized: str) -> str:
+        """The text with our own words blanked: 云南医保 is an app's name, not Yunnan's insurance."""
+        return self._domain_re.sub(lambda m: " " * len(m.group(0)), normalized) if self._domain_re is not None else normalized
+
     def _mentions_domain(self, normalized: str) -> bool:
         return self._domain_re is not None and self._domain_re.search(normalized) is not None
 
@@ -401,10 +407,10 @@ class SearchIndex:
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self.places.as_elsewhere(normalized, understanding)
         content = self.places.strip(normalized) if (covered or uncovered) else normalized
-        if not covered and not uncovered and (place := self.places.unknown(content, understanding)):
+        if not covered and not uncovered and (place := self.places.unknown(self._without_domain_words(content), understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
-        if covered and (place := self.places.unknown(content, understanding)) \
+        if covered and (place := self.places.unknown(self._without_domain_words(content), understanding)) \
                 and not any(place in self.places.provinces.get(region, ()) for region in covered):
             # 我是上饶参保的，住在衢州: a place regions.yaml does not list, named as the insurance city
             at = normalized.find(place)
@@ -664,7 +670,7 @@ class SearchIndex:
         if city is None and best.entry.region != NATIONAL and len(self.topic_regions.get(best.entry.topic, ())) > 1:
             group = self._likeliest_group(candidates)
             if group is not None:  # 家庭共济怎么弄: several cities answer it, each its own way
-                return SearchResult("need_city", None, 0.0, suggestions=list(self.groups[group].values()))
+                return self._which_city(list(self.groups[group].values()), normalized, 0.0)
         conf = self.confidence(best, candidates[1:])
         entry = self._resolve_unnamed(best.entry, city)
         if self._other_product(normalized, best, conf):
@@ -672,7 +678,7 @@ class SearchIndex:
             return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
         if conf >= self.ANSWER:
             if entry is None:
-                return SearchResult("need_city", None, conf, suggestions=self._group_members(best.entry))
+                return self._which_city(self._group_members(best.entry), normalized, conf)
             if city and entry.region not in (NATIONAL, city) and not self._implied_region(entry, normalized):
                 # Another city's rule is no answer for a resident of this one.
                 return SearchResult("declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
@@ -681,6 +687,17 @@ class SearchIndex:
         if entry is not None and self._tentative(best, conf, normalized):
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+
+    def _which_city(self, members: list[Entry], normalized: str, conf: float) -> SearchResult:
+        """Ask which city, among the cities using the app the question names (湘医保: Hengyang or
+        Xiangtan); the one city that uses it is the answer (云南医保: Zhaotong)."""
+        apps = self.understanding.region_apps
+        using = {region for region, words in apps.items() if any(word in normalized for word in words)}
+        if using and (naming := [member for member in members if member.region in using]):
+            if len(naming) == 1 < len(members):
+                return SearchResult("answered", naming[0], conf)
+            members = naming
+        return SearchResult("need_city", None, conf, suggestions=members)
 
     def _likeliest_group(self, candidates: list[Candidate]) -> str | None:
         """The per-city question (group) that most of the best candidates belong to, if two do."""

@@ -182,6 +182,10 @@ class TextTools:
         """A word of the segmenter's dictionary (jieba's words that occur in the knowledge, and ours)."""
         return self._segmenter().FREQ.get(text, 0) > 0
 
+    def is_common_word(self, text: str) -> bool:
+        """A word of jieba's whole dictionary, common enough to be one (盖章 is, 序上 of 小程序上 is not)."""
+        return text in _common_words()
+
     def place_names(self) -> frozenset[str]:
         """Place names of jieba's dictionary (its `ns` words), simplified; read once per process."""
         return _place_names()
@@ -360,6 +364,24 @@ def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
     except OSError:
         pass  # a read-only temp dir only costs start-up time
     return freq, total
+
+
+COMMON_WORD_FREQUENCY = 30  # jieba's count at or above which a 2-4 character entry is a word residents use (58,869 of them)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """jieba's common words, read when first needed (a few ms from the temp-dir copy)."""
+    path = _jieba_dictionary()
+    stat = os.stat(path)
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{COMMON_WORD_FREQUENCY}".encode()).hexdigest()[:20]
+
+    def build() -> list[str]:
+        with open(path, encoding="utf-8") as handle:
+            return sorted(parts[0] for parts in (line.split() for line in handle)
+                          if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= COMMON_WORD_FREQUENCY)
+
+    return frozenset(tempcache.remembered(f"yibao-words-{key}.marshal", build, list))
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,7 @@ class Places(_Strict):
     nationwide_products: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
     region_products: dict[str, list[str]] = Field(default_factory=dict)
+    region_apps: dict[str, list[str]] = Field(default_factory=dict)  # apps only some of our regions use
 
 
 class AsksFor(_Strict):
@@ -160,6 +161,7 @@ class Understanding:
         self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
+        self.region_apps = {region: tuple(norm(apps)) for region, apps in places.region_apps.items()}
 
     # ---- the question's text ------------------------------------------------------------
     def clean(self, normalized: str) -> str:

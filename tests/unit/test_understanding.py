@@ -614,3 +614,13 @@ def test_an_app_only_some_cities_use_narrows_the_city_asked(index):
 
 def test_a_piece_the_segmenter_cut_is_no_detail_we_lack(index):
     assert index.tools.is_common_word("盖章") and not index.tools.is_common_word("序上")
+
+
+@pytest.mark.parametrize("question", ["惠衢保跟浙丽保哪个好", "温州有没有类似惠衢保的"])
+def test_other_cities_plans_are_declined_by_name(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+
+
+def test_quzhous_own_plan_named_by_its_kind_is_huiqubao(index):
+    assert index.search("衢州的惠民保多少钱一年").entry.id == "huiqubao/premium"

@@ -624,3 +624,13 @@ def test_other_cities_plans_are_declined_by_name(index, question):
 
 def test_quzhous_own_plan_named_by_its_kind_is_huiqubao(index):
     assert index.search("衢州的惠民保多少钱一年").entry.id == "huiqubao/premium"
+
+
+@pytest.mark.parametrize("typed, meant", [("医保余额咋查查", "查"), ("App點樣登入", "登录"), ("打幺二三三三查余额", "12333"),
+                                          ("共濟嘅錢可以用嚟做乜嘢", "用来")])
+def test_dialect_and_spoken_forms(index, typed, meant):
+    assert meant in index.read(typed)
+
+
+def test_a_question_naming_a_product_is_ours_without_an_anchor_word(index):
+    assert_answers(index, "怎么把我爸妈绑到我的手机上", "family-account/bind-parent")

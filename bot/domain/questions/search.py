@@ -395,10 +395,10 @@ class SearchIndex:
         if neighbour is not None:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
                                            decline_region=fallback_region, subject=neighbour[0])
-        if not tools.has_anchor(normalized):
+        asked = understanding.facets(normalized)
+        if not tools.has_anchor(normalized) and not asked.get("product"):  # 把父母绑到我手机上 names a product
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
-        asked = understanding.facets(normalized)
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:

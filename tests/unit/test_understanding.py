@@ -634,3 +634,8 @@ def test_dialect_and_spoken_forms(index, typed, meant):
 
 def test_a_question_naming_a_product_is_ours_without_an_anchor_word(index):
     assert_answers(index, "怎么把我爸妈绑到我的手机上", "family-account/bind-parent")
+
+
+def test_keywords_with_spaces_are_read_whole_not_as_a_story(index):
+    # no part asks anything: nothing is a story to drop (条件 is what is asked)
+    assert_answers(index, "昭通 共济 条件", "family-aid/zhaotong/conditions")

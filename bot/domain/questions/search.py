@@ -307,7 +307,7 @@ class SearchIndex:
     def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
         parts = self._spoken_parts(question)
-        if parts:
+        if parts and any(understanding.asks_something(part) for part in parts):  # 黑河 共济 条件: keywords, no story
             kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
                     or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part)]
             if kept:

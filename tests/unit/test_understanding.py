@@ -639,3 +639,19 @@ def test_a_question_naming_a_product_is_ours_without_an_anchor_word(index):
 def test_keywords_with_spaces_are_read_whole_not_as_a_story(index):
     # no part asks anything: nothing is a story to drop (条件 is what is asked)
     assert_answers(index, "昭通 共济 条件", "family-aid/zhaotong/conditions")
+
+
+def test_a_national_entry_matching_as_well_keeps_a_citys_question_ours(index):
+    # Quzhou's balance channels match best, but the national ways answer a Heihe resident too
+    result = index.search("黑河的医保账户余额在哪查")
+    assert result.outcome == "answered" and result.entry.region in ("heihe", "national"), result
+
+
+def test_enrolment_of_hong_kong_residents_is_declined_by_name(index):
+    result = index.search("台湾人能在衢州参加居民医保吗")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+    assert index.search("我係香港人，太太喺衢州參加咗居民醫保，佢想買惠衢保，保費幾多錢").outcome == "answered"
+
+
+def test_a_mother_in_law_is_a_spouses_parent(index):
+    assert "配偶的父母" in index.read("湘潭的 能把我婆婆绑到我的共济上吗")

@@ -51,6 +51,7 @@ FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "ye
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
 
@@ -508,7 +509,8 @@ class SearchIndex:
         told = self.tells_how.get(entry.id)
         if told is None:
             phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
-            told = self.tells_how[entry.id] = any(self.understanding.asks_how(self.tools.normalize(p)) for p in phrasings)
+            told = self.tells_how[entry.id] = any(self.understanding.asks_how(self.tools.normalize(p)) for p in phrasings) \
+                or _STEPS.search(entry.answer) is not None
         return told
 
     def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None,
@@ -627,7 +629,9 @@ class SearchIndex:
                                 missing=missing, nearest=clashing)
         if other_city is not None:
             conf = self.confidence(other_city, candidates)
-            best_overlap = mapped[0][0].overlap if mapped else 0.0
+            # the city's best, or a national entry asking the same (医保余额怎么查: the national ways)
+            best_overlap = max([c.overlap for c, entry in mapped[:self.TOP_ENTRIES] if entry.region == NATIONAL]
+                               + [mapped[0][0].overlap if mapped else 0.0])
             # (a match that does not give what is asked for says nothing of whether another city has it)
             if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE \
                     and self._unanswered_ask(other_city.entry, content) is None:

@@ -260,3 +260,13 @@ def test_a_question_about_a_hospitals_level_gets_the_hospital_hint_after_the_faq
                                              ("衢州居民 住院 三级 在衢州 花了3万 自费没有 不是底保 没买会衢保", False)])
 def test_the_hardship_status_typed_by_its_sound_is_read_in_a_case(interview, text, value):
     assert interview.cases.read(text).answers["hardship"] is value
+
+
+@pytest.mark.parametrize("text", ["低保户能多报多少", "有惠衢保能报多少"])
+def test_an_amount_question_at_a_yes_no_step_is_a_question(interview, text):
+    step = step_after(interview, {**INPATIENT, "in_quzhou": True, "in_scope": Decimal(1), "out_of_list": Decimal(0)})
+    assert step.name == "hardship"
+    with pytest.raises(AnswerError) as caught:
+        interview.accept(step, text)
+    assert caught.value.may_be_a_question
+    assert interview.accept(step_after(interview, {"city": "quzhou", "scheme": "resident"}), "住院能报多少") == "inpatient"

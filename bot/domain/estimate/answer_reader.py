@@ -236,8 +236,10 @@ class AnswerReader:
             if allows_unsure:
                 return UNSURE
             raise Unread("unsure")
-        if not in_a_case and self.is_question(typed) and not self.asks_amount(typed):
-            raise Unread("question")  # 住院能报多少 at "which care" is an answer; 惠衢保有什么用 is a question
+        if not in_a_case and self.is_question(typed) and not (self.asks_amount(typed) and not table.startswith("yes_no")):
+            # 住院能报多少 at "which care" is an answer; 惠衢保有什么用 is a question, and so is 低保户能多报多少
+            # at a yes/no step (asked of 低保户 in general, not saying one is).
+            raise Unread("question")
         matcher = self.matcher(table, region)
         spelled = unicodedata.normalize("NFKC", typed).lower()
         if not in_a_case:

@@ -655,3 +655,11 @@ def test_enrolment_of_hong_kong_residents_is_declined_by_name(index):
 
 def test_a_mother_in_law_is_a_spouses_parent(index):
     assert "配偶的父母" in index.read("湘潭的 能把我婆婆绑到我的共济上吗")
+
+
+def test_an_unsure_answer_for_a_chosen_city_is_never_another_citys(index):
+    # a Quzhou resident in an estimate asks 起付线是700吧: Hengyang's deductible is neither answer nor alternative
+    for question in ("起付线是700吧", "起付线多少"):
+        result = index.search(question, "quzhou")
+        offered = [result.entry] if result.entry else []
+        assert all(entry.region in ("quzhou", "national") for entry in [*offered, *result.suggestions]), result

@@ -689,6 +689,11 @@ class SearchIndex:
             return SearchResult("answered", entry, conf)
         pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
         if entry is not None and self._tentative(best, conf, normalized):
+            if city:  # another city's rule is no answer, nor an alternative, even when unsure (起付线是700吧 in a Quzhou estimate)
+                pairs = [(c, e) for c, e in pairs if e.region in (NATIONAL, city) or self._implied_region(e, normalized)]
+                if entry.region not in (NATIONAL, city) and not self._implied_region(entry, normalized):
+                    return self._suggest_or_decline(pairs, conf, None, city) if pairs else SearchResult(
+                        "declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
 

@@ -369,35 +369,31 @@ def _filtered_dictionary(jieba, wanted: set[str]) -> tuple[dict[str, int], int]:
 COMMON_WORD_FREQUENCY = 30  # jieba's count at or above which a 2-4 character entry is a word residents use (58,869 of them)
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """jieba's common words, read when first needed (a few ms from the temp-dir copy)."""
-    path = _jieba_dictionary()
-    stat = os.stat(path)
-    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{COMMON_WORD_FREQUENCY}".encode()).hexdigest()[:20]
-
-    def build() -> list[str]:
-        with open(path, encoding="utf-8") as handle:
-            return sorted(parts[0] for parts in (line.split() for line in handle)
-                          if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= COMMON_WORD_FREQUENCY)
-
-    return frozenset(tempcache.remembered(f"yibao-words-{key}.marshal", build, list))
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """jieba's dictionary tags place names `ns` (17,000 of them: 萧山区, 永康, 广东省 …). The list is
-    kept in the temp dir so that a start does not read the 350,000-line dictionary."""
+def _dictionary_words(name: str, keep) -> frozenset[str]:
+    """The words of jieba's 350,000-line dictionary whose line (word, count[, tag]) `keep` accepts,
+    kept in the temp dir under `name` so that a start does not read the dictionary."""
     path = _jieba_dictionary()
     stat = os.stat(path)
     key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
 
     def build() -> list[str]:
         with open(path, encoding="utf-8") as handle:
-            return sorted(parts[0] for parts in (line.split() for line in handle)
-                          if len(parts) == 3 and parts[2] == "ns" and len(parts[0]) > 1)
+            return sorted(parts[0] for parts in (line.split() for line in handle) if keep(parts))
 
-    return frozenset(tempcache.remembered(f"yibao-places-{key}.marshal", build, list))
+    return frozenset(tempcache.remembered(f"yibao-{name}-{key}.marshal", build, list))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """jieba's common words, read when first needed (a few ms from the temp-dir copy)."""
+    return _dictionary_words(f"words{COMMON_WORD_FREQUENCY}", lambda parts: len(parts) >= 2 and 2 <= len(parts[0]) <= 4
+                             and int(parts[1]) >= COMMON_WORD_FREQUENCY)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """jieba's dictionary tags place names `ns` (17,000 of them: 萧山区, 永康, 广东省 …)."""
+    return _dictionary_words("places", lambda parts: len(parts) == 3 and parts[2] == "ns" and len(parts[0]) > 1)
 
 
 _ANALYSIS_VERSION = 1  # bump when analyze() changes outside this module (this module's source is in the key)

@@ -632,3 +632,13 @@ def test_an_unsure_answer_for_a_chosen_city_is_never_another_citys(index):
         result = index.search(question, "quzhou")
         offered = [result.entry] if result.entry else []
         assert all(entry.region in ("quzhou", "national") for entry in [*offered, *result.suggestions]), result
+
+
+def test_a_relative_insured_in_a_city_we_do_not_cover_gets_our_citys_rule(index):
+    result = index.search("我湘潭职工 我妈医保在岳阳交的 能绑我的共济吗")
+    assert result.outcome == "answered" and "湘潭市" in result.entry.answer, result
+
+
+@pytest.mark.parametrize("question", ["我卡上的钱她拿药能用不 衡阳的", "用我自己手机给我爸亮码 怎么弄"])
+def test_someone_else_using_my_card_or_my_phone_names_our_product(index, question):
+    assert index.understanding.facets(index.read(question)).get("product")

@@ -273,4 +273,12 @@ def create_router() -> Router:
                            presenter: Presenter, locale: str, city: str | None = None) -> None:
         await flow(bot, message, state, assistant, estimate_presenter, locale, presenter, city).answer(message.text)
 
+    @router.message(StateFilter(EstimateDialogue.answering))
+    async def not_text_answer(message: Message, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter,
+                              presenter: Presenter, locale: str) -> None:
+        # A sticker or photo in the middle of an estimate: say so, and ask the same step again.
+        await send_view(bot, message.chat.id, presenter.text(locale, "我只看得懂文字哦。请打字或点按钮回答这一步。"))
+        estimate_flow = flow(bot, message, state, assistant, estimate_presenter, locale, presenter)
+        await estimate_flow.show(await estimate_flow.answers())
+
     return router

@@ -164,6 +164,8 @@ class EstimateFlow:
         try:
             value = self.interview.accept(step, text)
         except AnswerError as error:
+            if question is not None and error.reason != "question" and await self.corrected(answers, question):
+                return
             if question is not None and error.may_be_a_question and await self.digress(question, error.reason == "question"):
                 await self.show(answers)
                 return
@@ -172,6 +174,18 @@ class EstimateFlow:
         answers[step.name] = value
         await self.save(answers)
         await self.show(answers, unsure_of=step if value is None else None)
+
+    async def corrected(self, answers: dict, text: str) -> bool:
+        """A message that is no answer to this step but changes an earlier one (不对，我是衡阳的医保):
+        the earlier answer is changed, what it said is shown, and the estimate goes on from there."""
+        case = self.interview.cases.read(text)
+        changed = {name: value for name, value in case.answers.items() if name in answers and answers[name] != value}
+        if not changed:
+            return False
+        answers = {**answers, **case.answers}
+        await self.save(answers)
+        await self.show(answers, case=case)
+        return True
 
     async def digress(self, text: str, asks: bool = False) -> bool:
         """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer.

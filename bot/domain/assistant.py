@@ -112,9 +112,10 @@ class Assistant:
         normalized = loaded.tools.normalize(text)
         return any(trigger in normalized for trigger in loaded.estimate_triggers)
 
-    def ask(self, question: str, lang: str = "zh", city: str | None = None) -> Reply:
+    def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None) -> Reply:
+        """`follows`: the resident's previous question, if it was a moment ago (its product carries over)."""
         loaded = self.store.current
-        result: SearchResult = loaded.index.search(question, city)
+        result: SearchResult = loaded.index.search(question, city, follows)
         if result.outcome == "answered" and result.entry is not None:
             return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                   also_asked=list(result.also_asked))

@@ -642,3 +642,16 @@ def test_a_relative_insured_in_a_city_we_do_not_cover_gets_our_citys_rule(index)
 @pytest.mark.parametrize("question", ["我卡上的钱她拿药能用不 衡阳的", "用我自己手机给我爸亮码 怎么弄"])
 def test_someone_else_using_my_card_or_my_phone_names_our_product(index, question):
     assert index.understanding.facets(index.read(question)).get("product")
+
+
+@pytest.mark.parametrize("question, previous, entry_id", [
+    ("一年多少钱", "惠衢保", "huiqubao/premium"), ("最多能绑几个人", "衡阳家庭共济怎么绑", "family-aid/hengyang/limits"),
+])
+def test_a_follow_up_leans_on_the_product_just_asked_about(index, question, previous, entry_id):
+    assert index.search(question).outcome != "answered"
+    result = index.search(question, None, previous)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_a_question_of_ours_that_cannot_be_answered_does_not_lean_on_the_last_one(index):
+    assert index.search("火星的医保怎么报销", None, "亲情账户在哪个app开通？").outcome == "declined"

@@ -167,7 +167,31 @@ class SearchIndex:
         return re.search(rf"(?:{names})[市县区]?(?:域内)?参保", entry.answer) is not None
 
     # ---- searching -----------------------------------------------------------------------
-    def search(self, question: str, city: str | None = None) -> SearchResult:
+    def search(self, question: str, city: str | None = None, follows: str | None = None) -> SearchResult:
+        """`follows`: the resident's previous question, a moment ago. A short question that is no
+        question of ours alone (一年多少钱: nothing it names is ours) or leaves the city open is asked
+        again about the product (and city) the previous one named (惠衢保 … 一年多少钱). A question
+        that is ours but unanswerable (火星的医保怎么报销) is not."""
+        result = self._kept(question, city)
+        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city"
+        if follows and incomplete and (again := self._following(question, follows, city)) is not None:
+            return again
+        return result
+
+    def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
+        normalized = self.read(question)
+        if self.understanding.facets(normalized).get("product") or self._spoken_parts(question) is not None:
+            return None
+        before = self.read(previous)
+        product = self.understanding.product_word(before)
+        if product is None:
+            return None
+        places = [match.group(0) for match in self.places._pattern.finditer(before)
+                  if self.places.names[match.group(0)] and match.group(0) not in normalized] if self.places._pattern else []
+        result = self._kept(" ".join([*dict.fromkeys(places), product, question]), city)
+        return result if result.outcome == "answered" else None
+
+    def _kept(self, question: str, city: str | None) -> SearchResult:
         key = (question, city)
         result = self.results.get(key)
         if result is None:

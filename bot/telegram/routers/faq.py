@@ -68,11 +68,19 @@ def create_router() -> Router:
     return router
 
 
+FOLLOW_UP_SECONDS = 600  # a question this soon after the last one may lean on it (惠衢保 … 一年多少钱)
+
+
 async def answer_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
                       locale: str, city: str | None, trace: dict, state: FSMContext | None = None) -> None:
-    reply = assistant.ask(message.text, locale, city)
-    trace["outcome"] = reply.public_outcome
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
+    sent_at = message.date.timestamp()
+    before = (await state.get_data()).get("asked") if state is not None else None
+    follows = before["text"] if before and 0 <= sent_at - before["at"] <= FOLLOW_UP_SECONDS else None
+    reply = assistant.ask(message.text, locale, city, follows)
+    trace["outcome"] = reply.public_outcome
+    if state is not None:  # kept masked, like the question log
+        await state.update_data(asked={"text": typed, "at": sent_at})
     database.log_question(
         message.from_user.id,
         assistant.store.current.tools.normalize(typed),  # masked first: "My name is Li Na" is lower case once normalised

@@ -655,3 +655,16 @@ def test_a_follow_up_leans_on_the_product_just_asked_about(index, question, prev
 
 def test_a_question_of_ours_that_cannot_be_answered_does_not_lean_on_the_last_one(index):
     assert index.search("火星的医保怎么报销", None, "亲情账户在哪个app开通？").outcome == "declined"
+
+
+@pytest.mark.parametrize("question, not_asked", [
+    ("惠衢保 没走医保的单子能报吗 朋友说也能报", "亲属以外的人算不算"),  # a friend tells the story, is not asked about
+    ("How do I add my baby to my phone in the national medical insurance app?", "咨询电话号码"),  # my phone is no phone number
+])
+def test_a_word_telling_the_story_does_not_ask_for_a_detail(index, question, not_asked):
+    asked = {index.understanding.spec.asks_for[int(value)].label for dimension, value in index.search(question).missing if dimension == "asks"}
+    assert not_asked not in asked
+
+
+def test_a_demonstrative_names_no_detail(index):
+    assert index.understanding.plain_word("这种")

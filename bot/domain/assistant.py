@@ -112,6 +112,11 @@ class Assistant:
         normalized = loaded.tools.normalize(text)
         return any(trigger in normalized for trigger in loaded.estimate_triggers)
 
+    def names_product(self, question: str) -> bool:
+        """The question names one of our products (a follow-up may lean on it)."""
+        index = self.store.current.index
+        return index.understanding.product_word(index.read(question)) is not None
+
     def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None) -> Reply:
         """`follows`: the resident's previous question, if it was a moment ago (its product carries over)."""
         loaded = self.store.current

@@ -79,7 +79,10 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
     follows = before["text"] if before and 0 <= sent_at - before["at"] <= FOLLOW_UP_SECONDS else None
     reply = assistant.ask(message.text, locale, city, follows)
     trace["outcome"] = reply.public_outcome
-    if state is not None:  # kept masked, like the question log
+    if state is not None and assistant.names_product(message.text) and (
+            before is None or before["text"] != typed or sent_at - before["at"] > FOLLOW_UP_SECONDS / 10):
+        # Only a question naming a product gives a follow-up something to lean on; kept masked, like
+        # the question log, and not rewritten when asked again at once (an unchanged state costs no write).
         await state.update_data(asked={"text": typed, "at": sent_at})
     database.log_question(
         message.from_user.id,

@@ -668,3 +668,8 @@ def test_a_word_telling_the_story_does_not_ask_for_a_detail(index, question, not
 
 def test_a_demonstrative_names_no_detail(index):
     assert index.understanding.plain_word("这种")
+
+
+def test_whether_a_hospital_must_be_signed_up_with_is_not_answered_with_the_rates(index):
+    result = index.search("衢州职工看门诊要不要先签约一家医院")
+    assert result.outcome != "answered", result

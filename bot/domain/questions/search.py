@@ -1,6 +1,6 @@
 """Finding the knowledge entry a resident's question is about. Pure Python, no aiogram.
 
-Longer than our other modules on purpose (about 600 lines): the decision rules (_decide and
+Longer than our other modules on purpose (about 850 lines): the decision rules (_decide and
 below) are one chain of reasoning, read top to bottom. Ranking (ranking.py) and places (places.py) live apart.
 
 Entries are ranked by ranking.py (BM25 over phrasings, fused). Place names are taken out of
@@ -29,7 +29,12 @@ rule beats a national overview close above it (_own_city_first), a general entry
 single condition (_general_first); a group member about another year or scheme is no answer
 (_for_named); a long story whose lead is split is decided again on its asking parts (_search);
 an answer that does not give what is asked for (asks_for) is declined, or replaced by the entry
-beside it that gives it (_unless_unanswered).
+beside it that gives it (_unless_unanswered); an unsure answer to a short question that names a
+word its entry never speaks of is declined naming that detail (_unless_unexplained); a question
+asking how gets the entry that tells how (_steps_first), one naming two products the entry on
+both (_all_products_first); two questions in one message are asked one by one (_several_questions);
+an app only some cities use narrows which city is asked (_which_city); a short follow-up leans on
+the product the previous question named (search(follows=…)).
 """
 from __future__ import annotations
 

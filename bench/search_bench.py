@@ -16,7 +16,7 @@ def time_search(index, tools, questions: list[str], repeats: int) -> dict:
     otherwise be cache hits left over from the index build); so is the index's result cache."""
     cache = getattr(tools, "_cache", None)
     results = getattr(index, "results", None)  # the index's cache of whole results, cleared likewise
-    readings = getattr(index, "_read", None)  # …and of how it read each question
+    readings = getattr(getattr(index, "reader", None), "_read", None)  # …and of how it read each question
     medians, p99s, outcomes = [], [], {}
     for _ in range(repeats):
         gc.collect()

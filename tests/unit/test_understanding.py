@@ -375,7 +375,7 @@ def test_that_account_is_not_the_personal_account_abbreviation(index):
 
 def test_a_long_story_is_measured_on_the_part_that_asks(index):
     question = "您好 我们家是低保户 我老伴儿身体不好经常住院 今年的居民医保我们还要自己交吗 我们是衢州江山的"
-    assert index._asking_parts(question) is not None
+    assert index.reader.asking_parts(question) is not None
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == "quzhou/resident/hardship-premium"
 

@@ -46,6 +46,7 @@ from typing import Iterable
 from bot.domain.knowledge.schema import Entry, KnowledgeBase
 from bot.domain.questions.places import NATIONAL, Places
 from bot.domain.questions.ranking import Candidate, Ranker
+from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.text import TextTools
 from bot.domain.questions.understanding import Understanding, conflicts
 
@@ -53,11 +54,7 @@ OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
                    "low_confidence")
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "year")
-_PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
-_SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
-_QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,6 @@ class SearchIndex:
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
     GROUP_VOTES = 6  # candidates that vote for the per-city question a cityless question asks
     GROUP_NEAR = 0.9  # …led by a member scoring at least this share of the best candidate
-    SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
@@ -115,7 +111,6 @@ class SearchIndex:
         # The index never changes once built (a reload builds a new one), so a question's result
         # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
         self.results: dict[tuple[str, str | None], SearchResult] = {}
-        self._read: dict[str, str] = {}  # question -> how search reads it (read())
 
     # ---- building ------------------------------------------------------------------------
     @classmethod
@@ -140,7 +135,7 @@ class SearchIndex:
             if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants))
             or index._insured_where(entry, knowledge))
         domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
-        index._domain_re = re.compile("|".join(map(re.escape, domain))) if domain else None
+        index.reader = MessageReader(tools, index.understanding, places, domain)
         index.topic_regions = {}
         for entry in knowledge.entries.values():
             if entry.region != NATIONAL:
@@ -185,7 +180,7 @@ class SearchIndex:
 
     def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
         normalized = self.read(question)
-        if self.understanding.facets(normalized).get("product") or self._spoken_parts(question) is not None:
+        if self.understanding.facets(normalized).get("product") or self.reader.spoken_parts(question) is not None:
             return None
         before = self.read(previous)
         product = self.understanding.product_word(before)
@@ -210,7 +205,7 @@ class SearchIndex:
 
     def _search(self, question: str, city: str | None) -> SearchResult:
         result = self._decide(question, city)
-        if result.outcome == "suggested" and (focused := self._focus(question)):
+        if result.outcome == "suggested" and (focused := self.reader.focus(question)):
             # A story around the question split the lead: the asking parts alone may settle on one
             # of the suggestions (那个惠衢保还要我自己拿着发票去保险公司报吗).
             again = self._decide(focused, city)
@@ -221,29 +216,9 @@ class SearchIndex:
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
-                and (questions := self._several_questions(question)):
+                and (questions := self.reader.several_questions(question)):
             return self._first_of_several(questions, city) or result
         return result
-
-    def _several_questions(self, question: str) -> list[str] | None:
-        """Two or more questions in one message (惠衢保多少钱？在哪买？), each with the places and
-        the product the message names (the second rarely repeats them); None for one question."""
-        parts = [part for part in _QUESTIONS.split(question) if part.strip()]
-        understanding = self.understanding
-        asking = [part for part in parts if understanding.asks_something(self.tools.normalize(part))]
-        if len(asking) < 2:
-            return None
-        whole = self.read(question)
-        places = [match.group(0) for match in self.places._pattern.finditer(whole)] if self.places._pattern else []
-        product = understanding.product_word(whole)
-        questions = []
-        for part in asking:
-            normalized = self.tools.normalize(part)
-            context = [place for place in dict.fromkeys(places) if place not in normalized]
-            if product and not understanding.facets(self.read(part)).get("product"):
-                context.append(product)
-            questions.append(" ".join([*context, part]))
-        return questions
 
     def _first_of_several(self, questions: list[str], city: str | None) -> SearchResult | None:
         """The first of several questions answered, the others' answers offered beside it; None
@@ -260,7 +235,7 @@ class SearchIndex:
         """A short question answered without much certainty, naming a thing its entry never speaks
         of (衢州异地就医备案需要单位盖章吗: 盖章), asks a detail the knowledge lacks: say so, with
         the entry as the nearest thing. (A long spoken story names many things; it is let be.)"""
-        if self._spoken_parts(question) is not None:
+        if self.reader.spoken_parts(question) is not None:
             return result
         entry = result.entry
         text = self.entry_text.get(entry.id)
@@ -326,40 +301,8 @@ class SearchIndex:
         return None
 
     def read(self, question: str) -> str:
-        """The question as search reads it: normalised, fillers out, typos corrected, and of a long
-        spoken message only the parts that ask, name our subjects, a place, or who is concerned
-        (我家孩子十岁: a facet)."""
-        read = self._read.get(question)
-        if read is None:
-            if len(self._read) >= self.RESULTS_CACHED:
-                self._read.clear()
-            read = self._read[question] = self._read_anew(question)
-        return read
-
-    def _read_anew(self, question: str) -> str:
-        tools, understanding = self.tools, self.understanding
-        parts = self._spoken_parts(question)
-        if parts and any(understanding.asks_something(part) for part in parts):  # 黑河 共济 条件: keywords, no story
-            kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
-                    or self._mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part)]
-            if kept:
-                return tools.normalize(",".join(kept))  # a comma keeps where a part ends (住宁波, 医保在衢州交)
-        return understanding.clean(tools.normalize(question))
-
-    def _spoken_parts(self, question: str) -> list[str] | None:
-        """A long spoken message's parts (between spaces and punctuation), each cleaned; None for
-        a question in fewer than SPOKEN_PARTS parts."""
-        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts…
-        parts: list[str] = []
-        for part in (part for part in splitter.split(question) if part.strip()):
-            if parts and not _HAN.search(part):
-                parts[-1] += " " + part  # …not even in a Chinese message (惠衢保 refund 怎么弄)
-            else:
-                parts.append(part)
-        if len(parts) < self.SPOKEN_PARTS:
-            return None
-        cleaned = (self.understanding.clean(self.tools.normalize(part)) for part in parts)
-        return [part for part in cleaned if part]
+        """The question as search reads it (MessageReader.read)."""
+        return self.reader.read(question)
 
     def _rank(self, content: str, limit: int) -> list[Candidate]:
         """Ranked without the words that only say where a thing is done (the national app): they
@@ -369,7 +312,7 @@ class SearchIndex:
     def _measured_on_the_ask(self, question: str, candidates: list[Candidate]) -> list[Candidate]:
         """A long spoken message overlaps any phrasing only a little: most of it tells the story.
         Each candidate's overlap is also measured on the parts that ask, and the better kept."""
-        ask = self._asking_parts(question)
+        ask = self.reader.asking_parts(question)
         if not ask or not candidates:
             return candidates
         on_ask = {c.entry.id: c for c in self._rank(self.places.strip(ask), self.TOP_ENTRIES * 2)}
@@ -379,39 +322,6 @@ class SearchIndex:
             better.append(replace(c, overlap=other.overlap, phrasing=other.phrasing)
                           if other is not None and other.overlap > c.overlap else c)
         return better
-
-    def _story_and_ask(self, question: str) -> tuple[list[str], list[str]] | None:
-        """A long spoken message's parts that tell the story and those that ask something; None
-        for a short question, or one whose parts all ask or none does."""
-        parts = self._spoken_parts(question)
-        if not parts:
-            return None
-        asking = [part for part in parts if self.understanding.asks_something(part)]
-        if not asking or len(asking) == len(parts):
-            return None
-        return [part for part in parts if part not in asking], asking
-
-    def _focus(self, question: str) -> str | None:
-        """The asking parts, with the story's parts that name a place or a facet, which the asking
-        parts may leave out (那个惠衢保还要…报吗)."""
-        split = self._story_and_ask(question)
-        if split is None:
-            return None
-        story, asking = split
-        context = [part for part in story if self.places.named(part) != ([], []) or self.understanding.facets(part)]
-        return " ".join(context + asking)
-
-    def _asking_parts(self, question: str) -> str | None:
-        """Of a long spoken message, the parts that ask something; None for a short question."""
-        split = self._story_and_ask(question)
-        return self.tools.normalize(" ".join(split[1])) if split else None
-
-    def _without_domain_words(self, normalized: str) -> str:
-        """The text with our own words blanked: 云南医保 is an app's name, not Yunnan's insurance."""
-        return self._domain_re.sub(lambda m: " " * len(m.group(0)), normalized) if self._domain_re is not None else normalized
-
-    def _mentions_domain(self, normalized: str) -> bool:
-        return self._domain_re is not None and self._domain_re.search(normalized) is not None
 
     def _decide(self, question: str, city: str | None) -> SearchResult:
         tools, understanding = self.tools, self.understanding
@@ -439,10 +349,10 @@ class SearchIndex:
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self.places.as_elsewhere(normalized, understanding)
         content = self.places.strip(normalized) if (covered or uncovered) else normalized
-        if not covered and not uncovered and (place := self.places.unknown(self._without_domain_words(content), understanding)):
+        if not covered and not uncovered and (place := self.places.unknown(self.reader.without_domain_words(content), understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
-        if covered and (place := self.places.unknown(self._without_domain_words(content), understanding)) \
+        if covered and (place := self.places.unknown(self.reader.without_domain_words(content), understanding)) \
                 and not any(place in self.places.provinces.get(region, ()) for region in covered):
             # 我是上饶参保的，住在衢州: a place regions.yaml does not list, named as the insurance city
             at = normalized.find(place)

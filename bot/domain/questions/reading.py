@@ -1,0 +1,122 @@
+"""Reading a resident's message before it is searched: normalised, fillers out, typos corrected;
+of a long spoken message the parts that ask and the parts that tell the story; several questions in
+one message. Pure Python, no aiogram."""
+from __future__ import annotations
+
+import re
+
+from bot.domain.questions.places import Places
+from bot.domain.questions.text import TextTools
+from bot.domain.questions.understanding import Understanding
+
+_PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
+_SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
+
+
+class MessageReader:
+    SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
+    READ_CACHED = 2048  # questions whose reading is kept: residents ask the same things
+
+    def __init__(self, tools: TextTools, understanding: Understanding, places: Places, domain_words: list[str]):
+        self.tools, self.understanding, self.places = tools, understanding, places
+        self._read: dict[str, str] = {}  # question -> how search reads it (read())
+        self._domain_re = re.compile("|".join(map(re.escape, domain_words))) if domain_words else None
+
+    def several_questions(self, question: str) -> list[str] | None:
+        """Two or more questions in one message (惠衢保多少钱？在哪买？), each with the places and
+        the product the message names (the second rarely repeats them); None for one question."""
+        parts = [part for part in _QUESTIONS.split(question) if part.strip()]
+        understanding = self.understanding
+        asking = [part for part in parts if understanding.asks_something(self.tools.normalize(part))]
+        if len(asking) < 2:
+            return None
+        whole = self.read(question)
+        places = [match.group(0) for match in self.places._pattern.finditer(whole)] if self.places._pattern else []
+        product = understanding.product_word(whole)
+        questions = []
+        for part in asking:
+            normalized = self.tools.normalize(part)
+            context = [place for place in dict.fromkeys(places) if place not in normalized]
+            if product and not understanding.facets(self.read(part)).get("product"):
+                context.append(product)
+            questions.append(" ".join([*context, part]))
+        return questions
+
+
+    def read(self, question: str) -> str:
+        """The question as search reads it: normalised, fillers out, typos corrected, and of a long
+        spoken message only the parts that ask, name our subjects, a place, or who is concerned
+        (我家孩子十岁: a facet)."""
+        read = self._read.get(question)
+        if read is None:
+            if len(self._read) >= self.READ_CACHED:
+                self._read.clear()
+            read = self._read[question] = self._read_anew(question)
+        return read
+
+
+    def _read_anew(self, question: str) -> str:
+        tools, understanding = self.tools, self.understanding
+        parts = self.spoken_parts(question)
+        if parts and any(understanding.asks_something(part) for part in parts):  # 黑河 共济 条件: keywords, no story
+            kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
+                    or self.mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part)]
+            if kept:
+                return tools.normalize(",".join(kept))  # a comma keeps where a part ends (住宁波, 医保在衢州交)
+        return understanding.clean(tools.normalize(question))
+
+
+    def spoken_parts(self, question: str) -> list[str] | None:
+        """A long spoken message's parts (between spaces and punctuation), each cleaned; None for
+        a question in fewer than SPOKEN_PARTS parts."""
+        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts…
+        parts: list[str] = []
+        for part in (part for part in splitter.split(question) if part.strip()):
+            if parts and not _HAN.search(part):
+                parts[-1] += " " + part  # …not even in a Chinese message (惠衢保 refund 怎么弄)
+            else:
+                parts.append(part)
+        if len(parts) < self.SPOKEN_PARTS:
+            return None
+        cleaned = (self.understanding.clean(self.tools.normalize(part)) for part in parts)
+        return [part for part in cleaned if part]
+
+
+    def story_and_ask(self, question: str) -> tuple[list[str], list[str]] | None:
+        """A long spoken message's parts that tell the story and those that ask something; None
+        for a short question, or one whose parts all ask or none does."""
+        parts = self.spoken_parts(question)
+        if not parts:
+            return None
+        asking = [part for part in parts if self.understanding.asks_something(part)]
+        if not asking or len(asking) == len(parts):
+            return None
+        return [part for part in parts if part not in asking], asking
+
+
+    def focus(self, question: str) -> str | None:
+        """The asking parts, with the story's parts that name a place or a facet, which the asking
+        parts may leave out (那个惠衢保还要…报吗)."""
+        split = self.story_and_ask(question)
+        if split is None:
+            return None
+        story, asking = split
+        context = [part for part in story if self.places.named(part) != ([], []) or self.understanding.facets(part)]
+        return " ".join(context + asking)
+
+
+    def asking_parts(self, question: str) -> str | None:
+        """Of a long spoken message, the parts that ask something; None for a short question."""
+        split = self.story_and_ask(question)
+        return self.tools.normalize(" ".join(split[1])) if split else None
+
+
+    def without_domain_words(self, normalized: str) -> str:
+        """The text with our own words blanked: 云南医保 is an app's name, not Yunnan's insurance."""
+        return self._domain_re.sub(lambda m: " " * len(m.group(0)), normalized) if self._domain_re is not None else normalized
+
+
+    def mentions_domain(self, normalized: str) -> bool:
+        return self._domain_re is not None and self._domain_re.search(normalized) is not None

@@ -42,6 +42,12 @@ class Places:
             return normalized
         return self._pattern.sub(" ", normalized).strip()
 
+    def names_in(self, normalized: str, covered_only: bool = False) -> list[str]:
+        """The place names in a text as written, in order (only ours with covered_only)."""
+        if self._pattern is None:
+            return []
+        return [match.group(0) for match in self._pattern.finditer(normalized) if not covered_only or self.names[match.group(0)]]
+
     def named(self, normalized: str) -> tuple[list[str], list[str]]:
         """(covered region ids in order of appearance, uncovered place names) named in a text."""
         covered: list[str] = []

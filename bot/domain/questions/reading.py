@@ -33,7 +33,7 @@ class MessageReader:
         if len(asking) < 2:
             return None
         whole = self.read(question)
-        places = [match.group(0) for match in self.places._pattern.finditer(whole)] if self.places._pattern else []
+        places = self.places.names_in(whole)
         product = understanding.product_word(whole)
         questions = []
         for part in asking:

@@ -1,6 +1,6 @@
 """Finding the knowledge entry a resident's question is about. Pure Python, no aiogram.
 
-Longer than our other modules on purpose (about 850 lines): the decision rules (_decide and
+Longer than our other modules on purpose (about 750 lines; reading a message lives in reading.py): the decision rules (_decide and
 below) are one chain of reasoning, read top to bottom. Ranking (ranking.py) and places (places.py) live apart.
 
 Entries are ranked by ranking.py (BM25 over phrasings, fused). Place names are taken out of
@@ -186,8 +186,7 @@ class SearchIndex:
         product = self.understanding.product_word(before)
         if product is None:
             return None
-        places = [match.group(0) for match in self.places._pattern.finditer(before)
-                  if self.places.names[match.group(0)] and match.group(0) not in normalized] if self.places._pattern else []
+        places = [place for place in self.places.names_in(before, covered_only=True) if place not in normalized]
         result = self._kept(" ".join([*dict.fromkeys(places), product, question]), city)
         return result if result.outcome == "answered" else None
 

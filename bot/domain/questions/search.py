@@ -125,9 +125,9 @@ class SearchIndex:
             protected=[*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
             is_word=tools.is_word,
         )
-        index.promised = {}  # entry id -> what its phrasings ask for (asks_for), filled when first needed
-        index.entry_text = {}  # entry id -> its phrasings and answers, normalised, filled when first needed
-        index.tells_how = {}  # entry id -> whether one of its phrasings asks how, filled when first needed
+        # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),
+        # whether it tells how, and its phrasings and answers as one text.
+        index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
         index.for_insured_elsewhere = frozenset(  # entries that speak of people insured elsewhere: in their
             # own phrasings (外地医保能买惠衢保吗), or their answer says where one must be insured (双方都要在湘潭市参保)
@@ -239,8 +239,7 @@ class SearchIndex:
         entry = result.entry
         text = self.entry_text.get(entry.id)
         if text is None:
-            text = self.entry_text[entry.id] = self.tools.normalize(" ".join(
-                (entry.question, *entry.variants, entry.question_en, *entry.variants_en, entry.answer, entry.answer_en)))
+            text = self.entry_text[entry.id] = " ".join((*self._phrasings(entry), self.answer_text[entry.id]))
         normalized = self.read(question)
         plain = self.understanding.plain_word
         words = (word.strip(self.MODALS) for word in self.tools.analyze(self.places.strip(normalized))[0])
@@ -280,8 +279,7 @@ class SearchIndex:
         """What the question asks for (asks_for) that the entry neither says nor is meant to answer."""
         promised = self.promised.get(entry.id)
         if promised is None:
-            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
-            promised = self.promised[entry.id] = set().union(*(self.understanding.asks(self.tools.normalize(p)) for p in phrasings))
+            promised = self.promised[entry.id] = set().union(*map(self.understanding.asks, self._phrasings(entry)))
         return self.understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
 
     def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
@@ -398,14 +396,8 @@ class SearchIndex:
         if not candidates or "condition" in asked or not candidates[0].entry.facets.get("condition"):
             return candidates
         best = candidates[0]
-        for position, candidate in enumerate(candidates[1:4], 1):
-            if candidate.score < self.GENERAL_NEAR * best.score:
-                break
-            if not candidate.entry.facets.get("condition") and candidate.overlap >= best.overlap:
-                # it takes the lead's score: how sure we are is still measured against the others
-                return [replace(candidate, score=best.score), replace(best, score=candidate.score),
-                        *candidates[1:position], *candidates[position + 1:]]
-        return candidates
+        return self._promoted(candidates, self.GENERAL_NEAR, 4,
+                              lambda c: not c.entry.facets.get("condition") and c.overlap >= best.overlap)
 
     def _all_products_first(self, candidates: list[Candidate], asked: dict) -> list[Candidate]:
         """A question naming two products (共济 到外省看病), its best match about one of them, an
@@ -416,13 +408,7 @@ class SearchIndex:
         best = candidates[0]
         if products <= set(best.entry.facets.get("product", ())):
             return candidates
-        for position, candidate in enumerate(candidates[1:6], 1):
-            if candidate.score < self.BOTH_PRODUCTS_NEAR * best.score:
-                break
-            if products <= set(candidate.entry.facets.get("product", ())):
-                return [replace(candidate, score=best.score), replace(best, score=candidate.score),
-                        *candidates[1:position], *candidates[position + 1:]]
-        return candidates
+        return self._promoted(candidates, self.BOTH_PRODUCTS_NEAR, 6, lambda c: products <= set(c.entry.facets.get("product", ())))
 
     def _steps_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
         """A question asking how, its best match an entry none of whose phrasings asks how, and
@@ -431,11 +417,19 @@ class SearchIndex:
         if not candidates or not understanding.asks_how(normalized) or self._tells_how(candidates[0].entry):
             return candidates
         best = candidates[0]
-        for position, candidate in enumerate(candidates[1:4], 1):
-            if candidate.score < self.STEPS_NEAR * best.score:
+        return self._promoted(candidates, self.STEPS_NEAR, 4, lambda c: self._tells_how(c.entry)
+                              and c.overlap >= best.overlap - self.CONFLICT_MARGIN and self._same_product(c.entry, best.entry))
+
+    @staticmethod
+    def _promoted(candidates: list[Candidate], near: float, within: int, accepts) -> list[Candidate]:
+        """The first of the next candidates (up to `within`) that `accepts`, scoring at least `near`
+        of the best, put first. It takes the lead's score: how sure we are is still measured against
+        the others."""
+        best = candidates[0]
+        for position, candidate in enumerate(candidates[1:within], 1):
+            if candidate.score < near * best.score:
                 break
-            if self._tells_how(candidate.entry) and candidate.overlap >= best.overlap - self.CONFLICT_MARGIN \
-                    and self._same_product(candidate.entry, best.entry):
+            if accepts(candidate):
                 return [replace(candidate, score=best.score), replace(best, score=candidate.score),
                         *candidates[1:position], *candidates[position + 1:]]
         return candidates
@@ -448,10 +442,18 @@ class SearchIndex:
     def _tells_how(self, entry: Entry) -> bool:
         told = self.tells_how.get(entry.id)
         if told is None:
-            phrasings = (entry.question, *entry.variants, entry.question_en, *entry.variants_en)
-            told = self.tells_how[entry.id] = any(self.understanding.asks_how(self.tools.normalize(p)) for p in phrasings) \
+            told = self.tells_how[entry.id] = any(map(self.understanding.asks_how, self._phrasings(entry))) \
                 or _STEPS.search(entry.answer) is not None
         return told
+
+    def _phrasings(self, entry: Entry) -> tuple[str, ...]:
+        """The entry's phrasings, Chinese and English, normalised once."""
+        phrasings = self.phrasings.get(entry.id)
+        if phrasings is None:
+            normalize = self.tools.normalize
+            phrasings = self.phrasings[entry.id] = tuple(
+                normalize(p) for p in (entry.question, *entry.variants, entry.question_en, *entry.variants_en))
+        return phrasings
 
     def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None,
                            elsewhere: str | None = None) -> SearchResult | None:
@@ -485,7 +487,7 @@ class SearchIndex:
             # asked one matches too (居民门诊一年封顶 beside the employee outpatient cap).
             return kept, None
         own = next((c for c in kept if c.entry.region in covered), None)
-        if own is not None and own.score >= self.SUGGEST_SCORE * best.score and self._named_citys_product(own.entry, asked):
+        if own is not None and own.score >= self.SUGGEST_SCORE * best.score and self._on_asked_product(own.entry, asked):
             # The named city's best entry is on the asked product (昭通…从我职工医保个人账户里扣:
             # Zhaotong's family aid, below Quzhou's payment channels).
             return kept, None
@@ -496,7 +498,8 @@ class SearchIndex:
         return kept, (missing, nearest.entry)
 
     @staticmethod
-    def _named_citys_product(entry: Entry, asked: dict) -> bool:
+    def _on_asked_product(entry: Entry, asked: dict) -> bool:
+        """The entry declares a product the question names."""
         return bool(set(entry.facets.get("product", ())) & asked.get("product", frozenset()))
 
     @staticmethod
@@ -673,8 +676,7 @@ class SearchIndex:
     def _about_asked_product(self, question: str, entry: Entry) -> bool:
         """The entry declares the product the question names, whatever its phrasing names (the
         national app's family account: a question about the app is about it)."""
-        asked = self.understanding.facets(question).get("product", frozenset())
-        return bool(asked & set(entry.facets.get("product", ())))
+        return self._on_asked_product(entry, self.understanding.facets(question))
 
     def _tentative(self, best: Candidate, conf: float, question: str) -> bool:
         """Worth answering with alternatives: fairly likely, about the product asked (if any),

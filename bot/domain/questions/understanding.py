@@ -88,6 +88,7 @@ class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
     question_words: list[str] = Field(default_factory=list)
+    question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -144,6 +145,9 @@ class Understanding:
                                  *(word for dimension in ("member", "scheme", "status") for word in self._facet_words.get(dimension, {}))])
         self._plain_chars = frozenset(word for word in [*norm(spec.question_words), *norm(spec.plain_words)] if len(word) == 1)  # 哪查, 姐用
         self._question_re = alternation(norm(spec.question_words))
+        endings = "|".join(map(re.escape, sorted(set(norm(spec.question_endings)) - {""}, key=len, reverse=True)))
+        # 中不中, 得不得, 用不用: a verb, 不 or 没, the verb again asks in any dialect
+        self._asking_end = re.compile(rf"([\u4e00-\u9fff])[不没]\1" + (rf"|(?:{endings})[啊呀哈嘛呢吧]*$" if endings else ""))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
@@ -196,7 +200,8 @@ class Understanding:
         return self._context_re.sub(" ", normalized).strip()
 
     def asks_something(self, normalized: str) -> bool:
-        return self._question_re is not None and self._question_re.search(normalized) is not None
+        return (self._question_re is not None and self._question_re.search(normalized) is not None
+                or self._asking_end.search(normalized) is not None)
 
     # ---- what the question is about -----------------------------------------------------
     def off_topic(self, normalized: str) -> tuple[str, str] | None:

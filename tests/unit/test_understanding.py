@@ -77,6 +77,33 @@ def test_a_long_message_keeps_the_parts_that_ask(index):
     assert "亲戚挺多" not in text and "绑多少" in text
 
 
+@pytest.mark.parametrize("part", ["她拿药能用我卡上的钱不", "现在补办还来得及不", "外孙中不中", "能报销没有"])
+def test_a_part_ending_in_bu_or_mei_asks(index, part):
+    assert index.understanding.asks_something(index.tools.normalize(part))
+
+
+@pytest.mark.parametrize("part", ["他卡里的钱用不完", "我们不会用手机", "家里没钱"])
+def test_a_statement_with_bu_inside_asks_nothing(index, part):
+    assert not index.understanding.asks_something(index.tools.normalize(part))
+
+
+def test_a_story_told_in_one_breath_is_cut_into_its_clauses(index):
+    parts = index.reader.spoken_parts("我爸的医保是衢州的他跟我们住在深圳前几天住院了备案还没办现在怎么补")
+    assert parts is not None and len(parts) >= 3
+    assert parts[-1].endswith("怎么补") and "住院" not in parts[-1]
+
+
+def test_a_subject_after_a_verb_is_an_object_not_a_new_clause(index):
+    parts = index.reader.spoken_parts("我在湘潭上班想给我妈绑上共济让她用我卡里的钱买药要去哪里办")
+    assert parts is None or not any(part.startswith(("我妈", "父母", "她用", "我卡")) for part in parts)
+
+
+def test_a_question_of_its_own_gets_its_own_entry_not_the_figures_it_matched(index):
+    # 按宁波的还是按衢州的 asks whose rules apply: the remote-care rule, not the inpatient rates
+    result = index.search("我奶奶衢州居民医保现在住在宁波我姑家住院报销比例是按宁波的还是按衢州的")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/which-rules"
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

@@ -17,6 +17,8 @@ _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问
 
 class MessageReader:
     SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
+    CLAUSE_RUN = 16  # a run of speech this long without a pause is cut into its clauses…
+    CLAUSE_SHORTEST = 4  # …of at least this many characters
     READ_CACHED = 2048  # questions whose reading is kept: residents ask the same things
 
     def __init__(self, tools: TextTools, understanding: Understanding, places: Places, domain_words: list[str]):
@@ -59,29 +61,44 @@ class MessageReader:
 
     def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
-        parts = self.spoken_parts(question)
+        runs = self._runs(question)
+        parts = [clause for run in runs for clause in run] if runs else None
         if parts and any(understanding.asks_something(part) for part in parts):  # 黑河 共济 条件: keywords, no story
-            kept = [part for part in parts if understanding.asks_something(part) or tools.has_anchor(part)
-                    or self.mentions_domain(part) or self.places.named(part) != ([], []) or understanding.facets(part)]
+            # a run between pauses is kept whole (its clauses tell one thing: 他卡里的钱|能不能给我爸妈用)
+            kept = [clause for run in runs if any(self._telling(clause) for clause in run) for clause in run]
             if kept:
                 return tools.normalize(",".join(kept))  # a comma keeps where a part ends (住宁波, 医保在衢州交)
         return understanding.clean(tools.normalize(question))
 
+    def _telling(self, part: str) -> bool:
+        """The part asks, names our subjects, a place, or who is concerned (我家孩子十岁: a facet)."""
+        understanding = self.understanding
+        return (understanding.asks_something(part) or self.tools.has_anchor(part) or self.mentions_domain(part)
+                or self.places.named(part) != ([], []) or bool(understanding.facets(part)))
 
     def spoken_parts(self, question: str) -> list[str] | None:
-        """A long spoken message's parts (between spaces and punctuation), each cleaned; None for
-        a question in fewer than SPOKEN_PARTS parts."""
+        """A long spoken message's parts (between spaces and punctuation, and the clauses of a
+        long run without a pause), each cleaned; None for a question in fewer than SPOKEN_PARTS
+        parts, unless a run was cut into clauses (a story told in one breath)."""
+        runs = self._runs(question)
+        return [clause for run in runs for clause in run] if runs else None
+
+    def _runs(self, question: str) -> list[list[str]] | None:
+        """The message's runs between pauses, each as its cleaned clauses; None for a short question."""
         splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts…
-        parts: list[str] = []
-        for part in (part for part in splitter.split(question) if part.strip()):
-            if parts and not _HAN.search(part):
-                parts[-1] += " " + part  # …not even in a Chinese message (惠衢保 refund 怎么弄)
+        pieces: list[str] = []
+        for piece in (piece for piece in splitter.split(question) if piece.strip()):
+            if pieces and not _HAN.search(piece):
+                pieces[-1] += " " + piece  # …not even in a Chinese message (惠衢保 refund 怎么弄)
             else:
-                parts.append(part)
-        if len(parts) < self.SPOKEN_PARTS:
+                pieces.append(piece)
+        clauses = self.understanding.clauses
+        runs = [clauses(piece, self.CLAUSE_SHORTEST) if len(piece) >= self.CLAUSE_RUN else [piece] for piece in pieces]
+        if len(pieces) < self.SPOKEN_PARTS and all(len(run) == 1 for run in runs):
             return None
-        cleaned = (self.understanding.clean(self.tools.normalize(part)) for part in parts)
-        return [part for part in cleaned if part]
+        clean, normalize = self.understanding.clean, self.tools.normalize
+        cleaned = [[part for part in (clean(normalize(clause)) for clause in run) if part] for run in runs]
+        return [run for run in cleaned if run]
 
 
     def story_and_ask(self, question: str) -> tuple[list[str], list[str]] | None:

@@ -268,6 +268,8 @@ class SearchIndex:
         asked = understanding.facets(normalized)
         better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
             if understanding.same_process(ask) else None
+        if better is None and understanding.own_entry(ask):
+            better = self._meant_for(ask, entry, normalized, asked, covered)
         if better is not None:  # 亲情账户要准备什么材料: the materials entry beside "where to open it"
             return SearchResult("answered", better, result.confidence, suggestions=[entry], region=result.region)
         missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d])) + (("asks", ask),)
@@ -275,12 +277,31 @@ class SearchIndex:
                             decline_region=covered[0] if covered else result.entry.region, missing=missing,
                             nearest=result.entry)
 
-    def _unanswered_ask(self, entry: Entry, normalized: str) -> str | None:
-        """What the question asks for (asks_for) that the entry neither says nor is meant to answer."""
+    def _meant_for(self, ask: str, entry: Entry, normalized: str, asked: dict, covered: list[str]) -> Entry | None:
+        """Among the entries the question matches, one about the same place whose own phrasings
+        ask what the answer lacks (按杭州的还是按衢州的: the entry on whose rules apply), without
+        clashing facets."""
+        regions = {entry.region, NATIONAL, *covered}
+        candidates = self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
+        for candidate in candidates:
+            other = candidate.entry
+            if candidate.score < self.SUGGEST_SCORE * candidates[0].score:
+                break
+            if other.id != entry.id and other.region in regions and candidate.overlap >= self.SUGGEST \
+                    and not conflicts(other.facets, asked) and ask in self._promised(other):
+                return other
+        return None
+
+    def _promised(self, entry: Entry) -> set[str]:
+        """What the entry's own phrasings ask for (asks_for): it is meant to answer that."""
         promised = self.promised.get(entry.id)
         if promised is None:
             promised = self.promised[entry.id] = set().union(*map(self.understanding.asks, self._phrasings(entry)))
-        return self.understanding.unanswered_ask(normalized, self.answer_text[entry.id], promised)
+        return promised
+
+    def _unanswered_ask(self, entry: Entry, normalized: str) -> str | None:
+        """What the question asks for (asks_for) that the entry neither says nor is meant to answer."""
+        return self.understanding.unanswered_ask(normalized, self.answer_text[entry.id], self._promised(entry))
 
     def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
                              covered: list[str]) -> Entry | None:

@@ -77,6 +77,9 @@ class AsksFor(_Strict):
     # a step of the same process, not a figure: another entry about the same product that gives
     # it may answer instead (the materials are listed beside "where to open the account")
     same_process: bool = False
+    # a question of its own whatever it is asked about: an entry whose phrasings ask it answers
+    # (按杭州的还是按衢州的报: the entry on whose rules apply, not the rates that matched)
+    own_entry: bool = False
 
 
 class InsuranceNames(_Strict):
@@ -84,11 +87,19 @@ class InsuranceNames(_Strict):
     asking: list[str] = Field(default_factory=list)
 
 
+class Clauses(_Strict):
+    """Where a long run of speech with no punctuation (voice input) starts a new clause."""
+    subjects: list[str] = Field(default_factory=list)  # 我妈在长沙住院…: a subject starts a clause…
+    bound_after: str = ""  # …unless it follows one of these characters (给我妈绑: an object)
+    starts: list[str] = Field(default_factory=list)  # these always do (现在, 前两天, 但是)
+
+
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
+    clauses: Clauses = Clauses()
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -145,6 +156,12 @@ class Understanding:
                                  *(word for dimension in ("member", "scheme", "status") for word in self._facet_words.get(dimension, {}))])
         self._plain_chars = frozenset(word for word in [*norm(spec.question_words), *norm(spec.plain_words)] if len(word) == 1)  # 哪查, 姐用
         self._question_re = alternation(norm(spec.question_words))
+        clauses = spec.clauses
+        subjects = "|".join(map(re.escape, sorted(set(clauses.subjects) - {""}, key=len, reverse=True)))
+        starts = "|".join(map(re.escape, sorted({*clauses.starts, *fillers} - {""}, key=len, reverse=True)))
+        bound = rf"(?<![{re.escape(clauses.bound_after)}])" if clauses.bound_after else ""
+        self._clause_re = re.compile("|".join(([f"(?:{starts})"] if starts else []) + ([f"{bound}(?:{subjects})"] if subjects else []))) \
+            if starts or subjects else None
         endings = "|".join(map(re.escape, sorted(set(norm(spec.question_endings)) - {""}, key=len, reverse=True)))
         # 中不中, 得不得, 用不用: a verb, 不 or 没, the verb again asks in any dialect
         self._asking_end = re.compile(rf"([\u4e00-\u9fff])[不没]\1" + (rf"|(?:{endings})[啊呀哈嘛呢吧]*$" if endings else ""))
@@ -168,6 +185,21 @@ class Understanding:
         self.region_apps = {region: tuple(norm(apps)) for region, apps in places.region_apps.items()}
 
     # ---- the question's text ------------------------------------------------------------
+    def clauses(self, text: str, shortest: int) -> list[str]:
+        """A run of speech cut where a clause starts (我爸是衡阳职工医保给我妈绑了共济|我妈在长沙住院
+        能用不): before a subject word not bound to the word before it, or at a filler; pieces
+        shorter than `shortest` stay with the one before."""
+        if self._clause_re is None:
+            return [text]
+        pieces: list[str] = []
+        start = 0
+        for match in self._clause_re.finditer(text):
+            if match.start() - start >= shortest and len(text) - match.start() >= shortest:
+                pieces.append(text[start:match.start()])
+                start = match.start()
+        pieces.append(text[start:])
+        return pieces
+
     def clean(self, normalized: str) -> str:
         """Fillers out, sound-alike typos corrected. Input and output are normalised text."""
         text = normalized
@@ -215,6 +247,9 @@ class Understanding:
 
     def same_process(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].same_process
+
+    def own_entry(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].own_entry
 
     def unanswered_ask(self, question: str, answer: str, promised: set[str]) -> str | None:
         """What the question asks for that the answer says nothing of, unless the entry's own

@@ -104,7 +104,8 @@ class Assistant:
 
     def language_of(self, text: str) -> str | None:
         """The language a message is written in (zh, zh_Hant, en), None if it does not tell."""
-        return detect_language(text, self.store.current.tools.to_simplified)
+        tools = self.store.current.tools
+        return detect_language(text, tools.to_simplified, tools.to_traditional)
 
     def wants_estimate(self, text: str) -> bool:
         """Phrases like 我住院能报多少 (synonyms.yaml `estimate_triggers`) ask for the estimate dialogue."""

@@ -104,6 +104,40 @@ def test_a_question_of_its_own_gets_its_own_entry_not_the_figures_it_matched(ind
     assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/which-rules"
 
 
+def test_the_scheme_asked_outweighs_the_scheme_only_mentioned(index):
+    # the resident found the resident-scheme rates and asks for the employee ones, which we lack
+    result = index.search("衢州职工住院能报几成？我只找到城乡居民的")
+    assert result.outcome == "declined" and ("scheme", "employee") in result.missing
+    assert ("scheme", "resident") not in result.missing
+
+
+def test_an_english_story_is_answered_from_the_sentence_that_asks(index):
+    result = index.search("I live in Shanghai now but my insurance is still in Quzhou. Does Huiqubao pay outside Quzhou?")
+    assert result.outcome == "answered" and result.entry.id == "huiqubao/outside-quzhou"
+
+
+@pytest.mark.parametrize("text, asks", [("my insurance is still in quzhou", False), ("does huiqubao pay", True),
+                                        ("hui qu bao can cover outside", True), ("i moved, is it valid", True)])
+def test_an_english_sentence_asks_with_its_question_word_first(index, text, asks):
+    assert index.understanding.asks_something(text) is asks
+
+
+@pytest.mark.parametrize("question", ["衡阳我姐能用我的共济账户吗", "我在衡阳交职工医保 我妹能用我的个人账户吗"])
+def test_a_sibling_named_briefly_is_a_sibling(index, question):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/who"
+
+
+def test_working_and_insured_in_a_city_we_do_not_cover_is_that_citys_question(index):
+    result = index.search("我在南京上班参保，我爸在衡阳，能绑共济吗")
+    assert result.outcome != "answered" or result.entry.id in index.for_insured_elsewhere
+
+
+def test_a_nationwide_product_asked_of_a_city_we_do_not_cover_gets_no_other_citys_rule(index):
+    result = index.search("成都医保电子凭证在医院怎么用")
+    assert result.outcome != "answered" or result.entry.region == "national"
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [
@@ -272,9 +306,11 @@ def test_a_question_several_cities_answer_asks_which_city(index):
 @pytest.mark.parametrize("text, language", [
     ("惠衢保多少钱", "zh"), ("惠衢保多少錢", "zh_Hant"), ("親情賬戶怎麼綁定", "zh_Hant"),
     ("How much is Huiqubao?", "en"), ("10万", None), ("ok", None), ("huiqubao 多少钱", "zh"),
+    ("惠衝保特药免赔额是多少钱", "zh"),  # one look-alike typo among simplified characters
+    ("親情帐戶怎麼綁定", "zh_Hant"),  # one simplified slip among traditional ones
 ])
 def test_the_language_of_a_question_is_read_from_its_script(index, text, language):
-    assert detect_language(text, index.tools.to_simplified) == language
+    assert detect_language(text, index.tools.to_simplified, index.tools.to_traditional) == language
 
 
 def test_check_knowledge_names_an_unknown_facet(tmp_path):

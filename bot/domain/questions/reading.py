@@ -10,7 +10,7 @@ from bot.domain.questions.text import TextTools
 from bot.domain.questions.understanding import Understanding
 
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
-_SENTENCES = re.compile(r"[,.!?;:，。！？；：]+")
+_ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
@@ -85,16 +85,18 @@ class MessageReader:
 
     def _runs(self, question: str) -> list[list[str]] | None:
         """The message's runs between pauses, each as its cleaned clauses; None for a short question."""
-        splitter = _PARTS if _HAN.search(question) else _SENTENCES  # English words are not parts…
+        chinese = _HAN.search(question) is not None
+        splitter = _PARTS if chinese else _ENGLISH_SENTENCES  # English words are not parts…
         pieces: list[str] = []
         for piece in (piece for piece in splitter.split(question) if piece.strip()):
-            if pieces and not _HAN.search(piece):
+            if pieces and chinese and not _HAN.search(piece):
                 pieces[-1] += " " + piece  # …not even in a Chinese message (惠衢保 refund 怎么弄)
             else:
                 pieces.append(piece)
         clauses = self.understanding.clauses
         runs = [clauses(piece, self.CLAUSE_SHORTEST) if len(piece) >= self.CLAUSE_RUN else [piece] for piece in pieces]
-        if len(pieces) < self.SPOKEN_PARTS and all(len(run) == 1 for run in runs):
+        # English sentences are a story told (I live in Shanghai now. Does Huiqubao cover…?)
+        if len(pieces) < (2 if not chinese else self.SPOKEN_PARTS) and all(len(run) == 1 for run in runs):
             return None
         clean, normalize = self.understanding.clean, self.tools.normalize
         cleaned = [[part for part in (clean(normalize(clause)) for clause in run) if part] for run in runs]
@@ -123,6 +125,17 @@ class MessageReader:
         context = [part for part in story if self.places.named(part) != ([], []) or self.understanding.facets(part)]
         return " ".join(context + asking)
 
+
+    def asked_in_the_asking_parts(self, question: str) -> dict[str, frozenset[str]]:
+        """The facets the parts that ask name, in a message some of whose parts only tell (职工住院
+        报销比例多少？只查到居民的: the employee scheme is asked, the resident one only mentioned)."""
+        normalize, understanding = self.tools.normalize, self.understanding
+        parts = [understanding.clean(normalize(part)) for part in _PARTS.split(question) if part.strip()]
+        parts = [part for part in parts if part]
+        asking = [part for part in parts if understanding.asks_something(part)]
+        if not asking or len(asking) == len(parts):
+            return {}
+        return dict(understanding.facets(",".join(asking)))
 
     def asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""

@@ -156,6 +156,11 @@ class Understanding:
                                  *(word for dimension in ("member", "scheme", "status") for word in self._facet_words.get(dimension, {}))])
         self._plain_chars = frozenset(word for word in [*norm(spec.question_words), *norm(spec.plain_words)] if len(word) == 1)  # 哪查, 姐用
         self._question_re = alternation(norm(spec.question_words))
+        english = "|".join(sorted((re.escape(w) for w in norm(spec.question_words) if w.isascii()), key=len, reverse=True))
+        # an English question starts with its question word (the message's or a clause's), or asks
+        # what one can (hui qu bao can cover…?): "my insurance is still in Quzhou" tells
+        self._english_question_re = re.compile(rf"(?:^|[,;?]\s*|\b(?:and|but|so|also)\s+)(?:{english})\b|\b(?:can|could)\b") \
+            if english else None
         clauses = spec.clauses
         subjects = "|".join(map(re.escape, sorted(set(clauses.subjects) - {""}, key=len, reverse=True)))
         starts = "|".join(map(re.escape, sorted({*clauses.starts, *fillers} - {""}, key=len, reverse=True)))
@@ -232,6 +237,8 @@ class Understanding:
         return self._context_re.sub(" ", normalized).strip()
 
     def asks_something(self, normalized: str) -> bool:
+        if normalized.isascii():  # "my insurance is still in Quzhou" tells; "is it…", "…, can I" ask
+            return self._english_question_re is not None and self._english_question_re.search(normalized) is not None
         return (self._question_re is not None and self._question_re.search(normalized) is not None
                 or self._asking_end.search(normalized) is not None)
 
@@ -354,7 +361,7 @@ def conflicts(entry_facets: dict[str, tuple[str, ...]], asked: Facets) -> list[s
     return clashing
 
 
-def detect_language(text: str, to_simplified) -> str | None:
+def detect_language(text: str, to_simplified, to_traditional) -> str | None:
     """The script or language a question is written in: "en" (English words outnumber Chinese
     ones), "zh_Hant" (characters only traditional writing uses), "zh"; None when the text does
     not tell (an amount, "ok", one character)."""
@@ -366,7 +373,11 @@ def detect_language(text: str, to_simplified) -> str | None:
         return None
     simplified = to_simplified(text)
     changed = sum(1 for a, b in zip(text, simplified) if a != b and a not in _SHARED_FORMS)
-    return "zh_Hant" if changed else "zh"
+    if not changed:
+        return "zh"
+    # one traditional character among simplified ones is a typo (惠衝保…费用 is 惠衢保), not the script
+    simplified_only = sum(1 for a, b in zip(text, to_traditional(text)) if a != b)
+    return "zh_Hant" if changed > simplified_only else "zh"
 
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")

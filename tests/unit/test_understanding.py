@@ -138,9 +138,34 @@ def test_a_nationwide_product_asked_of_a_city_we_do_not_cover_gets_no_other_city
     assert result.outcome != "answered" or result.entry.region == "national"
 
 
+def test_no_city_named_the_national_answer_beats_one_citys_own(index):
+    result = index.search("在微信上怎么查医保账户余额")
+    assert result.outcome == "answered" and result.entry.region == "national"
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("衡阳共济的钱是先扣我的还是先扣家人自己的", "family-aid/hengyang/order"),
+    ("衢州医保去宁波住院报销比例按宁波还是按衢州", "quzhou/remote-care/which-rules"),
+])
+def test_a_question_of_its_own_is_answered_by_its_entry(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id
+
+
+def test_how_much_two_things_differ_is_not_answered_with_one_of_them(index):
+    result = index.search("衢州退休的门诊报销比在职的高几个点")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+
+
+def test_a_relative_insured_in_a_city_we_do_not_cover_is_insured_elsewhere(index):
+    result = index.search("我在湘潭参保，我爸在株洲参保，我们能共济吗")
+    assert result.outcome == "answered" and result.entry.id in ("family-aid/xiangtan/conditions", "family-aid/xiangtan/cross-region")
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [
+    ("我买了平安e生保，住院能报多少", "商业保险"),
     ("生育保险怎么报销", "生育保险"), ("宠物保险怎么买", "宠物"), ("看牙医保能报吗", "看牙"),
     ("惠衢保能退保吗", "退保和退费"), ("公积金怎么提取", "住房公积金"), ("长期护理保险怎么申请", "长期护理保险"),
     ("手机碎屏险怎么理赔", "手机碎屏险"), ("惠衢保能报体检费吗", "体检费用"), ("个体户医保怎么交", "灵活就业人员参保"),

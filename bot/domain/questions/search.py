@@ -90,6 +90,7 @@ class SearchIndex:
     OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
+    NATIONAL_NEAR = 0.85  # no city named: a national entry this close behind one city's rule answers instead
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
     GENERAL_NEAR = 0.85  # a general entry this close behind one on a single condition answers instead
@@ -382,6 +383,8 @@ class SearchIndex:
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self.places.as_elsewhere(normalized, understanding)
+        if uncovered and covered:  # 我湘潭参保，我妈在长沙参保: a relative insured elsewhere (外地)
+            normalized = self.places.as_elsewhere(normalized, understanding, role="insurance")
         content = self.places.strip(normalized) if (covered or uncovered) else normalized
         if not covered and not uncovered and (place := self.places.unknown(self.reader.without_domain_words(content), understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):
@@ -657,6 +660,8 @@ class SearchIndex:
         return best, entry
 
     def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str) -> SearchResult:
+        if city is None:
+            candidates = self._national_first(candidates, normalized)
         best = candidates[0]
         if city is None and best.entry.region != NATIONAL and len(self.topic_regions.get(best.entry.topic, ())) > 1:
             group = self._likeliest_group(candidates)
@@ -683,6 +688,16 @@ class SearchIndex:
                         "declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+
+    def _national_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
+        """No city named or chosen, one city's own rule ranked first, a national entry close behind
+        and overlapping about as well: the national answer holds wherever the resident is
+        (微信怎么查医保余额: the WeChat steps, not one city's official account)."""
+        best = candidates[0]
+        if best.entry.region == NATIONAL or self._implied_region(best.entry, normalized):
+            return candidates
+        return self._promoted(candidates, self.NATIONAL_NEAR, 4, lambda c: c.entry.region == NATIONAL
+                              and c.overlap >= best.overlap - self.OWN_CITY_MARGIN)
 
     def _which_city(self, members: list[Entry], normalized: str, conf: float) -> SearchResult:
         """Ask which city, among the cities using the app the question names (湘医保: Hengyang or

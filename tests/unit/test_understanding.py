@@ -162,6 +162,25 @@ def test_a_relative_insured_in_a_city_we_do_not_cover_is_insured_elsewhere(index
     assert result.outcome == "answered" and result.entry.id in ("family-aid/xiangtan/conditions", "family-aid/xiangtan/cross-region")
 
 
+@pytest.mark.parametrize("question", ["Hengyang: can my wife's parents use my account?", "can my father-in-law share my account in Hengyang"])
+def test_parents_in_law_in_english_are_in_laws(index, question):
+    assert "in-laws" in index.read(question)
+
+
+def test_a_typo_of_a_short_form_is_read_as_the_word_it_stands_for(index):
+    assert "特殊药品" in read(index, "惠衢保特要免赔多少")  # 特要 -> 特药 -> 特殊药品
+
+
+def test_where_the_asker_lives_is_no_remote_care_question(index):
+    result = index.search("我在外地打工顾不上 我爸是衢州退休职工 他透析门诊现在报多少")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/special-disease"
+
+
+def test_a_nationwide_figure_is_answered_without_asking_the_city(index):
+    result = index.search("全国开通异地直接结算的医院有多少家")
+    assert result.outcome == "answered" and result.entry.region == "national"
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

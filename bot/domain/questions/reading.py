@@ -11,6 +11,7 @@ from bot.domain.questions.understanding import Understanding
 
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
+_INSURED = re.compile(r"参保|医保|社保|户口|insured|insurance|hukou")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
@@ -126,16 +127,30 @@ class MessageReader:
         return " ".join(context + asking)
 
 
-    def asked_in_the_asking_parts(self, question: str) -> dict[str, frozenset[str]]:
+    def asked_in_the_asking_parts(self, question: str) -> dict[str, frozenset[str]] | None:
         """The facets the parts that ask name, in a message some of whose parts only tell (职工住院
-        报销比例多少？只查到居民的: the employee scheme is asked, the resident one only mentioned)."""
+        报销比例多少？只查到居民的: the employee scheme is asked, the resident one only mentioned);
+        None for a message that does not tell and ask apart."""
         normalize, understanding = self.tools.normalize, self.understanding
         parts = [understanding.clean(normalize(part)) for part in _PARTS.split(question) if part.strip()]
         parts = [part for part in parts if part]
         asking = [part for part in parts if understanding.asks_something(part)]
         if not asking or len(asking) == len(parts):
-            return {}
+            return None
         return dict(understanding.facets(",".join(asking)))
+
+    def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
+        """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班
+        照顾不到: where the asker lives; not 我爸医保在外地交的: where a relative is insured)."""
+        normalize, understanding = self.tools.normalize, self.understanding
+        parts = [part for part in (understanding.clean(normalize(p)) for p in _PARTS.split(question) if p.strip()) if part]
+        found: set[str] = set()
+        for part in parts:
+            named = understanding.facets(part).get("product", frozenset()) & products
+            if named and (understanding.asks_something(part) or _INSURED.search(part)):
+                return frozenset()
+            found |= named
+        return frozenset(found)
 
     def asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""

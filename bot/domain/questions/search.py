@@ -371,8 +371,11 @@ class SearchIndex:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
                                            decline_region=fallback_region, subject=neighbour[0])
         asked = understanding.facets(normalized)
-        if asked and (asking := self.reader.asked_in_the_asking_parts(question)):
+        if asked and (asking := self.reader.asked_in_the_asking_parts(question)) is not None:
             asked = {**asked, **{d: v for d, v in asking.items() if d in self.ASKED_NOT_TOLD}}
+            told_only = self.reader.told_in_passing(question, asked.get("product", frozenset()) & self.understanding.told_only_products)
+            if told_only:  # 我在外地上班照顾不到，她慢性病门诊报多少: the asker lives elsewhere, the question is not remote care
+                asked = {d: v for d, v in {**asked, "product": asked["product"] - told_only}.items() if v}
         if not tools.has_anchor(normalized) and not asked.get("product"):  # 把父母绑到我手机上 names a product
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)

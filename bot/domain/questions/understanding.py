@@ -12,6 +12,7 @@ knowledge/understanding.yaml (staff-editable) supplies every list used here:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -100,6 +101,8 @@ class UnderstandingFile(_Strict):
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     clauses: Clauses = Clauses()
+    # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
+    told_only_products: list[str] = Field(default_factory=list)
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -174,7 +177,10 @@ class Understanding:
         self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
         self._asking_words = tuple(norm(spec.insurance_names.asking))
-        targets = set(norm(spec.sound_alike.words)) | {w for w in norm(sound_words) if len(w) >= 3}
+        # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten
+        as_written = {unicodedata.normalize("NFKC", w).lower() for w in spec.sound_alike.words} - {""}
+        targets = set(norm(spec.sound_alike.words)) | as_written | {w for w in norm(sound_words) if len(w) >= 3}
+        self._normalize = normalize
         look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
         self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike)
         places = spec.places
@@ -183,6 +189,7 @@ class Understanding:
         self.insurance_after = tuple(norm(places.insurance_after))
         self._insurance_before = tuple(norm(places.insurance_before))
         self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
+        self.told_only_products = frozenset(spec.told_only_products)
         self.portable_products = frozenset(places.portable_products)
         self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))
@@ -213,7 +220,8 @@ class Understanding:
         if self._single_filler_re is not None:
             text = self._single_filler_re.sub(" ", text)
         text = _PUNCTUATION.sub(" ", text).strip()
-        return self.sounds.correct(text)
+        corrected = self.sounds.correct(text)
+        return self._normalize(corrected) if corrected != text else corrected
 
     def product_word(self, normalized: str) -> str | None:
         """The first word in the text that names a product (共济 in 湘潭共济最多绑几个人)."""

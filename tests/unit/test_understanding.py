@@ -181,10 +181,17 @@ def test_a_nationwide_figure_is_answered_without_asking_the_city(index):
     assert result.outcome == "answered" and result.entry.region == "national"
 
 
+def test_an_entry_meant_for_what_is_asked_answers_though_the_question_names_no_product(index):
+    # 先扣谁的 is the family-aid payment order, though the question only says 医保 and 账户
+    result = index.search("衡阳 我妈拿药是先扣她自己的还是先扣我的")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/order"
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [
     ("我买了平安e生保，住院能报多少", "商业保险"),
+    ("医保电子凭证去国外能用吗", "出国和境外看病"),
     ("生育保险怎么报销", "生育保险"), ("宠物保险怎么买", "宠物"), ("看牙医保能报吗", "看牙"),
     ("惠衢保能退保吗", "退保和退费"), ("公积金怎么提取", "住房公积金"), ("长期护理保险怎么申请", "长期护理保险"),
     ("手机碎屏险怎么理赔", "手机碎屏险"), ("惠衢保能报体检费吗", "体检费用"), ("个体户医保怎么交", "灵活就业人员参保"),

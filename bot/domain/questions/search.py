@@ -732,6 +732,8 @@ class SearchIndex:
         if self._about_asked_product(question, best.entry):
             return False
         understanding = self.understanding
+        if any(understanding.own_entry(ask) for ask in understanding.asks(question) & self._promised(best.entry)):
+            return False  # the entry is meant for just what is asked (先扣谁的: the order of payment)
         return (understanding.unasked_product(question, best.phrasing)
                 or conf < self.STRONG and understanding.unasked_product(question, best.phrasing, always=True))
 

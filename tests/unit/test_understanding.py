@@ -187,6 +187,11 @@ def test_an_entry_meant_for_what_is_asked_answers_though_the_question_names_no_p
     assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/order"
 
 
+def test_family_aid_used_where_a_relative_lives_is_the_cross_region_rule(index):
+    result = index.search("衡阳参保，家人在岳阳买药能刷我的共济吗")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/cross-region"
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

@@ -138,7 +138,7 @@ class SearchIndex:
             # own phrasings (外地医保能买惠衢保吗), or their answer says where one must be insured (双方都要在湘潭市参保)
             entry.id for entry in knowledge.entries.values()
             if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants))
-            or index._insured_where(entry, knowledge))
+            or index._insured_where(entry, knowledge, places.provinces))
         domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
         index.reader = MessageReader(tools, index.understanding, places, domain)
         index.topic_regions = {}
@@ -164,12 +164,13 @@ class SearchIndex:
                    for word in self.ELSEWHERE_WORDS for match in re.finditer(word, phrasing))
 
     @staticmethod
-    def _insured_where(entry: Entry, knowledge: KnowledgeBase) -> bool:
+    def _insured_where(entry: Entry, knowledge: KnowledgeBase, provinces: dict[str, set[str]]) -> bool:
         region = knowledge.regions.get(entry.region)
         if region is None or entry.region == NATIONAL:
             return False
-        names = "|".join(re.escape(name) for name in (region.name, *region.aliases) if name)
-        return re.search(rf"(?:{names})[市县区]?(?:域内)?参保", entry.answer) is not None
+        names = "|".join(re.escape(name) for name in (region.name, *region.aliases, *provinces.get(entry.region, ())) if name)
+        # 双方都要在湘潭市参保, 参加了云南省的基本医保
+        return re.search(rf"(?:{names})[市县区省]?(?:域内)?的?(?:参保|基本医保)", entry.answer) is not None
 
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None) -> SearchResult:
@@ -386,6 +387,9 @@ class SearchIndex:
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self.places.as_elsewhere(normalized, understanding)
+            if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
+                # 衡阳参保，我妈在长沙药店能用共济吗: family aid used where care is given, both products asked
+                asked = {**asked, "product": asked["product"] | elsewhere}
         if uncovered and covered:  # 我湘潭参保，我妈在长沙参保: a relative insured elsewhere (外地)
             normalized = self.places.as_elsewhere(normalized, understanding, role="insurance")
         content = self.places.strip(normalized) if (covered or uncovered) else normalized

@@ -31,7 +31,9 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-unseen.yaml", 0.95), ("residents-final.yaml", 0.94), ("residents-public.yaml", 0.94),
         ("residents-last.yaml", 0.91), ("residents-seventh.yaml", 0.93), ("residents-eighth.yaml", 0.94),
         ("residents-tenth.yaml", 0.96), ("residents-eleventh.yaml", 0.93), ("residents-twelfth.yaml", 0.93),
-        ("residents-ninth.yaml", 0.94)]
+        ("residents-ninth.yaml", 0.94), ("residents-thirteenth.yaml", 0.95), ("residents-fourteenth.yaml", 0.96),
+        ("residents-sixteenth.yaml", 0.95), ("residents-seventeenth.yaml", 0.97), ("residents-eighteenth.yaml", 0.93),
+        ("residents-nineteenth.yaml", 0.89)]
 
 
 def comparable(text: str) -> str:

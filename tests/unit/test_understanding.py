@@ -192,6 +192,15 @@ def test_family_aid_used_where_a_relative_lives_is_the_cross_region_rule(index):
     assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/cross-region"
 
 
+def test_a_nationwide_product_of_a_city_we_do_not_cover_is_answered_only_when_sure(index):
+    result = index.search("我是成都医保 电子凭证去医院怎么用")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
+
+
+def test_asking_on_someones_behalf_is_no_part_of_the_question(index):
+    assert "外祖父母" not in read(index, "帮我外婆问一下 惠衢保多少钱")
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

@@ -413,8 +413,12 @@ class SearchIndex:
             candidates = self._measured_on_the_ask(question, candidates)
         candidates = self._within_named_topics(content, candidates)
         if uncovered and not covered and any(self._role_of(normalized, place) != "care" for place in uncovered):
-            # 成都医保电子凭证怎么用: the national answer holds there; another city's rule does not
+            # 成都医保电子凭证怎么用: the national answer holds there; another city's rule does not,
+            # and a national answer not surely the one asked may miss that city's own way
             candidates = [c for c in candidates if c.entry.region == NATIONAL or self._implied_region(c.entry, normalized)]
+            if candidates and any(self._role_of(normalized, place) == "insurance" for place in uncovered) \
+                    and self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
+                return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
             return uncovered_topic
         if not candidates:

@@ -201,6 +201,16 @@ def test_asking_on_someones_behalf_is_no_part_of_the_question(index):
     assert "外祖父母" not in read(index, "帮我外婆问一下 惠衢保多少钱")
 
 
+def test_a_neighbouring_subject_only_told_does_not_decline_our_product_asked(index):
+    result = index.search("我爸七十多了有糖尿病，商业保险都不收，惠衢保他能买不")
+    assert result.outcome == "answered" and result.entry.id == "huiqubao/who-can-join"
+
+
+@pytest.mark.parametrize("typed, meant", [("衝阳家庭共济能绑几个人", "衡阳"), ("墨河共济能给孩子用吗", "黑河")])
+def test_a_look_alike_city_name_reads_as_the_city(index, typed, meant):
+    assert meant in read(index, typed)
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

@@ -131,19 +131,33 @@ class MessageReader:
         """The facets the parts that ask name, in a message some of whose parts only tell (职工住院
         报销比例多少？只查到居民的: the employee scheme is asked, the resident one only mentioned);
         None for a message that does not tell and ask apart."""
-        normalize, understanding = self.tools.normalize, self.understanding
-        parts = [understanding.clean(normalize(part)) for part in _PARTS.split(question) if part.strip()]
-        parts = [part for part in parts if part]
+        understanding = self.understanding
+        parts = self._parts(question)
         asking = [part for part in parts if understanding.asks_something(part)]
         if not asking or len(asking) == len(parts):
             return None
         return dict(understanding.facets(",".join(asking)))
 
+    def _parts(self, question: str) -> list[str]:
+        """The message's parts, cleaned: between spaces and punctuation, English between sentence ends."""
+        splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
+        normalize, clean = self.tools.normalize, self.understanding.clean
+        return [part for part in (clean(normalize(p)) for p in splitter.split(question) if p.strip()) if part]
+
+    def only_told(self, question: str, word: str) -> bool:
+        """The word stands only in parts of the message that ask nothing, and a part that asks
+        names a product of ours (商业保险都不收她，那个惠衢保她能买不)."""
+        understanding = self.understanding
+        parts = self._parts(question)
+        asking = [part for part in parts if understanding.asks_something(part)]
+        return any(understanding.facets(part).get("product") for part in asking) and len(asking) < len(parts) \
+            and not any(word in part for part in asking) and any(word in part for part in parts)
+
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班
         照顾不到: where the asker lives; not 我爸医保在外地交的: where a relative is insured)."""
-        normalize, understanding = self.tools.normalize, self.understanding
-        parts = [part for part in (understanding.clean(normalize(p)) for p in _PARTS.split(question) if p.strip()) if part]
+        understanding = self.understanding
+        parts = self._parts(question)
         found: set[str] = set()
         for part in parts:
             named = understanding.facets(part).get("product", frozenset()) & products

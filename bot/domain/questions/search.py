@@ -368,6 +368,8 @@ class SearchIndex:
         neighbour = understanding.off_topic(normalized)
         if neighbour is None and (product := understanding.other_insurance(normalized)):
             neighbour = (product, product)
+        if neighbour is not None and self.reader.only_told(question, neighbour[1]):
+            neighbour = None  # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked
         if neighbour is not None:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
                                            decline_region=fallback_region, subject=neighbour[0])

@@ -644,7 +644,7 @@ class SearchIndex:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
         conf = self.confidence(mapped[0][0], [c for c, _ in mapped[1:]])
         best, entry = self._own_city_first(mapped, covered)  # how sure: still measured on the best match
-        if self._other_product(content, best, conf):
+        if self._other_product(content, best, conf, asked):
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)
@@ -736,16 +736,19 @@ class SearchIndex:
         group, votes = max(counts.items(), key=lambda item: item[1])
         return group if votes >= 2 else None
 
-    def _other_product(self, question: str, best: Candidate, conf: float) -> bool:
+    def _other_product(self, question: str, best: Candidate, conf: float, asked: dict | None = None) -> bool:
         """The best match is about a product the question does not name: offer it, do not answer
-        with it, when the question speaks of insurance in general or the match is not strong."""
-        if self._about_asked_product(question, best.entry):
-            return False
+        with it, when the question speaks of insurance in general or the match is not strong.
+        `asked`: the facets read before places were taken out of `question` (outside Quzhou names
+        remote care)."""
         understanding = self.understanding
+        named = understanding.facets(question).get("product", frozenset()) | (asked or {}).get("product", frozenset())
+        if self._on_asked_product(best.entry, {"product": named}):
+            return False
         if any(understanding.own_entry(ask) for ask in understanding.asks(question) & self._promised(best.entry)):
             return False  # the entry is meant for just what is asked (先扣谁的: the order of payment)
-        return (understanding.unasked_product(question, best.phrasing)
-                or conf < self.STRONG and understanding.unasked_product(question, best.phrasing, always=True))
+        return (understanding.unasked_product(question, best.phrasing, named=named)
+                or conf < self.STRONG and understanding.unasked_product(question, best.phrasing, always=True, named=named))
 
     def _about_asked_product(self, question: str, entry: Entry) -> bool:
         """The entry declares the product the question names, whatever its phrasing names (the

@@ -313,13 +313,15 @@ class Understanding:
                 found["member"] = frozenset(members)
         return found
 
-    def unasked_product(self, question: str, phrasing: str, always: bool = False) -> bool:
-        """The phrasing is about a product the question does not name, and the question speaks
-        of insurance in general words (or `always`: whatever words it uses)."""
+    def unasked_product(self, question: str, phrasing: str, always: bool = False, named: frozenset[str] | None = None) -> bool:
+        """The phrasing is about a product the question does not name (`named`: the products it
+        names, if read already), and the question speaks of insurance in general words (or
+        `always`: whatever words it uses)."""
         if not always and (self._generic_re is None or not self._generic_re.search(question)):
             return False
         offered = self.facets(phrasing).get("product", frozenset())
-        return bool(offered) and not (offered & self.facets(question).get("product", frozenset()))
+        named = self.facets(question).get("product", frozenset()) if named is None else named
+        return bool(offered) and not (offered & named)
 
     def subject_label(self, label: str, lang: str) -> str:
         """An off-topic subject's label in the resident's language."""

@@ -211,6 +211,13 @@ def test_a_look_alike_city_name_reads_as_the_city(index, typed, meant):
     assert meant in read(index, typed)
 
 
+@pytest.mark.parametrize("question, entry_id", [("衢州 大病保险", "quzhou/resident/critical-illness"),
+                                               ("衢州 异地备案", "quzhou/remote-care/how-to-register")])
+def test_a_products_name_alone_gets_what_to_do_about_it(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

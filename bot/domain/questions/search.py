@@ -471,14 +471,22 @@ class SearchIndex:
         return self._promoted(candidates, self.BOTH_PRODUCTS_NEAR, 6, lambda c: products <= set(c.entry.facets.get("product", ())))
 
     def _steps_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
-        """A question asking how, its best match an entry none of whose phrasings asks how, and
-        one on the same product that does close behind, overlapping about as well: the steps first."""
+        """A question asking how (or naming a product alone: what to do about it), its best match
+        an entry none of whose phrasings asks how, and one on the same product that does close
+        behind, overlapping about as well: the steps first."""
         understanding = self.understanding
-        if not candidates or not understanding.asks_how(normalized) or self._tells_how(candidates[0].entry):
+        if not candidates or not (understanding.asks_how(normalized) or self._names_only_a_product(normalized)) \
+                or self._tells_how(candidates[0].entry):
             return candidates
         best = candidates[0]
         return self._promoted(candidates, self.STEPS_NEAR, 4, lambda c: self._tells_how(c.entry)
                               and c.overlap >= best.overlap - self.CONFLICT_MARGIN and self._same_product(c.entry, best.entry))
+
+    def _names_only_a_product(self, normalized: str) -> bool:
+        """The question is a product's name alone (衢州 大病保险, 异地备案): what to do about it."""
+        words = self.tools.analyze(self.places.strip(normalized))[0]
+        return len(words) == 1 and bool(self.understanding.facets(normalized).get("product")) \
+            and not self.understanding.asks_something(normalized)
 
     @staticmethod
     def _promoted(candidates: list[Candidate], near: float, within: int, accepts) -> list[Candidate]:
@@ -761,7 +769,7 @@ class SearchIndex:
         return (conf >= self.TENTATIVE and best.overlap >= self.SUGGEST
                 and (self._about_asked_product(question, best.entry)
                      or not self.understanding.unasked_product(question, best.phrasing, always=True))
-                and len(self.tools.analyze(self.places.strip(question))[0]) >= 2)
+                and (len(self.tools.analyze(self.places.strip(question))[0]) >= 2 or self._names_only_a_product(question)))
 
     def _with_alternatives(self, entry: Entry, pairs: list[tuple[Candidate, Entry]], conf: float,
                            named: str | None) -> SearchResult:

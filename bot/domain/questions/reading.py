@@ -25,7 +25,16 @@ class MessageReader:
     def __init__(self, tools: TextTools, understanding: Understanding, places: Places, domain_words: list[str]):
         self.tools, self.understanding, self.places = tools, understanding, places
         self._read: dict[str, str] = {}  # question -> how search reads it (read())
+        # question -> its runs (_runs) and its parts (_parts): each reading asks for them several times
+        self._runs_of: dict[str, list[list[str]] | None] = {}
+        self._parts_of: dict[str, list[str]] = {}
         self._domain_re = re.compile("|".join(map(re.escape, domain_words))) if domain_words else None
+
+    def forget(self) -> None:
+        """Drop what was kept of the questions read (a benchmark times each question as new)."""
+        self._read.clear()
+        self._runs_of.clear()
+        self._parts_of.clear()
 
     def several_questions(self, question: str) -> list[str] | None:
         """Two or more questions in one message (惠衢保多少钱？在哪买？), each with the places and
@@ -86,6 +95,13 @@ class MessageReader:
 
     def _runs(self, question: str) -> list[list[str]] | None:
         """The message's runs between pauses, each as its cleaned clauses; None for a short question."""
+        if question not in self._runs_of:
+            if len(self._runs_of) >= self.READ_CACHED:
+                self._runs_of.clear()
+            self._runs_of[question] = self._runs_anew(question)
+        return self._runs_of[question]
+
+    def _runs_anew(self, question: str) -> list[list[str]] | None:
         chinese = _HAN.search(question) is not None
         splitter = _PARTS if chinese else _ENGLISH_SENTENCES  # English words are not parts…
         pieces: list[str] = []
@@ -140,9 +156,15 @@ class MessageReader:
 
     def _parts(self, question: str) -> list[str]:
         """The message's parts, cleaned: between spaces and punctuation, English between sentence ends."""
-        splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
-        normalize, clean = self.tools.normalize, self.understanding.clean
-        return [part for part in (clean(normalize(p)) for p in splitter.split(question) if p.strip()) if part]
+        parts = self._parts_of.get(question)
+        if parts is None:
+            if len(self._parts_of) >= self.READ_CACHED:
+                self._parts_of.clear()
+            splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
+            normalize, clean = self.tools.normalize, self.understanding.clean
+            parts = self._parts_of[question] = [part for part in (clean(normalize(p)) for p in splitter.split(question) if p.strip())
+                                                if part]
+        return parts
 
     def only_told(self, question: str, word: str) -> bool:
         """The word stands only in parts of the message that ask nothing, and a part that asks

@@ -206,7 +206,7 @@ def test_a_neighbouring_subject_only_told_does_not_decline_our_product_asked(ind
     assert result.outcome == "answered" and result.entry.id == "huiqubao/who-can-join"
 
 
-@pytest.mark.parametrize("typed, meant", [("衝阳家庭共济能绑几个人", "衡阳"), ("墨河共济能给孩子用吗", "黑河")])
+@pytest.mark.parametrize("typed, meant", [("衝阳家庭共济能绑几个人", "衡阳"), ("墨河共济能给孩子用吗", "黑河"), ("衡阴共济绑几个", "衡阳")])
 def test_a_look_alike_city_name_reads_as_the_city(index, typed, meant):
     assert meant in read(index, typed)
 
@@ -216,6 +216,11 @@ def test_a_look_alike_city_name_reads_as_the_city(index, typed, meant):
 def test_a_products_name_alone_gets_what_to_do_about_it(index, question, entry_id):
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == entry_id
+
+
+def test_a_named_citys_own_entry_beats_a_national_phrasing_matched_word_for_word(index):
+    result = index.search("衢州 医保余额怎么查")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/services/evoucher-query"
 
 
 # ---- subjects we do not cover ---------------------------------------------------------------

@@ -91,6 +91,7 @@ class SearchIndex:
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     NATIONAL_NEAR = 0.85  # no city named: a national entry this close behind one city's rule answers instead
+    OWN_CITY_EXACT_OVERLAP = 0.6  # …and beside a national phrasing matched word for word, overlapping this well
     OWN_CITY_FAR = 0.6  # …or scoring this share and overlapping at least as well (想打电话问衢州医保)
     CONFLICT_MARGIN = 0.05  # an entry that fits the question's facets answers if it overlaps about as well
     GENERAL_NEAR = 0.85  # a general entry this close behind one on a single condition answers instead
@@ -667,6 +668,14 @@ class SearchIndex:
         scoring OWN_CITY_FAR of it and overlapping the question at least as well."""
         best, entry = mapped[0]
         if entry.region != NATIONAL:
+            return best, entry
+        if math.isinf(best.score):
+            # a national phrasing word for word; the city's own entry on it, close behind the next best
+            finite = max((c.score for c, _ in mapped[1:] if not math.isinf(c.score)), default=0.0)
+            for candidate, own in mapped[1:]:
+                if own.region in covered and candidate.score >= self.OWN_CITY_NEAR * finite \
+                        and candidate.overlap >= self.OWN_CITY_EXACT_OVERLAP:
+                    return candidate, own
             return best, entry
         product = set(entry.facets.get("product", ()))
         for candidate, own in mapped[1:]:

@@ -68,8 +68,7 @@ def test_no_knowledge_text_is_changed_by_the_typo_reader(index):
 # ---- spoken messages ------------------------------------------------------------------------
 
 def test_a_spoken_message_finds_its_answer(index):
-    result = index.search("喂你好我想问一下那个亲情账户就是给我爸妈绑的那个怎么弄")
-    assert result.outcome == "answered" and result.entry.id == "family-account/bind-parent"
+    assert_answers(index, "喂你好我想问一下那个亲情账户就是给我爸妈绑的那个怎么弄", "family-account/bind-parent")
 
 
 def test_a_long_message_keeps_the_parts_that_ask(index):
@@ -100,8 +99,7 @@ def test_a_subject_after_a_verb_is_an_object_not_a_new_clause(index):
 
 def test_a_question_of_its_own_gets_its_own_entry_not_the_figures_it_matched(index):
     # 按宁波的还是按衢州的 asks whose rules apply: the remote-care rule, not the inpatient rates
-    result = index.search("我奶奶衢州居民医保现在住在宁波我姑家住院报销比例是按宁波的还是按衢州的")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/which-rules"
+    assert_answers(index, "我奶奶衢州居民医保现在住在宁波我姑家住院报销比例是按宁波的还是按衢州的", "quzhou/remote-care/which-rules")
 
 
 def test_the_scheme_asked_outweighs_the_scheme_only_mentioned(index):
@@ -112,8 +110,7 @@ def test_the_scheme_asked_outweighs_the_scheme_only_mentioned(index):
 
 
 def test_an_english_story_is_answered_from_the_sentence_that_asks(index):
-    result = index.search("I live in Shanghai now but my insurance is still in Quzhou. Does Huiqubao pay outside Quzhou?")
-    assert result.outcome == "answered" and result.entry.id == "huiqubao/outside-quzhou"
+    assert_answers(index, "I live in Shanghai now but my insurance is still in Quzhou. Does Huiqubao pay outside Quzhou?", "huiqubao/outside-quzhou")
 
 
 @pytest.mark.parametrize("text, asks", [("my insurance is still in quzhou", False), ("does huiqubao pay", True),
@@ -124,8 +121,7 @@ def test_an_english_sentence_asks_with_its_question_word_first(index, text, asks
 
 @pytest.mark.parametrize("question", ["衡阳我姐能用我的共济账户吗", "我在衡阳交职工医保 我妹能用我的个人账户吗"])
 def test_a_sibling_named_briefly_is_a_sibling(index, question):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/who"
+    assert_answers(index, question, "family-aid/hengyang/who")
 
 
 def test_working_and_insured_in_a_city_we_do_not_cover_is_that_citys_question(index):
@@ -148,8 +144,7 @@ def test_no_city_named_the_national_answer_beats_one_citys_own(index):
     ("衢州医保去宁波住院报销比例按宁波还是按衢州", "quzhou/remote-care/which-rules"),
 ])
 def test_a_question_of_its_own_is_answered_by_its_entry(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id
+    assert_answers(index, question, entry_id)
 
 
 def test_how_much_two_things_differ_is_not_answered_with_one_of_them(index):
@@ -172,8 +167,7 @@ def test_a_typo_of_a_short_form_is_read_as_the_word_it_stands_for(index):
 
 
 def test_where_the_asker_lives_is_no_remote_care_question(index):
-    result = index.search("我在外地打工顾不上 我爸是衢州退休职工 他透析门诊现在报多少")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/special-disease"
+    assert_answers(index, "我在外地打工顾不上 我爸是衢州退休职工 他透析门诊现在报多少", "quzhou/employee/special-disease")
 
 
 def test_a_nationwide_figure_is_answered_without_asking_the_city(index):
@@ -183,13 +177,11 @@ def test_a_nationwide_figure_is_answered_without_asking_the_city(index):
 
 def test_an_entry_meant_for_what_is_asked_answers_though_the_question_names_no_product(index):
     # 先扣谁的 is the family-aid payment order, though the question only says 医保 and 账户
-    result = index.search("衡阳 我妈拿药是先扣她自己的还是先扣我的")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/order"
+    assert_answers(index, "衡阳 我妈拿药是先扣她自己的还是先扣我的", "family-aid/hengyang/order")
 
 
 def test_family_aid_used_where_a_relative_lives_is_the_cross_region_rule(index):
-    result = index.search("衡阳参保，家人在岳阳买药能刷我的共济吗")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/cross-region"
+    assert_answers(index, "衡阳参保，家人在岳阳买药能刷我的共济吗", "family-aid/hengyang/cross-region")
 
 
 def test_a_nationwide_product_of_a_city_we_do_not_cover_is_answered_only_when_sure(index):
@@ -202,8 +194,7 @@ def test_asking_on_someones_behalf_is_no_part_of_the_question(index):
 
 
 def test_a_neighbouring_subject_only_told_does_not_decline_our_product_asked(index):
-    result = index.search("我爸七十多了有糖尿病，商业保险都不收，惠衢保他能买不")
-    assert result.outcome == "answered" and result.entry.id == "huiqubao/who-can-join"
+    assert_answers(index, "我爸七十多了有糖尿病，商业保险都不收，惠衢保他能买不", "huiqubao/who-can-join")
 
 
 @pytest.mark.parametrize("typed, meant", [("衝阳家庭共济能绑几个人", "衡阳"), ("墨河共济能给孩子用吗", "黑河"), ("衡阴共济绑几个", "衡阳")])
@@ -214,13 +205,11 @@ def test_a_look_alike_city_name_reads_as_the_city(index, typed, meant):
 @pytest.mark.parametrize("question, entry_id", [("衢州 大病保险", "quzhou/resident/critical-illness"),
                                                ("衢州 异地备案", "quzhou/remote-care/how-to-register")])
 def test_a_products_name_alone_gets_what_to_do_about_it(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id
+    assert_answers(index, question, entry_id)
 
 
 def test_a_named_citys_own_entry_beats_a_national_phrasing_matched_word_for_word(index):
-    result = index.search("衢州 医保余额怎么查")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/services/evoucher-query"
+    assert_answers(index, "衢州 医保余额怎么查", "quzhou/services/evoucher-query")
 
 
 # ---- subjects we do not cover ---------------------------------------------------------------
@@ -280,8 +269,7 @@ def test_a_story_that_splits_the_lead_is_settled_by_its_asking_parts(index):
 
 
 def test_the_knowledge_may_itself_ask_about_a_neighbouring_subject(index):
-    result = index.search("黑河共济资金能给家人买商业保险吗")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/uses"
+    assert_answers(index, "黑河共济资金能给家人买商业保险吗", "family-aid/heihe/uses")
 
 
 # ---- facts the knowledge lacks ---------------------------------------------------------------
@@ -439,8 +427,7 @@ def test_a_retirees_question_is_not_answered_with_the_working_employees_entry(in
 
 
 def test_an_entry_about_exactly_the_asked_scheme_and_care_answers_though_another_scheme_ranks_first(index):
-    result = index.search("衢州居民普通门诊一年封顶多少钱")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/outpatient"
+    assert_answers(index, "衢州居民普通门诊一年封顶多少钱", "quzhou/resident/outpatient")
 
 
 @pytest.mark.parametrize("typed, meant", [
@@ -496,8 +483,7 @@ def test_an_entry_about_no_product_does_not_answer_a_question_naming_one(index):
 
 
 def test_a_working_employees_question_gets_the_employee_rule_for_both(index):
-    result = index.search("衢州上班族在社区医院看门诊 起付线多少 报多少")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient"
+    assert_answers(index, "衢州上班族在社区医院看门诊 起付线多少 报多少", "quzhou/employee/outpatient")
 
 
 def test_the_documents_asked_for_come_from_the_entry_of_the_same_process_that_lists_them(index):
@@ -526,8 +512,7 @@ def test_that_account_is_not_the_personal_account_abbreviation(index):
 def test_a_long_story_is_measured_on_the_part_that_asks(index):
     question = "您好 我们家是低保户 我老伴儿身体不好经常住院 今年的居民医保我们还要自己交吗 我们是衢州江山的"
     assert index.reader.asking_parts(question) is not None
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/hardship-premium"
+    assert_answers(index, question, "quzhou/resident/hardship-premium")
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -547,8 +532,7 @@ def test_an_english_place_of_care(index):
 
 def test_an_entry_declaring_the_asked_product_is_not_another_product(index):
     # the national app's family-account entries declare the e-voucher/app product too
-    result = index.search("Does my 9-year-old have to be there for a face check when I link him to my account in the national app?")
-    assert result.outcome == "answered" and result.entry.id == "family-account/under-16"
+    assert_answers(index, "Does my 9-year-old have to be there for a face check when I link him to my account in the national app?", "family-account/under-16")
 
 
 def test_an_english_age_says_who_is_concerned(index):

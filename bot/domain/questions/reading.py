@@ -27,7 +27,7 @@ class MessageReader:
         self._read: dict[str, str] = {}  # question -> how search reads it (read())
         # question -> its runs (_runs) and its parts (_parts): each reading asks for them several times
         self._runs_of: dict[str, list[list[str]] | None] = {}
-        self._parts_of: dict[str, list[str]] = {}
+        self._parts_of: dict[str, tuple[list[str], list[str]]] = {}
         self._domain_re = re.compile("|".join(map(re.escape, domain_words))) if domain_words else None
 
     def forget(self) -> None:
@@ -95,11 +95,14 @@ class MessageReader:
 
     def _runs(self, question: str) -> list[list[str]] | None:
         """The message's runs between pauses, each as its cleaned clauses; None for a short question."""
-        if question not in self._runs_of:
-            if len(self._runs_of) >= self.READ_CACHED:
-                self._runs_of.clear()
-            self._runs_of[question] = self._runs_anew(question)
-        return self._runs_of[question]
+        return self._kept(self._runs_of, question, self._runs_anew)
+
+    def _kept(self, cache: dict, question: str, build):
+        if question not in cache:
+            if len(cache) >= self.READ_CACHED:
+                cache.clear()
+            cache[question] = build(question)
+        return cache[question]
 
     def _runs_anew(self, question: str) -> list[list[str]] | None:
         chinese = _HAN.search(question) is not None
@@ -147,39 +150,34 @@ class MessageReader:
         """The facets the parts that ask name, in a message some of whose parts only tell (职工住院
         报销比例多少？只查到居民的: the employee scheme is asked, the resident one only mentioned);
         None for a message that does not tell and ask apart."""
-        understanding = self.understanding
-        parts = self._parts(question)
-        asking = [part for part in parts if understanding.asks_something(part)]
+        parts, asking = self._parts(question)
         if not asking or len(asking) == len(parts):
             return None
-        return dict(understanding.facets(",".join(asking)))
+        return dict(self.understanding.facets(",".join(asking)))
 
-    def _parts(self, question: str) -> list[str]:
-        """The message's parts, cleaned: between spaces and punctuation, English between sentence ends."""
-        parts = self._parts_of.get(question)
-        if parts is None:
-            if len(self._parts_of) >= self.READ_CACHED:
-                self._parts_of.clear()
-            splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
-            normalize, clean = self.tools.normalize, self.understanding.clean
-            parts = self._parts_of[question] = [part for part in (clean(normalize(p)) for p in splitter.split(question) if p.strip())
-                                                if part]
-        return parts
+    def _parts(self, question: str) -> tuple[list[str], list[str]]:
+        """The message's parts, cleaned (between spaces and punctuation, English between sentence
+        ends), and those of them that ask something."""
+        return self._kept(self._parts_of, question, self._parts_anew)
+
+    def _parts_anew(self, question: str) -> tuple[list[str], list[str]]:
+        splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
+        normalize, understanding = self.tools.normalize, self.understanding
+        parts = [part for part in (understanding.clean(normalize(p)) for p in splitter.split(question) if p.strip()) if part]
+        return parts, [part for part in parts if understanding.asks_something(part)]
 
     def only_told(self, question: str, word: str) -> bool:
         """The word stands only in parts of the message that ask nothing, and a part that asks
         names a product of ours (商业保险都不收她，那个惠衢保她能买不)."""
-        understanding = self.understanding
-        parts = self._parts(question)
-        asking = [part for part in parts if understanding.asks_something(part)]
-        return any(understanding.facets(part).get("product") for part in asking) and len(asking) < len(parts) \
+        parts, asking = self._parts(question)
+        return any(self.understanding.facets(part).get("product") for part in asking) and len(asking) < len(parts) \
             and not any(word in part for part in asking) and any(word in part for part in parts)
 
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班
         照顾不到: where the asker lives; not 我爸医保在外地交的: where a relative is insured)."""
         understanding = self.understanding
-        parts = self._parts(question)
+        parts, _ = self._parts(question)
         found: set[str] = set()
         for part in parts:
             named = understanding.facets(part).get("product", frozenset()) & products

@@ -374,12 +374,7 @@ class SearchIndex:
         if neighbour is not None:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
                                            decline_region=fallback_region, subject=neighbour[0])
-        asked = understanding.facets(normalized)
-        if asked and (asking := self.reader.asked_in_the_asking_parts(question)) is not None:
-            asked = {**asked, **{d: v for d, v in asking.items() if d in self.ASKED_NOT_TOLD}}
-            told_only = self.reader.told_in_passing(question, asked.get("product", frozenset()) & self.understanding.told_only_products)
-            if told_only:  # 我在外地上班照顾不到，她慢性病门诊报多少: the asker lives elsewhere, the question is not remote care
-                asked = {d: v for d, v in {**asked, "product": asked["product"] - told_only}.items() if v}
+        asked = self._asked(question, normalized)
         if not tools.has_anchor(normalized) and not asked.get("product"):  # 把父母绑到我手机上 names a product
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
@@ -450,6 +445,19 @@ class SearchIndex:
     def _role_of(self, normalized: str, place: str) -> str:
         at = normalized.find(place)
         return self.understanding.role(normalized, at, at + len(place)) if at >= 0 else "unknown"
+
+    def _asked(self, question: str, normalized: str) -> dict:
+        """The question's facets; of a message that tells and asks, the scheme, status, care and
+        year the asking parts name outweigh the story's (只查到居民的 is told), and a product the
+        story names only in passing is not asked (我在外地上班照顾不到: where the asker lives)."""
+        asked = self.understanding.facets(normalized)
+        if not asked or (asking := self.reader.asked_in_the_asking_parts(question)) is None:
+            return asked
+        asked = {**asked, **{d: v for d, v in asking.items() if d in self.ASKED_NOT_TOLD}}
+        told_only = self.reader.told_in_passing(question, asked.get("product", frozenset()) & self.understanding.told_only_products)
+        if told_only:
+            asked = {d: v for d, v in {**asked, "product": asked["product"] - told_only}.items() if v}
+        return asked
 
     def _general_first(self, candidates: list[Candidate], asked: dict) -> list[Candidate]:
         """An entry on one condition (糖尿病门诊) ranked first for a question naming none, the

@@ -33,7 +33,9 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-tenth.yaml", 0.96), ("residents-eleventh.yaml", 0.93), ("residents-twelfth.yaml", 0.93),
         ("residents-ninth.yaml", 0.94), ("residents-thirteenth.yaml", 0.95), ("residents-fourteenth.yaml", 0.96),
         ("residents-sixteenth.yaml", 0.95), ("residents-seventeenth.yaml", 0.97), ("residents-eighteenth.yaml", 0.93),
-        ("residents-nineteenth.yaml", 0.89)]
+        ("residents-nineteenth.yaml", 0.89), ("residents-twentieth.yaml", 0.94), ("residents-twentyfirst.yaml", 0.95),
+        ("residents-twentysecond.yaml", 0.93), ("residents-twentythird.yaml", 0.93), ("residents-twentyfourth.yaml", 0.94),
+        ("residents-twentyfifth.yaml", 0.97)]
 
 
 def comparable(text: str) -> str:

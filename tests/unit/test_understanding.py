@@ -212,6 +212,15 @@ def test_a_named_citys_own_entry_beats_a_national_phrasing_matched_word_for_word
     assert_answers(index, "衢州 医保余额怎么查", "quzhou/services/evoucher-query")
 
 
+def test_whether_two_deductibles_add_up_is_not_answered_with_each_one(index):
+    result = index.search("衢州职工一级和二级医院的门诊起付线是分开算还是合起来算")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+
+
+def test_staying_in_a_hospital_is_inpatient_care(index):
+    assert "inpatient" in index.understanding.facets(index.read("衢州职工住三级医院报多少")).get("care", ())
+
+
 # ---- subjects we do not cover ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, subject", [

@@ -303,7 +303,7 @@ def test_an_answer_that_says_nothing_of_what_is_asked_is_no_answer(index):
     assert index.search("衢州职工门诊一年最多报多少").entry.id == "quzhou/employee/outpatient-cap"
 
 
-@pytest.mark.parametrize("question", ["惠衢保的客服电话是多少", "亲情账户能绑几个人", "新农合和城乡居民医保有什么区别",
+@pytest.mark.parametrize("question", ["龙游县医保局地址", "惠衢保的客服电话是多少", "亲情账户能绑几个人", "新农合和城乡居民医保有什么区别",
                                       "衢州职工医保每个月扣多少钱"])
 def test_what_the_answer_does_not_give_is_declined(index, question):
     result = index.search(question)

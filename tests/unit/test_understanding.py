@@ -217,6 +217,14 @@ def test_whether_two_deductibles_add_up_is_not_answered_with_each_one(index):
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
 
 
+def test_under_16_in_words_is_a_child(index):
+    assert "child" in index.understanding.facets(index.read("亲情账户小于16岁的要刷脸吗")).get("member", ())
+
+
+def test_english_not_registered_is_without_registering(index):
+    assert "without registering" in index.read("I got sick in another city and wasn't registered")
+
+
 def test_staying_in_a_hospital_is_inpatient_care(index):
     assert "inpatient" in index.understanding.facets(index.read("衢州职工住三级医院报多少")).get("care", ())
 

@@ -217,6 +217,12 @@ def test_whether_two_deductibles_add_up_is_not_answered_with_each_one(index):
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
 
 
+def test_the_named_citys_entries_on_the_product_asked_tied_answer_with_the_others_offered(index):
+    result = index.search("湘潭参保的 我爸在株洲参保 家庭共济能绑他吗")
+    assert result.outcome == "answered" and result.entry.region == "xiangtan" and result.suggestions
+    assert all(entry.region == "xiangtan" for entry in result.suggestions)
+
+
 def test_under_16_in_words_is_a_child(index):
     assert "child" in index.understanding.facets(index.read("亲情账户小于16岁的要刷脸吗")).get("member", ())
 

@@ -107,6 +107,7 @@ class SearchIndex:
     ASK_LEAD_NEAR = 0.8  # an entry the asking parts alone rank first, scoring this share of the best…
     ASK_LEAD_MARGIN = 0.3  # …and overlapping them this much better, leads a long message (at 0.1 and 0.2
     # the sets lost 7 and 5 right answers for 5 and 6 gained; at 0.3 one lost, six gained)
+    SIBLINGS_OVERLAP = 0.4  # the named city's entries on the product asked, tied, the first overlapping this well, answer
     ASKED_NOT_TOLD = frozenset({"year", "scheme", "status", "care"})  # named where the message asks, they outweigh the story's
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
@@ -665,9 +666,20 @@ class SearchIndex:
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)
-        if self._tentative(best, conf, content):
+        if self._tentative(best, conf, content) or self._siblings_tie(mapped, covered, asked):
             return self._with_alternatives(entry, mapped, conf, named)
         return self._suggest_or_decline(mapped, conf, named, named)
+
+    def _siblings_tie(self, mapped: list[tuple[Candidate, Entry]], covered: list[str], asked: dict) -> bool:
+        """The named city's entries on the product asked lead, tied among themselves (湘潭参保 我妈在
+        长沙参保 能绑吗: who may join, the conditions, relatives elsewhere — each says it): the first
+        answers, the others are offered."""
+        products = asked.get("product", frozenset())
+        if len(mapped) < 2 or not products:
+            return False
+        (first, one), (second, other) = mapped[0], mapped[1]
+        return (one.region in covered and other.region in covered and first.overlap >= self.SIBLINGS_OVERLAP
+                and second.overlap >= self.SUGGEST and all(products & set(e.facets.get("product", ())) for e in (one, other)))
 
     def _own_city_first(self, mapped: list[tuple[Candidate, Entry]], covered: list[str]) -> tuple[Candidate, Entry]:
         """A national overview ranked first, the named city's own rule close behind: the city's

@@ -223,6 +223,12 @@ def test_the_named_citys_entries_on_the_product_asked_tied_answer_with_the_other
     assert all(entry.region == "xiangtan" for entry in result.suggestions)
 
 
+def test_a_relative_named_in_a_city_of_ours_is_its_family_rule_though_no_product_is_named(index):
+    # 医保账户 is a general word; a relative and Xiangtan say the family-aid rule is asked
+    assert_answers(index, "我和老婆都是湘潭的 她爸妈能不能用我的医保账户", "family-aid/xiangtan/who")
+    assert_answers(index, "衡阳 我弟能用我医保账户吗", "family-aid/hengyang/who")
+
+
 def test_under_16_in_words_is_a_child(index):
     assert "child" in index.understanding.facets(index.read("亲情账户小于16岁的要刷脸吗")).get("member", ())
 
@@ -240,6 +246,7 @@ def test_staying_in_a_hospital_is_inpatient_care(index):
 @pytest.mark.parametrize("question, subject", [
     ("我买了平安e生保，住院能报多少", "商业保险"),
     ("医保电子凭证去国外能用吗", "出国和境外看病"),
+    ("孩子刚出生 上户口要带什么", "户口办理"),
     ("生育保险怎么报销", "生育保险"), ("宠物保险怎么买", "宠物"), ("看牙医保能报吗", "看牙"),
     ("惠衢保能退保吗", "退保和退费"), ("公积金怎么提取", "住房公积金"), ("长期护理保险怎么申请", "长期护理保险"),
     ("手机碎屏险怎么理赔", "手机碎屏险"), ("惠衢保能报体检费吗", "体检费用"), ("个体户医保怎么交", "灵活就业人员参保"),

@@ -663,6 +663,9 @@ class SearchIndex:
         conf = self.confidence(mapped[0][0], [c for c, _ in mapped[1:]])
         best, entry = self._own_city_first(mapped, covered)  # how sure: still measured on the best match
         if self._other_product(content, best, conf, asked):
+            if conf >= self.ANSWER and entry.region in covered and asked.get("member") \
+                    and not set(entry.facets.get("product", ())) & self.understanding.region_products.get(entry.region, frozenset()):
+                return self._with_alternatives(entry, mapped, conf, named)
             return self._suggest_or_decline(mapped, conf, named, named)
         if conf >= self.ANSWER:
             return SearchResult("answered", entry, conf, region=named)

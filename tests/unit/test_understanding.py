@@ -33,6 +33,11 @@ def assert_answers(index: SearchIndex, question: str, entry_id: str) -> None:
     assert result.outcome == "answered" and result.entry.id == entry_id, result
 
 
+def assert_declines(index: SearchIndex, question: str, reason: str) -> None:
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == reason, result
+
+
 # ---- sound-alike typos ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, meant", [
@@ -148,8 +153,7 @@ def test_a_question_of_its_own_is_answered_by_its_entry(index, question, entry_i
 
 
 def test_how_much_two_things_differ_is_not_answered_with_one_of_them(index):
-    result = index.search("衢州退休的门诊报销比在职的高几个点")
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+    assert_declines(index, "衢州退休的门诊报销比在职的高几个点", "not_in_knowledge")
 
 
 def test_a_relative_insured_in_a_city_we_do_not_cover_is_insured_elsewhere(index):
@@ -185,8 +189,7 @@ def test_family_aid_used_where_a_relative_lives_is_the_cross_region_rule(index):
 
 
 def test_a_nationwide_product_of_a_city_we_do_not_cover_is_answered_only_when_sure(index):
-    result = index.search("我是成都医保 电子凭证去医院怎么用")
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
+    assert_declines(index, "我是成都医保 电子凭证去医院怎么用", "uncovered_place")
 
 
 def test_asking_on_someones_behalf_is_no_part_of_the_question(index):
@@ -213,8 +216,7 @@ def test_a_named_citys_own_entry_beats_a_national_phrasing_matched_word_for_word
 
 
 def test_whether_two_deductibles_add_up_is_not_answered_with_each_one(index):
-    result = index.search("衢州职工一级和二级医院的门诊起付线是分开算还是合起来算")
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+    assert_declines(index, "衢州职工一级和二级医院的门诊起付线是分开算还是合起来算", "not_in_knowledge")
 
 
 def test_the_named_citys_entries_on_the_product_asked_tied_answer_with_the_others_offered(index):
@@ -373,8 +375,7 @@ def test_a_city_we_do_not_cover_as_place_of_care_keeps_our_products(index, quest
 
 @pytest.mark.parametrize("question", ["广东居民医保一年交多少钱", "萧山区的医保怎么报销", "杭州医保住院报销比例"])
 def test_a_city_we_do_not_cover_as_insurance_city_is_declined(index, question):
-    result = index.search(question)
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+    assert_declines(index, question, "uncovered_place")
 
 
 @pytest.mark.parametrize("question, entry_id", [
@@ -488,8 +489,7 @@ def test_the_national_app_works_whatever_the_city(index):
 
 
 def test_cashing_out_the_medical_account_is_declined_by_name(index):
-    result = index.search("医保卡里的钱能不能提现")
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic"
+    assert_declines(index, "医保卡里的钱能不能提现", "uncovered_topic")
 
 
 @pytest.mark.parametrize("question", [
@@ -497,8 +497,7 @@ def test_cashing_out_the_medical_account_is_declined_by_name(index):
     "衢州居民医保去诊所看感冒 门诊要先自付多少才开始报",  # the deductible: not the chronic-disease rate
 ])
 def test_what_the_question_asks_for_must_be_in_the_answer(index, question):
-    result = index.search(question)
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert_declines(index, question, "not_in_knowledge")
 
 
 def test_care_elsewhere_names_remote_care(index):
@@ -709,8 +708,7 @@ def test_an_answer_saying_where_one_must_be_insured_serves_someone_insured_elsew
     "我在衢州上班 医保在景德镇交的 景德镇住院报销比例多少",
 ])
 def test_another_insurance_city_beside_ours_is_declined(index, question):
-    result = index.search(question)
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+    assert_declines(index, question, "uncovered_place")
 
 
 def test_our_citys_own_province_is_no_other_insurance_city(index):

@@ -16,6 +16,12 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
 
+def _pieces(question: str) -> list[str]:
+    """A message between spaces and punctuation; English, whose words are no parts, between sentence ends."""
+    splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
+    return [piece for piece in splitter.split(question) if piece.strip()]
+
+
 class MessageReader:
     SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     CLAUSE_RUN = 16  # a run of speech this long without a pause is cut into its clauses…
@@ -106,9 +112,8 @@ class MessageReader:
 
     def _runs_anew(self, question: str) -> list[list[str]] | None:
         chinese = _HAN.search(question) is not None
-        splitter = _PARTS if chinese else _ENGLISH_SENTENCES  # English words are not parts…
         pieces: list[str] = []
-        for piece in (piece for piece in splitter.split(question) if piece.strip()):
+        for piece in _pieces(question):  # English words are not parts…
             if pieces and chinese and not _HAN.search(piece):
                 pieces[-1] += " " + piece  # …not even in a Chinese message (惠衢保 refund 怎么弄)
             else:
@@ -161,9 +166,8 @@ class MessageReader:
         return self._kept(self._parts_of, question, self._parts_anew)
 
     def _parts_anew(self, question: str) -> tuple[list[str], list[str]]:
-        splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
         normalize, understanding = self.tools.normalize, self.understanding
-        parts = [part for part in (understanding.clean(normalize(p)) for p in splitter.split(question) if p.strip()) if part]
+        parts = [part for part in (understanding.clean(normalize(p)) for p in _pieces(question)) if part]
         return parts, [part for part in parts if understanding.asks_something(part)]
 
     def only_told(self, question: str, word: str) -> bool:

@@ -398,8 +398,7 @@ class SearchIndex:
         if covered and (place := self.places.unknown(self.reader.without_domain_words(content), understanding)) \
                 and not any(place in self.places.provinces.get(region, ()) for region in covered):
             # 我是上饶参保的，住在衢州: a place regions.yaml does not list, named as the insurance city
-            at = normalized.find(place)
-            if at >= 0 and understanding.role(normalized, at, at + len(place)) == "insurance":
+            if self._role_of(normalized, place) == "insurance":
                 elsewhere = normalized.replace(place, "外地")
                 return self._insured_elsewhere(normalized, asked, city, elsewhere) or SearchResult(
                     "declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
@@ -411,12 +410,12 @@ class SearchIndex:
             candidates = found + [c for c in candidates if c.entry.id not in {f.entry.id for f in found}]
             candidates = self._measured_on_the_ask(question, candidates)
         candidates = self._within_named_topics(content, candidates)
-        if uncovered and not covered and any(self._role_of(normalized, place) != "care" for place in uncovered):
+        roles = {self._role_of(normalized, place) for place in uncovered} if uncovered and not covered else set()
+        if roles - {"care"}:
             # 成都医保电子凭证怎么用: the national answer holds there; another city's rule does not,
             # and a national answer not surely the one asked may miss that city's own way
             candidates = [c for c in candidates if c.entry.region == NATIONAL or self._implied_region(c.entry, normalized)]
-            if candidates and any(self._role_of(normalized, place) == "insurance" for place in uncovered) \
-                    and self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
+            if candidates and "insurance" in roles and self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
             return uncovered_topic
@@ -444,6 +443,7 @@ class SearchIndex:
         return self._unnamed(candidates, city, normalized)
 
     def _role_of(self, normalized: str, place: str) -> str:
+        """The role (understanding.role) of a place named in the text, where it is first named."""
         at = normalized.find(place)
         return self.understanding.role(normalized, at, at + len(place)) if at >= 0 else "unknown"
 

@@ -159,20 +159,19 @@ class Understanding:
                                  *(word for dimension in ("member", "scheme", "status") for word in self._facet_words.get(dimension, {}))])
         self._plain_chars = frozenset(word for word in [*norm(spec.question_words), *norm(spec.plain_words)] if len(word) == 1)  # 哪查, 姐用
         self._question_re = alternation(norm(spec.question_words))
-        english = "|".join(sorted((re.escape(w) for w in norm(spec.question_words) if w.isascii()), key=len, reverse=True))
+        english = alternation(w for w in norm(spec.question_words) if w.isascii())
         # an English question starts with its question word (the message's or a clause's), or asks
         # what one can (hui qu bao can cover…?): "my insurance is still in Quzhou" tells
-        self._english_question_re = re.compile(rf"(?:^|[,;?]\s*|\b(?:and|but|so|also)\s+)(?:{english})\b|\b(?:can|could)\b") \
+        self._english_question_re = re.compile(rf"(?:^|[,;?]\s*|\b(?:and|but|so|also)\s+)(?:{english.pattern})|\b(?:can|could)\b") \
             if english else None
         clauses = spec.clauses
-        subjects = "|".join(map(re.escape, sorted(set(clauses.subjects) - {""}, key=len, reverse=True)))
-        starts = "|".join(map(re.escape, sorted({*clauses.starts, *fillers} - {""}, key=len, reverse=True)))
+        subjects, starts = alternation(clauses.subjects), alternation([*clauses.starts, *fillers])
         bound = rf"(?<![{re.escape(clauses.bound_after)}])" if clauses.bound_after else ""
-        self._clause_re = re.compile("|".join(([f"(?:{starts})"] if starts else []) + ([f"{bound}(?:{subjects})"] if subjects else []))) \
-            if starts or subjects else None
-        endings = "|".join(map(re.escape, sorted(set(norm(spec.question_endings)) - {""}, key=len, reverse=True)))
+        self._clause_re = re.compile("|".join(([f"(?:{starts.pattern})"] if starts else [])
+                                              + ([f"{bound}(?:{subjects.pattern})"] if subjects else []))) if starts or subjects else None
+        endings = alternation(norm(spec.question_endings))
         # 中不中, 得不得, 用不用: a verb, 不 or 没, the verb again asks in any dialect
-        self._asking_end = re.compile(rf"([\u4e00-\u9fff])[不没]\1" + (rf"|(?:{endings})[啊呀哈嘛呢吧]*$" if endings else ""))
+        self._asking_end = re.compile(rf"([\u4e00-\u9fff])[不没]\1" + (rf"|(?:{endings.pattern})[啊呀哈嘛呢吧]*$" if endings else ""))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]

@@ -36,7 +36,10 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-nineteenth.yaml", 0.89), ("residents-twentieth.yaml", 0.94), ("residents-twentyfirst.yaml", 0.95),
         ("residents-twentysecond.yaml", 0.93), ("residents-twentythird.yaml", 0.93), ("residents-twentyfourth.yaml", 0.94),
         ("residents-twentyfifth.yaml", 0.97), ("residents-twentysixth.yaml", 0.93), ("residents-twentyseventh.yaml", 0.92),
-        ("residents-fifteenth.yaml", 0.93), ("residents-twentyeighth.yaml", 0.93), ("residents-twentyninth.yaml", 0.97)]
+        ("residents-fifteenth.yaml", 0.93), ("residents-twentyeighth.yaml", 0.93), ("residents-twentyninth.yaml", 0.97),
+        # seventh session, first runs 91.3 / 95.3 / 94.7 / 96.0 %
+        ("residents-thirtyfirst.yaml", 0.91), ("residents-thirtysecond.yaml", 0.95), ("residents-thirtythird.yaml", 0.97),
+        ("residents-thirtyfourth.yaml", 0.97)]
 
 
 def comparable(text: str) -> str:

@@ -580,9 +580,19 @@ def test_a_long_story_is_not_held_against_a_phrasing_beyond_a_point(index, monke
     def overlap() -> float:
         return next(c.overlap for c in index.explain(story, 5) if c.entry.id == "huiqubao/who-can-join")
 
+    monkeypatch.setattr(type(index.ranker), "STORY_WORDS", 10**9)  # the cap alone, not the spread overlap
     capped = overlap()
     monkeypatch.setattr(type(index.ranker), "LONG_QUESTION", float("inf"))
     assert capped >= index.SUGGEST > overlap()
+
+
+def test_a_story_is_measured_on_all_of_an_entrys_phrasings(index, monkeypatch):
+    # no one phrasing of Hengyang's "who may use it" says much of this story (医保卡的钱 in one, 给爸妈用 in another)
+    story = "我们一家都在衡阳 我是单位交的职工医保 我爸是居民医保 我卡里的钱他买药能用吗"
+    assert_answers(index, story, "family-aid/hengyang/who")
+    index.results.clear()
+    monkeypatch.setattr(type(index.ranker), "STORY_WORDS", 10**9)
+    assert index.search(story).entry.id != "family-aid/hengyang/who"
 
 
 def test_naming_the_national_app_does_not_pull_every_question_to_where_the_app_is(index):

@@ -139,6 +139,9 @@ class Ranker:
     ENTRY_WEIGHT = 1.0  # ranking: all of an entry's phrasings as one document
     ANSWER_WEIGHT = 0.5  # ranking: the entry's answer text
     LONG_QUESTION = 1.5  # overlap: a question heavier than this many phrasings counts as this heavy
+    STORY_WORDS = 8  # a question of this many words tells a story: its words may be spread over an entry's phrasings…
+    SPREAD_SHARE = 0.9  # …and that spread overlap counts at this share (at 1.0, or from 6 or 7 words, questions
+    # that must be declined were answered: 衢州异地转诊要先在哪家医院开转诊单)
 
     def __init__(self, entries: list[Entry], tools: TextTools, strip_places: Callable[[str], str],
                  place_words: list[str]):
@@ -197,6 +200,8 @@ class Ranker:
             self.entry_bag.append(number)
         self.bag_words = _Field([tuple(t for d in bag for t in analysed[d][0]) for bag in bags], overlaps=False)
         self.bag_grams = _Field([tuple(t for d in bag for t in analysed[d][1]) for bag in bags], overlaps=False)
+        self.bag_terms = [(frozenset(t for d in bag for t in analysed[d][0]), frozenset(t for d in bag for t in analysed[d][1]))
+                          for bag in bags]
         self.answer_grams = _Field([tools.char_bigrams(text) for text in answer_texts], overlaps=False)
         self.doc_mass = [a + b for a, b in zip(self.words.doc_mass, self.grams.doc_mass)]
         tools.save_analyses()
@@ -247,6 +252,7 @@ class Ranker:
         query_mass = (self.words.query_mass(word_set) + self.grams.query_mass(gram_set - inside, unknown=0.0)
                       + self.grams.query_mass(frozenset(inside)))
         confidence = self._confidence(word_set, gram_set, query_mass)
+        story = len(word_set) >= self.STORY_WORDS
         result = []
         for score, number in scored:
             overlap, doc = -1.0, -1
@@ -254,8 +260,24 @@ class Ranker:
                 value = confidence(d)
                 if value > overlap:
                     overlap, doc = value, d
+            if story:
+                overlap = max(overlap, self._spread_overlap(word_set, gram_set, query_mass, entry_bag[number], doc))
             result.append(Candidate(self.entries[number], score, overlap, self.doc_text[doc]))
         return result
+
+    def _spread_overlap(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float, bag: int, doc: int) -> float:
+        """A long question's overlap with an entry whose phrasings each say part of it (我爸妈在老家
+        不会用智能手机…帮他们亮码: 老人不会用手机 in one phrasing, 手机 and 爸妈 in others): how much of
+        the question all its phrasings cover, with how much of the best phrasing the question covers."""
+        word_idf, gram_idf = self.words.idf.__getitem__, self.grams.idf.__getitem__
+        words, grams = self.bag_terms[bag]
+        spread = sum(map(word_idf, word_set & words)) + sum(map(gram_idf, gram_set & grams))
+        shared = sum(map(word_idf, word_set & self.words.doc_terms[doc])) + sum(map(gram_idf, gram_set & self.grams.doc_terms[doc]))
+        mass = self.doc_mass[doc]
+        if spread <= 0 or query_mass <= 0 or mass <= 0:
+            return 0.0
+        asked = min(query_mass, self.LONG_QUESTION * mass)
+        return self.SPREAD_SHARE * math.sqrt(min(spread / asked, 1.0) * min(shared / mass, 1.0))
 
     def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float) -> Callable[[int], float]:
         """A phrasing's overlap with the question, each phrasing measured once per question (the

@@ -87,10 +87,12 @@ class MessageReader:
         return understanding.clean(tools.normalize(question))
 
     def _telling(self, part: str) -> bool:
-        """The part asks, names our subjects, a place, or who is concerned (我家孩子十岁: a facet)."""
+        """The part asks, names our subjects, a neighbouring one, a place, who is concerned (我家孩子
+        十岁: a facet), or a detail asked about (车祸对方全责: who is liable)."""
         understanding = self.understanding
         return (understanding.asks_something(part) or self.tools.has_anchor(part) or self.mentions_domain(part)
-                or self.places.named(part) != ([], []) or bool(understanding.facets(part)))
+                or self.places.named(part) != ([], []) or bool(understanding.facets(part)) or bool(understanding.asks(part))
+                or understanding.off_topic(part) is not None)
 
     def spoken_parts(self, question: str) -> list[str] | None:
         """A long spoken message's parts (between spaces and punctuation, and the clauses of a

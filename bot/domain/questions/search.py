@@ -545,7 +545,8 @@ class SearchIndex:
         if elsewhere == normalized or self.places.named(elsewhere)[1]:
             return None
         result = self._decide(elsewhere, city)
-        if result.outcome != "answered" or result.confidence < self.ELSEWHERE_SURE or result.entry.id not in self.for_insured_elsewhere:
+        if result.outcome != "answered" or result.confidence < self.ELSEWHERE_SURE or result.entry.id not in self.for_insured_elsewhere \
+                or not self._on_asked_product(result.entry, asked):  # 义乌医保外地人能参加居民医保吗 is no 惠衢保 question
             return None
         return result
 

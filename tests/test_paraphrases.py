@@ -39,7 +39,9 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-fifteenth.yaml", 0.93), ("residents-twentyeighth.yaml", 0.93), ("residents-twentyninth.yaml", 0.97),
         # seventh session, first runs 91.3 / 95.3 / 94.7 / 96.0 %
         ("residents-thirtyfirst.yaml", 0.91), ("residents-thirtysecond.yaml", 0.95), ("residents-thirtythird.yaml", 0.97),
-        ("residents-thirtyfourth.yaml", 0.97)]
+        ("residents-thirtyfourth.yaml", 0.97),
+        # …and against the code of the first changes: 94.0 / 90.0 / 96.0 %
+        ("residents-thirtyfifth.yaml", 0.95), ("residents-thirtysixth.yaml", 0.90), ("residents-thirtyseventh.yaml", 0.96)]
 
 
 def comparable(text: str) -> str:

@@ -74,10 +74,19 @@ class Places:
             return True
         role, names = understanding.role, self.names
         ours = {role(normalized, m.start(), m.end()) for m in self._pattern.finditer(normalized) if names[m.group(0)]}
-        others = {role(normalized, m.start(), m.end()) for m in self._pattern.finditer(normalized) if names[m.group(0)] is None}
-        if "insurance" in others:  # …unless one of ours is named as an insurance city too (湘潭参保的，我妈在长沙参保)
-            return "insurance" in ours
+        others = [m for m in self._pattern.finditer(normalized) if names[m.group(0)] is None]
+        insured_there = [m for m in others if role(normalized, m.start(), m.end()) == "insurance"]
+        if insured_there:  # …unless one of ours is named as an insurance city too (湘潭参保的，我妈在长沙参保),
+            # or a city of ours is asked about for a relative insured there (湘潭共济 儿子在株洲参保能绑不)
+            return "insurance" in ours or bool(covered and products) and all(
+                self._a_relatives(normalized, m.start(), understanding) for m in insured_there)
         return bool(covered) or bool(products & understanding.portable_products)
+
+    @staticmethod
+    def _a_relatives(normalized: str, start: int, understanding: Understanding) -> bool:
+        """The clause naming a place, up to it, is about a relative (爸妈在老家株洲参的保)."""
+        clause = re.split(r"[\s,.!?;:，。！？；：、]", normalized[:start])[-1]
+        return bool(understanding.facets(clause).get("member"))
 
     def as_elsewhere(self, normalized: str, understanding: Understanding, role: str = "care") -> str:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"

@@ -4,6 +4,7 @@ one message. Pure Python, no aiogram."""
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 from bot.domain.questions.places import Places
 from bot.domain.questions.text import TextTools
@@ -28,8 +29,10 @@ class MessageReader:
     CLAUSE_SHORTEST = 4  # …of at least this many characters
     READ_CACHED = 2048  # questions whose reading is kept: residents ask the same things
 
-    def __init__(self, tools: TextTools, understanding: Understanding, places: Places, domain_words: list[str]):
+    def __init__(self, tools: TextTools, understanding: Understanding, places: Places, domain_words: list[str],
+                 vocabulary: Collection[str] = ()):
         self.tools, self.understanding, self.places = tools, understanding, places
+        self.vocabulary = vocabulary  # the words the knowledge's phrasings use
         self._read: dict[str, str] = {}  # question -> how search reads it (read())
         # question -> its runs (_runs) and its parts (_parts): each reading asks for them several times
         self._runs_of: dict[str, list[list[str]] | None] = {}
@@ -88,11 +91,12 @@ class MessageReader:
 
     def _telling(self, part: str) -> bool:
         """The part asks, names our subjects, a neighbouring one, a place, who is concerned (我家孩子
-        十岁: a facet), or a detail asked about (车祸对方全责: who is liable)."""
+        十岁: a facet), a detail asked about (车祸对方全责: who is liable), or a word our phrasings
+        use (手机昨晚被偷了: 手机); a part only the resident's story has words for (在夜市) is let go."""
         understanding = self.understanding
         return (understanding.asks_something(part) or self.tools.has_anchor(part) or self.mentions_domain(part)
                 or self.places.named(part) != ([], []) or bool(understanding.facets(part)) or bool(understanding.asks(part))
-                or understanding.off_topic(part) is not None)
+                or understanding.off_topic(part) is not None or any(len(word) > 1 and word in self.vocabulary for word in self.tools.analyze(part)[0]))
 
     def spoken_parts(self, question: str) -> list[str] | None:
         """A long spoken message's parts (between spaces and punctuation, and the clauses of a

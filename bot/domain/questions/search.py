@@ -141,8 +141,6 @@ class SearchIndex:
             entry.id for entry in knowledge.entries.values()
             if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants))
             or index._insured_where(entry, knowledge, places.provinces))
-        domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
-        index.reader = MessageReader(tools, index.understanding, places, domain)
         index.topic_regions = {}
         for entry in knowledge.entries.values():
             if entry.region != NATIONAL:
@@ -153,6 +151,8 @@ class SearchIndex:
         understanding = index.understanding
         index.ranker = Ranker(list(knowledge.entries.values()), tools, lambda text: places.strip(understanding.without_context(text)),
                               places.words)
+        domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
+        index.reader = MessageReader(tools, understanding, places, domain, index.ranker.words.idf)
         groups: dict[str, dict[str, Entry]] = {}
         for entry in knowledge.entries.values():
             if entry.group:
@@ -391,6 +391,8 @@ class SearchIndex:
                 asked = {**asked, "product": asked["product"] | elsewhere}
         if uncovered and covered:  # 我湘潭参保，我妈在长沙参保: a relative insured elsewhere (外地)
             normalized = self.places.as_elsewhere(normalized, understanding, role="insurance")
+            if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
+                asked = {**asked, "product": asked["product"] | elsewhere}  # …asks the cross-region rule
         content = self.places.strip(normalized) if (covered or uncovered) else normalized
         if not covered and not uncovered and (place := self.places.unknown(self.reader.without_domain_words(content), understanding)):
             if not (asked.get("product", frozenset()) & understanding.portable_products):

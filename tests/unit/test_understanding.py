@@ -379,6 +379,20 @@ def test_redoing_a_registration_is_not_replacing_a_card(index):
     assert_declines(index, "衢州医保卡丢了去哪补办", "uncovered_topic")
 
 
+@pytest.mark.parametrize("question", ["湘潭的 我妈看病能不能直接拿我的医保卡去刷", "黑河 帮我爸问下 共济办好了 他买药是不是直接刷我的卡"])
+def test_using_anothers_card_is_answered_by_an_entry_on_whose_card(index, question):
+    result = index.search(question)
+    assert result.outcome == "answered" and any(word in result.entry.answer for word in ("冒名", "本人的医保卡", "自己的")), result
+
+
+def test_of_the_suggestions_the_one_answering_a_question_of_its_own_answers(index, monkeypatch):
+    story = "昭通这边 给我妈绑好共济了 她去医院看病是不是就拿我的医保卡去刷啊"
+    assert_answers(index, story, "family-aid/national/impersonation")
+    index.results.clear()
+    monkeypatch.setattr(SearchIndex, "_answering_suggestion", lambda self, question, result: result)
+    assert index.search(story).outcome == "suggested"
+
+
 # ---- places ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, entry_id", [

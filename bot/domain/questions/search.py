@@ -218,6 +218,8 @@ class SearchIndex:
             again = self._decide(focused, city)
             if again.outcome == "answered" and again.entry in result.suggestions:
                 result = again
+        if result.outcome == "suggested":
+            result = self._answering_suggestion(question, result)
         if result.outcome == "answered":
             result = self._unless_unanswered(question, result)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
@@ -225,6 +227,19 @@ class SearchIndex:
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
                 and (questions := self.reader.several_questions(question)):
             return self._first_of_several(questions, city) or result
+        return result
+
+    def _answering_suggestion(self, question: str, result: SearchResult) -> SearchResult:
+        """Of the suggestions for a question asking a thing of its own (asks_for own_entry: 拿我的
+        医保卡去刷行不行), the first that says or is meant to say it answers; the others stay offered."""
+        normalized = self.read(question)
+        understanding = self.understanding
+        if not any(understanding.own_entry(ask) for ask in understanding.asks(normalized)):
+            return result
+        for entry in result.suggestions:
+            if self._unanswered_ask(entry, normalized) is None:
+                others = [other for other in result.suggestions if other is not entry][:2]
+                return replace(result, outcome="answered", entry=entry, suggestions=others)
         return result
 
     def _first_of_several(self, questions: list[str], city: str | None) -> SearchResult | None:

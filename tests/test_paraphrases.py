@@ -41,7 +41,9 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-thirtyfirst.yaml", 0.91), ("residents-thirtysecond.yaml", 0.95), ("residents-thirtythird.yaml", 0.97),
         ("residents-thirtyfourth.yaml", 0.97),
         # …and against the code of the first changes: 94.0 / 90.0 / 96.0 %
-        ("residents-thirtyfifth.yaml", 0.95), ("residents-thirtysixth.yaml", 0.90), ("residents-thirtyseventh.yaml", 0.96)]
+        ("residents-thirtyfifth.yaml", 0.95), ("residents-thirtysixth.yaml", 0.90), ("residents-thirtyseventh.yaml", 0.96),
+        # …and against the code of the third changes: 90.7 / 95.3 %
+        ("residents-thirtyeighth.yaml", 0.90), ("residents-thirtyninth.yaml", 0.95)]
 
 
 def comparable(text: str) -> str:

@@ -310,6 +310,11 @@ def test_the_knowledge_may_itself_ask_about_a_neighbouring_subject(index):
     assert_answers(index, "黑河共济资金能给家人买商业保险吗", "family-aid/heihe/uses")
 
 
+@pytest.mark.parametrize("question", ["医保卡里的钱能给孩子交学费吗", "Can my medical account pay the vet bill for my pet?"])
+def test_spending_that_is_no_care_is_declined(index, question):
+    assert_declines(index, question, "uncovered_topic")
+
+
 # ---- facts the knowledge lacks ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, missing, nearest", [
@@ -393,6 +398,30 @@ def test_of_the_suggestions_the_one_answering_a_question_of_its_own_answers(inde
     assert index.search(story).outcome == "suggested"
 
 
+def test_what_one_is_not_is_not_asked(index):
+    assert index.understanding.facets(index.read("我是职工医保不是居民的"))["scheme"] == frozenset({"employee"})
+    assert "scheme" in index.understanding.facets(index.read("我是不是居民医保"))  # 是不是 asks
+    result = index.search("衢州 我是职工医保不是居民的 住院能报多少")  # the resident rates are no answer
+    assert result.outcome == "declined" and ("scheme", "employee") in result.missing, result
+
+
+def test_a_yearly_limit_is_asked_as_the_cap(index):
+    result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
+def test_an_asking_part_leaving_the_storys_product_understood_keeps_its_answer(index):
+    assert_answers(index, "昭通这边 家庭共济我已经开了 帮我妈交居民医保费要怎么弄", "family-aid/zhaotong/premium")
+
+
+def test_a_story_whose_asking_part_the_knowledge_lacks_is_not_answered_by_the_story(index, monkeypatch):
+    story = "我在湘潭，家庭共济绑了我妈，在湘医保上弄的，想问下湘潭新生儿参保要多少天内办"
+    assert index.search(story).outcome == "declined"  # not Xiangtan's family-aid binding steps
+    index.results.clear()
+    monkeypatch.setattr(SearchIndex, "_unless_the_ask_is_lacking", lambda self, question, city, result: result)
+    assert index.search(story).outcome == "answered"
+
+
 # ---- places ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, entry_id", [
@@ -451,6 +480,11 @@ def test_another_citys_account_is_that_citys_rule(index):
 def test_our_answer_for_people_insured_elsewhere_must_be_on_the_product_asked(index):
     # the only such answer near is 惠衢保's (外地医保能买惠衢保吗): no answer to joining the resident scheme
     assert_declines(index, "义乌医保 外地人能参加居民医保吗", "uncovered_place")
+
+
+@pytest.mark.parametrize("question", ["衡阳的门诊起付线我看过了，株洲职工门诊起付线多少？", "湘潭共济我办好了 株洲那边能绑几个人"])
+def test_a_part_asking_of_a_city_we_do_not_cover_declines_beside_ours(index, question):
+    assert_declines(index, question, "uncovered_place")
 
 
 # ---- language --------------------------------------------------------------------------------

@@ -82,11 +82,24 @@ class Places:
                 self._a_relatives(normalized, m.start(), understanding) for m in insured_there)
         return bool(covered) or bool(products & understanding.portable_products)
 
+    def asked_elsewhere(self, part: str, understanding: Understanding) -> str | None:
+        """A place we do not cover that a part of a message names as what it asks about (长沙职工门诊
+        起付线是多少): not where care is given, nor a relative's insurance city, and the part names
+        none of our cities."""
+        if self._pattern is None:
+            return None
+        matches = list(self._pattern.finditer(part))
+        if any(self.names[match.group(0)] for match in matches):
+            return None
+        return next((match.group(0) for match in matches
+                     if understanding.role(part, match.start(), match.end()) != "care"
+                     and not self._a_relatives(part, match.start(), understanding)), None)
+
     @staticmethod
     def _a_relatives(normalized: str, start: int, understanding: Understanding) -> bool:
-        """The clause naming a place, up to it, is about a relative (爸妈在老家株洲参的保)."""
+        """The clause naming a place, up to it, is about a relative (爸妈在老家株洲参的保, 她在株洲参保)."""
         clause = re.split(r"[\s,.!?;:，。！？；：、]", normalized[:start])[-1]
-        return bool(understanding.facets(clause).get("member"))
+        return bool(understanding.facets(clause).get("member")) or clause.startswith(("他", "她")) and len(clause) > 1  # not 他杭州的账户
 
     def as_elsewhere(self, normalized: str, understanding: Understanding, role: str = "care") -> str:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"

@@ -176,6 +176,11 @@ class MessageReader:
         parts = [part for part in (understanding.clean(normalize(p)) for p in _pieces(question)) if part]
         return parts, [part for part in parts if understanding.asks_something(part)]
 
+    def asking_pieces(self, question: str) -> list[str]:
+        """The parts of a message in two or more that ask something (cleaned); none for one part."""
+        parts, asking = self._parts(question)
+        return asking if len(parts) > 1 else []
+
     def only_told(self, question: str, word: str) -> bool:
         """The word stands only in parts of the message that ask nothing, and a part that asks
         names a product of ours (商业保险都不收她，那个惠衢保她能买不)."""

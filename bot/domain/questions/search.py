@@ -53,6 +53,7 @@ from bot.domain.questions.understanding import Understanding, conflicts
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
                    "low_confidence")
+LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "year")
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 
@@ -222,12 +223,34 @@ class SearchIndex:
             result = self._answering_suggestion(question, result)
         if result.outcome == "answered":
             result = self._unless_unanswered(question, result)
+        if result.outcome == "answered":
+            result = self._unless_the_ask_is_lacking(question, city, result)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
                 and (questions := self.reader.several_questions(question)):
             return self._first_of_several(questions, city) or result
         return result
+
+    def _unless_the_ask_is_lacking(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
+        """A story answered by what it tells (共济我已经办好了…), whose asking parts, asked alone of the
+        cities the story names, are a question the knowledge lacks (现在想问黑河的异地就医备案怎么办):
+        that is said, not the story's subject answered."""
+        ask = self.reader.asking_parts(question)
+        if not ask or ask.isascii() or not (self.reader.mentions_domain(ask) or self.understanding.facets(ask)):
+            return result  # (an English message's first sentence often names the subject its questions ask about)
+        whole = self.read(question)
+        places = [place for place in dict.fromkeys(self.places.names_in(whole, covered_only=True)) if place not in ask]
+        again = self._decide(" ".join([*places, ask]), city)
+        if again.outcome != "declined" or again.decline_reason not in LACKING or (again.nearest is not None and again.nearest.id == result.entry.id):
+            return result
+        # …unless the asking parts leave the story's product to be understood (共济…帮我妈交居民医保费要怎么弄)
+        product = None if self.understanding.facets(ask).get("product") else self.understanding.product_word(whole)
+        if product is not None:
+            with_product = self._decide(" ".join([*places, product, ask]), city)
+            if with_product.outcome == "answered" and with_product.entry.id == result.entry.id:
+                return result
+        return again
 
     def _answering_suggestion(self, question: str, result: SearchResult) -> SearchResult:
         """Of the suggestions for a question asking a thing of its own (asks_for own_entry: 拿我的
@@ -394,6 +417,10 @@ class SearchIndex:
         if not tools.has_anchor(normalized) and not asked.get("product"):  # 把父母绑到我手机上 names a product
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
+        if covered and uncovered and (place := next(filter(None, (self.places.asked_elsewhere(part, understanding)
+                                                                   for part in self.reader.asking_pieces(question))), None)):
+            # 衡阳的门诊起付线我知道了，长沙职工门诊起付线是多少: the part that asks is about Changsha
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:

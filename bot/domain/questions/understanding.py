@@ -33,6 +33,7 @@ def _age(text: str) -> int:
     if "十" not in text:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
+_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
 YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?:年|年度)?(?![0-9])")
 
 
@@ -298,6 +299,7 @@ class Understanding:
 
     def _facets_anew(self, normalized: str) -> Facets:
         found: dict[str, frozenset[str]] = {}
+        normalized = _NEGATED.sub(" ", normalized)  # 我是职工医保不是居民的: the resident scheme is not asked
         for dimension, words in self._facet_maps.items():
             values = words.values(normalized)
             if values:

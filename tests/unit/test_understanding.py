@@ -422,6 +422,12 @@ def test_a_story_whose_asking_part_the_knowledge_lacks_is_not_answered_by_the_st
     assert index.search(story).outcome == "answered"
 
 
+def test_a_condition_only_the_vetoed_match_speaks_of_is_lacking(index):
+    # dialysis is in the employee special-disease entry only: the resident inpatient rates are no answer
+    result = index.search("衢州居民医保透析报销比例 我是城乡居民")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
 # ---- places ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, entry_id", [

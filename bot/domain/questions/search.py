@@ -603,7 +603,10 @@ class SearchIndex:
         best = candidates[0]
         if kept and kept[0] is best:
             return kept, None
-        if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN:
+        # (…unless the best match speaks of a condition or care asked that the kept one never names:
+        # 衢州居民医保透析报销比例 is not answered by the resident inpatient rates)
+        specific = [d for d, values in asked.items() if set(best.entry.facets.get(d, ())) & values]
+        if kept and kept[0].overlap >= best.overlap - self.CONFLICT_MARGIN and all(d in kept[0].entry.facets for d in specific):
             return kept, None
         if any(c.score >= self.SUGGEST_SCORE * best.score and self._declares(c.entry, asked) for c in kept):
             # The best match is about another scheme, care or product; an entry about exactly the

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.domain.estimate.answer_reader import simplified
-from bot.domain.estimate.interview import N_, UNSURE_NOTES, WORD_TABLE, Interview, Step
+from bot.domain.estimate.interview import ALL_PAID, N_, UNSURE_NOTES, WORD_TABLE, Interview, Step
 from bot.domain.estimate.reimburse import Estimate
 from bot.views.presenter import Button, View
 from bot.views.render import Renderer
@@ -30,6 +30,9 @@ STEP_NAMES = {
     "huiqubao": N_("是否参加惠衢保"),
 }
 
+
+# Told in a whole case but not asked by a step: shown with what was understood, without a 修改 button.
+GIVEN_NAMES = {"deductible_used": N_("今年已付起付线")}
 
 PAYER_NAMES = {"basic": N_("基本医保"), "critical_illness": N_("大病保险")}
 
@@ -80,8 +83,10 @@ class EstimatePresenter:
         rows.append([Button(self.tr(locale, "⬅️ 返回"), "est-back"), Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
         return View(text, rows)
 
-    def summary(self, interview: Interview, answers: dict, aside: dict, locale: str, html: bool = True) -> View:
-        """What a whole case in one message was read as, with a 修改 button per item."""
+    def summary(self, interview: Interview, answers: dict, aside: dict, locale: str, html: bool = True,
+                elsewhere: str | None = None) -> View:
+        """What a whole case in one message was read as, with a 修改 button per item; elsewhere: the
+        insurance city named that the rules lack (said plainly before the city is asked)."""
         items = []
         for name in STEP_NAMES:
             if name in answers:
@@ -89,9 +94,14 @@ class EstimatePresenter:
                 if name in WORD_TABLE and value is not None:
                     value = interview.words.label(WORD_TABLE[name], value)
                 items.append((STEP_NAMES[name], value))
+        for name, label in GIVEN_NAMES.items():
+            if name in answers:
+                value = answers[name]
+                items.append((label, N_("已付过") if value == ALL_PAID else value))
         case = "".join(self.tr(locale, interview.words.label(table, answers[name])) for name, table in (("city", "city"), ("scheme", "scheme")) if name in answers)
         aside_items = [(STEP_NAMES[name], interview.words.label(WORD_TABLE[name], value)) for name, value in aside.items() if name in WORD_TABLE]
-        text = self.renderer.render("estimate_summary.j2", locale, html=html, items=items, aside=aside_items, case=case)
+        text = self.renderer.render("estimate_summary.j2", locale, html=html, items=items, aside=aside_items, case=case,
+                                    elsewhere=elsewhere)
         edits = [Button(self.tr(locale, "✏️ 修改{name}", name=self.tr(locale, STEP_NAMES[name])), "est-edit", name) for name in STEP_NAMES if name in answers]
         return View(text, [edits[index:index + 2] for index in range(0, len(edits), 2)])
 

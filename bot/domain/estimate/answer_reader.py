@@ -157,6 +157,7 @@ class AnswerReader:
         self._none = tuple(comparable(w) for w in self.known.none_words)
         self._markers = tuple(comparable(w) for w in self.known.care_place_markers if len(comparable(w)) == 1)
         self._calculate = tuple(comparable(w) for w in self.known.calculate_words)
+        self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
@@ -381,9 +382,15 @@ class AnswerReader:
         return any(word in clause for word in self._not_a_cost_words)
 
     def wants_calculation(self, typed: str) -> bool:
-        """帮我算, 算一下: start the estimate."""
+        """帮我算, 算一下, 算报销: start the estimate (not 结算报销 or 预算: 算 inside another word)."""
         compared = comparable(typed)
-        return any(word in compared for word in self._calculate)
+        for word in self._calculate:
+            at = compared.find(word)
+            while at >= 0:
+                if not compared[:at].endswith(self._calculate_not_after) or not word.startswith("算"):
+                    return True
+                at = compared.find(word, at + 1)
+        return False
 
     @staticmethod
     def may_hold_an_amount(typed: str) -> bool:

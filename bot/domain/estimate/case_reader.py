@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
-from bot.domain.estimate.answer_reader import UNSURE, Unread, simplified
-from bot.domain.estimate.interview import Interview
+from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
+from bot.domain.estimate.interview import ALL_PAID, Interview
 from bot.domain.estimate.rules import comparable
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
@@ -31,6 +31,7 @@ _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|
 class Case:
     answers: dict = field(default_factory=dict)
     aside: dict = field(default_factory=dict)  # understood, but no rule covers it (Quzhou 职工 住院)
+    elsewhere: str | None = None  # the insurance city named, as typed, when the rules lack it (我是黑河的)
 
 
 class CaseReader:
@@ -40,6 +41,9 @@ class CaseReader:
         known = interview.words.understanding
         self._markers = tuple(comparable(w) for w in known.care_place_markers)
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
+        self._home = (tuple(comparable(w) for w in known.home_before), tuple(comparable(w) for w in known.home_after))
+        self._deductible = tuple(prepare(w) for w in known.deductible_words)
+        self._paid = tuple(prepare(w) for w in known.paid_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total")}
         self._negations = tuple(prepare(w) for w in known.negations)
@@ -72,6 +76,9 @@ class CaseReader:
         location = self._location(clauses, answers.get("city"))
         if location is not None:
             answers["in_quzhou"] = location
+        elsewhere = self._insured_elsewhere(clauses)
+        if elsewhere is not None:
+            answers.pop("city", None)  # 我是黑河的，在衢州住院: 衢州 is where care was, not the insurance
         answers.update(self._amounts(clauses, answers.get("care")))
         for at, (clause, compared) in enumerate(clauses):
             if not any(word in compared for word in self._hardship) and self._hardship:
@@ -91,7 +98,7 @@ class CaseReader:
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
-        return Case(settled, aside)
+        return Case(settled, aside, elsewhere)
 
     def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None) -> None:
         try:
@@ -142,12 +149,51 @@ class CaseReader:
                 if value is True and (insurance or item.place and not compared[:item.start].endswith(self._markers)):
                     # 衢州居民, 衢州职工, 我在衢州交的医保 name the insurance; 在衢州…, 去柯城… name the place of care.
                     continue
+                if value is False and item.place and self._names_insurance(compared, clause, item):
+                    continue  # 我在杭州参保, 湘潭职工, 我是黑河的: where one is insured, not where care was
                 found.add(value)
         return found.pop() if len(found) == 1 else None
 
+    def _names_insurance(self, compared: str, clause: str, item) -> bool:
+        """Whether the place found names where one is insured: an insurance word just after it (杭州参保,
+        湘潭职工, 杭州市医保), or a little further unless it is written as where one went (在杭州住院医保…
+        is care), 医保在/户口在 before it, or 是…的/人 around it at the clause's end (我是黑河的, 她是湘潭人)."""
+        if _HAN.search(compared) is None:  # English: the clause speaks of the insurance (insured in Hangzhou)
+            return any(word in compared for word in self._insurance)
+        before, after = compared[:item.start], compared[item.end:item.end + 6]
+        if any(0 <= after.find(word) <= 1 for word in self._insurance):
+            return True
+        if not before.endswith(self._markers) and any(word in after for word in self._insurance):
+            return True
+        if before.endswith(self._insurance_before):
+            return True
+        home_before, home_after = self._home
+        rest = compared[item.end:]
+        return before.endswith(home_before) and bool(home_before) and (rest == "" or rest in home_after)
+
+    def _insured_elsewhere(self, clauses: list[tuple[str, str]]) -> str | None:
+        """The insurance city, as typed, when it is a place the rules lack (湘潭职工, 我在杭州参保)."""
+        matcher = self.reader.matcher("city")
+        for clause, compared in clauses:
+            for item in matcher.find(compared, clause):
+                if item.value == OUTSIDE and item.place and not item.negated and self._names_insurance(compared, clause, item):
+                    return compared[item.start:item.end] if _HAN.search(compared) else clause
+        return None
+
+    def _deductible_paid(self, clause: str):
+        """起付线 already paid, as said in `clause`: True (paid), False (没付过), None (not said)."""
+        if not any(word in clause for word in self._deductible):
+            return None
+        for word in self._paid:
+            at = clause.find(word)
+            if at >= 0:
+                return not clause[:at].endswith(self.reader.negations)
+        return None
+
     def _amounts(self, clauses: list[tuple[str, str]], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
-        labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "total": [], "": []}
+        labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "total": [], "": [],
+                                     "deductible_used": []}
         not_money = self.reader.not_money_after
         carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
         for clause, compared in self._pieces(clauses):
@@ -159,11 +205,17 @@ class CaseReader:
                 labelled["out_of_list"].append(NOTHING)
             if not amounts and label == "in_scope" and self._all_in_scope(clause):
                 labelled["out_of_list"].append(NOTHING)  # 全部是医保范围内的: nothing outside the list
+            paid = self._deductible_paid(clause)
+            if not amounts and paid is not None:
+                labelled["deductible_used"].append(ALL_PAID if paid else NOTHING)  # 起付线已经付过了 / 还没付过
             for at, value in amounts:
                 # A rough or per-unit amount (十来万, 一个月300) fills nothing, but it is still an
                 # amount: beside it, another unlabelled one is not certainly the cost.
                 before = self._label(clause[:at]) or (carried if at == 0 else "")
-                labelled[before or label].append(None if isinstance(value, AmountError) else value)
+                kind = before or label
+                if kind == "not_a_cost" and paid:
+                    kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now
+                labelled[kind].append(None if isinstance(value, AmountError) else value)
             carried = label if not amounts else ""
         unlabelled = labelled[""]
         found = {}
@@ -177,6 +229,8 @@ class CaseReader:
             found[main] = unlabelled[0]
         if main == "in_scope" and len(set(labelled["out_of_list"])) == 1:
             found["out_of_list"] = labelled["out_of_list"][0]
+        if len(set(labelled["deductible_used"])) == 1:
+            found["deductible_used"] = labelled["deductible_used"][0]
         return {name: value for name, value in found.items() if value is not None}
 
     def _pieces(self, clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -16,7 +16,8 @@ the estimate, which is decided from the rules, not from city names in code:
 * hardship: when the 大病 rule for this case has a hardship variant.
 * enrolment: when the city has a supplementary plan covering this care.
 
-Not asked (the estimate lists what it assumed): deductible already paid, fund paid this year.
+Not asked (the estimate lists what it assumed): deductible already paid (read from a whole case when it
+tells it: 今年已经付过100元起付线), fund paid this year.
 
 Typed answers are read by bot/domain/estimate/answer_reader.py with the vocabulary of interview.yaml;
 "not sure" is an answer (None) at the steps the vocabulary lists, and the estimate then states
@@ -67,6 +68,10 @@ AMOUNT_HINTS["garbled"] = AMOUNT_HINTS["not_a_number"]  # 3万o: a letter in the
 WORD_TABLE = {"city": "city", "scheme": "scheme", "care": "care", "level": "level",
               "in_quzhou": "in_city", "hardship": "yes_no", "huiqubao": "yes_no"}
 AMOUNT_STEPS = ("in_scope", "special_drug", "out_of_list")
+# Told in a whole case but never asked (今年已经付过100元起付线): kept beside the steps' answers and
+# handed to the estimate. ALL_PAID: the deductible was paid, no amount said (起付线已经付过了).
+GIVEN = ("deductible_used",)
+ALL_PAID = "all"
 
 
 class AnswerError(ValueError):
@@ -301,6 +306,7 @@ class Interview:
             else:
                 aside[step.name] = value
                 break
+        kept.update({name: pending.pop(name) for name in GIVEN if name in pending})
         if step is None:
             return kept, aside
         return {**kept, **{name: value for name, value in pending.items() if name not in aside}}, aside
@@ -335,15 +341,16 @@ class Interview:
     def back(self, answers: dict) -> dict:
         """The answers without the last step asked (and without any answer no longer on the path)."""
         kept = self._on_path(answers)
-        if kept:
-            kept.pop(next(reversed(kept)))
+        asked = [name for name in kept if name not in GIVEN]
+        if asked:
+            kept.pop(asked[-1])
         return kept
 
     def _on_path(self, answers: dict) -> dict:
         kept: dict = {}
         while (step := self.next_step(kept)) is not None and step.name in answers:
             kept[step.name] = answers[step.name]
-        return kept
+        return {**kept, **{name: answers[name] for name in GIVEN if name in answers}}
 
     def request(self, answers: dict) -> EstimateRequest:
         """The estimate request for complete answers; steps not asked stay None (the estimate says what it assumed)."""
@@ -361,7 +368,21 @@ class Interview:
             special_drug=answers.get("special_drug", Decimal(0)),
             hardship=answers.get("hardship"),
             huiqubao=answers.get("huiqubao"),
+            deductible_used=self._deductible_used(answers),
         )
+
+    def _deductible_used(self, answers: dict) -> Decimal | None:
+        """The deductible already paid this year, as told; ALL_PAID: the whole deductible of this case."""
+        used = answers.get("deductible_used")
+        if used != ALL_PAID:
+            return used
+        rule = self.rules.basic_rule(answers["city"], answers["scheme"], answers["care"])
+        if rule is None:
+            return None
+        if rule.deductible_year_total is not None:
+            return rule.deductible_year_total
+        terms = rule.levels.get(answers.get("level")) if rule.levels else rule.terms
+        return terms.deductible if terms is not None else None
 
 
 def _button_value(value) -> str:

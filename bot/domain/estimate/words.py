@@ -52,7 +52,12 @@ class Understanding(_Strict):
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     care_place_markers: Words = Field(default_factory=list)
     insurance_words: Words = Field(default_factory=list)
+    home_before: Words = Field(default_factory=list)  # 我是黑河的: the place one is insured in
+    home_after: Words = Field(default_factory=list)
+    deductible_words: Words = Field(default_factory=list)  # 今年已经付过100元起付线
+    paid_words: Words = Field(default_factory=list)
     calculate_words: Words = Field(default_factory=list)
+    calculate_not_after: Words = Field(default_factory=list)  # 结算报销: 算报销 inside another word
     amount_questions: Words = Field(default_factory=list)
     restart: Words = Field(default_factory=list)
     stop: Words = Field(default_factory=list)

@@ -5,6 +5,7 @@ the FAQ and the pending step shown again; a whole case in one message fills what
 """
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 from aiogram import Bot, Router
@@ -16,8 +17,9 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import AMOUNT_STEPS, AnswerError
+from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, AnswerError
 from bot.domain.estimate.reimburse import estimate
+from bot.domain.privacy import mask_personal_data
 from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
@@ -45,6 +47,7 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
     return False
 
 
+FOLLOW_UP_SECONDS = 600  # as the FAQ's (routers/faq.py): a question this soon after may lean on the last one
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
 
 
@@ -55,7 +58,7 @@ async def remember_offered_case(state: FSMContext, assistant: Assistant, questio
     衢州职工: fewer answers than a case has) starts from the first question, as before."""
     case = assistant.store.current.interview.cases.read(simplified(question))
     is_case = len(case.answers) + len(case.aside) >= CASE_WITHOUT_QUESTION
-    offered = {"answers": to_storage(case.answers), "aside": to_storage(case.aside)} if is_case else None
+    offered = {"answers": to_storage(case.answers), "aside": to_storage(case.aside), "elsewhere": case.elsewhere} if is_case else None
     await state.update_data(offered=offered)
 
 
@@ -64,7 +67,7 @@ def offered_case(data: dict) -> Case | None:
     offered = data.get("offered")
     if not offered:
         return None
-    return Case(from_storage(offered), from_storage({"answers": offered.get("aside", {})}))
+    return Case(from_storage(offered), from_storage({"answers": offered.get("aside", {})}), offered.get("elsewhere"))
 
 
 class EstimateDialogue(StatesGroup):
@@ -77,7 +80,8 @@ def to_storage(answers: dict) -> dict:
 
 
 def from_storage(data: dict) -> dict:
-    return {name: Decimal(value) if name in AMOUNT_STEPS else value for name, value in data.get("answers", {}).items()}
+    return {name: Decimal(value) if name in (*AMOUNT_STEPS, *GIVEN) and value != ALL_PAID else value
+            for name, value in data.get("answers", {}).items()}
 
 
 class EstimateFlow:
@@ -106,7 +110,8 @@ class EstimateFlow:
         aside = case.aside if case is not None else {}
         if step is not None and step.missing and set(aside) <= {step.name}:
             aside = {}  # the question itself says what the rules lack
-        summary = self.view.summary(self.interview, answers, aside, self.locale) if case is not None else None
+        elsewhere = case.elsewhere if case is not None and "city" not in answers else None
+        summary = self.view.summary(self.interview, answers, aside, self.locale, elsewhere=elsewhere) if case is not None else None
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer".
             await self.state.set_state(None)
@@ -122,7 +127,7 @@ class EstimateFlow:
         """From the first question; with a message describing the case, from what it leaves open."""
         if case is None and text:
             case = self.interview.cases.read(text)
-        if case is not None and not case.answers and not case.aside:
+        if case is not None and not case.answers and not case.aside and not case.elsewhere:
             case = None
         answers = case.answers if case is not None else {}
         await self.save(answers)
@@ -154,7 +159,7 @@ class EstimateFlow:
         if not answers:
             # The first answer may be a whole case: 衢州居民住院三级医院花了10万.
             case = self.interview.cases.read(text)
-            if len(case.answers) + len(case.aside) > 1:
+            if len(case.answers) + len(case.aside) + (case.elsewhere is not None) > 1:
                 await self.start(case=case)
                 return
         await self.accept(answers, step, text.strip(), question=text)
@@ -195,12 +200,25 @@ class EstimateFlow:
         """
         if self.presenter is None:
             return False
-        city = (await self.answers()).get("city") or self.city  # a per-city question is about the estimate's city
-        reply = self.assistant.ask(text, self.locale, city)
-        if reply.outcome != "answered" and not (asks and reply.outcome == "suggested"):
+        data = await self.state.get_data()
+        city = from_storage(data).get("city") or self.city  # a per-city question is about the estimate's city
+        # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
+        now = time.time()
+        before = data.get("asked")
+        follows = before["text"] if before and 0 <= now - before["at"] <= FOLLOW_UP_SECONDS else None
+        reply = self.assistant.ask(text, self.locale, city, follows)
+        if self.assistant.names_product(text):
+            await self.state.update_data(asked={"text": mask_personal_data(text), "at": now})
+        if reply.outcome != "answered" and not (asks and reply.outcome == "suggested") and not (asks and self.says_what_is_lacking(reply)):
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))
         return True
+
+    @staticmethod
+    def says_what_is_lacking(reply) -> bool:
+        """A declined question that names what the knowledge lacks (昭通住院报销比例是多少: nothing on
+        昭通's rates): the FAQ's answer is the answer, not a guess; an unclear one is not."""
+        return reply.outcome == "declined" and reply.decline_reason not in (None, "low_confidence", "off_topic")
 
     async def back(self) -> None:
         answers = self.interview.back(await self.answers())

@@ -1,5 +1,7 @@
-"""Held-out dialogue round 10: an insurance city the rules lack, a deductible already paid, short
-requests to estimate, and questions asked at a step (the scripts are in tests/dialogues/estimate_round10_*)."""
+"""A whole case naming an insurance city the rules lack, a deductible already paid, short requests to
+estimate, and questions asked at a step (found by held-out scripted conversations; the conversations
+are tests/dialogues/estimate_insurance_city_the_rules_lack.yaml, estimate_deductible_already_paid.yaml,
+estimate_short_requests.yaml, estimate_questions_at_the_city_step.yaml and two more)."""
 from decimal import Decimal
 
 import pytest

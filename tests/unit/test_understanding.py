@@ -428,6 +428,13 @@ def test_a_condition_only_the_vetoed_match_speaks_of_is_lacking(index):
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
 
 
+@pytest.mark.parametrize("question", ["惠衢保电子保单去哪里下载", "湘潭家庭共济是哪年开始的"])
+def test_a_detail_only_mentioned_by_an_answer_is_not_answered(index, question):
+    # the channels answer says the policy is electronic, not where to get it; no family-aid answer dates its start
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
 # ---- places ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, entry_id", [
@@ -909,6 +916,18 @@ def test_a_follow_up_leans_on_the_product_just_asked_about(index, question, prev
     assert index.search(question).outcome != "answered"
     result = index.search(question, None, previous)
     assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_a_follow_up_keeps_who_the_last_question_was_about(index):
+    # 她 is the mother just named: the rule for adults (face check, in person), not the child's
+    result = index.search("她不在身边可以吗", None, "怎么把我妈绑到我手机上")
+    assert result.outcome == "answered" and "身边" in result.entry.answer and result.entry.id != "family-account/under-16", result
+
+
+def test_a_follow_up_naming_its_own_product_keeps_the_city(index):
+    assert index.search("备案在哪办").outcome != "answered"
+    result = index.search("备案在哪办", None, "衢州异地就医备案要什么条件")
+    assert result.outcome == "answered" and result.entry.region == "quzhou", result
 
 
 def test_a_question_of_ours_that_cannot_be_answered_does_not_lean_on_the_last_one(index):

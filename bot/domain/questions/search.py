@@ -188,15 +188,27 @@ class SearchIndex:
         return result
 
     def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
+        """The question asked again with what the previous one named and it leaves unsaid: the cities,
+        the product, and who is concerned (怎么把我妈绑到我手机上 … 她不在身边可以吗: the mother).
+        A question naming a product of its own takes only the cities (衢州… 备案在哪办)."""
+        understanding = self.understanding
         normalized = self.read(question)
-        if self.understanding.facets(normalized).get("product") or self.reader.spoken_parts(question) is not None:
+        if self.reader.spoken_parts(question) is not None:
             return None
         before = self.read(previous)
-        product = self.understanding.product_word(before)
-        if product is None:
-            return None
         places = [place for place in self.places.names_in(before, covered_only=True) if place not in normalized]
-        result = self._kept(" ".join([*dict.fromkeys(places), product, question]), city)
+        asked = understanding.facets(normalized)
+        if asked.get("product"):
+            context = list(dict.fromkeys(places))
+        else:
+            product = understanding.product_word(before)
+            if product is None:
+                return None
+            member = None if asked.get("member") else understanding.facet_word(before, "member")
+            context = [*dict.fromkeys(places), product, *filter(None, [member])]
+        if not context:
+            return None
+        result = self._kept(" ".join([*context, question]), city)
         return result if result.outcome == "answered" else None
 
     def _kept(self, question: str, city: str | None) -> SearchResult:

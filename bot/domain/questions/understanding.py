@@ -225,7 +225,11 @@ class Understanding:
 
     def product_word(self, normalized: str) -> str | None:
         """The first word in the text that names a product (共济 in 湘潭共济最多绑几个人)."""
-        words = self._facet_maps.get("product")
+        return self.facet_word(normalized, "product")
+
+    def facet_word(self, normalized: str, dimension: str) -> str | None:
+        """The first word in the text that names a value of the dimension (父母 for member in 把我父母绑到…)."""
+        words = self._facet_maps.get(dimension)
         found = words.search(normalized) if words is not None else None
         return found[0] if found else None
 

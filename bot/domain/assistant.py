@@ -107,6 +107,15 @@ class Assistant:
         tools = self.store.current.tools
         return detect_language(text, tools.to_simplified, tools.to_traditional)
 
+    def small_talk(self, text: str) -> str | None:
+        """greeting | thanks when the message is only a greeting or thanks (topics.yaml `small_talk`), else None."""
+        return self.knowledge.small_talk.kind(self.store.current.tools.to_simplified(text))
+
+    def same_in_both_scripts(self, text: str) -> bool:
+        """Written alike in simplified and traditional characters (你好, 在吗): the script is not told."""
+        tools = self.store.current.tools
+        return tools.to_simplified(text) == text == tools.to_traditional(text)
+
     def wants_estimate(self, text: str) -> bool:
         """Phrases like 我住院能报多少 (synonyms.yaml `estimate_triggers`) ask for the estimate dialogue."""
         loaded = self.store.current

@@ -42,7 +42,12 @@ class UserContextMiddleware(BaseMiddleware):
         self.database.touch_user(user.id)
         profile = self.database.profile(user.id)
         # A language chosen with /lang wins; else the one the message is written in; else Telegram's.
-        locale = profile.language or _typed_language(event, data) or normalize_locale(user.language_code)
+        locale = profile.language
+        if locale is None:
+            telegram = normalize_locale(user.language_code)
+            typed = _typed_language(event, data)
+            # 你好, 在吗: written alike in both scripts, so it tells Chinese but not which script.
+            locale = telegram if typed == "zh" and telegram == "zh_Hant" and _same_in_both_scripts(event, data) else typed or telegram
         data["locale"], data["city"] = locale, profile.city
         return locale
 
@@ -54,6 +59,13 @@ def _typed_language(event: TelegramObject, data: dict[str, Any]) -> str | None:
     if not text or text.startswith("/") or assistant is None:
         return None
     return assistant.language_of(text)
+
+
+def _same_in_both_scripts(event: TelegramObject, data: dict[str, Any]) -> bool:
+    message = event.message if isinstance(event, Update) else event
+    text = message.text if isinstance(message, Message) else None
+    assistant = data.get("assistant")
+    return bool(text) and assistant is not None and assistant.same_in_both_scripts(text)
 
 
 class UpdateLogMiddleware(BaseMiddleware):

@@ -98,7 +98,7 @@ class EstimatePresenter:
             if name in answers:
                 value = answers[name]
                 items.append((label, N_("已付过") if value == ALL_PAID else value))
-        case = "".join(self.tr(locale, interview.words.label(table, answers[name])) for name, table in (("city", "city"), ("scheme", "scheme")) if name in answers)
+        case = [interview.words.label(table, answers[name]) for name, table in (("city", "city"), ("scheme", "scheme")) if name in answers]
         aside_items = [(STEP_NAMES[name], interview.words.label(WORD_TABLE[name], value)) for name, value in aside.items() if name in WORD_TABLE]
         text = self.renderer.render("estimate_summary.j2", locale, html=html, items=items, aside=aside_items, case=case,
                                     elsewhere=elsewhere)

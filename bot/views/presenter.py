@@ -122,6 +122,17 @@ class Presenter:
         text = self._render("start.j2", locale, html, name=name)
         return View(text, self.main_menu(locale))
 
+    def small_talk(self, kind: str, locale: str, name: str, answering: bool = False) -> View:
+        """The reply to a greeting or thanks sent alone; answering: in the middle of an estimate,
+        whose step is shown again after it (so no menu here)."""
+        if answering:
+            if kind == "thanks":
+                return self.text(locale, "不客气！我们接着算，回答下面这一步就行。")
+            return self.text(locale, "您好！我们正在估算报销，回答下面这一步就行；不想算了可以点“取消”。")
+        if kind == "thanks":
+            return self.text(locale, "不客气！还有什么想问的，直接发给我就行。")
+        return self.greeting(locale, name)
+
     def main_menu(self, locale: str) -> list[list[Button]]:
         topics = [Button(self.topic_title(topic, locale), "topic", topic.id) for topic in self.assistant.knowledge.topics]
         rows = [topics[index:index + 2] for index in range(0, len(topics), 2)]

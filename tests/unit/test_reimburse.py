@@ -355,8 +355,12 @@ def test_changing_the_huiqubao_deductible_changes_the_estimate(tmp_path: Path):
 
 
 def test_critical_illness_scope_the_source_does_not_state_is_shown(rules):
-    """Quzhou's source names no kinds of care for 大病保险: applied to outpatient too, and said so."""
+    """Quzhou's source names no kinds of care for 大病保险: as reimbursement-model.md (step 3), applied to
+    住院 only, and said so; 普通门诊 gets none, and that is said too (no missing rule)."""
     result = estimate(EstimateRequest("quzhou", "resident", "outpatient", level=1, in_scope=D(50000)), rules)
-    assert line(result, "critical_illness").amount == D("18600.00")  # (50000 - 4000 - 15000) x 60%
-    assert ("critical_illness_cares_not_in_source", "outpatient") in [(a.code, a.value) for a in result.assumptions]
+    assert result.critical_illness in (None, D("0.00")) and result.out_of_pocket == D("46000.00")
+    assert ("critical_illness_not_for_care", "住院") in [(a.code, a.value) for a in result.assumptions]
+    assert result.missing_rules == ()
+    inpatient = estimate(EstimateRequest("quzhou", "resident", "inpatient", level=3, in_quzhou=True, in_scope=D(100000)), rules)
+    assert ("critical_illness_cares_not_in_source", "inpatient") in [(a.code, a.value) for a in inpatient.assumptions]
 

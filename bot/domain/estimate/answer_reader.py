@@ -119,6 +119,8 @@ def _latin_words(word: str) -> str:
     """An English word or phrase as a pattern: spaces or hyphens alike (low-income, low income)."""
     return r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word.strip())))
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
+_LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
 
 
@@ -233,6 +235,10 @@ class AnswerReader:
         exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
         if exact is not None:
             return self._resolve(table, [Found(exact[0], 0, len(compared), False, exact[1])], prefer)
+        if not in_a_case and len(compared) == 1 and _HAN.match(compared):
+            single = self.single_character(table, compared)
+            if single is not None:
+                return single
         if not in_a_case and self.is_unsure(compared):
             if allows_unsure:
                 return UNSURE
@@ -266,6 +272,15 @@ class AnswerReader:
                 raise
         # 衢洲, 渠州, 横阳, 居明: nothing was found, but the answer sounds like one of the step's words.
         return self._resolve(table, matcher.find(corrected), prefer)
+
+    def single_character(self, table: str, character: str):
+        """A one-character whole answer (衢, 居, 住, 一, 内) that is in the label of one button of the
+        step only: that button. In several labels (门: 普通门诊, 门诊慢性病) or none: None."""
+        if table not in _LABELLED_TABLES:
+            return None
+        values = [value for value in self.words.choices(table)
+                  if character in comparable(self.words.label(table, value))]
+        return values[0] if len(values) == 1 else None
 
     @staticmethod
     def _clauses(typed: str) -> str:

@@ -192,7 +192,10 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
     critical_rule = rules.critical_illness_rule(request.city, request.scheme, request.care)
     critical = None
     if critical_rule is None:
-        if request.care in rules.critical_illness_cares() and request.in_scope > 0:
+        not_applied = rules.critical_illness_not_applied(request.city, request.scheme, request.care)
+        if not_applied is not None:  # the source names no kinds of care; this one is read as not covered: say so
+            work.assume("critical_illness_not_for_care", rules.answers.label("care", not_applied.cares[0]))
+        elif request.care in rules.critical_illness_cares() and request.in_scope > 0:
             work.lack("critical_illness")
     elif self_pay is None:
         work.lack("critical_illness", needs="basic")

@@ -104,6 +104,9 @@ class CriticalIllnessRule(Strict):
     valid_from: date | None = None
     # False: the source names no kinds of care; `cares` is our reading of it, and an estimate must say so.
     cares_stated: bool = True
+    # cares_stated false: kinds of care the source's words could also cover, read as not covered. The estimate
+    # says so for them, and a city or scheme without a 大病 rule still lacks one for them.
+    not_applied_to: list[Care] = Field(default_factory=list)
     region: str = ""
 
     @property
@@ -230,9 +233,13 @@ class RuleBook:
     def critical_illness_rule(self, region: str, scheme: str, care: str) -> CriticalIllnessRule | None:
         return next((r for r in self.critical_illness if r.region == region and r.scheme == scheme and care in r.cares), None)
 
+    def critical_illness_not_applied(self, region: str, scheme: str, care: str) -> CriticalIllnessRule | None:
+        """The city's 大病 rule for this scheme whose source might cover this care, read as not covering it."""
+        return next((r for r in self.critical_illness if r.region == region and r.scheme == scheme and care in r.not_applied_to), None)
+
     def critical_illness_cares(self) -> set[str]:
         """Kinds of care that 大病保险 covers somewhere; for these a city without a 大病 rule has a gap."""
-        return {care for rule in self.critical_illness for care in rule.cares}
+        return {care for rule in self.critical_illness for care in (*rule.cares, *rule.not_applied_to)}
 
     def supplementary_rules(self, region: str, scheme: str | None = None, care: str | None = None) -> list[SupplementaryRule]:
         return [

@@ -174,6 +174,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
         rules=rules,
         understanding=understanding,
         sources=dict(register.sources),
+        small_talk=topics.small_talk,
     )
     return LoadResult(knowledge, [])
 

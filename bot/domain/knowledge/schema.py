@@ -160,9 +160,34 @@ class Topic(Strict):
     keywords: list[str] = Field(default_factory=list)  # naming one confines a question to this topic
 
 
+class SmallTalk(Strict):
+    """Greetings and thanks sent on their own (你好, 在吗, 谢谢, 好的谢谢): a short friendly reply, not a search."""
+    greetings: list[str] = Field(default_factory=list)
+    thanks: list[str] = Field(default_factory=list)
+    along: list[str] = Field(default_factory=list)  # said with them and meaning nothing more (好的, 嗯, 啊)
+
+    def kind(self, text: str) -> str | None:
+        """greeting | thanks when `text` (simplified, any case) is only these words; else None."""
+        squeezed = re.sub(r"[\W_]+", "", text.lower())
+        if not squeezed:
+            return None
+        words = sorted({re.sub(r"[\W_]+", "", w.lower()) for w in (*self.greetings, *self.thanks, *self.along)} - {""}, key=len, reverse=True)
+        if not words:
+            return None
+        if re.fullmatch("(?:" + "|".join(map(re.escape, words)) + ")+", squeezed) is None:
+            return None
+        found = set(re.findall("|".join(map(re.escape, words)), squeezed))
+        thanks = {re.sub(r"[\W_]+", "", w.lower()) for w in self.thanks}
+        greetings = {re.sub(r"[\W_]+", "", w.lower()) for w in self.greetings}
+        if found & thanks:
+            return "thanks"
+        return "greeting" if found & greetings else None
+
+
 class TopicsFile(Strict):
     version: int
     topics: list[Topic] = Field(min_length=1)
+    small_talk: SmallTalk = SmallTalk()
 
 
 class SynonymsFile(Strict):
@@ -187,6 +212,7 @@ class KnowledgeBase:
     rules: object = None  # bot.domain.estimate.rules.RuleBook, attached by load_knowledge
     understanding: UnderstandingFile = field(default_factory=lambda: UnderstandingFile(version=1))
     sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
+    small_talk: SmallTalk = field(default_factory=SmallTalk)  # topics.yaml `small_talk`: greetings and thanks
 
     def entries_in_topic(self, topic_id: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.topic == topic_id]

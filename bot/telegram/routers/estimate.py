@@ -156,6 +156,12 @@ class EstimateFlow:
         if navigation == "restart":
             await self.start()
             return
+        small_talk = self.assistant.small_talk(text)
+        if small_talk is not None and self.presenter is not None:
+            # 你好, 谢谢 in the middle: a short friendly reply, and the same step again.
+            await send_view(self.bot, self.chat_id, self.presenter.small_talk(small_talk, self.locale, "", answering=True))
+            await self.show(answers)
+            return
         if not answers:
             # The first answer may be a whole case: 衢州居民住院三级医院花了10万.
             case = self.interview.cases.read(text)

@@ -73,6 +73,12 @@ FOLLOW_UP_SECONDS = 600  # a question this soon after the last one may lean on i
 
 async def answer_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
                       locale: str, city: str | None, trace: dict, state: FSMContext | None = None) -> None:
+    small_talk = assistant.small_talk(message.text)
+    if small_talk is not None:  # 你好, 谢谢 alone: a friendly reply, not "I can't answer"
+        trace["outcome"] = small_talk
+        name = message.from_user.first_name if message.from_user else ""
+        await send_view(message.bot, message.chat.id, presenter.small_talk(small_talk, locale, name))
+        return
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
     sent_at = message.date.timestamp()
     before = (await state.get_data()).get("asked") if state is not None else None

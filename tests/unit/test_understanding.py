@@ -435,6 +435,18 @@ def test_a_detail_only_mentioned_by_an_answer_is_not_answered(index, question):
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
 
 
+@pytest.mark.parametrize("text, years", [("衡阳2026年门诊起付线", {"2026"}), ("惠衢保 2026 多少钱", {"2026"}),
+                                         ("每个月药费2000块", set()), ("花了2000元", set()), ("paid 2000 yuan", set())])
+def test_an_amount_is_no_year(index, text, years):
+    assert set(index.understanding.facets(index.read(text)).get("year", ())) == years
+
+
+def test_hengyangs_outpatient_rules_are_2025s(index):
+    result = index.search("衡阳2024年门诊起付线是多少")
+    assert result.outcome == "declined" and ("year", "2024") in result.missing, result
+    assert_answers(index, "衡阳慢性病每个月药费2000块，现在自付多少钱", "family-aid/hengyang/chronic-ratio")
+
+
 # ---- places ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, entry_id", [

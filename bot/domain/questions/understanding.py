@@ -34,7 +34,7 @@ def _age(text: str) -> int:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
-YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?:年|年度)?(?![0-9])")
+YEAR = re.compile(r"(?<![0-9.])(20[0-9]{2})(?:年|年度|(?![0-9.]|\s*(?:块|元|多块|多元|万|千|百|来块|左右|yuan|rmb)))")  # not 药费2000块
 
 
 class _Strict(BaseModel):

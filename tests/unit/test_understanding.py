@@ -942,6 +942,12 @@ def test_a_follow_up_naming_its_own_product_keeps_the_city(index):
     assert result.outcome == "answered" and result.entry.region == "quzhou", result
 
 
+def test_a_follow_up_keeps_the_city_the_last_answer_was_for(index):
+    # 杭州 is where care was; the answer was Quzhou's remote-care rule, so 备案在哪办 is asked of Quzhou
+    result = index.search("备案在哪办", None, "我在杭州住院忘了备案怎么办")
+    assert result.outcome == "answered" and result.entry.region == "quzhou", result
+
+
 def test_a_question_of_ours_that_cannot_be_answered_does_not_lean_on_the_last_one(index):
     assert index.search("火星的医保怎么报销", None, "亲情账户在哪个app开通？").outcome == "declined"
 

@@ -188,8 +188,9 @@ class SearchIndex:
         return result
 
     def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
-        """The question asked again with what the previous one named and it leaves unsaid: the cities,
-        the product, and who is concerned (怎么把我妈绑到我手机上 … 她不在身边可以吗: the mother).
+        """The question asked again with what the previous one named and it leaves unsaid: the cities
+        (or the city its answer was for), the product, and who is concerned (怎么把我妈绑到我手机上 …
+        她不在身边可以吗: the mother).
         A question naming a product of its own takes only the cities (衢州… 备案在哪办)."""
         understanding = self.understanding
         normalized = self.read(question)
@@ -197,6 +198,8 @@ class SearchIndex:
             return None
         before = self.read(previous)
         places = [place for place in self.places.names_in(before, covered_only=True) if place not in normalized]
+        if not places and (answered := self._kept(previous, city)).outcome == "answered" and answered.entry.region != NATIONAL:
+            places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
         asked = understanding.facets(normalized)
         if asked.get("product"):
             context = list(dict.fromkeys(places))

@@ -315,6 +315,11 @@ def test_spending_that_is_no_care_is_declined(index, question):
     assert_declines(index, question, "uncovered_topic")
 
 
+def test_a_neighbouring_subject_our_entry_asks_about_is_answered_when_sure(index):
+    # 车祸 is car insurance's word, but 惠衢保's accident entry asks it (出了车祸住院惠衢保赔吗)
+    assert_answers(index, "那惠衢保出车祸受伤能报吗", "huiqubao/accident")
+
+
 # ---- facts the knowledge lacks ---------------------------------------------------------------
 
 @pytest.mark.parametrize("question, missing, nearest", [

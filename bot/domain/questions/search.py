@@ -676,7 +676,7 @@ class SearchIndex:
     def _asks_it_too(self, content: str, word: str, candidates: list[Candidate]) -> bool:
         """The knowledge itself asks the question about a neighbouring subject (共济资金能买商业
         保险吗): the best phrasing names it, and the rest of the question still leads there."""
-        if not candidates or word not in candidates[0].phrasing or candidates[0].overlap < self.ANSWER:
+        if not candidates or word not in candidates[0].phrasing or self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
             return False
         rest = self._rank(content.replace(word, " "), 1)
         return bool(rest) and rest[0].entry.id == candidates[0].entry.id

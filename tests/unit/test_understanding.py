@@ -452,6 +452,12 @@ def test_hengyangs_outpatient_rules_are_2025s(index):
     assert_answers(index, "衡阳慢性病每个月药费2000块，现在自付多少钱", "family-aid/hengyang/chronic-ratio")
 
 
+@pytest.mark.parametrize("question", ["衡阳一个人最多同时绑定几个家属", "衡阳职工医保最多能绑定几个家属"])
+def test_how_many_may_be_bound_is_answered_by_the_entry_meant_for_it(index, question):
+    # no product named, but the count is what Hengyang's limits entry is for
+    assert_answers(index, question, "family-aid/hengyang/limits")
+
+
 # ---- places ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, entry_id", [

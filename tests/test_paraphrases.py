@@ -43,7 +43,10 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # …and against the code of the first changes: 94.0 / 90.0 / 96.0 %
         ("residents-thirtyfifth.yaml", 0.95), ("residents-thirtysixth.yaml", 0.90), ("residents-thirtyseventh.yaml", 0.96),
         # …and against the code of the third changes: 90.7 / 95.3 %
-        ("residents-thirtyeighth.yaml", 0.90), ("residents-thirtyninth.yaml", 0.95)]
+        ("residents-thirtyeighth.yaml", 0.90), ("residents-thirtyninth.yaml", 0.95),
+        # sealed until the end of the seventh session, each run once against its final understanding code:
+        # 92.7 / 96.0 / 98.0 % (on the questions no earlier set has word for word: 92.0 / 95.3 / 97.3 %)
+        ("residents-thirtieth.yaml", 0.92), ("residents-fortieth.yaml", 0.95), ("residents-fortyfirst.yaml", 0.97)]
 
 
 def comparable(text: str) -> str:

@@ -40,6 +40,11 @@ class CaseReader:
         self.reader = interview.reader
         known = interview.words.understanding
         self._markers = tuple(comparable(w) for w in known.care_place_markers)
+        # 在外地住院, 在杭州看病: words that say care was had (the care step's own words, and care_words)
+        self._care_words = tuple({comparable(str(word)) for choice in interview.words.choices("care").values()
+                                  for word in choice.words if _HAN.search(str(word)) and "…" not in str(word)} |
+                                 {comparable(w) for w in known.care_words})
+        self._amount_questions = tuple(comparable(w) for w in known.amount_questions)
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
         self._home = (tuple(comparable(w) for w in known.home_before), tuple(comparable(w) for w in known.home_after))
         self._deductible = tuple(prepare(w) for w in known.deductible_words)
@@ -132,10 +137,18 @@ class CaseReader:
         """Where the care took place: 在杭州住院 / 在外地 -> outside; 在衢州…医院 -> inside; None when not said."""
         found = set()
         for clause, compared in clauses:
-            if self.reader.is_question(clause):
-                continue
+            asked = self.reader.is_question(clause)
+            if asked:
+                # 衢州居民在外地住院5万能报多少: what comes before an amount question is the case it is asked
+                # of; a place there written as where care was (在外地住院, 在杭州看病) is said, not asked.
+                # 能在外地看吗, 在衢州能报吗 ask about the place: nothing is taken from them.
+                clause = compared = self._case_before_question(compared)
+                if not compared:
+                    continue
             han = _HAN.search(compared) is not None
             for item in self.reader.matcher("in_city", city).find(compared, clause):  # the clause: English words too
+                if asked and not self._care_was_there(compared, item):
+                    continue
                 if han:  # the insurance words around the place name it: 衢州居民住院在衢州 names both
                     insurance = any(word in compared[item.start:item.end + 6] for word in self._insurance) or \
                         compared[:item.start].endswith(self._insurance_before)
@@ -153,6 +166,20 @@ class CaseReader:
                     continue  # 我在杭州参保, 湘潭职工, 我是黑河的: where one is insured, not where care was
                 found.add(value)
         return found.pop() if len(found) == 1 else None
+
+    def _case_before_question(self, compared: str) -> str:
+        """The part of a Chinese clause before the amount it asks (衢州居民在外地住院5万 in …能报多少), when
+        that part asks nothing itself; "" otherwise (能在外地看吗 asks no amount, 在哪住院报多少 asks where)."""
+        if _HAN.search(compared) is None:
+            return ""
+        at = min((compared.find(word) for word in self._amount_questions if word in compared), default=-1)
+        head = compared[:at] if at > 0 else ""
+        return "" if self.reader.is_question(head) else head
+
+    def _care_was_there(self, compared: str, item) -> bool:
+        """在外地住院, 到杭州看病: the place follows a care-place marker and care words follow it."""
+        placed = compared[:item.start].endswith(self._markers) or compared[item.start:item.end].startswith(self._markers)  # 在衢州 is a word
+        return placed and any(word in compared[item.end:] for word in self._care_words)
 
     def _names_insurance(self, compared: str, clause: str, item) -> bool:
         """Whether the place found names where one is insured: an insurance word just after it (杭州参保,

@@ -51,6 +51,7 @@ class Understanding(_Strict):
     past_steps: list[str] = Field(default_factory=list)
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     care_place_markers: Words = Field(default_factory=list)
+    care_words: Words = Field(default_factory=list)  # 在杭州看病: after a place, it is where care was
     insurance_words: Words = Field(default_factory=list)
     home_before: Words = Field(default_factory=list)  # 我是黑河的: the place one is insured in
     home_after: Words = Field(default_factory=list)

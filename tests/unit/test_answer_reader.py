@@ -4,7 +4,6 @@ Driven by tests/eval/estimate_answers.yaml (written before the reader): at least
 and none mapped to a wrong option; re-asking is acceptable, guessing wrong is not.
 """
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
@@ -16,12 +15,6 @@ from tests.eval.score_estimate import answer_expected as expected, answer_outcom
 
 ANSWERS = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_answers.yaml").read_text(encoding="utf-8"))
 
-
-@pytest.fixture(scope="module")
-def interview():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return Interview(book)
 
 
 def typed(name: str, value):

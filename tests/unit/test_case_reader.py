@@ -8,20 +8,13 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from bot.domain.estimate.interview import AMOUNT_STEPS, Interview
+from bot.domain.estimate.interview import AMOUNT_STEPS
 from bot.domain.estimate.reimburse import estimate
-from bot.domain.estimate.rules import load_rules
-from tests.conftest import KNOWLEDGE, ROOT
+from tests.conftest import ROOT
 
 CASES = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_cases.yaml").read_text(encoding="utf-8"))
 FIGURES = ("basic", "critical_illness", "supplementary", "reimbursed", "out_of_pocket")
 
-
-@pytest.fixture(scope="module")
-def interview():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return Interview(book)
 
 
 def typed(answers: dict) -> dict:

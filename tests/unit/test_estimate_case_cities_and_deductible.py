@@ -12,12 +12,6 @@ from bot.domain.estimate.rules import load_rules
 from tests.conftest import KNOWLEDGE
 
 
-@pytest.fixture(scope="module")
-def interview():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return Interview(book)
-
 
 @pytest.mark.parametrize("text, place", [
     ("我是黑河的，住院花了5万能报多少？", "黑河"),

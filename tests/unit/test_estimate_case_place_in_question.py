@@ -3,16 +3,7 @@ amount asked is read (市外 is not asked again), while a clause asking about th
 (the conversation is tests/dialogues/estimate_place_of_care_in_an_amount_question.yaml)."""
 import pytest
 
-from bot.domain.estimate.interview import Interview
-from bot.domain.estimate.rules import load_rules
-from tests.conftest import KNOWLEDGE
 
-
-@pytest.fixture(scope="module")
-def interview():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return Interview(book)
 
 
 @pytest.mark.parametrize("text, inside", [

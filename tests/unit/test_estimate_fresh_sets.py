@@ -10,10 +10,9 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from bot.domain.estimate.interview import AMOUNT_HINTS, AMOUNT_STEPS, AnswerError, Interview
+from bot.domain.estimate.interview import AMOUNT_HINTS, AMOUNT_STEPS, AnswerError
 from bot.domain.estimate.reimburse import EstimateRequest, estimate
-from bot.domain.estimate.rules import load_rules
-from tests.conftest import KNOWLEDGE, ROOT
+from tests.conftest import ROOT
 from tests.eval.score_estimate import FIGURES, case_outcome, score_answers, typed
 
 EVAL = ROOT / "tests" / "eval"
@@ -26,12 +25,6 @@ STEPS = {"city", "scheme", "care", "level", "in_quzhou", "in_scope", "out_of_lis
 RIGHT_AT_LEAST = {"tune": 0.97, "heldout": 0.95}  # measured 88/88 and 83/85
 EXACT_CASES_AT_LEAST = {"tune": 15, "heldout": 14}  # measured 16/16 and 15/16
 
-
-@pytest.fixture(scope="module")
-def interview():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return Interview(book)
 
 
 def test_the_fresh_sets_cover_every_step_in_both_halves():

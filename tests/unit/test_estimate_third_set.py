@@ -10,8 +10,7 @@ import yaml
 
 from bot.domain.estimate.amounts import AmountError, find_amounts, prepare
 from bot.domain.estimate.interview import AMOUNT_HINTS, HINT_HOSPITAL_NAME, AnswerError, Interview
-from bot.domain.estimate.rules import load_rules
-from tests.conftest import KNOWLEDGE, ROOT
+from tests.conftest import ROOT
 from tests.eval.score_estimate import case_outcome
 
 THIRD_CASES = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_cases_third.yaml").read_text(encoding="utf-8"))
@@ -19,12 +18,6 @@ THIRD_CASES = yaml.safe_load((ROOT / "tests" / "eval" / "estimate_cases_third.ya
 EXACT_CASES_AT_LEAST = {"tune": 19, "heldout": 17}
 INPATIENT = {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3}
 
-
-@pytest.fixture(scope="module")
-def interview():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return Interview(book)
 
 
 def step_after(interview: Interview, answers: dict):

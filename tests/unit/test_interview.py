@@ -3,24 +3,12 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.estimate.interview import AMOUNT_HINTS, HINT_CHOOSE, HINT_NO_RULE, AnswerError, Interview
+from bot.domain.estimate.interview import AMOUNT_HINTS, HINT_CHOOSE, HINT_NO_RULE, AnswerError
 from bot.domain.estimate.reimburse import estimate
-from bot.domain.estimate.rules import load_rules
-from tests.conftest import KNOWLEDGE
 
 D = Decimal
 
 
-@pytest.fixture(scope="module")
-def rules():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return book
-
-
-@pytest.fixture(scope="module")
-def interview(rules):
-    return Interview(rules)
 
 
 def talk(interview, typed):

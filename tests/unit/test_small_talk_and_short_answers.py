@@ -6,7 +6,6 @@ import pytest
 
 from bot.domain.estimate.interview import AnswerError, Interview
 from bot.domain.estimate.reimburse import EstimateRequest, estimate
-from bot.domain.estimate.rules import load_rules
 from bot.domain.knowledge.schema import SmallTalk
 from bot.testing.client import DialogueClient
 from tests.conftest import KNOWLEDGE
@@ -15,16 +14,6 @@ import yaml
 D = Decimal
 
 
-@pytest.fixture(scope="module")
-def rules():
-    book, problems = load_rules(KNOWLEDGE / "rules", str)
-    assert problems == []
-    return book
-
-
-@pytest.fixture(scope="module")
-def interview(rules):
-    return Interview(rules)
 
 
 @pytest.fixture(scope="module")

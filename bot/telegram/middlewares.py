@@ -52,9 +52,13 @@ class UserContextMiddleware(BaseMiddleware):
         return locale
 
 
-def _typed_language(event: TelegramObject, data: dict[str, Any]) -> str | None:
+def _text_of(event: TelegramObject) -> str | None:
     message = event.message if isinstance(event, Update) else event
-    text = message.text if isinstance(message, Message) else None  # a button press has no text to read
+    return message.text if isinstance(message, Message) else None  # a button press has no text to read
+
+
+def _typed_language(event: TelegramObject, data: dict[str, Any]) -> str | None:
+    text = _text_of(event)
     assistant = data.get("assistant")
     if not text or text.startswith("/") or assistant is None:
         return None
@@ -62,8 +66,7 @@ def _typed_language(event: TelegramObject, data: dict[str, Any]) -> str | None:
 
 
 def _same_in_both_scripts(event: TelegramObject, data: dict[str, Any]) -> bool:
-    message = event.message if isinstance(event, Update) else event
-    text = message.text if isinstance(message, Message) else None
+    text = _text_of(event)
     assistant = data.get("assistant")
     return bool(text) and assistant is not None and assistant.same_in_both_scripts(text)
 

@@ -3,6 +3,7 @@ Strict pydantic models: staff edit YAML, and these are their safety net (loading
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -168,20 +169,29 @@ class SmallTalk(Strict):
 
     def kind(self, text: str) -> str | None:
         """greeting | thanks when `text` (simplified, any case) is only these words; else None."""
-        squeezed = re.sub(r"[\W_]+", "", text.lower())
-        if not squeezed:
+        only, word, thanks, greetings = _small_talk_words(tuple(self.greetings), tuple(self.thanks), tuple(self.along))
+        squeezed = _squeezed(text)
+        if only is None or not squeezed or only.fullmatch(squeezed) is None:
             return None
-        words = sorted({re.sub(r"[\W_]+", "", w.lower()) for w in (*self.greetings, *self.thanks, *self.along)} - {""}, key=len, reverse=True)
-        if not words:
-            return None
-        if re.fullmatch("(?:" + "|".join(map(re.escape, words)) + ")+", squeezed) is None:
-            return None
-        found = set(re.findall("|".join(map(re.escape, words)), squeezed))
-        thanks = {re.sub(r"[\W_]+", "", w.lower()) for w in self.thanks}
-        greetings = {re.sub(r"[\W_]+", "", w.lower()) for w in self.greetings}
+        found = set(word.findall(squeezed))
         if found & thanks:
             return "thanks"
         return "greeting" if found & greetings else None
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+@lru_cache(maxsize=8)  # asked on every question: the words change only with the knowledge
+def _small_talk_words(greetings: tuple[str, ...], thanks: tuple[str, ...], along: tuple[str, ...]):
+    """(the whole message made only of these words, one of them, the thanks, the greetings), squeezed."""
+    words = sorted({_squeezed(w) for w in (*greetings, *thanks, *along)} - {""}, key=len, reverse=True)
+    if not words:
+        return None, None, frozenset(), frozenset()
+    one = "|".join(map(re.escape, words))
+    return (re.compile(f"(?:{one})+"), re.compile(one),
+            frozenset(map(_squeezed, thanks)), frozenset(map(_squeezed, greetings)))
 
 
 class TopicsFile(Strict):

@@ -48,6 +48,11 @@ class Places:
             return []
         return [match.group(0) for match in self._pattern.finditer(normalized) if not covered_only or self.names[match.group(0)]]
 
+    def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:
+        """The place names a text names (once each, in order) that `other` does not: the context a
+        question taken on its own leaves out (衢州… 备案在哪办)."""
+        return [place for place in dict.fromkeys(self.names_in(normalized, covered_only)) if place not in other]
+
     def named(self, normalized: str) -> tuple[list[str], list[str]]:
         """(covered region ids in order of appearance, uncovered place names) named in a text."""
         covered: list[str] = []

@@ -251,7 +251,7 @@ class Ranker:
         inside = {gram for gram in gram_set if gram not in self.grams.idf and any(gram in word for word in word_set)}
         query_mass = (self.words.query_mass(word_set) + self.grams.query_mass(gram_set - inside, unknown=0.0)
                       + self.grams.query_mass(frozenset(inside)))
-        confidence = self._confidence(word_set, gram_set, query_mass)
+        confidence, shared_of = self._confidence(word_set, gram_set, query_mass)
         story = len(word_set) >= self.STORY_WORDS
         result = []
         for score, number in scored:
@@ -261,44 +261,45 @@ class Ranker:
                 if value > overlap:
                     overlap, doc = value, d
             if story:
-                overlap = max(overlap, self._spread_overlap(word_set, gram_set, query_mass, entry_bag[number], doc))
+                overlap = max(overlap, self._spread_overlap(word_set, gram_set, query_mass, entry_bag[number], doc, shared_of[doc]))
             result.append(Candidate(self.entries[number], score, overlap, self.doc_text[doc]))
         return result
 
-    def _spread_overlap(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float, bag: int, doc: int) -> float:
+    def _spread_overlap(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float, bag: int,
+                        doc: int, shared: float) -> float:
         """A long question's overlap with an entry whose phrasings each say part of it (我爸妈在老家
         不会用智能手机…帮他们亮码: 老人不会用手机 in one phrasing, 手机 and 爸妈 in others): how much of
-        the question all its phrasings cover, with how much of the best phrasing the question covers."""
+        the question all its phrasings cover, with how much of the best phrasing (`shared` with the
+        question) the question covers."""
         word_idf, gram_idf = self.words.idf.__getitem__, self.grams.idf.__getitem__
         words, grams = self.bag_terms[bag]
         spread = sum(map(word_idf, word_set & words)) + sum(map(gram_idf, gram_set & grams))
-        shared = sum(map(word_idf, word_set & self.words.doc_terms[doc])) + sum(map(gram_idf, gram_set & self.grams.doc_terms[doc]))
-        mass = self.doc_mass[doc]
-        if spread <= 0 or query_mass <= 0 or mass <= 0:
-            return 0.0
-        asked = min(query_mass, self.LONG_QUESTION * mass)
-        return self.SPREAD_SHARE * math.sqrt(min(spread / asked, 1.0) * min(shared / mass, 1.0))
+        return self.SPREAD_SHARE * self._overlap(spread, shared, query_mass, self.doc_mass[doc])
 
-    def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str], query_mass: float) -> Callable[[int], float]:
+    def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str],
+                    query_mass: float) -> tuple[Callable[[int], float], dict[int, float]]:
         """A phrasing's overlap with the question, each phrasing measured once per question (the
-        same phrasing is often matched by several cities' entries)."""
+        same phrasing is often matched by several cities' entries); and, per phrasing measured, the
+        IDF mass it shares with the question."""
         known: dict[int, float] = {}
+        shared_of: dict[int, float] = {}
         word_idf, gram_idf = self.words.idf.__getitem__, self.grams.idf.__getitem__
         word_terms, gram_terms, doc_mass = self.words.doc_terms, self.grams.doc_terms, self.doc_mass
 
         def confidence(doc: int) -> float:
             value = known.get(doc)
             if value is None:
-                shared = sum(map(word_idf, word_set & word_terms[doc])) + sum(map(gram_idf, gram_set & gram_terms[doc]))
-                mass = doc_mass[doc]
-                if shared <= 0 or query_mass <= 0 or mass <= 0:
-                    value = 0.0
-                else:
-                    # A long message tells a story around its question: it is not held against a
-                    # phrasing beyond LONG_QUESTION times the phrasing's own weight.
-                    asked = min(query_mass, self.LONG_QUESTION * mass)
-                    value = math.sqrt(min(shared / asked, 1.0) * min(shared / mass, 1.0))
-                known[doc] = value
+                shared = shared_of[doc] = sum(map(word_idf, word_set & word_terms[doc])) + sum(map(gram_idf, gram_set & gram_terms[doc]))
+                value = known[doc] = self._overlap(shared, shared, query_mass, doc_mass[doc])
             return value
 
-        return confidence
+        return confidence, shared_of
+
+    def _overlap(self, covered: float, shared: float, query_mass: float, mass: float) -> float:
+        """sqrt(share of the question covered × share of the phrasing the question covers). A long
+        message tells a story around its question: it is not held against a phrasing beyond
+        LONG_QUESTION times the phrasing's own weight."""
+        if covered <= 0 or shared <= 0 or query_mass <= 0 or mass <= 0:
+            return 0.0
+        asked = min(query_mass, self.LONG_QUESTION * mass)
+        return math.sqrt(min(covered / asked, 1.0) * min(shared / mass, 1.0))

@@ -54,12 +54,10 @@ class MessageReader:
         if len(asking) < 2:
             return None
         whole = self.read(question)
-        places = self.places.names_in(whole)
         product = understanding.product_word(whole)
         questions = []
         for part in asking:
-            normalized = self.tools.normalize(part)
-            context = [place for place in dict.fromkeys(places) if place not in normalized]
+            context = self.places.left_unsaid(whole, self.tools.normalize(part))
             if product and not understanding.facets(self.read(part)).get("product"):
                 context.append(product)
             questions.append(" ".join([*context, part]))

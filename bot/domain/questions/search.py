@@ -197,18 +197,18 @@ class SearchIndex:
         if self.reader.spoken_parts(question) is not None:
             return None
         before = self.read(previous)
-        places = [place for place in self.places.names_in(before, covered_only=True) if place not in normalized]
+        places = self.places.left_unsaid(before, normalized, covered_only=True)
         if not places and (answered := self._kept(previous, city)).outcome == "answered" and answered.entry.region != NATIONAL:
             places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
         asked = understanding.facets(normalized)
         if asked.get("product"):
-            context = list(dict.fromkeys(places))
+            context = places
         else:
             product = understanding.product_word(before)
             if product is None:
                 return None
             member = None if asked.get("member") else understanding.facet_word(before, "member")
-            context = [*dict.fromkeys(places), product, *filter(None, [member])]
+            context = [*places, product, *filter(None, [member])]
         if not context:
             return None
         result = self._kept(" ".join([*context, question]), city)
@@ -255,7 +255,7 @@ class SearchIndex:
         if not ask or ask.isascii() or not (self.reader.mentions_domain(ask) or self.understanding.facets(ask)):
             return result  # (an English message's first sentence often names the subject its questions ask about)
         whole = self.read(question)
-        places = [place for place in dict.fromkeys(self.places.names_in(whole, covered_only=True)) if place not in ask]
+        places = self.places.left_unsaid(whole, ask, covered_only=True)
         again = self._decide(" ".join([*places, ask]), city)
         if again.outcome != "declined" or again.decline_reason not in LACKING or (again.nearest is not None and again.nearest.id == result.entry.id):
             return result

@@ -20,6 +20,7 @@ from bot.domain.estimate.case_reader import Case
 from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, AnswerError
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
+from bot.telegram import follow_ups
 from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
@@ -47,7 +48,6 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
     return False
 
 
-FOLLOW_UP_SECONDS = 600  # as the FAQ's (routers/faq.py): a question this soon after may lean on the last one
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
 
 
@@ -210,11 +210,8 @@ class EstimateFlow:
         city = from_storage(data).get("city") or self.city  # a per-city question is about the estimate's city
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
-        before = data.get("asked")
-        follows = before["text"] if before and 0 <= now - before["at"] <= FOLLOW_UP_SECONDS else None
-        reply = self.assistant.ask(text, self.locale, city, follows)
-        if self.assistant.names_product(text):
-            await self.state.update_data(asked={"text": mask_personal_data(text), "at": now})
+        reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now))
+        await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now)
         if reply.outcome != "answered" and not (asks and reply.outcome == "suggested") and not (asks and self.says_what_is_lacking(reply)):
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))

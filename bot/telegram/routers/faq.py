@@ -8,6 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.privacy import mask_personal_data
 from bot.storage.database import Database
+from bot.telegram import follow_ups
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
 from bot.telegram.routers.estimate import remember_offered_case
@@ -68,9 +69,6 @@ def create_router() -> Router:
     return router
 
 
-FOLLOW_UP_SECONDS = 600  # a question this soon after the last one may lean on it (惠衢保 … 一年多少钱)
-
-
 async def answer_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
                       locale: str, city: str | None, trace: dict, state: FSMContext | None = None) -> None:
     small_talk = assistant.small_talk(message.text)
@@ -81,15 +79,11 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
         return
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
     sent_at = message.date.timestamp()
-    before = (await state.get_data()).get("asked") if state is not None else None
-    follows = before["text"] if before and 0 <= sent_at - before["at"] <= FOLLOW_UP_SECONDS else None
-    reply = assistant.ask(message.text, locale, city, follows)
+    data = await state.get_data() if state is not None else {}
+    reply = assistant.ask(message.text, locale, city, follow_ups.leaned_on(data, sent_at))
     trace["outcome"] = reply.public_outcome
-    if state is not None and assistant.names_product(message.text) and (
-            before is None or before["text"] != typed or sent_at - before["at"] > FOLLOW_UP_SECONDS / 10):
-        # Only a question naming a product gives a follow-up something to lean on; kept masked, like
-        # the question log, and not rewritten when asked again at once (an unchanged state costs no write).
-        await state.update_data(asked={"text": typed, "at": sent_at})
+    if state is not None:
+        await follow_ups.remember(state, data, assistant, message.text, typed, sent_at)
     database.log_question(
         message.from_user.id,
         assistant.store.current.tools.normalize(typed),  # masked first: "My name is Li Na" is lower case once normalised

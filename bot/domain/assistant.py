@@ -1,7 +1,7 @@
 """The question-answering service shared by Telegram, the console and `ask`: no aiogram here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from threading import Lock
@@ -77,6 +77,7 @@ class Reply:
     missing: tuple[str, ...] = ()  # not_in_knowledge: what the question asks that we lack (城乡居民医保, 住院 …)
     nearest: Entry | None = None  # not_in_knowledge: what we do know that is closest
     nearest_differs: tuple[str, ...] = ()  # …and how it differs from what was asked
+    taken_as: str | None = None  # a follow-up: the question it was answered as (the next follow-up leans on that)
 
     @property
     def public_outcome(self) -> str:
@@ -132,8 +133,9 @@ class Assistant:
         loaded = self.store.current
         result: SearchResult = loaded.index.search(question, city, follows)
         if result.outcome == "answered" and result.entry is not None:
-            return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
-                                  also_asked=list(result.also_asked))
+            reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
+                                   also_asked=list(result.also_asked))
+            return replace(reply, taken_as=result.taken_as) if result.taken_as else reply
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
@@ -165,6 +167,7 @@ class Assistant:
             missing=tuple(self.localize(label, lang) for label in missing),
             nearest=result.nearest,
             nearest_differs=tuple(self.localize(label, lang) for label in differs),
+            taken_as=result.taken_as,
         )
 
     def entry_reply(self, entry_id: str, lang: str = "zh") -> Reply | None:

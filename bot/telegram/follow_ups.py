@@ -1,11 +1,12 @@
 """A question that may lean on the one asked a moment ago (惠衢保 … 一年多少钱), in the FAQ and in the
-middle of an estimate alike: the last question that names a product is kept in the dialogue's data,
-masked like the question log."""
+middle of an estimate alike: the last question answered or naming a product is kept in the dialogue's
+data, masked like the question log."""
 from __future__ import annotations
 
 from aiogram.fsm.context import FSMContext
 
-from bot.domain.assistant import Assistant
+from bot.domain.assistant import Assistant, Reply
+from bot.domain.privacy import mask_personal_data
 
 FOLLOW_UP_SECONDS = 600  # a question this soon after the last one may lean on it
 
@@ -16,9 +17,13 @@ def leaned_on(data: dict, at: float) -> str | None:
     return before["text"] if before and 0 <= at - before["at"] <= FOLLOW_UP_SECONDS else None
 
 
-async def remember(state: FSMContext, data: dict, assistant: Assistant, text: str, masked: str, at: float) -> None:
-    """Keep a question naming a product for the next to lean on; not rewritten when asked again at
-    once (an unchanged state costs no write)."""
+async def remember(state: FSMContext, data: dict, assistant: Assistant, text: str, masked: str, at: float, reply: Reply) -> None:
+    """Keep a question for the next to lean on: one naming a product or answered, as it was taken (那衡阳呢
+    after 黑河的共济能给兄弟用吗 is kept as 衡阳的…, so that 那湘潭呢 follows it). Not rewritten when asked
+    again at once (an unchanged state costs no write)."""
+    if not (reply.taken_as or reply.outcome == "answered" or assistant.names_product(text)):
+        return
+    kept = mask_personal_data(reply.taken_as) if reply.taken_as else masked
     before = data.get("asked")
-    if assistant.names_product(text) and (before is None or before["text"] != masked or at - before["at"] > FOLLOW_UP_SECONDS / 10):
-        await state.update_data(asked={"text": masked, "at": at})
+    if before is None or before["text"] != kept or at - before["at"] > FOLLOW_UP_SECONDS / 10:
+        await state.update_data(asked={"text": kept, "at": at})

@@ -979,3 +979,66 @@ def test_a_demonstrative_names_no_detail(index):
 def test_whether_a_hospital_must_be_signed_up_with_is_not_answered_with_the_rates(index):
     result = index.search("衢州职工看门诊要不要先签约一家医院")
     assert result.outcome != "answered", result
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("衡阳共济手机上怎么绑", "family-aid/hengyang/bind-online"),  # the counter's phrasing (不会用手机) names the phone too
+    ("我在昭通 我爸七十多了手机弄不来 我想去大厅把他绑到我的共济上 要带些什么", "family-aid/zhaotong/bind-offline"),
+])
+def test_the_phone_or_the_counter_picks_the_way_of_binding(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_a_channel_named_asks_no_entry_without_one_to_declare_it(index):
+    # 亲情账户 is done on the phone by nature: its entries declare no channel and still answer
+    result = index.search("爸妈都七十多了不会用智能手机，每次看病都得我请假陪着拿卡，能不能在我手机上直接给他们亮码")
+    assert result.outcome == "answered" and result.entry.topic == "family-account", result
+
+
+def test_a_gapped_word_stays_inside_one_question(index):
+    # …能赔吗 要不要体检: not 赔…体检 (paying for a check-up), a question about joining with an illness
+    result = index.search("我身体不太好有乙肝 惠衢保买了以后以前的病也能赔吗 要不要体检")
+    assert result.outcome == "answered" and result.entry.id == "huiqubao/who-can-join", result
+    assert index.search("衢州医保 生孩子 报多少").outcome == "declined"  # a space still parts words of one question
+
+
+@pytest.mark.parametrize("question, declined", [
+    ("Do I need a health check to buy Huiqubao? My mother has a heart condition.", False),
+    ("Does Huiqubao pay for a health check?", True),
+])
+def test_needing_a_health_check_to_join_is_no_question_about_paying_for_one(index, question, declined):
+    assert (index.search(question).decline_reason == "uncovered_topic") is declined
+
+
+def test_resident_before_a_kind_of_care_names_the_scheme_in_english(index):
+    result = index.search("Quzhou resident outpatient yearly maximum is 8000, right?")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/outpatient", result
+
+
+@pytest.mark.parametrize("previous, question, entry_id", [
+    ("黑河的家庭共济能给我弟弟用吗", "那衡阳呢", "family-aid/hengyang/who"),  # the new city replaces the old, not joins it
+    ("衢州居民门诊报销比例", "那职工呢", "quzhou/employee/outpatient"),
+    ("亲情账户绑老人要刷脸吗", "那孩子呢", "family-account/under-16"),
+    ("What is the Quzhou resident outpatient cap?", "what about employees?", "quzhou/employee/outpatient-cap"),
+])
+def test_a_follow_up_swapping_one_thing_asks_the_last_question_again(index, previous, question, entry_id):
+    result = index.search(question, None, previous)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert result.taken_as and question not in result.taken_as  # what the next follow-up leans on
+
+
+def test_a_follow_up_swapping_in_a_city_we_do_not_cover_is_declined(index):
+    result = index.search("那长沙呢", None, "黑河的家庭共济能给我弟弟用吗")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+
+
+def test_a_follow_up_the_knowledge_lacks_says_so(index):
+    result = index.search("能给我孙子用吗", None, "衢州职工医保个人账户能给家里人用吗")
+    assert result.decline_reason == "not_in_knowledge" and result.region == "quzhou", result
+
+
+def test_the_conversation_picks_among_the_suggestions(index):
+    assert index.search("绑好了以后想解绑怎么弄").outcome == "suggested"
+    result = index.search("绑好了以后想解绑怎么弄", None, "亲情帐户怎么给我爸绑")
+    assert result.outcome == "answered" and result.entry.id == "family-account/unbind", result

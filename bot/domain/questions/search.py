@@ -54,7 +54,9 @@ OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
                    "low_confidence")
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
-FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "year")
+FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
+SWITCHED_FACETS = ("scheme", "status", "care", "member", "condition")  # what a follow-up may swap (那职工呢)
+SOFT_FACETS = frozenset({"channel"})  # named by a question, they veto the entries that differ, and ask no entry to declare them
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 
 
@@ -71,6 +73,7 @@ class SearchResult:
     missing: tuple[tuple[str, str], ...] = ()  # not_in_knowledge: the (facet, value) pairs we have nothing for
     nearest: Entry | None = None  # not_in_knowledge: the entry about the nearest thing we do know
     also_asked: list[Entry] = field(default_factory=list)  # answered: the answers to the message's other questions
+    taken_as: str | None = None  # a follow-up: the question it was answered as (那衡阳呢 after 黑河…: 衡阳…)
 
 
 class SearchIndex:
@@ -182,9 +185,15 @@ class SearchIndex:
         again about the product (and city) the previous one named (惠衢保 … 一年多少钱). A question
         that is ours but unanswerable (火星的医保怎么报销) is not."""
         result = self._kept(question, city)
-        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city"
+        swaps_only = self._swap(self.read(question)) is not None  # what about employees? says what changes, not what is asked
+        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only
         if follows and incomplete and (again := self._following(question, follows, city)) is not None:
             return again
+        if swaps_only and result.outcome != "declined":
+            return SearchResult("declined", region=result.region, decline_reason="off_topic", decline_region=result.region or NATIONAL)
+        if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
+                and again.outcome == "answered" and again.entry in result.suggestions:
+            return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
         return result
 
     def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
@@ -197,6 +206,9 @@ class SearchIndex:
         if self.reader.spoken_parts(question) is not None:
             return None
         before = self.read(previous)
+        if (switched := self._switched(normalized, before)) is not None:
+            result = self._kept(switched, city)
+            return replace(result, taken_as=switched) if result.outcome == "answered" or result.decline_reason in LACKING else None
         places = self.places.left_unsaid(before, normalized, covered_only=True)
         if not places and (answered := self._kept(previous, city)).outcome == "answered" and answered.entry.region != NATIONAL:
             places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
@@ -211,8 +223,37 @@ class SearchIndex:
             context = [*places, product, *filter(None, [member])]
         if not context:
             return None
-        result = self._kept(" ".join([*context, question]), city)
-        return result if result.outcome == "answered" else None
+        taken_as = " ".join([*context, question])
+        result = self._kept(taken_as, city)
+        return replace(result, taken_as=taken_as) if result.outcome == "answered" or result.decline_reason in LACKING else None
+
+    def _switched(self, normalized: str, before: str) -> str | None:
+        """The question before with the one thing a follow-up swaps (那职工呢 after 衢州居民门诊报销
+        比例: 衢州职工门诊报销比例; 那衡阳呢 takes 衡阳 for 黑河), if that is all the follow-up says."""
+        swap = self._swap(normalized)
+        if swap is None:
+            return None
+        places, swapped = swap
+        text = before
+        if places:
+            old = list(dict.fromkeys(self.places.names_in(before)))
+            text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else places[0] + text
+        for dimension, word in swapped:
+            old = self.understanding.facet_word(text, dimension)
+            text = text.replace(old, word) if old else word + text
+        return text if text != before else None
+
+    def _swap(self, normalized: str) -> tuple[list[str], list[tuple[str, str]]] | None:
+        """(the place, the (dimension, word)s) a message names, if all else it says is switch words (那…呢)."""
+        places = list(dict.fromkeys(self.places.names_in(normalized)))
+        swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
+        if not (places or swapped) or len(places) > 1:
+            return None
+        rest = normalized
+        for word in [*places, *(word for _, word in swapped)]:
+            rest = rest.replace(word, " ")
+        said = re.sub(r"[\W_]+", "", rest)  # 那…呢 around it: 衢州居民门诊 alone names what it asks about
+        return (places, swapped) if said and self.understanding.only_switch_words(rest) else None
 
     def _kept(self, question: str, city: str | None) -> SearchResult:
         key = (question, city)
@@ -645,8 +686,10 @@ class SearchIndex:
 
     @staticmethod
     def _declares(entry: Entry, asked: dict) -> bool:
-        """The entry is explicitly about every value the question names (not "any" of them)."""
-        return all(set(entry.facets.get(dimension, ())) & values for dimension, values in asked.items())
+        """The entry is explicitly about every value the question names (not "any" of them); the
+        channel only tells apart the entries that have one (an app's steps are done on the phone)."""
+        return all(set(entry.facets.get(dimension, ())) & values for dimension, values in asked.items()
+                   if dimension in entry.facets or dimension not in SOFT_FACETS)
 
     def _within_named_topics(self, content: str, candidates: list[Candidate]) -> list[Candidate]:
         """A question naming a topic keyword (惠衢保, 亲情账户…) keeps only that topic's entries and

@@ -101,6 +101,7 @@ class UnderstandingFile(_Strict):
     fillers: list[str] = Field(default_factory=list)
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
+    switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
@@ -142,6 +143,7 @@ class Understanding:
         # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
         self._context_re = alternation(norm(spec.context_words))
+        self._switch_re = alternation(norm(spec.switch_words))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
@@ -232,6 +234,17 @@ class Understanding:
         words = self._facet_maps.get(dimension)
         found = words.search(normalized) if words is not None else None
         return found[0] if found else None
+
+    def facet_words(self, normalized: str, dimensions: Iterable[str]) -> list[tuple[str, str]]:
+        """Every (dimension, word) the text names of these dimensions, in order of dimension."""
+        return [(dimension, match.group(0)) for dimension in dimensions if (words := self._facet_maps.get(dimension)) is not None
+                and words.pattern is not None for match in words.pattern.finditer(normalized)]
+
+    def only_switch_words(self, text: str) -> bool:
+        """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
+        if self._switch_re is not None:
+            text = self._switch_re.sub(" ", text)
+        return not _PUNCTUATION.sub("", text)
 
     def plain_word(self, word: str) -> bool:
         """A word that names no detail of its own (多少, 需要, 家人): no sign of a detail we lack."""

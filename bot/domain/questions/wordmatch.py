@@ -11,9 +11,15 @@ GAP = "..."  # in a listed word, "…" (normalised to "...") stands for up to GA
 GAP_CHARS = 6
 
 
+# A gap stays inside one question (…能赔吗 要不要体检 asks two things, neither 赔…体检).
+_GAP_CHINESE = rf"[^.?!;吗呢]{{0,{GAP_CHARS}}}?"  # a comma may part words typed with spaces
+_GAP_ENGLISH = rf"[^.?!;]{{0,{GAP_CHARS}}}?"
+
+
 def _pattern(word: str, word_starts: bool) -> str:
     # An English word matches whole words only: "son" is not in "personal", "kid" not in "kidney".
-    body = f".{{0,{GAP_CHARS}}}?".join(re.escape(part) for part in word.split(GAP))
+    gap = _GAP_ENGLISH if word.isascii() else _GAP_CHINESE
+    body = gap.join(re.escape(part) for part in word.split(GAP))
     if _ASCII_LETTER.match(word[0]):
         body = r"(?<![a-z])" + body
     if _ASCII_LETTER.match(word[-1]) and not word_starts:

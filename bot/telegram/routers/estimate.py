@@ -211,7 +211,7 @@ class EstimateFlow:
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
         reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now))
-        await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now)
+        await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
         if reply.outcome != "answered" and not (asks and reply.outcome == "suggested") and not (asks and self.says_what_is_lacking(reply)):
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))

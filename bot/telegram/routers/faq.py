@@ -83,7 +83,7 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
     reply = assistant.ask(message.text, locale, city, follow_ups.leaned_on(data, sent_at))
     trace["outcome"] = reply.public_outcome
     if state is not None:
-        await follow_ups.remember(state, data, assistant, message.text, typed, sent_at)
+        await follow_ups.remember(state, data, assistant, message.text, typed, sent_at, reply)
     database.log_question(
         message.from_user.id,
         assistant.store.current.tools.normalize(typed),  # masked first: "My name is Li Na" is lower case once normalised

@@ -31,10 +31,11 @@ _NUMBER_WITH_UNIT = re.compile(r"^(?P<number>\d+(\.\d+)?|\d{1,3}(,\d{3})+(\.\d+)
 
 
 class AmountError(ValueError):
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, figure: Decimal | None = None):
         assert reason in REASONS, reason
         super().__init__(reason)
         self.reason = reason
+        self.figure = figure  # rate: the price per unit (一个月1000 -> 1000), when it is a number
 
 
 def parse_amount(text: str) -> Decimal:
@@ -193,7 +194,11 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
         if rate is not None:
             clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
             if rate.search(clause):
-                found.append((match.start(), tail.end(), AmountError("rate")))
+                try:
+                    figure = parse_amount(span)
+                except AmountError:
+                    figure = None
+                found.append((match.start(), tail.end(), AmountError("rate", figure)))
                 continue
         try:
             found.append((match.start(), tail.end(), parse_amount(span)))

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
-from bot.domain.estimate.interview import ALL_PAID, Interview
+from bot.domain.estimate.interview import ALL_PAID, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
@@ -32,6 +32,13 @@ class Case:
     answers: dict = field(default_factory=dict)
     aside: dict = field(default_factory=dict)  # understood, but no rule covers it (Quzhou 职工 住院)
     elsewhere: str | None = None  # the insurance city named, as typed, when the rules lack it (我是黑河的)
+    # The cost told only as a price per unit (每个月药费1000): the figure, which fills no step by itself.
+    per_unit: Decimal | None = None
+
+    @property
+    def costs(self) -> bool:
+        """Whether the case tells what was spent (the amount the estimate works on), or a price per unit."""
+        return any(name in self.answers for name in ("in_scope", "special_drug")) or self.per_unit is not None
 
 
 class CaseReader:
@@ -52,6 +59,7 @@ class CaseReader:
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total")}
         self._negations = tuple(prepare(w) for w in known.negations)
+        self._follow_up_ends = tuple(prepare(w) for w in known.follow_up_ends)
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
@@ -70,7 +78,7 @@ class CaseReader:
 
     def read(self, text: str) -> Case:
         text = simplified(text[:LONGEST_CASE])
-        clauses = [(clause, comparable(clause)) for clause in map(str.strip, _CLAUSES.split(prepare(text))) if clause]
+        clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)
         answers: dict = {}
@@ -84,7 +92,9 @@ class CaseReader:
         elsewhere = self._insured_elsewhere(clauses)
         if elsewhere is not None:
             answers.pop("city", None)  # 我是黑河的，在衢州住院: 衢州 is where care was, not the insurance
-        answers.update(self._amounts(clauses, answers.get("care")))
+        amounts = self._amounts(clauses, answers.get("care"))
+        per_unit = amounts.pop("per_unit", None)
+        answers.update(amounts)
         for at, (clause, compared) in enumerate(clauses):
             if not any(word in compared for word in self._hardship) and self._hardship:
                 corrected = self.reader.word_sounds(self._hardship).correct(compared)
@@ -103,7 +113,44 @@ class CaseReader:
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
-        return Case(settled, aside, elsewhere)
+        return Case(settled, aside, elsewhere, per_unit)
+
+    def _said(self, clause: str) -> str:
+        """A clause with an amount ending in a follow-up particle (…也花了3万呢: and what of this case?)
+        tells the case as a statement would; the particle asks about the whole of it, not about the place
+        or the yes/no said in the clause."""
+        clause = clause.strip()
+        if clause.endswith(self._follow_up_ends) and self.reader.may_hold_an_amount(clause):
+            end = next(word for word in self._follow_up_ends if clause.endswith(word))
+            clause = clause[:-len(end)].rstrip()
+        return clause
+
+    def revision(self, answers: dict, case: Case) -> Case | None:
+        """A case told in the middle of an estimate, or just after its result (那门诊呢，一级医院看病花了800;
+        那我老婆是衢州城乡居民…也花了3万呢; 那他的高血压门诊呢，每个月药费1000), as the case it makes of
+        `answers`: what it says replaces, what it leaves unsaid is kept (the city and scheme of a follow-up).
+
+        None when the message is no case: it tells no cost (a question: 普通门诊一年最多报多少), or
+        nothing besides the cost differs from the answers (花了3万 answers the amount step as it is).
+        A price per unit (每个月1000) is the cost when the case tells no other: the estimate is of that one
+        month, and the dialogue says so (NOTE_PER_UNIT).
+        """
+        if not case.costs:
+            return None
+        changed = {name for name, value in case.answers.items() if name in WORD_TABLE and answers.get(name) != value}
+        if case.elsewhere is not None and "city" in answers:
+            changed.add("city")
+        if not changed:
+            return None
+        revised = {**answers, **case.answers}
+        if case.elsewhere is not None and "city" not in case.answers:
+            revised.pop("city", None)  # 那我老婆是杭州医保呢: the city is asked, with what the rules lack said
+        main = "special_drug" if revised.get("care") == "special-drug" else "in_scope"
+        if case.per_unit is not None and main not in case.answers:
+            revised.pop("special_drug" if main == "in_scope" else "in_scope", None)
+            revised[main] = case.per_unit
+        settled, aside = self.interview.settle(revised)
+        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit)
 
     def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None) -> None:
         try:
@@ -223,6 +270,7 @@ class CaseReader:
                                      "deductible_used": []}
         not_money = self.reader.not_money_after
         carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
+        per_unit = []  # prices per unit of what was spent (每个月药费1000): the cost only when nothing else is
         for clause, compared in self._pieces(clauses):
             amounts = find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough)
             label = self._label(clause)
@@ -243,6 +291,8 @@ class CaseReader:
                 if kind == "not_a_cost" and paid:
                     kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now
                 labelled[kind].append(None if isinstance(value, AmountError) else value)
+                if isinstance(value, AmountError) and value.reason == "rate" and value.figure is not None and kind in ("", "in_scope", "special_drug"):
+                    per_unit.append(value.figure)
             carried = label if not amounts else ""
         unlabelled = labelled[""]
         found = {}
@@ -258,6 +308,9 @@ class CaseReader:
             found["out_of_list"] = labelled["out_of_list"][0]
         if len(set(labelled["deductible_used"])) == 1:
             found["deductible_used"] = labelled["deductible_used"][0]
+        told = [value for kind in ("", main, "total") for value in labelled[kind] if value is not None]
+        if found.get(main) is None and not told and len(set(per_unit)) == 1:
+            found["per_unit"] = per_unit[0]
         return {name: value for name, value in found.items() if value is not None}
 
     def _pieces(self, clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -50,6 +50,9 @@ UNSURE_NOTES = {
     "hardship": N_("不确定的话，先按不是低保对象、特困人员或返贫致贫人口估算，结果里会写明这个假设。"),
     "huiqubao": N_("不确定的话，先按没有参加%(plan)s估算，结果里会写明这个假设。"),
 }
+# A case told mid-estimate with its cost only per unit (每个月药费1000): the estimate is of that one amount.
+NOTE_PER_UNIT = N_("您说的是每月（或每次、每盒）的费用，下面就按这一笔 %(amount)s 元来估算。起付线和封顶线是按全年算的；"
+                   "想算全年能报多少，请点“修改”输入全年一共花了多少钱。")
 # The kinds of care a resident expects to be asked about: when the rules lack one, the step says so.
 EXPECTED_CARES = ("inpatient", "outpatient")
 AMOUNT_HINTS = {

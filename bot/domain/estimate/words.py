@@ -49,6 +49,7 @@ class Understanding(_Strict):
     particles: Words = Field(default_factory=list)  # 是啊, 不哦: after a one-character answer it still stands alone
     past_words: Words = Field(default_factory=list)  # 以前是低保户: at past_steps, what was is asked again
     past_steps: list[str] = Field(default_factory=list)
+    follow_up_ends: Words = Field(default_factory=list)  # …也花了3万呢: a case told as a follow-up, not a question about its parts
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     care_place_markers: Words = Field(default_factory=list)
     care_words: Words = Field(default_factory=list)  # 在杭州看病: after a place, it is where care was

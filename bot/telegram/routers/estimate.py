@@ -1,7 +1,9 @@
 """/estimate: the guided reimbursement dialogue. The interview (domain) decides every step.
 
 Typed answers are read by the domain (answer_reader); a question in the middle is answered by
-the FAQ and the pending step shown again; a whole case in one message fills what it can.
+the FAQ and the pending step shown again; a whole case in one message fills what it can, and a
+case told in the middle or just after the result (那门诊呢，一级医院看病花了800) changes the one
+being worked on, keeping what it leaves unsaid (case_reader.CaseReader.revision).
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, AnswerError
+from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, NOTE_PER_UNIT, AnswerError
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -25,12 +27,13 @@ from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
 from bot.telegram.filters import has_text
 from bot.telegram.views import send_view
 from bot.views.estimate_presenter import OFFERED, EstimatePresenter
-from bot.views.presenter import Presenter
+from bot.views.presenter import Presenter, View
 
 
-async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict:
+async def starts_estimate(message: Message, assistant: Assistant, state: FSMContext) -> bool | dict:
     """Start at once when the resident asks to calculate (帮我算), or gives amounts with a 能报多少
-    question or with a case (衢州居民住院三级医院花了10万).
+    question or with a case (衢州居民住院三级医院花了10万), or, just after a result, a case that changes
+    it (那他的高血压门诊呢，每个月药费1000: the city and scheme before are kept).
 
     Other 能报多少 questions go on to the FAQ, whose answer offers a button to work out an amount.
     The case read here is handed to the handler, so the message is read once.
@@ -42,6 +45,9 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
     if not asks and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
+    revision = await follow_up_case(state, assistant, case)
+    if revision is not None:
+        return {"case": revision}
     has_amount = any(name in case.answers for name in AMOUNT_STEPS)
     if calculate or (has_amount and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION)):
         return {"case": case}
@@ -49,6 +55,16 @@ async def starts_estimate(message: Message, assistant: Assistant) -> bool | dict
 
 
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
+
+
+async def follow_up_case(state: FSMContext, assistant: Assistant, case: Case) -> Case | None:
+    """The case a message makes of the estimate whose result was shown a moment ago (within the
+    follow-up window), when it tells one; None otherwise."""
+    data = await state.get_data()
+    finished = data.get("finished")
+    if finished is None or not 0 <= time.time() - finished <= follow_ups.FOLLOW_UP_SECONDS:
+        return None
+    return assistant.store.current.interview.cases.revision(from_storage(data), case)
 
 
 async def remember_offered_case(state: FSMContext, assistant: Assistant, question: str) -> None:
@@ -112,9 +128,15 @@ class EstimateFlow:
             aside = {}  # the question itself says what the rules lack
         elsewhere = case.elsewhere if case is not None and "city" not in answers else None
         summary = self.view.summary(self.interview, answers, aside, self.locale, elsewhere=elsewhere) if case is not None else None
+        if case is not None and case.per_unit is not None and case.per_unit in (answers.get("in_scope"), answers.get("special_drug")):
+            # 每个月药费1000 taken as the cost: said before what is worked out from it.
+            note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
+            summary = View(f"{note}\n\n{summary.text}", summary.buttons)
         if step is None:
-            # The result ends the dialogue; the answers stay in the data for "change one answer".
+            # The result ends the dialogue; the answers stay in the data for "change one answer", and
+            # for a follow-up case a moment later (那门诊呢，花了800).
             await self.state.set_state(None)
+            await self.state.update_data(finished=time.time())
             if summary is not None:
                 await send_view(self.bot, self.chat_id, summary)
             result = estimate(self.interview.request(answers), self.rules)
@@ -167,6 +189,13 @@ class EstimateFlow:
             case = self.interview.cases.read(text)
             if len(case.answers) + len(case.aside) + (case.elsewhere is not None) > 1:
                 await self.start(case=case)
+                return
+        elif self.interview.reader.may_hold_an_amount(text):
+            # A case told in the middle (那门诊呢，一级医院看病花了800): it changes the one being asked
+            # about, keeping what it leaves unsaid, rather than being taken for a question to the FAQ.
+            revision = self.interview.cases.revision(answers, self.interview.cases.read(text))
+            if revision is not None:
+                await self.start(case=revision)
                 return
         await self.accept(answers, step, text.strip(), question=text)
 

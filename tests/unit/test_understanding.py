@@ -1042,3 +1042,45 @@ def test_the_conversation_picks_among_the_suggestions(index):
     assert index.search("绑好了以后想解绑怎么弄").outcome == "suggested"
     result = index.search("绑好了以后想解绑怎么弄", None, "亲情帐户怎么给我爸绑")
     assert result.outcome == "answered" and result.entry.id == "family-account/unbind", result
+
+
+def test_a_payment_apps_family_card_is_no_family_account(index):
+    result = index.search("支付宝亲情号每个月限额多少")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+
+
+def test_asking_for_a_local_number_is_not_answered_with_the_national_balance_line(index):
+    result = index.search("想打电话问黑河医保局，本地号码有吗")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
+def test_whether_to_pick_a_hospital_first_is_lacking_not_the_rates(index):
+    result = index.search("衡阳上班的 看普通门诊得先定个医院不")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("Heihe family aid - can my grandma be added?", "family-aid/heihe/who"),
+    ("Hengyang family aid - can my brother use it?", "family-aid/hengyang/who"),
+])
+def test_english_relatives_are_read_as_the_relation_asked_about(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_an_asked_detail_is_read_inside_one_part_of_a_message(index):
+    # 平时在奶奶家住，给他绑…: where the child lives, not whether a grandparent may be bound
+    understanding = index.understanding
+    asked = understanding.asks(index.read("我家小孩才5岁，平时在奶奶家住，给他绑亲情账户是不是要他本人在我旁边刷脸"))
+    assert "祖父母算不算" not in {understanding.label("asks", value, "zh") for value in asked}
+    asked = understanding.asks(index.read("奶奶能绑吗"))
+    assert "祖父母算不算" in {understanding.label("asks", value, "zh") for value in asked}
+
+
+def test_my_old_man_is_my_spouse_whatever_comes_first(index):
+    assert "配偶" in index.read("唉我老头子在湘潭") and "配偶子" not in index.read("唉我老头子在湘潭")
+
+
+def test_an_account_with_no_money_asks_the_conditions(index):
+    result = index.search("衡阳的，我个人账户已经是0了，还能给我儿子共济吗")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/conditions", result

@@ -176,7 +176,7 @@ class Understanding:
         # 中不中, 得不得, 用不用: a verb, 不 or 没, the verb again asks in any dialect
         self._asking_end = re.compile(r"([\u4e00-\u9fff])[不没]\1" + (rf"|(?:{endings.pattern})[啊呀哈嘛呢吧]*$" if endings else ""))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
-        self._asks = [(index, alternation(norm(item.asked)), alternation(norm(item.answered)))
+        self._asks = [(index, alternation(norm(item.asked), within_part=True), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten

@@ -11,14 +11,16 @@ GAP = "..."  # in a listed word, "…" (normalised to "...") stands for up to GA
 GAP_CHARS = 6
 
 
-# A gap stays inside one question (…能赔吗 要不要体检 asks two things, neither 赔…体检).
+# A gap stays inside one question (…能赔吗 要不要体检 asks two things, neither 赔…体检); `within_part`:
+# inside one part of it too (平时在奶奶家住，给他绑: nobody asks to bind the grandmother).
 _GAP_CHINESE = rf"[^.?!;吗呢]{{0,{GAP_CHARS}}}?"  # a comma may part words typed with spaces
 _GAP_ENGLISH = rf"[^.?!;]{{0,{GAP_CHARS}}}?"
+_GAP_IN_PART = rf"[^.?!;,\s吗呢]{{0,{GAP_CHARS}}}?"
 
 
-def _pattern(word: str, word_starts: bool) -> str:
+def _pattern(word: str, word_starts: bool, within_part: bool = False) -> str:
     # An English word matches whole words only: "son" is not in "personal", "kid" not in "kidney".
-    gap = _GAP_ENGLISH if word.isascii() else _GAP_CHINESE
+    gap = _GAP_ENGLISH if word.isascii() else _GAP_IN_PART if within_part else _GAP_CHINESE
     body = gap.join(re.escape(part) for part in word.split(GAP))
     if _ASCII_LETTER.match(word[0]):
         body = r"(?<![a-z])" + body
@@ -27,13 +29,13 @@ def _pattern(word: str, word_starts: bool) -> str:
     return body
 
 
-def alternation(words: Iterable[str], word_starts: bool = False) -> re.Pattern | None:
+def alternation(words: Iterable[str], word_starts: bool = False, within_part: bool = False) -> re.Pattern | None:
     """One compiled regex matching the longest of `words` at the leftmost position (每个月…交多少
     matches 每个月各交多少: a "…" in a word stands for a few characters); with
     `word_starts`, an English word matches the start of a longer one too (register in
     registering: enough to tell whether a question is about our subjects at all)."""
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(_pattern(word, word_starts) for word in ordered)) if ordered else None
+    return re.compile("|".join(_pattern(word, word_starts, within_part) for word in ordered)) if ordered else None
 
 
 Value = TypeVar("Value")

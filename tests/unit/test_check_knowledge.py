@@ -169,3 +169,10 @@ def test_a_colon_in_a_text_gets_advice_a_non_programmer_can_follow(knowledge_cop
     line = replace_once(path, "    question: 惠衢保是什么？", "    question: 惠衢保: 是什么？")
     problems = problems_of(knowledge_copy)
     assert problems[0].startswith(f"knowledge/quzhou/huiqubao.yaml:{line}:") and "double quotes" in problems[0], problems
+
+
+def test_an_asked_detail_scoped_to_an_unknown_product_names_its_line(knowledge_copy: Path):
+    path = knowledge_copy / "understanding.yaml"
+    line = replace_once(path, "    products: [family-aid, family-account]", "    products: [family-aid, famly-account]")
+    problems = problems_of(knowledge_copy)
+    assert any(f"understanding.yaml:{line}:" in problem and "famly-account" in problem for problem in problems), problems

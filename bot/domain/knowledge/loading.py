@@ -74,6 +74,13 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
     vocabulary, _ = loader.special(SynonymsFile, "synonyms.yaml")
     understanding, understanding_doc = (loader.special(UnderstandingFile, "understanding.yaml")
                                         if (root / "understanding.yaml").exists() else (UnderstandingFile(version=1), None))
+    if understanding_doc is not None:
+        products = understanding.facet_values("product")
+        for index, item in enumerate(understanding.asks_for):
+            for value in item.products:
+                if value not in products:
+                    loader.problems.append(Problem(loader.name(understanding_doc.path), understanding_doc.line_of(("asks_for", index, "products")),
+                                                   f"asks_for {item.label!r}: unknown product {value!r}; facets.product has: {', '.join(sorted(products))}"))
     register, _ = loader.special(SourcesFile, "sources.yaml")
     documents = register.sources if register else None
     if regions and documents is not None:

@@ -112,7 +112,9 @@ class Places:
         named as where someone is insured (我是杭州医保 asks what 外地医保 asks)."""
         def replace(match: re.Match) -> str:
             if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == role:
-                return " " if match.group(0).isascii() else "外地"  # English: "live in" already says it
+                if match.group(0).isascii():  # English: "live in" already says it; "insured in" does not
+                    return "another city" if role == "insurance" else " "
+                return "外地"
             return match.group(0)
 
         return self.tools.normalize(self._pattern.sub(replace, normalized))

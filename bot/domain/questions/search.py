@@ -91,7 +91,8 @@ class SearchIndex:
     LEAD_FULL = 0.3  # a lead over the runner-up of this share of the score counts in full
     GROUP_VOTES = 6  # candidates that vote for the per-city question a cityless question asks
     GROUP_NEAR = 0.9  # …led by a member scoring at least this share of the best candidate
-    OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline
+    OTHER_CITY_EDGE = 0.1  # another city's entry must overlap this much better to decline…
+    OWN_CITY_FAIR = 0.75  # …and the named city's (or a national) match overlap less than this (黑河医保余额怎么查)
     OWN_CITY_NEAR = 0.8  # the named city's rule scoring this share of a national overview above it…
     OWN_CITY_MARGIN = 0.1  # …and overlapping about as well answers instead
     NATIONAL_NEAR = 0.85  # no city named: a national entry this close behind one city's rule answers instead
@@ -368,8 +369,10 @@ class SearchIndex:
             return result
         covered, _ = self.places.named(normalized)
         asked = understanding.facets(normalized)
-        better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
-            if understanding.same_process(ask) else None
+        better = None
+        if understanding.same_process(ask):  # among the alternatives offered, else among the close matches
+            better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
+                or self._answering_neighbour(entry, self._close_matches(normalized), normalized, asked, covered, own_city=bool(covered))
         if better is None and understanding.own_entry(ask):
             better = self._meant_for(ask, entry, normalized, asked, covered)
         if better is not None:  # 亲情账户要准备什么材料: the materials entry beside "where to open it"
@@ -378,6 +381,11 @@ class SearchIndex:
         return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
                             decline_region=covered[0] if covered else result.entry.region, missing=missing,
                             nearest=result.entry)
+
+    def _close_matches(self, normalized: str) -> list[Entry]:
+        """The entries a question matches nearly as well as its best match."""
+        candidates = self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
+        return [c.entry for c in candidates if c.score >= self.STEPS_NEAR * candidates[0].score and c.overlap >= self.SUGGEST]
 
     def _meant_for(self, ask: str, entry: Entry, normalized: str, asked: dict, covered: list[str]) -> Entry | None:
         """Among the entries the question matches, one about the same place whose own phrasings
@@ -403,20 +411,22 @@ class SearchIndex:
 
     def _unanswered_ask(self, entry: Entry, normalized: str) -> str | None:
         """What the question asks for (asks_for) that the entry neither says nor is meant to answer."""
-        return self.understanding.unanswered_ask(normalized, self.answer_text[entry.id], self._promised(entry))
+        return self.understanding.unanswered_ask(normalized, self.answer_text[entry.id], self._promised(entry),
+                                                 entry.facets.get("product", ()))
 
     def _answering_neighbour(self, entry: Entry, alternatives: list[Entry], normalized: str, asked: dict,
-                             covered: list[str]) -> Entry | None:
+                             covered: list[str], own_city: bool = False) -> Entry | None:
         """An alternative the question also matched, about the same product and place, that says
         what the question asks for, without clashing facets. (Not the entry's `related` list: the
-        online steps are no answer to what to bring to the window.)"""
-        regions = {entry.region, NATIONAL, *covered}
+        online steps are no answer to what to bring to the window.) `own_city`: only the named
+        city's (a national overview lists other cities' rules)."""
+        regions = {entry.region, *covered} if own_city else {entry.region, NATIONAL, *covered}
         product = set(entry.facets.get("product", ()))
         for other in alternatives:
             if other.id == entry.id or other.region not in regions or conflicts(other.facets, asked) \
                     or not product & set(other.facets.get("product", ())):
                 continue
-            if self.understanding.unanswered_ask(normalized, self.answer_text[other.id], set()) is None:
+            if self.understanding.unanswered_ask(normalized, self.answer_text[other.id], set(), other.facets.get("product", ())) is None:
                 return other
         return None
 
@@ -760,7 +770,7 @@ class SearchIndex:
             best_overlap = max([c.overlap for c, entry in mapped[:self.TOP_ENTRIES] if entry.region == NATIONAL]
                                + [mapped[0][0].overlap if mapped else 0.0])
             # (a match that does not give what is asked for says nothing of whether another city has it)
-            if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE \
+            if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE and best_overlap < self.OWN_CITY_FAIR \
                     and self._unanswered_ask(other_city.entry, content) is None:
                 return SearchResult("declined", confidence=conf, region=named,
                                     decline_reason="no_entry_for_city", decline_region=named)

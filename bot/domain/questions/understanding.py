@@ -82,6 +82,9 @@ class AsksFor(_Strict):
     # a question of its own whatever it is asked about: an entry whose phrasings ask it answers
     # (按杭州的还是按衢州的报: the entry on whose rules apply, not the rates that matched)
     own_entry: bool = False
+    # asked only of entries on these products (whether grandparents count is a question of family
+    # aid or the family account; 给奶奶买惠衢保 asks no such thing); empty: of any entry
+    products: list[str] = Field(default_factory=list)
 
 
 class InsuranceNames(_Strict):
@@ -283,12 +286,16 @@ class Understanding:
     def own_entry(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].own_entry
 
-    def unanswered_ask(self, question: str, answer: str, promised: set[str]) -> str | None:
+    def unanswered_ask(self, question: str, answer: str, promised: set[str], products: Iterable[str] = ()) -> str | None:
         """What the question asks for that the answer says nothing of, unless the entry's own
-        phrasings ask it too (`promised`: the entry is meant to answer it)."""
+        phrasings ask it too (`promised`: the entry is meant to answer it) or the entry is on a
+        product it is never asked of (`products`: the entry's)."""
         for index, asked, answered in self._asks:
             key = str(index)
             if key in promised or asked is None or not asked.search(question):
+                continue
+            scope = self.spec.asks_for[index].products
+            if scope and products and not set(scope) & set(products):
                 continue
             if answered is None or not answered.search(answer):
                 return key

@@ -147,8 +147,9 @@ class Assistant:
         if result.nearest is not None:
             nearest = result.nearest.facets
             asked = {dimension: {v for d, v in result.missing if d == dimension} for dimension, _ in result.missing}
+            # an entry on two products (basic insurance and family aid) does not differ on the one asked
             differs = tuple(understanding.label(dimension, value, lang) for dimension, values in nearest.items()
-                            for value in values if dimension in asked and value not in asked[dimension]
+                            for value in values if dimension in asked and not asked[dimension] & set(values)
                             or dimension == "product" and value != "basic" and dimension not in asked)
         subject = result.subject
         if result.decline_reason == "uncovered_topic":

@@ -1143,3 +1143,28 @@ def test_a_step_the_best_match_lacks_is_taken_from_a_close_match_of_the_same_cit
     # …never from a national overview listing other cities' rules (黑河 lets siblings share)
     result = index.search("衢州职工个人账户能给兄弟姐妹用吗")
     assert result.outcome != "answered" or result.entry.region == "quzhou", result
+
+
+@pytest.mark.parametrize("previous, question", [
+    ("衢州职工门诊一年最多报多少", "原来是多少"), ("What is the Quzhou employee outpatient cap?", "what was it before?"),
+])
+def test_how_it_was_before_is_the_last_answer_when_it_tells_of_the_change(index, previous, question):
+    result = index.search(question, None, previous)
+    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient-cap", result
+    assert "6000" in result.entry.answer
+
+
+def test_how_it_was_before_is_not_answered_by_an_answer_that_tells_of_no_change(index):
+    assert index.search("以前呢", None, "惠衢保一年多少钱").outcome == "declined"
+
+
+def test_a_message_pointing_back_is_asked_in_the_last_ones_context(index):
+    assert index.search("她去长沙住院也能用吗").outcome == "declined"  # alone: Changsha's rules
+    result = index.search("她去长沙住院也能用吗", None, "我在衡阳上班有职工医保，账户里的钱能给我妈看病用吗")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/cross-region", result
+
+
+def test_who_is_concerned_carries_over_only_where_the_rules_differ_by_person(index):
+    # 兄弟 does not make 那怎么绑 a question about whether a brother may use family aid
+    result = index.search("那怎么绑", None, "衡阳的家庭共济能给我兄弟用吗")
+    assert result.outcome == "answered" and result.entry.id != "family-aid/hengyang/who", result

@@ -141,6 +141,8 @@ class SearchIndex:
         # whether it tells how, and its phrasings and answers as one text.
         index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
+        index.member_products = frozenset(product for entry in knowledge.entries.values() if entry.facets.get("member")
+                                          for product in entry.facets.get("product", ()))
         index.for_insured_elsewhere = frozenset(  # entries that speak of people insured elsewhere: in their
             # own phrasings (外地医保能买惠衢保吗), or their answer says where one must be insured (双方都要在湘潭市参保)
             entry.id for entry in knowledge.entries.values()
@@ -186,8 +188,12 @@ class SearchIndex:
         again about the product (and city) the previous one named (惠衢保 … 一年多少钱). A question
         that is ours but unanswerable (火星的医保怎么报销) is not."""
         result = self._kept(question, city)
-        swaps_only = self._swap(self.read(question)) is not None  # what about employees? says what changes, not what is asked
-        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only
+        normalized = self.read(question)
+        swaps_only = self._swap(normalized) is not None  # what about employees? says what changes, not what is asked
+        # 她去长沙住院也能用吗 after 我衡阳的共济能给我妈用吗: 她 points back, so the last question's context holds
+        points_back = self.understanding.leans_on_the_last(normalized) and result.decline_reason != "uncovered_topic" \
+            and result.outcome != "answered"
+        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back
         if follows and incomplete and (again := self._following(question, follows, city)) is not None:
             return again
         if swaps_only and result.outcome != "declined":
@@ -207,6 +213,10 @@ class SearchIndex:
         if self.reader.spoken_parts(question) is not None:
             return None
         before = self.read(previous)
+        if understanding.asks_how_it_was(normalized):  # 原来是多少: the last answer, if it tells what it was
+            result = self._kept(before, city)
+            told = result.outcome == "answered" and understanding.tells_of_a_change(self.answer_text[result.entry.id])
+            return replace(result, taken_as=before) if told else None
         if (switched := self._switched(normalized, before)) is not None:
             result = self._kept(switched, city)
             return replace(result, taken_as=switched) if result.outcome == "answered" or result.decline_reason in LACKING else None
@@ -217,10 +227,12 @@ class SearchIndex:
         if asked.get("product"):
             context = places
         else:
-            product = understanding.product_word(before)
+            product = understanding.product_name(before)
             if product is None:
                 return None
-            member = None if asked.get("member") else understanding.facet_word(before, "member")
+            # who is concerned carries over where the rules differ by person (a child's family account)
+            differs = understanding.facets(before).get("product", frozenset()) & self.member_products
+            member = None if asked.get("member") or not differs else understanding.facet_word(before, "member")
             context = [*places, product, *filter(None, [member])]
         if not context:
             return None

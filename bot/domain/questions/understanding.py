@@ -105,6 +105,10 @@ class UnderstandingFile(_Strict):
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
+    leaning_starts: list[str] = Field(default_factory=list)  # a message starting so leans on the one before (她…)
+    before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
+    changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
+    change_told: list[str] = Field(default_factory=list)  # an answer telling of a change (从6000元提高到8000元)
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
@@ -147,6 +151,11 @@ class Understanding:
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
         self._context_re = alternation(norm(spec.context_words))
         self._switch_re = alternation(norm(spec.switch_words))
+        self._before_re = alternation(norm(spec.before_words))
+        leaning = alternation(norm(spec.leaning_starts))
+        self._leaning_re = re.compile(rf"(?:{leaning.pattern})(?![a-z])") if leaning is not None else None
+        self._changed_asks_re = alternation(norm(spec.changed_asks))
+        self._change_told_re = alternation(norm(spec.change_told))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
@@ -232,6 +241,15 @@ class Understanding:
         """The first word in the text that names a product (共济 in 湘潭共济最多绑几个人)."""
         return self.facet_word(normalized, "product")
 
+    def product_name(self, normalized: str) -> str | None:
+        """The first product the text names, by its name (家庭共济 for 账户里的钱能给我妈用: a
+        follow-up takes the product, not the question the words matched in); English as written."""
+        words = self._facet_maps.get("product")
+        found = words.search(normalized) if words is not None else None
+        if found is None:
+            return None
+        return found[0] if normalized.isascii() else self.spec.facets["product"][found[1]].label
+
     def facet_word(self, normalized: str, dimension: str) -> str | None:
         """The first word in the text that names a value of the dimension (父母 for member in 把我父母绑到…)."""
         words = self._facet_maps.get(dimension)
@@ -248,6 +266,23 @@ class Understanding:
         if self._switch_re is not None:
             text = self._switch_re.sub(" ", text)
         return not _PUNCTUATION.sub("", text)
+
+    def leans_on_the_last(self, text: str) -> bool:
+        """The message starts with a word pointing back (她, 那, it)."""
+        return self._leaning_re is not None and self._leaning_re.match(text) is not None
+
+    def asks_how_it_was(self, text: str) -> bool:
+        """Only how it was before is asked (原来是多少, 以前呢): a before-word, and nothing else but
+        switch words and changed_asks."""
+        if self._before_re is None or not self._before_re.search(text):
+            return False
+        for pattern in (self._before_re, self._changed_asks_re):
+            if pattern is not None:
+                text = pattern.sub(" ", text)
+        return self.only_switch_words(text)
+
+    def tells_of_a_change(self, answer: str) -> bool:
+        return self._change_told_re is not None and self._change_told_re.search(answer) is not None
 
     def plain_word(self, word: str) -> bool:
         """A word that names no detail of its own (多少, 需要, 家人): no sign of a detail we lack."""

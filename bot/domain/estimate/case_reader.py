@@ -7,6 +7,7 @@ ways is left for the dialogue to ask. The resident sees what was understood and 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -34,6 +35,8 @@ class Case:
     elsewhere: str | None = None  # the insurance city named, as typed, when the rules lack it (我是黑河的)
     # The cost told only as a price per unit (每个月药费1000): the figure, which fills no step by itself.
     per_unit: Decimal | None = None
+    # A correction or "what if" of the case worked on (不对我是职工, 那二级医院呢): the details it changed.
+    changed: tuple[str, ...] = ()
 
     @property
     def costs(self) -> bool:
@@ -60,6 +63,8 @@ class CaseReader:
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total")}
         self._negations = tuple(prepare(w) for w in known.negations)
         self._follow_up_ends = tuple(prepare(w) for w in known.follow_up_ends)
+        self._corrections = _cue_patterns(known.correction_words)
+        self._what_ifs = _cue_patterns(known.what_if_words)
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
@@ -125,7 +130,33 @@ class CaseReader:
             clause = clause[:-len(end)].rstrip()
         return clause
 
-    def revision(self, answers: dict, case: Case) -> Case | None:
+    def revises(self, text: str) -> bool:
+        """Whether a message is worded as a change of the case worked on: a correction (不对我是职工,
+        其实是二级医院, Sorry, it was actually…) or the same case asked with a detail changed (那二级医院呢,
+        如果是三级医院呢, what if…), and asks nothing else (不对吧，职工门诊一年最多报多少？ is a question
+        for the FAQ). The words are interview.yaml's correction_words and what_if_words."""
+        spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
+        corrected = any(_cue_in(pattern, spelled) for pattern in self._corrections)
+        rest, what_if = spelled, False
+        for pattern in self._what_ifs:
+            if _cue_in(pattern, rest):
+                what_if = True
+                rest = pattern.sub(" ", rest) if pattern.pattern.isascii() else _cue_removed(pattern, rest)
+        if not (corrected or what_if):
+            return False
+        asked_amount = any(word in rest for word in self._amount_questions)
+        for word in self._amount_questions:  # 能报多少 asks what the estimate answers
+            rest = rest.replace(word, " ")
+        rest = rest.strip(" ,.!;:，。！；：")
+        if what_if or asked_amount:
+            rest = rest.rstrip("?？ ")
+        while rest.endswith(self._follow_up_ends):  # 如果是三级医院呢: 呢 asks about the whole case
+            rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
+        if any(word in rest for word in self._labels["not_a_cost"]) and not self.reader.may_hold_an_amount(rest):
+            return False  # 那职工门诊一年最多报多少呢: a limit or a deductible is asked, not an estimate
+        return not self.reader.is_question(rest)
+
+    def revision(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """A case told in the middle of an estimate, or just after its result (那门诊呢，一级医院看病花了800;
         那我老婆是衢州城乡居民…也花了3万呢; 那他的高血压门诊呢，每个月药费1000), as the case it makes of
         `answers`: what it says replaces, what it leaves unsaid is kept (the city and scheme of a follow-up).
@@ -135,6 +166,10 @@ class CaseReader:
         A price per unit (每个月1000) is the cost when the case tells no other: the estimate is of that one
         month, and the dialogue says so (NOTE_PER_UNIT).
         """
+        if text is not None and self.revises(text):
+            corrected = self._corrected(answers, case)
+            if corrected is not None:
+                return corrected
         if not case.costs:
             return None
         changed = {name for name, value in case.answers.items() if name in WORD_TABLE and answers.get(name) != value}
@@ -151,6 +186,28 @@ class CaseReader:
             revised[main] = case.per_unit
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit)
+
+    def _corrected(self, answers: dict, case: Case) -> Case | None:
+        """The case a correction or "what if" makes of `answers` (revision with its `text`): the details
+        it changes among those answered (an amount too: 金额说错了，是4万5), all else kept; None when it
+        changes none of them."""
+        told = dict(case.answers)
+        if "care" not in told and answers.get("care") == "special-drug" and "in_scope" in told and "special_drug" not in told:
+            told["special_drug"] = told.pop("in_scope")  # 金额说错了，是3万 after a special drug: its cost
+        changed = tuple(name for name, value in told.items() if name in answers and answers[name] != value)
+        if case.elsewhere is not None and "city" in answers and "city" not in told:
+            changed += ("city",)
+        if not changed:
+            return None
+        revised = {**answers, **told}
+        if case.elsewhere is not None and "city" not in told:
+            revised.pop("city", None)
+        main = "special_drug" if revised.get("care") == "special-drug" else "in_scope"
+        if case.per_unit is not None and main not in told:
+            revised.pop("special_drug" if main == "in_scope" else "in_scope", None)
+            revised[main] = case.per_unit
+        settled, aside = self.interview.settle(revised)
+        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed)
 
     def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None) -> None:
         try:
@@ -360,3 +417,31 @@ class CaseReader:
         at = min((compared.find(word) for word in self._all if word in compared), default=-1)
         return at >= 0 and not any(negation in compared[:at] for negation in self.reader.negations)
 
+
+_CUE_GAP = ".{0,12}?"  # what … stands for in a Chinese cue (那…呢)
+_LATIN_CUE_GAP = r"(?:\s+\S+){0,5}?\s+"  # a few English words
+
+
+def _cue_patterns(words: list[str]) -> tuple[re.Pattern, ...]:
+    """Cue words as patterns on the message as spelled (NFKC, lower case, spaces squeezed): English
+    words whole (sorry, what if), Chinese ones anywhere, with … for a few characters between."""
+    patterns = []
+    for word in words:
+        parts = [" ".join(unicodedata.normalize("NFKC", part).lower().split()) for part in str(word).split("…")]
+        if all(part.isascii() for part in parts):
+            patterns.append(re.compile(r"(?<![a-z'])" + _LATIN_CUE_GAP.join(map(re.escape, parts)) + r"(?![a-z])"))
+        else:
+            patterns.append(re.compile(_CUE_GAP.join(map(re.escape, parts))))
+    return tuple(patterns)
+
+
+def _cue_in(pattern: re.Pattern, spelled: str) -> bool:
+    return pattern.search(spelled) is not None
+
+
+def _cue_removed(pattern: re.Pattern, spelled: str) -> str:
+    """A Chinese cue taken out of the message, what … stood for kept (那二级医院呢 -> 二级医院)."""
+    def kept(match: re.Match) -> str:
+        return " ".join(group or "" for group in match.groups()) if match.groups() else " "
+    gapped = re.compile(pattern.pattern.replace(_CUE_GAP, "(" + _CUE_GAP + ")"))
+    return gapped.sub(kept, spelled)

@@ -53,6 +53,8 @@ UNSURE_NOTES = {
 # A case told mid-estimate with its cost only per unit (每个月药费1000): the estimate is of that one amount.
 NOTE_PER_UNIT = N_("您说的是每月（或每次、每盒）的费用，下面就按这一笔 %(amount)s 元来估算。起付线和封顶线是按全年算的；"
                    "想算全年能报多少，请点“修改”输入全年一共花了多少钱。")
+# A correction or "what if" of the case (不对我是职工, 那二级医院呢): said before the case as changed.
+NOTE_REVISED = N_("好的，按您改过的情况重新估算：")
 # The kinds of care a resident expects to be asked about: when the rules lack one, the step says so.
 EXPECTED_CARES = ("inpatient", "outpatient")
 AMOUNT_HINTS = {

@@ -51,6 +51,9 @@ class Understanding(_Strict):
     past_steps: list[str] = Field(default_factory=list)
     follow_up_ends: Words = Field(default_factory=list)  # …也花了3万呢: a case told as a follow-up, not a question about its parts
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
+    # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)
+    correction_words: Words = Field(default_factory=list)  # 不对, 其实, 说错了, actually
+    what_if_words: Words = Field(default_factory=list)  # 那…呢, 如果是, what if
     care_place_markers: Words = Field(default_factory=list)
     care_words: Words = Field(default_factory=list)  # 在杭州看病: after a place, it is where care was
     insurance_words: Words = Field(default_factory=list)

@@ -19,7 +19,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, NOTE_PER_UNIT, AnswerError
+from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, NOTE_PER_UNIT, NOTE_REVISED, AnswerError
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -42,10 +42,11 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     text = simplified(message.text)
     calculate = interview.reader.wants_calculation(text)
     asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
-    if not asks and not interview.reader.may_hold_an_amount(text):
+    revises = interview.cases.revises(text)  # 不对我是职工, 那二级医院呢: a change of the case, if one was just worked out
+    if not asks and not revises and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
-    revision = await follow_up_case(state, assistant, case)
+    revision = await follow_up_case(state, assistant, case, text if revises else None)
     if revision is not None:
         return {"case": revision}
     has_amount = any(name in case.answers for name in AMOUNT_STEPS)
@@ -57,14 +58,21 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
 
 
-async def follow_up_case(state: FSMContext, assistant: Assistant, case: Case) -> Case | None:
+async def follow_up_case(state: FSMContext, assistant: Assistant, case: Case, text: str | None = None) -> Case | None:
     """The case a message makes of the estimate whose result was shown a moment ago (within the
-    follow-up window), when it tells one; None otherwise."""
+    follow-up window), when it tells one; None otherwise.
+
+    text: the message, when worded as a correction or "what if" (不对我是职工, 那二级医院呢): then a
+    changed detail is enough, no cost needed; not when a question was taken by the FAQ since the result
+    (那居民呢 then leans on that question, not on the estimate)."""
     data = await state.get_data()
     finished = data.get("finished")
     if finished is None or not 0 <= time.time() - finished <= follow_ups.FOLLOW_UP_SECONDS:
         return None
-    return assistant.store.current.interview.cases.revision(from_storage(data), case)
+    asked = data.get("asked")
+    if asked is not None and asked.get("at", 0) > finished:
+        text = None
+    return assistant.store.current.interview.cases.revision(from_storage(data), case, text)
 
 
 async def remember_offered_case(state: FSMContext, assistant: Assistant, question: str) -> None:
@@ -132,6 +140,9 @@ class EstimateFlow:
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
             note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
             summary = View(f"{note}\n\n{summary.text}", summary.buttons)
+        if case is not None and case.changed:
+            # 不对我是职工, 那二级医院呢: the case as changed, worked out again.
+            summary = View(f"{self.view.tr(self.locale, NOTE_REVISED)}\n\n{summary.text}", summary.buttons)
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer", and
             # for a follow-up case a moment later (那门诊呢，花了800).
@@ -190,10 +201,14 @@ class EstimateFlow:
             if len(case.answers) + len(case.aside) + (case.elsewhere is not None) > 1:
                 await self.start(case=case)
                 return
-        elif self.interview.reader.may_hold_an_amount(text):
-            # A case told in the middle (那门诊呢，一级医院看病花了800): it changes the one being asked
-            # about, keeping what it leaves unsaid, rather than being taken for a question to the FAQ.
-            revision = self.interview.cases.revision(answers, self.interview.cases.read(text))
+        elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text):
+            # A case told in the middle (那门诊呢，一级医院看病花了800), or an answer corrected (其实是二级医院,
+            # 那二级医院呢, 金额说错了，是4万5): it changes the one being asked about, keeping what it leaves
+            # unsaid, rather than being taken for a question to the FAQ. After a question the FAQ answered
+            # in the middle (its data is kept until the next answer), 那职工呢 leans on that question.
+            if revises and "asked" in await self.state.get_data():
+                revises = False
+            revision = self.interview.cases.revision(answers, self.interview.cases.read(text), text if revises else None)
             if revision is not None:
                 await self.start(case=revision)
                 return

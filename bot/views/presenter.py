@@ -79,8 +79,13 @@ class Presenter:
             buttons = [[Button(self._suggestion_label(entry, locale, reply.outcome), "entry", entry.id)] for entry in reply.suggestions]
             return View(text, buttons)
         nearest = assistant.question_of(reply.nearest, locale) if reply.nearest else None
+        # what the knowledge says on the very city and product asked (who may use Hengyang's family aid, for
+        # 表哥) is shown under the "we lack this" line; another scheme's or city's facts stay behind a button
+        shown = assistant.entry_reply(reply.nearest.id, locale) if reply.nearest and not reply.nearest_differs else None
+        nearest_sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(reply.nearest)] if shown else []
         text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=reply.subject,
-                            missing=reply.missing, nearest=nearest, differs=reply.nearest_differs)
+                            missing=reply.missing, nearest=nearest, differs=reply.nearest_differs,
+                            nearest_answer=shown.answer.strip() if shown else "", nearest_sources=nearest_sources)
         buttons = [[Button(nearest, "entry", reply.nearest.id)]] if reply.nearest else []
         return View(text, [*buttons, [Button(self.tr(locale, "常见问题"), "faq")]])
 

@@ -1168,3 +1168,19 @@ def test_who_is_concerned_carries_over_only_where_the_rules_differ_by_person(ind
     # 兄弟 does not make 那怎么绑 a question about whether a brother may use family aid
     result = index.search("那怎么绑", None, "衡阳的家庭共济能给我兄弟用吗")
     assert result.outcome == "answered" and result.entry.id != "family-aid/hengyang/who", result
+
+
+def test_a_relative_the_likeliest_suggestion_never_names_is_said_to_be_lacking(index):
+    result = index.search("黑河职工医保账户能给我侄子看病用吗")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert result.nearest is not None and result.nearest.region == "heihe"
+
+
+def test_an_english_swap_keeps_the_city_the_last_answer_was_for(index):
+    result = index.search("What about employees?", None, "And for outpatient visits?")  # answered for Quzhou
+    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient", result
+
+
+def test_how_much_one_paid_before_is_asked_of_the_answer_telling_the_change(index):
+    result = index.search("以前自己要出多少", None, "衡阳慢性病门诊现在自己出多少")
+    assert result.outcome == "answered" and "20%" in result.entry.answer, result

@@ -192,7 +192,8 @@ class SearchIndex:
         swaps_only = self._swap(normalized) is not None  # what about employees? says what changes, not what is asked
         # 她去长沙住院也能用吗 after 我衡阳的共济能给我妈用吗: 她 points back, so the last question's context holds
         points_back = self.understanding.leans_on_the_last(normalized) and result.decline_reason != "uncovered_topic" \
-            and result.outcome != "answered"
+            and result.outcome != "answered" \
+            or self._names_no_product_of_its_own(normalized, result)
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back
         if follows and incomplete and (again := self._following(question, follows, city)) is not None:
             return again
@@ -202,6 +203,12 @@ class SearchIndex:
                 and again.outcome == "answered" and again.entry in result.suggestions:
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
         return result
+
+    def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:
+        """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗
+        after 湘潭的共济能给谁用; not 火星的医保怎么报销, a question of its own)."""
+        facets = self.understanding.facets(normalized)
+        return not facets.get("product") and bool(facets.get("member")) and result.decline_reason in ("low_confidence", "uncovered_place")
 
     def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
         """The question asked again with what the previous one named and it leaves unsaid: the cities
@@ -218,6 +225,9 @@ class SearchIndex:
             told = result.outcome == "answered" and understanding.tells_of_a_change(self.answer_text[result.entry.id])
             return replace(result, taken_as=before) if told else None
         if (switched := self._switched(normalized, before)) is not None:
+            if not self.places.names_in(switched) and (last := self._kept(previous, city)).outcome == "answered" \
+                    and last.entry.region != NATIONAL:  # And for outpatient visits? was answered for Quzhou
+                switched = f"{self.knowledge.regions[last.entry.region].name} {switched}"
             result = self._kept(switched, city)
             return replace(result, taken_as=switched) if result.outcome == "answered" or result.decline_reason in LACKING else None
         places = self.places.left_unsaid(before, normalized, covered_only=True)
@@ -250,10 +260,10 @@ class SearchIndex:
         text = before
         if places:
             old = list(dict.fromkeys(self.places.names_in(before)))
-            text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else places[0] + text
+            text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else f"{places[0]} {text}"
         for dimension, word in swapped:
             old = self.understanding.facet_word(text, dimension)
-            text = text.replace(old, word) if old else word + text
+            text = text.replace(old, word) if old else f"{word} {text}"
         return text if text != before else None
 
     def _swap(self, normalized: str) -> tuple[list[str], list[tuple[str, str]]] | None:
@@ -290,6 +300,11 @@ class SearchIndex:
                 result = again
         if result.outcome == "suggested":
             result = self._answering_suggestion(question, result)
+        if result.outcome == "suggested" and result.suggestions:
+            # 黑河…能给我侄子看病用吗: whichever was meant, what is asked is what the likeliest never says
+            lacking = self._unless_unanswered(question, replace(result, outcome="answered", entry=result.suggestions[0]))
+            if lacking.outcome == "declined":
+                return lacking
         if result.outcome == "answered":
             result = self._unless_unanswered(question, result)
         if result.outcome == "answered":

@@ -78,6 +78,8 @@ class Reply:
     nearest: Entry | None = None  # not_in_knowledge: what we do know that is closest
     nearest_differs: tuple[str, ...] = ()  # …and how it differs from what was asked
     taken_as: str | None = None  # a follow-up: the question it was answered as (the next follow-up leans on that)
+    nearest_shown: bool = False  # not_in_knowledge: the nearest entry's answer is shown beneath (asks_for show_nearest)
+    compared: bool = False  # suggested: the cities a comparing question names, each with its own entry
 
     @property
     def public_outcome(self) -> str:
@@ -169,6 +171,9 @@ class Assistant:
             nearest=result.nearest,
             nearest_differs=tuple(self.localize(label, lang) for label in differs),
             taken_as=result.taken_as,
+            compared=result.compared,
+            nearest_shown=result.nearest is not None and not differs and any(
+                dimension == "asks" and understanding.shows_nearest(value) for dimension, value in result.missing),
         )
 
     def entry_reply(self, entry_id: str, lang: str = "zh") -> Reply | None:

@@ -74,14 +74,14 @@ class Presenter:
         hotline = {"name": region_name, "number": region.hotline, "channels": [assistant.localize(channel, locale) for channel in region.channels],
                    "fallback": self._national_hotline()}
         if reply.outcome in ("suggested", "need_city"):
-            template = "need_city.j2" if reply.outcome == "need_city" else "suggestions.j2"
+            template = "need_city.j2" if reply.outcome == "need_city" else "compared.j2" if reply.compared else "suggestions.j2"
             text = self._render(template, locale, html, hotline=hotline)
             buttons = [[Button(self._suggestion_label(entry, locale, reply.outcome), "entry", entry.id)] for entry in reply.suggestions]
             return View(text, buttons)
         nearest = assistant.question_of(reply.nearest, locale) if reply.nearest else None
         # what the knowledge says on the very city and product asked (who may use Hengyang's family aid, for
-        # 表哥) is shown under the "we lack this" line; another scheme's or city's facts stay behind a button
-        shown = assistant.entry_reply(reply.nearest.id, locale) if reply.nearest and not reply.nearest_differs else None
+        # 表哥) is shown under the "we lack this" line where asks_for says so; other facts stay behind a button
+        shown = assistant.entry_reply(reply.nearest.id, locale) if reply.nearest_shown else None
         nearest_sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(reply.nearest)] if shown else []
         text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=reply.subject,
                             missing=reply.missing, nearest=nearest, differs=reply.nearest_differs,

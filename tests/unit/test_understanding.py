@@ -1184,3 +1184,38 @@ def test_an_english_swap_keeps_the_city_the_last_answer_was_for(index):
 def test_how_much_one_paid_before_is_asked_of_the_answer_telling_the_change(index):
     result = index.search("以前自己要出多少", None, "衡阳慢性病门诊现在自己出多少")
     assert result.outcome == "answered" and "20%" in result.entry.answer, result
+
+
+def test_two_schemes_named_about_care_only_one_has_rules_for_is_lacking(index):
+    # 职工 for him, 居民 for her: the resident inpatient rates would be stated for an employee's stay
+    result = index.search("我老公在衢州单位上班交职工医保，我是农村居民医保，我晓得居民住院三级医院报65%，他要是住院能报好多，是不是跟我们居民一样的")
+    assert result.outcome == "declined" and ("scheme", "employee") in result.missing, result
+    # …while an employee's account used for a resident relative is no such question
+    result = index.search("老公是衢州职工医保，我跟孩子是居民医保，他个人账户里的钱到底能不能给我们娘俩买药看病用啊")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/personal-account-family", result
+
+
+def test_what_is_taken_off_first_asks_the_deductible(index):
+    result = index.search("我们老头子在衢州的医院住院，用了好些医保目录外的自费药，花了三万多块，惠衢保管不管这个，要先扣掉多少")
+    assert result.outcome == "declined" or "1万" in result.entry.answer, result
+
+
+@pytest.mark.parametrize("question, regions", [
+    ("黑河和湘潭的共济都能给兄弟姐妹用吗", ["heihe", "xiangtan"]),  # Heihe says yes, Xiangtan no: never one for both
+    ("Heihe and Xiangtan family aid: can siblings use it?", ["heihe", "xiangtan"]),
+])
+def test_two_cities_compared_get_each_citys_entry_apart(index, question, regions):
+    result = index.search(question)
+    assert result.outcome == "suggested" and result.compared, result
+    assert [entry.region for entry in result.suggestions] == regions
+
+
+def test_two_schemes_compared_get_each_schemes_entry_apart(index):
+    result = index.search("衢州居民和职工门诊最高报多少")
+    assert result.outcome == "suggested" and result.compared, result
+    assert {entry.id for entry in result.suggestions} == {"quzhou/resident/outpatient", "quzhou/employee/outpatient-cap"}
+
+
+def test_a_stepfather_or_a_cousin_is_not_among_the_listed_relatives(index):
+    for question in ("衡阳共济能给继父用吗", "Can my cousin be bound in Xiangtan family aid?", "衡陽家庭共濟能給姪子用嗎"):
+        assert index.search(question).decline_reason == "not_in_knowledge", question

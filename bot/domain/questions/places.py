@@ -29,6 +29,7 @@ class Places:
             if key:
                 names.setdefault(key, None)
         self.names = names
+        self._compared: re.Pattern | None = None  # built on first use
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
         self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
                                       if region.name and alias.endswith(region.name) and len(alias) > len(region.name)}
@@ -47,6 +48,18 @@ class Places:
         if self._pattern is None:
             return []
         return [match.group(0) for match in self._pattern.finditer(normalized) if not covered_only or self.names[match.group(0)]]
+
+    def compared(self, normalized: str) -> list[str]:
+        """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan), in order."""
+        if self._compared is None:
+            names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
+            self._compared = re.compile(rf"({names})[市县]?的?\s*(?:和|跟|与|及|以及|还有|、|,|/|\band\b|\bor\b|\bvs\.?)\s*({names})")
+        regions: list[str] = []
+        for match in self._compared.finditer(normalized):
+            for name in match.groups():
+                if self.names[name] not in regions:
+                    regions.append(self.names[name])
+        return regions if len(regions) > 1 else []
 
     def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:
         """The place names a text names (once each, in order) that `other` does not: the context a

@@ -74,6 +74,7 @@ class SearchResult:
     nearest: Entry | None = None  # not_in_knowledge: the entry about the nearest thing we do know
     also_asked: list[Entry] = field(default_factory=list)  # answered: the answers to the message's other questions
     taken_as: str | None = None  # a follow-up: the question it was answered as (那衡阳呢 after 黑河…: 衡阳…)
+    compared: bool = False  # suggested: each city a comparing question names, with its own entry (黑河和湘潭…)
 
 
 class SearchIndex:
@@ -309,12 +310,62 @@ class SearchIndex:
             result = self._unless_unanswered(question, result)
         if result.outcome == "answered":
             result = self._unless_the_ask_is_lacking(question, city, result)
+        if result.outcome == "answered":
+            result = self._unless_the_other_scheme_is_lacking(question, result)
+        if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
+            result = self._each_city_apart(result, compared)
+        if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), "scheme")):
+            result = self._each_scheme_apart(question, city, result, joined)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
                 and (questions := self.reader.several_questions(question)):
             return self._first_of_several(questions, city) or result
         return result
+
+    def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:
+        """黑河和湘潭的共济都能给兄弟姐妹用吗: one city's answer would read as both cities' (Heihe says yes,
+        Xiangtan no), so each city's own entry is offered apart; a city without one gets none."""
+        members: list[Entry] = []
+        for region in regions:
+            member = self._member_for(result.entry, [region])
+            if member is not None and member.region == region and member not in members:
+                members.append(member)
+        if result.entry.region not in regions:
+            return result  # a national answer, the same everywhere
+        return SearchResult("suggested", confidence=result.confidence, suggestions=members, compared=True)
+
+    def _each_scheme_apart(self, question: str, city: str | None, result: SearchResult, joined: tuple[str, list[str]]) -> SearchResult:
+        """衢州居民和职工门诊最高报多少: the question asked of each scheme alone; answered by one entry it
+        stays answered, by two (or one and nothing) each is offered apart."""
+        span, words = joined
+        normalized = self.read(question)
+        answers: list[Entry] = []
+        for word in words:
+            alone = self._kept(normalized.replace(span, word), city)
+            if alone.outcome == "answered" and alone.entry not in answers:
+                answers.append(alone.entry)
+        if answers == [result.entry] and len(words) == len(answers):
+            return result
+        return SearchResult("suggested", confidence=result.confidence, suggestions=answers, region=result.region, compared=True)
+
+    def _unless_the_other_scheme_is_lacking(self, question: str, result: SearchResult) -> SearchResult:
+        """A message naming both schemes about a kind of care (我是居民…他是职工，他住院能报多少，跟我们
+        一样吗) is not answered with the one scheme's rates when the knowledge has none for the other:
+        which of the two is asked cannot be told apart, and one of them is lacking."""
+        entry = result.entry
+        schemes = self.understanding.facets(self.read(question)).get("scheme", frozenset())
+        declared, care = set(entry.facets.get("scheme", ())), set(entry.facets.get("care", ()))
+        others = schemes - declared
+        if len(schemes) < 2 or not declared or not care or not others:
+            return result
+        if any(other.region == entry.region and set(other.facets.get("scheme", ())) & others and set(other.facets.get("care", ())) & care
+               for other in self.knowledge.entries.values()):
+            return result
+        missing = tuple(("scheme", value) for value in sorted(others)) \
+            + tuple(("care", value) for value in sorted(care))
+        return SearchResult("declined", region=entry.region, decline_reason="not_in_knowledge", decline_region=entry.region,
+                            missing=missing, nearest=entry)
 
     def _unless_the_ask_is_lacking(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
         """A story answered by what it tells (共济我已经办好了…), whose asking parts, asked alone of the

@@ -85,6 +85,10 @@ class AsksFor(_Strict):
     # asked only of entries on these products (whether grandparents count is a question of family
     # aid or the family account; 给奶奶买惠衢保 asks no such thing); empty: of any entry
     products: list[str] = Field(default_factory=list)
+    # the reply saying it is lacking shows the nearest entry of the same city and product beneath
+    # (who may use Hengyang's family aid, under "nothing on cousins"); not for figures, which a
+    # resident could read as the answer (a 300元 deductible under "a yearly limit")
+    show_nearest: bool = False
 
 
 class InsuranceNames(_Strict):
@@ -267,6 +271,21 @@ class Understanding:
             text = self._switch_re.sub(" ", text)
         return not _PUNCTUATION.sub("", text)
 
+    def compared(self, normalized: str, dimension: str) -> tuple[str, list[str]] | None:
+        """Two values of a dimension joined to compare (居民和职工, employees and residents): the joined
+        span and each word, if they name different values."""
+        words = self._facet_maps.get(dimension)
+        if words is None or words.pattern is None:
+            return None
+        joined = re.compile(rf"({words.pattern.pattern})(?:医保)?的?\s*(?:和|跟|与|及|还有|、|/|\band\b|\bor\b|\bvs\.?)\s*({words.pattern.pattern})")
+        match = joined.search(normalized)
+        if match is None:
+            return None
+        found = [m.group(0) for m in words.pattern.finditer(match.group(0))]
+        if len(found) < 2 or words.value(found[0]) == words.value(found[-1]):
+            return None
+        return match.group(0), [found[0], found[-1]]
+
     def leans_on_the_last(self, text: str) -> bool:
         """The message starts with a word pointing back (她, 那, it)."""
         return self._leaning_re is not None and self._leaning_re.match(text) is not None
@@ -317,6 +336,9 @@ class Understanding:
 
     def same_process(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].same_process
+
+    def shows_nearest(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].show_nearest
 
     def own_entry(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].own_entry

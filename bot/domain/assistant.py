@@ -79,7 +79,7 @@ class Reply:
     nearest_differs: tuple[str, ...] = ()  # …and how it differs from what was asked
     taken_as: str | None = None  # a follow-up: the question it was answered as (the next follow-up leans on that)
     nearest_shown: bool = False  # not_in_knowledge: the nearest entry's answer is shown beneath (asks_for show_nearest)
-    compared: bool = False  # suggested: the cities a comparing question names, each with its own entry
+    compared: bool = False  # answered: the cities or schemes a comparing question names, entry and also_asked each one's
 
     @property
     def public_outcome(self) -> str:
@@ -137,7 +137,7 @@ class Assistant:
         if result.outcome == "answered" and result.entry is not None:
             reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                    also_asked=list(result.also_asked))
-            return replace(reply, taken_as=result.taken_as) if result.taken_as else reply
+            return replace(reply, taken_as=result.taken_as, compared=result.compared) if result.taken_as or result.compared else reply
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"

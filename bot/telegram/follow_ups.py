@@ -17,6 +17,15 @@ def leaned_on(data: dict, at: float) -> str | None:
     return before["text"] if before and 0 <= at - before["at"] <= FOLLOW_UP_SECONDS else None
 
 
+def estimate_city(data: dict, at: float) -> str | None:
+    """The insurance city of an estimate worked out a moment ago: a question right after it (一年起付线
+    最多交多少) is about that city, as a follow-up is about the question before."""
+    finished = data.get("finished")
+    if finished is None or not 0 <= at - finished <= FOLLOW_UP_SECONDS:
+        return None
+    return data.get("answers", {}).get("city")
+
+
 async def remember(state: FSMContext, data: dict, assistant: Assistant, text: str, masked: str, at: float, reply: Reply) -> None:
     """Keep a question for the next to lean on: one naming a product or answered, as it was taken (那衡阳呢
     after 黑河的共济能给兄弟用吗 is kept as 衡阳的…, so that 那湘潭呢 follows it). Not rewritten when asked

@@ -61,6 +61,8 @@ class Presenter:
     def _reply(self, reply: Reply, locale: str, html: bool) -> View:
         assistant = self.assistant
         region_name = assistant.region_name(reply.region_id, locale)
+        if reply.outcome == "answered" and reply.compared:
+            return self._compared(reply, locale, html)
         if reply.outcome == "answered":
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
@@ -74,7 +76,7 @@ class Presenter:
         hotline = {"name": region_name, "number": region.hotline, "channels": [assistant.localize(channel, locale) for channel in region.channels],
                    "fallback": self._national_hotline()}
         if reply.outcome in ("suggested", "need_city"):
-            template = "need_city.j2" if reply.outcome == "need_city" else "compared.j2" if reply.compared else "suggestions.j2"
+            template = "need_city.j2" if reply.outcome == "need_city" else "suggestions.j2"
             text = self._render(template, locale, html, hotline=hotline)
             buttons = [[Button(self._suggestion_label(entry, locale, reply.outcome), "entry", entry.id)] for entry in reply.suggestions]
             return View(text, buttons)
@@ -88,6 +90,16 @@ class Presenter:
                             nearest_answer=shown.answer.strip() if shown else "", nearest_sources=nearest_sources)
         buttons = [[Button(nearest, "entry", reply.nearest.id)]] if reply.nearest else []
         return View(text, [*buttons, [Button(self.tr(locale, "常见问题"), "faq")]])
+
+    def _compared(self, reply: Reply, locale: str, html: bool) -> View:
+        """Each city's (or scheme's) own answer, one after the other, each with its source: one city's
+        answer must not read as both cities'."""
+        assistant = self.assistant
+        blocks = [{"answer": assistant.entry_reply(entry.id, locale).answer.strip(),
+                   "sources": [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]}
+                  for entry in [reply.entry, *reply.also_asked]]
+        text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat())
+        return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _national_hotline(self) -> str:
         """The sourced national number, for a city whose own number no source gives."""

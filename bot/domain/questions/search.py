@@ -48,14 +48,14 @@ from bot.domain.questions.places import NATIONAL, Places
 from bot.domain.questions.ranking import Candidate, Ranker
 from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.text import TextTools
-from bot.domain.questions.understanding import Understanding, conflicts
+from bot.domain.questions.understanding import AGE, Understanding, conflicts
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
                    "low_confidence")
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
-SWITCHED_FACETS = ("scheme", "status", "care", "member", "condition")  # what a follow-up may swap (那职工呢)
+SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
 SOFT_FACETS = frozenset({"channel"})  # named by a question, they veto the entries that differ, and ask no entry to declare them
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 
@@ -74,7 +74,7 @@ class SearchResult:
     nearest: Entry | None = None  # not_in_knowledge: the entry about the nearest thing we do know
     also_asked: list[Entry] = field(default_factory=list)  # answered: the answers to the message's other questions
     taken_as: str | None = None  # a follow-up: the question it was answered as (那衡阳呢 after 黑河…: 衡阳…)
-    compared: bool = False  # suggested: each city a comparing question names, with its own entry (黑河和湘潭…)
+    compared: bool = False  # answered: each city or scheme a comparing question names, its own entry apart (黑河和湘潭…)
 
 
 class SearchIndex:
@@ -203,7 +203,22 @@ class SearchIndex:
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and again.entry in result.suggestions:
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
-        return result
+        return self._with_what_was_left_unsaid(question, result)
+
+    def _with_what_was_left_unsaid(self, question: str, result: SearchResult) -> SearchResult:
+        """An answered question is kept for the next follow-up with the city and scheme its answer was
+        for when it left them unsaid (And at a township hospital? was Quzhou's resident rule, so What
+        about outpatient visits? asks Quzhou's resident outpatient rates)."""
+        if result.outcome != "answered" or result.taken_as or result.compared:
+            return result
+        entry, normalized = result.entry, self.read(question)
+        said = []
+        if entry.region != NATIONAL and not self.places.names_in(normalized, covered_only=True):
+            said.append(self.knowledge.regions[entry.region].name)
+        schemes = entry.facets.get("scheme", ())
+        if len(schemes) == 1 and not self.understanding.facets(normalized).get("scheme"):
+            said.append(self.understanding.label("scheme", schemes[0], "zh"))
+        return replace(result, taken_as=" ".join([*said, question])) if said else result
 
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:
         """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗
@@ -239,12 +254,12 @@ class SearchIndex:
             context = places
         else:
             product = understanding.product_name(before)
-            if product is None:
-                return None
             # who is concerned carries over where the rules differ by person (a child's family account)
             differs = understanding.facets(before).get("product", frozenset()) & self.member_products
             member = None if asked.get("member") or not differs else understanding.facet_word(before, "member")
-            context = [*places, product, *filter(None, [member])]
+            # …and the scheme, where the last question named one and this one none (衢州居民医保一年交多少 … 政府补多少)
+            scheme = None if asked.get("scheme") else understanding.facet_word(before, "scheme")
+            context = [*places, *filter(None, [product, scheme, member])]
         if not context:
             return None
         taken_as = " ".join([*context, question])
@@ -263,6 +278,18 @@ class SearchIndex:
             old = list(dict.fromkeys(self.places.names_in(before)))
             text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else f"{places[0]} {text}"
         for dimension, word in swapped:
+            if dimension == "relative":
+                old = self.understanding.relative_word(text)
+                if old:  # 黑河…能给我弟弟用吗 → 那我小舅子呢
+                    text = AGE.sub(" ", text).replace(old, word)  # (an age said was the other person's)
+                    continue
+                if self.understanding.facet_word(word, "member"):
+                    dimension = "member"  # 那我老公呢 after a child's family account: the adult's rule
+                else:
+                    text += f" can my {word} use it" if text.isascii() else f" 能给{word}用吗"
+                    continue
+            if dimension == "member":
+                text = AGE.sub(" ", text)
             old = self.understanding.facet_word(text, dimension)
             text = text.replace(old, word) if old else f"{word} {text}"
         return text if text != before else None
@@ -273,7 +300,7 @@ class SearchIndex:
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
         if not (places or swapped) or len(places) > 1:
             return None
-        rest = normalized
+        rest = AGE.sub(" ", normalized)  # 那我老伴呢，她70岁了: her age says she is an adult
         for word in [*places, *(word for _, word in swapped)]:
             rest = rest.replace(word, " ")
         said = re.sub(r"[\W_]+", "", rest)  # 那…呢 around it: 衢州居民门诊 alone names what it asks about
@@ -314,8 +341,10 @@ class SearchIndex:
             result = self._unless_the_other_scheme_is_lacking(question, result)
         if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
             result = self._each_city_apart(result, compared)
-        if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), "scheme")):
-            result = self._each_scheme_apart(question, city, result, joined)
+        for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
+            if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), dimension)) \
+                    and not self._tells_how_they_relate(question, result.entry):
+                result = self._each_scheme_apart(question, city, result, joined)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
@@ -325,19 +354,25 @@ class SearchIndex:
 
     def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:
         """黑河和湘潭的共济都能给兄弟姐妹用吗: one city's answer would read as both cities' (Heihe says yes,
-        Xiangtan no), so each city's own entry is offered apart; a city without one gets none."""
+        Xiangtan no), so each city's own entry is answered apart; a city without one gets none."""
         members: list[Entry] = []
         for region in regions:
             member = self._member_for(result.entry, [region])
             if member is not None and member.region == region and member not in members:
                 members.append(member)
-        if result.entry.region not in regions:
+        if result.entry.region not in regions or not members:
             return result  # a national answer, the same everywhere
-        return SearchResult("suggested", confidence=result.confidence, suggestions=members, compared=True)
+        return SearchResult("answered", members[0], result.confidence, also_asked=members[1:], compared=True)
+
+    def _tells_how_they_relate(self, question: str, entry: Entry) -> bool:
+        """The question asks something the entry says (惠衢保和基本医保有什么区别: the entry on what 惠衢保
+        is tells how it tops up basic insurance), not each one's own figure."""
+        normalized = self.read(question)
+        return self.understanding.asks_how_they_relate(normalized) and self._unanswered_ask(entry, normalized) is None
 
     def _each_scheme_apart(self, question: str, city: str | None, result: SearchResult, joined: tuple[str, list[str]]) -> SearchResult:
-        """衢州居民和职工门诊最高报多少: the question asked of each scheme alone; answered by one entry it
-        stays answered, by two (or one and nothing) each is offered apart."""
+        """衢州居民和职工门诊最高报多少 (or two products): the question asked of each alone; answered by one
+        entry it stays answered, by two (or one and nothing) each is answered apart."""
         span, words = joined
         normalized = self.read(question)
         answers: list[Entry] = []
@@ -345,9 +380,9 @@ class SearchIndex:
             alone = self._kept(normalized.replace(span, word), city)
             if alone.outcome == "answered" and alone.entry not in answers:
                 answers.append(alone.entry)
-        if answers == [result.entry] and len(words) == len(answers):
+        if answers == [result.entry] and len(words) == len(answers) or not answers:
             return result
-        return SearchResult("suggested", confidence=result.confidence, suggestions=answers, region=result.region, compared=True)
+        return SearchResult("answered", answers[0], result.confidence, also_asked=answers[1:], region=result.region, compared=True)
 
     def _unless_the_other_scheme_is_lacking(self, question: str, result: SearchResult) -> SearchResult:
         """A message naming both schemes about a kind of care (我是居民…他是职工，他住院能报多少，跟我们

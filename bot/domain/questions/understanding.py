@@ -89,6 +89,9 @@ class AsksFor(_Strict):
     # (who may use Hengyang's family aid, under "nothing on cousins"); not for figures, which a
     # resident could read as the answer (a 300元 deductible under "a yearly limit")
     show_nearest: bool = False
+    # asks how two things relate (有什么区别): an entry that answers it speaks of both, so a question
+    # joining two products or schemes is not split into each one's own entry
+    relates: bool = False
 
 
 class InsuranceNames(_Strict):
@@ -110,6 +113,7 @@ class UnderstandingFile(_Strict):
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
     leaning_starts: list[str] = Field(default_factory=list)  # a message starting so leans on the one before (她…)
+    relatives: list[str] = Field(default_factory=list)  # words naming a relative: a follow-up may swap who (那我小舅子呢)
     before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
     changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
     change_told: list[str] = Field(default_factory=list)  # an answer telling of a change (从6000元提高到8000元)
@@ -156,6 +160,7 @@ class Understanding:
         self._context_re = alternation(norm(spec.context_words))
         self._switch_re = alternation(norm(spec.switch_words))
         self._before_re = alternation(norm(spec.before_words))
+        self._relatives_re = alternation(norm(spec.relatives))
         leaning = alternation(norm(spec.leaning_starts))
         self._leaning_re = re.compile(rf"(?:{leaning.pattern})(?![a-z])") if leaning is not None else None
         self._changed_asks_re = alternation(norm(spec.changed_asks))
@@ -261,9 +266,18 @@ class Understanding:
         return found[0] if found else None
 
     def facet_words(self, normalized: str, dimensions: Iterable[str]) -> list[tuple[str, str]]:
-        """Every (dimension, word) the text names of these dimensions, in order of dimension."""
-        return [(dimension, match.group(0)) for dimension in dimensions if (words := self._facet_maps.get(dimension)) is not None
-                and words.pattern is not None for match in words.pattern.finditer(normalized)]
+        """Every (dimension, word) the text names of these dimensions, in order of dimension; "relative"
+        stands for the relatives list (a follow-up may swap who: 那我小舅子呢)."""
+        found = [(dimension, match.group(0)) for dimension in dimensions if (words := self._facet_maps.get(dimension)) is not None
+                 and words.pattern is not None for match in words.pattern.finditer(normalized)]
+        if "relative" in dimensions and self._relatives_re is not None:
+            relatives = [match.group(0) for match in self._relatives_re.finditer(normalized)]
+            found = [(d, word) for d, word in found if word not in relatives] + [("relative", word) for word in relatives]
+        return found
+
+    def relative_word(self, normalized: str) -> str | None:
+        match = self._relatives_re.search(normalized) if self._relatives_re is not None else None
+        return match.group(0) if match else None
 
     def only_switch_words(self, text: str) -> bool:
         """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
@@ -336,6 +350,9 @@ class Understanding:
 
     def same_process(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].same_process
+
+    def asks_how_they_relate(self, normalized: str) -> bool:
+        return any(self.spec.asks_for[int(ask)].relates for ask in self.asks(normalized))
 
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest

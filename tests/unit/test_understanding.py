@@ -1255,3 +1255,8 @@ def test_an_answer_is_kept_with_the_city_and_scheme_it_was_for(index):
 def test_a_follow_up_without_a_product_keeps_the_last_scheme(index):
     result = index.search("政府补多少", None, "衢州居民医保一年交多少")
     assert result.outcome == "answered" and "640" in result.entry.answer, result
+
+
+def test_alipays_money_fund_is_no_balance_question(index):
+    assert index.search("余额宝怎么用").decline_reason == "uncovered_topic"
+    assert index.search("您好，黑河医保个人账户鱼额怎么查").entry.id == "family-aid/heihe/balance"  # 鱼额: 余额 typed by sound

@@ -65,6 +65,7 @@ class CaseReader:
         self._follow_up_ends = tuple(prepare(w) for w in known.follow_up_ends)
         self._corrections = _cue_patterns(known.correction_words)
         self._what_ifs = _cue_patterns(known.what_if_words)
+        self._yes_no_steps = frozenset(known.step_words)  # hardship, huiqubao
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
@@ -137,11 +138,7 @@ class CaseReader:
         for the FAQ). The words are interview.yaml's correction_words and what_if_words."""
         spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
         corrected = any(_cue_in(pattern, spelled) for pattern in self._corrections)
-        rest, what_if = spelled, False
-        for pattern in self._what_ifs:
-            if _cue_in(pattern, rest):
-                what_if = True
-                rest = pattern.sub(" ", rest) if pattern.pattern.isascii() else _cue_removed(pattern, rest)
+        rest, what_if = self._what_if_removed(spelled)
         if not (corrected or what_if):
             return False
         asked_amount = any(word in rest for word in self._amount_questions)
@@ -156,6 +153,27 @@ class CaseReader:
             return False  # 那职工门诊一年最多报多少呢: a limit or a deductible is asked, not an estimate
         return not self.reader.is_question(rest)
 
+    def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
+        """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""
+        rest, what_if = spelled, False
+        for pattern in self._what_ifs:
+            if _cue_in(pattern, rest):
+                what_if = True
+                rest = pattern.sub(" ", rest) if pattern.pattern.isascii() else _cue_removed(pattern, rest)
+        return rest, what_if
+
+    def _supposed(self, text: str) -> dict:
+        """The details a "what if" supposes, read as if stated: 如果没买惠衢保呢 says 没买惠衢保, and
+        如果是低保户呢 says 是低保户: worded as a question, read() leaves the yes or no in it unread. Only
+        the yes/no steps (interview.yaml step_words: 低保, 惠衢保) are taken; the rest is read() as usual."""
+        rest, what_if = self._what_if_removed(" ".join(prepare(simplified(text[:LONGEST_CASE])).split()))
+        if not what_if:
+            return {}
+        rest = rest.strip(" ,.!;:，。！；：?？")
+        while rest.endswith(self._follow_up_ends):
+            rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
+        return {name: value for name, value in self.read(rest).answers.items() if name in self._yes_no_steps}
+
     def revision(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """A case told in the middle of an estimate, or just after its result (那门诊呢，一级医院看病花了800;
         那我老婆是衢州城乡居民…也花了3万呢; 那他的高血压门诊呢，每个月药费1000), as the case it makes of
@@ -167,7 +185,7 @@ class CaseReader:
         month, and the dialogue says so (NOTE_PER_UNIT).
         """
         if text is not None and self.revises(text):
-            corrected = self._corrected(answers, case)
+            corrected = self._corrected(answers, case, text)
             if corrected is not None:
                 return corrected
         if not case.costs:
@@ -187,11 +205,11 @@ class CaseReader:
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit)
 
-    def _corrected(self, answers: dict, case: Case) -> Case | None:
+    def _corrected(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """The case a correction or "what if" makes of `answers` (revision with its `text`): the details
         it changes among those answered (an amount too: 金额说错了，是4万5), all else kept; None when it
         changes none of them."""
-        told = dict(case.answers)
+        told = {**self._supposed(text), **case.answers} if text is not None else dict(case.answers)
         if "care" not in told and answers.get("care") == "special-drug" and "in_scope" in told and "special_drug" not in told:
             told["special_drug"] = told.pop("in_scope")  # 金额说错了，是3万 after a special drug: its cost
         changed = tuple(name for name, value in told.items() if name in answers and answers[name] != value)

@@ -27,10 +27,11 @@ def estimate_city(data: dict, at: float) -> str | None:
 
 
 async def remember(state: FSMContext, data: dict, assistant: Assistant, text: str, masked: str, at: float, reply: Reply) -> None:
-    """Keep a question for the next to lean on: one naming a product or answered, as it was taken (那衡阳呢
+    """Keep a question for the next to lean on: one naming a product, answered or said to be lacking, as it was taken (那衡阳呢
     after 黑河的共济能给兄弟用吗 is kept as 衡阳的…, so that 那湘潭呢 follows it). Not rewritten when asked
     again at once (an unchanged state costs no write)."""
-    if not (reply.taken_as or reply.outcome == "answered" or assistant.names_product(text)):
+    lacking = reply.decline_reason == "not_in_knowledge"  # 黑河…能给我侄子用吗 (not listed) … 那我外孙女呢
+    if not (reply.taken_as or reply.outcome == "answered" or lacking or assistant.names_product(text)):
         return
     kept = mask_personal_data(reply.taken_as) if reply.taken_as else masked
     before = data.get("asked")

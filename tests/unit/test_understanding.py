@@ -1260,3 +1260,14 @@ def test_a_follow_up_without_a_product_keeps_the_last_scheme(index):
 def test_alipays_money_fund_is_no_balance_question(index):
     assert index.search("余额宝怎么用").decline_reason == "uncovered_topic"
     assert index.search("您好，黑河医保个人账户鱼额怎么查").entry.id == "family-aid/heihe/balance"  # 鱼额: 余额 typed by sound
+
+
+def test_a_swapped_relative_is_answered_by_the_list_just_shown(index):
+    # 侄子 was not listed (the Heihe list the nearest); 外孙女 is on it
+    result = index.search("那我外孙女呢", None, "黑河职工医保账户能给我侄子看病用吗")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/who", result
+
+
+def test_an_age_said_without_sui_is_part_of_a_swap(index):
+    result = index.search("那我老伴呢，她72了", None, "亲情账户绑孩子要人脸验证吗")
+    assert result.outcome == "answered" and result.entry.id != "family-account/under-16", result

@@ -57,6 +57,7 @@ LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovere
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
 SOFT_FACETS = frozenset({"channel"})  # named by a question, they veto the entries that differ, and ask no entry to declare them
+_AGE_SAID = re.compile(r"(?<![0-9])[0-9]{1,3}了")  # 她72了: an age said without 岁
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 
 
@@ -245,6 +246,10 @@ class SearchIndex:
                     and last.entry.region != NATIONAL:  # And for outpatient visits? was answered for Quzhou
                 switched = f"{self.knowledge.regions[last.entry.region].name} {switched}"
             result = self._kept(switched, city)
+            last = self._kept(previous, city)
+            if result.outcome == "suggested" and result.suggestions and result.suggestions[0] in (last.entry, last.nearest):
+                # 黑河…能给我侄子用吗 (its list the nearest) … 那我外孙女呢: of the entries offered, the one just discussed
+                result = replace(result, outcome="answered", entry=result.suggestions[0], suggestions=result.suggestions[1:2])
             return replace(result, taken_as=switched) if result.outcome == "answered" or result.decline_reason in LACKING else None
         places = self.places.left_unsaid(before, normalized, covered_only=True)
         if not places and (answered := self._kept(previous, city)).outcome == "answered" and answered.entry.region != NATIONAL:
@@ -300,7 +305,7 @@ class SearchIndex:
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
         if not (places or swapped) or len(places) > 1:
             return None
-        rest = AGE.sub(" ", normalized)  # 那我老伴呢，她70岁了: her age says she is an adult
+        rest = _AGE_SAID.sub(" ", AGE.sub(" ", normalized))  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult
         for word in [*places, *(word for _, word in swapped)]:
             rest = rest.replace(word, " ")
         said = re.sub(r"[\W_]+", "", rest)  # 那…呢 around it: 衢州居民门诊 alone names what it asks about

@@ -1271,3 +1271,29 @@ def test_a_swapped_relative_is_answered_by_the_list_just_shown(index):
 def test_an_age_said_without_sui_is_part_of_a_swap(index):
     result = index.search("那我老伴呢，她72了", None, "亲情账户绑孩子要人脸验证吗")
     assert result.outcome == "answered" and result.entry.id != "family-account/under-16", result
+
+
+def test_both_kinds_of_care_named_where_one_has_no_rules_is_lacking(index):
+    # 门诊 told, 住院 asked: the employee outpatient deductibles must not be read as the inpatient ones
+    result = index.search("衢州职工，上个月门诊报了点钱，现在要住院了，起付线多少")
+    assert result.outcome == "declined" and ("care", "inpatient") in result.missing, result
+    result = index.search("我上个月住院报了，现在衢州居民看门诊能报多少")  # both have rules: answered
+    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/outpatient", result
+
+
+def test_an_age_said_without_sui_after_a_relative_is_read(index):
+    result = index.search("看教程说亲情账户大于16岁的要本人刷脸，我儿子17了在外地住校不在身边，能不能先帮他绑上以后再说")
+    assert result.outcome == "answered" and result.entry.id == "family-account/16-and-over", result
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("文章说浙里办就能买惠衢保，我在浙里办里翻了半天没找到入口，首页都是些社保公积金的，到底要点哪里进去", "huiqubao/channel-zheliban"),
+    ("看了篇文章说惠衢保有病也能买不用体检，我老公糖尿病好多年了，之前买商业保险都被拒了，他是衢州职工医保，真的能买吗不会骗人吧", "huiqubao/who-can-join"),
+])
+def test_a_neighbour_only_told_in_the_story_does_not_decline_our_product_asked(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_a_neighbour_in_the_asking_part_still_declines(index):
+    assert index.search("我上个月在浙里办给全家买了惠衢保，现在觉得不需要了想退保，钱能退回来吗").outcome == "declined"

@@ -343,7 +343,7 @@ class SearchIndex:
         if result.outcome == "answered":
             result = self._unless_the_ask_is_lacking(question, city, result)
         if result.outcome == "answered":
-            result = self._unless_the_other_scheme_is_lacking(question, result)
+            result = self._unless_the_other_one_is_lacking(question, result)
         if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
             result = self._each_city_apart(result, compared)
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
@@ -389,23 +389,25 @@ class SearchIndex:
             return result
         return SearchResult("answered", answers[0], result.confidence, also_asked=answers[1:], region=result.region, compared=True)
 
-    def _unless_the_other_scheme_is_lacking(self, question: str, result: SearchResult) -> SearchResult:
-        """A message naming both schemes about a kind of care (我是居民…他是职工，他住院能报多少，跟我们
-        一样吗) is not answered with the one scheme's rates when the knowledge has none for the other:
-        which of the two is asked cannot be told apart, and one of them is lacking."""
-        entry = result.entry
-        schemes = self.understanding.facets(self.read(question)).get("scheme", frozenset())
-        declared, care = set(entry.facets.get("scheme", ())), set(entry.facets.get("care", ()))
-        others = schemes - declared
-        if len(schemes) < 2 or not declared or not care or not others:
-            return result
-        if any(other.region == entry.region and set(other.facets.get("scheme", ())) & others and set(other.facets.get("care", ())) & care
-               for other in self.knowledge.entries.values()):
-            return result
-        missing = tuple(("scheme", value) for value in sorted(others)) \
-            + tuple(("care", value) for value in sorted(care))
-        return SearchResult("declined", region=entry.region, decline_reason="not_in_knowledge", decline_region=entry.region,
-                            missing=missing, nearest=entry)
+    def _unless_the_other_one_is_lacking(self, question: str, result: SearchResult) -> SearchResult:
+        """A message naming both schemes, or both kinds of care, (我是居民…他是职工，他住院能报多少；
+        上个月门诊报了点钱，现在要住院了，起付线多少) is not answered with the one's rules when the
+        knowledge has none for the other: which is asked cannot be told apart, and one of them is lacking."""
+        entry, asked = result.entry, self.understanding.facets(self.read(question))
+        for dimension, beside in (("scheme", "care"), ("care", "scheme")):
+            named, declared = asked.get(dimension, frozenset()), set(entry.facets.get(dimension, ()))
+            others, kept = named - declared, set(entry.facets.get(beside, ()))
+            if len(named) < 2 or not declared or not others or dimension == "scheme" and not kept:
+                continue
+            if any(other.region == entry.region and set(other.facets.get(dimension, ())) & others
+                   and (not kept or set(other.facets.get(beside, ())) & kept)  # …for the same scheme (care) asked
+                   for other in self.knowledge.entries.values()):
+                continue
+            missing = tuple((d, value) for d in FACET_ORDER if d in (dimension, beside)
+                            for value in sorted(others if d == dimension else kept))
+            return SearchResult("declined", region=entry.region, decline_reason="not_in_knowledge", decline_region=entry.region,
+                                missing=missing, nearest=entry)
+        return result
 
     def _unless_the_ask_is_lacking(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
         """A story answered by what it tells (共济我已经办好了…), whose asking parts, asked alone of the

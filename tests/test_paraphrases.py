@@ -51,7 +51,11 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-fortysecond.yaml", 0.90), ("residents-fortythird.yaml", 0.96), ("residents-fortyseventh.yaml", 0.98),
         ("residents-fortyeighth.yaml", 0.97), ("residents-fortyninth.yaml", 0.88), ("residents-fiftieth.yaml", 0.96),
         # …and 94.0 / 97.3 % (d2be557)
-        ("residents-fiftyfirst.yaml", 0.94), ("residents-fiftysecond.yaml", 0.97)]
+        ("residents-fiftyfirst.yaml", 0.94), ("residents-fiftysecond.yaml", 0.97), ("residents-fiftythird.yaml", 0.92),
+        # sealed until the end of the eighth session, each run once against its final understanding code (8d37e0d):
+        # 96.7 / 96.0 / 92.7 / 95.3 %; their writers checked that no question repeats an earlier set's
+        ("residents-fortyfourth.yaml", 0.96), ("residents-fortyfifth.yaml", 0.96), ("residents-fortysixth.yaml", 0.92),
+        ("residents-fiftyfourth.yaml", 0.95)]
 
 
 def comparable(text: str) -> str:

@@ -179,15 +179,12 @@ class MessageReader:
         parts, asking = self._parts(question)
         return asking if len(parts) > 1 else []
 
-    STORY_CHARS = 20  # a message this long tells a story; a shorter one with spaces is keywords
-
     def only_told(self, question: str, word: str) -> bool:
-        """The word stands only in parts of the message that ask nothing, and a part without it names
-        a product of ours (商业保险都不收她，那个惠衢保她能买不; 文章说浙里办就能买惠衢保…首页都是些社保公积金的，
-        到底要点哪里进去)."""
+        """The word stands only in parts of the message that ask nothing, and a part that asks names a
+        product of ours and no neighbour (商业保险都不收她，那个惠衢保她能买不)."""
         parts, asking = self._parts(question)
-        ours = asking if len(question) < self.STORY_CHARS else [part for part in parts if word not in part]  # 惠衢保 refund 怎么弄 is no story
-        return any(self.understanding.facets(part).get("product") for part in ours) and len(asking) < len(parts) \
+        # (a product named only in a telling part is not enough: 看到说西湖益联保…比惠衢保高…能不能买那个 asks of the neighbour)
+        return any(self.understanding.facets(part).get("product") for part in asking) and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
 

@@ -1298,3 +1298,14 @@ def test_a_neighbour_in_the_asking_part_still_declines(index):
 def test_care_elsewhere_without_registering_is_not_answered_with_who_may_register(index):
     result = index.search("出去旅游在外地突然发病住进医院了 衢州的医保之前没备案 人还在医院里 现在咋整")
     assert result.outcome != "answered" or result.entry.id == "quzhou/remote-care/emergency", result
+
+
+def test_a_question_naming_no_city_right_after_one_about_a_city_is_about_that_city(index):
+    # Heihe's list just given: "how can I check the balance?" is Heihe's way (12333), not Quzhou's
+    result = index.search("How can I check the balance?", None, "Who can share my employee account in Heihe?")
+    assert result.outcome == "answered" and result.entry.region in ("heihe", "national"), result
+
+
+def test_how_it_was_before_may_name_the_city(index):
+    result = index.search("以前衡阳自己要出多少", None, "衡阳慢性病门诊现在自己出多少")
+    assert result.outcome == "answered" and "20%" in result.entry.answer, result

@@ -201,6 +201,11 @@ class SearchIndex:
             return again
         if swaps_only and result.outcome != "declined":
             return SearchResult("declined", region=result.region, decline_reason="off_topic", decline_region=result.region or NATIONAL)
+        if follows and result.outcome == "answered" and result.entry.region != NATIONAL and not self.places.names_in(normalized) \
+                and (last := self._kept(follows, city)).outcome == "answered" and last.entry.region not in (NATIONAL, result.entry.region) \
+                and (again := self._following(question, follows, city)) is not None and again.outcome == "answered" \
+                and again.entry.region == last.entry.region:
+            return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and again.entry in result.suggestions:
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
@@ -237,7 +242,7 @@ class SearchIndex:
         if self.reader.spoken_parts(question) is not None:
             return None
         before = self.read(previous)
-        if understanding.asks_how_it_was(normalized):  # 原来是多少: the last answer, if it tells what it was
+        if understanding.asks_how_it_was(self.places.strip(normalized)):  # 原来是多少 (以前衡阳…): the last answer, if it tells what it was
             result = self._kept(before, city)
             told = result.outcome == "answered" and understanding.tells_of_a_change(self.answer_text[result.entry.id])
             return replace(result, taken_as=before) if told else None

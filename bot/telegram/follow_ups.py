@@ -33,7 +33,10 @@ async def remember(state: FSMContext, data: dict, assistant: Assistant, text: st
     lacking = reply.decline_reason == "not_in_knowledge"  # 黑河…能给我侄子用吗 (not listed) … 那我外孙女呢
     if not (reply.taken_as or reply.outcome == "answered" or lacking or assistant.names_product(text)):
         return
-    kept = mask_personal_data(reply.taken_as) if reply.taken_as else masked
+    kept = masked
+    if reply.taken_as:
+        # mostly the question with the city, product or scheme (our own words) put before it: masked once
+        kept = reply.taken_as[: -len(text)] + masked if reply.taken_as.endswith(text) else mask_personal_data(reply.taken_as)
     before = data.get("asked")
     if before is None or before["text"] != kept or at - before["at"] > FOLLOW_UP_SECONDS / 10:
         await state.update_data(asked={"text": kept, "at": at})

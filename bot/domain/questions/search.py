@@ -313,8 +313,9 @@ class SearchIndex:
         rest = _AGE_SAID.sub(" ", AGE.sub(" ", normalized))  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult
         for word in [*places, *(word for _, word in swapped)]:
             rest = rest.replace(word, " ")
-        said = re.sub(r"[\W_]+", "", rest)  # 那…呢 around it: 衢州居民门诊 alone names what it asks about
-        return (places, swapped) if said and self.understanding.only_switch_words(rest) else None
+        # 那…呢 around it: 衢州居民门诊 (or 新生儿 衢州 医保) alone names what it asks about
+        marked = self.understanding.marks_a_switch(rest)
+        return (places, swapped) if marked and self.understanding.only_switch_words(rest) else None
 
     def _kept(self, question: str, city: str | None) -> SearchResult:
         key = (question, city)

@@ -18,7 +18,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.questions.sounds import SoundTable
-from bot.domain.questions.wordmatch import WordMap, alternation
+from bot.domain.questions.wordmatch import GAP, WordMap, alternation
 
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
@@ -113,6 +113,7 @@ class UnderstandingFile(_Strict):
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
+    switch_markers: list[str] = Field(default_factory=list)  # …one of which it must hold (那, 呢, what about)
     leaning_starts: list[str] = Field(default_factory=list)  # a message starting so leans on the one before (她…)
     relatives: list[str] = Field(default_factory=list)  # words naming a relative: a follow-up may swap who (那我小舅子呢)
     before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
@@ -160,6 +161,7 @@ class Understanding:
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
         self._context_re = alternation(norm(spec.context_words))
         self._switch_re = alternation(norm(spec.switch_words))
+        self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
         self._relatives_re = alternation(norm(spec.relatives))
         leaning = alternation(norm(spec.leaning_starts))
@@ -176,6 +178,7 @@ class Understanding:
                     words.setdefault(word, value)
         self._facet_maps = {dimension: WordMap(words) for dimension, words in self._facet_words.items() if words}
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
+        self._joined: dict[str, re.Pattern] = {}  # two values of a dimension joined to compare (compared())
         self._generic_re = alternation(norm(spec.generic_words))
         self._how_re = alternation(norm(spec.how_words))
         # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
@@ -200,6 +203,10 @@ class Understanding:
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked), within_part=True), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
+        # a long list of gapped words is slow to search (~0.1 ms); a word of it can only match where its
+        # first part stands, so that is looked for first (plain words, fast)
+        self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
+                            for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten
         as_written = {unicodedata.normalize("NFKC", w).lower() for w in spec.sound_alike.words} - {""}
@@ -280,6 +287,9 @@ class Understanding:
         match = self._relatives_re.search(normalized) if self._relatives_re is not None else None
         return match.group(0) if match else None
 
+    def marks_a_switch(self, text: str) -> bool:
+        return self._switch_marker_re is not None and self._switch_marker_re.search(text) is not None
+
     def only_switch_words(self, text: str) -> bool:
         """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
         if self._switch_re is not None:
@@ -292,7 +302,10 @@ class Understanding:
         words = self._facet_maps.get(dimension)
         if words is None or words.pattern is None:
             return None
-        joined = re.compile(rf"({words.pattern.pattern})(?:医保)?的?\s*(?:和|跟|与|及|还有|、|/|\band\b|\bor\b|\bvs\.?)\s*({words.pattern.pattern})")
+        joined = self._joined.get(dimension)
+        if joined is None:  # built once per dimension: the alternation is long
+            joined = self._joined[dimension] = re.compile(
+                rf"({words.pattern.pattern})(?:医保)?的?\s*(?:和|跟|与|及|还有|、|/|\band\b|\bor\b|\bvs\.?)\s*({words.pattern.pattern})")
         match = joined.search(normalized)
         if match is None:
             return None
@@ -347,7 +360,11 @@ class Understanding:
 
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
-        return {str(index) for index, asked, _ in self._asks if asked is not None and asked.search(text)}
+        return {str(index) for index, asked, _ in self._asks if asked is not None and self._may_ask(index, text) and asked.search(text)}
+
+    def _may_ask(self, index: int, text: str) -> bool:
+        guard = self._asks_guard.get(index)
+        return guard is None or guard.search(text) is not None
 
     def same_process(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].same_process
@@ -367,7 +384,7 @@ class Understanding:
         product it is never asked of (`products`: the entry's)."""
         for index, asked, answered in self._asks:
             key = str(index)
-            if key in promised or asked is None or not asked.search(question):
+            if key in promised or asked is None or not self._may_ask(index, question) or not asked.search(question):
                 continue
             scope = self.spec.asks_for[index].products
             if scope and products and not set(scope) & set(products):

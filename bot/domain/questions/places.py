@@ -30,6 +30,7 @@ class Places:
                 names.setdefault(key, None)
         self.names = names
         self._compared: re.Pattern | None = None  # built on first use
+        self._names_in: dict[str, list[str]] = {}
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
         self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
                                       if region.name and alias.endswith(region.name) and len(alias) > len(region.name)}
@@ -47,7 +48,12 @@ class Places:
         """The place names in a text as written, in order (only ours with covered_only)."""
         if self._pattern is None:
             return []
-        return [match.group(0) for match in self._pattern.finditer(normalized) if not covered_only or self.names[match.group(0)]]
+        found = self._names_in.get(normalized)
+        if found is None:  # a question is looked at several times (its swap, its context, its places)
+            if len(self._names_in) >= 4096:
+                self._names_in.clear()
+            found = self._names_in[normalized] = [match.group(0) for match in self._pattern.finditer(normalized)]
+        return [name for name in found if self.names[name]] if covered_only else list(found)
 
     def compared(self, normalized: str) -> list[str]:
         """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan), in order."""

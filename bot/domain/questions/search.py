@@ -306,6 +306,8 @@ class SearchIndex:
 
     def _swap(self, normalized: str) -> tuple[list[str], list[tuple[str, str]]] | None:
         """(the place, the (dimension, word)s) a message names, if all else it says is switch words (那…呢)."""
+        if not self.understanding.marks_a_switch(normalized):
+            return None  # most messages: no 那, 呢 or "what about" at all
         places = list(dict.fromkeys(self.places.names_in(normalized)))
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
         if not (places or swapped) or len(places) > 1:

@@ -1,7 +1,7 @@
 """The question-answering service shared by Telegram, the console and `ask`: no aiogram here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from threading import Lock
@@ -135,9 +135,8 @@ class Assistant:
         loaded = self.store.current
         result: SearchResult = loaded.index.search(question, city, follows)
         if result.outcome == "answered" and result.entry is not None:
-            reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
-                                   also_asked=list(result.also_asked))
-            return replace(reply, taken_as=result.taken_as, compared=result.compared) if result.taken_as or result.compared else reply
+            return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
+                                  also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared)
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
@@ -183,7 +182,7 @@ class Assistant:
         return self._answered(entry.question, entry, lang, 1.0)
 
     def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None,
-                  also_asked: list[Entry] | None = None) -> Reply:
+                  also_asked: list[Entry] | None = None, taken_as: str | None = None, compared: bool = False) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
         related = [knowledge.entries[target] for target in entry.related if target in knowledge.entries][:3]
@@ -198,4 +197,6 @@ class Assistant:
             related=[other for other in related if other not in (alternatives or []) and other not in (also_asked or [])],
             region_id=entry.region,
             region=knowledge.regions[entry.region],
+            taken_as=taken_as,
+            compared=compared,
         )

@@ -209,7 +209,7 @@ class SearchIndex:
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and again.entry in result.suggestions:
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
-        return self._with_what_was_left_unsaid(question, result)
+        return result
 
     def _with_what_was_left_unsaid(self, question: str, result: SearchResult) -> SearchResult:
         """An answered question is kept for the next follow-up with the city and scheme its answer was
@@ -363,7 +363,7 @@ class SearchIndex:
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
                 and (questions := self.reader.several_questions(question)):
             return self._first_of_several(questions, city) or result
-        return result
+        return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
 
     def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:
         """黑河和湘潭的共济都能给兄弟姐妹用吗: one city's answer would read as both cities' (Heihe says yes,

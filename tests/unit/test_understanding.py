@@ -28,13 +28,13 @@ def read(index: SearchIndex, text: str) -> str:
     return index.understanding.clean(index.tools.normalize(text))
 
 
-def assert_answers(index: SearchIndex, question: str, entry_id: str) -> None:
-    result = index.search(question)
+def assert_answers(index: SearchIndex, question: str, entry_id: str, follows: str | None = None) -> None:
+    result = index.search(question, None, follows)
     assert result.outcome == "answered" and result.entry.id == entry_id, result
 
 
-def assert_declines(index: SearchIndex, question: str, reason: str) -> None:
-    result = index.search(question)
+def assert_declines(index: SearchIndex, question: str, reason: str, follows: str | None = None) -> None:
+    result = index.search(question, None, follows)
     assert result.outcome == "declined" and result.decline_reason == reason, result
 
 
@@ -429,15 +429,13 @@ def test_a_story_whose_asking_part_the_knowledge_lacks_is_not_answered_by_the_st
 
 def test_a_condition_only_the_vetoed_match_speaks_of_is_lacking(index):
     # dialysis is in the employee special-disease entry only: the resident inpatient rates are no answer
-    result = index.search("衢州居民医保透析报销比例 我是城乡居民")
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert_declines(index, "衢州居民医保透析报销比例 我是城乡居民", "not_in_knowledge")
 
 
 @pytest.mark.parametrize("question", ["惠衢保电子保单去哪里下载", "湘潭家庭共济是哪年开始的"])
 def test_a_detail_only_mentioned_by_an_answer_is_not_answered(index, question):
     # the channels answer says the policy is electronic, not where to get it; no family-aid answer dates its start
-    result = index.search(question)
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert_declines(index, question, "not_in_knowledge")
 
 
 @pytest.mark.parametrize("text, years", [("衡阳2026年门诊起付线", {"2026"}), ("惠衢保 2026 多少钱", {"2026"}),
@@ -860,8 +858,7 @@ def test_which_relatives_may_use_my_account_in_english_is_family_aid(index):
 
 def test_a_relative_who_cannot_use_a_phone_is_not_asking_whether_they_count(index):
     # 奶奶不会用智能手机: grandma cannot use the phone; whether grandparents may share is not asked
-    result = index.search("我外婆不会用智能手机 我们在黑河 共济能去大厅办吗")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/bind-offline", result
+    assert_answers(index, "我外婆不会用智能手机 我们在黑河 共济能去大厅办吗", "family-aid/heihe/bind-offline")
 
 
 def test_a_waiting_time_given_in_minutes_is_an_answer(index):
@@ -910,8 +907,7 @@ def test_a_national_entry_matching_as_well_keeps_a_citys_question_ours(index):
 
 
 def test_enrolment_of_hong_kong_residents_is_declined_by_name(index):
-    result = index.search("台湾人能在衢州参加居民医保吗")
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+    assert_declines(index, "台湾人能在衢州参加居民医保吗", "uncovered_topic")
     assert index.search("我係香港人，太太喺衢州參加咗居民醫保，佢想買惠衢保，保費幾多錢").outcome == "answered"
 
 
@@ -938,8 +934,7 @@ def test_someone_else_using_my_card_or_my_phone_names_our_product(index, questio
 ])
 def test_a_follow_up_leans_on_the_product_just_asked_about(index, question, previous, entry_id):
     assert index.search(question).outcome != "answered"
-    result = index.search(question, None, previous)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id, previous)
 
 
 def test_a_follow_up_keeps_who_the_last_question_was_about(index):
@@ -987,8 +982,7 @@ def test_whether_a_hospital_must_be_signed_up_with_is_not_answered_with_the_rate
     ("我在昭通 我爸七十多了手机弄不来 我想去大厅把他绑到我的共济上 要带些什么", "family-aid/zhaotong/bind-offline"),
 ])
 def test_the_phone_or_the_counter_picks_the_way_of_binding(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id)
 
 
 def test_a_channel_named_asks_no_entry_without_one_to_declare_it(index):
@@ -1013,8 +1007,7 @@ def test_needing_a_health_check_to_join_is_no_question_about_paying_for_one(inde
 
 
 def test_resident_before_a_kind_of_care_names_the_scheme_in_english(index):
-    result = index.search("Quzhou resident outpatient yearly maximum is 8000, right?")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/outpatient", result
+    assert_answers(index, "Quzhou resident outpatient yearly maximum is 8000, right?", "quzhou/resident/outpatient")
 
 
 @pytest.mark.parametrize("previous, question, entry_id", [
@@ -1030,8 +1023,7 @@ def test_a_follow_up_swapping_one_thing_asks_the_last_question_again(index, prev
 
 
 def test_a_follow_up_swapping_in_a_city_we_do_not_cover_is_declined(index):
-    result = index.search("那长沙呢", None, "黑河的家庭共济能给我弟弟用吗")
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_place", result
+    assert_declines(index, "那长沙呢", "uncovered_place", "黑河的家庭共济能给我弟弟用吗")
 
 
 def test_a_follow_up_the_knowledge_lacks_says_so(index):
@@ -1041,23 +1033,19 @@ def test_a_follow_up_the_knowledge_lacks_says_so(index):
 
 def test_the_conversation_picks_among_the_suggestions(index):
     assert index.search("绑好了以后想解绑怎么弄").outcome == "suggested"
-    result = index.search("绑好了以后想解绑怎么弄", None, "亲情帐户怎么给我爸绑")
-    assert result.outcome == "answered" and result.entry.id == "family-account/unbind", result
+    assert_answers(index, "绑好了以后想解绑怎么弄", "family-account/unbind", "亲情帐户怎么给我爸绑")
 
 
 def test_a_payment_apps_family_card_is_no_family_account(index):
-    result = index.search("支付宝亲情号每个月限额多少")
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+    assert_declines(index, "支付宝亲情号每个月限额多少", "uncovered_topic")
 
 
 def test_asking_for_a_local_number_is_not_answered_with_the_national_balance_line(index):
-    result = index.search("想打电话问黑河医保局，本地号码有吗")
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert_declines(index, "想打电话问黑河医保局，本地号码有吗", "not_in_knowledge")
 
 
 def test_whether_to_pick_a_hospital_first_is_lacking_not_the_rates(index):
-    result = index.search("衡阳上班的 看普通门诊得先定个医院不")
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert_declines(index, "衡阳上班的 看普通门诊得先定个医院不", "not_in_knowledge")
 
 
 @pytest.mark.parametrize("question, entry_id", [
@@ -1065,8 +1053,7 @@ def test_whether_to_pick_a_hospital_first_is_lacking_not_the_rates(index):
     ("Hengyang family aid - can my brother use it?", "family-aid/hengyang/who"),
 ])
 def test_english_relatives_are_read_as_the_relation_asked_about(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id)
 
 
 def test_an_asked_detail_is_read_inside_one_part_of_a_message(index):
@@ -1083,8 +1070,7 @@ def test_my_old_man_is_my_spouse_whatever_comes_first(index):
 
 
 def test_an_account_with_no_money_asks_the_conditions(index):
-    result = index.search("衡阳的，我个人账户已经是0了，还能给我儿子共济吗")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/conditions", result
+    assert_answers(index, "衡阳的，我个人账户已经是0了，还能给我儿子共济吗", "family-aid/hengyang/conditions")
 
 
 @pytest.mark.parametrize("question, entry_id", [
@@ -1092,8 +1078,7 @@ def test_an_account_with_no_money_asks_the_conditions(index):
     ("黑河共济能给奶奶用吗", "family-aid/heihe/who"),
 ])
 def test_a_relative_asked_about_is_a_question_of_the_products_it_is_asked_of(index, question, entry_id):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id)
 
 
 @pytest.mark.parametrize("question", [
@@ -1102,44 +1087,36 @@ def test_a_relative_asked_about_is_a_question_of_the_products_it_is_asked_of(ind
     "我在衡阳，想问一下家庭共济绑定以后，我老婆能不能用我的账户去做体检", "惠衢保能报救护车费用吗", "黑河家庭共济一天能用多少",
 ])
 def test_details_the_knowledge_does_not_state_are_said_to_be_lacking(index, question):
-    result = index.search(question)
-    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+    assert_declines(index, question, "not_in_knowledge")
 
 
 def test_a_relative_telling_the_story_is_not_asked_about(index):
-    result = index.search("黑河医保家庭共济哪些亲戚可以用 我替舅舅问")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/who", result
+    assert_answers(index, "黑河医保家庭共济哪些亲戚可以用 我替舅舅问", "family-aid/heihe/who")
 
 
 def test_the_weather_is_a_neighbouring_subject_even_in_a_story_about_a_hospital(index):
-    result = index.search("您好，请问明天衢州会下雨吗？我要带老人去医院复查")
-    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic", result
+    assert_declines(index, "您好，请问明天衢州会下雨吗？我要带老人去医院复查", "uncovered_topic")
 
 
 def test_using_family_aid_in_another_city_is_the_cross_region_rule(index):
-    result = index.search("湘潭家庭共濟可以跨市用嗎")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/xiangtan/cross-region", result
+    assert_answers(index, "湘潭家庭共濟可以跨市用嗎", "family-aid/xiangtan/cross-region")
     assert index.search("重庆的家庭共济跨省能用吗").outcome == "declined"  # 重庆的家庭共济: Chongqing's own rule
 
 
 def test_a_relative_insured_in_an_uncovered_city_in_english(index):
-    result = index.search("My mother is insured in Changsha. Can she use my Xiangtan family-aid account?")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/xiangtan/cross-region", result
+    assert_answers(index, "My mother is insured in Changsha. Can she use my Xiangtan family-aid account?", "family-aid/xiangtan/cross-region")
 
 
 def test_another_citys_word_for_word_match_does_not_decline_a_city_with_its_own_entry(index):
-    result = index.search("黑河醫保個人賬戶餘額怎麼查")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/balance", result
+    assert_answers(index, "黑河醫保個人賬戶餘額怎麼查", "family-aid/heihe/balance")
 
 
 def test_a_named_citys_rule_answers_who_may_use_the_account(index):
-    result = index.search("在湘潭做了十几年环卫，工会的人说医保卡里的钱可以给家里人用，我老丈人身体不好常年吃药，想给他用，能绑吗")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/xiangtan/who", result
+    assert_answers(index, "在湘潭做了十几年环卫，工会的人说医保卡里的钱可以给家里人用，我老丈人身体不好常年吃药，想给他用，能绑吗", "family-aid/xiangtan/who")
 
 
 def test_a_step_the_best_match_lacks_is_taken_from_a_close_match_of_the_same_city(index):
-    result = index.search("衢州异地就医备案在哪些地方可以办")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/how-to-register", result
+    assert_answers(index, "衢州异地就医备案在哪些地方可以办", "quzhou/remote-care/how-to-register")
     # …never from a national overview listing other cities' rules (黑河 lets siblings share)
     result = index.search("衢州职工个人账户能给兄弟姐妹用吗")
     assert result.outcome != "answered" or result.entry.region == "quzhou", result
@@ -1160,8 +1137,7 @@ def test_how_it_was_before_is_not_answered_by_an_answer_that_tells_of_no_change(
 
 def test_a_message_pointing_back_is_asked_in_the_last_ones_context(index):
     assert index.search("她去长沙住院也能用吗").outcome == "declined"  # alone: Changsha's rules
-    result = index.search("她去长沙住院也能用吗", None, "我在衡阳上班有职工医保，账户里的钱能给我妈看病用吗")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/cross-region", result
+    assert_answers(index, "她去长沙住院也能用吗", "family-aid/hengyang/cross-region", "我在衡阳上班有职工医保，账户里的钱能给我妈看病用吗")
 
 
 def test_who_is_concerned_carries_over_only_where_the_rules_differ_by_person(index):
@@ -1191,8 +1167,7 @@ def test_two_schemes_named_about_care_only_one_has_rules_for_is_lacking(index):
     result = index.search("我老公在衢州单位上班交职工医保，我是农村居民医保，我晓得居民住院三级医院报65%，他要是住院能报好多，是不是跟我们居民一样的")
     assert result.outcome == "declined" and ("scheme", "employee") in result.missing, result
     # …while an employee's account used for a resident relative is no such question
-    result = index.search("老公是衢州职工医保，我跟孩子是居民医保，他个人账户里的钱到底能不能给我们娘俩买药看病用啊")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/personal-account-family", result
+    assert_answers(index, "老公是衢州职工医保，我跟孩子是居民医保，他个人账户里的钱到底能不能给我们娘俩买药看病用啊", "quzhou/employee/personal-account-family")
 
 
 def test_what_is_taken_off_first_asks_the_deductible(index):
@@ -1222,8 +1197,7 @@ def test_a_stepfather_or_a_cousin_is_not_among_the_listed_relatives(index):
 
 
 def test_how_two_products_relate_is_one_entrys_answer_each_ones_figure_is_not(index):
-    result = index.search("惠衢保和基本医保有什么区别")
-    assert result.outcome == "answered" and result.entry.id == "huiqubao/what", result
+    assert_answers(index, "惠衢保和基本医保有什么区别", "huiqubao/what")
     assert index.search("惠衢保和大病保险哪个报的多").compared
 
 
@@ -1248,8 +1222,7 @@ def test_a_follow_up_swapping_the_relative_asks_about_that_relative(index, previ
 def test_an_answer_is_kept_with_the_city_and_scheme_it_was_for(index):
     first = index.search("And at a township hospital?", None, "How much does Quzhou resident insurance pay for a hospital stay?")
     assert first.outcome == "answered" and first.taken_as and "城乡居民" in first.taken_as, first
-    result = index.search("What about outpatient visits?", None, first.taken_as)
-    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/outpatient", result
+    assert_answers(index, "What about outpatient visits?", "quzhou/resident/outpatient", first.taken_as)
 
 
 def test_alipays_money_fund_is_no_balance_question(index):
@@ -1266,8 +1239,7 @@ def test_both_kinds_of_care_named_where_one_has_no_rules_is_lacking(index):
 
 
 def test_an_age_said_without_sui_after_a_relative_is_read(index):
-    result = index.search("看教程说亲情账户大于16岁的要本人刷脸，我儿子17了在外地住校不在身边，能不能先帮他绑上以后再说")
-    assert result.outcome == "answered" and result.entry.id == "family-account/16-and-over", result
+    assert_answers(index, "看教程说亲情账户大于16岁的要本人刷脸，我儿子17了在外地住校不在身边，能不能先帮他绑上以后再说", "family-account/16-and-over")
 
 
 def test_a_neighbour_the_story_names_and_the_asking_part_points_to_is_declined(index):
@@ -1294,11 +1266,9 @@ def test_care_elsewhere_without_registering_is_not_answered_with_who_may_registe
     ("Who can share my employee account in Heihe?", "How can I check the balance?", "family-aid/heihe/balance"),
 ])
 def test_a_follow_up_is_asked_in_the_conversations_context(index, previous, question, entry_id):
-    result = index.search(question, None, previous)
-    assert result.outcome == "answered" and result.entry.id == entry_id, result
+    assert_answers(index, question, entry_id, previous)
 
 
 def test_keywords_are_no_follow_up_swap(index):
     # 新生兒 衢州 醫保 names a member, a city and 医保: keywords to search, not 那…呢
-    result = index.search("新生兒 衢州 醫保")
-    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/newborn", result
+    assert_answers(index, "新生兒 衢州 醫保", "quzhou/resident/newborn")

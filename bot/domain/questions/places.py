@@ -7,7 +7,7 @@ import re
 from bot.domain.knowledge.schema import KnowledgeBase
 from bot.domain.questions.text import TextTools
 from bot.domain.questions.understanding import Understanding
-from bot.domain.questions.wordmatch import alternation
+from bot.domain.questions.wordmatch import COMPARING, alternation
 
 NATIONAL = "national"
 ADMIN_SUFFIXES = "市县区省州旗盟"
@@ -59,7 +59,7 @@ class Places:
         """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan), in order."""
         if self._compared is None:
             names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
-            self._compared = re.compile(rf"({names})[市县]?的?\s*(?:和|跟|与|及|以及|还有|、|,|/|\band\b|\bor\b|\bvs\.?)\s*(?:in\s+|在)?({names})")
+            self._compared = re.compile(rf"({names})[市县]?的?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({names})")
         regions: list[str] = []
         for match in self._compared.finditer(normalized):
             for name in match.groups():

@@ -57,7 +57,6 @@ LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovere
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
 SOFT_FACETS = frozenset({"channel"})  # named by a question, they veto the entries that differ, and ask no entry to declare them
-_AGE_SAID = re.compile(r"(?<![0-9])[0-9]{1,3}了")  # 她72了: an age said without 岁
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 
 
@@ -185,10 +184,12 @@ class SearchIndex:
 
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None) -> SearchResult:
-        """`follows`: the resident's previous question, a moment ago. A short question that is no
-        question of ours alone (一年多少钱: nothing it names is ours) or leaves the city open is asked
-        again about the product (and city) the previous one named (惠衢保 … 一年多少钱). A question
-        that is ours but unanswerable (火星的医保怎么报销) is not."""
+        """`follows`: the resident's previous question, a moment ago, as it was taken. The message is
+        asked again in its context (_following) when alone it is no question of ours (一年多少钱), leaves
+        the city open, only swaps one thing (那衡阳呢), points back (她…) or tells of a relative without a
+        product; when it was answered for another city than the one just discussed; and when the
+        context picks one of the entries it was unsure between. A question that is ours but
+        unanswerable (火星的医保怎么报销) is not. Alone, a mere swap is declined."""
         result = self._kept(question, city)
         normalized = self.read(question)
         swaps_only = self._swap(normalized) is not None  # what about employees? says what changes, not what is asked
@@ -312,7 +313,7 @@ class SearchIndex:
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
         if not (places or swapped) or len(places) > 1:
             return None
-        rest = _AGE_SAID.sub(" ", AGE.sub(" ", normalized))  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult
+        rest = AGE.sub(" ", normalized)  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult
         for word in [*places, *(word for _, word in swapped)]:
             rest = rest.replace(word, " ")
         # 那…呢 around it: 衢州居民门诊 (or 新生儿 衢州 医保) alone names what it asks about
@@ -357,7 +358,7 @@ class SearchIndex:
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
             if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), dimension)) \
                     and not self._tells_how_they_relate(question, result.entry):
-                result = self._each_scheme_apart(question, city, result, joined)
+                result = self._each_one_apart(question, city, result, joined)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
@@ -383,7 +384,7 @@ class SearchIndex:
         normalized = self.read(question)
         return self.understanding.asks_how_they_relate(normalized) and self._unanswered_ask(entry, normalized) is None
 
-    def _each_scheme_apart(self, question: str, city: str | None, result: SearchResult, joined: tuple[str, list[str]]) -> SearchResult:
+    def _each_one_apart(self, question: str, city: str | None, result: SearchResult, joined: tuple[str, list[str]]) -> SearchResult:
         """衢州居民和职工门诊最高报多少 (or two products): the question asked of each alone; answered by one
         entry it stays answered, by two (or one and nothing) each is answered apart."""
         span, words = joined

@@ -18,7 +18,7 @@ from typing import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.domain.questions.sounds import SoundTable
-from bot.domain.questions.wordmatch import GAP, WordMap, alternation
+from bot.domain.questions.wordmatch import COMPARING, GAP, WordMap, alternation
 
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
@@ -305,7 +305,7 @@ class Understanding:
         joined = self._joined.get(dimension)
         if joined is None:  # built once per dimension: the alternation is long
             joined = self._joined[dimension] = re.compile(
-                rf"({words.pattern.pattern})(?:医保)?的?\s*(?:和|跟|与|及|还有|、|/|\band\b|\bor\b|\bvs\.?)\s*({words.pattern.pattern})")
+                rf"({words.pattern.pattern})(?:医保)?的?{COMPARING.format(more='')}({words.pattern.pattern})")
         match = joined.search(normalized)
         if match is None:
             return None

@@ -55,7 +55,9 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # sealed until the end of the eighth session, each run once against its final understanding code (8d37e0d):
         # 96.7 / 96.0 / 92.7 / 95.3 %; their writers checked that no question repeats an earlier set's
         ("residents-fortyfourth.yaml", 0.96), ("residents-fortyfifth.yaml", 0.96), ("residents-fortysixth.yaml", 0.92),
-        ("residents-fiftyfourth.yaml", 0.95)]
+        ("residents-fiftyfourth.yaml", 0.95),
+        # ninth session, first runs 87.3 / 87.3 / 84.7 % (session start)
+        ("residents-fiftyeighth.yaml", 0.87), ("residents-fiftyninth.yaml", 0.87), ("residents-sixtieth.yaml", 0.84)]
 
 
 def comparable(text: str) -> str:

@@ -130,10 +130,12 @@ class Assistant:
         index = self.store.current.index
         return index.understanding.product_word(index.read(question)) is not None
 
-    def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None) -> Reply:
-        """`follows`: the resident's previous question, if it was a moment ago (its product carries over)."""
+    def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None,
+            case: dict | None = None) -> Reply:
+        """`follows`: the resident's previous question, if it was a moment ago (its product carries over);
+        `case`: the answers of an estimate under way or just worked out (its scheme and care carry over)."""
         loaded = self.store.current
-        result: SearchResult = loaded.index.search(question, city, follows)
+        result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}))
         if result.outcome == "answered" and result.entry is not None:
             return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                   also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared)
@@ -174,6 +176,20 @@ class Assistant:
             nearest_shown=result.nearest is not None and not differs and any(
                 dimension == "asks" and understanding.shows_nearest(value) for dimension, value in result.missing),
         )
+
+    @staticmethod
+    def case_facets(answers: dict) -> dict[str, frozenset[str]]:
+        """What an estimate's answers say a question is about: its scheme, and its kind of care (a chronic
+        or special disease is outpatient care for such a condition)."""
+        facets = {}
+        if answers.get("scheme") in ("employee", "resident"):
+            facets["scheme"] = frozenset({answers["scheme"]})
+        care = answers.get("care")
+        if care in ("inpatient", "outpatient"):
+            facets["care"] = frozenset({care})
+        elif care in ("chronic", "special-disease"):
+            facets["condition"] = frozenset({"chronic"})
+        return facets
 
     def entry_reply(self, entry_id: str, lang: str = "zh") -> Reply | None:
         entry = self.knowledge.entries.get(entry_id)

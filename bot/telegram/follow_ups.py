@@ -17,13 +17,16 @@ def leaned_on(data: dict, at: float) -> str | None:
     return before["text"] if before and 0 <= at - before["at"] <= FOLLOW_UP_SECONDS else None
 
 
-def estimate_city(data: dict, at: float) -> str | None:
-    """The insurance city of an estimate worked out a moment ago: a question right after it (一年起付线
-    最多交多少) is about that city, as a follow-up is about the question before."""
+def estimate_case(data: dict, at: float) -> dict:
+    """The answers of an estimate worked out a moment ago: a question right after it (一年起付线最多交多少)
+    is about its city, scheme and care, as a follow-up is about the question before."""
     finished = data.get("finished")
     if finished is None or not 0 <= at - finished <= FOLLOW_UP_SECONDS:
-        return None
-    return data.get("answers", {}).get("city")
+        return {}
+    answers = data.get("answers", {})
+    if (data.get("asked") or {}).get("at", 0) > finished:  # 黑河…能给我弟弟用吗 since: only its city still holds
+        return {"city": answers["city"]} if "city" in answers else {}
+    return answers
 
 
 async def remember(state: FSMContext, data: dict, assistant: Assistant, text: str, masked: str, at: float, reply: Reply) -> None:

@@ -161,6 +161,7 @@ class AnswerReader:
         self._calculate = tuple(comparable(w) for w in self.known.calculate_words)
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
+        self._result_words = tuple(comparable(w) for w in self.known.result_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
         self.not_money_after = tuple(self.known.not_money_after)
@@ -416,6 +417,11 @@ class AnswerReader:
         """能报多少, 自己出多少: a question an estimate answers."""
         compared = comparable(typed)
         return any(word in compared for word in self._amount_questions)
+
+    def asks_about_the_result(self, typed: str) -> bool:
+        """自己要出多少, 大病报了多少, How much do I pay myself?: a question about a figure of a result."""
+        compared = comparable(typed)
+        return any(word in compared for word in self._result_words)
 
     def navigation(self, typed: str) -> str | None:
         """back | cancel | restart when typed typed asks to move, stop or start again."""

@@ -55,6 +55,7 @@ NOTE_PER_UNIT = N_("您说的是每月（或每次、每盒）的费用，下面
                    "想算全年能报多少，请点“修改”输入全年一共花了多少钱。")
 # A correction or "what if" of the case (不对我是职工, 那二级医院呢): said before the case as changed.
 NOTE_REVISED = N_("好的，按您改过的情况重新估算：")
+NOTE_AGAIN = N_("这是刚才估算的结果：")  # a question about a figure of the result just shown
 # The kinds of care a resident expects to be asked about: when the rules lack one, the step says so.
 EXPECTED_CARES = ("inpatient", "outpatient")
 AMOUNT_HINTS = {

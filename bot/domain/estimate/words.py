@@ -64,5 +64,6 @@ class Understanding(_Strict):
     calculate_words: Words = Field(default_factory=list)
     calculate_not_after: Words = Field(default_factory=list)  # 结算报销: 算报销 inside another word
     amount_questions: Words = Field(default_factory=list)
+    result_words: Words = Field(default_factory=list)  # 自己要出多少 just after a result: its figures again
     restart: Words = Field(default_factory=list)
     stop: Words = Field(default_factory=list)

@@ -48,7 +48,7 @@ from bot.domain.questions.places import NATIONAL, Places
 from bot.domain.questions.ranking import Candidate, Ranker
 from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.text import TextTools
-from bot.domain.questions.understanding import AGE, Understanding, conflicts
+from bot.domain.questions.understanding import AGE, Facets, Understanding, conflicts
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
@@ -115,6 +115,8 @@ class SearchIndex:
     # the sets lost 7 and 5 right answers for 5 and 6 gained; at 0.3 one lost, six gained)
     SIBLINGS_OVERLAP = 0.4  # the named city's entries on the product asked, tied, the first overlapping this well, answer
     ASKED_NOT_TOLD = frozenset({"year", "scheme", "status", "care"})  # named where the message asks, they outweigh the story's
+
+    OWN_LIKELIEST = 5  # a question about the last answer ranks its entry this high alone (从什么时候开始的)
 
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
 
@@ -183,7 +185,45 @@ class SearchIndex:
         return re.search(rf"(?:{names})[市县区省]?(?:域内)?的?(?:参保|基本医保)", entry.answer) is not None
 
     # ---- searching -----------------------------------------------------------------------
-    def search(self, question: str, city: str | None = None, follows: str | None = None) -> SearchResult:
+    def search(self, question: str, city: str | None = None, follows: str | None = None,
+               case: Facets | None = None) -> SearchResult:
+        """`case`: the facets of an estimate being worked out, or worked out a moment ago (its scheme and
+        care): a question leaving them unsaid is about it (_within_the_case)."""
+        result = self._search_following(question, city, follows)
+        return self._within_the_case(question, city, case, result) if case else result
+
+    def _within_the_case(self, question: str, city: str | None, case: Facets, result: SearchResult) -> SearchResult:
+        """二级医院起付线是多少来着, asked in a resident's hospital-stay estimate, is the resident inpatient
+        deductible, not the employee outpatient table it matches alone: the question is asked again with
+        what the case says and it leaves unsaid, when alone it finds no answer or one for another case."""
+        normalized = self.read(question)
+        named = self.places.names_in(normalized, covered_only=True)
+        if named and not (city in self.knowledge.regions and self.knowledge.regions[city].name in named):
+            return result  # 衡阳的起付线是多少 in a 衢州 case asks about 衡阳 in general
+        asked = self.understanding.facets(normalized)
+        unsaid = {dimension: values for dimension, values in case.items()
+                  if dimension not in asked and not (dimension == "care" and "condition" in asked)}
+        if not unsaid or result.outcome == "declined" and result.decline_reason not in ("not_in_knowledge", "no_entry_for_city"):
+            return result  # abc, the weather, 杭州's rules: no question of ours, whatever the case
+        if result.outcome == "answered" and self._fits(result.entry, unsaid) is not False:
+            return result
+        lang = "en" if question.isascii() else "zh"
+        said = [self.understanding.label(dimension, value, lang) for dimension in FACET_ORDER for value in sorted(unsaid.get(dimension, ()))]
+        taken_as = " ".join([*said, question])
+        again = self._kept(taken_as, city)
+        if again.outcome == "suggested" and again.suggestions and self._fits(again.suggestions[0], unsaid):
+            # the likeliest of the entries offered is on the case's scheme and care: the case settles it
+            again = replace(again, outcome="answered", entry=again.suggestions[0], suggestions=again.suggestions[1:2])
+        return replace(again, taken_as=taken_as) if again.outcome == "answered" or again.decline_reason in LACKING else result
+
+    @staticmethod
+    def _fits(entry: Entry, case: Facets) -> bool | None:
+        """Whether the entry is on the case's facets: False if it declares another value of one, True if
+        it declares the case's own of one at least, None if it declares none of them."""
+        declared = [bool(values & set(entry.facets[dimension])) for dimension, values in case.items() if dimension in entry.facets]
+        return None if not declared else all(declared)
+
+    def _search_following(self, question: str, city: str | None, follows: str | None) -> SearchResult:
         """`follows`: the resident's previous question, a moment ago, as it was taken. The message is
         asked again in its context (_following) when alone it is no question of ours (一年多少钱), leaves
         the city open, only swaps one thing (那衡阳呢), points back (她…) or tells of a relative without a
@@ -200,6 +240,8 @@ class SearchIndex:
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back
         if follows and incomplete and (again := self._following(question, follows, city)) is not None:
             return again
+        if follows and result.decline_reason == "low_confidence" and (again := self._about_the_last_answer(question, follows, city)):
+            return again  # 是哪20种药 after 惠衢保特药怎么赔
         if swaps_only and result.outcome != "declined":
             return SearchResult("declined", region=result.region, decline_reason="off_topic", decline_region=result.region or NATIONAL)
         if follows and result.outcome == "answered" and result.entry.region != NATIONAL and not self.places.names_in(normalized) \
@@ -222,8 +264,12 @@ class SearchIndex:
         said = []
         if entry.region != NATIONAL and not self.places.names_in(normalized, covered_only=True):
             said.append(self.knowledge.regions[entry.region].name)
+        asked = self.understanding.facets(normalized)
+        product = next(iter(entry.facets.get("product", ())), "basic")  # the first declared is what it is about
+        if product != "basic" and not asked.get("product"):  # 她刚好16岁，要刷脸吗 was the family account's
+            said.append(self.understanding.label("product", product, "zh"))
         schemes = entry.facets.get("scheme", ())
-        if len(schemes) == 1 and not self.understanding.facets(normalized).get("scheme"):
+        if len(schemes) == 1 and not asked.get("scheme"):
             said.append(self.understanding.label("scheme", schemes[0], "zh"))
         return replace(result, taken_as=" ".join([*said, question])) if said else result
 
@@ -231,7 +277,11 @@ class SearchIndex:
         """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗
         after 湘潭的共济能给谁用; not 火星的医保怎么报销, a question of its own)."""
         facets = self.understanding.facets(normalized)
-        return not facets.get("product") and bool(facets.get("member")) and result.decline_reason in ("low_confidence", "uncovered_place")
+        if facets.get("product"):
+            return False
+        if result.decline_reason == "uncovered_place" and result.subject and self._role_of(normalized, result.subject) == "care":
+            return True  # 买了以后在杭州看病能报吗 after 惠衢保…: 杭州 is where care is, not whose rules are asked
+        return bool(facets.get("member")) and result.decline_reason in ("low_confidence", "uncovered_place")
 
     def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
         """The question asked again with what the previous one named and it leaves unsaid: the cities
@@ -271,11 +321,29 @@ class SearchIndex:
             # …and the scheme, where the last question named one and this one none (衢州居民医保一年交多少 … 政府补多少)
             scheme = None if asked.get("scheme") else understanding.facet_word(before, "scheme")
             context = [*places, *filter(None, [product, scheme, member])]
-        if not context:
+        if context:
+            taken_as = " ".join([*context, question])
+            result = self._kept(taken_as, city)
+            if result.outcome == "answered" or result.decline_reason in LACKING:
+                return replace(result, taken_as=taken_as)
+        return self._about_the_last_answer(question, previous, city)
+
+    def _about_the_last_answer(self, question: str, previous: str, city: str | None) -> SearchResult | None:
+        """从什么时候开始的, 是哪20种药: a question about the answer just given, naming none of its topic,
+        asked with the question before; only when that answer's entry is among the question's own
+        likeliest, so that a message about something else never gets the last answer again."""
+        last = self._kept(previous, city)
+        if last.outcome != "answered":
             return None
-        taken_as = " ".join([*context, question])
+        # …or when it asks a thing of its own (从什么时候开始的: a date) that entry tells (the asks check below)
+        if last.entry.id not in {c.entry.id for c in self.explain(question, self.OWN_LIKELIEST)} \
+                and not self.understanding.asks(self.read(question)):
+            return None
+        taken_as = f"{previous} {question}"
         result = self._kept(taken_as, city)
-        return replace(result, taken_as=taken_as) if result.outcome == "answered" or result.decline_reason in LACKING else None
+        if result.outcome == "answered" and result.entry == last.entry or result.decline_reason == "not_in_knowledge" and result.nearest == last.entry:
+            return replace(result, taken_as=taken_as)
+        return None
 
     def _switched(self, normalized: str, before: str) -> str | None:
         """The question before with the one thing a follow-up swaps (那职工呢 after 衢州居民门诊报销

@@ -19,7 +19,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, NOTE_PER_UNIT, NOTE_REVISED, AnswerError
+from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, NOTE_AGAIN, NOTE_PER_UNIT, NOTE_REVISED, AnswerError
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -53,6 +53,17 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     if calculate or (has_amount and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION)):
         return {"case": case}
     return False
+
+
+async def asks_about_the_result(message: Message, assistant: Assistant, state: FSMContext) -> bool:
+    """Just after a result, no other question asked since: a question about one of its figures (那我
+    自己要出多少, 大病报了多少) that changes no detail of the case and gives no amount."""
+    if "care" not in follow_ups.estimate_case(await state.get_data(), message.date.timestamp()):
+        return False
+    interview = assistant.store.current.interview
+    text = simplified(message.text)
+    return interview.reader.asks_about_the_result(text) and not interview.cases.revises(text) \
+        and not interview.reader.may_hold_an_amount(text)
 
 
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
@@ -156,6 +167,14 @@ class EstimateFlow:
         question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of)
         await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)
 
+    async def result_again(self) -> None:
+        """The result just shown, again, for a question about one of its figures."""
+        answers, _ = self.interview.settle(await self.answers())
+        result = estimate(self.interview.request(answers), self.rules)
+        view = self.view.result(result, self.locale, interview=self.interview)
+        await send_view(self.bot, self.chat_id, View(f"{self.view.tr(self.locale, NOTE_AGAIN)}\n\n{view.text}", view.buttons))
+        await self.state.update_data(finished=time.time())
+
     async def start(self, text: str | None = None, case: Case | None = None) -> None:
         """From the first question; with a message describing the case, from what it leaves open."""
         if case is None and text:
@@ -254,7 +273,7 @@ class EstimateFlow:
         city = from_storage(data).get("city") or self.city  # a per-city question is about the estimate's city
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
-        reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now))
+        reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data))
         await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
         if reply.outcome != "answered" and not (asks and reply.outcome == "suggested") and not (asks and self.says_what_is_lacking(reply)):
             return False
@@ -311,6 +330,11 @@ def create_router() -> Router:
         # The FAQ's offer starts from what the question said; 重新估算 from the first question.
         case = offered_case(await state.get_data()) if callback_data.value == OFFERED else None
         await flow(bot, query, state, assistant, estimate_presenter, locale).start(case=case)
+
+    @router.message(StateFilter(None), has_text, asks_about_the_result)
+    async def result_question(message: Message, bot: Bot, state: FSMContext, assistant: Assistant,
+                              estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await flow(bot, message, state, assistant, estimate_presenter, locale).result_again()
 
     @router.message(StateFilter(None), has_text, starts_estimate)
     async def estimate_phrase(message: Message, bot: Bot, case: Case, state: FSMContext, assistant: Assistant,

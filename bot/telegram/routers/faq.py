@@ -80,7 +80,8 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
     sent_at = message.date.timestamp()
     data = await state.get_data() if state is not None else {}
-    reply = assistant.ask(message.text, locale, city or follow_ups.estimate_city(data, sent_at), follow_ups.leaned_on(data, sent_at))
+    case = follow_ups.estimate_case(data, sent_at)  # a question right after an estimate is about its case
+    reply = assistant.ask(message.text, locale, city or case.get("city"), follow_ups.leaned_on(data, sent_at), case)
     trace["outcome"] = reply.public_outcome
     if state is not None:
         await follow_ups.remember(state, data, assistant, message.text, typed, sent_at, reply)

@@ -165,3 +165,21 @@ def test_a_composed_rate_is_explained(interview):
 def test_traditional_characters_are_read_like_simplified(interview, step, text, value):
     context = {name: typed(name, v) for name, v in ANSWERS["defaults"][step].items()}
     assert interview.accept(interview.next_step(context), text) == value
+
+
+def test_a_place_where_someone_is_insured_does_not_say_where_care_was(interview):
+    # 杭州 here is where the wife is insured: no answer to "in Quzhou or outside?"
+    with pytest.raises(AnswerError):
+        interview.accept(step_after(interview, **IN_QUZHOU), "我老婆在杭州参保，她住院能报多少")
+    assert interview.accept(step_after(interview, **IN_QUZHOU), "在杭州住的院") is False
+
+
+@pytest.mark.parametrize("text", ["那我最后自己要掏多少钱", "大病报了多少", "惠衢保赔了多少", "So how much do I pay myself?",
+                                  "how much was paid in total"])
+def test_a_question_about_the_result_just_shown(interview, text):
+    assert interview.reader.asks_about_the_result(text)
+
+
+@pytest.mark.parametrize("text", ["惠衢保一年多少钱", "衢州居民住院报销比例", "How much is Huiqubao?"])
+def test_other_questions_are_not_about_the_result(interview, text):
+    assert not interview.reader.asks_about_the_result(text)

@@ -1272,3 +1272,67 @@ def test_a_follow_up_is_asked_in_the_conversations_context(index, previous, ques
 def test_keywords_are_no_follow_up_swap(index):
     # 新生兒 衢州 醫保 names a member, a city and 医保: keywords to search, not 那…呢
     assert_answers(index, "新生兒 衢州 醫保", "quzhou/resident/newborn")
+
+
+@pytest.mark.parametrize("question", [
+    "衢州单位给交的医保，住院一般报几成",  # 单位…交的: the employee scheme, whose inpatient rates the source lacks
+    "衡阳家庭共济能交长期护理保险吗",  # paying contributions from the shared account: Hengyang's uses do not say
+    "黑河共济能给我妈交医保吗",
+])
+def test_what_the_knowledge_lacks_is_not_answered_with_a_neighbours_facts(index, question):
+    assert_declines(index, question, "not_in_knowledge")
+
+
+def test_english_employee_words_name_the_scheme(index):
+    assert_answers(index, "Quzhou workers: yearly clinic visit cap still 6000?", "quzhou/employee/outpatient")
+
+
+def test_a_claim_event_is_no_other_insurance(index):
+    # 出险 ends in 险 but names no product: the 惠衢保 settlement answers
+    assert_answers(index, "惠衢保出险了要自己拿材料去保险公司报吗", "huiqubao/settlement")
+    assert_declines(index, "重疾保险怎么报", "uncovered_topic")
+
+
+def test_cash_from_the_shared_account_is_declined(index):
+    assert_declines(index, "家庭共济账户里的钱是不是能提出来当现金用", "uncovered_topic")
+
+
+@pytest.mark.parametrize("previous, question, entry_id", [
+    ("我想把孙女绑到我手机上", "她刚好16岁，要刷脸吗", "family-account/under-16"),
+    ("惠衢保特药怎么赔", "是哪20种药", "huiqubao/cover-special-drugs"),  # about the last answer, which says whom to ask
+    ("衡阳慢性病门诊个人自付多少", "从什么时候开始的", "family-aid/hengyang/chronic-ratio"),
+    ("惠衢保能给我爸妈买吗", "买了以后在杭州看病能报吗", "huiqubao/outside-quzhou"),  # 杭州: where care is
+    ("衡阳的共济账户能给我弟弟用吗", "那在黑河呢", "family-aid/heihe/who"),
+])
+def test_a_follow_up_leans_on_the_last_answer(index, previous, question, entry_id):
+    assert_answers(index, question, entry_id, previous)
+
+
+def test_a_follow_up_naming_its_own_city_takes_none_from_before(index):
+    # 衡阳可以吗 after 昭通's premiums: 衡阳's rule, which the source lacks, never 昭通's
+    assert_declines(index, "衡阳可以吗", "not_in_knowledge", "昭通家庭共济能给家人交医保费吗")
+
+
+def test_a_message_about_something_else_does_not_get_the_last_answer(index):
+    assert_declines(index, "我想吃饭", "off_topic", "惠衢保多少钱")
+
+
+@pytest.mark.parametrize("question, case, expected", [
+    # a resident's hospital stay: the resident inpatient table, not the employee outpatient one
+    ("二级医院起付线是多少来着", {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}, "quzhou/resident/inpatient"),
+    # 退休 says an employee: the case's scheme does not hold, nor its care for a personal account
+    ("我是退休的，个人账户每月划多少", {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})},
+     "quzhou/employee/personal-account-retiree"),
+    # the likeliest offered, on the case's scheme and care, is the answer
+    ("What's the most it pays in a year?", {"scheme": frozenset({"employee"}), "care": frozenset({"outpatient"})},
+     "quzhou/employee/outpatient-cap"),
+])
+def test_a_question_in_an_estimate_is_about_its_case(index, question, case, expected):
+    result = index.search(question, "quzhou", None, case)
+    assert result.outcome == "answered" and result.entry.id == expected, result
+
+
+def test_the_case_does_not_make_a_question_of_ours_of_the_weather(index):
+    case = {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}
+    assert index.search("abc", "quzhou", None, case).outcome == "declined"
+    assert index.search("明天衢州会下雨吗", "quzhou", None, case).decline_reason == "uncovered_topic"

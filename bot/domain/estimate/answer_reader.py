@@ -162,6 +162,7 @@ class AnswerReader:
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._result_words = tuple(comparable(w) for w in self.known.result_words)
+        self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
         self.not_money_after = tuple(self.known.not_money_after)
@@ -260,9 +261,12 @@ class AnswerReader:
             elif table.split(":")[-1] in self.known.past_steps and any(word in compared for word in self._past):
                 raise Unread("ambiguous")  # 以前是低保户: what was, not what is now
         # Clauses kept apart: in 不，没有 the 不 is an answer of its own, not a negation of 没有.
-        found = matcher.find(self._clauses(typed) if not in_a_case else compared, spelled)
+        read = self._clauses(typed) if not in_a_case else compared
+        found = matcher.find(read, spelled)
         if in_a_case:
             found = [item for item in found if item.value != OUTSIDE]
+        if table == "in_city":  # 我老婆在杭州参保，她住院能报多少: where she is insured, not where care was
+            found = [item for item in found if not (item.place and read.startswith(self._insurance_words, item.end))]
         try:
             return self._resolve(table, found, prefer)
         except Unread as unread:

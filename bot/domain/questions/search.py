@@ -202,7 +202,8 @@ class SearchIndex:
             return result  # 衡阳的起付线是多少 in a 衢州 case asks about 衡阳 in general
         asked = self.understanding.facets(normalized)
         unsaid = {dimension: values for dimension, values in case.items()
-                  if dimension not in asked and not (dimension == "care" and "condition" in asked)}
+                  if dimension not in asked and not (dimension == "care" and "condition" in asked)
+                  and not (dimension == "scheme" and "status" in asked)}  # 我是退休的: an employee's status
         if not unsaid or result.outcome == "declined" and result.decline_reason not in ("not_in_knowledge", "no_entry_for_city"):
             return result  # abc, the weather, 杭州's rules: no question of ours, whatever the case
         if result.outcome == "answered" and self._fits(result.entry, unsaid) is not False:
@@ -214,13 +215,19 @@ class SearchIndex:
         if again.outcome == "suggested" and again.suggestions and self._fits(again.suggestions[0], unsaid):
             # the likeliest of the entries offered is on the case's scheme and care: the case settles it
             again = replace(again, outcome="answered", entry=again.suggestions[0], suggestions=again.suggestions[1:2])
-        return replace(again, taken_as=taken_as) if again.outcome == "answered" or again.decline_reason in LACKING else result
+        # "we lack that for the case" where alone it was no answer or another case's, not where the entries
+        # offered alone may hold it (我是退休的，个人账户每月划多少 after a hospital-stay estimate)
+        lacking = again.decline_reason in LACKING and result.outcome != "suggested"
+        return replace(again, taken_as=taken_as) if again.outcome == "answered" or lacking else result
 
     @staticmethod
     def _fits(entry: Entry, case: Facets) -> bool | None:
         """Whether the entry is on the case's facets: False if it declares another value of one, True if
         it declares the case's own of one at least, None if it declares none of them."""
-        declared = [bool(values & set(entry.facets[dimension])) for dimension, values in case.items() if dimension in entry.facets]
+        # (an entry declaring none of a dimension, care: [] for a personal account, is about none of it;
+        # but condition: [] says ordinary care, never a chronic disease's)
+        declared = [bool(values & set(entry.facets[dimension])) for dimension, values in case.items()
+                    if entry.facets.get(dimension) or dimension == "condition" and dimension in entry.facets]
         return None if not declared else all(declared)
 
     def _search_following(self, question: str, city: str | None, follows: str | None) -> SearchResult:
@@ -307,8 +314,10 @@ class SearchIndex:
                 # 黑河…能给我侄子用吗 (its list the nearest) … 那我外孙女呢: of the entries offered, the one just discussed
                 result = replace(result, outcome="answered", entry=result.suggestions[0], suggestions=result.suggestions[1:2])
             return replace(result, taken_as=switched) if result.outcome == "answered" or result.decline_reason in LACKING else None
-        places = self.places.left_unsaid(before, normalized, covered_only=True)
-        if not places and (answered := self._kept(previous, city)).outcome == "answered" and answered.entry.region != NATIONAL:
+        names_its_own = bool(self.places.names_in(normalized, covered_only=True))  # 衡阳可以吗 after 昭通…: not 昭通's
+        places = [] if names_its_own else self.places.left_unsaid(before, normalized, covered_only=True)
+        if not places and not names_its_own and (answered := self._kept(previous, city)).outcome == "answered" \
+                and answered.entry.region != NATIONAL:
             places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
         asked = understanding.facets(normalized)
         if asked.get("product"):

@@ -98,6 +98,7 @@ class AsksFor(_Strict):
 class InsuranceNames(_Strict):
     ours: list[str] = Field(default_factory=list)
     asking: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)  # 出险, 风险: words ending in 险 that name no insurance
 
 
 class Clauses(_Strict):
@@ -208,6 +209,7 @@ class Understanding:
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
                             for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
         self._asking_words = tuple(norm(spec.insurance_names.asking))
+        self._not_insurance = tuple(norm(spec.insurance_names.not_names))
         # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten
         as_written = {unicodedata.normalize("NFKC", w).lower() for w in spec.sound_alike.words} - {""}
         targets = set(norm(spec.sound_alike.words)) | as_written | {w for w in norm(sound_words) if len(w) >= 3}
@@ -397,7 +399,7 @@ class Understanding:
         """The name of an insurance product that is not ours (长期护理保险, 碎屏险), if one is named."""
         for match in _INSURANCE.finditer(normalized):
             start, end = match.start(1), match.end(1)
-            if normalized[:end].endswith(self._our_insurance) or normalized.startswith(self._our_insurance, start):
+            if normalized[:end].endswith(self._our_insurance + self._not_insurance) or normalized.startswith(self._our_insurance, start):
                 continue
             before = normalized[match.start():start]
             if not before or before.endswith(self._asking_words):

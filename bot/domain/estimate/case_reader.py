@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
-from bot.domain.estimate.interview import ALL_PAID, WORD_TABLE, Interview
+from bot.domain.estimate.interview import ALL_PAID, GIVEN, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
@@ -149,7 +149,8 @@ class CaseReader:
             rest = rest.rstrip("?？ ")
         while rest.endswith(self._follow_up_ends):  # 如果是三级医院呢: 呢 asks about the whole case
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
-        if any(word in rest for word in self._labels["not_a_cost"]) and not self.reader.may_hold_an_amount(rest):
+        if any(word in rest for word in self._labels["not_a_cost"]) and not self.reader.may_hold_an_amount(rest) \
+                and self._deductible_paid(rest) is None:  # (起付线已经交过了 tells the case: the deductible paid)
             return False  # 那职工门诊一年最多报多少呢: a limit or a deductible is asked, not an estimate
         return not self.reader.is_question(rest)
 
@@ -172,7 +173,7 @@ class CaseReader:
         rest = rest.strip(" ,.!;:，。！；：?？")
         while rest.endswith(self._follow_up_ends):
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
-        return {name: value for name, value in self.read(rest).answers.items() if name in self._yes_no_steps}
+        return {name: value for name, value in self.read(rest).answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
 
     def revision(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """A case told in the middle of an estimate, or just after its result (那门诊呢，一级医院看病花了800;
@@ -190,12 +191,18 @@ class CaseReader:
                 return corrected
         if not case.costs:
             return None
+        if "city" in answers and case.answers.get("city", answers["city"]) != answers["city"] and not (text and self.revises(text)):
+            return None  # 我是衢州居民医保…帮我算算 after a 衡阳 case: a new case, nothing of the last kept
         changed = {name for name, value in case.answers.items() if name in WORD_TABLE and answers.get(name) != value}
         if case.elsewhere is not None and "city" in answers:
             changed.add("city")
         if not changed:
             return None
         revised = {**answers, **case.answers}
+        if any(name in changed for name in ("scheme", "care")):
+            for name in GIVEN:  # the deductible paid this year was of that scheme's, that care's
+                if name not in case.answers:
+                    revised.pop(name, None)
         if case.elsewhere is not None and "city" not in case.answers:
             revised.pop("city", None)  # 那我老婆是杭州医保呢: the city is asked, with what the rules lack said
         main = "special_drug" if revised.get("care") == "special-drug" else "in_scope"
@@ -212,7 +219,8 @@ class CaseReader:
         told = {**self._supposed(text), **case.answers} if text is not None else dict(case.answers)
         if "care" not in told and answers.get("care") == "special-drug" and "in_scope" in told and "special_drug" not in told:
             told["special_drug"] = told.pop("in_scope")  # 金额说错了，是3万 after a special drug: its cost
-        changed = tuple(name for name, value in told.items() if name in answers and answers[name] != value)
+        # (the deductible already paid this year is told, never asked: 如果今年已经付过100的起付线呢 changes it)
+        changed = tuple(name for name, value in told.items() if (name in answers or name in GIVEN) and answers.get(name) != value)
         if case.elsewhere is not None and "city" in answers and "city" not in told:
             changed += ("city",)
         if not changed:

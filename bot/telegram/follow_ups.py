@@ -17,6 +17,15 @@ def leaned_on(data: dict, at: float) -> str | None:
     return before["text"] if before and 0 <= at - before["at"] <= FOLLOW_UP_SECONDS else None
 
 
+BACK_TO_THE_RESULT_SECONDS = 1800  # 刚才那笔 may point back at an estimate over a longer talk
+
+
+def last_result(data: dict, at: float) -> dict:
+    """The answers of the estimate worked out last, if within half an hour, whatever was asked since."""
+    finished = data.get("finished")
+    return data.get("answers", {}) if finished is not None and 0 <= at - finished <= BACK_TO_THE_RESULT_SECONDS else {}
+
+
 def estimate_case(data: dict, at: float) -> dict:
     """The answers of an estimate worked out a moment ago: a question right after it (一年起付线最多交多少)
     is about its city, scheme and care, as a follow-up is about the question before."""

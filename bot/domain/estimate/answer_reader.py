@@ -162,6 +162,7 @@ class AnswerReader:
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._result_words = tuple(comparable(w) for w in self.known.result_words)
+        self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
         self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
@@ -426,6 +427,11 @@ class AnswerReader:
         """自己要出多少, 大病报了多少, How much do I pay myself?: a question about a figure of a result."""
         compared = comparable(typed)
         return any(word in compared for word in self._result_words)
+
+    def points_back_to_the_result(self, typed: str) -> bool:
+        """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""
+        compared = comparable(typed)
+        return any(word in compared for word in self._back_to_the_result)
 
     def navigation(self, typed: str) -> str | None:
         """back | cancel | restart when typed typed asks to move, stop or start again."""

@@ -116,8 +116,6 @@ class SearchIndex:
     SIBLINGS_OVERLAP = 0.4  # the named city's entries on the product asked, tied, the first overlapping this well, answer
     ASKED_NOT_TOLD = frozenset({"year", "scheme", "status", "care"})  # named where the message asks, they outweigh the story's
 
-    OWN_LIKELIEST = 5  # a question about the last answer ranks its entry this high alone (从什么时候开始的)
-
     RESULTS_CACHED = 2048  # (question, city) pairs whose result is kept: residents ask the same things
 
     def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
@@ -339,14 +337,15 @@ class SearchIndex:
 
     def _about_the_last_answer(self, question: str, previous: str, city: str | None) -> SearchResult | None:
         """从什么时候开始的, 是哪20种药: a question about the answer just given, naming none of its topic,
-        asked with the question before; only when that answer's entry is among the question's own
-        likeliest, so that a message about something else never gets the last answer again."""
+        asked with the question before; only when that answer's entry is the question's own likeliest, or
+        it asks a thing of its own that entry must tell (so that a message about something else, 我想把
+        备案地改成广州 after who may register, never gets the last answer again)."""
         last = self._kept(previous, city)
         if last.outcome != "answered":
             return None
         # …or when it asks a thing of its own (从什么时候开始的: a date) that entry tells (the asks check below)
-        if last.entry.id not in {c.entry.id for c in self.explain(question, self.OWN_LIKELIEST)} \
-                and not self.understanding.asks(self.read(question)):
+        own = self.explain(question, 1)
+        if not (own and own[0].entry.id == last.entry.id) and not self.understanding.asks(self.read(question)):
             return None
         taken_as = f"{previous} {question}"
         result = self._kept(taken_as, city)

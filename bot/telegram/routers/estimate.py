@@ -56,14 +56,20 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
 
 
 async def asks_about_the_result(message: Message, assistant: Assistant, state: FSMContext) -> bool:
-    """Just after a result, no other question asked since: a question about one of its figures (那我
-    自己要出多少, 大病报了多少) that changes no detail of the case and gives no amount."""
-    if "care" not in follow_ups.estimate_case(await state.get_data(), message.date.timestamp()):
-        return False
+    """A question about one of the figures of the result shown last (那我自己要出多少, 大病报了多少)
+    that changes no detail of the case and gives no amount: just after it, or after other questions
+    when it points back at it (刚才那笔) or names nothing of a case of its own (那我自己最后掏多少钱)."""
     interview = assistant.store.current.interview
     text = simplified(message.text)
-    return interview.reader.asks_about_the_result(text) and not interview.cases.revises(text) \
-        and not interview.reader.may_hold_an_amount(text)
+    reader = interview.reader
+    if not reader.asks_about_the_result(text) or interview.cases.revises(text) or reader.may_hold_an_amount(text):
+        return False
+    data, at = await state.get_data(), message.date.timestamp()
+    result = follow_ups.last_result(data, at)
+    told = interview.cases.read(text).answers
+    if "care" not in result or any(result.get(name) != value for name, value in told.items()):
+        return False  # 衢州职工门诊自己付多少 after a resident's hospital stay: a case of its own
+    return "care" in follow_ups.estimate_case(data, at) or reader.points_back_to_the_result(text) or not told
 
 
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少

@@ -1336,3 +1336,15 @@ def test_the_case_does_not_make_a_question_of_ours_of_the_weather(index):
     case = {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}
     assert index.search("abc", "quzhou", None, case).outcome == "declined"
     assert index.search("明天衢州会下雨吗", "quzhou", None, case).decline_reason == "uncovered_topic"
+
+
+def test_a_follow_up_keeps_the_scheme_and_care_of_the_question_before(index):
+    # the resident outpatient cap, not the employee one it matches alone
+    assert_answers(index, "一年最多报多少", "quzhou/resident/outpatient", "衢州 城乡居民医保 门诊有起付线吗")
+    # …and a question about another product is not bent to them
+    assert_answers(index, "惠衢保多少钱", "huiqubao/premium", "衢州居民住院报销比例")
+
+
+def test_who_and_what_words_ask(index):
+    # 都能给谁用 asks: it is kept when the message is read in parts
+    assert_answers(index, "那黑河呢，都能给谁用", "family-aid/heihe/who", "湘潭的家庭共济，我岳父能用我的个人账户吗")

@@ -188,7 +188,17 @@ class SearchIndex:
         """`case`: the facets of an estimate being worked out, or worked out a moment ago (its scheme and
         care): a question leaving them unsaid is about it (_within_the_case)."""
         result = self._search_following(question, city, follows)
-        return self._within_the_case(question, city, case, result) if case else result
+        if case:
+            return self._within_the_case(question, city, case, result)
+        if follows and result.outcome == "answered" and (held := self._held(follows)):
+            # 一年最多报多少 after 城乡居民医保 门诊有起付线吗: the resident outpatient cap, not the employee one
+            return self._within_the_case(question, city, held, result)
+        return result
+
+    def _held(self, previous: str) -> Facets:
+        """The scheme and care the previous question (as taken) was about: they hold for the next."""
+        facets = self.understanding.facets(self.read(previous))
+        return {dimension: values for dimension, values in facets.items() if dimension in ("scheme", "care", "condition")}
 
     def _within_the_case(self, question: str, city: str | None, case: Facets, result: SearchResult) -> SearchResult:
         """二级医院起付线是多少来着, asked in a resident's hospital-stay estimate, is the resident inpatient

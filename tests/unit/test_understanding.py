@@ -1348,3 +1348,25 @@ def test_a_follow_up_keeps_the_scheme_and_care_of_the_question_before(index):
 def test_who_and_what_words_ask(index):
     # 都能给谁用 asks: it is kept when the message is read in parts
     assert_answers(index, "那黑河呢，都能给谁用", "family-aid/heihe/who", "湘潭的家庭共济，我岳父能用我的个人账户吗")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("Quzhou, non-employee cover: level 2 hospital stay, what percent back?", "quzhou/resident/inpatient"),  # not 'employee'
+    ("Quzhou staff-plan GP visits: yearly cap 6000 or 8000?", "quzhou/employee/outpatient-cap"),
+    ("女儿在衢州上班交的职工医保，她账户的钱拿来给我们看病行不行", "quzhou/employee/personal-account-family"),
+    ("衢州异地就医备案以后能改地方吗", "quzhou/remote-care/change-place"),
+])
+def test_phone_wordings_reach_their_entry(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "在衢州单位上交医保的，住院报销比例是几成",  # the employee inpatient rates: not in the source
+    "衢州异地备案一年能改几次",  # how often: not said
+])
+def test_phone_wordings_of_what_the_knowledge_lacks(index, question):
+    assert_declines(index, question, "not_in_knowledge")
+
+
+def test_a_premium_refund_stays_declined_in_english(index):
+    assert_declines(index, "Can I get a refund of my Huiqubao premium?", "uncovered_topic")

@@ -85,6 +85,7 @@ class WordMatcher:
                                         spelled[:match.start()]) is not None
                     found.append(Found(value, start, start + len(_squeezed(match.group(0))), negated, place))
         if self.pattern is not None:
+            negated_until = -1  # where the last negated word ends: 不在衢州市内 negates 市内 after 在衢州 too
             for match in self.pattern.finditer(typed):
                 word = match.group(0)
                 if len(word) == 1 and not self._alone(typed, match.end(), word):
@@ -92,7 +93,9 @@ class WordMatcher:
                     # negates or starts them; it answers only standing alone (不，没买; 是是是).
                     continue
                 value, place = self.literal[word]
-                found.append(Found(value, match.start(), match.end(), self._negated(typed, match.start()), place))
+                negated = self._negated(typed, match.start()) or match.start() == negated_until
+                negated_until = match.end() if negated else -1
+                found.append(Found(value, match.start(), match.end(), negated, place))
         for pattern, value, place in self.gapped:
             for match in pattern.finditer(typed):
                 if not any(f.start <= match.start() < f.end for f in found):
@@ -156,7 +159,9 @@ class AnswerReader:
         self.negations = tuple(sorted({comparable(w) for w in self.known.negations}, key=len, reverse=True))
         self._unsure = tuple(comparable(w) for w in self.known.unsure)
         self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)
-        self._none = tuple(comparable(w) for w in self.known.none_words)
+        self._none = tuple(comparable(w) for w in self.known.none_words if not str(w).isascii())
+        self._none_latin = tuple(re.compile(r"(?<![a-z'])" + _latin_words(unicodedata.normalize("NFKC", str(w)).lower()) + r"(?![a-z'])")
+                                 for w in self.known.none_words if str(w).isascii())  # whole words: no is not in know
         self._markers = tuple(comparable(w) for w in self.known.care_place_markers if len(comparable(w)) == 1)
         self._calculate = tuple(comparable(w) for w in self.known.calculate_words)
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
@@ -190,6 +195,11 @@ class AnswerReader:
     def _pairs(self, table: str, region: str | None) -> list[tuple[str, object, bool]]:
         pairs = [(word, value, False) for value, choice in self.words.choices(table).items()
                  for word in [str(value), *choice.words]] if table in ("city", "scheme", "care", "level", "in_city", "yes_no") else []
+        if table.startswith("named:"):  # named:scheme: the words naming a choice outright (城乡居民医保)
+            name = table.split(":", 1)[1]
+            values = {str(value): value for value in self.words.choices(name)}
+            return [(word, values[key], False) for key, words in self.known.named_choices.get(name, {}).items()
+                    if key in values for word in words]
         if table == "city":
             pairs += [(place, city, True) for city, places in self.known.places.items() for place in places]
             pairs += [(place, OUTSIDE, True) for place in self.known.other_places]
@@ -214,7 +224,10 @@ class AnswerReader:
     def means_none(self, typed: str) -> bool:
         """没有, 无: at 目录外药品费用 this is 0."""
         compared = comparable(typed)
-        return any(word in compared for word in self._none)
+        if any(word in compared for word in self._none):
+            return True
+        spelled = unicodedata.normalize("NFKC", typed).lower()
+        return any(pattern.search(spelled) for pattern in self._none_latin)
 
     def is_unsure(self, compared: str) -> bool:
         return any(word in compared for word in self._unsure)
@@ -271,6 +284,12 @@ class AnswerReader:
         try:
             return self._resolve(table, found, prefer)
         except Unread as unread:
+            if unread.reason == "ambiguous" and table in self.known.named_choices:
+                # 我爸退休以后…他是城乡居民医保: 退休 only suggests 职工; the scheme named outright wins
+                try:
+                    return self._resolve(table, self.matcher(f"named:{table}").find(read, spelled), prefer)
+                except Unread:
+                    pass
             if unread.reason != "unknown" or in_a_case:
                 raise
             corrected = self._sounds(table, region).correct(compared)

@@ -50,6 +50,7 @@ class CaseReader:
         self.reader = interview.reader
         known = interview.words.understanding
         self._markers = tuple(comparable(w) for w in known.care_place_markers)
+        self._fillers = tuple(sorted((comparable(w) for w in known.care_place_fillers), key=len, reverse=True))  # 在我们衢江区
         # 在外地住院, 在杭州看病: words that say care was had (the care step's own words, and care_words)
         self._care_words = tuple({comparable(str(word)) for choice in interview.words.choices("care").values()
                                   for word in choice.words if _HAN.search(str(word)) and "…" not in str(word)} |
@@ -65,6 +66,7 @@ class CaseReader:
         self._follow_up_ends = tuple(prepare(w) for w in known.follow_up_ends)
         self._corrections = _cue_patterns(known.correction_words)
         self._what_ifs = _cue_patterns(known.what_if_words)
+        self._unchanged = _cue_patterns(sorted(known.unchanged_words, key=len, reverse=True))  # 其他都一样: asks nothing
         self._yes_no_steps = frozenset(known.step_words)  # hardship, huiqubao
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
@@ -87,11 +89,14 @@ class CaseReader:
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)
+        # Without the clauses about the deductible already paid (今年在二级医院已经交过起付线了): the level is
+        # read again when the whole message names two, the one in those clauses being of another visit.
+        this_visit = "，".join(clause for clause, _ in clauses if self._deductible_paid(clause) is None)
         answers: dict = {}
         self._choice(answers, "city", "city", whole)
         self._choice(answers, "scheme", "scheme", whole)
         self._choice(answers, "care", "care", whole, prefer=self.interview.words.understanding.prefer.get("care"))
-        self._choice(answers, "level", "level", whole)
+        self._choice(answers, "level", "level", whole, this_visit=this_visit)
         location = self._location(clauses, answers.get("city"))
         if location is not None:
             answers["in_quzhou"] = location
@@ -141,6 +146,8 @@ class CaseReader:
         rest, what_if = self._what_if_removed(spelled)
         if not (corrected or what_if):
             return False
+        for pattern in self._unchanged:  # 如果是在上海住院呢？其他都一样: the rest is kept, nothing asked
+            rest = pattern.sub(" ", rest)
         asked_amount = any(word in rest for word in self._amount_questions)
         for word in self._amount_questions:  # 能报多少 asks what the estimate answers
             rest = rest.replace(word, " ")
@@ -235,10 +242,13 @@ class CaseReader:
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed)
 
-    def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None) -> None:
+    def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None, this_visit: str | None = None) -> None:
         try:
             value = self.reader.choice(table, text, prefer=prefer, in_a_case=True)
         except Unread as unread:
+            if unread.reason == "ambiguous" and this_visit and this_visit != text:
+                self._choice(answers, name, table, this_visit, prefer)  # 三级医院看门诊…今年在二级医院交过起付线: 三级
+                return
             if unread.reason != "unknown":
                 return
             # Nothing of the step's words: one may be typed by its sound (只工 for 职工, 渠州 for 衢州).
@@ -289,13 +299,21 @@ class CaseReader:
                     if not (isinstance(value, bool) and not (item.place and value is False)):
                         continue
                     value = not value
-                if value is True and (insurance or item.place and not compared[:item.start].endswith(self._markers)):
+                if value is True and (insurance or item.place and not self._marked(compared[:item.start])):
                     # 衢州居民, 衢州职工, 我在衢州交的医保 name the insurance; 在衢州…, 去柯城… name the place of care.
                     continue
                 if value is False and item.place and self._names_insurance(compared, clause, item):
                     continue  # 我在杭州参保, 湘潭职工, 我是黑河的: where one is insured, not where care was
                 found.add(value)
         return found.pop() if len(found) == 1 else None
+
+    def _marked(self, before: str) -> bool:
+        """Whether a place follows a care-place marker (在衢州, 去杭州), a filler between them (在我们衢江区)."""
+        for filler in self._fillers:
+            if before.endswith(filler):
+                before = before[:-len(filler)]
+                break
+        return before.endswith(self._markers)
 
     def _case_before_question(self, compared: str) -> str:
         """The part of a Chinese clause before the amount it asks (衢州居民在外地住院5万 in …能报多少), when
@@ -308,7 +326,7 @@ class CaseReader:
 
     def _care_was_there(self, compared: str, item) -> bool:
         """在外地住院, 到杭州看病: the place follows a care-place marker and care words follow it."""
-        placed = compared[:item.start].endswith(self._markers) or compared[item.start:item.end].startswith(self._markers)  # 在衢州 is a word
+        placed = self._marked(compared[:item.start]) or compared[item.start:item.end].startswith(self._markers)  # 在衢州 is a word
         return placed and any(word in compared[item.end:] for word in self._care_words)
 
     def _names_insurance(self, compared: str, clause: str, item) -> bool:
@@ -320,7 +338,7 @@ class CaseReader:
         before, after = compared[:item.start], compared[item.end:item.end + 6]
         if any(0 <= after.find(word) <= 1 for word in self._insurance):
             return True
-        if not before.endswith(self._markers) and any(word in after for word in self._insurance):
+        if not self._marked(before) and any(word in after for word in self._insurance):
             return True
         if before.endswith(self._insurance_before):
             return True
@@ -359,7 +377,7 @@ class CaseReader:
             label = self._label(clause)
             if not amounts and carried == "out_of_list" and compared in self._none_alone:
                 label = carried  # 自费：无
-            if not amounts and label == "out_of_list" and self.reader.means_none(clause):
+            if not amounts and label == "out_of_list" and self.reader.means_none(clause) and not self.reader.is_unsure(compared):
                 labelled["out_of_list"].append(NOTHING)
             if not amounts and label == "in_scope" and self._all_in_scope(clause):
                 labelled["out_of_list"].append(NOTHING)  # 全部是医保范围内的: nothing outside the list

@@ -38,6 +38,8 @@ class Understanding(_Strict):
     question_words: Words = Field(default_factory=list)
     prefer: dict[str, list[str]] = Field(default_factory=dict)
     step_words: dict[str, StepWords] = Field(default_factory=dict)
+    # table -> choice -> words that name it outright (城乡居民医保): they win over words that only suggest one (退休)
+    named_choices: dict[str, dict[str, Words]] = Field(default_factory=dict)
     none_words: Words = Field(default_factory=list)
     plan_names: dict[str, Words] = Field(default_factory=dict)  # 惠衢保 -> Huiqubao: other spellings of a plan
     whole_cost_words: Words = Field(default_factory=list)  # 全部是医保范围内的: nothing outside the list
@@ -54,7 +56,9 @@ class Understanding(_Strict):
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)
     correction_words: Words = Field(default_factory=list)  # 不对, 其实, 说错了, actually
     what_if_words: Words = Field(default_factory=list)  # 那…呢, 如果是, what if
+    unchanged_words: Words = Field(default_factory=list)  # 其他都一样: with a what-if, the rest of the case is kept
     care_place_markers: Words = Field(default_factory=list)
+    care_place_fillers: Words = Field(default_factory=list)  # 在我们衢江区: between a marker and the place
     care_words: Words = Field(default_factory=list)  # 在杭州看病: after a place, it is where care was
     insurance_words: Words = Field(default_factory=list)
     home_before: Words = Field(default_factory=list)  # 我是黑河的: the place one is insured in

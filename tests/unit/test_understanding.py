@@ -1370,3 +1370,17 @@ def test_phone_wordings_of_what_the_knowledge_lacks(index, question):
 
 def test_a_premium_refund_stays_declined_in_english(index):
     assert_declines(index, "Can I get a refund of my Huiqubao premium?", "uncovered_topic")
+
+
+@pytest.mark.parametrize("previous, question, entry_id", [
+    ("惠衢保一年多少钱", "要打电话问的话打哪个", "quzhou/services/hotline"),  # the city's line, not 惠衢保's entries
+])
+def test_a_phone_number_asked_in_a_talk_is_the_citys(index, previous, question, entry_id):
+    assert_answers(index, question, entry_id, previous)
+
+
+def test_what_a_talk_about_a_city_cannot_answer_points_to_that_citys_hotline(index):
+    result = index.search("我想吃饭", None, "衢州 惠衢保一年多少钱")
+    assert result.outcome == "declined" and result.decline_region == "quzhou", result
+    # …and a Heihe line the sources do not have is said to be missing, with Heihe's note
+    assert_declines(index, "打哪个电话问", "no_entry_for_city", "黑河家庭共济能给谁用")

@@ -193,6 +193,11 @@ class SearchIndex:
         if follows and result.outcome == "answered" and (held := self._held(follows)):
             # 一年最多报多少 after 城乡居民医保 门诊有起付线吗: the resident outpatient cap, not the employee one
             return self._within_the_case(question, city, held, result)
+        if follows and result.outcome != "answered" and result.decline_region in (None, NATIONAL) and result.decline_reason != "uncovered_place" \
+                and not self.places.names_in(self.read(question)) and (last := self._kept(follows, city)).outcome == "answered" \
+                and last.entry.region != NATIONAL:
+            # what we cannot answer in a talk about 惠衢保 is for Quzhou's hotline, not the national one
+            return replace(result, decline_region=last.entry.region)
         return result
 
     def _held(self, previous: str) -> Facets:
@@ -328,7 +333,9 @@ class SearchIndex:
                 and answered.entry.region != NATIONAL:
             places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
         asked = understanding.facets(normalized)
-        if asked.get("product"):
+        if understanding.asks_of_the_city(normalized) and not asked.get("product"):
+            context = [*places, "医保"] if places else []  # 要打电话问的话打哪个: the city's medical insurance line
+        elif asked.get("product"):
             context = places
         else:
             product = understanding.product_name(before)

@@ -93,6 +93,9 @@ class AsksFor(_Strict):
     # asks how two things relate (有什么区别): an entry that answers it speaks of both, so a question
     # joining two products or schemes is not split into each one's own entry
     relates: bool = False
+    # the same for every product of a city (its phone number): a follow-up asking it takes only the
+    # conversation's city (惠衢保… 要打电话问的话打哪个: Quzhou's hotline, not 惠衢保's entries)
+    of_the_city: bool = False
 
 
 class InsuranceNames(_Strict):
@@ -376,6 +379,9 @@ class Understanding:
 
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest
+
+    def asks_of_the_city(self, normalized: str) -> bool:
+        return any(self.spec.asks_for[int(ask)].of_the_city for ask in self.asks(normalized))
 
     def own_entry(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].own_entry

@@ -188,7 +188,9 @@ class EstimateFlow:
         if case is not None and not case.answers and not case.aside and not case.elsewhere:
             case = None
         answers = case.answers if case is not None else {}
-        await self.save(answers)
+        # what the rules set aside (a hospital stay of a scheme with no rule for it) is kept with the answers,
+        # so that 那要是按城乡居民医保算呢 a moment later still has the stay
+        await self.save({**case.aside, **answers} if case is not None else answers)
         await self.show(answers, case=case)
 
     async def answer(self, text: str, typed: bool = True) -> None:
@@ -233,7 +235,7 @@ class EstimateFlow:
             # in the middle (its data is kept until the next answer), 那职工呢 leans on that question.
             if revises and "asked" in await self.state.get_data():
                 revises = False
-            revision = self.interview.cases.revision(answers, self.interview.cases.read(text), text if revises else None)
+            revision = self.interview.cases.revision(await self.answers(), self.interview.cases.read(text), text if revises else None)
             if revision is not None:
                 await self.start(case=revision)
                 return

@@ -1384,3 +1384,30 @@ def test_what_a_talk_about_a_city_cannot_answer_points_to_that_citys_hotline(ind
     assert result.outcome == "declined" and result.decline_region == "quzhou", result
     # …and a Heihe line the sources do not have is said to be missing, with Heihe's note
     assert_declines(index, "打哪个电话问", "no_entry_for_city", "黑河家庭共济能给谁用")
+
+
+@pytest.mark.parametrize("question", [
+    "衡阳共济账户的钱能给我妈交居民医保费吗",  # Hengyang's uses do not say so
+    "heihe fam-aid chip in for kin's resident yearly fee?",
+    "衢州居民医保透析报几成",  # 透析 is outpatient care for a condition: never the inpatient rates
+    "衢州职工大病起付线多少",  # critical illness of employees: not in the source, never the outpatient deductibles
+    "quzhou out-of-town care, lost the receipts, can the hospital reissue?",
+    "惠衢保赔的钱打到谁卡上",
+    "亲情账户里的家人能同时被两个人绑吗",
+])
+def test_red_team_round_16_lacking_details(index, question):
+    assert_declines(index, question, "not_in_knowledge")
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("我在湖南岳阳，共济账户能给公婆用吗", "uncovered_place"),  # 湖南岳阳 is not 南岳 (a Hengyang district)
+    ("quzhou long-term-care ins, who qualifies?", "uncovered_topic"),
+    ("heihe fam-aid, online pharmacy ok?", "uncovered_topic"),
+])
+def test_red_team_round_16_neighbours(index, question, reason):
+    assert_declines(index, question, reason)
+
+
+def test_a_sibling_in_english_slang(index):
+    assert_answers(index, "hengyang fam-aid, bro linkable?", "family-aid/hengyang/who")
+    assert_answers(index, "昭通家庭共济能给家人交医保费吗", "family-aid/zhaotong/premium")  # Zhaotong's source says so

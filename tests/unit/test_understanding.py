@@ -1221,7 +1221,7 @@ def test_a_follow_up_swapping_the_relative_asks_about_that_relative(index, previ
 
 def test_an_answer_is_kept_with_the_city_and_scheme_it_was_for(index):
     first = index.search("And at a township hospital?", None, "How much does Quzhou resident insurance pay for a hospital stay?")
-    assert first.outcome == "answered" and first.taken_as and "城乡居民" in first.taken_as, first
+    assert first.outcome == "answered" and first.taken_as and "resident" in first.taken_as, first
     assert_answers(index, "What about outpatient visits?", "quzhou/resident/outpatient", first.taken_as)
 
 
@@ -1411,3 +1411,14 @@ def test_red_team_round_16_neighbours(index, question, reason):
 def test_a_sibling_in_english_slang(index):
     assert_answers(index, "hengyang fam-aid, bro linkable?", "family-aid/hengyang/who")
     assert_answers(index, "昭通家庭共济能给家人交医保费吗", "family-aid/zhaotong/premium")  # Zhaotong's source says so
+
+
+def test_an_english_talk_is_kept_in_english(index):
+    # Heihe's list… How can I check the balance?: the kept question stays English, so the next one leans on Heihe
+    first = index.search("Who can share my employee account in Heihe?")
+    assert first.taken_as is not None and first.taken_as.isascii(), first
+    assert_answers(index, "How can I check the balance?", "family-aid/heihe/balance", first.taken_as)
+
+
+def test_english_weather_is_declined(index):
+    assert_declines(index, "Will it snow in Heihe tomorrow?", "uncovered_topic")

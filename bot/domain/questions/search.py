@@ -281,16 +281,18 @@ class SearchIndex:
         if result.outcome != "answered" or result.taken_as or result.compared:
             return result
         entry, normalized = result.entry, self.read(question)
+        lang = "en" if question.isascii() else "zh"  # kept in the question's own language, for the next to lean on
         said = []
         if entry.region != NATIONAL and not self.places.names_in(normalized, covered_only=True):
-            said.append(self.knowledge.regions[entry.region].name)
+            region = self.knowledge.regions[entry.region]
+            said.append(region.name_en if lang == "en" and region.name_en else region.name)
         asked = self.understanding.facets(normalized)
         product = next(iter(entry.facets.get("product", ())), "basic")  # the first declared is what it is about
         if product != "basic" and not asked.get("product"):  # 她刚好16岁，要刷脸吗 was the family account's
-            said.append(self.understanding.label("product", product, "zh"))
+            said.append(self.understanding.label("product", product, lang))
         schemes = entry.facets.get("scheme", ())
         if len(schemes) == 1 and not asked.get("scheme"):
-            said.append(self.understanding.label("scheme", schemes[0], "zh"))
+            said.append(self.understanding.label("scheme", schemes[0], lang))
         return replace(result, taken_as=" ".join([*said, question])) if said else result
 
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:

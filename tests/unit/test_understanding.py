@@ -1422,3 +1422,7 @@ def test_an_english_talk_is_kept_in_english(index):
 
 def test_english_weather_is_declined(index):
     assert_declines(index, "Will it snow in Heihe tomorrow?", "uncovered_topic")
+
+
+def test_a_short_phone_question_in_a_talk_about_heihe_says_its_sources_list_none(index):
+    assert_declines(index, "电话呢", "no_entry_for_city", "黑河的 我爸医保账户还剩多少咋查")

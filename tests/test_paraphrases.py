@@ -59,7 +59,11 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # ninth session, first runs 87.3 / 87.3 / 84.7 % (session start)
         ("residents-fiftyeighth.yaml", 0.87), ("residents-fiftyninth.yaml", 0.87), ("residents-sixtieth.yaml", 0.84),
         # …and 85.3 / 92.0 / 88.0 % (0853984)
-        ("residents-sixtyfirst.yaml", 0.85), ("residents-sixtysecond.yaml", 0.92), ("residents-sixtythird.yaml", 0.88)]
+        ("residents-sixtyfirst.yaml", 0.85), ("residents-sixtysecond.yaml", 0.92), ("residents-sixtythird.yaml", 0.88),
+        # sealed until the end of the ninth session, each run once against its final understanding code (50d07f3):
+        # 92.7 / 88.0 / 86.0 %; written in styles no earlier set used (voice input for parents, movers between
+        # cities mixing English, terse abbreviations)
+        ("residents-fiftyfifth.yaml", 0.92), ("residents-fiftysixth.yaml", 0.88), ("residents-fiftyseventh.yaml", 0.86)]
 
 
 def comparable(text: str) -> str:

@@ -1426,3 +1426,8 @@ def test_english_weather_is_declined(index):
 
 def test_a_short_phone_question_in_a_talk_about_heihe_says_its_sources_list_none(index):
     assert_declines(index, "电话呢", "no_entry_for_city", "黑河的 我爸医保账户还剩多少咋查")
+
+
+def test_phone_sim_cards_are_declined(index):
+    # 注销 of a SIM card is no medical-insurance registration being cancelled
+    assert_declines(index, "电信手机卡异地怎么注销", "uncovered_topic")

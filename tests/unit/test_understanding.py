@@ -1431,3 +1431,10 @@ def test_a_short_phone_question_in_a_talk_about_heihe_says_its_sources_list_none
 def test_phone_sim_cards_are_declined(index):
     # 注销 of a SIM card is no medical-insurance registration being cancelled
     assert_declines(index, "电信手机卡异地怎么注销", "uncovered_topic")
+
+
+def test_a_place_we_do_not_cover_leans_on_the_last_only_when_surely_answered(index):
+    # something like Huiqubao in Shanghai is no question about Huiqubao
+    assert_declines(index, "Is there something similar in Shanghai?", "off_topic", "quzhou huiqubao What is Huiqubao?")
+    # …while a city named as where care is, answered surely enough, is the product's rule there
+    assert_answers(index, "买了以后在杭州看病能报吗", "huiqubao/outside-quzhou", "衢州 惠衢保能给我爸妈买吗")

@@ -258,8 +258,10 @@ class SearchIndex:
             and result.outcome != "answered" \
             or self._names_no_product_of_its_own(normalized, result)
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back
-        if follows and incomplete and (again := self._following(question, follows, city)) is not None:
-            return again
+        if follows and incomplete and (again := self._following(question, follows, city)) is not None \
+                and not (self.places.named(normalized)[1] and again.outcome == "answered" and again.confidence < self.SUGGEST):
+            return again  # (a place we do not cover leans on the last only when surely answered then:
+            # Is there something similar in Shanghai? after What is Huiqubao? is no question about Huiqubao)
         if follows and result.decline_reason == "low_confidence" and (again := self._about_the_last_answer(question, follows, city)):
             return again  # 是哪20种药 after 惠衢保特药怎么赔
         if swaps_only and result.outcome != "declined":

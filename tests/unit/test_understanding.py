@@ -1085,6 +1085,19 @@ def test_a_relative_asked_about_is_a_question_of_the_products_it_is_asked_of(ind
     "黑河能给侄子共济吗", "How do I bind my nephew for family aid in Hengyang?", "亲情账户能绑外甥吗",
     "黑河家庭共济能打电话办吗", "Can I bind family aid in Heihe by phone call?", "衡陽家庭共濟可以在銀行櫃檯辦嗎",
     "我在衡阳，想问一下家庭共济绑定以后，我老婆能不能用我的账户去做体检", "惠衢保能报救护车费用吗", "黑河家庭共济一天能用多少",
+    # ninth session: the employee scheme by 单位…交, contributions from the shared account, phone wordings, red-team round 16
+    "衢州单位给交的医保，住院一般报几成",  # 单位…交的: the employee scheme, whose inpatient rates the source lacks
+    "衡阳家庭共济能交长期护理保险吗",  # paying contributions from the shared account: Hengyang's uses do not say
+    "黑河共济能给我妈交医保吗",
+    "在衢州单位上交医保的，住院报销比例是几成",  # the employee inpatient rates: not in the source
+    "衢州异地备案一年能改几次",  # how often: not said
+    "衡阳共济账户的钱能给我妈交居民医保费吗",  # Hengyang's uses do not say so
+    "heihe fam-aid chip in for kin's resident yearly fee?",
+    "衢州居民医保透析报几成",  # 透析 is outpatient care for a condition: never the inpatient rates
+    "衢州职工大病起付线多少",  # critical illness of employees: not in the source, never the outpatient deductibles
+    "quzhou out-of-town care, lost the receipts, can the hospital reissue?",
+    "惠衢保赔的钱打到谁卡上",
+    "亲情账户里的家人能同时被两个人绑吗",
 ])
 def test_details_the_knowledge_does_not_state_are_said_to_be_lacking(index, question):
     assert_declines(index, question, "not_in_knowledge")
@@ -1274,15 +1287,6 @@ def test_keywords_are_no_follow_up_swap(index):
     assert_answers(index, "新生兒 衢州 醫保", "quzhou/resident/newborn")
 
 
-@pytest.mark.parametrize("question", [
-    "衢州单位给交的医保，住院一般报几成",  # 单位…交的: the employee scheme, whose inpatient rates the source lacks
-    "衡阳家庭共济能交长期护理保险吗",  # paying contributions from the shared account: Hengyang's uses do not say
-    "黑河共济能给我妈交医保吗",
-])
-def test_what_the_knowledge_lacks_is_not_answered_with_a_neighbours_facts(index, question):
-    assert_declines(index, question, "not_in_knowledge")
-
-
 def test_english_employee_words_name_the_scheme(index):
     assert_answers(index, "Quzhou workers: yearly clinic visit cap still 6000?", "quzhou/employee/outpatient")
 
@@ -1360,14 +1364,6 @@ def test_phone_wordings_reach_their_entry(index, question, entry_id):
     assert_answers(index, question, entry_id)
 
 
-@pytest.mark.parametrize("question", [
-    "在衢州单位上交医保的，住院报销比例是几成",  # the employee inpatient rates: not in the source
-    "衢州异地备案一年能改几次",  # how often: not said
-])
-def test_phone_wordings_of_what_the_knowledge_lacks(index, question):
-    assert_declines(index, question, "not_in_knowledge")
-
-
 def test_a_premium_refund_stays_declined_in_english(index):
     assert_declines(index, "Can I get a refund of my Huiqubao premium?", "uncovered_topic")
 
@@ -1384,19 +1380,6 @@ def test_what_a_talk_about_a_city_cannot_answer_points_to_that_citys_hotline(ind
     assert result.outcome == "declined" and result.decline_region == "quzhou", result
     # …and a Heihe line the sources do not have is said to be missing, with Heihe's note
     assert_declines(index, "打哪个电话问", "no_entry_for_city", "黑河家庭共济能给谁用")
-
-
-@pytest.mark.parametrize("question", [
-    "衡阳共济账户的钱能给我妈交居民医保费吗",  # Hengyang's uses do not say so
-    "heihe fam-aid chip in for kin's resident yearly fee?",
-    "衢州居民医保透析报几成",  # 透析 is outpatient care for a condition: never the inpatient rates
-    "衢州职工大病起付线多少",  # critical illness of employees: not in the source, never the outpatient deductibles
-    "quzhou out-of-town care, lost the receipts, can the hospital reissue?",
-    "惠衢保赔的钱打到谁卡上",
-    "亲情账户里的家人能同时被两个人绑吗",
-])
-def test_red_team_round_16_lacking_details(index, question):
-    assert_declines(index, question, "not_in_knowledge")
 
 
 @pytest.mark.parametrize("question, reason", [

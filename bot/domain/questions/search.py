@@ -185,8 +185,11 @@ class SearchIndex:
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None,
                case: Facets | None = None) -> SearchResult:
-        """`case`: the facets of an estimate being worked out, or worked out a moment ago (its scheme and
-        care): a question leaving them unsaid is about it (_within_the_case)."""
+        """`follows`: the previous question as it was taken (_search_following); `case`: the facets of an
+        estimate being worked out, or worked out a moment ago (its scheme and care). A question leaving
+        the case's scheme and care unsaid is about them (_within_the_case), and so, where its answer alone
+        is another's, about the previous question's; what a talk about one city cannot answer points to
+        that city's hotline."""
         result = self._search_following(question, city, follows)
         if case:
             return self._within_the_case(question, city, case, result)

@@ -66,6 +66,9 @@ class CaseReader:
         self._follow_up_ends = tuple(prepare(w) for w in known.follow_up_ends)
         self._corrections = _cue_patterns(known.correction_words)
         self._what_ifs = _cue_patterns(known.what_if_words)
+        # each list as one pattern, for the look every message gets (most name no cue at all)
+        self._any_correction = _any_of(self._corrections)
+        self._any_what_if = _any_of(self._what_ifs)
         self._unchanged = _cue_patterns(sorted(known.unchanged_words, key=len, reverse=True))  # 其他都一样: asks nothing
         self._yes_no_steps = frozenset(known.step_words)  # hardship, huiqubao
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
@@ -142,7 +145,9 @@ class CaseReader:
         如果是三级医院呢, what if…), and asks nothing else (不对吧，职工门诊一年最多报多少？ is a question
         for the FAQ). The words are interview.yaml's correction_words and what_if_words."""
         spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
-        corrected = any(_cue_in(pattern, spelled) for pattern in self._corrections)
+        corrected = self._any_correction.search(spelled) is not None
+        if not corrected and self._any_what_if.search(spelled) is None:
+            return False
         rest, what_if = self._what_if_removed(spelled)
         if not (corrected or what_if):
             return False
@@ -477,6 +482,10 @@ def _cue_patterns(words: list[str]) -> tuple[re.Pattern, ...]:
         else:
             patterns.append(re.compile(_CUE_GAP.join(map(re.escape, parts))))
     return tuple(patterns)
+
+
+def _any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns)) if patterns else re.compile(r"(?!)")
 
 
 def _cue_in(pattern: re.Pattern, spelled: str) -> bool:

@@ -20,20 +20,29 @@ def leaned_on(data: dict, at: float) -> str | None:
 BACK_TO_THE_RESULT_SECONDS = 1800  # 刚才那笔 may point back at an estimate over a longer talk
 
 
+def finished_within(data: dict, at: float, seconds: float) -> bool:
+    """An estimate's result was shown at most `seconds` before `at`."""
+    finished = data.get("finished")
+    return finished is not None and 0 <= at - finished <= seconds
+
+
+def asked_since_the_result(data: dict) -> bool:
+    """A question the FAQ took came after the last result (what follows leans on that question, not the estimate)."""
+    return (data.get("asked") or {}).get("at", 0) > data.get("finished", 0)
+
+
 def last_result(data: dict, at: float) -> dict:
     """The answers of the estimate worked out last, if within half an hour, whatever was asked since."""
-    finished = data.get("finished")
-    return data.get("answers", {}) if finished is not None and 0 <= at - finished <= BACK_TO_THE_RESULT_SECONDS else {}
+    return data.get("answers", {}) if finished_within(data, at, BACK_TO_THE_RESULT_SECONDS) else {}
 
 
 def estimate_case(data: dict, at: float) -> dict:
     """The answers of an estimate worked out a moment ago: a question right after it (一年起付线最多交多少)
     is about its city, scheme and care, as a follow-up is about the question before."""
-    finished = data.get("finished")
-    if finished is None or not 0 <= at - finished <= FOLLOW_UP_SECONDS:
+    if not finished_within(data, at, FOLLOW_UP_SECONDS):
         return {}
     answers = data.get("answers", {})
-    if (data.get("asked") or {}).get("at", 0) > finished:  # 黑河…能给我弟弟用吗 since: only its city still holds
+    if asked_since_the_result(data):  # 黑河…能给我弟弟用吗 since: only its city still holds
         return {"city": answers["city"]} if "city" in answers else {}
     return answers
 

@@ -144,6 +144,11 @@ class Unread(Exception):
 UNSURE = object()  # "not sure" where the step allows it: the estimate states what it assumes
 
 
+def _names_any(typed: str, words: tuple[str, ...]) -> bool:
+    compared = comparable(typed)
+    return any(word in compared for word in words)
+
+
 def simplified(typed: str) -> str:
     """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified."""
     # Most messages have no traditional character: no conversion (twice per question otherwise).
@@ -439,18 +444,15 @@ class AnswerReader:
 
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""
-        compared = comparable(typed)
-        return any(word in compared for word in self._amount_questions)
+        return _names_any(typed, self._amount_questions)
 
     def asks_about_the_result(self, typed: str) -> bool:
         """自己要出多少, 大病报了多少, How much do I pay myself?: a question about a figure of a result."""
-        compared = comparable(typed)
-        return any(word in compared for word in self._result_words)
+        return _names_any(typed, self._result_words)
 
     def points_back_to_the_result(self, typed: str) -> bool:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""
-        compared = comparable(typed)
-        return any(word in compared for word in self._back_to_the_result)
+        return _names_any(typed, self._back_to_the_result)
 
     def navigation(self, typed: str) -> str | None:
         """back | cancel | restart when typed typed asks to move, stop or start again."""

@@ -83,11 +83,9 @@ async def follow_up_case(state: FSMContext, assistant: Assistant, case: Case, te
     changed detail is enough, no cost needed; not when a question was taken by the FAQ since the result
     (那居民呢 then leans on that question, not on the estimate)."""
     data = await state.get_data()
-    finished = data.get("finished")
-    if finished is None or not 0 <= time.time() - finished <= follow_ups.FOLLOW_UP_SECONDS:
+    if not follow_ups.finished_within(data, time.time(), follow_ups.FOLLOW_UP_SECONDS):
         return None
-    asked = data.get("asked")
-    if asked is not None and asked.get("at", 0) > finished:
+    if follow_ups.asked_since_the_result(data):
         text = None
     return assistant.store.current.interview.cases.revision(from_storage(data), case, text)
 
@@ -167,17 +165,18 @@ class EstimateFlow:
             await self.state.update_data(finished=time.time())
             if summary is not None:
                 await send_view(self.bot, self.chat_id, summary)
-            result = estimate(self.interview.request(answers), self.rules)
-            await send_view(self.bot, self.chat_id, self.view.result(result, self.locale, interview=self.interview))
+            await send_view(self.bot, self.chat_id, self._result(answers))
             return
         question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of)
         await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)
 
+    def _result(self, answers: dict) -> View:
+        return self.view.result(estimate(self.interview.request(answers), self.rules), self.locale, interview=self.interview)
+
     async def result_again(self) -> None:
         """The result just shown, again, for a question about one of its figures."""
         answers, _ = self.interview.settle(await self.answers())
-        result = estimate(self.interview.request(answers), self.rules)
-        view = self.view.result(result, self.locale, interview=self.interview)
+        view = self._result(answers)
         await send_view(self.bot, self.chat_id, View(f"{self.view.tr(self.locale, NOTE_AGAIN)}\n\n{view.text}", view.buttons))
         await self.state.update_data(finished=time.time())
 
@@ -195,17 +194,19 @@ class EstimateFlow:
 
     async def answer(self, text: str, typed: bool = True) -> None:
         """A typed answer (or a pressed button's value, typed=False: no words, questions or cases to read)."""
-        answers, _ = self.interview.settle(await self.answers())
+        stored = await self.answers()
+        answers, _ = self.interview.settle(stored)
         step = self.interview.next_step(answers)
         if step is None:
             await self.show(answers)
             return
         if typed:
-            await self.typed(text, answers, step)
+            await self.typed(text, answers, step, stored)
             return
         await self.accept(answers, step, text)
 
-    async def typed(self, text: str, answers: dict, step) -> None:
+    async def typed(self, text: str, answers: dict, step, stored: dict) -> None:
+        """stored: the answers as saved, with what the rules set aside (a revision keeps it)."""
         navigation = self.interview.navigation(text)
         if navigation == "back":
             await self.back()
@@ -235,7 +236,7 @@ class EstimateFlow:
             # in the middle (its data is kept until the next answer), 那职工呢 leans on that question.
             if revises and "asked" in await self.state.get_data():
                 revises = False
-            revision = self.interview.cases.revision(await self.answers(), self.interview.cases.read(text), text if revises else None)
+            revision = self.interview.cases.revision(stored, self.interview.cases.read(text), text if revises else None)
             if revision is not None:
                 await self.start(case=revision)
                 return

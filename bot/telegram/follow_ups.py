@@ -7,6 +7,7 @@ from aiogram.fsm.context import FSMContext
 
 from bot.domain.assistant import Assistant, Reply
 from bot.domain.privacy import mask_personal_data
+from bot.domain.questions.places import NATIONAL
 
 FOLLOW_UP_SECONDS = 600  # a question this soon after the last one may lean on it
 
@@ -15,6 +16,17 @@ def leaned_on(data: dict, at: float) -> str | None:
     """The question a message sent at `at` may lean on: the last one naming a product, if recent."""
     before = data.get("asked")
     return before["text"] if before and 0 <= at - before["at"] <= FOLLOW_UP_SECONDS else None
+
+
+def talked_of_region(data: dict, at: float) -> str | None:
+    """The city (knowledge region) the last question was answered for, if recent: 我是衢州医保，要去上海住院…
+    then 我是城乡居民医保，三级医院 — the case is about 衢州 unless it names its own city. Kept through an
+    estimate (an estimate's answers replace the rest of the data)."""
+    talked = data.get(TALKED_OF)
+    return talked["region"] if talked and 0 <= at - talked["at"] <= FOLLOW_UP_SECONDS else None
+
+
+TALKED_OF = "talked_of"
 
 
 BACK_TO_THE_RESULT_SECONDS = 1800  # 刚才那笔 may point back at an estimate over a longer talk
@@ -59,5 +71,10 @@ async def remember(state: FSMContext, data: dict, assistant: Assistant, text: st
         # mostly the question with the city, product or scheme (our own words) put before it: masked once
         kept = reply.taken_as[: -len(text)] + masked if reply.taken_as.endswith(text) else mask_personal_data(reply.taken_as)
     before = data.get("asked")
+    changed = {}
     if before is None or before["text"] != kept or at - before["at"] > FOLLOW_UP_SECONDS / 10:
-        await state.update_data(asked={"text": kept, "at": at})
+        changed["asked"] = {"text": kept, "at": at}
+    if reply.region_id != NATIONAL and (talked_of_region(data, at) != reply.region_id or "asked" in changed):
+        changed[TALKED_OF] = {"region": reply.region_id, "at": at}
+    if changed:
+        await state.update_data(**changed)

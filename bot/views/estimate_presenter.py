@@ -84,9 +84,10 @@ class EstimatePresenter:
         return View(text, rows)
 
     def summary(self, interview: Interview, answers: dict, aside: dict, locale: str, html: bool = True,
-                elsewhere: str | None = None) -> View:
+                elsewhere: str | None = None, talked_of: str | None = None) -> View:
         """What a whole case in one message was read as, with a 修改 button per item; elsewhere: the
-        insurance city named that the rules lack (said plainly before the city is asked)."""
+        insurance city named that the rules lack (said plainly before the city is asked); talked_of: the
+        city the talk was about, when the case names none and the rules lack it."""
         items = []
         for name in STEP_NAMES:
             if name in answers:
@@ -101,7 +102,7 @@ class EstimatePresenter:
         case = [interview.words.label(table, answers[name]) for name, table in (("city", "city"), ("scheme", "scheme")) if name in answers]
         aside_items = [(STEP_NAMES[name], interview.words.label(WORD_TABLE[name], value)) for name, value in aside.items() if name in WORD_TABLE]
         text = self.renderer.render("estimate_summary.j2", locale, html=html, items=items, aside=aside_items, case=case,
-                                    elsewhere=elsewhere)
+                                    elsewhere=elsewhere, talked_of=talked_of)
         edits = [Button(self.tr(locale, "✏️ 修改{name}", name=self.tr(locale, STEP_NAMES[name])), "est-edit", name) for name in STEP_NAMES if name in answers]
         return View(text, [edits[index:index + 2] for index in range(0, len(edits), 2)])
 

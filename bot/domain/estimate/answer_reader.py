@@ -171,6 +171,7 @@ class AnswerReader:
         self._calculate = tuple(comparable(w) for w in self.known.calculate_words)
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
+        self._rule_words = tuple(comparable(w) for w in self.known.rule_words)
         self._result_words = tuple(comparable(w) for w in self.known.result_words)
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
         self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
@@ -441,6 +442,11 @@ class AnswerReader:
     def may_hold_an_amount(typed: str) -> bool:
         """A cheap look before reading a whole case: digits, or a Chinese amount (十万, 两千)."""
         return _MAYBE_AMOUNT.search(typed) is not None
+
+    def tells_without_asking(self, typed: str) -> bool:
+        """Neither a question nor about a rule (我是城乡居民医保，在上海三级医院住院，已经备案了; not
+        衢州居民二级医院住院报销比例): if it tells a case, the resident means to work it out."""
+        return not self.is_question(typed) and not _names_any(typed, self._rule_words)
 
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""

@@ -8,6 +8,7 @@ being worked on, keeping what it leaves unsaid (case_reader.CaseReader.revision)
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from decimal import Decimal
 
 from aiogram import Bot, Router
@@ -19,7 +20,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, NOTE_AGAIN, NOTE_PER_UNIT, NOTE_REVISED, AnswerError
+from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_AGAIN, NOTE_PER_UNIT, NOTE_REVISED, AnswerError
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -32,7 +33,8 @@ from bot.views.presenter import Presenter, View
 
 async def starts_estimate(message: Message, assistant: Assistant, state: FSMContext) -> bool | dict:
     """Start at once when the resident asks to calculate (帮我算), or gives amounts with a 能报多少
-    question or with a case (衢州居民住院三级医院花了10万), or, just after a result, a case that changes
+    question or with a case (衢州居民住院三级医院花了10万), or tells a case without asking anything
+    (我是城乡居民医保，在上海三级医院住院，已经备案了), or, just after a result, a case that changes
     it (那他的高血压门诊呢，每个月药费1000: the city and scheme before are kept).
 
     Other 能报多少 questions go on to the FAQ, whose answer offers a button to work out an amount.
@@ -43,14 +45,15 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     calculate = interview.reader.wants_calculation(text)
     asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
     revises = interview.cases.revises(text)  # 不对我是职工, 那二级医院呢: a change of the case, if one was just worked out
-    if not asks and not revises and not interview.reader.may_hold_an_amount(text):
+    told = not asks and not revises and interview.reader.tells_without_asking(text)
+    if not asks and not revises and not told and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
     revision = await follow_up_case(state, assistant, case, text if revises else None)
     if revision is not None:
         return {"case": revision}
     has_amount = any(name in case.answers for name in AMOUNT_STEPS)
-    if calculate or (has_amount and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION)):
+    if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):
         return {"case": case}
     return False
 
@@ -140,17 +143,21 @@ class EstimateFlow:
 
     async def save(self, answers: dict) -> None:
         await self.state.set_state(EstimateDialogue.answering)
-        await self.state.set_data({"answers": to_storage(answers)})
+        talked_of = (await self.state.get_data()).get(follow_ups.TALKED_OF)
+        await self.state.set_data({"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {})})
 
-    async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None) -> None:
-        """The next question, or the result; after a whole case, what was understood comes first."""
+    async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None,
+                   talked_of: str | None = None) -> None:
+        """The next question, or the result; after a whole case, what was understood comes first.
+        talked_of: the city the talk was about, when the case names none and the rules lack it."""
         answers, _ = self.interview.settle(answers)
         step = self.interview.next_step(answers)
         aside = case.aside if case is not None else {}
         if step is not None and step.missing and set(aside) <= {step.name}:
             aside = {}  # the question itself says what the rules lack
         elsewhere = case.elsewhere if case is not None and "city" not in answers else None
-        summary = self.view.summary(self.interview, answers, aside, self.locale, elsewhere=elsewhere) if case is not None else None
+        summary = (self.view.summary(self.interview, answers, aside, self.locale, elsewhere=elsewhere,
+                                     talked_of=talked_of if "city" not in answers else None) if case is not None else None)
         if case is not None and case.per_unit is not None and case.per_unit in (answers.get("in_scope"), answers.get("special_drug")):
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
             note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
@@ -186,11 +193,25 @@ class EstimateFlow:
             case = self.interview.cases.read(text)
         if case is not None and not case.answers and not case.aside and not case.elsewhere:
             case = None
+        talked_of = None
+        if case is not None and "city" not in case.answers and case.elsewhere is None:
+            case, talked_of = self._with_the_city_talked_of(case, await self.state.get_data())
         answers = case.answers if case is not None else {}
         # what the rules set aside (a hospital stay of a scheme with no rule for it) is kept with the answers,
         # so that 那要是按城乡居民医保算呢 a moment later still has the stay
         await self.save({**case.aside, **answers} if case is not None else answers)
-        await self.show(answers, case=case)
+        await self.show(answers, case=case, talked_of=talked_of)
+
+    def _with_the_city_talked_of(self, case: Case, data: dict) -> tuple[Case, str | None]:
+        """A case that names no insurance city is about the city the talk was about a moment ago
+        (我是衢州医保，要去上海住院… then 我是城乡居民医保，三级医院，目录内12万): shown with the rest, to be changed
+        if wrong. A city the rules lack (the talk was of 湘潭's family aid) is named as lacking, as when typed."""
+        region = follow_ups.talked_of_region(data, time.time())
+        if region is None:
+            return case, None
+        if region in self.interview.cities():
+            return replace(case, answers={"city": region, **case.answers}), None
+        return case, self.assistant.region_name(region, self.locale)
 
     async def answer(self, text: str, typed: bool = True) -> None:
         """A typed answer (or a pressed button's value, typed=False: no words, questions or cases to read)."""
@@ -249,7 +270,8 @@ class EstimateFlow:
         except AnswerError as error:
             if question is not None and error.reason != "question" and await self.corrected(answers, question):
                 return
-            if question is not None and error.may_be_a_question and await self.digress(question, error.reason == "question"):
+            asks = error.reason == "question" and error.hint_msgid != HINT_HOSPITAL_NAME  # 市人民医院是几级？: the hint says where to look
+            if question is not None and error.may_be_a_question and await self.digress(question, asks):
                 await self.show(answers)
                 return
             await self.show(answers, hint=error.hint_msgid)
@@ -273,27 +295,23 @@ class EstimateFlow:
     async def digress(self, text: str, asks: bool = False) -> bool:
         """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer.
 
-        asks: the message reads as a question (哪些药算特药？), so the FAQ's "did you mean" list is
-        shown too; a mere unread answer (大医院) gets the step's hint instead of guesses.
+        asks: the message reads as a question (哪些药算特药？, 能去窗口办绑定吗), so whatever the FAQ says is
+        said: its "did you mean" list, or its honest "I don't have that" with the hotline, never 没看懂这个回答;
+        a mere unread answer (大医院) gets the step's hint instead of guesses.
         """
         if self.presenter is None:
             return False
         data = await self.state.get_data()
-        city = from_storage(data).get("city") or self.city  # a per-city question is about the estimate's city
+        # a per-city question is about the estimate's city, or the one talked of before
+        city = from_storage(data).get("city") or self.city or follow_ups.talked_of_region(data, time.time())
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
         reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data))
         await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
-        if reply.outcome != "answered" and not (asks and reply.outcome == "suggested") and not (asks and self.says_what_is_lacking(reply)):
+        if reply.outcome != "answered" and not asks:
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))
         return True
-
-    @staticmethod
-    def says_what_is_lacking(reply) -> bool:
-        """A declined question that names what the knowledge lacks (昭通住院报销比例是多少: nothing on
-        昭通's rates): the FAQ's answer is the answer, not a guess; an unclear one is not."""
-        return reply.outcome == "declined" and reply.decline_reason not in (None, "low_confidence", "off_topic")
 
     async def back(self) -> None:
         answers = self.interview.back(await self.answers())

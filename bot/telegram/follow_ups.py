@@ -63,7 +63,8 @@ async def remember(state: FSMContext, data: dict, assistant: Assistant, text: st
     """Keep a question for the next to lean on: one naming a product, answered or said to be lacking, as it was taken (那衡阳呢
     after 黑河的共济能给兄弟用吗 is kept as 衡阳的…, so that 那湘潭呢 follows it). Not rewritten when asked
     again at once (an unchanged state costs no write)."""
-    lacking = reply.decline_reason in ("not_in_knowledge", "no_entry_for_city")  # 黑河…能给我侄子用吗 (not listed) … 那我外孙女呢
+    # 黑河…能给我侄子用吗 (not listed) … 那我外孙女呢; 杭州职工门诊报销比例 (a city we lack) … 那衢州呢？我是职工
+    lacking = reply.decline_reason in ("not_in_knowledge", "no_entry_for_city", "uncovered_place")
     if not (reply.taken_as or reply.outcome == "answered" or lacking or assistant.names_product(text)):
         return
     kept = masked

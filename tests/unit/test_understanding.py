@@ -1410,3 +1410,26 @@ def test_a_place_we_do_not_cover_leans_on_the_last_only_when_surely_answered(ind
     assert_declines(index, "Is there something similar in Shanghai?", "off_topic", "quzhou huiqubao What is Huiqubao?")
     # …while a city named as where care is, answered surely enough, is the product's rule there
     assert_answers(index, "买了以后在杭州看病能报吗", "huiqubao/outside-quzhou", "衢州 惠衢保能给我爸妈买吗")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("qinqing zhanghu 在哪个app开", "亲情账户"),
+    ("heihe yibao jiating gongji", "家庭共济"),
+    ("quzhou zhigong menzhen annual ceiling", "职工"),
+])
+def test_our_words_typed_in_pinyin_letters_read_as_the_words(index, typed, meant):
+    assert meant in index.tools.normalize(typed)
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("What is Huiqubao?", "huiqubao"),  # our English text spells it so: English questions match it as written
+    ("insured in Quzhou", "quzhou"),
+    ("bye bye", "bye bye"),
+])
+def test_letters_our_english_text_uses_or_no_word_of_ours_spells_stay_letters(index, typed, kept):
+    assert kept in index.tools.normalize(typed)
+
+
+def test_a_question_with_pinyin_words_finds_its_answer(index):
+    assert_answers(index, "qinqing zhanghu 在哪个app开", "family-account/where-open")
+    assert_answers(index, "xiangtan gongji: do in-laws count", "family-aid/xiangtan/who")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
@@ -28,6 +28,9 @@ _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 
 
+_ENGLISH_NOT = re.compile(r"\b(?:no|not|none|nothing|never|haven't|hasn't|hadn't|havent|hasnt|didn't|didnt|yet to)\b")
+
+
 @dataclass
 class Case:
     answers: dict = field(default_factory=dict)
@@ -37,6 +40,16 @@ class Case:
     per_unit: Decimal | None = None
     # A correction or "what if" of the case worked on (不对我是职工, 那二级医院呢): the details it changed.
     changed: tuple[str, ...] = ()
+
+    @property
+    def costs_answered(self) -> bool:
+        """Whether the cost the estimate works on is among the answers (not only a price per unit)."""
+        return any(name in self.answers for name in ("in_scope", "special_drug"))
+
+    def with_the_price_per_unit_as_the_cost(self) -> "Case":
+        """The case with its price per unit (每个月药费1800) taken as the cost, as a correction takes it."""
+        main = "special_drug" if self.answers.get("care") == "special-drug" else "in_scope"
+        return replace(self, answers={**self.answers, main: self.per_unit})
 
     @property
     def costs(self) -> bool:
@@ -231,6 +244,10 @@ class CaseReader:
         told = {**self._supposed(text), **case.answers} if text is not None else dict(case.answers)
         if "care" not in told and answers.get("care") == "special-drug" and "in_scope" in told and "special_drug" not in told:
             told["special_drug"] = told.pop("in_scope")  # 金额说错了，是3万 after a special drug: its cost
+        main = "special_drug" if {**answers, **told}.get("care") == "special-drug" else "in_scope"
+        per_unit = case.per_unit is not None and main not in told
+        if per_unit:
+            told[main] = case.per_unit  # 如果每月2500呢: the price per unit is the cost, as in a case
         # (the deductible already paid this year is told, never asked: 如果今年已经付过100的起付线呢 changes it)
         changed = tuple(name for name, value in told.items() if (name in answers or name in GIVEN) and answers.get(name) != value)
         if case.elsewhere is not None and "city" in answers and "city" not in told:
@@ -240,10 +257,8 @@ class CaseReader:
         revised = {**answers, **told}
         if case.elsewhere is not None and "city" not in told:
             revised.pop("city", None)
-        main = "special_drug" if revised.get("care") == "special-drug" else "in_scope"
-        if case.per_unit is not None and main not in told:
+        if per_unit:
             revised.pop("special_drug" if main == "in_scope" else "in_scope", None)
-            revised[main] = case.per_unit
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed)
 
@@ -367,6 +382,8 @@ class CaseReader:
         for word in self._paid:
             at = clause.find(word)
             if at >= 0:
+                if _HAN.search(clause) is None:  # no deductible paid yet, haven't paid the deductible
+                    return _ENGLISH_NOT.search(clause) is None
                 return not clause[:at].endswith(self.reader.negations)
         return None
 

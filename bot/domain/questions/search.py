@@ -138,6 +138,11 @@ class SearchIndex:
             protected=[*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
             is_word=tools.is_word,
         )
+        # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
+        # English questions are matched to it as written
+        english = {entry.question_en + " " + entry.answer_en + " " + " ".join(entry.variants) for entry in knowledge.entries.values()}
+        index.understanding.sounds.keep_in_letters(set(re.findall(r"[a-z]+", tools.normalize(" ".join(english)))))
+        tools.read_letters_with(index.understanding.sounds.spelled_in_letters)
         # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),
         # whether it tells how, and its phrasings and answers as one text.
         index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
@@ -260,11 +265,15 @@ class SearchIndex:
         points_back = self.understanding.leans_on_the_last(normalized) and result.decline_reason != "uncovered_topic" \
             and result.outcome != "answered" \
             or self._names_no_product_of_its_own(normalized, result)
-        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back
+        # (以前呢 is asked of the last answer only if it tells of a change: _following, never guessed)
+        terse = bool(follows) and self._terse(normalized) and not self.understanding.asks_how_it_was(self.places.strip(normalized))
+        incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back \
+            or terse and result.outcome == "declined"
         if follows and incomplete and (again := self._following(question, follows, city)) is not None \
-                and not (self.places.named(normalized)[1] and again.outcome == "answered" and again.confidence < self.SUGGEST):
-            return again  # (a place we do not cover leans on the last only when surely answered then:
-            # Is there something similar in Shanghai? after What is Huiqubao? is no question about Huiqubao)
+                and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):
+            return again  # (a place we do not cover leans on the last only when surely answered then, or named
+            # as where care is: Is there something similar in Shanghai? after What is Huiqubao? is no question about
+            # Huiqubao; 我妈去长沙看病也能用吗 after 衡阳的共济能给我妈用吗 is about using it there)
         if follows and result.decline_reason == "low_confidence" and (again := self._about_the_last_answer(question, follows, city)):
             return again  # 是哪20种药 after 惠衢保特药怎么赔
         if swaps_only and result.outcome != "declined":
@@ -275,9 +284,33 @@ class SearchIndex:
                 and again.entry.region == last.entry.region:
             return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
-                and again.outcome == "answered" and again.entry in result.suggestions:
+                and again.outcome == "answered" and (again.entry in result.suggestions or terse):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
+            # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell)
+        if terse and result.outcome != "answered":
+            return self._with_the_whole_last_question(question, follows, city) or result
         return result
+
+    def _with_the_whole_last_question(self, question: str, previous: str, city: str | None) -> SearchResult | None:
+        """A terse question that the last one's context alone does not settle, asked after the whole last
+        question (具体怎么交？ after 昭通…个人账户能给我爸交居民医保吗), if that answers it."""
+        taken_as = f"{previous} {question}"
+        again = self._kept(taken_as, city)
+        return replace(again, taken_as=taken_as) if again.outcome == "answered" else None
+
+    def _uncovered_place_not_of_care(self, normalized: str) -> bool:
+        """The message names a place we do not cover, other than as where care is."""
+        uncovered = self.places.named(normalized)[1]
+        return any(self._role_of(normalized, place) != "care" for place in uncovered)
+
+    TERSE_LONGEST = 8  # characters: 报多少, 要填啥, 哪里办, 要另外申请吗
+
+    def _terse(self, normalized: str) -> bool:
+        """A few words asking something and naming no product, scheme, care, person or place (报多少？,
+        哪里办, 要填啥): unsure alone, it can only be about what was just discussed (not 我想吃饭: no question)."""
+        words = re.sub(r"[\W_]+", "", normalized)
+        return 0 < len(words) <= self.TERSE_LONGEST and self.understanding.asks_something(normalized) \
+            and not self.understanding.facets(normalized) and not self.places.names_in(normalized)
 
     def _with_what_was_left_unsaid(self, question: str, result: SearchResult) -> SearchResult:
         """An answered question is kept for the next follow-up with the city and scheme its answer was
@@ -367,9 +400,12 @@ class SearchIndex:
         last = self._kept(previous, city)
         if last.outcome != "answered":
             return None
-        # …or when it asks a thing of its own (从什么时候开始的: a date) that entry tells (the asks check below)
+        # …or when it asks a thing of its own (从什么时候开始的: a date) that entry tells (the asks check below),
+        # or swaps in a detail that answer speaks of (三级呢 after 衢州职工二级医院门诊: its table has 三级 too)
         own = self.explain(question, 1)
-        if not (own and own[0].entry.id == last.entry.id) and not self.understanding.asks(self.read(question)):
+        detail = self.understanding.switched_detail(self.read(question))
+        spoken_of = detail is not None and detail in self.answer_text[last.entry.id]
+        if not (own and own[0].entry.id == last.entry.id) and not spoken_of and not self.understanding.asks(self.read(question)):
             return None
         taken_as = f"{previous} {question}"
         result = self._kept(taken_as, city)

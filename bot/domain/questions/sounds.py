@@ -90,11 +90,38 @@ def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], .
     return spelled
 
 
+_LATIN = re.compile(r"[a-z]")
+_LATIN_RUN = re.compile(r"[a-z]+(?: +[a-z]+)*")
+_LETTER_WORDS_LONGEST = 4  # qin qing zhang hu
+_LETTERS_SHORTEST = 5  # yibao, gongji; shorter runs are English words as often (dabao, hui)
+
+
+def _in_letters(words: list[str]) -> dict[str, str]:
+    """The pinyin letters (first reading, no tones) -> our word, for words of two characters or more
+    whose letters no other word shares; kept in the temp directory like the readings."""
+    digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(words).encode()).hexdigest()[:20]
+
+    def build() -> dict[str, str]:
+        from pypinyin.contrib.tone_convert import to_normal
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        spelled: dict[str, list[str]] = {}
+        for word in words:
+            readings = [pinyin_dict.get(ord(char), "").split(",")[0] for char in word]
+            if len(word) >= 2 and all(readings):
+                letters = "".join(to_normal(reading) for reading in readings).replace("ü", "v")
+                if len(letters) >= _LETTERS_SHORTEST:
+                    spelled.setdefault(letters, []).append(word)
+        return {letters: found[0] for letters, found in spelled.items() if len(found) == 1}
+
+    return tempcache.remembered(f"yibao-letters1-{digest}.marshal", build)
+
+
 class SoundTable:
     """Corrects sound-alike spellings of `targets` in normalised text."""
 
     def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
-                 look_alike: dict[str, str] | None = None):
+                 look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = ()):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         self._look_alike = look_alike or {}  # handwriting and stroke input: 衝 for 衢, 痛 for 病
         targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
@@ -113,6 +140,35 @@ class SoundTable:
         protected = sorted({p for p in [*protected, *spelled] if len(p) >= 2 and _HAN.fullmatch(p)}, key=len, reverse=True)
         self._protected = re.compile("|".join(map(re.escape, protected))) if protected else None
         self._protected_words = frozenset(protected)
+        self._in_letters = _in_letters(sorted({*spelled, *spelled_out})) if spelled_out else {}
+
+    def keep_in_letters(self, words: set[str]) -> None:
+        """These words, though they spell one of ours, are read as typed (English text uses them)."""
+        self._in_letters = {letters: word for letters, word in self._in_letters.items() if letters not in words}
+
+    def spelled_in_letters(self, text: str) -> str:
+        """Our words typed in pinyin letters, tones left out, with or without spaces between
+        syllables (huiqubao, qinqing zhanghu, yibao), written as the words: a relative typing on a
+        phone without a Chinese keyboard. A run of letters counts only as a whole word or words."""
+        if not self._in_letters or _LATIN.search(text) is None:
+            return text
+
+        def replace(match: re.Match) -> str:
+            words = match.group(0).split()
+            out, at = [], 0
+            while at < len(words):
+                for end in range(min(len(words), at + _LETTER_WORDS_LONGEST), at, -1):
+                    word = self._in_letters.get("".join(words[at:end]))
+                    if word is not None:
+                        out.append(word)
+                        at = end
+                        break
+                else:
+                    out.append(words[at])
+                    at += 1
+            return " ".join(out)
+
+        return _LATIN_RUN.sub(replace, text)
 
     @staticmethod
     def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:

@@ -111,6 +111,7 @@ class TextTools:
 
     def __init__(self, vocabulary: SynonymsFile):
         self.vocabulary = vocabulary
+        self._spelled_in_letters = None  # read_letters_with
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._traditional = _traditional_characters()
         synonyms: dict[str, str] = {}
@@ -144,11 +145,19 @@ class TextTools:
         return {**self.__dict__, "_tokenizer": None, "_normalized": {}}
 
     # ---- normalisation -------------------------------------------------------------------
+    def read_letters_with(self, spelled_in_letters) -> None:
+        """Our words typed in pinyin letters (huiqubao, qinqing zhanghu) are read as the words by
+        `spelled_in_letters` (the understanding's sound table, built after these tools)."""
+        self._spelled_in_letters = spelled_in_letters
+        self._normalized.clear()
+
     def _base(self, text: str) -> str:
         text = unicodedata.normalize("NFKC", text or "")
         if self.has_traditional(text):
             text = _opencc("t2s").convert(text)
         text = _SPACES.sub(" ", text.lower()).strip()
+        if self._spelled_in_letters is not None:
+            text = self._spelled_in_letters(text)
         return _SPACE_NEAR_CJK.sub("", text)
 
     def normalize(self, text: str) -> str:

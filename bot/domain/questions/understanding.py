@@ -46,6 +46,7 @@ class SoundAlikeList(_Strict):
     words: list[str] = Field(default_factory=list)
     not_typos: list[str] = Field(default_factory=list)
     look_alike: dict[str, str] = Field(default_factory=dict)  # a character of our words -> characters written like it
+    spelled_out: list[str] = Field(default_factory=list)  # also read when typed in pinyin letters (yibao: 医保)
 
 
 class OffTopic(_Strict):
@@ -218,7 +219,8 @@ class Understanding:
         targets = set(norm(spec.sound_alike.words)) | as_written | {w for w in norm(sound_words) if len(w) >= 3}
         self._normalize = normalize
         look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
-        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike)
+        self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike,
+                                 spelled_out=norm(spec.sound_alike.spelled_out))
         places = spec.places
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))
@@ -318,6 +320,16 @@ class Understanding:
         if len(found) < 2 or words.value(found[0]) == words.value(found[-1]):
             return None
         return match.group(0), [found[0], found[-1]]
+
+    def switched_detail(self, text: str) -> str | None:
+        """What a short follow-up swaps in, when that is all it says besides switch words (三级呢 → 三级,
+        那以后呢 → 以后), whatever it is; None for a message not worded as a switch, or saying more."""
+        if not self.marks_a_switch(text) or self._switch_re is None:
+            return None
+        rest = _PUNCTUATION.sub("", self._switch_re.sub("", text))
+        return rest if 0 < len(rest) <= self.SWITCHED_DETAIL_LONGEST else None
+
+    SWITCHED_DETAIL_LONGEST = 6  # characters: 三级, 二级医院, 特药, 以后; longer is a question of its own
 
     def leans_on_the_last(self, text: str) -> bool:
         """The message starts with a word pointing back (她, 那, it)."""

@@ -65,13 +65,17 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     interview = assistant.store.current.interview
     text = simplified(message.text)
     reader = interview.reader
-    if not reader.asks_about_the_result(text) or interview.cases.revises(text) or reader.may_hold_an_amount(text):
+    if not reader.asks_about_the_result(text) or reader.may_hold_an_amount(text):
         return False
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
-    told = interview.cases.read(text).answers
+    case = interview.cases.read(text)
+    told = case.answers
     if "care" not in result or any(result.get(name) != value for name, value in told.items()):
         return False  # 衢州职工门诊自己付多少 after a resident's hospital stay: a case of its own
+    if interview.cases.revises(text) and (revision := interview.cases.revision(from_storage(data), case, text)) is not None \
+            and revision.changed:
+        return False  # 那如果当初没买惠衢保呢: a what-if; 那大病呢, worded alike, changes nothing: it asks about the result
     return "care" in follow_ups.estimate_case(data, at) or reader.points_back_to_the_result(text) or not told
 
 
@@ -193,6 +197,8 @@ class EstimateFlow:
             case = self.interview.cases.read(text)
         if case is not None and not case.answers and not case.aside and not case.elsewhere:
             case = None
+        if case is not None and not case.costs_answered and case.per_unit is not None:
+            case = case.with_the_price_per_unit_as_the_cost()  # 每月药费1800: worked out for that sum, as said before the result
         talked_of = None
         if case is not None and "city" not in case.answers and case.elsewhere is None:
             case, talked_of = self._with_the_city_talked_of(case, await self.state.get_data())

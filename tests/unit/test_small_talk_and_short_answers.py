@@ -152,3 +152,14 @@ def test_resident_outpatient_dialogue_does_not_ask_hardship(interview):
     inpatient = {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 1, "in_quzhou": True,
                  "in_scope": D(8000), "out_of_list": D(0)}
     assert interview.next_step(inpatient).name == "hardship"
+
+
+def test_a_question_with_our_words_in_pinyin_letters_is_chinese():
+    from bot.domain.assistant import Assistant
+    from bot.testing.client import shared_store
+    from tests.conftest import KNOWLEDGE
+
+    assistant = Assistant(shared_store(KNOWLEDGE))
+    assert assistant.language_of("qinqing zhanghu 在哪开") == "zh"
+    assert assistant.language_of("xiangtan gongji zenme bangding") == "zh"
+    assert assistant.language_of("What is Huiqubao?") == "en"

@@ -1433,3 +1433,23 @@ def test_letters_our_english_text_uses_or_no_word_of_ours_spells_stay_letters(in
 def test_a_question_with_pinyin_words_finds_its_answer(index):
     assert_answers(index, "qinqing zhanghu 在哪个app开", "family-account/where-open")
     assert_answers(index, "xiangtan gongji: do in-laws count", "family-aid/xiangtan/who")
+
+
+@pytest.mark.parametrize("question", ["我医保在黑河，能买惠衢保吗", "我是衡阳医保，能买惠衢保吗"])
+def test_insured_in_another_of_our_cities_a_product_only_quzhou_has_gets_who_may_join(index, question):
+    assert_answers(index, question, "huiqubao/need-basic-insurance")
+
+
+def test_a_neighbour_only_told_beside_a_question_about_our_insurance_does_not_decline(index):
+    assert_answers(index, "我是黑河的，以前在农场上班，退休金刚到账，孙女教我用微信，想查一下医保账户里还剩多少钱，具体怎么点",
+                   "family-aid/national/balance-wechat")
+    assert_declines(index, "买了众安尊享e生 住院花了三万怎么理赔", "uncovered_topic")  # the asking part is the neighbour's
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("我在衡阳做仓管快十年了，家里老的小的一大堆，职工医保个人账户家庭共济同一时间顶多能帮几个亲人，累计又是几个", "family-aid/hengyang/limits"),
+    ("我是昭通彝良人在昆明打工，职工医保还在昭通交，我媳妇跟孩子在老家，用我的账户给他们看病，到医院窗口具体咋付", "family-aid/zhaotong/pay"),
+    ("我在衡阳南华附一当护工，我爸在祁东乡下身体不好，想把他绑到我职工医保的家庭共济上，手机上具体怎么操作", "family-aid/hengyang/bind-online"),
+])
+def test_a_long_story_gets_the_entry_for_what_its_question_asks(index, question, entry_id):
+    assert_answers(index, question, entry_id)

@@ -149,6 +149,15 @@ def _names_any(typed: str, words: tuple[str, ...]) -> bool:
     return any(word in compared for word in words)
 
 
+GAP_LONGEST = 6  # characters a … in a word may stand for (大病…了多少: 大病保险给了多少)
+
+
+def _gapped_words(words) -> re.Pattern:
+    """One pattern for words that may hold … (a few characters in between), as compared."""
+    parts = [f".{{0,{GAP_LONGEST}}}".join(re.escape(comparable(part)) for part in str(word).split("…")) for word in words]
+    return re.compile("|".join(sorted(parts, key=len, reverse=True)) or "(?!)")
+
+
 def simplified(typed: str) -> str:
     """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified."""
     # Most messages have no traditional character: no conversion (twice per question otherwise).
@@ -172,7 +181,7 @@ class AnswerReader:
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._rule_words = tuple(comparable(w) for w in self.known.rule_words)
-        self._result_words = tuple(comparable(w) for w in self.known.result_words)
+        self._result_words = _gapped_words(self.known.result_words)
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
         self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
@@ -454,7 +463,7 @@ class AnswerReader:
 
     def asks_about_the_result(self, typed: str) -> bool:
         """自己要出多少, 大病报了多少, How much do I pay myself?: a question about a figure of a result."""
-        return _names_any(typed, self._result_words)
+        return self._result_words.search(comparable(typed)) is not None
 
     def points_back_to_the_result(self, typed: str) -> bool:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""

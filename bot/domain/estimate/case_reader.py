@@ -28,6 +28,7 @@ _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 
 
+PLAN_STEP = "huiqubao"  # the yes/no step asking whether the supplementary plan was joined
 _ENGLISH_NOT = re.compile(r"\b(?:no|not|none|nothing|never|haven't|hasn't|hadn't|havent|hasnt|didn't|didnt|yet to)\b")
 
 
@@ -136,7 +137,7 @@ class CaseReader:
                 plan = next((plan for plan in self._plan_ids if plan in self.reader.topic_sounds(plan).correct(compared)), None)
             if plan is not None:
                 said = self._hardship_said.sub(" ", clause) if self._hardship_said is not None else clause
-                self._yes_no(answers, "huiqubao", said, topic=plan)
+                self._yes_no(answers, PLAN_STEP, said, topic=plan)
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
@@ -188,6 +189,12 @@ class CaseReader:
                 rest = pattern.sub(" ", rest) if pattern.pattern.isascii() else _cue_removed(pattern, rest)
         return rest, what_if
 
+    def names_a_plan_left_out(self, text: str, answers: dict) -> bool:
+        """The message names a supplementary plan (惠衢保, Huiqubao) that the case's answers have no
+        step for (a 衡阳 case: 惠衢保 is not asked there)."""
+        compared = comparable(text)
+        return any(name in compared for name, _ in self._plans) and PLAN_STEP not in answers
+
     def _supposed(self, text: str) -> dict:
         """The details a "what if" supposes, read as if stated: 如果没买惠衢保呢 says 没买惠衢保, and
         如果是低保户呢 says 是低保户: worded as a question, read() leaves the yes or no in it unread. Only
@@ -210,7 +217,8 @@ class CaseReader:
         A price per unit (每个月1000) is the cost when the case tells no other: the estimate is of that one
         month, and the dialogue says so (NOTE_PER_UNIT).
         """
-        if text is not None and self.revises(text):
+        if text is not None and self.revises(text) or case.answers and set(case.answers) <= set(GIVEN):
+            # (今年起付线已经交过100了, told after a result: no cost, no "what if", yet it changes the case)
             corrected = self._corrected(answers, case, text)
             if corrected is not None:
                 return corrected

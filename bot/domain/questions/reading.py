@@ -181,10 +181,12 @@ class MessageReader:
 
     def only_told(self, question: str, word: str) -> bool:
         """The word stands only in parts of the message that ask nothing, and a part that asks names a
-        product of ours and no neighbour (商业保险都不收她，那个惠衢保她能买不)."""
+        product of ours or our insurance and no neighbour (商业保险都不收她，那个惠衢保她能买不; 退休金刚到账…
+        想查一下医保账户里还剩多少钱)."""
         parts, asking = self._parts(question)
         # (a product named only in a telling part is not enough: 看到说西湖益联保…比惠衢保高…能不能买那个 asks of the neighbour)
-        return any(self.understanding.facets(part).get("product") for part in asking) and len(asking) < len(parts) \
+        return any(self.understanding.facets(part).get("product") or self.understanding.names_our_insurance(part) for part in asking) \
+            and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
 

@@ -814,7 +814,7 @@ class SearchIndex:
         candidates = self._steps_first(candidates, normalized)
         candidates = self._all_products_first(candidates, asked)
         if covered:
-            return self._for_named(candidates, covered, named, content, asked)
+            return self._for_named(candidates, covered, named, content, asked, normalized, city)
         return self._unnamed(candidates, city, normalized)
 
     def _role_of(self, normalized: str, place: str) -> str:
@@ -907,6 +907,17 @@ class SearchIndex:
             phrasings = self.phrasings[entry.id] = tuple(
                 normalize(p) for p in (entry.question, *entry.variants, entry.question_en, *entry.variants_en))
         return phrasings
+
+    def _insured_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
+        """我医保在黑河，能买惠衢保吗: insured in one of our cities, asking about a product only another
+        has: the knowledge's answer for people insured elsewhere (惠衢保 is only for those in Quzhou's
+        basic insurance), as for a city we do not cover; None when the city is named otherwise."""
+        spelled = [name for name in self.places.names_in(normalized, covered_only=True) if self.places.names[name] == named
+                   and self._role_of(normalized, name) == "insurance"]
+        if not spelled:
+            return None
+        elsewhere = self.tools.normalize(re.sub("|".join(map(re.escape, spelled)), "外地", normalized))
+        return self._insured_elsewhere(normalized, asked, city, elsewhere)
 
     def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None,
                            elsewhere: str | None = None) -> SearchResult | None:
@@ -1011,7 +1022,7 @@ class SearchIndex:
         return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
 
     def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str,
-                   asked: dict) -> SearchResult:
+                   asked: dict, normalized: str, city: str | None) -> SearchResult:
         mapped: list[tuple[Candidate, Entry]] = []
         other_city: Candidate | None = None  # a better match that only another city has
         clashing: Entry | None = None  # the named city's member of a group, about another year or scheme
@@ -1037,8 +1048,8 @@ class SearchIndex:
             # (a match that does not give what is asked for says nothing of whether another city has it)
             if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE and best_overlap < self.OWN_CITY_FAIR \
                     and self._unanswered_ask(other_city.entry, content) is None:
-                return SearchResult("declined", confidence=conf, region=named,
-                                    decline_reason="no_entry_for_city", decline_region=named)
+                return self._insured_in_our_other_city(normalized, asked, city, named) or SearchResult(
+                    "declined", confidence=conf, region=named, decline_reason="no_entry_for_city", decline_region=named)
         if not mapped:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
         conf = self.confidence(mapped[0][0], [c for c, _ in mapped[1:]])

@@ -40,6 +40,7 @@ NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"\s+")
+_LATIN_WORDS = re.compile(r"[A-Za-z]+(?: +[A-Za-z]+)*")
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 _WORDISH = re.compile(f"[{CJK}]|[a-z0-9]")
@@ -150,6 +151,19 @@ class TextTools:
         `spelled_in_letters` (the understanding's sound table, built after these tools)."""
         self._spelled_in_letters = spelled_in_letters
         self._normalized.clear()
+
+    def words_for_letters(self, text: str) -> str:
+        """The text with our words typed in pinyin letters written as the words (qinqing zhanghu 在哪开:
+        a Chinese question, whatever its letters), the rest as typed."""
+        if self._spelled_in_letters is None:
+            return text
+
+        def read(match: re.Match) -> str:
+            lowered = match.group(0).lower()
+            words = self._spelled_in_letters(lowered)
+            return words if words != lowered else match.group(0)
+
+        return _LATIN_WORDS.sub(read, text)
 
     def _base(self, text: str) -> str:
         text = unicodedata.normalize("NFKC", text or "")

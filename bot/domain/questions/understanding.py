@@ -413,6 +413,10 @@ class Understanding:
                 return key
         return None
 
+    def names_our_insurance(self, normalized: str) -> bool:
+        """The text names medical insurance as ours (医保, 医疗保险), not another kind."""
+        return any(word in normalized for word in self._our_insurance)
+
     def other_insurance(self, normalized: str) -> str | None:
         """The name of an insurance product that is not ours (长期护理保险, 碎屏险), if one is named."""
         for match in _INSURANCE.finditer(normalized):

@@ -73,6 +73,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     told = case.answers
     if "care" not in result or any(result.get(name) != value for name, value in told.items()):
         return False  # 衢州职工门诊自己付多少 after a resident's hospital stay: a case of its own
+    if interview.cases.names_a_plan_left_out(text, result):
+        return False  # 惠衢保还能报吗 after a 衡阳 result, which has no 惠衢保 step: the FAQ says who it is for
     if interview.cases.revises(text) and (revision := interview.cases.revision(from_storage(data), case, text)) is not None \
             and revision.changed:
         return False  # 那如果当初没买惠衢保呢: a what-if; 那大病呢, worded alike, changes nothing: it asks about the result

@@ -461,6 +461,10 @@ class AnswerReader:
         """能报多少, 自己出多少: a question an estimate answers."""
         return _names_any(typed, self._amount_questions)
 
+    def without_result_words(self, compared: str) -> str:
+        """The text without its questions about a figure of the result (自己得掏多少)."""
+        return self._result_words.sub(" ", compared)
+
     def asks_about_the_result(self, typed: str) -> bool:
         """自己要出多少, 大病报了多少, How much do I pay myself?: a question about a figure of a result."""
         return self._result_words.search(comparable(typed)) is not None

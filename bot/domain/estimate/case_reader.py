@@ -170,6 +170,10 @@ class CaseReader:
         asked_amount = any(word in rest for word in self._amount_questions)
         for word in self._amount_questions:  # 能报多少 asks what the estimate answers
             rest = rest.replace(word, " ")
+        if what_if:  # 要是当初没买惠衢保呢，自己得掏多少: a figure of the result, asked of the changed case
+            result_asked = self.reader.without_result_words(rest)
+            asked_amount = asked_amount or result_asked != rest
+            rest = result_asked
         rest = rest.strip(" ,.!;:，。！；：")
         if what_if or asked_amount:
             rest = rest.rstrip("?？ ")

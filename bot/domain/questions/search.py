@@ -267,8 +267,11 @@ class SearchIndex:
             or self._names_no_product_of_its_own(normalized, result)
         # (以前呢 is asked of the last answer only if it tells of a change: _following, never guessed)
         terse = bool(follows) and self._terse(normalized) and not self.understanding.asks_how_it_was(self.places.strip(normalized))
+        # 我妈在长沙住院 能用共济吗 after 衡阳的共济: a place we lack, where care is, in a talk about one of our cities
+        care_elsewhere = result.decline_reason == "uncovered_place" and bool(result.subject) \
+            and self._role_of(normalized, result.subject) == "care" and not self.places.names_in(normalized, covered_only=True)
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back \
-            or terse and result.outcome == "declined"
+            or terse and result.outcome == "declined" or care_elsewhere
         if follows and incomplete and (again := self._following(question, follows, city)) is not None \
                 and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):
             return again  # (a place we do not cover leans on the last only when surely answered then, or named
@@ -425,15 +428,20 @@ class SearchIndex:
             old = list(dict.fromkeys(self.places.names_in(before)))
             text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else f"{places[0]} {text}"
         for dimension, word in swapped:
+            if dimension == "member" and not self.understanding.facets(text).get("product", frozenset()) & self.member_products:
+                dimension = "relative"  # 岳父呢 after 衡阳的共济能绑几个: whether he may use it, not an adult's rule
             if dimension == "relative":
                 old = self.understanding.relative_word(text)
                 if old:  # 黑河…能给我弟弟用吗 → 那我小舅子呢
                     text = AGE.sub(" ", text).replace(old, word)  # (an age said was the other person's)
                     continue
-                if self.understanding.facet_word(word, "member"):
+                if self.understanding.facet_word(word, "member") and \
+                        self.understanding.facets(text).get("product", frozenset()) & self.member_products:
                     dimension = "member"  # 那我老公呢 after a child's family account: the adult's rule
                 else:
-                    text += f" can my {word} use it" if text.isascii() else f" 能给{word}用吗"
+                    # 岳父呢 after 衡阳的共济能绑几个: whether he may use it, in that city and product (not how many)
+                    context = " ".join(filter(None, [*dict.fromkeys(self.places.names_in(text)), self.understanding.product_name(text)]))
+                    text = f"{context} can my {word} use it" if text.isascii() else f"{context} 能给{word}用吗"
                     continue
             if dimension == "member":
                 text = AGE.sub(" ", text)

@@ -427,21 +427,24 @@ class SearchIndex:
         if places:
             old = list(dict.fromkeys(self.places.names_in(before)))
             text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else f"{places[0]} {text}"
+        shared = self.understanding.facets(text).get("product", frozenset()) & self.understanding.shared_with_relatives
         for dimension, word in swapped:
-            if dimension == "member" and not self.understanding.facets(text).get("product", frozenset()) & self.member_products:
+            if dimension == "member" and shared:
                 dimension = "relative"  # 岳父呢 after 衡阳的共济能绑几个: whether he may use it, not an adult's rule
             if dimension == "relative":
                 old = self.understanding.relative_word(text)
                 if old:  # 黑河…能给我弟弟用吗 → 那我小舅子呢
                     text = AGE.sub(" ", text).replace(old, word)  # (an age said was the other person's)
                     continue
-                if self.understanding.facet_word(word, "member") and \
-                        self.understanding.facets(text).get("product", frozenset()) & self.member_products:
+                if self.understanding.facet_word(word, "member") and not shared:
                     dimension = "member"  # 那我老公呢 after a child's family account: the adult's rule
-                else:
+                elif shared:
                     # 岳父呢 after 衡阳的共济能绑几个: whether he may use it, in that city and product (not how many)
                     context = " ".join(filter(None, [*dict.fromkeys(self.places.names_in(text)), self.understanding.product_name(text)]))
                     text = f"{context} can my {word} use it" if text.isascii() else f"{context} 能给{word}用吗"
+                    continue
+                else:
+                    text += f" can my {word} use it" if text.isascii() else f" 能给{word}用吗"
                     continue
             if dimension == "member":
                 text = AGE.sub(" ", text)

@@ -127,6 +127,7 @@ class UnderstandingFile(_Strict):
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
+    shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -228,6 +229,7 @@ class Understanding:
         self._insurance_before = tuple(norm(places.insurance_before))
         self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
         self.told_only_products = frozenset(spec.told_only_products)
+        self.shared_with_relatives = frozenset(spec.shared_with_relatives)
         self.portable_products = frozenset(places.portable_products)
         self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))

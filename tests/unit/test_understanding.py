@@ -1453,3 +1453,16 @@ def test_a_neighbour_only_told_beside_a_question_about_our_insurance_does_not_de
 ])
 def test_a_long_story_gets_the_entry_for_what_its_question_asks(index, question, entry_id):
     assert_answers(index, question, entry_id)
+
+
+@pytest.mark.parametrize("question", [
+    "衢州的醫保，出院了才想起沒辦異地備案，還報得了嗎",
+    "上个月在外地急诊住了几天院，当时慌了没顾上备案，现在已经出院两个礼拜了，衢州医保还能报不？要准备啥？",
+    "discharged yday from Ruijin (Shanghai), never did the away-from-home filing, insured via Quzhou. is a late claim doable",
+])
+def test_care_elsewhere_without_registering_gets_what_to_do_however_it_is_told(index, question):
+    assert_answers(index, question, "quzhou/remote-care/emergency")
+
+
+def test_the_entry_an_ask_is_meant_for_answers_only_if_it_leaves_nothing_else_asked_unsaid(index):
+    assert_declines(index, "衢州居民医保，没办备案直接在外地住院，报销比例是不是要降低10个点？降多少", "not_in_knowledge")

@@ -651,7 +651,8 @@ class SearchIndex:
                 or self._answering_neighbour(entry, self._close_matches(normalized), normalized, asked, covered, own_city=bool(covered))
         if better is None and understanding.own_entry(ask):
             better = self._meant_for(ask, entry, normalized, asked, covered)
-        if better is not None:  # 亲情账户要准备什么材料: the materials entry beside "where to open it"
+        if better is not None and self._unanswered_ask(better, normalized) is None:
+            # 亲情账户要准备什么材料: the materials entry beside "where to open it" (if it leaves nothing else asked unsaid)
             return SearchResult("answered", better, result.confidence, suggestions=[entry], region=result.region)
         missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d])) + (("asks", ask),)
         return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
@@ -673,10 +674,13 @@ class SearchIndex:
             other = candidate.entry
             if candidate.score < self.SUGGEST_SCORE * candidates[0].score:
                 break
-            if other.id != entry.id and other.region in regions and candidate.overlap >= self.SUGGEST \
+            # (its own phrasings ask it: a story around the question may overlap them only a little)
+            if other.id != entry.id and other.region in regions and candidate.overlap >= self.MEANT_FOR_OVERLAP \
                     and not conflicts(other.facets, asked) and ask in self._promised(other):
                 return other
         return None
+
+    MEANT_FOR_OVERLAP = 0.15
 
     def _promised(self, entry: Entry) -> set[str]:
         """What the entry's own phrasings ask for (asks_for): it is meant to answer that."""

@@ -1466,3 +1466,18 @@ def test_care_elsewhere_without_registering_gets_what_to_do_however_it_is_told(i
 
 def test_the_entry_an_ask_is_meant_for_answers_only_if_it_leaves_nothing_else_asked_unsaid(index):
     assert_declines(index, "衢州居民医保，没办备案直接在外地住院，报销比例是不是要降低10个点？降多少", "not_in_knowledge")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("惠衢保不是一年两百块吗？我记得邻居说的就是这个数", "huiqubao/premium"),
+    ("惠衢保一年要200元吗", "huiqubao/premium"),
+    ("衡阳职工不是说能同时绑20个家人吗", "family-aid/hengyang/limits"),
+    ("neighbour claims it's 200 yuan/yr, huiqubao - correct?", "huiqubao/premium"),
+    ("a buddy says Huiqubao gives back 80%. so i'd recoup 80pct of my hosp bill??", "huiqubao/payout-ratio"),
+])
+def test_a_figure_checked_finds_the_entry_giving_the_real_one(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_a_figure_checked_of_a_fact_we_lack_is_still_declined(index):
+    assert_declines(index, "衢州职工医保个人缴费是不是工资的2%", "not_in_knowledge")

@@ -83,9 +83,9 @@ class MessageReader:
         if parts and any(understanding.asks_something(part) for part in parts):  # 黑河 共济 条件: keywords, no story
             # a run between pauses is kept whole (its clauses tell one thing: 他卡里的钱|能不能给我爸妈用)
             kept = [clause for run in runs if any(self._telling(clause) for clause in run) for clause in run]
-            if kept:
-                return tools.normalize(",".join(kept))  # a comma keeps where a part ends (住宁波, 医保在衢州交)
-        return understanding.clean(tools.normalize(question))
+            if kept:  # a comma keeps where a part ends (住宁波, 医保在衢州交)
+                return understanding.figures_as_asked(tools.normalize(",".join(kept)))
+        return understanding.figures_as_asked(understanding.clean(tools.normalize(question)))
 
     def _telling(self, part: str) -> bool:
         """The part asks, names our subjects, a neighbouring one, a place, who is concerned (我家孩子

@@ -112,6 +112,14 @@ class Clauses(_Strict):
     starts: list[str] = Field(default_factory=list)  # these always do (现在, 前两天, 但是)
 
 
+class StatedFigure(_Strict):
+    """A figure the resident states with one of these units (两百块, 80%, 20个家人) asks what the
+    knowledge says of that amount: it is read as `asked` (多少钱), so a figure checked (惠衢保不是一年
+    两百块吗) finds the entry giving the real one, whatever that figure is."""
+    units: list[str] = Field(min_length=1)
+    asked: str
+
+
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
@@ -128,6 +136,7 @@ class UnderstandingFile(_Strict):
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
     shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
+    stated_figures: list[StatedFigure] = Field(default_factory=list)
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -230,6 +239,9 @@ class Understanding:
         self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
         self.told_only_products = frozenset(spec.told_only_products)
         self.shared_with_relatives = frozenset(spec.shared_with_relatives)
+        # a number (digits, or 两百, 一千五) right before a unit; longest units first (块钱 before 块)
+        self._stated = [(re.compile(rf"(?<![0-9a-z.])(?:\d[\d,.]*|[零一二两三四五六七八九十百千万]+)\s*(?:{'|'.join(map(re.escape, sorted(norm(figure.units), key=len, reverse=True)))})(?![a-z])"),
+                         figure.asked) for figure in spec.stated_figures]
         self.portable_products = frozenset(places.portable_products)
         self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))
@@ -251,6 +263,15 @@ class Understanding:
                 start = match.start()
         pieces.append(text[start:])
         return pieces
+
+    def figures_as_asked(self, normalized: str) -> str:
+        """A figure stated with a unit (200元, 80%, 20个家人) followed by what it asks (多少钱, 比例多少,
+        几个人; in an English question, the English): a figure the knowledge gives still points at its entry."""
+        english = normalized.isascii()
+        for pattern, asked in self._stated:
+            if asked.isascii() == english:
+                normalized = pattern.sub(lambda match: f"{match.group(0)} {asked}", normalized)
+        return normalized
 
     def clean(self, normalized: str) -> str:
         """Fillers out, sound-alike typos corrected. Input and output are normalised text."""

@@ -1481,3 +1481,11 @@ def test_a_figure_checked_finds_the_entry_giving_the_real_one(index, question, e
 
 def test_a_figure_checked_of_a_fact_we_lack_is_still_declined(index):
     assert_declines(index, "衢州职工医保个人缴费是不是工资的2%", "not_in_knowledge")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("惠衢保买的时候卡不卡年龄？我爸都78了", "huiqubao/who-can-join"),
+    ("亲情账户添加父母的详细操作流程是怎样的", "family-account/add-member-path"),  # 详细, 流程: how it is asked, no detail we lack
+])
+def test_spoken_ways_of_asking_are_not_details_we_lack(index, question, entry_id):
+    assert_answers(index, question, entry_id)

@@ -1489,3 +1489,8 @@ def test_a_figure_checked_of_a_fact_we_lack_is_still_declined(index):
 ])
 def test_spoken_ways_of_asking_are_not_details_we_lack(index, question, entry_id):
     assert_answers(index, question, entry_id)
+
+
+def test_a_question_telling_a_story_is_not_declined_for_the_storys_words(index):
+    assert_answers(index, "衢州职工医保的小伙在广州打工，住院了能不能在广州直接结算", "quzhou/remote-care/direct-settlement")
+    assert_declines(index, "衢州异地就医备案需要单位盖章吗", "not_in_knowledge")  # short: 盖章 is a detail we lack

@@ -609,11 +609,13 @@ class SearchIndex:
         others = list({r.entry.id: r.entry for r in answered[1:] if r.entry.id != first.entry.id}.values())
         return replace(first, also_asked=others)
 
+    UNEXPLAINED_LONGEST = 24  # characters: a longer question tells a story around what it asks (小伙在广州打工)
+
     def _unless_unexplained(self, question: str, result: SearchResult) -> SearchResult:
         """A short question answered without much certainty, naming a thing its entry never speaks
         of (衢州异地就医备案需要单位盖章吗: 盖章), asks a detail the knowledge lacks: say so, with
         the entry as the nearest thing. (A long spoken story names many things; it is let be.)"""
-        if self.reader.spoken_parts(question) is not None:
+        if self.reader.spoken_parts(question) is not None or len(self.read(question)) > self.UNEXPLAINED_LONGEST:
             return result
         entry = result.entry
         text = self.entry_text.get(entry.id)

@@ -52,7 +52,7 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     revision = await follow_up_case(state, assistant, case, text if revises else None)
     if revision is not None:
         return {"case": revision}
-    has_amount = any(name in case.answers for name in AMOUNT_STEPS)
+    has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None  # 每月降压药3000
     if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):
         return {"case": case}
     return False

@@ -10,6 +10,7 @@ from bot.domain.privacy import mask_personal_data
 from bot.domain.questions.places import NATIONAL
 
 FOLLOW_UP_SECONDS = 600  # a question this soon after the last one may lean on it
+TALKED_OF = "talked_of"  # the dialogue data's key for the city the talk was about
 
 
 def leaned_on(data: dict, at: float) -> str | None:
@@ -24,9 +25,6 @@ def talked_of_region(data: dict, at: float) -> str | None:
     estimate (an estimate's answers replace the rest of the data)."""
     talked = data.get(TALKED_OF)
     return talked["region"] if talked and 0 <= at - talked["at"] <= FOLLOW_UP_SECONDS else None
-
-
-TALKED_OF = "talked_of"
 
 
 BACK_TO_THE_RESULT_SECONDS = 1800  # 刚才那笔 may point back at an estimate over a longer talk

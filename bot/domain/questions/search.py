@@ -140,7 +140,7 @@ class SearchIndex:
         )
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
         # English questions are matched to it as written
-        english = {entry.question_en + " " + entry.answer_en + " " + " ".join(entry.variants) for entry in knowledge.entries.values()}
+        english = {" ".join((entry.question_en, entry.answer_en, *entry.variants_en)) for entry in knowledge.entries.values()}
         index.understanding.sounds.keep_in_letters(set(re.findall(r"[a-z]+", tools.normalize(" ".join(english)))))
         tools.read_letters_with(index.understanding.sounds.spelled_in_letters)
         # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),

@@ -45,7 +45,7 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     calculate = interview.reader.wants_calculation(text)
     asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
     revises = interview.cases.revises(text)  # 不对我是职工, 那二级医院呢: a change of the case, if one was just worked out
-    told = not asks and not revises and interview.reader.tells_without_asking(text)
+    told = not asks and not revises and len(text) >= CASE_TOLD_SHORTEST and interview.reader.tells_without_asking(text)
     if not asks and not revises and not told and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
@@ -82,6 +82,7 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
 
 
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
+CASE_TOLD_SHORTEST = 8  # characters: 衢州居民住院三级 tells four details; a shorter message cannot (and is not read for them)
 
 
 async def follow_up_case(state: FSMContext, assistant: Assistant, case: Case, text: str | None = None) -> Case | None:
@@ -143,14 +144,22 @@ class EstimateFlow:
         self.rules = assistant.knowledge.rules
         self.view = estimate_presenter
         self.presenter, self.city = presenter, city  # for answering a question asked in the middle
+        self._read: dict | None = None
 
     async def answers(self) -> dict:
-        return from_storage(await self.state.get_data())
+        return from_storage(await self._data())
+
+    async def _data(self) -> dict:
+        """The dialogue's data, read once per update (a step reads the answers, then saves them)."""
+        if self._read is None:
+            self._read = await self.state.get_data()
+        return self._read
 
     async def save(self, answers: dict) -> None:
         await self.state.set_state(EstimateDialogue.answering)
-        talked_of = (await self.state.get_data()).get(follow_ups.TALKED_OF)
-        await self.state.set_data({"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {})})
+        talked_of = (await self._data()).get(follow_ups.TALKED_OF)  # the talk's city outlives the estimate's answers
+        self._read = {"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {})}
+        await self.state.set_data(self._read)
 
     async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None,
                    talked_of: str | None = None) -> None:
@@ -176,6 +185,7 @@ class EstimateFlow:
             # for a follow-up case a moment later (那门诊呢，花了800).
             await self.state.set_state(None)
             await self.state.update_data(finished=time.time())
+            self._read = None
             if summary is not None:
                 await send_view(self.bot, self.chat_id, summary)
             await send_view(self.bot, self.chat_id, self._result(answers))
@@ -192,6 +202,7 @@ class EstimateFlow:
         view = self._result(answers)
         await send_view(self.bot, self.chat_id, View(f"{self.view.tr(self.locale, NOTE_AGAIN)}\n\n{view.text}", view.buttons))
         await self.state.update_data(finished=time.time())
+        self._read = None
 
     async def start(self, text: str | None = None, case: Case | None = None) -> None:
         """From the first question; with a message describing the case, from what it leaves open."""
@@ -203,7 +214,7 @@ class EstimateFlow:
             case = case.with_the_price_per_unit_as_the_cost()  # 每月药费1800: worked out for that sum, as said before the result
         talked_of = None
         if case is not None and "city" not in case.answers and case.elsewhere is None:
-            case, talked_of = self._with_the_city_talked_of(case, await self.state.get_data())
+            case, talked_of = self._with_the_city_talked_of(case, await self._data())
         answers = case.answers if case is not None else {}
         # what the rules set aside (a hospital stay of a scheme with no rule for it) is kept with the answers,
         # so that 那要是按城乡居民医保算呢 a moment later still has the stay
@@ -316,6 +327,7 @@ class EstimateFlow:
         now = time.time()
         reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data))
         await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
+        self._read = None
         if reply.outcome != "answered" and not asks:
             return False
         await send_view(self.bot, self.chat_id, self.presenter.reply(reply, self.locale))

@@ -1494,3 +1494,8 @@ def test_spoken_ways_of_asking_are_not_details_we_lack(index, question, entry_id
 def test_a_question_telling_a_story_is_not_declined_for_the_storys_words(index):
     assert_answers(index, "衢州职工医保的小伙在广州打工，住院了能不能在广州直接结算", "quzhou/remote-care/direct-settlement")
     assert_declines(index, "衢州异地就医备案需要单位盖章吗", "not_in_knowledge")  # short: 盖章 is a detail we lack
+
+
+@pytest.mark.parametrize("question", ["衢州职工医保每月费率是多少，公司和我各出几个点", "衢州职工医保费率多少"])
+def test_the_contribution_rate_we_lack_is_never_answered_with_the_reimbursement_rates(index, question):
+    assert_declines(index, question, "not_in_knowledge")

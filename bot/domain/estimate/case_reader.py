@@ -28,6 +28,18 @@ _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 
 
+COST_STEPS = ("in_scope", "special_drug")  # where what was spent goes: the cost in the catalogue, or a special drug's
+
+
+def cost_step(care: str | None) -> str:
+    """The step a case's cost answers: a special drug's price, or the cost in the catalogue."""
+    return "special_drug" if care == "special-drug" else "in_scope"
+
+
+def other_cost_step(step: str) -> str:
+    return COST_STEPS[1 - COST_STEPS.index(step)]
+
+
 PLAN_STEP = "huiqubao"  # the yes/no step asking whether the supplementary plan was joined
 _ENGLISH_NOT = re.compile(r"\b(?:no|not|none|nothing|never|haven't|hasn't|hadn't|havent|hasnt|didn't|didnt|yet to)\b")
 
@@ -45,17 +57,16 @@ class Case:
     @property
     def costs_answered(self) -> bool:
         """Whether the cost the estimate works on is among the answers (not only a price per unit)."""
-        return any(name in self.answers for name in ("in_scope", "special_drug"))
+        return any(name in self.answers for name in COST_STEPS)
 
     def with_the_price_per_unit_as_the_cost(self) -> "Case":
         """The case with its price per unit (每个月药费1800) taken as the cost, as a correction takes it."""
-        main = "special_drug" if self.answers.get("care") == "special-drug" else "in_scope"
-        return replace(self, answers={**self.answers, main: self.per_unit})
+        return replace(self, answers={**self.answers, cost_step(self.answers.get("care")): self.per_unit})
 
     @property
     def costs(self) -> bool:
         """Whether the case tells what was spent (the amount the estimate works on), or a price per unit."""
-        return any(name in self.answers for name in ("in_scope", "special_drug")) or self.per_unit is not None
+        return self.costs_answered or self.per_unit is not None
 
 
 class CaseReader:
@@ -242,9 +253,9 @@ class CaseReader:
                     revised.pop(name, None)
         if case.elsewhere is not None and "city" not in case.answers:
             revised.pop("city", None)  # 那我老婆是杭州医保呢: the city is asked, with what the rules lack said
-        main = "special_drug" if revised.get("care") == "special-drug" else "in_scope"
+        main = cost_step(revised.get("care"))
         if case.per_unit is not None and main not in case.answers:
-            revised.pop("special_drug" if main == "in_scope" else "in_scope", None)
+            revised.pop(other_cost_step(main), None)
             revised[main] = case.per_unit
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit)
@@ -256,7 +267,7 @@ class CaseReader:
         told = {**self._supposed(text), **case.answers} if text is not None else dict(case.answers)
         if "care" not in told and answers.get("care") == "special-drug" and "in_scope" in told and "special_drug" not in told:
             told["special_drug"] = told.pop("in_scope")  # 金额说错了，是3万 after a special drug: its cost
-        main = "special_drug" if {**answers, **told}.get("care") == "special-drug" else "in_scope"
+        main = cost_step({**answers, **told}.get("care"))
         per_unit = case.per_unit is not None and main not in told
         if per_unit:
             told[main] = case.per_unit  # 如果每月2500呢: the price per unit is the cost, as in a case
@@ -270,7 +281,7 @@ class CaseReader:
         if case.elsewhere is not None and "city" not in told:
             revised.pop("city", None)
         if per_unit:
-            revised.pop("special_drug" if main == "in_scope" else "in_scope", None)
+            revised.pop(other_cost_step(main), None)
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed)
 
@@ -431,7 +442,7 @@ class CaseReader:
             carried = label if not amounts else ""
         unlabelled = labelled[""]
         found = {}
-        main = "special_drug" if care == "special-drug" else "in_scope"
+        main = cost_step(care)
         outside = main == "in_scope" and any(value != NOTHING for value in labelled["out_of_list"])
         if labelled[main]:
             found[main] = labelled[main][0] if len(set(labelled[main])) == 1 else None

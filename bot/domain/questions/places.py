@@ -10,6 +10,7 @@ from bot.domain.questions.understanding import Understanding
 from bot.domain.questions.wordmatch import COMPARING, alternation
 
 NATIONAL = "national"
+_THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
 ADMIN_SUFFIXES = "市县区省州旗盟"
 
 
@@ -30,6 +31,7 @@ class Places:
                 names.setdefault(key, None)
         self.names = names
         self._compared: re.Pattern | None = None  # built on first use
+        self._likened: re.Pattern | None = None  # (likened_to_ours) built on first use
         self._names_in: dict[str, list[str]] = {}
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
         self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
@@ -66,6 +68,13 @@ class Places:
                 if self.names[name] not in regions:
                     regions.append(self.names[name])
         return regions if len(regions) > 1 else []
+
+    def likened_to_ours(self, normalized: str) -> bool:
+        """A city of ours named only as what another is likened to (…跟衡阳一样对吧, 和衢州比): the other is asked about."""
+        if self._likened is None:
+            names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
+            self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{names})[市的]?(?:一样|相同|差不多|一致|比)")
+        return self._likened.search(normalized) is not None
 
     def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:
         """The place names a text names (once each, in order) that `other` does not: the context a
@@ -136,7 +145,8 @@ class Places:
                 return "外地"
             return match.group(0)
 
-        return self.tools.normalize(self._pattern.sub(replace, normalized))
+        # (在广州那边参保: "那边" after the place says nothing more)
+        return self.tools.normalize(_THERE_AFTER.sub("外地", self._pattern.sub(replace, normalized)))
 
     def unknown(self, content: str, understanding: Understanding) -> str | None:
         """A place we have no knowledge for that regions.yaml does not list: a place name (from

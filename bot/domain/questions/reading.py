@@ -174,10 +174,11 @@ class MessageReader:
         parts = [part for part in (understanding.clean(normalize(p)) for p in _pieces(question)) if part]
         return parts, [part for part in parts if understanding.asks_something(part)]
 
-    def asking_pieces(self, question: str) -> list[str]:
-        """The parts of a message in two or more that ask something (cleaned); none for one part."""
+    def asking_pieces(self, question: str, or_all: bool = False) -> list[str]:
+        """The parts of a message in two or more that ask something (cleaned); none for one part. With
+        or_all, every part when none asks (长沙职工门诊起付线也是二级200三级300吧，跟衡阳一样对吧)."""
         parts, asking = self._parts(question)
-        return asking if len(parts) > 1 else []
+        return (asking or (parts if or_all else [])) if len(parts) > 1 else []
 
     def only_told(self, question: str, word: str) -> bool:
         """The word stands only in parts of the message that ask nothing, and a part that asks names a
@@ -192,13 +193,17 @@ class MessageReader:
 
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班
-        照顾不到: where the asker lives; not 我爸医保在外地交的: where a relative is insured)."""
+        照顾不到: where the asker lives; not 我爸医保在外地交的: where a relative is insured), nor where
+        a part that asks after them points back at that place (住在外地，在那边看病怎么报)."""
         understanding = self.understanding
         parts, _ = self._parts(question)
         found: set[str] = set()
+        pointers = understanding.told_place_pointers
         for part in parts:
             named = understanding.facets(part).get("product", frozenset()) & products
             if named and (understanding.asks_something(part) or _INSURED.search(part)):
+                return frozenset()
+            if found and pointers is not None and understanding.asks_something(part) and pointers.search(part):
                 return frozenset()
             found |= named
         return frozenset(found)

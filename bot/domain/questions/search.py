@@ -47,7 +47,8 @@ from bot.domain.knowledge.schema import Entry, KnowledgeBase
 from bot.domain.questions.places import NATIONAL, Places
 from bot.domain.questions.ranking import Candidate, Ranker
 from bot.domain.questions.reading import MessageReader
-from bot.domain.questions.text import TextTools
+from bot.domain.questions.spelling import EnglishSpelling
+from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools
 from bot.domain.questions.understanding import AGE, Facets, Understanding, conflicts
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
@@ -56,7 +57,8 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
-SOFT_FACETS = frozenset({"channel"})  # named by a question, they veto the entries that differ, and ask no entry to declare them
+SOFT_FACETS = frozenset({"channel", "member"})  # named by a question, they veto the entries that differ, and ask no entry to
+# declare them (an inpatient rate holds for 我妈 too; a child's binding declares its member)
 _STEPS = re.compile(r"先.{1,30}?(?:再|然后)")  # an answer telling how: first … then …
 
 
@@ -141,19 +143,29 @@ class SearchIndex:
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
         # English questions are matched to it as written
         english = {" ".join((entry.question_en, entry.answer_en, *entry.variants_en)) for entry in knowledge.entries.values()}
-        index.understanding.sounds.keep_in_letters(set(re.findall(r"[a-z]+", tools.normalize(" ".join(english)))))
+        english_words = set(re.findall(r"[a-z]+", tools.normalize(" ".join(english))))
+        index.understanding.sounds.keep_in_letters(english_words)
         tools.read_letters_with(index.understanding.sounds.spelled_in_letters)
+        # …and English words one or two keystrokes from ours (insurence, familly) as ours: our English text,
+        # and every English word the staff lists name (off-topic subjects, synonyms, places)
+        listed = " ".join(str(value) for value in (knowledge.understanding.model_dump(), knowledge.vocabulary.model_dump(),
+                                                    [(r.name_en, r.aliases) for r in knowledge.regions.values()],
+                                                    [t.title_en for t in knowledge.topics]))
+        tools.read_english_with(EnglishSpelling(english_words | set(re.findall(r"[a-z]+", listed.lower())) | ENGLISH_STOPWORDS,
+                                                {tools.normalize(word) for word in knowledge.understanding.english_spelling}).correct)
         # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),
         # whether it tells how, and its phrasings and answers as one text.
         index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
         index.member_products = frozenset(product for entry in knowledge.entries.values() if entry.facets.get("member")
                                           for product in entry.facets.get("product", ()))
-        index.for_insured_elsewhere = frozenset(  # entries that speak of people insured elsewhere: in their
-            # own phrasings (外地医保能买惠衢保吗), or their answer says where one must be insured (双方都要在湘潭市参保)
+        # entries that speak of people insured elsewhere: in their own phrasings (外地医保能买惠衢保吗), or
+        # their answer says where one must be insured (双方都要在湘潭市参保)
+        index.asked_by_insured_elsewhere = frozenset(
             entry.id for entry in knowledge.entries.values()
-            if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants))
-            or index._insured_where(entry, knowledge, places.provinces))
+            if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants)))
+        index.for_insured_elsewhere = index.asked_by_insured_elsewhere | frozenset(
+            entry.id for entry in knowledge.entries.values() if index._insured_where(entry, knowledge, places.provinces))
         index.topic_regions = {}
         for entry in knowledge.entries.values():
             if entry.region != NATIONAL:
@@ -184,8 +196,8 @@ class SearchIndex:
         if region is None or entry.region == NATIONAL:
             return False
         names = "|".join(re.escape(name) for name in (region.name, *region.aliases, *provinces.get(entry.region, ())) if name)
-        # 双方都要在湘潭市参保, 参加了云南省的基本医保
-        return re.search(rf"(?:{names})[市县区省]?(?:域内)?的?(?:参保|基本医保)", entry.answer) is not None
+        # 双方都要在湘潭市参保, 参加了云南省的基本医保 (not 衢州参保人…可以备案: who may, not who must be insured where)
+        return re.search(rf"(?:{names})[市县区省]?(?:域内)?的?(?:参保(?!人)|基本医保)", entry.answer) is not None
 
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None,
@@ -766,9 +778,20 @@ class SearchIndex:
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
         if covered and uncovered and (place := next(filter(None, (self.places.asked_elsewhere(part, understanding)
-                                                                   for part in self.reader.asking_pieces(question))), None)):
+                                                                   for part in self.reader.asking_pieces(
+                                                                       question, or_all=self.places.likened_to_ours(normalized)))), None)):
             # 衡阳的门诊起付线我知道了，长沙职工门诊起付线是多少: the part that asks is about Changsha
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
+        if uncovered and not covered and city is not None \
+                and all(self._role_of(normalized, place) == "care" for place in uncovered):
+            # 她下个月去杭州住，在那边看病要办什么手续: the places we lack are where care is given or someone
+            # lives, and the resident's city is ours (chosen, or the estimate's just worked out): its rules
+            # for care elsewhere are asked, not Hangzhou's
+            region = self.knowledge.regions[city]
+            own = f"{region.name_en} medical insurance: {question}" if question.isascii() else f"{region.name}医保 {question}"
+            result = self._decide(own, None)
+            if not (result.outcome == "answered" and result.confidence < self.ANSWER):  # (a guess is no reading of it)
+                return replace(result, taken_as=own)
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:
@@ -948,7 +971,14 @@ class SearchIndex:
         if elsewhere == normalized or self.places.named(elsewhere)[1]:
             return None
         result = self._decide(elsewhere, city)
-        if result.outcome != "answered" or result.confidence < self.ELSEWHERE_SURE or result.entry.id not in self.for_insured_elsewhere \
+        if result.outcome == "answered" and result.confidence < self.ELSEWHERE_SURE:
+            # 我岳母在外地交的医保，也能给她买惠衢保吗: unsure between buying for family and who may buy, the
+            # entry whose own phrasings ask for people insured elsewhere is the one asked
+            result = next((replace(result, entry=entry, suggestions=[]) for entry in (result.entry, *result.suggestions)
+                           if entry.id in self.asked_by_insured_elsewhere), result)
+            if result.entry.id not in self.asked_by_insured_elsewhere:
+                return None
+        if result.outcome != "answered" or result.entry.id not in self.for_insured_elsewhere \
                 or not self._on_asked_product(result.entry, asked):  # 义乌医保外地人能参加居民医保吗 is no 惠衢保 question
             return None
         return result
@@ -1036,7 +1066,9 @@ class SearchIndex:
         if self.understanding.unasked_product(content, candidate.phrasing, always=True):
             return True  # 2026年惠衢保什么时候买 names 2026, but 惠衢保 is not what was asked
         said = self.understanding.facets(candidate.phrasing)
-        return any(not (said.get(dimension, frozenset()) & asked[dimension]) for dimension in clashing)
+        # (…nor names the entry's own value beside it: "pay huiqubao for my parents" is Huiqubao's, asked of family aid)
+        return any(not (said.get(dimension, frozenset()) & asked[dimension])
+                   or said.get(dimension, frozenset()) & set(candidate.entry.facets[dimension]) for dimension in clashing)
 
     def _for_named(self, candidates: list[Candidate], covered: list[str], named: str, content: str,
                    asked: dict, normalized: str, city: str | None) -> SearchResult:

@@ -262,7 +262,12 @@ class SoundTable:
         return False
 
     def _straddled(self, run: str, start: int, end: int) -> bool:
-        for edge in (start, end):
+        """A dictionary word across an edge of the correction (支付|限额), unless a longer word starts
+        right at the end (招通|上班: 通上 is a word, but 上班 reads on) or ends right at the start."""
+        for edge, outside in ((start, lambda size: run[max(0, start - size):start]), (end, lambda size: run[end:end + size])):
+            if any(len(outside(size)) == size and self._is_word(outside(size)) for size in (3, 2)) \
+                    and not self._is_word(run[start:end]):
+                continue
             for left in range(max(0, edge - 3), edge):
                 for right in range(edge + 1, min(len(run), left + 4) + 1):
                     if self._is_word(run[left:right]):

@@ -113,6 +113,7 @@ class TextTools:
     def __init__(self, vocabulary: SynonymsFile):
         self.vocabulary = vocabulary
         self._spelled_in_letters = None  # read_letters_with
+        self._spelling = None  # read_english_with
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._traditional = _traditional_characters()
         synonyms: dict[str, str] = {}
@@ -152,6 +153,12 @@ class TextTools:
         self._spelled_in_letters = spelled_in_letters
         self._normalized.clear()
 
+    def read_english_with(self, correct) -> None:
+        """English misspellings of our words (insurence, familly) are read as the words by `correct`
+        (built from our English text, after these tools)."""
+        self._spelling = correct
+        self._normalized.clear()
+
     def words_for_letters(self, text: str) -> str:
         """The text with our words typed in pinyin letters written as the words (qinqing zhanghu 在哪开:
         a Chinese question, whatever its letters), the rest as typed."""
@@ -172,6 +179,8 @@ class TextTools:
         text = _SPACES.sub(" ", text.lower()).strip()
         if self._spelled_in_letters is not None:
             text = self._spelled_in_letters(text)
+        if self._spelling is not None:
+            text = self._spelling(text)
         return _SPACE_NEAR_CJK.sub("", text)
 
     def normalize(self, text: str) -> str:

@@ -66,6 +66,7 @@ class Places(_Strict):
     care_after: list[str] = Field(default_factory=list)
     insurance_after: list[str] = Field(default_factory=list)
     insurance_before: list[str] = Field(default_factory=list)
+    rules_after: list[str] = Field(default_factory=list)  # insurance_after, unless care_before comes first
     portable_products: list[str] = Field(default_factory=list)
     nationwide_products: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
@@ -135,6 +136,8 @@ class UnderstandingFile(_Strict):
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
+    english_spelling: list[str] = Field(default_factory=list)  # English words a misspelling is read as (insurence)
+    told_place_pointers: list[str] = Field(default_factory=list)  # …counted where the asking part points back (在那边)
     shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
     stated_figures: list[StatedFigure] = Field(default_factory=list)
     sound_alike: SoundAlikeList = SoundAlikeList()
@@ -182,6 +185,7 @@ class Understanding:
         leaning = alternation(norm(spec.leaning_starts))
         self._leaning_re = re.compile(rf"(?:{leaning.pattern})(?![a-z])") if leaning is not None else None
         self._changed_asks_re = alternation(norm(spec.changed_asks))
+        self.told_place_pointers = alternation(norm(spec.told_place_pointers))
         self._change_told_re = alternation(norm(spec.change_told))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
@@ -236,7 +240,8 @@ class Understanding:
         self._care_after = tuple(norm(places.care_after))
         self.insurance_after = tuple(norm(places.insurance_after))
         self._insurance_before = tuple(norm(places.insurance_before))
-        self.insurance_after_re = alternation(self.insurance_after) or re.compile(r"(?!)")
+        self._rules_after = tuple(norm(places.rules_after))
+        self.insurance_after_re = alternation([*self.insurance_after, *norm(places.rules_after)]) or re.compile(r"(?!)")
         self.told_only_products = frozenset(spec.told_only_products)
         self.shared_with_relatives = frozenset(spec.shared_with_relatives)
         # a number (digits, or 两百, 一千五) right before a unit; longest units first (块钱 before 块)
@@ -515,6 +520,8 @@ class Understanding:
         for tail in (after, after.lstrip("市省县区")):
             if tail.startswith(self.insurance_after):
                 return "insurance"
+            if tail.startswith(self._rules_after):
+                return "care" if before.endswith(self._care_before) else "insurance"
         if after.startswith(self._care_after):  # 医保在北京住院: insured here, treated there
             return "care"
         if self._insurance_before and before.endswith(self._insurance_before):

@@ -1,0 +1,34 @@
+"""English misspellings of our words are read as the words; real words and short ones are left alone."""
+import pytest
+
+from bot.domain.questions.spelling import EnglishSpelling
+
+WORDS = {"insurance", "family", "resident", "outpatient", "account", "chronic", "relatives", "hospital", "share", "stare"}
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("insurence", "insurance"), ("familly", "family"), ("resdent", "resident"), ("outpatiant", "outpatient"),
+    ("acount", "account"), ("cronic", "chronic"), ("relatves", "relatives"), ("hospitol", "hospital"),
+])
+def test_a_misspelling_of_one_of_our_words_is_read_as_it(typed, meant):
+    assert EnglishSpelling(WORDS).word(typed) == meant
+
+
+@pytest.mark.parametrize("typed", [
+    "snow",  # short: too often another real word
+    "weather",  # far from every word of ours
+    "spare",  # one edit from two words of ours (share, stare): no guess
+])
+def test_short_far_or_ambiguous_words_are_left_as_typed(typed):
+    assert EnglishSpelling(WORDS).word(typed) == typed
+
+
+def test_a_sentence_keeps_its_other_words():
+    assert EnglishSpelling(WORDS).correct("my familly insurence, pls") == "my family insurance, pls"
+
+
+def test_a_real_word_near_one_of_ours_that_is_no_listed_term_stays():
+    # pills is one edit from bills, but bills is no word a misspelling should be read as
+    assert EnglishSpelling({"bills", "pills", "insurance"}, targets={"insurance"}).word("pills") == "pills"
+    assert EnglishSpelling({"bills", "insurance"}, targets={"insurance"}).word("pilss") == "pilss"
+

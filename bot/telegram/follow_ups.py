@@ -27,6 +27,15 @@ def talked_of_region(data: dict, at: float) -> str | None:
     return talked["region"] if talked and 0 <= at - talked["at"] <= FOLLOW_UP_SECONDS else None
 
 
+TOLD = "told"  # the dialogue data's key for case details told outside an estimate (衡阳职工医保 … 三级医院 …)
+
+
+def told_before(data: dict, at: float) -> dict | None:
+    """The case details told in messages before `at` (stored as told_case_storage makes them), if the last was recent."""
+    told = data.get(TOLD)
+    return told if told and 0 <= at - told["at"] <= FOLLOW_UP_SECONDS else None
+
+
 BACK_TO_THE_RESULT_SECONDS = 1800  # 刚才那笔 may point back at an estimate over a longer talk
 
 

@@ -55,25 +55,29 @@ class EstimatePresenter:
         return self.renderer.gettext(locale, message, **values)
 
     def step(self, step: Step, number: int, locale: str, hint: str | None = None, html: bool = True,
-             unsure_of: Step | None = None) -> View:
-        """The question of `step`; unsure_of: the step just answered "not sure" (its assumption is said first)."""
+             unsure_of: Step | None = None, lacking: str | None = None) -> View:
+        """The question of `step`; unsure_of: the step just answered "not sure" (its assumption is said first);
+        lacking: the insurance city told, whose rules we lack (the city is then offered, not asked for)."""
         # A step's view depends only on these (the step's options and prompt values come from the
         # rules, immutable until a reload makes new steps): rendered once, then reused.
         note = self._unsure_note(unsure_of, locale) if unsure_of is not None else None
-        key = (step.name, step.kind, tuple(step.options), tuple(sorted(step.values.items())), step.missing, number, locale, hint, html, note)
+        key = (step.name, step.kind, tuple(step.options), tuple(sorted(step.values.items())), step.missing, number, locale, hint, html, note,
+               lacking)
         view = self._steps.get(key)
         if view is None:
             if len(self._steps) >= self.STEPS_CACHED:
                 self._steps.clear()
-            view = self._steps[key] = self._step(step, number, locale, hint, html, note)
+            view = self._steps[key] = self._step(step, number, locale, hint, html, note, lacking)
         return view
 
     def _unsure_note(self, step: Step, locale: str) -> str:
         values = {name: self.tr(locale, msgid) for name, msgid in step.values.items() if name != "region"}
         return self.tr(locale, UNSURE_NOTES[step.name]) % values
 
-    def _step(self, step: Step, number: int, locale: str, hint: str | None, html: bool, note: str | None) -> View:
-        text = self.renderer.render("estimate_question.j2", locale, html=html, step=step, number=number, hint=hint, note=note)
+    def _step(self, step: Step, number: int, locale: str, hint: str | None, html: bool, note: str | None,
+              lacking: str | None = None) -> View:
+        text = self.renderer.render("estimate_question.j2", locale, html=html, step=step, number=number, hint=hint, note=note,
+                                    lacking=lacking)
         if step.kind == "choice":
             choices = [Button(self.tr(locale, option.label_msgid), "est", option.value) for option in step.options]
         else:
@@ -84,10 +88,11 @@ class EstimatePresenter:
         return View(text, rows)
 
     def summary(self, interview: Interview, answers: dict, aside: dict, locale: str, html: bool = True,
-                elsewhere: str | None = None, talked_of: str | None = None) -> View:
+                elsewhere: str | None = None, talked_of: str | None = None, hotline: str | None = None) -> View:
         """What a whole case in one message was read as, with a 修改 button per item; elsewhere: the
         insurance city named that the rules lack (said plainly before the city is asked); talked_of: the
-        city the talk was about, when the case names none and the rules lack it."""
+        city the talk was about, when the case names none and the rules lack it; hotline: the case's city's
+        hotline, where the rules lack what the case is (衢州城乡居民医保 门诊特殊病种)."""
         items = []
         for name in STEP_NAMES:
             if name in answers:
@@ -102,7 +107,7 @@ class EstimatePresenter:
         case = [interview.words.label(table, answers[name]) for name, table in (("city", "city"), ("scheme", "scheme")) if name in answers]
         aside_items = [(STEP_NAMES[name], interview.words.label(WORD_TABLE[name], value)) for name, value in aside.items() if name in WORD_TABLE]
         text = self.renderer.render("estimate_summary.j2", locale, html=html, items=items, aside=aside_items, case=case,
-                                    elsewhere=elsewhere, talked_of=talked_of)
+                                    elsewhere=elsewhere, talked_of=talked_of, hotline=hotline)
         edits = [Button(self.tr(locale, "✏️ 修改{name}", name=self.tr(locale, STEP_NAMES[name])), "est-edit", name) for name in STEP_NAMES if name in answers]
         return View(text, [edits[index:index + 2] for index in range(0, len(edits), 2)])
 

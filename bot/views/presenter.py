@@ -145,10 +145,19 @@ class Presenter:
         if answering:
             if kind == "thanks":
                 return self.text(locale, "不客气！我们接着算，回答下面这一步就行。")
+            if kind == "again":
+                return self.text(locale, "好的，再说一遍这一步：")
             return self.text(locale, "您好！我们正在估算报销，回答下面这一步就行；不想算了可以点“取消”。")
         if kind == "thanks":
             return self.text(locale, "不客气！还有什么想问的，直接发给我就行。")
+        if kind == "again":  # nothing said a moment ago to say again
+            return View(self.tr(locale, "您想再问哪一条？把问题直接发给我，或者点下面的主题。"), self.main_menu(locale))
         return self.greeting(locale, name)
+
+    def again(self, view: View, locale: str) -> View:
+        """The last answer once more (再说一遍, 没看懂), said to be so."""
+        lead = self.tr(locale, "好的，再说一遍：")
+        return View(f"{lead}\n\n{view.text}", view.buttons)
 
     def main_menu(self, locale: str) -> list[list[Button]]:
         topics = [Button(self.topic_title(topic, locale), "topic", topic.id) for topic in self.assistant.knowledge.topics]

@@ -182,6 +182,8 @@ class AnswerReader:
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._rule_words = tuple(comparable(w) for w in self.known.rule_words)
         self._result_words = _gapped_words(self.known.result_words)
+        self._bare_amount = re.compile("|".join(map(re.escape, sorted(
+            {comparable(w) for w in (*self.known.amount_questions, *self.known.bare_amount_words)} - {""}, key=len, reverse=True))) or "(?!)")
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
         self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
@@ -460,6 +462,10 @@ class AnswerReader:
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""
         return _names_any(typed, self._amount_questions)
+
+    def asks_only_the_amount(self, typed: str) -> bool:
+        """能报多少？, 那一共能报多少: an amount question and nothing else (not 一年最多报多少, 门诊能报多少)."""
+        return self.asks_amount(typed) and not re.sub(r"[\W_]+", "", self._bare_amount.sub("", comparable(typed)))
 
     def without_result_words(self, compared: str) -> str:
         """The text without its questions about a figure of the result (自己得掏多少)."""

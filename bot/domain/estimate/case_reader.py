@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
-from bot.domain.estimate.interview import ALL_PAID, GIVEN, WORD_TABLE, Interview
+from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
@@ -72,6 +72,7 @@ class Case:
 class CaseReader:
     def __init__(self, interview: Interview):
         self.interview = interview
+        self._cases: dict[str, Case] = {}  # message -> the case it tells (read())
         self.reader = interview.reader
         known = interview.words.understanding
         self._markers = tuple(comparable(w) for w in known.care_place_markers)
@@ -112,7 +113,34 @@ class CaseReader:
         self._plan_ids = tuple(sorted(plans))
         self._plans = tuple((comparable(name), plan) for plan in plans for name in (plan, *known.plan_names.get(plan, ())))
 
+    READ_CACHED = 1024  # messages whose case is kept: the estimate's filter and the FAQ's notes read the same one
+
     def read(self, text: str) -> Case:
+        case = self._cases.get(text)
+        if case is None:
+            if len(self._cases) >= self.READ_CACHED:
+                self._cases.clear()
+            case = self._cases[text] = self._read(text)
+        return replace(case, answers=dict(case.answers), aside=dict(case.aside))  # callers may add to theirs
+
+    def gathered(self, earlier: Case, case: Case) -> Case:
+        """What a message tells (三级医院看普通门诊) added to what messages before it told outside an estimate
+        (衡阳职工医保): the newer detail replaces, the earlier ones fill what it leaves unsaid. Another insurance
+        city starts a new case; another care drops the costs and the deductible paid, which were that care's."""
+        told = {**earlier.aside, **earlier.answers}
+        city = told.get("city")
+        if "city" in case.answers and city not in (None, case.answers["city"]) \
+                or case.elsewhere is not None and case.elsewhere != earlier.elsewhere:
+            return case
+        per_unit = earlier.per_unit if case.per_unit is None else case.per_unit
+        if "care" in case.answers and told.get("care") not in (None, case.answers["care"]):
+            for name in (*AMOUNT_STEPS, *GIVEN):
+                told.pop(name, None)
+            per_unit = case.per_unit
+        settled, aside = self.interview.settle({**told, **case.aside, **case.answers})
+        return Case(settled, aside, None if "city" in settled else case.elsewhere or earlier.elsewhere, per_unit)
+
+    def _read(self, text: str) -> Case:
         text = simplified(text[:LONGEST_CASE])
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.

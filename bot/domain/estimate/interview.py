@@ -49,6 +49,7 @@ UNSURE_NOTES = {
     "in_quzhou": N_("不确定的话，先按在%(city)s市内看病估算，结果里会写明这个假设。"),
     "hardship": N_("不确定的话，先按不是低保对象、特困人员或返贫致贫人口估算，结果里会写明这个假设。"),
     "huiqubao": N_("不确定的话，先按没有参加%(plan)s估算，结果里会写明这个假设。"),
+    "out_of_list": N_("不确定的话，先按没有目录外药品费用估算，结果里会写明这个假设。"),
 }
 # A case told mid-estimate with its cost only per unit (每个月药费1000): the estimate is of that one amount.
 NOTE_PER_UNIT = N_("您说的是每月（或每次、每盒）的费用，下面就按这一笔 %(amount)s 元来估算。起付线和封顶线是按全年算的；"
@@ -289,10 +290,10 @@ class Interview:
         return HINT_CHOOSE
 
     def is_valid(self, step: Step, value) -> bool:
+        if value is None:  # "not sure": assumed, and said so in the result
+            return self.allows_unsure(step.name)
         if step.kind == "amount":
             return isinstance(value, Decimal) and value >= 0
-        if value is None:
-            return self.allows_unsure(step.name)
         return _button_value(value) in {option.value for option in step.options}
 
     def settle(self, answers: dict) -> tuple[dict, dict]:
@@ -370,7 +371,7 @@ class Interview:
             level=answers.get("level"),
             in_quzhou=answers.get("in_quzhou"),
             in_scope=answers.get("in_scope", Decimal(0)),
-            out_of_list=answers.get("out_of_list", Decimal(0)),
+            out_of_list=answers["out_of_list"] if "out_of_list" in answers else Decimal(0),  # None: "not sure"
             special_drug=answers.get("special_drug", Decimal(0)),
             hardship=answers.get("hardship"),
             huiqubao=answers.get("huiqubao"),

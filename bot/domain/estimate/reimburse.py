@@ -5,7 +5,7 @@ names it in `missing_rules`, counts that payer as 0 and still computes the other
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.domain.estimate.rules import CARES, SCHEMES, BasicRule, Cap, CriticalIllnessRule, RuleBook, SupplementaryRule
@@ -38,7 +38,7 @@ class EstimateRequest:
     level: int | None = None
     in_quzhou: bool | None = None  # inside the insured city (the seeds only make this matter in 衢州)
     in_scope: Decimal = ZERO  # 政策范围内费用
-    out_of_list: Decimal = ZERO  # 目录外药品费用
+    out_of_list: Decimal | None = ZERO  # 目录外药品费用 (None: not told, worked out as none, and said so)
     special_drug: Decimal = ZERO  # 特殊药品费用 at a designated pharmacy
     deductible_used: Decimal | None = None  # 起付线 already paid this year
     fund_paid_this_year: Decimal | None = None  # what the basic fund already paid this year (for the cap)
@@ -182,7 +182,12 @@ class _Work:
 
 def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
     _check(request)
+    untold_out_of_list = request.out_of_list is None
+    if untold_out_of_list:
+        request = replace(request, out_of_list=ZERO)
     work = _Work(request)
+    if untold_out_of_list:
+        work.assume("assumed_no_out_of_list")
     basic_rule = rules.basic_rule(request.city, request.scheme, request.care)
     basic = _basic(work, basic_rule) if basic_rule else None
     if basic_rule is None and request.in_scope > 0:

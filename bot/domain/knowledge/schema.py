@@ -166,16 +166,20 @@ class SmallTalk(Strict):
     greetings: list[str] = Field(default_factory=list)
     thanks: list[str] = Field(default_factory=list)
     along: list[str] = Field(default_factory=list)  # said with them and meaning nothing more (好的, 嗯, 啊)
+    again: list[str] = Field(default_factory=list)  # 再说一遍, 没看懂, say that again: the last answer once more
 
     def kind(self, text: str) -> str | None:
-        """greeting | thanks when `text` (simplified, any case) is only these words; else None."""
-        only, word, thanks, greetings = _small_talk_words(tuple(self.greetings), tuple(self.thanks), tuple(self.along))
+        """greeting | thanks | again when `text` (simplified, any case) is only these words; else None."""
+        only, word, thanks, greetings, again = _small_talk_words(tuple(self.greetings), tuple(self.thanks), tuple(self.along),
+                                                                 tuple(self.again))
         squeezed = _squeezed(text)
         if only is None or not squeezed or only.fullmatch(squeezed) is None:
             return None
         found = set(word.findall(squeezed))
         if found & thanks:
             return "thanks"
+        if found & again:
+            return "again"
         return "greeting" if found & greetings else None
 
 
@@ -184,14 +188,14 @@ def _squeezed(text: str) -> str:
 
 
 @lru_cache(maxsize=8)  # asked on every question: the words change only with the knowledge
-def _small_talk_words(greetings: tuple[str, ...], thanks: tuple[str, ...], along: tuple[str, ...]):
-    """(the whole message made only of these words, one of them, the thanks, the greetings), squeezed."""
-    words = sorted({_squeezed(w) for w in (*greetings, *thanks, *along)} - {""}, key=len, reverse=True)
+def _small_talk_words(greetings: tuple[str, ...], thanks: tuple[str, ...], along: tuple[str, ...], again: tuple[str, ...] = ()):
+    """(the whole message made only of these words, one of them, the thanks, the greetings, the agains), squeezed."""
+    words = sorted({_squeezed(w) for w in (*greetings, *thanks, *along, *again)} - {""}, key=len, reverse=True)
     if not words:
-        return None, None, frozenset(), frozenset()
+        return None, None, frozenset(), frozenset(), frozenset()
     one = "|".join(map(re.escape, words))
     return (re.compile(f"(?:{one})+"), re.compile(one),
-            frozenset(map(_squeezed, thanks)), frozenset(map(_squeezed, greetings)))
+            frozenset(map(_squeezed, thanks)), frozenset(map(_squeezed, greetings)), frozenset(map(_squeezed, again)))
 
 
 class TopicsFile(Strict):

@@ -7,6 +7,7 @@ being worked on, keeping what it leaves unsaid (case_reader.CaseReader.revision)
 """
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from decimal import Decimal
@@ -35,7 +36,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     """Start at once when the resident asks to calculate (帮我算), or gives amounts with a 能报多少
     question or with a case (衢州居民住院三级医院花了10万), or tells a case without asking anything
     (我是城乡居民医保，在上海三级医院住院，已经备案了), or, just after a result, a case that changes
-    it (那他的高血压门诊呢，每个月药费1000: the city and scheme before are kept).
+    it (那他的高血压门诊呢，每个月药费1000: the city and scheme before are kept). Details told in the messages
+    before (衡阳职工医保 … 三级医院看普通门诊: remember_told_case), or named by the question just asked, count too.
 
     Other 能报多少 questions go on to the FAQ, whose answer offers a button to work out an amount.
     The case read here is handed to the handler, so the message is read once.
@@ -49,9 +51,17 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     if not asks and not revises and not told and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
-    revision = await follow_up_case(state, assistant, case, text if revises else None)
+    data, at = await state.get_data(), message.date.timestamp()
+    if not asks and interview.reader.asks_about_the_result(text) and not follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS):
+        asks = True  # 每个月药费两千，现在自己要出多少: a figure of a result asked of an amount (not 惠衢保那9091是怎么算的, just after one)
+    revision = follow_up_case(data, assistant, case, text if revises else None)
     if revision is not None:
         return {"case": revision}
+    if (earlier := follow_ups.told_before(data, at)) is not None:
+        case = interview.cases.gathered(case_from_storage(earlier), case)  # 衡阳职工医保 … 三级医院 … 这次花了1000，能报多少
+    elif case.costs and (last := follow_ups.leaned_on(data, at)) is not None:
+        # 衢州职工医保看普通门诊怎么报？ … 花了3000，能报多少 (not 惠衢保他能买不, a question of its own, nor 报销估算, a fresh start)
+        case = interview.cases.gathered(interview.cases.read(simplified(last)), case)
     has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None  # 每月降压药3000
     if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):
         return {"case": case}
@@ -65,12 +75,19 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     interview = assistant.store.current.interview
     text = simplified(message.text)
     reader = interview.reader
-    if not reader.asks_about_the_result(text) or reader.may_hold_an_amount(text):
+    if assistant.small_talk(message.text) == "again":  # 没看懂，说简单点 right after a result: the result once more
+        data, at = await state.get_data(), message.date.timestamp()
+        return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
+    about_it = reader.asks_about_the_result(text)
+    if not (about_it or reader.asks_only_the_amount(text)) or reader.may_hold_an_amount(text):
         return False
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
     case = interview.cases.read(text)
     told = case.answers
+    if not about_it:  # 那一共能报多少？ just after the result (the case told bit by bit ended there): the result
+        return not told and not case.aside and "care" in follow_ups.estimate_case(data, at) \
+            and not interview.cases.names_a_plan_left_out(text, result)
     if "care" not in result or any(result.get(name) != value for name, value in told.items()):
         return False  # 衢州职工门诊自己付多少 after a resident's hospital stay: a case of its own
     if interview.cases.names_a_plan_left_out(text, result):
@@ -81,18 +98,18 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     return "care" in follow_ups.estimate_case(data, at) or reader.points_back_to_the_result(text) or not told
 
 
+_CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
 CASE_TOLD_SHORTEST = 8  # characters: 衢州居民住院三级 tells four details; a shorter message cannot (and is not read for them)
 
 
-async def follow_up_case(state: FSMContext, assistant: Assistant, case: Case, text: str | None = None) -> Case | None:
+def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | None = None) -> Case | None:
     """The case a message makes of the estimate whose result was shown a moment ago (within the
     follow-up window), when it tells one; None otherwise.
 
     text: the message, when worded as a correction or "what if" (不对我是职工, 那二级医院呢): then a
     changed detail is enough, no cost needed; not when a question was taken by the FAQ since the result
     (那居民呢 then leans on that question, not on the estimate)."""
-    data = await state.get_data()
     if not follow_ups.finished_within(data, time.time(), follow_ups.FOLLOW_UP_SECONDS):
         return None
     if follow_ups.asked_since_the_result(data):
@@ -107,16 +124,45 @@ async def remember_offered_case(state: FSMContext, assistant: Assistant, questio
     衢州职工: fewer answers than a case has) starts from the first question, as before."""
     case = assistant.store.current.interview.cases.read(simplified(question))
     is_case = len(case.answers) + len(case.aside) >= CASE_WITHOUT_QUESTION
-    offered = {"answers": to_storage(case.answers), "aside": to_storage(case.aside), "elsewhere": case.elsewhere} if is_case else None
+    offered = case_storage(case) if is_case else None
     await state.update_data(offered=offered)
+
+
+async def remember_told_case(state: FSMContext, data: dict, assistant: Assistant, text: str, at: float) -> None:
+    """A message the FAQ took that tells details of a case (他是衢州参保的，城乡居民医保; 二级医院; 目录内3万): kept with
+    what was told before, so that the estimate it leads to (能报多少) starts from all of it instead of asking again."""
+    interview = assistant.store.current.interview
+    typed = simplified(text)
+    if interview.reader.is_question(typed) and not interview.reader.may_hold_an_amount(typed):
+        return  # a question tells no case (and is not read for one: most messages are questions)
+    case = interview.cases.read(typed)
+    if not case.answers and not case.aside and case.elsewhere is None and case.per_unit is None:
+        return
+    if follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS) and not follow_ups.asked_since_the_result(data):
+        return  # just after a result, details change that case (follow_up_case), not a new one
+    if (earlier := follow_ups.told_before(data, at)) is not None:
+        case = interview.cases.gathered(case_from_storage(earlier), case)
+    await state.update_data({follow_ups.TOLD: {**case_storage(case), "at": at}})
+
+
+def case_storage(case: Case) -> dict:
+    return {"answers": to_storage(case.answers), "aside": to_storage(case.aside), "elsewhere": case.elsewhere,
+            "per_unit": None if case.per_unit is None else str(case.per_unit)}
+
+
+def case_from_storage(stored: dict) -> Case:
+    per_unit = stored.get("per_unit")
+    return Case(from_storage(stored), from_storage({"answers": stored.get("aside", {})}), stored.get("elsewhere"),
+                None if per_unit is None else Decimal(per_unit))
 
 
 def offered_case(data: dict) -> Case | None:
     """The case remembered by remember_offered_case, if any."""
     offered = data.get("offered")
-    if not offered:
-        return None
-    return Case(from_storage(offered), from_storage({"answers": offered.get("aside", {})}), offered.get("elsewhere"))
+    return case_from_storage(offered) if offered else None
+
+
+LACKING_CITY = "lacking_city"  # the dialogue data's key for the insurance city told whose rules we lack (我是昭通的…)
 
 
 class EstimateDialogue(StatesGroup):
@@ -129,7 +175,7 @@ def to_storage(answers: dict) -> dict:
 
 
 def from_storage(data: dict) -> dict:
-    return {name: Decimal(value) if name in (*AMOUNT_STEPS, *GIVEN) and value != ALL_PAID else value
+    return {name: Decimal(value) if name in (*AMOUNT_STEPS, *GIVEN) and value not in (ALL_PAID, None) else value
             for name, value in data.get("answers", {}).items()}
 
 
@@ -155,10 +201,14 @@ class EstimateFlow:
             self._read = await self.state.get_data()
         return self._read
 
-    async def save(self, answers: dict) -> None:
+    async def save(self, answers: dict, lacking: str | None = None) -> None:
+        """lacking: the insurance city the case named (or the talk was about) whose rules we lack, kept until a city is chosen."""
         await self.state.set_state(EstimateDialogue.answering)
-        talked_of = (await self._data()).get(follow_ups.TALKED_OF)  # the talk's city outlives the estimate's answers
-        self._read = {"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {})}
+        data = await self._data()
+        talked_of = data.get(follow_ups.TALKED_OF)  # the talk's city outlives the estimate's answers
+        lacking = None if "city" in answers else lacking or data.get(LACKING_CITY)
+        self._read = {"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {}),
+                      **({LACKING_CITY: lacking} if lacking else {})}
         await self.state.set_data(self._read)
 
     async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None,
@@ -171,8 +221,10 @@ class EstimateFlow:
         if step is not None and step.missing and set(aside) <= {step.name}:
             aside = {}  # the question itself says what the rules lack
         elsewhere = case.elsewhere if case is not None and "city" not in answers else None
+        region = self.assistant.knowledge.regions.get(answers.get("city"))
         summary = (self.view.summary(self.interview, answers, aside, self.locale, elsewhere=elsewhere,
-                                     talked_of=talked_of if "city" not in answers else None) if case is not None else None)
+                                     talked_of=talked_of if "city" not in answers else None,
+                                     hotline=region.hotline if region is not None and aside else None) if case is not None else None)
         if case is not None and case.per_unit is not None and case.per_unit in (answers.get("in_scope"), answers.get("special_drug")):
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
             note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
@@ -190,7 +242,8 @@ class EstimateFlow:
                 await send_view(self.bot, self.chat_id, summary)
             await send_view(self.bot, self.chat_id, self._result(answers))
             return
-        question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of)
+        lacking = (await self._data()).get(LACKING_CITY) if step.name == "city" else None
+        question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of, lacking=lacking)
         await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)
 
     def _result(self, answers: dict) -> View:
@@ -218,7 +271,8 @@ class EstimateFlow:
         answers = case.answers if case is not None else {}
         # what the rules set aside (a hospital stay of a scheme with no rule for it) is kept with the answers,
         # so that 那要是按城乡居民医保算呢 a moment later still has the stay
-        await self.save({**case.aside, **answers} if case is not None else answers)
+        lacking = talked_of or (case.elsewhere if case is not None else None)
+        await self.save({**case.aside, **answers} if case is not None else answers, lacking)
         await self.show(answers, case=case, talked_of=talked_of)
 
     def _with_the_city_talked_of(self, case: Case, data: dict) -> tuple[Case, str | None]:
@@ -263,22 +317,45 @@ class EstimateFlow:
             await send_view(self.bot, self.chat_id, self.presenter.small_talk(small_talk, self.locale, "", answering=True))
             await self.show(answers)
             return
+        if answers and self.interview.reader.asks_only_the_amount(simplified(text)):
+            # 能报多少？ before the last steps: those that may be assumed are (no costs outside the list, not on
+            # the minimum allowance…; the result lists what was assumed), and what may not is asked
+            assumed = dict(answers)
+            while (pending := self.interview.next_step(assumed)) is not None and self.interview.allows_unsure(pending.name):
+                assumed[pending.name] = None
+            if assumed != answers:
+                await self.save(assumed)
+                await self.show(assumed)
+                return
         if not answers:
             # The first answer may be a whole case: 衢州居民住院三级医院花了10万.
             case = self.interview.cases.read(text)
             if len(case.answers) + len(case.aside) + (case.elsewhere is not None) > 1:
                 await self.start(case=case)
                 return
-        elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text):
+        elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text) \
+                or len(text) >= CASE_TOLD_SHORTEST and _CLAUSE_BREAK.search(text):
             # A case told in the middle (那门诊呢，一级医院看病花了800), or an answer corrected (其实是二级医院,
             # 那二级医院呢, 金额说错了，是4万5): it changes the one being asked about, keeping what it leaves
             # unsaid, rather than being taken for a question to the FAQ. After a question the FAQ answered
             # in the middle (its data is kept until the next answer), 那职工呢 leans on that question.
             if revises and "asked" in await self.state.get_data():
                 revises = False
-            revision = self.interview.cases.revision(stored, self.interview.cases.read(text), text if revises else None)
+            case = self.interview.cases.read(text)
+            revision = self.interview.cases.revision(stored, case, text if revises else None)
             if revision is not None:
                 await self.start(case=revision)
+                return
+            # 這次目錄內1000元，能報多少; 没有目录外的药，他不是低保户，也没买惠衢保: this step's answer with a
+            # question, or with the answers of the steps to come
+            told = {name: value for name, value in case.answers.items() if name not in answers}
+            if "in_scope" in told and "care" not in case.answers and answers.get("care") == "special-drug":
+                told["special_drug"] = told.pop("in_scope")  # 一年大概3万块 of a special drug: its price
+            if told and (step.name not in told or len(told) > 1 or self.interview.reader.is_question(text)):
+                # (the step's own answer alone is read by the step: -5 is re-asked, not taken for 5)
+                answers = {**answers, **told}
+                await self.save(answers)
+                await self.show(answers, case=Case(answers) if step.name not in told else None)
                 return
         await self.accept(answers, step, text.strip(), question=text)
 

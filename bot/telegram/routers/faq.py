@@ -11,7 +11,7 @@ from bot.storage.database import Database
 from bot.telegram import follow_ups
 from bot.telegram.callbacks import Act, FeatureRouter
 from bot.telegram.filters import has_text
-from bot.telegram.routers.estimate import remember_offered_case
+from bot.telegram.routers.estimate import remember_offered_case, remember_told_case
 from bot.telegram.views import page, send_view
 from bot.views.estimate_presenter import offer_estimate
 from bot.views.presenter import Presenter
@@ -72,19 +72,26 @@ def create_router() -> Router:
 async def answer_text(message: Message, assistant: Assistant, presenter: Presenter, database: Database,
                       locale: str, city: str | None, trace: dict, state: FSMContext | None = None) -> None:
     small_talk = assistant.small_talk(message.text)
+    sent_at = message.date.timestamp()
+    data = await state.get_data() if state is not None and small_talk in (None, "again") else {}
+    if small_talk == "again" and (last := follow_ups.leaned_on(data, sent_at)) is not None:
+        # 啥意思？说简单点 / 再说一遍: the last question's answer once more
+        trace["outcome"] = "again"
+        reply = assistant.ask(last, locale, city or follow_ups.estimate_case(data, sent_at).get("city"))
+        await send_view(message.bot, message.chat.id, presenter.again(presenter.reply(reply, locale), locale))
+        return
     if small_talk is not None:  # 你好, 谢谢 alone: a friendly reply, not "I can't answer"
         trace["outcome"] = small_talk
         name = message.from_user.first_name if message.from_user else ""
         await send_view(message.bot, message.chat.id, presenter.small_talk(small_talk, locale, name))
         return
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
-    sent_at = message.date.timestamp()
-    data = await state.get_data() if state is not None else {}
     case = follow_ups.estimate_case(data, sent_at)  # a question right after an estimate is about its case
     reply = assistant.ask(message.text, locale, city or case.get("city"), follow_ups.leaned_on(data, sent_at), case)
     trace["outcome"] = reply.public_outcome
     if state is not None:
         await follow_ups.remember(state, data, assistant, message.text, typed, sent_at, reply)
+        await remember_told_case(state, data, assistant, message.text, sent_at)
     database.log_question(
         message.from_user.id,
         assistant.store.current.tools.normalize(typed),  # masked first: "My name is Li Na" is lower case once normalised

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from threading import Lock
 from typing import Callable
@@ -191,6 +192,16 @@ class Assistant:
             facets["condition"] = frozenset({"chronic"})
         return facets
 
+    def _worked(self, question: str, entry: Entry, lang: str) -> str | None:
+        """The entry's rule worked out on the one figure the question states (knowledge `worked`), if it states one."""
+        worked = entry.worked
+        amount = self.store.current.interview.reader.stated_amount(question, tuple(worked.amount_words))
+        if amount is None:
+            return None
+        base = max(Decimal(0), amount - worked.less)
+        values = {name: f"{(base * factor).quantize(Decimal('0.01')):,.2f}" for name, factor in worked.values.items()}
+        return self.localize((worked.text_en if lang == "en" else worked.text).format(amount=f"{amount:,.2f}", **values), lang)
+
     def entry_reply(self, entry_id: str, lang: str = "zh") -> Reply | None:
         entry = self.knowledge.entries.get(entry_id)
         if entry is None:
@@ -201,6 +212,8 @@ class Assistant:
                   also_asked: list[Entry] | None = None, taken_as: str | None = None, compared: bool = False) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
+        if entry.worked is not None and (worked := self._worked(question, entry, lang)) is not None:
+            answer = f"{worked}\n\n{answer}"  # 我每月药费1500: her figure first, then the rule it comes from
         related = [knowledge.entries[target] for target in entry.related if target in knowledge.entries][:3]
         return Reply(
             question=question,

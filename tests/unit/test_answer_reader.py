@@ -183,3 +183,15 @@ def test_a_question_about_the_result_just_shown(interview, text):
 @pytest.mark.parametrize("text", ["惠衢保一年多少钱", "衢州居民住院报销比例", "How much is Huiqubao?"])
 def test_other_questions_are_not_about_the_result(interview, text):
     assert not interview.reader.asks_about_the_result(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("两万出头，就按两万算吧", "20000.00"), ("一万多吧，按一万五算", "15000.00"),
+                                             ("about 20k, call it 20000", "20000.00"), ("两万出头", None)])
+def test_a_rough_amount_then_the_figure_to_take_is_that_figure(interview, text, value):
+    step = step_after(interview, **IN_QUZHOU, in_quzhou=True)
+    assert step.name == "in_scope"
+    if value is None:  # a rough amount alone is asked again
+        with pytest.raises(AnswerError):
+            interview.accept(step, text)
+    else:
+        assert interview.accept(step, text) == Decimal(value)

@@ -176,3 +176,10 @@ def test_an_asked_detail_scoped_to_an_unknown_product_names_its_line(knowledge_c
     line = replace_once(path, "    products: [family-aid, family-account]", "    products: [family-aid, famly-account]")
     problems = problems_of(knowledge_copy)
     assert any(f"understanding.yaml:{line}:" in problem and "famly-account" in problem for problem in problems), problems
+
+
+def test_a_worked_example_naming_an_unknown_figure_names_its_line(knowledge_copy: Path):
+    path = knowledge_copy / "quzhou" / "employee.yaml"
+    line = replace_once(path, "每月划入个人账户 {amount} × 2% = {monthly} 元。", "每月划入个人账户 {amount} × 2% = {month} 元。")
+    problems = problems_of(knowledge_copy)
+    assert any("employee.yaml:" in problem and "month" in problem and "placeholder" in problem for problem in problems), problems

@@ -364,3 +364,12 @@ def test_critical_illness_scope_the_source_does_not_state_is_shown(rules):
     inpatient = estimate(EstimateRequest("quzhou", "resident", "inpatient", level=3, in_quzhou=True, in_scope=D(100000)), rules)
     assert ("critical_illness_cares_not_in_source", "inpatient") in [(a.code, a.value) for a in inpatient.assumptions]
 
+
+
+def test_a_rule_whose_terms_changed_says_what_the_same_care_cost_before(rules):
+    # 衡阳慢性病门诊: the fund pays 90% since 2025-03-09 (自付 10%), 80% before (自付 20%): the source's own example
+    result = estimate(EstimateRequest("hengyang", "employee", "chronic", in_scope=D(2000)), rules)
+    assert result.basic == D("1800.00") and result.self_pay == D("200.00")
+    assert (result.before.basic, result.before.self_pay, str(result.before.until)) == (D("1600.00"), D("400.00"), "2025-03-09")
+    # …and a rule that never changed says nothing of before
+    assert estimate(EstimateRequest("hengyang", "employee", "outpatient", level=1, in_scope=D(1000)), rules).before is None

@@ -32,3 +32,11 @@ def test_a_real_word_near_one_of_ours_that_is_no_listed_term_stays():
     assert EnglishSpelling({"bills", "pills", "insurance"}, targets={"insurance"}).word("pills") == "pills"
     assert EnglishSpelling({"bills", "insurance"}, targets={"insurance"}).word("pilss") == "pilss"
 
+
+
+def test_a_word_as_near_as_a_shorter_form_of_itself_is_still_read():
+    # relativs is one edit from relative and from relatives; personl from personal and from person (not listed)
+    spelling = EnglishSpelling({"relative", "relatives", "person", "personal", "account", "amount"},
+                               targets={"relative", "relatives", "personal", "account"})
+    assert (spelling.word("relativs"), spelling.word("personl")) == ("relative", "personal")
+    assert spelling.word("acount") == "acount"  # account or amount: no guess

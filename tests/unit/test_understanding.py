@@ -1550,3 +1550,19 @@ def test_a_phrasing_naming_its_own_product_beside_the_asked_one_is_that_products
     # "use my personal account balance to pay huiqubao for my parents" is Huiqubao's, not an answer about family aid
     assert_answers(index, "Can my personal account pay for my parents' outpatient visits in Quzhou?",
                    "quzhou/employee/personal-account-family")
+
+
+def test_asking_whether_to_see_a_doctor_is_declined_but_an_illness_told_is_not(index):
+    assert_declines(index, "孩子半夜发烧39度要不要马上去医医院", "uncovered_topic")
+    assert_answers(index, "我妈发烧住院了，衢州城乡居民医保能报多少", "quzhou/resident/inpatient")
+
+
+def test_a_relative_insured_over_there_is_insured_elsewhere(index):
+    assert_answers(index, "我湘潭参保 我爸在广州那边参保 能绑家庭共济不", "family-aid/xiangtan/cross-region")
+
+
+def test_a_rule_of_the_whole_country_is_never_answered_with_a_citys(index):
+    # 新农合 全国 交费标准: Quzhou's 440 is no national figure; the national app's answer still holds everywhere
+    assert index.search("新农合 全国 交费标准").outcome == "declined"
+    assert index.search("全国医保电话多少").outcome != "answered" or index.search("全国医保电话多少").entry.region == "national"
+    assert_answers(index, "全国有多少家医院能异地直接结算", "remote-care/national/hospitals-count")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amounts, parse_amount, prepare
 from bot.domain.estimate.rules import AnswerWords, comparable
@@ -125,6 +126,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
+_PUNCTUATION_BREAK = re.compile(r"[,，。;；!！?？、:：]+")
 
 
 def _squeezed(text: str) -> str:
@@ -182,6 +184,8 @@ class AnswerReader:
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._rule_words = tuple(comparable(w) for w in self.known.rule_words)
         self._result_words = _gapped_words(self.known.result_words)
+        self._earlier_words = _gapped_words(self.known.earlier_words)
+        self._taken_as_words = tuple(prepare(w) for w in self.known.taken_as_words)
         self._bare_amount = re.compile("|".join(map(re.escape, sorted(
             {comparable(w) for w in (*self.known.amount_questions, *self.known.bare_amount_words)} - {""}, key=len, reverse=True))) or "(?!)")
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
@@ -414,6 +418,9 @@ class AnswerReader:
         if any(self._not_a_cost(prepared[:at]) for at, _ in found):
             raise Unread("question")  # 起付线是700吧, 惠衢保一年交100块: another amount, not what was spent
         errors = [value for _, value in found if isinstance(value, AmountError)]
+        taken = [value for at, value in found if not isinstance(value, AmountError) and self._taken_as(prepared[:at])]
+        if len(taken) == 1 and all(error.reason == "not_exact" for error in errors):
+            return taken[0]  # 两万出头，就按两万算吧: the rough figure, then the one to take
         if errors and errors[0].reason in ("not_exact", "rate"):
             raise Unread(f"amount:{errors[0].reason}")  # 十几万, 好几千: 几 here counts, it does not ask
         if self.is_question(typed):
@@ -432,6 +439,11 @@ class AnswerReader:
         return values.pop()
 
     # --- whole messages ---------------------------------------------------------------------------
+
+    def _taken_as(self, before: str) -> bool:
+        """A word of taken_as_words (按, 就算, call it) in the clause before an amount: the figure to take."""
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        return any(word in clause for word in self._taken_as_words)
 
     def _not_a_cost(self, before: str) -> bool:
         """A word of amount_labels.not_a_cost (起付线, 保费, 一年交) in the clause before an amount."""
@@ -462,6 +474,29 @@ class AnswerReader:
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""
         return _names_any(typed, self._amount_questions)
+
+    def stated_amount(self, typed: str, named_by: tuple[str, ...]) -> Decimal | None:
+        """The one usable amount a message states, named by one of `named_by` in its clause (缴费基数八千五,
+        每月药费1500; not 免赔额是一万, a figure checked); None for none or several."""
+        if not self.may_hold_an_amount(typed):
+            return None
+        prepared = prepare(simplified(typed))
+        found = [(at, value) for at, value in find_amounts(prepared, self.not_money_after, (), self.rough) if isinstance(value, Decimal)]
+        if len(found) != 1 or found[0][1] <= 0:
+            return None
+        at, value = found[0]
+        clause = _PUNCTUATION_BREAK.split(prepared[:at])[-1]  # (English words are no clauses: my contribution base is 6000)
+
+        def nearest(words) -> int:  # where the last of these words ends in the clause (-1: none)
+            return max((clause.rfind(word) + len(word) for word in words if word in clause), default=-1)
+
+        # the word nearest the figure names it: 缴费基数八千五 (a base), not 特药免赔额是一万 (a figure of the rules checked)
+        named = nearest([prepare(word) for word in named_by])
+        return value if named >= 0 and named >= nearest(self._not_a_cost_words) else None
+
+    def asks_how_it_was(self, typed: str) -> bool:
+        """那以前呢, 原来是多少, before the change: how a result whose terms changed was before."""
+        return self._earlier_words.search(comparable(typed)) is not None
 
     def asks_only_the_amount(self, typed: str) -> bool:
         """能报多少？, 那一共能报多少: an amount question and nothing else (not 一年最多报多少, 门诊能报多少)."""

@@ -359,6 +359,11 @@ class Interview:
             kept[step.name] = answers[step.name]
         return {**kept, **{name: answers[name] for name in GIVEN if name in answers}}
 
+    def changed_terms(self, answers: dict) -> bool:
+        """The basic rule of the case's city, scheme and care tells how its terms were before a day (衡阳慢性病门诊)."""
+        rule = self.rules.basic_rule(answers.get("city"), answers.get("scheme"), answers.get("care"))
+        return rule is not None and rule.before is not None
+
     def request(self, answers: dict) -> EstimateRequest:
         """The estimate request for complete answers; steps not asked stay None (the estimate says what it assumed)."""
         answers = self._on_path(answers)

@@ -6,6 +6,7 @@ names it in `missing_rules`, counts that payer as 0 and still computes the other
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.domain.estimate.rules import CARES, SCHEMES, BasicRule, Cap, CriticalIllnessRule, RuleBook, SupplementaryRule
@@ -104,6 +105,24 @@ class MissingRule:
 
 
 @dataclass(frozen=True)
+class Before:
+    """The same care under the basic rule's terms before it changed (衡阳慢性病门诊 before 2025-03-09)."""
+
+    until: date  # the day the present terms began
+    ratio: Decimal
+    basic: Decimal
+    self_pay: Decimal
+
+    @property
+    def ratio_percent(self) -> str:
+        return _percent(self.ratio)
+
+    @property
+    def self_pay_percent(self) -> str:
+        return _percent(1 - self.ratio)
+
+
+@dataclass(frozen=True)
 class Estimate:
     request: EstimateRequest
     labels: dict[str, str]  # msgids naming the case: city, scheme, care, level
@@ -117,6 +136,7 @@ class Estimate:
     total: Decimal
     assumptions: tuple[Assumption, ...]
     missing_rules: tuple[MissingRule, ...]
+    before: Before | None = None
 
     def to_json(self) -> dict:
         def text(value: Decimal | None) -> str | None:
@@ -169,6 +189,7 @@ class _Work:
     lines: list[Line] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
     missing: list[MissingRule] = field(default_factory=list)
+    before: Before | None = None
 
     def assume(self, code: str, value: object = None) -> None:
         item = Assumption(code, None if value is None else str(value))
@@ -230,6 +251,7 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
         total=total,
         assumptions=tuple(work.assumptions),
         missing_rules=tuple(work.missing),
+        before=work.before,
     )
 
 
@@ -268,6 +290,11 @@ def _basic(work: _Work, rule: BasicRule) -> Decimal | None:
     due = _deductible_due(work, rule, terms.deductible)
     raw = money(max(ZERO, request.in_scope - due) * ratio)
     amount, cap_left = _apply_cap(work, raw, rule.yearly_cap, request.fund_paid_this_year, "basic")
+    if rule.before is not None:
+        earlier = money(max(ZERO, request.in_scope - due) * rule.before.ratio)
+        if cap_left is not None:
+            earlier = min(earlier, cap_left)
+        work.before = Before(rule.valid_from, rule.before.ratio, earlier, money(request.in_scope - earlier))
     work.lines.append(Line(
         payer="basic", responsibility=None, name=None, plan=None, amount=amount,
         base_kind="in_scope", base=money(request.in_scope), deductible=money(due), ratio=ratio,

@@ -61,6 +61,9 @@ class BasicRule(Strict):
     deductible_year_total: Money | None = None  # deductibles of one year add up to at most this
     levels: dict[Level, Terms] | None = None
     terms: Terms | None = None
+    # the terms (any level) before valid_from, where the source tells how they changed (自付比例从20%降至10%):
+    # an estimate also says what the same care cost before
+    before: Terms | None = None
     region: str = ""  # filled from the file header
 
     @model_validator(mode="after")
@@ -69,6 +72,8 @@ class BasicRule(Strict):
             raise ValueError("give either `levels` (per hospital level) or `terms` (any level), not both or neither")
         if self.levels is not None and not self.levels:
             raise ValueError("`levels` is empty")
+        if self.before is not None and self.valid_from is None:
+            raise ValueError("`before` needs `valid_from`: the day the terms changed")
         return self
 
     @property

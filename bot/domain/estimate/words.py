@@ -48,6 +48,7 @@ class Understanding(_Strict):
     rate_units: Words = Field(default_factory=list)  # 一个月五千, 每盒八千: a price per unit, not the cost
     rough_before: Words = Field(default_factory=list)  # 不到两万: a bound, not an amount
     rough_after: Words = Field(default_factory=list)  # 两万出头, 两万以上
+    taken_as_words: Words = Field(default_factory=list)  # 两万出头，就按两万算: the figure named after one of these is taken
     particles: Words = Field(default_factory=list)  # 是啊, 不哦: after a one-character answer it still stands alone
     past_words: Words = Field(default_factory=list)  # 以前是低保户: at past_steps, what was is asked again
     past_steps: list[str] = Field(default_factory=list)
@@ -69,6 +70,7 @@ class Understanding(_Strict):
     calculate_not_after: Words = Field(default_factory=list)  # 结算报销: 算报销 inside another word
     amount_questions: Words = Field(default_factory=list)
     rule_words: Words = Field(default_factory=list)
+    earlier_words: Words = Field(default_factory=list)  # 那以前呢: after a result whose terms changed, how it was before
     bare_amount_words: Words = Field(default_factory=list)  # 那一共能报多少: an amount question and only these
     result_words: Words = Field(default_factory=list)  # 自己要出多少 just after a result: its figures again
     back_to_the_result: Words = Field(default_factory=list)  # 刚才那笔: the result, though other questions came since

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
@@ -77,6 +78,27 @@ class Period(Strict):
         return "open"
 
 
+class WorkedExample(Strict):
+    """The entry's rule worked out on the one figure a question states, named by one of `amount_words` before it
+    (我缴费基数八千五: 8,500 × 2% = 170; not 免赔额是一万吗, a figure checked): each of `values` is that figure (less
+    `less`) times its multiplier; `text` / `text_en` say it, with {amount} and each
+    value's name. Only the entry's own, sourced figures go into it."""
+    amount_words: list[str] = Field(min_length=1)  # one of these names the figure, in its clause (药费, 缴费基数)
+    values: dict[str, Decimal] = Field(min_length=1)
+    less: Decimal = Decimal(0)  # taken off the figure first (a deductible): each value is (figure - less) × multiplier
+    text: str = Field(min_length=2)
+    text_en: str = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "WorkedExample":
+        known = {"amount", *self.values}
+        for text in (self.text, self.text_en):
+            unknown = set(re.findall(r"\{(\w+)\}", text)) - known
+            if unknown:
+                raise ValueError(f"unknown placeholder(s) {sorted(unknown)}: use {{amount}} or one of {sorted(self.values)}")
+        return self
+
+
 class Entry(Strict):
     id: str
     question: str = Field(min_length=2)
@@ -93,6 +115,7 @@ class Entry(Strict):
     # What the entry is about (understanding.yaml `facets`, plus year): a question naming another
     # value of one of these is not answered by this entry. The file's `facets` apply to each entry.
     facets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    worked: WorkedExample | None = None  # the rule worked out on the resident's own figure
     # Filled from the file, not written per entry.
     region: str = ""
     topic: str = ""

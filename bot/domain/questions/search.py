@@ -152,7 +152,7 @@ class SearchIndex:
                                                     [(r.name_en, r.aliases) for r in knowledge.regions.values()],
                                                     [t.title_en for t in knowledge.topics]))
         tools.read_english_with(EnglishSpelling(english_words | set(re.findall(r"[a-z]+", listed.lower())) | ENGLISH_STOPWORDS,
-                                                {tools.normalize(word) for word in knowledge.understanding.english_spelling}).correct)
+                                                {word.lower() for word in knowledge.understanding.english_spelling}).correct)
         # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),
         # whether it tells how, and its phrasings and answers as one text.
         index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
@@ -237,12 +237,18 @@ class SearchIndex:
         unsaid = {dimension: values for dimension, values in case.items()
                   if dimension not in asked and not (dimension == "care" and "condition" in asked)
                   and not (dimension == "scheme" and "status" in asked)}  # 我是退休的: an employee's status
-        if not unsaid or result.outcome == "declined" and result.decline_reason not in ("not_in_knowledge", "no_entry_for_city"):
+        # (要不要另外申请, 从哪天开始降的: terse, naming nothing, a question about the case's city and care)
+        terse = result.outcome == "declined" and self._terse(normalized) and city in self.knowledge.regions and city != NATIONAL
+        if not unsaid or result.outcome == "declined" and result.decline_reason not in ("not_in_knowledge", "no_entry_for_city") \
+                and not terse:
             return result  # abc, the weather, 杭州's rules: no question of ours, whatever the case
         if result.outcome == "answered" and self._fits(result.entry, unsaid) is not False:
             return result
         lang = "en" if question.isascii() else "zh"
         said = [self.understanding.label(dimension, value, lang) for dimension in FACET_ORDER for value in sorted(unsaid.get(dimension, ()))]
+        if terse:
+            region = self.knowledge.regions[city]
+            said.insert(0, region.name_en if lang == "en" and region.name_en else region.name)
         taken_as = " ".join([*said, question])
         again = self._kept(taken_as, city)
         if again.outcome == "suggested" and again.suggestions and self._fits(again.suggestions[0], unsaid):
@@ -365,8 +371,8 @@ class SearchIndex:
         A question naming a product of its own takes only the cities (衢州… 备案在哪办)."""
         understanding = self.understanding
         normalized = self.read(question)
-        if self.reader.spoken_parts(question) is not None:
-            return None
+        if self.reader.spoken_parts(question) is not None and (self.tools.has_anchor(normalized) or understanding.facets(normalized).get("product")):
+            return None  # a story of its own (我妈72岁了，还有糖尿病，她能买吗 names nothing of ours: it leans on the last)
         before = self.read(previous)
         if understanding.asks_how_it_was(self.places.strip(normalized)):  # 原来是多少 (以前衡阳…): the last answer, if it tells what it was
             result = self._kept(before, city)
@@ -832,6 +838,12 @@ class SearchIndex:
             candidates = [c for c in candidates if c.entry.region == NATIONAL or self._implied_region(c.entry, normalized)]
             if candidates and "insurance" in roles and self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
+        if not covered and not uncovered and understanding.asks_nationwide(normalized):
+            # 新农合 全国 交费标准: the whole country's rule; a city's is no answer for it
+            candidates = [c for c in candidates if c.entry.region == NATIONAL]
+            if not candidates:
+                return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL,
+                                    subject=understanding.nationwide_word(normalized))
         if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
             return uncovered_topic
         if not candidates:

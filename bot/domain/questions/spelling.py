@@ -4,7 +4,7 @@ of ours they are one or two keystrokes from, so an English question finds its an
 Only words of five letters or more that our English text does not use are looked at, and a word is
 read as one of the staff's listed words (understanding.yaml `english_spelling`: insurance, relatives,
 outpatient …) only when that word is nearer than any other word we know (one edit for a word of up
-to seven letters, two for a longer one; a swap of two letters is one edit): pills stays pills, not
+to six letters, two for a longer one; a swap of two letters is one edit): pills stays pills, not
 bills. rapidfuzz measures the distance.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 SHORTEST = 5  # letters: shorter words are too often other real words one letter away (snow, now)
-TWO_EDITS_FROM = 8  # letters: a word this long may be two edits from ours (outpatiant, insurence)
+TWO_EDITS_FROM = 7  # letters: a word this long may be two edits from ours (outpatiant, insurnc)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -50,7 +50,10 @@ class EnglishSpelling:
     def _nearest(self, typed: str) -> str:
         edits = 2 if len(typed) >= TWO_EDITS_FROM else 1
         choices = [word for length in range(len(typed) - edits, len(typed) + edits + 1) for word in self._by_length.get(length, ())]
-        found = process.extract(typed, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=2)
-        if not found or len(found) > 1 and found[1][1] == found[0][1] or found[0][0] not in self.targets:
-            return typed  # none near, two as near, or the nearest is no word worth reading it as: no guess
-        return found[0][0]
+        found = process.extract(typed, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
+        nearest = [word for word, distance, _ in found if distance == min(d for _, d, _ in found)] if found else []
+        listed = sorted((word for word in nearest if word in self.targets), key=len)
+        longest = max(nearest, key=len, default="")
+        # as near as another word only when that one is the same word shorter (relativs: relative or relatives;
+        # personl: personal, not person); share or stare for spare is no guess
+        return listed[0] if listed and all(longest.startswith(word) for word in nearest) else typed

@@ -70,6 +70,7 @@ class Places(_Strict):
     portable_products: list[str] = Field(default_factory=list)
     nationwide_products: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
+    nationwide_words: list[str] = Field(default_factory=list)  # 全国…: a rule of the whole country is asked
     region_products: dict[str, list[str]] = Field(default_factory=dict)
     region_apps: dict[str, list[str]] = Field(default_factory=dict)  # apps only some of our regions use
 
@@ -250,6 +251,7 @@ class Understanding:
         self.portable_products = frozenset(places.portable_products)
         self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))
+        self._nationwide = alternation(norm(places.nationwide_words))
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
         self.region_apps = {region: tuple(norm(apps)) for region, apps in places.region_apps.items()}
 
@@ -358,6 +360,14 @@ class Understanding:
         return rest if 0 < len(rest) <= self.SWITCHED_DETAIL_LONGEST else None
 
     SWITCHED_DETAIL_LONGEST = 6  # characters: 三级, 二级医院, 特药, 以后; longer is a question of its own
+
+    def asks_nationwide(self, text: str) -> bool:
+        """The text asks a rule of the whole country (全国, nationwide)."""
+        return self.nationwide_word(text) is not None
+
+    def nationwide_word(self, text: str) -> str | None:
+        found = self._nationwide.search(text) if self._nationwide is not None else None
+        return found.group(0) if found else None
 
     def leans_on_the_last(self, text: str) -> bool:
         """The message starts with a word pointing back (她, 那, it)."""

@@ -79,10 +79,13 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         data, at = await state.get_data(), message.date.timestamp()
         return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
     about_it = reader.asks_about_the_result(text)
-    if not (about_it or reader.asks_only_the_amount(text)) or reader.may_hold_an_amount(text):
-        return False
+    earlier = reader.asks_how_it_was(text)
+    if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.may_hold_an_amount(text) and not earlier:
+        return False  # (3月以前呢 holds a month, no amount)
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
+    if earlier and not about_it:  # 那3月以前呢，原来是多少: the result says how it was, if its terms changed on a day
+        return "care" in result and interview.changed_terms(result) and "care" in follow_ups.estimate_case(data, at)
     case = interview.cases.read(text)
     told = case.answers
     if not about_it:  # 那一共能报多少？ just after the result (the case told bit by bit ended there): the result

@@ -1566,3 +1566,12 @@ def test_a_rule_of_the_whole_country_is_never_answered_with_a_citys(index):
     assert index.search("新农合 全国 交费标准").outcome == "declined"
     assert index.search("全国医保电话多少").outcome != "answered" or index.search("全国医保电话多少").entry.region == "national"
     assert_answers(index, "全国有多少家医院能异地直接结算", "remote-care/national/hospitals-count")
+
+
+@pytest.mark.parametrize("question, follows", [
+    ("从什么时候开始的", "衡阳慢性病门诊现在自己付多少"),
+    ("Since when?", "I'm an employee in Hengyang with diabetes. What share of chronic-disease outpatient drugs do I pay myself now?"),
+])
+def test_a_terse_date_question_is_of_the_answer_just_given_not_another_dated_entry(index, question, follows):
+    # the outpatient start date and the chronic re-review date are other entries' dates: never the answer here
+    assert_answers(index, question, "family-aid/hengyang/chronic-ratio", follows)

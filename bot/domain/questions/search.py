@@ -290,6 +290,9 @@ class SearchIndex:
             and self._role_of(normalized, result.subject) == "care" and not self.places.names_in(normalized, covered_only=True)
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back \
             or terse and result.outcome == "declined" or care_elsewhere
+        if follows and terse and result.outcome != "answered" and (about := self._about_the_last_answer(question, follows, city)) \
+                and about.outcome == "answered":
+            return about  # 从什么时候开始的, Since when?: of the answer just given (its date), before any other entry's
         if follows and incomplete and (again := self._following(question, follows, city)) is not None \
                 and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):
             return again  # (a place we do not cover leans on the last only when surely answered then, or named
@@ -325,12 +328,14 @@ class SearchIndex:
         return any(self._role_of(normalized, place) != "care" for place in uncovered)
 
     TERSE_LONGEST = 8  # characters: 报多少, 要填啥, 哪里办, 要另外申请吗
+    TERSE_WORDS = 3  # English words: Since when?, Where do I apply?
 
     def _terse(self, normalized: str) -> bool:
         """A few words asking something and naming no product, scheme, care, person or place (报多少？,
         哪里办, 要填啥): unsure alone, it can only be about what was just discussed (not 我想吃饭: no question)."""
         words = re.sub(r"[\W_]+", "", normalized)
-        return 0 < len(words) <= self.TERSE_LONGEST and self.understanding.asks_something(normalized) \
+        short = len(normalized.split()) <= self.TERSE_WORDS if normalized.isascii() else len(words) <= self.TERSE_LONGEST
+        return 0 < len(words) and short and (self.understanding.asks_something(normalized) or bool(self.understanding.asks(normalized))) \
             and not self.understanding.facets(normalized) and not self.places.names_in(normalized)
 
     def _with_what_was_left_unsaid(self, question: str, result: SearchResult) -> SearchResult:

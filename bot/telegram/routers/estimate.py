@@ -59,8 +59,9 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
         return {"case": revision}
     if (earlier := follow_ups.told_before(data, at)) is not None:
         case = interview.cases.gathered(case_from_storage(earlier), case)  # 衡阳职工医保 … 三级医院 … 这次花了1000，能报多少
-    elif case.costs and (last := follow_ups.leaned_on(data, at)) is not None:
-        # 衢州职工医保看普通门诊怎么报？ … 花了3000，能报多少 (not 惠衢保他能买不, a question of its own, nor 报销估算, a fresh start)
+    elif case.costs and (asks or not interview.reader.is_question(text)) and (last := follow_ups.leaned_on(data, at)) is not None:
+        # 衢州职工医保看普通门诊怎么报？ … 花了3000，能报多少 (not 惠衢保他能买不, a question of its own, nor 报销估算, a fresh
+        # start, nor 不是说775吗, a figure checked)
         case = interview.cases.gathered(interview.cases.read(simplified(last)), case)
     has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None  # 每月降压药3000
     if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):

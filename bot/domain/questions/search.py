@@ -290,8 +290,8 @@ class SearchIndex:
             and self._role_of(normalized, result.subject) == "care" and not self.places.names_in(normalized, covered_only=True)
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back \
             or terse and result.outcome == "declined" or care_elsewhere
-        if follows and terse and result.outcome != "answered" and (about := self._about_the_last_answer(question, follows, city)) \
-                and about.outcome == "answered":
+        if follows and terse and result.outcome != "answered" and self.understanding.asks_of_the_last_answer(normalized) \
+                and (about := self._about_the_last_answer(question, follows, city)) and about.outcome == "answered":
             return about  # 从什么时候开始的, Since when?: of the answer just given (its date), before any other entry's
         if follows and incomplete and (again := self._following(question, follows, city)) is not None \
                 and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):

@@ -99,6 +99,9 @@ class AsksFor(_Strict):
     # the same for every product of a city (its phone number): a follow-up asking it takes only the
     # conversation's city (惠衢保… 要打电话问的话打哪个: Quzhou's hotline, not 惠衢保's entries)
     of_the_city: bool = False
+    # asked tersely right after an answer that says it (从什么时候开始的, Since when? after the chronic rate), it is of
+    # that answer, before any other entry's (the outpatient scheme's start, the re-review's date)
+    of_the_last_answer: bool = False
 
 
 class InsuranceNames(_Strict):
@@ -368,6 +371,10 @@ class Understanding:
     def nationwide_word(self, text: str) -> str | None:
         found = self._nationwide.search(text) if self._nationwide is not None else None
         return found.group(0) if found else None
+
+    def asks_of_the_last_answer(self, text: str) -> bool:
+        """The text asks something that, asked tersely right after an answer saying it, is of that answer."""
+        return any(self.spec.asks_for[int(ask)].of_the_last_answer for ask in self.asks(text))
 
     def leans_on_the_last(self, text: str) -> bool:
         """The message starts with a word pointing back (她, 那, it)."""

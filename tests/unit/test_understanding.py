@@ -1575,3 +1575,8 @@ def test_a_rule_of_the_whole_country_is_never_answered_with_a_citys(index):
 def test_a_terse_date_question_is_of_the_answer_just_given_not_another_dated_entry(index, question, follows):
     # the outpatient start date and the chronic re-review date are other entries' dates: never the answer here
     assert_answers(index, question, "family-aid/hengyang/chronic-ratio", follows)
+
+
+def test_family_aid_typed_short_in_english(index):
+    # "fam aid", as typed in a hurry: the city's rule on how many may be bound (Zhaotong's source gives no number)
+    assert_answers(index, "fam aid @ zhaotong:max # of ppl u can bind?we r 7", "family-aid/zhaotong/limits")

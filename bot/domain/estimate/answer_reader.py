@@ -129,6 +129,12 @@ _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
 _PUNCTUATION_BREAK = re.compile(r"[,，。;；!！?？、:：]+")
 
 
+def _in_the_last_clause(before: str, words: tuple[str, ...]) -> bool:
+    """One of `words` in the last clause of `before` (the text up to an amount)."""
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return any(word in clause for word in words)
+
+
 def _squeezed(text: str) -> str:
     """`text` as comparable() spells it, for positions (comparable falls back to the text when nothing is left)."""
     return re.sub(r"[\s\W_]+", "", text)
@@ -442,13 +448,11 @@ class AnswerReader:
 
     def _taken_as(self, before: str) -> bool:
         """A word of taken_as_words (按, 就算, call it) in the clause before an amount: the figure to take."""
-        clause = _CLAUSE_BREAK.split(before)[-1]
-        return any(word in clause for word in self._taken_as_words)
+        return _in_the_last_clause(before, self._taken_as_words)
 
     def _not_a_cost(self, before: str) -> bool:
         """A word of amount_labels.not_a_cost (起付线, 保费, 一年交) in the clause before an amount."""
-        clause = _CLAUSE_BREAK.split(before)[-1]
-        return any(word in clause for word in self._not_a_cost_words)
+        return _in_the_last_clause(before, self._not_a_cost_words)
 
     def wants_calculation(self, typed: str) -> bool:
         """帮我算, 算一下, 算报销: start the estimate (not 结算报销 or 预算: 算 inside another word)."""

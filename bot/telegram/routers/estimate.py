@@ -57,8 +57,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     revision = follow_up_case(data, assistant, case, text if revises else None)
     if revision is not None:
         return {"case": revision}
-    if (earlier := follow_ups.told_before(data, at)) is not None:
-        case = interview.cases.gathered(case_from_storage(earlier), case)  # 衡阳职工医保 … 三级医院 … 这次花了1000，能报多少
+    if (earlier := told_case(data, at)) is not None:
+        case = interview.cases.gathered(earlier, case)  # 衡阳职工医保 … 三级医院 … 这次花了1000，能报多少
     elif case.costs and (asks or not interview.reader.is_question(text)) and (last := follow_ups.leaned_on(data, at)) is not None:
         # 衢州职工医保看普通门诊怎么报？ … 花了3000，能报多少 (not 惠衢保他能买不, a question of its own, nor 报销估算, a fresh
         # start, nor 不是说775吗, a figure checked)
@@ -144,9 +144,15 @@ async def remember_told_case(state: FSMContext, data: dict, assistant: Assistant
         return
     if follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS) and not follow_ups.asked_since_the_result(data):
         return  # just after a result, details change that case (follow_up_case), not a new one
-    if (earlier := follow_ups.told_before(data, at)) is not None:
-        case = interview.cases.gathered(case_from_storage(earlier), case)
+    if (earlier := told_case(data, at)) is not None:
+        case = interview.cases.gathered(earlier, case)
     await state.update_data({follow_ups.TOLD: {**case_storage(case), "at": at}})
+
+
+def told_case(data: dict, at: float) -> Case | None:
+    """The case details told in the messages before `at` (remember_told_case), if the last was recent."""
+    told = follow_ups.told_before(data, at)
+    return case_from_storage(told) if told is not None else None
 
 
 def case_storage(case: Case) -> dict:
@@ -343,7 +349,7 @@ class EstimateFlow:
             # 那二级医院呢, 金额说错了，是4万5): it changes the one being asked about, keeping what it leaves
             # unsaid, rather than being taken for a question to the FAQ. After a question the FAQ answered
             # in the middle (its data is kept until the next answer), 那职工呢 leans on that question.
-            if revises and "asked" in await self.state.get_data():
+            if revises and "asked" in await self._data():
                 revises = False
             case = self.interview.cases.read(text)
             revision = self.interview.cases.revision(stored, case, text if revises else None)
@@ -401,7 +407,7 @@ class EstimateFlow:
         """
         if self.presenter is None:
             return False
-        data = await self.state.get_data()
+        data = await self._data()
         # a per-city question is about the estimate's city, or the one talked of before
         city = from_storage(data).get("city") or self.city or follow_ups.talked_of_region(data, time.time())
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.

@@ -39,4 +39,11 @@ def test_a_word_as_near_as_a_shorter_form_of_itself_is_still_read():
     spelling = EnglishSpelling({"relative", "relatives", "person", "personal", "account", "amount"},
                                targets={"relative", "relatives", "personal", "account"})
     assert (spelling.word("relativs"), spelling.word("personl")) == ("relative", "personal")
-    assert spelling.word("acount") == "acount"  # account or amount: no guess
+    spelling = EnglishSpelling({"person", "persons", "personal"}, targets={"personal"})
+    assert spelling.word("personl") == "personal"  # …nor persons, the plural of person
+
+
+def test_of_two_words_as_near_the_one_a_thumb_slips_to_is_read():
+    spelling = EnglishSpelling({"account", "amount", "share", "stare"}, targets={"account", "share", "stare"})
+    assert spelling.word("acount") == "account"  # a doubled letter typed once, not m for c
+    assert spelling.word("spare") == "spare"  # share or stare: h and t are both far from p; no guess

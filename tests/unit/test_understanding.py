@@ -1580,3 +1580,13 @@ def test_a_terse_date_question_is_of_the_answer_just_given_not_another_dated_ent
 def test_family_aid_typed_short_in_english(index):
     # "fam aid", as typed in a hurry: the city's rule on how many may be bound (Zhaotong's source gives no number)
     assert_answers(index, "fam aid @ zhaotong:max # of ppl u can bind?we r 7", "family-aid/zhaotong/limits")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("wat was huiqu-bao's fee a head??", "huiqubao/premium"),
+    ("qz worker, base 5000,, how mch gets put in my personl acount evry mnth", "quzhou/employee/personal-account-worker"),
+    ("gimme QUZHOU's hot-line # pls", "quzhou/services/hotline"),
+])
+def test_english_texting_shorthand_and_thumb_slips_are_read_as_words(index, question, entry):
+    # wat, mch, evry, mnth, gimme (synonyms.yaml shorthand), huiqu-bao and hot-line joined, personl and acount spelled
+    assert_answers(index, question, entry)

@@ -52,8 +52,29 @@ class EnglishSpelling:
         choices = [word for length in range(len(typed) - edits, len(typed) + edits + 1) for word in self._by_length.get(length, ())]
         found = process.extract(typed, choices, scorer=DamerauLevenshtein.distance, score_cutoff=edits, limit=None)
         nearest = [word for word, distance, _ in found if distance == min(d for _, d, _ in found)] if found else []
+        if len(nearest) > 1 and len(likely := [word for word in nearest if _a_likely_slip(typed, word)]) == 1:
+            nearest = likely  # acount: account (a doubled letter typed once), not amount (m for c)
         listed = sorted((word for word in nearest if word in self.targets), key=len)
         longest = max(nearest, key=len, default="")
-        # as near as another word only when that one is the same word shorter (relativs: relative or relatives;
-        # personl: personal, not person); share or stare for spare is no guess
-        return listed[0] if listed and all(longest.startswith(word) for word in nearest) else typed
+        # as near as another word only when that one is the same word shorter, or its plural (relativs: relative
+        # or relatives; personl: personal, not person or persons); share or stare for spare is no guess
+        return listed[0] if listed and all(longest.startswith(_singular(word)) for word in nearest) else typed
+
+
+_NEIGHBOUR_KEYS = {a + b for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm") for a, b in zip(row, row[1:])}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _a_likely_slip(typed: str, word: str) -> bool:
+    """One slip a thumb makes: a doubled letter typed once (or twice more), or a key next to the right one."""
+    if abs(len(typed) - len(word)) == 1:
+        short, long = sorted((typed, word), key=len)
+        return any(long[i] == long[i - 1] and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
+    if len(typed) == len(word):
+        differ = [(a, b) for a, b in zip(typed, word) if a != b]
+        return len(differ) == 1 and (differ[0][0] + differ[0][1] in _NEIGHBOUR_KEYS or
+                                     differ[0][1] + differ[0][0] in _NEIGHBOUR_KEYS)
+    return False

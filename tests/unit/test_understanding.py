@@ -1590,3 +1590,9 @@ def test_family_aid_typed_short_in_english(index):
 def test_english_texting_shorthand_and_thumb_slips_are_read_as_words(index, question, entry):
     # wat, mch, evry, mnth, gimme (synonyms.yaml shorthand), huiqu-bao and hot-line joined, personl and acount spelled
     assert_answers(index, question, entry)
+
+
+def test_an_ask_with_its_own_entry_finds_it_below_the_words_that_rank_another_first(index):
+    # "register for remote care" ranks the how-to-register steps first; "didn't register" is the emergency entry's ask
+    assert_answers(index, "got sick on vacation outside quzhou and didnt register for remote care, what do i do",
+                   "quzhou/remote-care/emergency")

@@ -697,7 +697,7 @@ class SearchIndex:
         candidates = self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
         for candidate in candidates:
             other = candidate.entry
-            if candidate.score < self.SUGGEST_SCORE * candidates[0].score:
+            if candidate.score < self.MEANT_FOR_SCORE * candidates[0].score:
                 break
             # (its own phrasings ask it: a story around the question may overlap them only a little)
             if other.id != entry.id and other.region in regions and candidate.overlap >= self.MEANT_FOR_OVERLAP \
@@ -706,6 +706,9 @@ class SearchIndex:
         return None
 
     MEANT_FOR_OVERLAP = 0.15
+    # of the best match's score: lower than a suggestion's, as the ask is the entry's own (didn't register
+    # for remote care: the words of registering rank the how-to first, the ask is the emergency entry's)
+    MEANT_FOR_SCORE = 0.33
 
     def _promised(self, entry: Entry) -> set[str]:
         """What the entry's own phrasings ask for (asks_for): it is meant to answer that."""

@@ -475,6 +475,12 @@ class AnswerReader:
         衢州居民二级医院住院报销比例): if it tells a case, the resident means to work it out."""
         return not self.is_question(typed) and not _names_any(typed, self._rule_words)
 
+    def asks_a_rule(self, typed: str) -> bool:
+        """A question about a rule (二级医院的起付线是多少？), not the estimate's own (这次花了1000，能报多少):
+        in the middle of an estimate it is answered, and the step asked again; a level it names is no answer."""
+        return self.is_question(typed) and _names_any(typed, self._rule_words) and not self.asks_amount(typed) \
+            and not self.may_hold_an_amount(typed)
+
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""
         return _names_any(typed, self._amount_questions)

@@ -53,6 +53,8 @@ class Case:
     per_unit: Decimal | None = None
     # A correction or "what if" of the case worked on (不对我是职工, 那二级医院呢): the details it changed.
     changed: tuple[str, ...] = ()
+    # Told of someone else, likened to the case before (我女儿也是衢州职工…): what was paid this year was not theirs.
+    someone_else: bool = False
 
     @property
     def costs_answered(self) -> bool:
@@ -86,11 +88,14 @@ class CaseReader:
         self._home = (tuple(comparable(w) for w in known.home_before), tuple(comparable(w) for w in known.home_after))
         self._deductible = tuple(prepare(w) for w in known.deductible_words)
         self._paid = tuple(prepare(w) for w in known.paid_words)
+        self._replaced = tuple(prepare(w) for w in known.replaced_words)
+        self._other_people = tuple(comparable(w) for w in known.other_person_words)
+        self._also = tuple(comparable(w) for w in known.also_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
-                        for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total")}
+                        for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total", "fund_paid")}
         self._negations = tuple(prepare(w) for w in known.negations)
         self._follow_up_ends = tuple(prepare(w) for w in known.follow_up_ends)
-        self._corrections = _cue_patterns(known.correction_words)
+        self._corrections = _cue_patterns([*known.correction_words, *known.addendum_words])
         self._what_ifs = _cue_patterns(known.what_if_words)
         # each list as one pattern, for the look every message gets (most name no cue at all)
         self._any_correction = _any_of(self._corrections)
@@ -180,7 +185,15 @@ class CaseReader:
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
-        return Case(settled, aside, elsewhere, per_unit)
+        return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole))
+
+    def _someone_else(self, text: str) -> bool:
+        """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""
+        for word in self._other_people:
+            at = text.find(word)
+            if at >= 0 and any(also in text[at + len(word):] for also in self._also):
+                return True
+        return False
 
     def _said(self, clause: str) -> str:
         """A clause with an amount ending in a follow-up particle (…也花了3万呢: and what of this case?)
@@ -199,9 +212,11 @@ class CaseReader:
         for the FAQ). The words are interview.yaml's correction_words and what_if_words."""
         spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
         corrected = self._any_correction.search(spelled) is not None
-        if not corrected and self._any_what_if.search(spelled) is None:
+        kept = self.keeps_the_rest(text)  # 同样的情况，不过是三级医院: the case, changed as told
+        if not corrected and not kept and self._any_what_if.search(spelled) is None:
             return False
         rest, what_if = self._what_if_removed(spelled)
+        what_if = what_if or kept
         if not (corrected or what_if):
             return False
         for pattern in self._unchanged:  # 如果是在上海住院呢？其他都一样: the rest is kept, nothing asked
@@ -222,6 +237,10 @@ class CaseReader:
                 and self._deductible_paid(rest) is None:  # (起付线已经交过了 tells the case: the deductible paid)
             return False  # 那职工门诊一年最多报多少呢: a limit or a deductible is asked, not an estimate
         return not self.reader.is_question(rest)
+
+    def keeps_the_rest(self, text: str) -> bool:
+        """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""
+        return any(pattern.search(" ".join(prepare(simplified(text[:LONGEST_CASE])).split())) for pattern in self._unchanged)
 
     def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
         """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""
@@ -260,8 +279,10 @@ class CaseReader:
         A price per unit (每个月1000) is the cost when the case tells no other: the estimate is of that one
         month, and the dialogue says so (NOTE_PER_UNIT).
         """
-        if text is not None and self.revises(text) or case.answers and set(case.answers) <= set(GIVEN):
-            # (今年起付线已经交过100了, told after a result: no cost, no "what if", yet it changes the case)
+        told_anew = {name for name, value in case.answers.items() if answers.get(name) != value}
+        if text is not None and self.revises(text) or told_anew and told_anew <= set(GIVEN):
+            # (今年起付线已经交过100了, 今年门诊已经报过三千了, told after a result: no cost, no "what if", yet
+            # they change the case)
             corrected = self._corrected(answers, case, text)
             if corrected is not None:
                 return corrected
@@ -275,8 +296,8 @@ class CaseReader:
         if not changed:
             return None
         revised = {**answers, **case.answers}
-        if any(name in changed for name in ("scheme", "care")):
-            for name in GIVEN:  # the deductible paid this year was of that scheme's, that care's
+        if any(name in changed for name in ("scheme", "care")) or case.someone_else:
+            for name in GIVEN:  # the deductible paid this year was of that scheme's, that care's, that person's
                 if name not in case.answers:
                     revised.pop(name, None)
         if case.elsewhere is not None and "city" not in case.answers:
@@ -441,12 +462,17 @@ class CaseReader:
     def _amounts(self, clauses: list[tuple[str, str]], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
         labelled: dict[str, list] = {"in_scope": [], "out_of_list": [], "special_drug": [], "not_a_cost": [], "total": [], "": [],
-                                     "deductible_used": []}
+                                     "deductible_used": [], "fund_paid": []}
         not_money = self.reader.not_money_after
         carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
         per_unit = []  # prices per unit of what was spent (每个月药费1000): the cost only when nothing else is
-        for clause, compared in self._pieces(clauses):
-            amounts = find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough)
+        pieces = self._pieces(clauses)
+        found_in = [find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
+        for at_piece, (clause, compared) in enumerate(pieces):
+            amounts = found_in[at_piece]
+            if amounts and compared.lstrip().startswith(self._replaced) and any(found_in[at_piece + 1:]):
+                carried = ""
+                continue  # 不是三万二，是一万五千八: the amount taken back is none of the case's
             label = self._label(clause)
             if not amounts and carried == "out_of_list" and compared in self._none_alone:
                 label = carried  # 自费：无
@@ -482,6 +508,8 @@ class CaseReader:
             found["out_of_list"] = labelled["out_of_list"][0]
         if len(set(labelled["deductible_used"])) == 1:
             found["deductible_used"] = labelled["deductible_used"][0]
+        if len(set(labelled["fund_paid"])) == 1:
+            found["fund_paid_this_year"] = labelled["fund_paid"][0]
         told = [value for kind in ("", main, "total") for value in labelled[kind] if value is not None]
         if found.get(main) is None and not told and len(set(per_unit)) == 1:
             found["per_unit"] = per_unit[0]

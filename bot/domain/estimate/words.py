@@ -27,6 +27,7 @@ class AmountLabels(_Strict):
     in_scope: Words = Field(default_factory=list)
     not_a_cost: Words = Field(default_factory=list)
     total: Words = Field(default_factory=list)  # 一共, 总共: the cost as a whole (目录外 included, if any)
+    fund_paid: Words = Field(default_factory=list)  # 今年门诊已经报过三千: what the fund paid this year (for the cap)
 
 
 class Understanding(_Strict):
@@ -54,8 +55,12 @@ class Understanding(_Strict):
     past_steps: list[str] = Field(default_factory=list)
     follow_up_ends: Words = Field(default_factory=list)  # …也花了3万呢: a case told as a follow-up, not a question about its parts
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
+    replaced_words: Words = Field(default_factory=list)  # 不是三万二，是一万五千八: the amount after them is no cost
+    other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
+    also_words: Words = Field(default_factory=list)
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)
     correction_words: Words = Field(default_factory=list)  # 不对, 其实, 说错了, actually
+    addendum_words: Words = Field(default_factory=list)  # 对了, 忘了说: a detail added to the case, as a correction
     what_if_words: Words = Field(default_factory=list)  # 那…呢, 如果是, what if
     unchanged_words: Words = Field(default_factory=list)  # 其他都一样: with a what-if, the rest of the case is kept
     care_place_markers: Words = Field(default_factory=list)

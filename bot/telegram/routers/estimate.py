@@ -113,11 +113,12 @@ def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | Non
 
     text: the message, when worded as a correction or "what if" (不对我是职工, 那二级医院呢): then a
     changed detail is enough, no cost needed; not when a question was taken by the FAQ since the result
-    (那居民呢 then leans on that question, not on the estimate)."""
+    (那居民呢 then leans on that question, not on the estimate), unless it says the rest is as before
+    (那我老伴呢，同样的情况，不过他买了惠衢保)."""
     if not follow_ups.finished_within(data, time.time(), follow_ups.FOLLOW_UP_SECONDS):
         return None
-    if follow_ups.asked_since_the_result(data):
-        text = None
+    if follow_ups.asked_since_the_result(data) and not (text and assistant.store.current.interview.cases.keeps_the_rest(text)):
+        text = None  # (那我老伴呢，同样的情况: the estimate, though a question was answered since)
     return assistant.store.current.interview.cases.revision(from_storage(data), case, text)
 
 
@@ -337,6 +338,10 @@ class EstimateFlow:
                 await self.save(assumed)
                 await self.show(assumed)
                 return
+        if self.interview.reader.asks_a_rule(simplified(text)) and not self.interview.cases.revises(text) \
+                and await self.digress(text, asks=True):
+            await self.show(answers)  # 等一下，二级医院的起付线是多少？: the FAQ answers; 二级 answers no step
+            return
         if not answers:
             # The first answer may be a whole case: 衢州居民住院三级医院花了10万.
             case = self.interview.cases.read(text)

@@ -1596,3 +1596,20 @@ def test_an_ask_with_its_own_entry_finds_it_below_the_words_that_rank_another_fi
     # "register for remote care" ranks the how-to-register steps first; "didn't register" is the emergency entry's ask
     assert_answers(index, "got sick on vacation outside quzhou and didnt register for remote care, what do i do",
                    "quzhou/remote-care/emergency")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("给6岁的孙子绑亲情账户，要不要刷脸", "family-account/under-16"),  # asks the face check, not whether grandchildren count
+    ("亲情账户加我岳母，她本人得在场吗", "family-account/16-and-over"),
+])
+def test_a_relative_named_in_a_question_asking_a_step_asks_the_step(index, question, entry):
+    assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("Huiqubao age cap? my gran is 85", "huiqubao/who-can-join"),  # an age cap is no yearly cap of money
+    ("xiangtan fam aid: limit on relatives per worker?", "family-aid/xiangtan/limits"),
+    ("qinqing-zhanghu: which app?", "family-account/where-open"),  # pinyin joined by a hyphen
+])
+def test_english_caps_on_age_or_people_and_hyphenated_pinyin(index, question, entry):
+    assert_answers(index, question, entry)

@@ -40,6 +40,7 @@ NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"\s+")
+_HYPHEN_BY_HAN = re.compile(r"(?<=[\u4e00-\u9fff])-|-(?=[\u4e00-\u9fff])")
 _LATIN_WORDS = re.compile(r"[A-Za-z]+(?: +[A-Za-z]+)*")
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -178,7 +179,7 @@ class TextTools:
             text = _opencc("t2s").convert(text)
         text = _SPACES.sub(" ", text.lower()).strip()
         if self._spelled_in_letters is not None:
-            text = self._spelled_in_letters(text)
+            text = _HYPHEN_BY_HAN.sub("", self._spelled_in_letters(text))  # qinqing-zhanghu: 亲情账户
         if self._spelling is not None:
             text = self._spelling(text)
         return _SPACE_NEAR_CJK.sub("", text)

@@ -102,6 +102,9 @@ class AsksFor(_Strict):
     # asked tersely right after an answer that says it (从什么时候开始的, Since when? after the chronic rate), it is of
     # that answer, before any other entry's (the outpatient scheme's start, the re-review's date)
     of_the_last_answer: bool = False
+    # not asked when the question names one of these: it asks that instead (给5岁孙女绑要刷脸吗 asks the face
+    # check, not whether grandchildren count)
+    not_with: list[str] = Field(default_factory=list)
 
 
 class InsuranceNames(_Strict):
@@ -230,6 +233,7 @@ class Understanding:
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
                             for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
+        self._asks_instead = {index: alternation(norm(item.not_with)) for index, item in enumerate(spec.asks_for) if item.not_with}
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         self._not_insurance = tuple(norm(spec.insurance_names.not_names))
         # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten
@@ -425,8 +429,8 @@ class Understanding:
         return {str(index) for index, asked, _ in self._asks if asked is not None and self._may_ask(index, text) and asked.search(text)}
 
     def _may_ask(self, index: int, text: str) -> bool:
-        guard = self._asks_guard.get(index)
-        return guard is None or guard.search(text) is not None
+        guard, instead = self._asks_guard.get(index), self._asks_instead.get(index)
+        return (guard is None or guard.search(text) is not None) and (instead is None or instead.search(text) is None)
 
     def same_process(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].same_process

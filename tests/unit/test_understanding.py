@@ -1613,3 +1613,8 @@ def test_a_relative_named_in_a_question_asking_a_step_asks_the_step(index, quest
 ])
 def test_english_caps_on_age_or_people_and_hyphenated_pinyin(index, question, entry):
     assert_answers(index, question, entry)
+
+
+def test_a_cap_on_how_many_people_is_no_cap_of_money(index):
+    # 人数有上限 asks how many may be bought for (five), not a yearly cap of money the entry never gives
+    assert_answers(index, "想用个账余额给老公孩子和爸妈都买惠衢保，人数有上限吗", "huiqubao/buy-for-family")

@@ -282,7 +282,7 @@ class SearchIndex:
         # 她去长沙住院也能用吗 after 我衡阳的共济能给我妈用吗: 她 points back, so the last question's context holds
         points_back = self.understanding.leans_on_the_last(normalized) and result.decline_reason != "uncovered_topic" \
             and result.outcome != "answered" \
-            or self._names_no_product_of_its_own(normalized, result)
+            or self._names_no_product_of_its_own(normalized, result) or self._points_at_the_last_product(normalized)
         # (以前呢 is asked of the last answer only if it tells of a change: _following, never guessed)
         terse = bool(follows) and self._terse(normalized) and not self.understanding.asks_how_it_was(self.places.strip(normalized))
         # 我妈在长沙住院 能用共济吗 after 衡阳的共济: a place we lack, where care is, in a talk about one of our cities
@@ -359,6 +359,12 @@ class SearchIndex:
             said.append(self.understanding.label("scheme", schemes[0], lang))
         return replace(result, taken_as=" ".join([*said, question])) if said else result
 
+    def _points_at_the_last_product(self, normalized: str) -> bool:
+        """它还赔吗, does it still pay, in a message whose only product is care elsewhere (在衢州外面看病): the
+        product asked of a moment ago is meant."""
+        products = self.understanding.facets(normalized).get("product", frozenset())
+        return self.understanding.points_within(normalized) and products <= {"remote-care"}
+
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:
         """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗
         after 湘潭的共济能给谁用; not 火星的医保怎么报销, a question of its own)."""
@@ -401,7 +407,7 @@ class SearchIndex:
         asked = understanding.facets(normalized)
         if understanding.asks_of_the_city(normalized) and not asked.get("product"):
             context = [*places, "医保"] if places else []  # 要打电话问的话打哪个: the city's medical insurance line
-        elif asked.get("product"):
+        elif asked.get("product") and not self._points_at_the_last_product(normalized):
             context = places
         else:
             product = understanding.product_name(before)

@@ -136,6 +136,8 @@ class UnderstandingFile(_Strict):
     switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
     switch_markers: list[str] = Field(default_factory=list)  # …one of which it must hold (那, 呢, what about)
     leaning_starts: list[str] = Field(default_factory=list)  # a message starting so leans on the one before (她…)
+    # …and anywhere in a message naming no product but where care is (在衢州外面看病，它还赔吗: the product just asked of)
+    pointing_words: list[str] = Field(default_factory=list)
     relatives: list[str] = Field(default_factory=list)  # words naming a relative: a follow-up may swap who (那我小舅子呢)
     before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
     changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
@@ -191,6 +193,7 @@ class Understanding:
         self._relatives_re = alternation(norm(spec.relatives))
         leaning = alternation(norm(spec.leaning_starts))
         self._leaning_re = re.compile(rf"(?:{leaning.pattern})(?![a-z])") if leaning is not None else None
+        self._pointing_re = alternation(norm(spec.pointing_words))
         self._changed_asks_re = alternation(norm(spec.changed_asks))
         self.told_place_pointers = alternation(norm(spec.told_place_pointers))
         self._change_told_re = alternation(norm(spec.change_told))
@@ -383,6 +386,10 @@ class Understanding:
     def leans_on_the_last(self, text: str) -> bool:
         """The message starts with a word pointing back (她, 那, it)."""
         return self._leaning_re is not None and self._leaning_re.match(text) is not None
+
+    def points_within(self, text: str) -> bool:
+        """The message points back at the thing just asked of (它还赔吗, does it still pay) somewhere inside."""
+        return self._pointing_re is not None and self._pointing_re.search(text) is not None
 
     def asks_how_it_was(self, text: str) -> bool:
         """Only how it was before is asked (原来是多少, 以前呢): a before-word, and nothing else but

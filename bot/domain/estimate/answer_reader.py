@@ -470,6 +470,10 @@ class AnswerReader:
         """A cheap look before reading a whole case: digits, or a Chinese amount (十万, 两千)."""
         return _MAYBE_AMOUNT.search(typed) is not None
 
+    def holds_an_amount(self, typed: str) -> bool:
+        """An amount of money is written (not only a rate, a level or a count: 为什么是90%)."""
+        return self.may_hold_an_amount(typed) and bool(find_amounts(prepare(typed), self.not_money_after, self.rate_units, self.rough))
+
     def tells_without_asking(self, typed: str) -> bool:
         """Neither a question nor about a rule (我是城乡居民医保，在上海三级医院住院，已经备案了; not
         衢州居民二级医院住院报销比例): if it tells a case, the resident means to work it out."""

@@ -81,8 +81,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
-    if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.may_hold_an_amount(text) and not earlier:
-        return False  # (3月以前呢 holds a month, no amount)
+    if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.holds_an_amount(text) and not earlier:
+        return False  # (3月以前呢 holds a month, 为什么是90% a rate: no amount)
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
     if earlier and not about_it:  # 那3月以前呢，原来是多少: the result says how it was, if its terms changed on a day

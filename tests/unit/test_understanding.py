@@ -1618,3 +1618,8 @@ def test_english_caps_on_age_or_people_and_hyphenated_pinyin(index, question, en
 def test_a_cap_on_how_many_people_is_no_cap_of_money(index):
     # 人数有上限 asks how many may be bought for (five), not a yearly cap of money the entry never gives
     assert_answers(index, "想用个账余额给老公孩子和爸妈都买惠衢保，人数有上限吗", "huiqubao/buy-for-family")
+
+
+def test_cantonese_words_for_a_newborn_are_read(index):
+    # BB (a baby), 出世 (born), 啱啱 (just): the newborn's enrolment, not a transfer of insurance
+    assert_answers(index, "個女啱啱喺衢州出世，BB幾耐之內要買居民醫保", "quzhou/resident/newborn")

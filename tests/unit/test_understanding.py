@@ -1623,3 +1623,10 @@ def test_a_cap_on_how_many_people_is_no_cap_of_money(index):
 def test_cantonese_words_for_a_newborn_are_read(index):
     # BB (a baby), 出世 (born), 啱啱 (just): the newborn's enrolment, not a transfer of insurance
     assert_answers(index, "個女啱啱喺衢州出世，BB幾耐之內要買居民醫保", "quzhou/resident/newborn")
+
+
+@pytest.mark.parametrize("question", ["我妈2015年查出高血压，现在还能买惠衢保吗", "mum has had high blood pressure since 2015, can she join Huiqubao?"])
+def test_a_year_of_the_story_is_not_the_year_of_the_rules(index, question):
+    # the year the illness was found vetoes nothing; a year asked of the rules still does (2026年惠衢保多少钱)
+    assert_answers(index, question, "huiqubao/who-can-join")
+    assert index.search("2026年惠衢保多少钱").outcome == "declined"

@@ -154,6 +154,8 @@ class UnderstandingFile(_Strict):
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
+    story_year_before: list[str] = Field(default_factory=list)  # since 2012: a year of the story, no facet
+    story_year_after: list[str] = Field(default_factory=list)  # 2012年查出: likewise
     how_words: list[str] = Field(default_factory=list)  # a question asking for steps (怎么办理)
     plain_words: list[str] = Field(default_factory=list)  # words that name no detail of their own (需要, 多少)
     asks_for: list[AsksFor] = Field(default_factory=list)
@@ -236,6 +238,8 @@ class Understanding:
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
                             for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
+        self._story_year_before = tuple(norm(spec.story_year_before))
+        self._story_year_after = tuple(norm(spec.story_year_after))
         self._asks_instead = {index: alternation(norm(item.not_with)) for index, item in enumerate(spec.asks_for) if item.not_with}
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         self._not_insurance = tuple(norm(spec.insurance_names.not_names))
@@ -500,7 +504,7 @@ class Understanding:
             values = words.values(normalized)
             if values:
                 found[dimension] = values
-        years = frozenset(match.group(1) for match in YEAR.finditer(normalized))
+        years = frozenset(match.group(1) for match in YEAR.finditer(normalized) if not self._a_year_of_the_story(normalized, match))
         if years:
             found["year"] = years
         if "member" in self._facet_words:
@@ -509,6 +513,11 @@ class Understanding:
             if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
                 found["member"] = frozenset(members)
         return found
+
+    def _a_year_of_the_story(self, normalized: str, match: re.Match) -> bool:
+        """2012年查出糖尿病, diabetes since 2012: when something happened to the resident, not the rules' year."""
+        before, after = normalized[:match.start()].rstrip(), normalized[match.end(1):]
+        return before.endswith(self._story_year_before) or after.startswith(self._story_year_after)
 
     def unasked_product(self, question: str, phrasing: str, always: bool = False, named: frozenset[str] | None = None) -> bool:
         """The phrasing is about a product the question does not name (`named`: the products it

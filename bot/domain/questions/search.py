@@ -304,9 +304,11 @@ class SearchIndex:
             return SearchResult("declined", region=result.region, decline_reason="off_topic", decline_region=result.region or NATIONAL)
         if follows and result.outcome == "answered" and result.entry.region != NATIONAL and not self.places.names_in(normalized) \
                 and (last := self._kept(follows, city)).outcome == "answered" and last.entry.region not in (NATIONAL, result.entry.region) \
-                and (again := self._following(question, follows, city)) is not None and again.outcome == "answered" \
-                and again.entry.region == last.entry.region:
-            return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's
+                and (again := self._following(question, follows, city)) is not None \
+                and (again.outcome == "answered" and again.entry.region == last.entry.region
+                     or again.decline_reason == "no_entry_for_city" and not self.understanding.facets(normalized).get("product")):
+            return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's (查余额打什么电话: Heihe's
+            # line, which we lack, is said so; never Quzhou's)
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and (again.entry in result.suggestions or terse):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's

@@ -315,6 +315,8 @@ class SearchIndex:
             # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell)
         if terse and result.outcome != "answered":
             return self._with_the_whole_last_question(question, follows, city) or result
+        if follows and result.outcome != "answered" and self._tells_more_of_the_last(normalized):
+            return self._with_the_whole_last_question(question, follows, city) or result  # 惠衢保我爸能买吗 … 他78了
         return result
 
     def _with_the_whole_last_question(self, question: str, previous: str, city: str | None) -> SearchResult | None:
@@ -331,6 +333,15 @@ class SearchIndex:
 
     TERSE_LONGEST = 8  # characters: 报多少, 要填啥, 哪里办, 要另外申请吗
     TERSE_WORDS = 3  # English words: Since when?, Where do I apply?
+
+    TOLD_LONGEST = 12  # characters: 他78了, 她有高血压, 他医保在衡阳的
+
+    def _tells_more_of_the_last(self, normalized: str) -> bool:
+        """A short message about the person just spoken of (他78了, 她医保在衡阳的), asking nothing: a detail
+        of the question before, which is asked again with it."""
+        words = re.sub(r"[\W_]+", "", normalized)
+        return 0 < len(words) <= self.TOLD_LONGEST and self.understanding.leans_on_the_last(normalized) \
+            and not self.understanding.asks_something(normalized) and not self.understanding.asks(normalized)
 
     def _terse(self, normalized: str) -> bool:
         """A few words asking something and naming no product, scheme, care, person or place (报多少？,

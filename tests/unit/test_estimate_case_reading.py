@@ -132,3 +132,10 @@ def test_another_scheme_for_a_stay_keeps_the_stay(interview):
     # (50000 - 700) x 65% = 32045.00; 自付 17955.00; 大病 (17955 - 15000) x 60% = 1773.00;
     # reimbursed 33818.00; 个人负担 16182.00
     assert _figures(interview, revision.answers) == ("33818.00", "16182.00")
+
+
+def test_an_age_said_without_a_unit_is_no_amount_and_a_question_ending_in_bu_says_no_no(interview):
+    # 他78了 after a question about him: his age, not 78 yuan; 惠衢保能报不 asks, it does not say "not enrolled"
+    assert interview.cases.read("他78了").answers == {}
+    assert "huiqubao" not in interview.cases.read("在杭州看病惠衢保能报不").answers
+    assert interview.cases.read("我妈80了，住院花了3万").answers["in_scope"] == Decimal("30000.00")

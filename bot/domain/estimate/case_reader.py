@@ -15,6 +15,7 @@ from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amo
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
 from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
+from bot.domain.questions.understanding import AGE_WITHOUT_UNIT
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
@@ -467,7 +468,9 @@ class CaseReader:
         carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
         per_unit = []  # prices per unit of what was spent (每个月药费1000): the cost only when nothing else is
         pieces = self._pieces(clauses)
-        found_in = [find_amounts(clause, not_money, self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
+        # (他78了 tells an age, not an amount: blanked, the places of the amounts kept)
+        found_in = [find_amounts(AGE_WITHOUT_UNIT.sub(lambda age: " " * len(age.group(0)), clause), not_money,
+                                 self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
         for at_piece, (clause, compared) in enumerate(pieces):
             amounts = found_in[at_piece]
             if amounts and compared.lstrip().startswith(self._replaced) and any(found_in[at_piece + 1:]):

@@ -20,9 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.domain.questions.sounds import SoundTable
 from bot.domain.questions.wordmatch import COMPARING, GAP, WordMap, alternation
 
+_BARE_AGE = r"(?<=[子女儿孩娃妈爸他她爷奶婆公])([0-9]{1,2})(?=多?了)"  # 我儿子17了, 他78了: an age said without 岁
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
-                 r"|(?<=[子女儿孩娃妈爸他她爷奶婆公])([0-9]{1,2})(?=多?了)")  # 我儿子17了: an age said without 岁
+                 rf"|{_BARE_AGE}")
+AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

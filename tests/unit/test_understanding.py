@@ -1630,3 +1630,12 @@ def test_a_year_of_the_story_is_not_the_year_of_the_rules(index, question):
     # the year the illness was found vetoes nothing; a year asked of the rules still does (2026年惠衢保多少钱)
     assert_answers(index, question, "huiqubao/who-can-join")
     assert index.search("2026年惠衢保多少钱").outcome == "declined"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("gran is on the urban-rural plan in Quzhou, tertiary hospital ward stay: threshold and % back?", "quzhou/resident/inpatient"),
+    ("chemist says ring Quzhou medical insurance, what's the number?", "quzhou/services/hotline"),
+    ("dad's phone got nicked with his e-voucher on it, Quzhou, what now?", "quzhou/services/evoucher-lost"),
+])
+def test_english_words_of_the_trade_as_written_abroad(index, question, entry):
+    assert_answers(index, question, entry)

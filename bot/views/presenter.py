@@ -140,7 +140,7 @@ class Presenter:
         return View(text, self.main_menu(locale))
 
     def small_talk(self, kind: str, locale: str, name: str, answering: bool = False) -> View:
-        """The reply to a greeting or thanks sent alone; answering: in the middle of an estimate,
+        """The reply to a greeting, thanks or acknowledgement sent alone; answering: in the middle of an estimate,
         whose step is shown again after it (so no menu here)."""
         if answering:
             if kind == "thanks":
@@ -150,6 +150,8 @@ class Presenter:
             return self.text(locale, "您好！我们正在估算报销，回答下面这一步就行；不想算了可以点“取消”。")
         if kind == "thanks":
             return self.text(locale, "不客气！还有什么想问的，直接发给我就行。")
+        if kind == "along":  # 好的, 嗯 after an answer: heard, nothing asked
+            return self.text(locale, "好的！还有什么想问的，直接发给我就行。")
         if kind == "again":  # nothing said a moment ago to say again
             return View(self.tr(locale, "您想再问哪一条？把问题直接发给我，或者点下面的主题。"), self.main_menu(locale))
         return self.greeting(locale, name)

@@ -38,9 +38,25 @@ def test_thanks_alone_is_thanks(small_talk, text):
     assert small_talk.kind(text) == "thanks"
 
 
-@pytest.mark.parametrize("text", ["你好，我想问惠衢保多少钱", "谢谢，惠衢保多少钱", "好的", "好", "嗯", "this", "hi there", "一个月", ""])
-def test_a_question_or_a_bare_ok_is_no_small_talk(small_talk, text):
+@pytest.mark.parametrize("text", ["你好，我想问惠衢保多少钱", "谢谢，惠衢保多少钱", "this", "hi there", "一个月", ""])
+def test_a_question_is_no_small_talk(small_talk, text):
     assert small_talk.kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["好的", "好", "嗯", "嗯嗯", "知道了", "ok"])
+def test_a_bare_ok_is_an_acknowledgement(small_talk, text):
+    # outside an estimate it gets a short friendly line (not another entry's answer); inside one it answers a step
+    assert small_talk.kind(text) == "along"
+
+
+async def test_an_acknowledgement_after_an_answer_gets_a_friendly_line_and_answers_a_step_in_an_estimate():
+    async with DialogueClient() as chat:
+        await chat.send("惠衢保一年多少钱")
+        reply = await chat.send("嗯")
+        assert "还有什么想问的" in reply[-1].text and "惠衢保" not in reply[-1].text
+        await chat.send("帮我算一下，衢州城乡居民医保，住院，一级医院")
+        reply = await chat.send("嗯")  # 是否在衢州市内: yes
+        assert "市内" in " ".join(r.text for r in reply) and "还有什么想问的" not in " ".join(r.text for r in reply)
 
 
 async def test_greeting_and_thanks_outside_an_estimate_get_a_friendly_reply():

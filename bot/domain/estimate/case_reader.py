@@ -254,9 +254,16 @@ class CaseReader:
 
     def names_a_plan_left_out(self, text: str, answers: dict) -> bool:
         """The message names a supplementary plan (惠衢保, Huiqubao) that the case's answers have no
-        step for (a 衡阳 case: 惠衢保 is not asked there)."""
+        step for (a 衡阳 case: 惠衢保 is not asked there), other than to say it is not held (没买惠衢保。我自己
+        要付多少？ after an outpatient result: the plan changes nothing, the result is asked)."""
         compared = comparable(text)
-        return any(name in compared for name, _ in self._plans) and PLAN_STEP not in answers
+        if PLAN_STEP in answers or not any(name in compared for name, _ in self._plans):
+            return False
+        told = {}
+        for clause in re.split(r"[，,。.；;！!？?]", text):
+            if any(name in comparable(clause) for name, _ in self._plans):
+                self._yes_no(told, PLAN_STEP, clause)
+        return told.get(PLAN_STEP) is not False
 
     def _supposed(self, text: str) -> dict:
         """The details a "what if" supposes, read as if stated: 如果没买惠衢保呢 says 没买惠衢保, and

@@ -192,7 +192,8 @@ class SmallTalk(Strict):
     again: list[str] = Field(default_factory=list)  # 再说一遍, 没看懂, say that again: the last answer once more
 
     def kind(self, text: str) -> str | None:
-        """greeting | thanks | again when `text` (simplified, any case) is only these words; else None."""
+        """greeting | thanks | again | along when `text` (simplified, any case) is only these words (along: only
+        words that go along with others, 好的, 嗯, ok: an acknowledgement); else None."""
         only, word, thanks, greetings, again = _small_talk_words(tuple(self.greetings), tuple(self.thanks), tuple(self.along),
                                                                  tuple(self.again))
         squeezed = _squeezed(text)
@@ -203,7 +204,7 @@ class SmallTalk(Strict):
             return "thanks"
         if found & again:
             return "again"
-        return "greeting" if found & greetings else None
+        return "greeting" if found & greetings else "along"
 
 
 def _squeezed(text: str) -> str:

@@ -88,7 +88,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     if earlier and not about_it:  # 那3月以前呢，原来是多少: the result says how it was, if its terms changed on a day
         return "care" in result and interview.changed_terms(result) and "care" in follow_ups.estimate_case(data, at)
     case = interview.cases.read(text)
-    told = case.answers
+    # (没买惠衢保。我自己要付多少？ after an outpatient result, which has no 惠衢保 step: a "no" it never assumed otherwise)
+    told = {name: value for name, value in case.answers.items() if not (value is False and name not in result)}
     if not about_it:  # 那一共能报多少？ just after the result (the case told bit by bit ended there): the result
         return not told and not case.aside and "care" in follow_ups.estimate_case(data, at) \
             and not interview.cases.names_a_plan_left_out(text, result)
@@ -323,7 +324,7 @@ class EstimateFlow:
             await self.start()
             return
         small_talk = self.assistant.small_talk(text)
-        if small_talk is not None and self.presenter is not None:
+        if small_talk not in (None, "along") and self.presenter is not None:  # (嗯, 好的 answer a step: yes)
             # 你好, 谢谢 in the middle: a short friendly reply, and the same step again.
             await send_view(self.bot, self.chat_id, self.presenter.small_talk(small_talk, self.locale, "", answering=True))
             await self.show(answers)

@@ -1639,3 +1639,9 @@ def test_a_year_of_the_story_is_not_the_year_of_the_rules(index, question):
 ])
 def test_english_words_of_the_trade_as_written_abroad(index, question, entry):
     assert_answers(index, question, entry)
+
+
+def test_how_much_two_things_differ_is_answered_by_an_entry_giving_both(index):
+    # the rates of both levels are in the entry: the resident sees both (85% … 65%); a second scheme joined is not
+    assert_answers(index, "衢州城乡居民住院，二级医院跟三级医院报销比例差多少", "quzhou/resident/inpatient")
+    assert index.search("衢州职工和居民住院报销比例差多少").outcome == "declined"

@@ -28,6 +28,15 @@ AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+# two things joined to be compared: up to six characters (or two English words) each side of 和/跟/与/vs
+_JOINED = re.compile(r"([\u4e00-\u9fff]{2,6}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="") +
+                     r"(?:去|在)?([\u4e00-\u9fff]{2,6}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[at:at + 2] for at in range(len(text) - 1)} if not text.isascii() else set(text.split())
+
+
 def _age(text: str) -> int:
     """3, 三, 十五, 二十 → the number (ages only: two digits at most)."""
     if text.isdigit():
@@ -98,6 +107,9 @@ class AsksFor(_Strict):
     # asks how two things relate (有什么区别): an entry that answers it speaks of both, so a question
     # joining two products or schemes is not split into each one's own entry
     relates: bool = False
+    # asks how much two things named in the question differ (一级和三级医院差多少): an answer giving each of
+    # them (85% … 65%) answers it, whether or not it works out the difference
+    compares: bool = False
     # the same for every product of a city (its phone number): a follow-up asking it takes only the
     # conversation's city (惠衢保… 要打电话问的话打哪个: Quzhou's hotline, not 惠衢保's entries)
     of_the_city: bool = False
@@ -472,8 +484,22 @@ class Understanding:
             if scope and products and not set(scope) & set(products):
                 continue
             if answered is None or not answered.search(answer):
+                if self.spec.asks_for[index].compares and self._gives_each_side(question, answer) \
+                        and not any(len(values) > 1 for values in self.facets(question).values()):
+                    # (居民和职工…差多少 joins two schemes: each one's own entry answers, or the lack is said)
+                    continue
                 return key
         return None
+
+    def _gives_each_side(self, question: str, answer: str) -> bool:
+        """The two things the question joins (一级医院和三级医院, A vs B) are each named by the answer, each by
+        words of its own (一级 … 三级), so the answer gives both sides of the comparison."""
+        for joined in _JOINED.finditer(question):
+            left, right = joined.group(1), joined.group(2)
+            own_left, own_right = _bigrams(left) - _bigrams(right), _bigrams(right) - _bigrams(left)
+            if any(pair in answer for pair in own_left) and any(pair in answer for pair in own_right):
+                return True
+        return False
 
     def names_our_insurance(self, normalized: str) -> bool:
         """The text names medical insurance as ours (医保, 医疗保险), not another kind."""

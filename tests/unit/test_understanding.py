@@ -1645,3 +1645,16 @@ def test_how_much_two_things_differ_is_answered_by_an_entry_giving_both(index):
     # the rates of both levels are in the entry: the resident sees both (85% … 65%); a second scheme joined is not
     assert_answers(index, "衢州城乡居民住院，二级医院跟三级医院报销比例差多少", "quzhou/resident/inpatient")
     assert index.search("衢州职工和居民住院报销比例差多少").outcome == "declined"
+
+
+def test_the_years_before_asked_of_one_years_figures_are_lacking(index):
+    # the knowledge holds 2025's premium and tells of no change: what it was in the years before is not in it
+    assert index.search("城乡居民医保过去每年交多少").outcome == "declined"
+    assert_answers(index, "衢州城乡居民医保一年交多少", "quzhou/resident/premium")
+    # a figure whose change the answer tells (20% → 10%) is answered
+    assert_answers(index, "衡阳慢性病门诊以前自付多少", "family-aid/hengyang/chronic-ratio")
+
+
+def test_the_contribution_rate_asked_is_not_the_personal_account_credit(index):
+    for question in ("衢州职工医保单位缴费比例是多少", "衢州职工医保 单位 缴费 比例"):
+        assert index.search(question).outcome == "declined"

@@ -542,6 +542,8 @@ class SearchIndex:
             result = self._unless_the_ask_is_lacking(question, city, result)
         if result.outcome == "answered":
             result = self._unless_the_other_one_is_lacking(question, result)
+        if result.outcome == "answered":
+            result = self._unless_years_before_are_asked(question, result)
         if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
             result = self._each_city_apart(result, compared)
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
@@ -652,6 +654,18 @@ class SearchIndex:
         return replace(first, also_asked=others)
 
     UNEXPLAINED_LONGEST = 24  # characters: a longer question tells a story around what it asks (小伙在广州打工)
+
+    def _unless_years_before_are_asked(self, question: str, result: SearchResult) -> SearchResult:
+        """新农合以前每年交多少钱: the years before are asked, and the entry holds one year's figures and tells of no
+        change: they are not what is asked; say the knowledge lacks them, the entry as the nearest."""
+        normalized = self.read(question)
+        word = self.understanding.past_asked(normalized)
+        if word is None or not result.entry.facets.get("year") or self.understanding.tells_of_a_change(self.answer_text[result.entry.id]):
+            return result
+        covered, _ = self.places.named(normalized)
+        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
+                            decline_region=covered[0] if covered else result.entry.region, missing=(("detail", word),),
+                            nearest=result.entry)
 
     def _unless_unexplained(self, question: str, result: SearchResult) -> SearchResult:
         """A short question answered without much certainty, naming a thing its entry never speaks

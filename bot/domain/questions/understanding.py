@@ -168,6 +168,7 @@ class UnderstandingFile(_Strict):
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
+    past_asked: list[str] = Field(default_factory=list)  # 以前每年交多少: the years before asked of a year's figures
     story_year_before: list[str] = Field(default_factory=list)  # since 2012: a year of the story, no facet
     story_year_after: list[str] = Field(default_factory=list)  # 2012年查出: likewise
     how_words: list[str] = Field(default_factory=list)  # a question asking for steps (怎么办理)
@@ -252,6 +253,7 @@ class Understanding:
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
                             for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
+        self._past_asked = alternation(norm(spec.past_asked))
         self._story_year_before = tuple(norm(spec.story_year_before))
         self._story_year_after = tuple(norm(spec.story_year_after))
         self._asks_instead = {index: alternation(norm(item.not_with)) for index, item in enumerate(spec.asks_for) if item.not_with}
@@ -418,6 +420,11 @@ class Understanding:
             if pattern is not None:
                 text = pattern.sub(" ", text)
         return self.only_switch_words(text)
+
+    def past_asked(self, normalized: str) -> str | None:
+        """The word asking of the years before (以前每年, 往年), if the question has one."""
+        found = self._past_asked.search(normalized) if self._past_asked is not None else None
+        return found.group(0) if found else None
 
     def tells_of_a_change(self, answer: str) -> bool:
         return self._change_told_re is not None and self._change_told_re.search(answer) is not None

@@ -79,6 +79,9 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # relation; relatives abroad in English and Hong Kong / Taiwan Chinese); after tuning on them:
         ("residents-seventysixth.yaml", 0.91), ("residents-seventyseventh.yaml", 0.94),
         ("residents-seventyeighth.yaml", 0.87), ("residents-seventyninth.yaml", 0.95),
+        # …and sealed until its end, run once against its final understanding code (38922f7): 95.3 / 89.3 / 80.0 %
+        # (near-misses of what the knowledge covers; Chinese with English mixed in; choices and comparisons)
+        ("residents-eightieth.yaml", 0.95), ("residents-eightyfirst.yaml", 0.90), ("residents-eightysecond.yaml", 0.82),
         # sealed until the end of the tenth session, each run once against its final understanding code (9f1bf23):
         # 86.7 / 90.7 / 89.3 %; styles no earlier set used (notices and rumours quoted, frustrated residents,
         # figures said in words with relatives abroad writing Taiwan/HK Chinese or English)

@@ -1651,8 +1651,9 @@ def test_the_years_before_asked_of_one_years_figures_are_lacking(index):
     # the knowledge holds 2025's premium and tells of no change: what it was in the years before is not in it
     assert index.search("城乡居民医保过去每年交多少").outcome == "declined"
     assert_answers(index, "衢州城乡居民医保一年交多少", "quzhou/resident/premium")
-    # a figure whose change the answer tells (20% → 10%) is answered
+    # a figure whose change the answer tells (20% → 10%) is answered; 以前一年最多报多少 asks how the cap was, no years'
     assert_answers(index, "衡阳慢性病门诊以前自付多少", "family-aid/hengyang/chronic-ratio")
+    assert index.search("衡阳职工门诊以前一年最多报多少").missing != (("detail", "以前一年"),)
 
 
 def test_the_contribution_rate_asked_is_not_the_personal_account_credit(index):

@@ -1659,3 +1659,8 @@ def test_the_years_before_asked_of_one_years_figures_are_lacking(index):
 def test_the_contribution_rate_asked_is_not_the_personal_account_credit(index):
     for question in ("衢州职工医保单位缴费比例是多少", "衢州职工医保 单位 缴费 比例"):
         assert index.search(question).outcome == "declined"
+
+
+def test_a_city_of_ours_named_as_a_relatives_insurance_city_is_elsewhere_for_another_regions_product(index):
+    # 惠衢保 is Quzhou's: a son insured in Hengyang is insured elsewhere for it (it is for Quzhou's insured only)
+    assert_answers(index, "我女儿在湘潭上班交的医保，惠衢保能给她买吗", "huiqubao/need-basic-insurance")

@@ -839,6 +839,8 @@ class SearchIndex:
             result = self._decide(own, None)
             if not (result.outcome == "answered" and result.confidence < self.ANSWER):  # (a guess is no reading of it)
                 return replace(result, taken_as=own)
+        if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked, covered)) is not None:
+            return elsewhere
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:
@@ -909,6 +911,20 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
         return self._unnamed(candidates, city, normalized)
+
+    def _insured_outside_the_products_region(self, normalized: str, asked: dict, covered: list[str]) -> SearchResult | None:
+        """我儿子在衡阳上班交的医保，能给他买惠衢保吗: a city of ours named as the insurance city, asking about a product
+        only another region has (惠衢保: Quzhou's), is "insured elsewhere" for that product: its own answer for people
+        insured elsewhere, if it has one; else None."""
+        products = asked.get("product", frozenset())
+        owners = {region for region, own in self.understanding.region_products.items() if own & products}
+        if not owners or owners & set(covered):
+            return None
+        for region in covered:
+            name = self.knowledge.regions[region].name
+            if self._role_of(normalized, name) == "insurance":
+                return self._insured_elsewhere(normalized, asked, None, normalized.replace(name, "外地"))
+        return None
 
     def _role_of(self, normalized: str, place: str) -> str:
         """The role (understanding.role) of a place named in the text, where it is first named."""

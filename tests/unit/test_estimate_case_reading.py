@@ -139,3 +139,9 @@ def test_an_age_said_without_a_unit_is_no_amount_and_a_question_ending_in_bu_say
     assert interview.cases.read("他78了").answers == {}
     assert "huiqubao" not in interview.cases.read("在杭州看病惠衢保能报不").answers
     assert interview.cases.read("我妈80了，住院花了3万").answers["in_scope"] == Decimal("30000.00")
+
+
+@pytest.mark.parametrize("told", ["我缴费基数6000", "my contribution base is 6000", "医保报完以后个人自付8万"])
+def test_a_contribution_base_or_what_one_paid_oneself_is_no_cost(interview, told):
+    # told before a question, it must not become the cost an estimate is worked on
+    assert "in_scope" not in interview.cases.read(told).answers

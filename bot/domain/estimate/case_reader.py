@@ -241,7 +241,8 @@ class CaseReader:
 
     def keeps_the_rest(self, text: str) -> bool:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""
-        return any(pattern.search(" ".join(prepare(simplified(text[:LONGEST_CASE])).split())) for pattern in self._unchanged)
+        spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
+        return any(pattern.search(spelled) for pattern in self._unchanged)
 
     def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
         """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""

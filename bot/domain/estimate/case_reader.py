@@ -261,7 +261,7 @@ class CaseReader:
         if PLAN_STEP in answers or not any(name in compared for name, _ in self._plans):
             return False
         told = {}
-        for clause in re.split(r"[，,。.；;！!？?]", text):
+        for clause in _CLAUSES.split(prepare(simplified(text))):
             if any(name in comparable(clause) for name, _ in self._plans):
                 self._yes_no(told, PLAN_STEP, clause)
         return told.get(PLAN_STEP) is not False

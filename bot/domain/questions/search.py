@@ -655,6 +655,12 @@ class SearchIndex:
 
     UNEXPLAINED_LONGEST = 24  # characters: a longer question tells a story around what it asks (小伙在广州打工)
 
+    @staticmethod
+    def _lacking(covered: list[str], entry: Entry, missing: tuple) -> SearchResult:
+        """"The knowledge lacks `missing`", for the city named (else the entry's), with the entry as the nearest."""
+        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
+                            decline_region=covered[0] if covered else entry.region, missing=missing, nearest=entry)
+
     def _unless_years_before_are_asked(self, question: str, result: SearchResult) -> SearchResult:
         """新农合以前每年交多少钱: the years before are asked, and the entry holds one year's figures and tells of no
         change: they are not what is asked; say the knowledge lacks them, the entry as the nearest."""
@@ -662,10 +668,7 @@ class SearchIndex:
         word = self.understanding.past_asked(normalized)
         if word is None or not result.entry.facets.get("year") or self.understanding.tells_of_a_change(self.answer_text[result.entry.id]):
             return result
-        covered, _ = self.places.named(normalized)
-        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
-                            decline_region=covered[0] if covered else result.entry.region, missing=(("detail", word),),
-                            nearest=result.entry)
+        return self._lacking(self.places.named(normalized)[0], result.entry, (("detail", word),))
 
     def _unless_unexplained(self, question: str, result: SearchResult) -> SearchResult:
         """A short question answered without much certainty, naming a thing its entry never speaks
@@ -688,9 +691,7 @@ class SearchIndex:
         covered, _ = self.places.named(normalized)
         asked = self.understanding.facets(normalized)
         missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d]))
-        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
-                            decline_region=covered[0] if covered else entry.region,
-                            missing=missing + tuple(("detail", word) for word in dict.fromkeys(unexplained)), nearest=entry)
+        return self._lacking(covered, entry, missing + tuple(("detail", word) for word in dict.fromkeys(unexplained)))
 
     def _unless_unanswered(self, question: str, result: SearchResult) -> SearchResult:
         """An answer that says nothing of what the question asks for (the yearly cap, opening
@@ -713,9 +714,7 @@ class SearchIndex:
             # 亲情账户要准备什么材料: the materials entry beside "where to open it" (if it leaves nothing else asked unsaid)
             return SearchResult("answered", better, result.confidence, suggestions=[entry], region=result.region)
         missing = tuple((d, v) for d in FACET_ORDER if d in asked for v in sorted(asked[d])) + (("asks", ask),)
-        return SearchResult("declined", region=covered[0] if covered else None, decline_reason="not_in_knowledge",
-                            decline_region=covered[0] if covered else result.entry.region, missing=missing,
-                            nearest=result.entry)
+        return self._lacking(covered, entry, missing)
 
     def _close_matches(self, normalized: str) -> list[Entry]:
         """The entries a question matches nearly as well as its best match."""

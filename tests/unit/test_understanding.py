@@ -1647,6 +1647,14 @@ def test_how_much_two_things_differ_is_answered_by_an_entry_giving_both(index):
     assert index.search("衢州职工和居民住院报销比例差多少").outcome == "declined"
 
 
+def test_what_tells_two_figures_apart_is_answered_by_an_entry_giving_both(index):
+    """有什么区别 between two figures of one entry (10 at once, 20 in all): the entry naming each side
+    tells how they differ; 是一回事吗 of two things the entry only names is not answered by naming them."""
+    assert_answers(index, "衡阳共济一次最多绑10个和一共绑20个是什么区别", "family-aid/hengyang/limits")
+    assert_answers(index, "衢州居民大病保险普通人跟特困人员封顶有什么不同", "quzhou/resident/critical-illness-hardship")
+    assert index.search("医保电子凭证和社保卡是一回事吗").outcome != "answered"
+
+
 def test_the_years_before_asked_of_one_years_figures_are_lacking(index):
     # the knowledge holds 2025's premium and tells of no change: what it was in the years before is not in it
     assert index.search("城乡居民医保过去每年交多少").outcome == "declined"

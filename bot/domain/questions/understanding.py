@@ -29,8 +29,8 @@ _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 
 
 # two things joined to be compared: up to six characters (or two English words) each side of 和/跟/与/vs
-_JOINED = re.compile(r"([\u4e00-\u9fff]{2,6}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="") +
-                     r"(?:去|在)?([\u4e00-\u9fff]{2,6}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
+_JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="") +
+                     r"(?:去|在)?([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
 
 
 def _bigrams(text: str) -> set[str]:

@@ -1672,3 +1672,30 @@ def test_the_contribution_rate_asked_is_not_the_personal_account_credit(index):
 def test_a_city_of_ours_named_as_a_relatives_insurance_city_is_elsewhere_for_another_regions_product(index):
     # 惠衢保 is Quzhou's: a son insured in Hengyang is insured elsewhere for it (it is for Quzhou's insured only)
     assert_answers(index, "我女儿在湘潭上班交的医保，惠衢保能给她买吗", "huiqubao/need-basic-insurance")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("shaoshan: can my in-laws be bound?", "family-aid/xiangtan/who"),      # a county in pinyin is its city
+    ("longyou resident, huiqubao premium?", "huiqubao/premium"),
+    ("nenjiang, who can share my account?", "family-aid/heihe/who"),
+    ("how do I add my son to my fam acct", "family-account/under-16"),     # fam acct: the family account
+])
+def test_counties_written_in_pinyin_and_family_shorthand(index, question, entry):
+    assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question", ["膝盖做完手术还要做康复，衡阳医保能报吗", "我妈腰疼想去做针灸，衢州医保给报不"])
+def test_a_neighbouring_treatment_told_before_insurance_is_asked_to_pay_is_what_is_asked(index, question):
+    """Told, then insurance in general asked to pay: the treatment is what is asked to be paid for, and
+    the knowledge has no rule on it (not the outpatient cap of some scheme)."""
+    result = index.search(question)
+    assert (result.outcome, result.decline_reason) == ("declined", "uncovered_topic")
+
+
+def test_an_illness_typed_by_sound_is_read(index):
+    assert_answers(index, "衢州糖尿并门诊报多少", "quzhou/employee/chronic-disease")
+
+
+def test_siblings_told_beside_how_many_may_be_bound_ask_the_count(index):
+    assert_answers(index, "湘潭职工，老婆和兄弟姐妹都想绑，最多能绑几个", "family-aid/xiangtan/limits")
+    assert_answers(index, "我哥哥能绑我的共济吗 衡阳", "family-aid/hengyang/who")

@@ -186,7 +186,9 @@ class MessageReader:
         想查一下医保账户里还剩多少钱)."""
         parts, asking = self._parts(question)
         # (a product named only in a telling part is not enough: 看到说西湖益联保…比惠衢保高…能不能买那个 asks of the neighbour)
-        return any(self.understanding.facets(part).get("product") or self.understanding.names_our_insurance(part) for part in asking) \
+        # (中风后做康复理疗，衢州医保能报多少: insurance in general asked to pay is asked to pay for the neighbour told)
+        return any(self.understanding.facets(part).get("product")
+                   or self.understanding.names_our_insurance(part) and not self.understanding.asks_if_paid_for(part) for part in asking) \
             and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)

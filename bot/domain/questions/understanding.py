@@ -167,6 +167,7 @@ class UnderstandingFile(_Strict):
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
+    paid_for_asked: list[str] = Field(default_factory=list)  # 能报多少: whether a thing is paid for
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
     past_asked: list[str] = Field(default_factory=list)  # 以前每年交多少: the years before asked of a year's figures
     story_year_before: list[str] = Field(default_factory=list)  # since 2012: a year of the story, no facet
@@ -226,6 +227,7 @@ class Understanding:
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         self._joined: dict[str, re.Pattern] = {}  # two values of a dimension joined to compare (compared())
         self._generic_re = alternation(norm(spec.generic_words))
+        self._paid_for_re = alternation(norm(spec.paid_for_asked))
         self._how_re = alternation(norm(spec.how_words))
         # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
         self._plain = frozenset([*norm(spec.plain_words), *norm(spec.question_words), *norm(spec.generic_words), *norm(spec.fillers),
@@ -507,6 +509,10 @@ class Understanding:
             if any(pair in answer for pair in own_left) and any(pair in answer for pair in own_right):
                 return True
         return False
+
+    def asks_if_paid_for(self, normalized: str) -> bool:
+        """The text asks whether, or how much, something is paid for (能报多少, is it covered)."""
+        return self._paid_for_re is not None and self._paid_for_re.search(normalized) is not None
 
     def names_our_insurance(self, normalized: str) -> bool:
         """The text names medical insurance as ours (医保, 医疗保险), not another kind."""

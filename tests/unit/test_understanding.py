@@ -1699,3 +1699,13 @@ def test_an_illness_typed_by_sound_is_read(index):
 def test_siblings_told_beside_how_many_may_be_bound_ask_the_count(index):
     assert_answers(index, "湘潭职工，老婆和兄弟姐妹都想绑，最多能绑几个", "family-aid/xiangtan/limits")
     assert_answers(index, "我哥哥能绑我的共济吗 衡阳", "family-aid/hengyang/who")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("dad's on hemodialysis, quzhou workforce plan, payout share?", "quzhou/employee/special-disease"),
+    ("grandpa is hypertensive, quzhou employee, clinic refills refund rate?", "quzhou/employee/chronic-disease"),
+    ("Huiqubao: off-list cancer drugs, what's the excess?", "huiqubao/cover-out-of-catalogue"),
+    ("my aunt had a heart attack while on holiday, no registration done, time limit to claim in quzhou?", "quzhou/remote-care/emergency"),
+])
+def test_words_of_illness_and_care_as_written_abroad(index, question, entry):
+    assert_answers(index, question, entry)

@@ -1709,3 +1709,11 @@ def test_siblings_told_beside_how_many_may_be_bound_ask_the_count(index):
 ])
 def test_words_of_illness_and_care_as_written_abroad(index, question, entry):
     assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("我在湘潭上班，我妈医保在株洲，她能用我的医保账户吗", "family-aid/xiangtan/cross-region"),  # my insurance account for a relative: family aid
+    ("衢州医保，在外地住院了，啥手续都没办，还能报吗", "quzhou/remote-care/emergency"),          # no formalities done: not registered
+])
+def test_family_aid_and_care_without_registering_in_everyday_words(index, question, entry):
+    assert_answers(index, question, entry)

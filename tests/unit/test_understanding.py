@@ -1717,3 +1717,11 @@ def test_words_of_illness_and_care_as_written_abroad(index, question, entry):
 ])
 def test_family_aid_and_care_without_registering_in_everyday_words(index, question, entry):
     assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("我衢州医保，要去协和住院，报销按哪里的政策", "quzhou/remote-care/which-rules"),
+    ("要去湘雅做手术，惠衢保能报吗", "huiqubao/outside-quzhou"),
+])
+def test_a_big_hospital_elsewhere_is_where_care_is_given(index, question, entry):
+    assert_answers(index, question, entry)

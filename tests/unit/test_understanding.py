@@ -1725,3 +1725,15 @@ def test_family_aid_and_care_without_registering_in_everyday_words(index, questi
 ])
 def test_a_big_hospital_elsewhere_is_where_care_is_given(index, question, entry):
     assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("grandma is on quzhou's resident-plan, tier-2 hospital admission, refund percentage?", "quzhou/resident/inpatient"),
+    ("took ill on a trip, got discharged, no filing, quzhou insured", "quzhou/remote-care/emergency"),
+])
+def test_a_refund_abroad_is_being_paid_back_for_care(index, question, entry):
+    assert_answers(index, question, entry)
+
+
+def test_a_refund_of_the_premium_is_still_the_neighbouring_subject(index):
+    assert index.search("can i get a refund of my huiqubao premium").decline_reason == "uncovered_topic"

@@ -106,6 +106,12 @@ class Assistant:
         region = self.knowledge.regions[region_id]
         return region.name_en if lang == "en" else self.localize(region.name, lang)
 
+    def region_named(self, text: str) -> str | None:
+        """The first of our regions a text names (昭通, 镇雄县, Zhaotong), None if it names none."""
+        index = self.store.current.index
+        covered, _ = index.places.named(index.read(text))
+        return covered[0] if covered else None
+
     def language_of(self, text: str) -> str | None:
         """The language a message is written in (zh, zh_Hant, en), None if it does not tell."""
         tools = self.store.current.tools

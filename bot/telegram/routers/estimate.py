@@ -414,8 +414,11 @@ class EstimateFlow:
         if self.presenter is None:
             return False
         data = await self._data()
-        # a per-city question is about the estimate's city, or the one talked of before
-        city = from_storage(data).get("city") or self.city or follow_ups.talked_of_region(data, time.time())
+        # a per-city question is about the estimate's city (one whose rules the estimate lacks too: 我爸是昭通的…
+        # then 起付线是多少 asks Zhaotong's), or the one talked of before
+        lacking = data.get(LACKING_CITY)
+        city = from_storage(data).get("city") or (lacking and self.assistant.region_named(lacking)) or self.city \
+            or follow_ups.talked_of_region(data, time.time())
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
         reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data))

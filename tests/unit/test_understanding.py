@@ -1737,3 +1737,8 @@ def test_a_refund_abroad_is_being_paid_back_for_care(index, question, entry):
 
 def test_a_refund_of_the_premium_is_still_the_neighbouring_subject(index):
     assert index.search("can i get a refund of my huiqubao premium").decline_reason == "uncovered_topic"
+
+
+def test_a_figure_right_after_a_cost_is_money_not_a_year(index):
+    assert_answers(index, "我哥在衡阳，职工医保，慢性病门诊每个月药费2000，能报多少", "family-aid/hengyang/chronic-ratio")
+    assert index.understanding.facets(index.read("2025年衡阳职工慢病报多少")).get("year") == frozenset({"2025"})

@@ -47,6 +47,8 @@ def _age(text: str) -> int:
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
 YEAR = re.compile(r"(?<![0-9.])(20[0-9]{2})(?:年|年度|(?![0-9.]|\s*(?:块|元|多块|多元|万|千|百|来块|左右|yuan|rmb)))")  # not 药费2000块
+# a figure said right after a cost (药费2000, 花了2000, 合计2000): a sum of money, not the year 2000
+_A_SUM_BEFORE = re.compile(r"(?:费|花了|花费|花掉|共|合计|总共|金额|自费|自付|交了|付了|掏了|用了|报了|报销了|¥|￥|约|大概|差不多|cost|costs|spent|paid|bill)\s*$")
 
 
 class _Strict(BaseModel):
@@ -545,7 +547,8 @@ class Understanding:
             values = words.values(normalized)
             if values:
                 found[dimension] = values
-        years = frozenset(match.group(1) for match in YEAR.finditer(normalized) if not self._a_year_of_the_story(normalized, match))
+        years = frozenset(match.group(1) for match in YEAR.finditer(normalized)
+                          if not self._a_year_of_the_story(normalized, match) and not self._a_sum(normalized, match))
         if years:
             found["year"] = years
         if "member" in self._facet_words:
@@ -554,6 +557,11 @@ class Understanding:
             if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
                 found["member"] = frozenset(members)
         return found
+
+    @staticmethod
+    def _a_sum(normalized: str, match: re.Match) -> bool:
+        """药费2000, spent 2000: a figure after a cost, without 年, is money."""
+        return not match.group(0).endswith(("年", "年度")) and _A_SUM_BEFORE.search(normalized[:match.start()]) is not None
 
     def _a_year_of_the_story(self, normalized: str, match: re.Match) -> bool:
         """2012年查出糖尿病, diabetes since 2012: when something happened to the resident, not the rules' year."""

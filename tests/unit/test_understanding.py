@@ -1696,9 +1696,6 @@ def test_an_illness_typed_by_sound_is_read(index):
     assert_answers(index, "衢州糖尿并门诊报多少", "quzhou/employee/chronic-disease")
 
 
-def test_siblings_told_beside_how_many_may_be_bound_ask_the_count(index):
-    assert_answers(index, "湘潭职工，老婆和兄弟姐妹都想绑，最多能绑几个", "family-aid/xiangtan/limits")
-    assert_answers(index, "我哥哥能绑我的共济吗 衡阳", "family-aid/hengyang/who")
 
 
 @pytest.mark.parametrize("question, entry", [

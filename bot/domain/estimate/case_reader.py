@@ -72,6 +72,10 @@ class Case:
         return self.costs_answered or self.per_unit is not None
 
 
+# What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)
+PERSONAL_STEPS = ("hardship", "huiqubao")
+
+
 class CaseReader:
     def __init__(self, interview: Interview):
         self.interview = interview
@@ -232,6 +236,9 @@ class CaseReader:
         rest = rest.strip(" ,.!;:，。！；：")
         if what_if or asked_amount:
             rest = rest.rstrip("?？ ")
+        head, mark, tail = re.split(r"([?？])", rest, maxsplit=1) if re.search(r"[?？]\s*\S", rest) else (rest, "", "")
+        if mark and not self.reader.is_question(head):  # 同样的情况呢？不过她是低保户: the "what if" ends, the rest tells
+            rest = f"{head}，{tail}"
         while rest.endswith(self._follow_up_ends):  # 如果是三级医院呢: 呢 asks about the whole case
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
         if any(word in rest for word in self._labels["not_a_cost"]) and not self.reader.may_hold_an_amount(rest) \
@@ -243,6 +250,13 @@ class CaseReader:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""
         spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
         return any(pattern.search(spelled) for pattern in self._unchanged)
+
+    def changes_only_the_person(self, answers: dict, case: Case, text: str) -> bool:
+        """A "what if" (`text`) that changes only what the estimate alone asks of the person (bought 惠衢保, on
+        the minimum allowance), or tells its costs again (也是8000): no FAQ question in between is what it leans on."""
+        told = {**self._supposed(text), **case.answers}
+        changed = {name for name, value in told.items() if answers.get(name) != value}
+        return bool(changed) and (changed <= set(PERSONAL_STEPS) or case.costs)
 
     def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
         """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""

@@ -118,9 +118,11 @@ def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | Non
     (那我老伴呢，同样的情况，不过他买了惠衢保)."""
     if not follow_ups.finished_within(data, time.time(), follow_ups.FOLLOW_UP_SECONDS):
         return None
-    if follow_ups.asked_since_the_result(data) and not (text and assistant.store.current.interview.cases.keeps_the_rest(text)):
-        text = None  # (那我老伴呢，同样的情况: the estimate, though a question was answered since)
-    return assistant.store.current.interview.cases.revision(from_storage(data), case, text)
+    cases = assistant.store.current.interview.cases
+    if follow_ups.asked_since_the_result(data) and not (text and (cases.keeps_the_rest(text)
+                                                                   or cases.changes_only_the_person(from_storage(data), case, text))):
+        text = None  # (那我老伴呢，同样的情况; 要是她买了惠衢保呢: the estimate, though a question was answered since)
+    return cases.revision(from_storage(data), case, text)
 
 
 async def remember_offered_case(state: FSMContext, assistant: Assistant, question: str) -> None:

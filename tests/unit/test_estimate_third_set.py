@@ -182,9 +182,23 @@ def test_numbers_joined_by_a_stray_point_or_comma_are_asked_again(interview, tex
     assert caught.value.hint_msgid == AMOUNT_HINTS["not_a_number"]
 
 
-def test_a_total_with_an_amount_outside_the_list_leaves_the_cost_to_ask(interview):
+def test_a_total_with_the_amount_outside_the_list_said_to_be_in_it_leaves_the_rest_inside(interview):
+    """总共花了5万，其中自费1万 (of which): the cost inside the list is the rest, and the case keeps the whole
+    so the dialogue can say how it was worked out; without 其中 the two may be apart, and the cost is asked."""
     read = interview.cases.read("衢州居民，住院，三级，总共花了5万，其中自费1万")
+    assert read.answers["in_scope"] == Decimal("40000") and read.answers["out_of_list"] == Decimal("10000")
+    assert read.from_total == Decimal("50000")
+    read = interview.cases.read("衢州居民，住院，三级，总共花了5万，自费1万")
     assert "in_scope" not in read.answers and read.answers["out_of_list"] == Decimal("10000")
+    english = interview.cases.read("Quzhou resident, inpatient, level 3, total 56,320.00, of which 2,300 self-paid")
+    assert english.answers["in_scope"] == Decimal("54020") and english.answers["out_of_list"] == Decimal("2300")
+
+
+@pytest.mark.parametrize("text", ["合计¥56,320.00", "56,320.00元", "1,234.5"])
+def test_grouped_figures_with_decimals_as_bills_print_them(interview, text):
+    from bot.domain.estimate.amounts import find_amounts, prepare
+    [(_, value)] = find_amounts(prepare(text))
+    assert value == Decimal(text.strip("合计¥元").replace(",", ""))
 
 
 @pytest.mark.parametrize("text", ["衢州职工三级医院看门诊一共花了四千五", "衢州居民，住院，三级，在衢州，一共4500，自费的没有"])
@@ -262,3 +276,8 @@ def test_an_amount_question_at_a_yes_no_step_is_a_question(interview, text):
         interview.accept(step, text)
     assert caught.value.may_be_a_question
     assert interview.accept(step_after(interview, {"city": "quzhou", "scheme": "resident"}), "住院能报多少") == "inpatient"
+
+
+@pytest.mark.parametrize("text", ["衢州居民医保，衢州三级医院住院，目录内5万", "衢州居民医保，在衢州市人民医院住院，目录内5万"])
+def test_a_hospital_named_with_the_city_is_care_in_the_city(interview, text):
+    assert interview.cases.read(text).answers["in_quzhou"] is True

@@ -109,7 +109,7 @@ def _chinese(text: str) -> Decimal:
 
 
 # Amounts inside a sentence (花了差不多十万块): digits or Chinese numerals with their units.
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"  # 56,320.00 as bills print it
 _NUMERALS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _IN_TEXT = re.compile(rf"(?:{_DIGITS}|[{_NUMERALS}])(?:{_DIGITS}|[{_NUMERALS}]|点(?=[{_NUMERALS}])|(?<=\d)[wk](?![a-z]))*")
 _MAGNITUDES = set("十百千万亿拾佰仟") | {"w", "k"}

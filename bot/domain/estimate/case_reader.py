@@ -56,6 +56,9 @@ class Case:
     changed: tuple[str, ...] = ()
     # Told of someone else, likened to the case before (我女儿也是衢州职工…): what was paid this year was not theirs.
     someone_else: bool = False
+    # The whole cost told with the part outside the list in it (合计56320，其中自费2300): the whole, the cost
+    # inside the list being worked out from it (said before the estimate).
+    from_total: Decimal | None = None
 
     @property
     def costs_answered(self) -> bool:
@@ -70,6 +73,10 @@ class Case:
     def costs(self) -> bool:
         """Whether the case tells what was spent (the amount the estimate works on), or a price per unit."""
         return self.costs_answered or self.per_unit is not None
+
+
+# A hospital right after a place (衢州三级医院, 衢州市人民医院, 开化县的医院): the place is where care was.
+_HOSPITAL_AFTER = re.compile(r"(?:市|县|区)?的?[^，,。；;!?！？\s]{0,5}?(?:医院|卫生院|卫生服务中心)")
 
 
 # What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)
@@ -94,6 +101,7 @@ class CaseReader:
         self._deductible = tuple(prepare(w) for w in known.deductible_words)
         self._paid = tuple(prepare(w) for w in known.paid_words)
         self._replaced = tuple(prepare(w) for w in known.replaced_words)
+        self._part_of_total = _any_of(_cue_patterns(known.part_of_total_words))
         self._other_people = tuple(comparable(w) for w in known.other_person_words)
         self._also = tuple(comparable(w) for w in known.also_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
@@ -171,6 +179,7 @@ class CaseReader:
             answers.pop("city", None)  # 我是黑河的，在衢州住院: 衢州 is where care was, not the insurance
         amounts = self._amounts(clauses, answers.get("care"))
         per_unit = amounts.pop("per_unit", None)
+        from_total = amounts.pop("from_total", None)
         answers.update(amounts)
         for at, (clause, compared) in enumerate(clauses):
             if not any(word in compared for word in self._hardship) and self._hardship:
@@ -190,7 +199,8 @@ class CaseReader:
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
-        return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole))
+        return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole),
+                    from_total=from_total if "in_scope" in settled else None)
 
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""
@@ -414,7 +424,8 @@ class CaseReader:
                     if not (isinstance(value, bool) and not (item.place and value is False)):
                         continue
                     value = not value
-                if value is True and (insurance or item.place and not self._marked(compared[:item.start])):
+                if value is True and (insurance or item.place and not self._marked(compared[:item.start])
+                                      and not _HOSPITAL_AFTER.match(compared[item.end:])):
                     # 衢州居民, 衢州职工, 我在衢州交的医保 name the insurance; 在衢州…, 去柯城… name the place of care.
                     continue
                 if value is False and item.place and self._names_insurance(compared, clause, item):
@@ -527,6 +538,8 @@ class CaseReader:
             found[main] = labelled[main][0] if len(set(labelled[main])) == 1 else None
         elif labelled["total"] and not unlabelled and not outside and len(set(labelled["total"])) == 1:
             found[main] = labelled["total"][0]  # 一共花了4500: the cost, unless part of it was outside the list
+        elif (whole := self._part_of_the_whole(clauses, labelled)) is not None:
+            found[main], found["from_total"] = whole  # 合计56320，其中自费2300: inside the list, the rest
         elif len(unlabelled) == 1 and not labelled["total"]:
             found[main] = unlabelled[0]
         if main == "in_scope" and len(set(labelled["out_of_list"])) == 1:
@@ -539,6 +552,17 @@ class CaseReader:
         if found.get(main) is None and not told and len(set(per_unit)) == 1:
             found["per_unit"] = per_unit[0]
         return {name: value for name, value in found.items() if value is not None}
+
+    def _part_of_the_whole(self, clauses: list[tuple[str, str]], labelled: dict) -> tuple[Decimal, Decimal] | None:
+        """(the cost inside the list, the whole) when the whole is told and the part outside the list is said to
+        be in it (其中, of which), neither unsure nor more than once; None otherwise."""
+        totals, outside = set(labelled["total"]), set(labelled["out_of_list"])
+        if labelled["in_scope"] or labelled[""] or len(totals) != 1 or len(outside) != 1 or None in totals | outside \
+                or NOTHING in outside or self._part_of_total is None \
+                or not any(self._part_of_total.search(" ".join(prepare(clause).split())) for clause, _ in clauses):
+            return None
+        whole, part = totals.pop(), outside.pop()
+        return (whole - part, whole) if whole > part else None
 
     def _pieces(self, clauses: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Chinese clauses with several amounts cut after each: 花了10万元目录外2万元 is two statements,

@@ -56,6 +56,7 @@ class Understanding(_Strict):
     follow_up_ends: Words = Field(default_factory=list)  # …也花了3万呢: a case told as a follow-up, not a question about its parts
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     replaced_words: Words = Field(default_factory=list)  # 不是三万二，是一万五千八: the amount after them is no cost
+    part_of_total_words: Words = Field(default_factory=list)  # 合计5万，其中自费3000: the amount is part of the whole
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)

@@ -21,7 +21,8 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_AGAIN, NOTE_PER_UNIT, NOTE_REVISED, AnswerError
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PER_UNIT,
+                                           NOTE_REVISED, AnswerError)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -242,6 +243,10 @@ class EstimateFlow:
         if case is not None and case.per_unit is not None and case.per_unit in (answers.get("in_scope"), answers.get("special_drug")):
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
             note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
+            summary = View(f"{note}\n\n{summary.text}", summary.buttons)
+        if case is not None and case.from_total is not None and "in_scope" in answers and "out_of_list" in answers:
+            note = self.view.tr(self.locale, NOTE_FROM_TOTAL) % {
+                "total": f"{case.from_total:,.2f}", "outside": f"{answers['out_of_list']:,.2f}", "in_scope": f"{answers['in_scope']:,.2f}"}
             summary = View(f"{note}\n\n{summary.text}", summary.buttons)
         if case is not None and case.changed:
             # 不对我是职工, 那二级医院呢: the case as changed, worked out again.

@@ -1739,3 +1739,9 @@ def test_a_refund_of_the_premium_is_still_the_neighbouring_subject(index):
 def test_a_figure_right_after_a_cost_is_money_not_a_year(index):
     assert_answers(index, "我哥在衡阳，职工医保，慢性病门诊每个月药费2000，能报多少", "family-aid/hengyang/chronic-ratio")
     assert index.understanding.facets(index.read("2025年衡阳职工慢病报多少")).get("year") == frozenset({"2025"})
+
+
+@pytest.mark.parametrize("question", ["衢州低保金一个月发多少", "低保户一个月能领多少钱"])
+def test_the_minimum_allowance_itself_is_a_neighbouring_subject(index, question):
+    """What a household on the minimum allowance receives is welfare, not insurance: never a personal account's credit."""
+    assert index.search(question).decline_reason == "uncovered_topic"

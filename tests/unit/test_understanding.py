@@ -1745,3 +1745,11 @@ def test_a_figure_right_after_a_cost_is_money_not_a_year(index):
 def test_the_minimum_allowance_itself_is_a_neighbouring_subject(index, question):
     """What a household on the minimum allowance receives is welfare, not insurance: never a personal account's credit."""
     assert index.search(question).decline_reason == "uncovered_topic"
+
+
+def test_whether_people_in_hardship_get_more_is_not_answered_by_everyones_rates(index):
+    """低保户…会不会比普通人高 asks what the knowledge says of hardship only where it says it (大病保险 70%);
+    the ordinary outpatient rates say nothing of it, and are another scheme's besides."""
+    result = index.search("衢州低保户看门诊，报销是不是比普通人高")
+    assert result.outcome != "answered" or result.entry.id == "quzhou/resident/critical-illness-hardship"
+    assert_answers(index, "低保户大病保险比普通人报得多吗", "quzhou/resident/critical-illness-hardship")

@@ -1753,3 +1753,13 @@ def test_whether_people_in_hardship_get_more_is_not_answered_by_everyones_rates(
     result = index.search("衢州低保户看门诊，报销是不是比普通人高")
     assert result.outcome != "answered" or result.entry.id == "quzhou/resident/critical-illness-hardship"
     assert_answers(index, "低保户大病保险比普通人报得多吗", "quzhou/resident/critical-illness-hardship")
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("国家医保服务平台亲情账户能添加几个家庭成员", "not_in_knowledge"),   # how many: the steps do not say
+    ("惠衢保交重了能退吗", "uncovered_topic"),                            # a double payment refunded: a refund
+    ("异地备案申请被驳回了怎么办 衢州", "not_in_knowledge"),              # sent back: the steps say nothing of it
+])
+def test_stuck_in_the_middle_is_not_answered_with_the_steps(index, question, reason):
+    result = index.search(question)
+    assert (result.outcome, result.decline_reason) == ("declined", reason)

@@ -59,6 +59,7 @@ class Case:
     # The whole cost told with the part outside the list in it (合计56320，其中自费2300): the whole, the cost
     # inside the list being worked out from it (said before the estimate).
     from_total: Decimal | None = None
+    per_month: bool = False  # the cost told is a month's (每个月药费3000, 3,000 a month): a year is twelve of them
 
     @property
     def costs_answered(self) -> bool:
@@ -77,6 +78,10 @@ class Case:
 
 # A hospital right after a place (衢州三级医院, 衢州市人民医院, 开化县的医院): the place is where care was.
 _HOSPITAL_AFTER = re.compile(r"(?:市|县|区)?的?[^，,。；;!?！？\s]{0,5}?(?:医院|卫生院|卫生服务中心)")
+
+
+# What may stand between a label and its amount in another clause (the invoice total is ¥56,320.00).
+_CURRENCY_ONLY = re.compile(r"[\s¥￥$]|rmb|cny")
 
 
 # What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)
@@ -102,6 +107,8 @@ class CaseReader:
         self._paid = tuple(prepare(w) for w in known.paid_words)
         self._replaced = tuple(prepare(w) for w in known.replaced_words)
         self._part_of_total = _any_of(_cue_patterns(known.part_of_total_words))
+        self._a_month = _any_of(_cue_patterns(known.month_words))
+        self._a_year = _any_of(_cue_patterns(known.year_words))
         self._other_people = tuple(comparable(w) for w in known.other_person_words)
         self._also = tuple(comparable(w) for w in known.also_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
@@ -194,13 +201,16 @@ class CaseReader:
             if plan is None:  # 有惠区保: the plan typed by its sound
                 plan = next((plan for plan in self._plan_ids if plan in self.reader.topic_sounds(plan).correct(compared)), None)
             if plan is not None:
+                if at and any(compared.strip() == name for name, _ in self._plans):  # he has Quzhou insurance and Huiqubao: the plan alone
+                    clause = f"{clauses[at - 1][0]} {clause}"
                 said = self._hardship_said.sub(" ", clause) if self._hardship_said is not None else clause
                 self._yes_no(answers, PLAN_STEP, said, topic=plan)
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
         return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole),
-                    from_total=from_total if "in_scope" in settled else None)
+                    from_total=from_total if "in_scope" in settled else None,
+                    per_month=self._a_month.search(" ".join(prepare(whole).split())) is not None)
 
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""
@@ -255,6 +265,10 @@ class CaseReader:
                 and self._deductible_paid(rest) is None:  # (起付线已经交过了 tells the case: the deductible paid)
             return False  # 那职工门诊一年最多报多少呢: a limit or a deductible is asked, not an estimate
         return not self.reader.is_question(rest)
+
+    def asks_the_year(self, text: str) -> bool:
+        """那一年下来自己要掏多少, for a whole year: the year asked of an estimate worked out on one month."""
+        return self._a_year.search(" ".join(prepare(simplified(text)).split())) is not None
 
     def keeps_the_rest(self, text: str) -> bool:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""
@@ -522,7 +536,7 @@ class CaseReader:
             for at, value in amounts:
                 # A rough or per-unit amount (十来万, 一个月300) fills nothing, but it is still an
                 # amount: beside it, another unlabelled one is not certainly the cost.
-                before = self._label(clause[:at]) or (carried if at == 0 else "")
+                before = self._label(clause[:at]) or (carried if not _CURRENCY_ONLY.sub("", clause[:at]) else "")  # (total is | ¥56,320)
                 kind = before or label
                 if kind == "not_a_cost" and paid:
                     kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now

@@ -56,6 +56,8 @@ NOTE_PER_UNIT = N_("您说的是每月（或每次、每盒）的费用，下面
                    "想算全年能报多少，请点“修改”输入全年一共花了多少钱。")
 # The whole cost told with the part outside the list in it (合计56320，其中自费2300): how the cost inside was worked out.
 NOTE_FROM_TOTAL = N_("您说合计 %(total)s 元，其中目录外 %(outside)s 元，所以政策范围内费用按 %(in_scope)s 元算。")
+# The year asked after an estimate on one month's cost (那一年下来自己要掏多少): worked out on twelve months.
+NOTE_A_YEAR = N_("按每月 %(month)s 元、一年12个月算，全年费用 %(year)s 元；起付线和封顶线按全年算：")
 # A correction or "what if" of the case (不对我是职工, 那二级医院呢): said before the case as changed.
 NOTE_REVISED = N_("好的，按您改过的情况重新估算：")
 NOTE_AGAIN = N_("这是刚才估算的结果：")  # a question about a figure of the result just shown

@@ -57,6 +57,8 @@ class Understanding(_Strict):
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     replaced_words: Words = Field(default_factory=list)  # 不是三万二，是一万五千八: the amount after them is no cost
     part_of_total_words: Words = Field(default_factory=list)  # 合计5万，其中自费3000: the amount is part of the whole
+    month_words: Words = Field(default_factory=list)  # 每个月药费3000: the price per unit is a month's
+    year_words: Words = Field(default_factory=list)  # 那一年下来呢: after a month's estimate, the year is asked
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)

@@ -20,9 +20,9 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
-from bot.domain.estimate.case_reader import Case
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PER_UNIT,
-                                           NOTE_REVISED, AnswerError)
+from bot.domain.estimate.case_reader import Case, cost_step
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL,
+                                           NOTE_PER_UNIT, NOTE_REVISED, AnswerError)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -80,6 +80,11 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     if assistant.small_talk(message.text) == "again":  # 没看懂，说简单点 right after a result: the result once more
         data, at = await state.get_data(), message.date.timestamp()
         return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
+    if interview.cases.asks_the_year(text) and not interview.cases.read(text).costs \
+            and (reader.asks_about_the_result(text) or reader.asks_amount(text)):  # (not: is there a yearly cap?)
+        data, at = await state.get_data(), message.date.timestamp()
+        if data.get(PER_MONTH) and "care" in follow_ups.last_result(data, at):
+            return True  # 那一年下来能报多少 after an estimate on one month's cost: the year, worked out
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
     if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.holds_an_amount(text) and not earlier:
@@ -177,6 +182,7 @@ def offered_case(data: dict) -> Case | None:
     return case_from_storage(offered) if offered else None
 
 
+PER_MONTH = "per_month"  # the dialogue data's key for a month's cost the estimate was worked out on (每个月药费3000)
 LACKING_CITY = "lacking_city"  # the dialogue data's key for the insurance city told whose rules we lack (我是昭通的…)
 
 
@@ -222,8 +228,9 @@ class EstimateFlow:
         data = await self._data()
         talked_of = data.get(follow_ups.TALKED_OF)  # the talk's city outlives the estimate's answers
         lacking = None if "city" in answers else lacking or data.get(LACKING_CITY)
+        per_month = data.get(PER_MONTH)  # (a month's cost outlives the steps answered after it; used only while it is the cost)
         self._read = {"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {}),
-                      **({LACKING_CITY: lacking} if lacking else {})}
+                      **({LACKING_CITY: lacking} if lacking else {}), **({PER_MONTH: per_month} if per_month else {})}
         await self.state.set_data(self._read)
 
     async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None,
@@ -244,6 +251,10 @@ class EstimateFlow:
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
             note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
             summary = View(f"{note}\n\n{summary.text}", summary.buttons)
+        main = cost_step(answers.get("care"))
+        if case is not None and case.per_month and (month := case.per_unit if case.per_unit is not None else answers.get(main)) is not None:
+            await self.state.update_data({PER_MONTH: str(month)})  # a year asked after the result is twelve of these
+            self._read = None
         if case is not None and case.from_total is not None and "in_scope" in answers and "out_of_list" in answers:
             note = self.view.tr(self.locale, NOTE_FROM_TOTAL) % {
                 "total": f"{case.from_total:,.2f}", "outside": f"{answers['out_of_list']:,.2f}", "in_scope": f"{answers['in_scope']:,.2f}"}
@@ -268,9 +279,22 @@ class EstimateFlow:
     def _result(self, answers: dict) -> View:
         return self.view.result(estimate(self.interview.request(answers), self.rules), self.locale, interview=self.interview)
 
-    async def result_again(self) -> None:
-        """The result just shown, again, for a question about one of its figures."""
+    async def result_again(self, text: str = "") -> None:
+        """The result just shown, again, for a question about one of its figures; the year asked of one
+        month's cost (那一年下来自己要掏多少) is worked out on twelve months."""
         answers, _ = self.interview.settle(await self.answers())
+        month, main = (await self._data()).get(PER_MONTH), cost_step(answers.get("care"))
+        if month and answers.get(main) == Decimal(month) and self.interview.cases.asks_the_year(text):
+            year = Decimal(month) * 12
+            answers = {**answers, main: year}
+            await self.save(answers)
+            await self.state.set_state(None)
+            view = self._result(answers)
+            note = self.view.tr(self.locale, NOTE_A_YEAR) % {"month": f"{Decimal(month):,.2f}", "year": f"{year:,.2f}"}
+            await send_view(self.bot, self.chat_id, View(f"{note}\n\n{view.text}", view.buttons))
+            await self.state.update_data({"finished": time.time(), PER_MONTH: None})
+            self._read = None
+            return
         view = self._result(answers)
         await send_view(self.bot, self.chat_id, View(f"{self.view.tr(self.locale, NOTE_AGAIN)}\n\n{view.text}", view.buttons))
         await self.state.update_data(finished=time.time())
@@ -484,7 +508,7 @@ def create_router() -> Router:
     @router.message(StateFilter(None), has_text, asks_about_the_result)
     async def result_question(message: Message, bot: Bot, state: FSMContext, assistant: Assistant,
                               estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(bot, message, state, assistant, estimate_presenter, locale).result_again()
+        await flow(bot, message, state, assistant, estimate_presenter, locale).result_again(message.text)
 
     @router.message(StateFilter(None), has_text, starts_estimate)
     async def estimate_phrase(message: Message, bot: Bot, case: Case, state: FSMContext, assistant: Assistant,

@@ -1763,3 +1763,12 @@ def test_whether_people_in_hardship_get_more_is_not_answered_by_everyones_rates(
 def test_stuck_in_the_middle_is_not_answered_with_the_steps(index, question, reason):
     result = index.search(question)
     assert (result.outcome, result.decline_reason) == ("declined", reason)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("grandma is 85, okay for her to enrol in huiqubao?", "huiqubao/who-can-join"),
+    ("my phone was pickpocketed, my quzhou e-voucher was on it, what now", "quzhou/services/evoucher-lost"),  # not a card used by a thief
+    ("my phone was stolen, quzhou e-voucher on it", "quzhou/services/evoucher-lost"),
+])
+def test_shorthand_abroad_for_joining_and_a_phone_gone(index, question, entry):
+    assert_answers(index, question, entry)

@@ -1772,3 +1772,10 @@ def test_stuck_in_the_middle_is_not_answered_with_the_steps(index, question, rea
 ])
 def test_shorthand_abroad_for_joining_and_a_phone_gone(index, question, entry):
     assert_answers(index, question, entry)
+
+
+def test_who_the_resident_is_does_not_decline_a_product_that_takes_anyone(index):
+    assert_answers(index, "我是个体户，没交医保，能买惠衢保吗", "huiqubao/need-basic-insurance")
+    assert index.search("个体户怎么交医保").decline_reason == "uncovered_topic"
+    assert index.search("衡阳灵活就业人员能办家庭共济吗").outcome != "answered"  # family aid is for employees: not taken as anyone's
+    assert_answers(index, "亲惰账户在哪个APP开通", "family-account/where-open")  # 惰 written for 情

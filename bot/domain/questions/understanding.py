@@ -66,6 +66,9 @@ class OffTopic(_Strict):
     label: str
     label_en: str
     words: list[str] = Field(min_length=1)
+    # The words say who the resident is (个体户), and these products of ours take anyone insured: a question
+    # naming one of them asks of it (个体户能买惠衢保吗), not of the neighbouring subject.
+    whoever_joins: list[str] = Field(default_factory=list)
 
 
 class FacetValue(_Strict):
@@ -456,8 +459,11 @@ class Understanding:
 
     # ---- what the question is about -----------------------------------------------------
     def off_topic(self, normalized: str) -> tuple[str, str] | None:
-        """The neighbouring subject a question names (its label), and the word that names it."""
+        """The neighbouring subject a question names (its label), and the word that names it; none when the
+        word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
         found = self._off_topic.search(normalized)
+        if found and found[1].whoever_joins and self.facets(normalized).get("product", frozenset()) & set(found[1].whoever_joins):
+            return None
         return (found[1].label, found[0]) if found else None
 
     def asks(self, text: str) -> set[str]:

@@ -1779,3 +1779,8 @@ def test_who_the_resident_is_does_not_decline_a_product_that_takes_anyone(index)
     assert index.search("个体户怎么交医保").decline_reason == "uncovered_topic"
     assert index.search("衡阳灵活就业人员能办家庭共济吗").outcome != "answered"  # family aid is for employees: not taken as anyone's
     assert_answers(index, "亲惰账户在哪个APP开通", "family-account/where-open")  # 惰 written for 情
+
+
+def test_a_gap_in_a_facet_word_stays_inside_its_clause(index):
+    """绑到…手机上 (the family account) does not reach across 共济上，手机上: family aid, bound on the phone."""
+    assert_answers(index, "耒阳的，想把我女儿绑到我的共济上，手机上怎么弄", "family-aid/hengyang/bind-online")

@@ -228,7 +228,8 @@ class Understanding:
             for value, facet in values.items():
                 for word in norm(facet.words):
                     words.setdefault(word, value)
-        self._facet_maps = {dimension: WordMap(words) for dimension, words in self._facet_words.items() if words}
+        # (a gap in a facet's word stays inside a clause: 绑到我的共济上，手机上怎么弄 is no 绑到…手机上)
+        self._facet_maps = {dimension: WordMap(words, within_part=True) for dimension, words in self._facet_words.items() if words}
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         self._joined: dict[str, re.Pattern] = {}  # two values of a dimension joined to compare (compared())
         self._generic_re = alternation(norm(spec.generic_words))

@@ -50,10 +50,10 @@ class WordMap(Generic[Value]):
     """Words, each standing for a value (a facet, a topic): the leftmost longest word found in a
     text, and the value of what matched, gapped words (转到…银行卡) included."""
 
-    def __init__(self, mapping: dict[str, Value]):
+    def __init__(self, mapping: dict[str, Value], within_part: bool = False):
         self.words = mapping
-        self.pattern = alternation(mapping)
-        self._gapped = [(re.compile(_pattern(word, False)), value) for word, value in mapping.items() if GAP in word]
+        self.pattern = alternation(mapping, within_part=within_part)
+        self._gapped = [(re.compile(_pattern(word, False, within_part)), value) for word, value in mapping.items() if GAP in word]
 
     def value(self, matched: str) -> Value:
         value = self.words.get(matched)

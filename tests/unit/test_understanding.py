@@ -1784,3 +1784,7 @@ def test_who_the_resident_is_does_not_decline_a_product_that_takes_anyone(index)
 def test_a_gap_in_a_facet_word_stays_inside_its_clause(index):
     """绑到…手机上 (the family account) does not reach across 共济上，手机上: family aid, bound on the phone."""
     assert_answers(index, "耒阳的，想把我女儿绑到我的共济上，手机上怎么弄", "family-aid/hengyang/bind-online")
+
+
+def test_account_money_used_to_pay_a_relatives_premium_is_family_aid(index):
+    assert_answers(index, "昭通的，我职工医保卡里有钱，能不能拿来给我妈交居民医保", "family-aid/zhaotong/premium")

@@ -1790,7 +1790,7 @@ def test_account_money_used_to_pay_a_relatives_premium_is_family_aid(index):
     assert_answers(index, "昭通的，我职工医保卡里有钱，能不能拿来给我妈交居民医保", "family-aid/zhaotong/premium")
 
 
-@pytest.mark.parametrize("question", ["衢州职工，今年医保卡每月进账少了，待遇是不是缩水了", "my quzhou employee account gets less every month now, am I losing out?"])
+@pytest.mark.parametrize("question", ["衢州在职职工，今年个账每月才进九十几块，是不是吃亏了", "my quzhou employee account gets less every month now, am I losing out?"])
 def test_whether_benefits_got_worse_is_the_entry_that_says_so(index, question):
     """Less money in the account, then whether benefits got worse: the entry saying they did not (8000 a year), not the
     one telling how the account is credited."""

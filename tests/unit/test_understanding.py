@@ -1795,3 +1795,18 @@ def test_whether_benefits_got_worse_is_the_entry_that_says_so(index, question):
     """Less money in the account, then whether benefits got worse: the entry saying they did not (8000 a year), not the
     one telling how the account is credited."""
     assert_answers(index, question, "quzhou/employee/personal-account-less")
+
+
+@pytest.mark.parametrize("question", [
+    "我爸七十多了还有老毛病，惠衢保会不会嫌他有病不给买",                  # loosely worded: led by what it asks
+    "grandma has had diabetes for ages, will huiqubao reject her?",
+    "老爷子八十了放过支架，惠衢保会不会加价",
+])
+def test_whether_illness_or_age_means_refusal_is_the_entry_on_who_may_join(index, question):
+    assert_answers(index, question, "huiqubao/who-can-join")
+
+
+def test_a_loosely_worded_question_is_led_to_the_one_entry_meant_for_its_ask(index):
+    """Too loose to rank one entry first, yet naming care elsewhere and asking after care without registering:
+    the one remote-care entry whose own phrasings ask it."""
+    assert_answers(index, "衢州参保在深圳打工，急性肠炎住了院也没备案，收费处说只能自费", "quzhou/remote-care/emergency")

@@ -531,6 +531,8 @@ class SearchIndex:
                 result = again
         if result.outcome == "suggested":
             result = self._answering_suggestion(question, result)
+        if result.outcome == "suggested" or result.decline_reason == "low_confidence":
+            result = self._led_by_its_own_ask(question, result)
         if result.outcome == "suggested" and result.suggestions:
             # 黑河…能给我侄子看病用吗: whichever was meant, what is asked is what the likeliest never says
             lacking = self._unless_unanswered(question, replace(result, outcome="answered", entry=result.suggestions[0]))
@@ -736,6 +738,25 @@ class SearchIndex:
                     and not conflicts(other.facets, asked) and ask in self._promised(other):
                 return other
         return None
+
+    def _led_by_its_own_ask(self, question: str, result: SearchResult) -> SearchResult:
+        """A question too loosely worded to rank one entry first (我是残疾人身上毛病挺多的，惠衢保会不会嫌我有病不给买)
+        that names a product and asks what only one of its entries is for (asks_for with own_entry and
+        products): that entry, whose own phrasings ask it."""
+        normalized = self.read(question)
+        asked = self.understanding.facets(normalized)
+        products = asked.get("product", frozenset())
+        covered, _ = self.places.named(normalized)
+        for ask in sorted(self.understanding.asks(normalized)):
+            scope = set(self.understanding.spec.asks_for[int(ask)].products)
+            if not products & scope or not self.understanding.own_entry(ask):
+                continue
+            meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
+                     if ask in self._promised(c.entry) and products & set(c.entry.facets.get("product", ()))
+                     and (not covered or c.entry.region in covered or c.entry.region == NATIONAL) and not conflicts(c.entry.facets, asked)]
+            if len({entry.id for entry in meant}) == 1:
+                return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
+        return result
 
     MEANT_FOR_OVERLAP = 0.15
     # of the best match's score: lower than a suggestion's, as the ask is the entry's own (didn't register

@@ -1810,3 +1810,11 @@ def test_a_loosely_worded_question_is_led_to_the_one_entry_meant_for_its_ask(ind
     """Too loose to rank one entry first, yet naming care elsewhere and asking after care without registering:
     the one remote-care entry whose own phrasings ask it."""
     assert_answers(index, "衢州参保在深圳打工，急性肠炎住了院也没备案，收费处说只能自费", "quzhou/remote-care/emergency")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("衡阳用共济刷卡显示余额不足，为啥", "family-aid/hengyang/conditions"),    # the sharer's balance must be above zero
+    ("衡阳，我妈绑了我的共济，她自己卡里没钱了，看病先扣谁的", "family-aid/hengyang/order"),  # the order of payment, not the balance rule
+])
+def test_the_sharers_balance_and_the_order_of_payment_are_told_apart(index, question, entry):
+    assert_answers(index, question, entry)

@@ -1818,3 +1818,8 @@ def test_a_loosely_worded_question_is_led_to_the_one_entry_meant_for_its_ask(ind
 ])
 def test_the_sharers_balance_and_the_order_of_payment_are_told_apart(index, question, entry):
     assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question", ["衢州医保，备案地想从温州换到台州，怎么弄", "衢州异地备案办好了，以后还能改地方吗"])
+def test_changing_the_registered_place_is_its_own_entry(index, question):
+    assert_answers(index, question, "quzhou/remote-care/change-place")

@@ -1823,3 +1823,7 @@ def test_the_sharers_balance_and_the_order_of_payment_are_told_apart(index, ques
 @pytest.mark.parametrize("question", ["衢州医保，备案地想从温州换到台州，怎么弄", "衢州异地备案办好了，以后还能改地方吗"])
 def test_changing_the_registered_place_is_its_own_entry(index, question):
     assert_answers(index, question, "quzhou/remote-care/change-place")
+
+
+def test_what_to_do_before_care_elsewhere_is_registering(index):
+    assert_answers(index, "昭通的医保，要出省看病，动身前先弄啥", "zhaotong/remote-care/register")

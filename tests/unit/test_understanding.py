@@ -1827,3 +1827,7 @@ def test_changing_the_registered_place_is_its_own_entry(index, question):
 
 def test_what_to_do_before_care_elsewhere_is_registering(index):
     assert_answers(index, "昭通的医保，要出省看病，动身前先弄啥", "zhaotong/remote-care/register")
+
+
+def test_a_balance_checked_by_phone_is_answered_by_the_line_that_reads_it_out(index):
+    assert_answers(index, "heihe: how can i check my medical account balance by phone call?", "family-aid/heihe/balance")

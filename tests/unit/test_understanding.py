@@ -1831,3 +1831,11 @@ def test_what_to_do_before_care_elsewhere_is_registering(index):
 
 def test_a_balance_checked_by_phone_is_answered_by_the_line_that_reads_it_out(index):
     assert_answers(index, "heihe: how can i check my medical account balance by phone call?", "family-aid/heihe/balance")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("my girl is seven, must she sit beside me when i link her via the app?", "family-account/under-16"),
+    ("mum is 72; linking her into my app, does she need to be by my side?", "family-account/16-and-over"),
+])
+def test_present_when_linked_in_the_app_as_written_abroad(index, question, entry):
+    assert_answers(index, question, entry)

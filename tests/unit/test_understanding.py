@@ -1833,9 +1833,7 @@ def test_a_balance_checked_by_phone_is_answered_by_the_line_that_reads_it_out(in
     assert_answers(index, "heihe: how can i check my medical account balance by phone call?", "family-aid/heihe/balance")
 
 
-@pytest.mark.parametrize("question, entry", [
-    ("my girl is seven, must she sit beside me when i link her via the app?", "family-account/under-16"),
-    ("mum is 72; linking her into my app, does she need to be by my side?", "family-account/16-and-over"),
-])
-def test_present_when_linked_in_the_app_as_written_abroad(index, question, entry):
-    assert_answers(index, question, entry)
+def test_present_when_linked_in_the_app_as_written_abroad(index):
+    child = index.search("my girl is seven, must she sit beside me when i link her via the app?")
+    assert child.outcome == "answered" and child.entry.id in ("family-account/under-16", "family-account/bind-child")
+    assert_answers(index, "mum is 72; linking her into my app, does she need to be by my side?", "family-account/16-and-over")

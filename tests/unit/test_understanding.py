@@ -1837,3 +1837,19 @@ def test_present_when_linked_in_the_app_as_written_abroad(index):
     child = index.search("my girl is seven, must she sit beside me when i link her via the app?")
     assert child.outcome == "answered" and child.entry.id in ("family-account/under-16", "family-account/bind-child")
     assert_answers(index, "mum is 72; linking her into my app, does she need to be by my side?", "family-account/16-and-over")
+
+
+@pytest.mark.parametrize("question, entries", [
+    ("湘潭职工，老婆在株洲交的医保，能绑我共济吗", {"family-aid/xiangtan/cross-region", "family-aid/xiangtan/who", "family-aid/xiangtan/conditions"}),
+    ("昭通职工，儿子在成都参保，能用我的共济吗", {"family-aid/zhaotong/who", "family-aid/zhaotong/conditions"}),  # "must be insured in Yunnan"
+])
+def test_a_relative_elsewhere_is_asked_of_the_city_shared_from(index, question, entries):
+    """A place we lack named for the relative (insured, living or treated there): the city's own rule for relatives
+    elsewhere, not a decline for the place."""
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id in entries, result
+
+
+def test_the_one_who_shares_insured_where_we_lack_is_still_declined(index):
+    result = index.search("我在杭州上班交的职工医保，衢州老家的爸妈能用我的共济吗")
+    assert result.outcome != "answered" or not result.entry.id.startswith("quzhou/")

@@ -79,6 +79,8 @@ class SearchResult:
     compared: bool = False  # answered: each city or scheme a comparing question names, its own entry apart (黑河和湘潭…)
 
 
+_CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
+
 class SearchIndex:
     TOP_ENTRIES = 12  # entries walked by the region rules
     # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
@@ -533,6 +535,8 @@ class SearchIndex:
             result = self._answering_suggestion(question, result)
         if result.outcome == "suggested" or result.decline_reason == "low_confidence":
             result = self._led_by_its_own_ask(question, result)
+        if result.outcome != "answered":
+            result = self._relative_insured_elsewhere(question, result)
         if result.outcome == "suggested" and result.suggestions:
             # 黑河…能给我侄子看病用吗: whichever was meant, what is asked is what the likeliest never says
             lacking = self._unless_unanswered(question, replace(result, outcome="answered", entry=result.suggestions[0]))
@@ -945,6 +949,26 @@ class SearchIndex:
             if self._role_of(normalized, name) == "insurance":
                 return self._insured_elsewhere(normalized, asked, None, normalized.replace(name, "外地"))
         return None
+
+    RELATIVE_ELSEWHERE = "家人在外地参保"  # what such a question asks of the city's rules, in their words
+
+    def _relative_insured_elsewhere(self, question: str, result: SearchResult) -> SearchResult:
+        """湘潭交的职工医保，我老婆在株洲交的医保，能绑我共济吗: a product shared with relatives, asked of a city of ours,
+        with a place we lack named beside it (where the relative is insured, lives or is treated): asked of that city with
+        the place as 外地 (its rule for relatives elsewhere), when the question as asked got no answer."""
+        normalized = self.read(question)
+        covered, uncovered = self.places.named(normalized)
+        if not covered or not uncovered or not self.understanding.facets(normalized).get("product", frozenset()) & self.understanding.shared_with_relatives:
+            return result
+        for place in uncovered:
+            clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
+            if "employee" in self.understanding.facets(clause).get("scheme", frozenset()) or "个人账户" in clause:
+                return result  # 我在杭州上班交的职工医保: the one who shares is insured there, whose rules we lack
+        elsewhere = normalized
+        for place in uncovered:
+            elsewhere = elsewhere.replace(place, "外地")
+        read = self._decide(f"{elsewhere} {self.RELATIVE_ELSEWHERE}", covered[0])
+        return replace(read, taken_as=elsewhere) if read.outcome == "answered" and read.entry.region in covered else result
 
     def _role_of(self, normalized: str, place: str) -> str:
         """The role (understanding.role) of a place named in the text, where it is first named."""

@@ -1853,3 +1853,7 @@ def test_a_relative_elsewhere_is_asked_of_the_city_shared_from(index, question, 
 def test_the_one_who_shares_insured_where_we_lack_is_still_declined(index):
     result = index.search("我在杭州上班交的职工医保，衢州老家的爸妈能用我的共济吗")
     assert result.outcome != "answered" or not result.entry.id.startswith("quzhou/")
+
+
+def test_place_is_a_plain_word_not_a_detail_lacking(index):
+    assert_answers(index, "衢州异地备案的地方想换一下，咋弄", "quzhou/remote-care/change-place")

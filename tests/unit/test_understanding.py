@@ -1857,3 +1857,16 @@ def test_the_one_who_shares_insured_where_we_lack_is_still_declined(index):
 
 def test_place_is_a_plain_word_not_a_detail_lacking(index):
     assert_answers(index, "衢州异地备案的地方想换一下，咋弄", "quzhou/remote-care/change-place")
+
+
+@pytest.mark.parametrize("question", [
+    "衢州居民医保比杭州的报得多吗",                 # our rules alone answer no comparison with a place we lack
+    "我是军人家属，衢州居民医保个人交的钱能减免吗",     # a group the knowledge never names, asking for more
+    "退役军人参加衢州居民医保有没有优惠",
+])
+def test_what_the_rule_for_everyone_cannot_answer_is_not_answered_with_it(index, question):
+    assert index.search(question).outcome != "answered"
+
+
+def test_a_place_of_care_or_a_relative_named_with_跟_is_no_comparison(index):
+    assert_answers(index, "老爸衢州退休，跟我在上海住，在上海住院按哪边的比例报", "quzhou/remote-care/which-rules")

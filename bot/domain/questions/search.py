@@ -550,6 +550,10 @@ class SearchIndex:
             result = self._unless_the_other_one_is_lacking(question, result)
         if result.outcome == "answered":
             result = self._unless_years_before_are_asked(question, result)
+        if result.outcome == "answered":
+            result = self._unless_compared_with_a_place_we_lack(question, result)
+        if result.outcome == "answered":
+            result = self._unless_a_group_we_lack_asks_for_more(question, result)
         if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
             result = self._each_city_apart(result, compared)
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
@@ -675,6 +679,27 @@ class SearchIndex:
         if word is None or not result.entry.facets.get("year") or self.understanding.tells_of_a_change(self.answer_text[result.entry.id]):
             return result
         return self._lacking(self.places.named(normalized)[0], result.entry, (("detail", word),))
+
+    def _unless_compared_with_a_place_we_lack(self, question: str, result: SearchResult) -> SearchResult:
+        """衢州居民医保跟金华的比，住院哪个报得多: our city's rules alone answer no comparison with a place we lack;
+        say what is lacking, with our entry as the nearest."""
+        normalized = self.read(question)
+        covered, uncovered = self.places.named(normalized)
+        for place in uncovered:
+            name = re.escape(place)
+            if re.search(rf"(?:跟|和|与|同)\s*{name}[^,，。?？\s]{{0,4}}?(?:比|相比|比较|对比)|(?:比起|对比)\s*{name}|比\s*{name}[^,，。?？\s]{{0,3}}?(?:多|少|高|低|好|强|划算)", normalized):
+                return self._lacking(covered, result.entry, (("detail", place),))
+        return result
+
+    def _unless_a_group_we_lack_asks_for_more(self, question: str, result: SearchResult) -> SearchResult:
+        """我是军人家属…个人缴费有没有减免: a group of people the knowledge never names, asking for a reduction or
+        more cover, is not answered by the rule for everyone (or for another group); say it is lacking."""
+        normalized = self.read(question)
+        group = self.understanding.unlisted_group(normalized)
+        if group is None or group in self.answer_text[result.entry.id] or not self.understanding.asks_for_more(normalized):
+            return result
+        covered, _ = self.places.named(normalized)
+        return self._lacking(covered, result.entry, (("detail", group),))
 
     def _unless_unexplained(self, question: str, result: SearchResult) -> SearchResult:
         """A short question answered without much certainty, naming a thing its entry never speaks

@@ -173,6 +173,8 @@ class UnderstandingFile(_Strict):
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
     paid_for_asked: list[str] = Field(default_factory=list)  # 能报多少: whether a thing is paid for
+    unlisted_groups: list[str] = Field(default_factory=list)  # 军人家属: groups whose own treatment the knowledge never gives
+    more_asked: list[str] = Field(default_factory=list)  # 有没有减免: a reduction or more cover asked
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
     past_asked: list[str] = Field(default_factory=list)  # 以前每年交多少: the years before asked of a year's figures
     story_year_before: list[str] = Field(default_factory=list)  # since 2012: a year of the story, no facet
@@ -234,6 +236,8 @@ class Understanding:
         self._joined: dict[str, re.Pattern] = {}  # two values of a dimension joined to compare (compared())
         self._generic_re = alternation(norm(spec.generic_words))
         self._paid_for_re = alternation(norm(spec.paid_for_asked))
+        self._unlisted_groups = alternation(norm(spec.unlisted_groups))
+        self._more_asked = alternation(norm(spec.more_asked))
         self._how_re = alternation(norm(spec.how_words))
         # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
         self._plain = frozenset([*norm(spec.plain_words), *norm(spec.question_words), *norm(spec.generic_words), *norm(spec.fillers),
@@ -518,6 +522,15 @@ class Understanding:
             if any(pair in answer for pair in own_left) and any(pair in answer for pair in own_right):
                 return True
         return False
+
+    def unlisted_group(self, normalized: str) -> str | None:
+        """A group of people named whose own treatment the knowledge never gives (军人家属, 残疾人)."""
+        found = self._unlisted_groups.search(normalized) if self._unlisted_groups is not None else None
+        return found.group(0) if found else None
+
+    def asks_for_more(self, normalized: str) -> bool:
+        """The text asks for a reduction or more cover (有没有减免, 能不能多报, any discount)."""
+        return self._more_asked is not None and self._more_asked.search(normalized) is not None
 
     def asks_if_paid_for(self, normalized: str) -> bool:
         """The text asks whether, or how much, something is paid for (能报多少, is it covered)."""

@@ -993,7 +993,7 @@ class SearchIndex:
         for place in uncovered:
             elsewhere = elsewhere.replace(place, "外地")
         read = self._decide(f"{elsewhere} {self.RELATIVE_ELSEWHERE}", covered[0])
-        return replace(read, taken_as=elsewhere) if read.outcome == "answered" and read.entry.region in covered else result
+        return replace(read, region=covered[0]) if read.outcome == "answered" and read.entry.region in covered else result
 
     def _role_of(self, normalized: str, place: str) -> str:
         """The role (understanding.role) of a place named in the text, where it is first named."""

@@ -1870,3 +1870,11 @@ def test_what_the_rule_for_everyone_cannot_answer_is_not_answered_with_it(index,
 
 def test_a_place_of_care_or_a_relative_named_with_跟_is_no_comparison(index):
     assert_answers(index, "老爸衢州退休，跟我在上海住，在上海住院按哪边的比例报", "quzhou/remote-care/which-rules")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("衢州jm yb一年个人交几百", "quzhou/resident/premium"),       # pinyin initials: 居民 医保
+    ("衢州医保热县多少", "quzhou/services/hotline"),              # 热县 typed by sound for 热线
+])
+def test_pinyin_initials_and_the_hotline_by_sound(index, question, entry):
+    assert_answers(index, question, entry)

@@ -1878,3 +1878,7 @@ def test_a_place_of_care_or_a_relative_named_with_跟_is_no_comparison(index):
 ])
 def test_pinyin_initials_and_the_hotline_by_sound(index, question, entry):
     assert_answers(index, question, entry)
+
+
+def test_reporting_the_e_voucher_lost_written_with_a_look_alike(index):
+    assert_answers(index, "衢州医保电子凭证怎么挂矢", "quzhou/services/evoucher-lost")

@@ -1882,3 +1882,15 @@ def test_pinyin_initials_and_the_hotline_by_sound(index, question, entry):
 
 def test_reporting_the_e_voucher_lost_written_with_a_look_alike(index):
     assert_answers(index, "衢州医保电子凭证怎么挂矢", "quzhou/services/evoucher-lost")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("短信：您家已纳入最低生活保障。那我家的居民医保个人还要交钱吗 衢州", "quzhou/resident/hardship-premium"),  # a pasted SMS is no ask of an SMS
+    ("宝宝出生日期2026-10-02，衢州的，居民医保出生后多少天内办才能从出生就报", "quzhou/resident/newborn"),   # a day is no year of the rules
+])
+def test_pasted_texts_and_dates_do_not_steer_the_question(index, question, entry):
+    assert_answers(index, question, entry)
+
+
+def test_a_payment_the_resident_did_not_make_is_the_neighbouring_subject(index):
+    assert index.search("收到短信说我的医保码在药店付了30元，非本人操作，我没去过，怎么办").decline_reason == "uncovered_topic"

@@ -47,6 +47,7 @@ def _age(text: str) -> int:
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
 YEAR = re.compile(r"(?<![0-9.])(20[0-9]{2})(?:年|年度|(?![0-9.]|\s*(?:块|元|多块|多元|万|千|百|来块|左右|yuan|rmb)))")  # not 药费2000块
+_A_DAY_AFTER = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[-/.]\d{1,2}[-/.]\d{1,2})")  # 2026年9月18日, 2026-09-18
 # a figure said right after a cost (药费2000, 花了2000, 合计2000): a sum of money, not the year 2000
 _A_SUM_BEFORE = re.compile(r"(?:费|花了|花费|花掉|共|合计|总共|金额|自费|自付|交了|付了|掏了|用了|报了|报销了|¥|￥|约|大概|差不多|cost|costs|spent|paid|bill)\s*$")
 
@@ -586,7 +587,8 @@ class Understanding:
     def _a_year_of_the_story(self, normalized: str, match: re.Match) -> bool:
         """2012年查出糖尿病, diabetes since 2012: when something happened to the resident, not the rules' year."""
         before, after = normalized[:match.start()].rstrip(), normalized[match.end(1):]
-        return before.endswith(self._story_year_before) or after.startswith(self._story_year_after)
+        # (a day of it, 2026-09-18 or 2026年9月18日出生, is when something happened, not the rules' year)
+        return before.endswith(self._story_year_before) or after.startswith(self._story_year_after) or _A_DAY_AFTER.match(after) is not None
 
     def unasked_product(self, question: str, phrasing: str, always: bool = False, named: frozenset[str] | None = None) -> bool:
         """The phrasing is about a product the question does not name (`named`: the products it

@@ -1894,3 +1894,11 @@ def test_pasted_texts_and_dates_do_not_steer_the_question(index, question, entry
 
 def test_a_payment_the_resident_did_not_make_is_the_neighbouring_subject(index):
     assert index.search("收到短信说我的医保码在药店付了30元，非本人操作，我没去过，怎么办").decline_reason == "uncovered_topic"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("mum is 83 and wants in on huiqubao, allowed?", "huiqubao/who-can-join"),
+    ("Quzhou village plan, outpt cap per year?", "quzhou/resident/outpatient"),
+])
+def test_more_shorthand_abroad(index, question, entry):
+    assert_answers(index, question, entry)

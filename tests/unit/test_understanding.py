@@ -1898,7 +1898,7 @@ def test_a_payment_the_resident_did_not_make_is_the_neighbouring_subject(index):
 
 @pytest.mark.parametrize("question, entry", [
     ("mum is 83 and wants in on huiqubao, allowed?", "huiqubao/who-can-join"),
-    ("Quzhou village plan, outpt cap per year?", "quzhou/resident/outpatient"),
+    ("Quzhou village plan: outpt yearly ceiling?", "quzhou/resident/outpatient"),
 ])
 def test_more_shorthand_abroad(index, question, entry):
     assert_answers(index, question, entry)

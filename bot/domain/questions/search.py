@@ -80,6 +80,7 @@ class SearchResult:
 
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
+_WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
 class SearchIndex:
     TOP_ENTRIES = 12  # entries walked by the region rules
@@ -987,8 +988,11 @@ class SearchIndex:
             return result
         for place in uncovered:
             clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
-            if "employee" in self.understanding.facets(clause).get("scheme", frozenset()) or "个人账户" in clause:
-                return result  # 我在杭州上班交的职工医保: the one who shares is insured there, whose rules we lack
+            if "employee" in self.understanding.facets(clause).get("scheme", frozenset()) or _WORKS.search(clause) \
+                    or re.search(rf"{re.escape(place)}(?:那边|那里|那儿|的规定|的政策|的共济|的家庭共济)", normalized):
+                # 我在杭州上班交的职工医保: the one who shares is insured there, whose rules we lack;
+                # 湘潭共济我办好了，株洲那边能绑几个人: the part that asks is about that place
+                return result
         elsewhere = normalized
         for place in uncovered:
             elsewhere = elsewhere.replace(place, "外地")

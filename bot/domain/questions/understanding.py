@@ -33,6 +33,12 @@ _JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + C
                      r"(?:去|在)?([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
 
 
+def _found(pattern: re.Pattern | None, text: str) -> str | None:
+    """What a word list's pattern (None when the list is empty) finds first in the text."""
+    match = pattern.search(text) if pattern is not None else None
+    return match.group(0) if match else None
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[at:at + 2] for at in range(len(text) - 1)} if not text.isascii() else set(text.split())
 
@@ -364,11 +370,10 @@ class Understanding:
         return found
 
     def relative_word(self, normalized: str) -> str | None:
-        match = self._relatives_re.search(normalized) if self._relatives_re is not None else None
-        return match.group(0) if match else None
+        return _found(self._relatives_re, normalized)
 
     def marks_a_switch(self, text: str) -> bool:
-        return self._switch_marker_re is not None and self._switch_marker_re.search(text) is not None
+        return _found(self._switch_marker_re, text) is not None
 
     def only_switch_words(self, text: str) -> bool:
         """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
@@ -526,16 +531,15 @@ class Understanding:
 
     def unlisted_group(self, normalized: str) -> str | None:
         """A group of people named whose own treatment the knowledge never gives (军人家属, 残疾人)."""
-        found = self._unlisted_groups.search(normalized) if self._unlisted_groups is not None else None
-        return found.group(0) if found else None
+        return _found(self._unlisted_groups, normalized)
 
     def asks_for_more(self, normalized: str) -> bool:
         """The text asks for a reduction or more cover (有没有减免, 能不能多报, any discount)."""
-        return self._more_asked is not None and self._more_asked.search(normalized) is not None
+        return _found(self._more_asked, normalized) is not None
 
     def asks_if_paid_for(self, normalized: str) -> bool:
         """The text asks whether, or how much, something is paid for (能报多少, is it covered)."""
-        return self._paid_for_re is not None and self._paid_for_re.search(normalized) is not None
+        return _found(self._paid_for_re, normalized) is not None
 
     def names_our_insurance(self, normalized: str) -> bool:
         """The text names medical insurance as ours (医保, 医疗保险), not another kind."""

@@ -210,7 +210,7 @@ class CaseReader:
         settled, aside = self.interview.settle(answers)
         return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole),
                     from_total=from_total if "in_scope" in settled else None,
-                    per_month=self._a_month.search(" ".join(prepare(whole).split())) is not None)
+                    per_month=self._a_month.search(_spelled(whole)) is not None)
 
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""
@@ -235,7 +235,7 @@ class CaseReader:
         其实是二级医院, Sorry, it was actually…) or the same case asked with a detail changed (那二级医院呢,
         如果是三级医院呢, what if…), and asks nothing else (不对吧，职工门诊一年最多报多少？ is a question
         for the FAQ). The words are interview.yaml's correction_words and what_if_words."""
-        spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
+        spelled = _spelled(simplified(text[:LONGEST_CASE]))
         corrected = self._any_correction.search(spelled) is not None
         kept = self.keeps_the_rest(text)  # 同样的情况，不过是三级医院: the case, changed as told
         if not corrected and not kept and self._any_what_if.search(spelled) is None:
@@ -268,11 +268,11 @@ class CaseReader:
 
     def asks_the_year(self, text: str) -> bool:
         """那一年下来自己要掏多少, for a whole year: the year asked of an estimate worked out on one month."""
-        return self._a_year.search(" ".join(prepare(simplified(text)).split())) is not None
+        return self._a_year.search(_spelled(simplified(text))) is not None
 
     def keeps_the_rest(self, text: str) -> bool:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""
-        spelled = " ".join(prepare(simplified(text[:LONGEST_CASE])).split())
+        spelled = _spelled(simplified(text[:LONGEST_CASE]))
         return any(pattern.search(spelled) for pattern in self._unchanged)
 
     def changes_only_the_person(self, answers: dict, case: Case, text: str) -> bool:
@@ -308,7 +308,7 @@ class CaseReader:
         """The details a "what if" supposes, read as if stated: 如果没买惠衢保呢 says 没买惠衢保, and
         如果是低保户呢 says 是低保户: worded as a question, read() leaves the yes or no in it unread. Only
         the yes/no steps (interview.yaml step_words: 低保, 惠衢保) are taken; the rest is read() as usual."""
-        rest, what_if = self._what_if_removed(" ".join(prepare(simplified(text[:LONGEST_CASE])).split()))
+        rest, what_if = self._what_if_removed(_spelled(simplified(text[:LONGEST_CASE])))
         if not what_if:
             return {}
         rest = rest.strip(" ,.!;:，。！；：?？")
@@ -573,7 +573,7 @@ class CaseReader:
         totals, outside = set(labelled["total"]), set(labelled["out_of_list"])
         if labelled["in_scope"] or labelled[""] or len(totals) != 1 or len(outside) != 1 or None in totals | outside \
                 or NOTHING in outside or self._part_of_total is None \
-                or not any(self._part_of_total.search(" ".join(prepare(clause).split())) for clause, _ in clauses):
+                or not any(self._part_of_total.search(_spelled(clause)) for clause, _ in clauses):
             return None
         whole, part = totals.pop(), outside.pop()
         return (whole - part, whole) if whole > part else None
@@ -628,6 +628,11 @@ class CaseReader:
 
 _CUE_GAP = ".{0,12}?"  # what … stands for in a Chinese cue (那…呢)
 _LATIN_CUE_GAP = r"(?:\s+\S+){0,5}?\s+"  # a few English words
+
+
+def _spelled(text: str) -> str:
+    """The message as cue patterns read it: NFKC, lower case, spaces squeezed (see _cue_patterns)."""
+    return " ".join(prepare(text).split())
 
 
 def _cue_patterns(words: list[str]) -> tuple[re.Pattern, ...]:

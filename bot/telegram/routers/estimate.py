@@ -182,6 +182,11 @@ def offered_case(data: dict) -> Case | None:
     return case_from_storage(offered) if offered else None
 
 
+def _noted(note: str, view: View) -> View:
+    """A view with a note said before it (how the figure was taken, that the case changed, that it is shown again)."""
+    return View(f"{note}\n\n{view.text}", view.buttons)
+
+
 PER_MONTH = "per_month"  # the dialogue data's key for a month's cost the estimate was worked out on (每个月药费3000)
 LACKING_CITY = "lacking_city"  # the dialogue data's key for the insurance city told whose rules we lack (我是昭通的…)
 
@@ -249,19 +254,17 @@ class EstimateFlow:
                                      hotline=region.hotline if region is not None and aside else None) if case is not None else None)
         if case is not None and case.per_unit is not None and case.per_unit in (answers.get("in_scope"), answers.get("special_drug")):
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
-            note = self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}
-            summary = View(f"{note}\n\n{summary.text}", summary.buttons)
+            summary = _noted(self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}, summary)
         main = cost_step(answers.get("care"))
         if case is not None and case.per_month and (month := case.per_unit if case.per_unit is not None else answers.get(main)) is not None:
             await self.state.update_data({PER_MONTH: str(month)})  # a year asked after the result is twelve of these
             self._read = None
         if case is not None and case.from_total is not None and "in_scope" in answers and "out_of_list" in answers:
-            note = self.view.tr(self.locale, NOTE_FROM_TOTAL) % {
-                "total": f"{case.from_total:,.2f}", "outside": f"{answers['out_of_list']:,.2f}", "in_scope": f"{answers['in_scope']:,.2f}"}
-            summary = View(f"{note}\n\n{summary.text}", summary.buttons)
+            summary = _noted(self.view.tr(self.locale, NOTE_FROM_TOTAL) % {
+                "total": f"{case.from_total:,.2f}", "outside": f"{answers['out_of_list']:,.2f}", "in_scope": f"{answers['in_scope']:,.2f}"}, summary)
         if case is not None and case.changed:
             # 不对我是职工, 那二级医院呢: the case as changed, worked out again.
-            summary = View(f"{self.view.tr(self.locale, NOTE_REVISED)}\n\n{summary.text}", summary.buttons)
+            summary = _noted(self.view.tr(self.locale, NOTE_REVISED), summary)
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer", and
             # for a follow-up case a moment later (那门诊呢，花了800).
@@ -289,15 +292,12 @@ class EstimateFlow:
             answers = {**answers, main: year}
             await self.save(answers)
             await self.state.set_state(None)
-            view = self._result(answers)
             note = self.view.tr(self.locale, NOTE_A_YEAR) % {"month": f"{Decimal(month):,.2f}", "year": f"{year:,.2f}"}
-            await send_view(self.bot, self.chat_id, View(f"{note}\n\n{view.text}", view.buttons))
+            await send_view(self.bot, self.chat_id, _noted(note, self._result(answers)))
             await self.state.update_data({"finished": time.time(), PER_MONTH: None})
-            self._read = None
-            return
-        view = self._result(answers)
-        await send_view(self.bot, self.chat_id, View(f"{self.view.tr(self.locale, NOTE_AGAIN)}\n\n{view.text}", view.buttons))
-        await self.state.update_data(finished=time.time())
+        else:
+            await send_view(self.bot, self.chat_id, _noted(self.view.tr(self.locale, NOTE_AGAIN), self._result(answers)))
+            await self.state.update_data(finished=time.time())
         self._read = None
 
     async def start(self, text: str | None = None, case: Case | None = None) -> None:

@@ -195,3 +195,18 @@ def test_a_rough_amount_then_the_figure_to_take_is_that_figure(interview, text, 
             interview.accept(step, text)
     else:
         assert interview.accept(step, text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["around 20k, a bit more", "more than 20k", "20k+", "over 20,000 yuan", "under 5000",
+                                  "20000 or more", "a little over 8000"])
+def test_a_rough_amount_in_english_is_asked_again(interview, text):
+    step = step_after(interview, **IN_QUZHOU, in_quzhou=True)
+    with pytest.raises(AnswerError):
+        interview.accept(step, text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("around 20k, a bit more, call it 20500", "20500.00"), ("about 20k", "20000.00"),
+                                             ("around 20000", "20000.00")])
+def test_a_best_figure_in_english_is_taken(interview, text, value):
+    step = step_after(interview, **IN_QUZHOU, in_quzhou=True)
+    assert interview.accept(step, text) == Decimal(value)

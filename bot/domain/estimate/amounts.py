@@ -180,7 +180,8 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
             found.append((match.start(), tail.end(), AmountError("garbled")))
             continue
         led_by_few = before.endswith("几")  # 几千, 十几万 (十 is read first; 几 then leads 万)
-        bound = bool(rough_before) and before.endswith(rough_before) or bool(rough_after) and after.startswith(rough_after)
+        before_bound, after_bound = before.rstrip(" "), after.lstrip(" ,")  # more than 20k; 20k, a bit more
+        bound = bool(rough_before) and before_bound.endswith(rough_before) or bool(rough_after) and after_bound.startswith(rough_after)
         if not any(c.isdigit() for c in span) and not (_MAGNITUDES & set(span) or tail.group("currency") or led_by_few):
             continue
         if tail.group("rough") or led_by_few or bound:
@@ -188,8 +189,9 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
                 continue  # 十来天, 三十多岁
             rest = _ROUGH_REST.match(prepared, tail.end()) if tail.group("rough") else None
             rough_until = rest.end() if rest else tail.end()
-            bound_after = next((word for word in rough_after if after.startswith(word)), "") if bound else ""
-            found.append((match.start(), max(rough_until, tail.end() + len(bound_after)), AmountError("not_exact")))
+            bound_after = next((word for word in rough_after if after_bound.startswith(word)), "") if bound else ""
+            bound_end = tail.end() + len(after) - len(after_bound) + len(bound_after) if bound_after else tail.end()
+            found.append((match.start(), max(rough_until, bound_end), AmountError("not_exact")))
             continue
         if rate is not None:
             clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]

@@ -130,8 +130,9 @@ _PUNCTUATION_BREAK = re.compile(r"[,，。;；!！?？、:：]+")
 
 
 def _in_the_last_clause(before: str, words: tuple[str, ...]) -> bool:
-    """One of `words` in the last clause of `before` (the text up to an amount)."""
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    """One of `words` in the last clause of `before` (the text up to an amount; spaces part no clause:
+    call it 20500)."""
+    clause = _PUNCTUATION_BREAK.split(before)[-1]
     return any(word in clause for word in words)
 
 

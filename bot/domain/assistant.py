@@ -114,8 +114,7 @@ class Assistant:
 
     def language_of(self, text: str) -> str | None:
         """The language a message is written in (zh, zh_Hant, en), None if it does not tell."""
-        tools = self.store.current.tools
-        return detect_language(tools.words_for_letters(text), tools.to_simplified, tools.to_traditional)
+        return self.store.current.index.language_of(text)
 
     def small_talk(self, text: str) -> str | None:
         """greeting | thanks when the message is only a greeting or thanks (topics.yaml `small_talk`), else None."""

@@ -183,3 +183,12 @@ def test_a_worked_example_naming_an_unknown_figure_names_its_line(knowledge_copy
     line = replace_once(path, "每月划入个人账户 {amount} × 2% = {monthly} 元。", "每月划入个人账户 {amount} × 2% = {month} 元。")
     problems = problems_of(knowledge_copy)
     assert any("employee.yaml:" in problem and "month" in problem and "placeholder" in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [("  hengyang: 衡阳\n", "  Hengyang: 衡阳\n", "lower case"),
+                                                  ("  hengyang: 衡阳\n", "  hengyang: hengyang city\n", "Chinese words")])
+def test_an_english_word_without_its_chinese_is_one_line(knowledge_copy: Path, old: str, new: str, said: str):
+    path = knowledge_copy / "synonyms.yaml"
+    line = replace_once(path, old, new)
+    problems = problems_of(knowledge_copy)
+    assert len(problems) == 1 and problems[0].startswith(f"knowledge/synonyms.yaml:{line}:") and said in problems[0], problems

@@ -7,9 +7,9 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from bot.domain.knowledge.answers import AnswerTemplates
 from bot.domain.knowledge.yamlsource import Problem
@@ -228,6 +228,22 @@ class TopicsFile(Strict):
     small_talk: SmallTalk = SmallTalk()
 
 
+def _english_word(word: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9 '\-]*", word):
+        raise ValueError(f"{word!r} must be English in lower case (letters, digits, spaces, ' and -)")
+    return word
+
+
+def _chinese_words(words: str) -> str:
+    if not re.search(r"[\u3400-\u9fff]", words) and words.lower() != "app":
+        raise ValueError(f"{words!r} must be Chinese words the knowledge uses")
+    return words
+
+
+EnglishWord = Annotated[str, AfterValidator(_english_word)]
+ChineseWords = Annotated[str, AfterValidator(_chinese_words)]
+
+
 class SynonymsFile(Strict):
     version: int
     synonyms: dict[str, str] = Field(default_factory=dict)
@@ -236,6 +252,7 @@ class SynonymsFile(Strict):
     stopwords: list[str] = Field(default_factory=list)
     traditional_overrides: dict[str, str] = Field(default_factory=dict)
     estimate_triggers: list[str] = Field(default_factory=list)  # phrases that start the reimbursement estimate
+    english_words: dict[EnglishWord, ChineseWords] = Field(default_factory=dict)  # English -> the Chinese the knowledge uses
 
 
 @dataclass(frozen=True)

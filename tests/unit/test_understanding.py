@@ -1902,3 +1902,15 @@ def test_a_payment_the_resident_did_not_make_is_the_neighbouring_subject(index):
 ])
 def test_more_shorthand_abroad(index, question, entry):
     assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    # 代他人缴费 is one word of the Zhaotong steps: not cut before 他 as if a new subject began
+    ("昭通医保账户的「代他人缴费」是什么意思，怎么帮家人交居民医保", "family-aid/zhaotong/premium"),
+    # "is it the same thing": the answer saying it pays after basic insurance tells they are not
+    ("衢州居民大病保险和基本医保是一回事吗", "quzhou/resident/critical-illness"),
+    # "can it be done on the phone" asks where it is done: the entry that names the apps answers
+    ("衢州医保的，我要去广州儿子家那边长住想办异地就医备案能不能在手机上弄", "quzhou/remote-care/how-to-register"),
+])
+def test_terms_and_where_it_is_done(index, question, entry_id):
+    assert_answers(index, question, entry_id)

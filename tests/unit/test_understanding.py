@@ -1914,3 +1914,8 @@ def test_more_shorthand_abroad(index, question, entry):
 ])
 def test_terms_and_where_it_is_done(index, question, entry_id):
     assert_answers(index, question, entry_id)
+
+
+@pytest.mark.parametrize("question", ["岱山衢山镇的城乡居民医保一年交多少", "把我妈的惠衢保退掉，钱能退回来吗", "帮我把我爸的惠衢保退了"])
+def test_a_look_alike_place_and_a_policy_given_back_are_declined(index, question):
+    assert index.search(question).outcome == "declined"

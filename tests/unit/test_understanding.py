@@ -1919,3 +1919,9 @@ def test_terms_and_where_it_is_done(index, question, entry_id):
 @pytest.mark.parametrize("question", ["岱山衢山镇的城乡居民医保一年交多少", "把我妈的惠衢保退掉，钱能退回来吗", "帮我把我爸的惠衢保退了"])
 def test_a_look_alike_place_and_a_policy_given_back_are_declined(index, question):
     assert index.search(question).outcome == "declined"
+
+
+@pytest.mark.parametrize("question", ["衢州居民住院报销的钱什么时候打到卡上", "Quzhou hospital stay reimbursement: when will the money arrive?",
+                                      "衢州低保户还有医疗救助吧，救助能再报多少"])
+def test_when_the_money_arrives_and_what_medical_assistance_pays_are_not_ours(index, question):
+    assert index.search(question).outcome == "declined"

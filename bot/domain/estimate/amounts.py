@@ -54,9 +54,24 @@ def parse_amount(text: str) -> Decimal:
     return value.quantize(CENT)
 
 
+_ENGLISH_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                             r"eighty|ninety|hundred|thousand|million)\b")
+
+
+def in_figures(text: str) -> str:
+    """English number words as figures (thirty two thousand yuan -> 32000 yuan); small ones said
+    alone stay words (one week, level two), as text2num leaves them."""
+    if not _ENGLISH_NUMBER.search(text):
+        return text
+    from text_to_num import alpha2digit  # (only English amounts need it)
+
+    return alpha2digit(text, "en")
+
+
 def _clean(text: str) -> str:
     # NFKC turns full-width digits, commas and letters into ASCII ones.
-    text = unicodedata.normalize("NFKC", text or "").lower().strip()
+    text = in_figures(unicodedata.normalize("NFKC", text or "").lower().strip())
     # "100 000" groups thousands like "100,000"; "10 5" is two numbers, not 105.
     text = re.sub(r"(?<=\d)\s+(?=\d{3}(?!\d))", ",", text)
     if re.search(r"\d\s+\d", text):
@@ -120,7 +135,7 @@ _ROUGH_REST = re.compile(rf"[{_NUMERALS}wk]*(?:元整|元|块钱|块|圆)?")
 
 def prepare(text: str) -> str:
     """The form find_amounts reads: NFKC (full-width digits and commas to ASCII), lower case."""
-    return unicodedata.normalize("NFKC", text or "").lower()
+    return in_figures(unicodedata.normalize("NFKC", text or "").lower())
 
 
 @cache

@@ -123,6 +123,7 @@ def _latin_words(word: str) -> str:
     """An English word or phrase as a pattern: spaces or hyphens alike (low-income, low income)."""
     return r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word.strip())))
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])")  # 住了十几天, 花了好几万: 几 counts, it does not ask
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
@@ -196,6 +197,7 @@ class AnswerReader:
         self._bare_amount = re.compile("|".join(map(re.escape, sorted(
             {comparable(w) for w in (*self.known.amount_questions, *self.known.bare_amount_words)} - {""}, key=len, reverse=True))) or "(?!)")
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
+        self._why = tuple(comparable(w) for w in self.known.why_words)
         self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
@@ -246,8 +248,14 @@ class AnswerReader:
     # --- reading --------------------------------------------------------------------------------
 
     def is_question(self, typed: str) -> bool:
-        lowered = unicodedata.normalize("NFKC", typed).lower()
+        lowered = _A_FEW.sub("", unicodedata.normalize("NFKC", typed).lower())
         return any(word in lowered for word in self._questions)
+
+    def before_question(self, typed: str) -> str:
+        """The words before the first question word (要是买了能报吗 -> 要是买了能报)."""
+        lowered = unicodedata.normalize("NFKC", typed).lower()
+        masked = _A_FEW.sub(lambda match: "_" * len(match.group(0)), lowered)  # (十几天 asks nothing)
+        return lowered[:min((masked.find(word) for word in self._questions if word in masked), default=len(lowered))]
 
     def means_none(self, typed: str) -> bool:
         """没有, 无: at 目录外药品费用 this is 0."""
@@ -524,6 +532,10 @@ class AnswerReader:
     def asks_about_the_result(self, typed: str) -> bool:
         """自己要出多少, 大病报了多少, How much do I pay myself?: a question about a figure of a result."""
         return self._result_words.search(comparable(typed)) is not None
+
+    def asks_why(self, typed: str) -> bool:
+        """为什么这么少, 花了五万才报一万多: why a figure of the result is what it is."""
+        return self.asks_about_the_result(typed) and _names_any(typed, self._why)
 
     def points_back_to_the_result(self, typed: str) -> bool:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""

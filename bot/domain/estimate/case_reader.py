@@ -101,6 +101,7 @@ class CaseReader:
                                   for word in choice.words if _HAN.search(str(word)) and "…" not in str(word)} |
                                  {comparable(w) for w in known.care_words})
         self._amount_questions = tuple(comparable(w) for w in known.amount_questions)
+        self._what_if_asks = tuple(sorted((prepare(w) for w in known.what_if_asks), key=len, reverse=True))
         self._insurance = tuple(comparable(w) for w in known.insurance_words)
         self._home = (tuple(comparable(w) for w in known.home_before), tuple(comparable(w) for w in known.home_after))
         self._deductible = tuple(prepare(w) for w in known.deductible_words)
@@ -250,6 +251,8 @@ class CaseReader:
         for word in self._amount_questions:  # 能报多少 asks what the estimate answers
             rest = rest.replace(word, " ")
         if what_if:  # 要是当初没买惠衢保呢，自己得掏多少: a figure of the result, asked of the changed case
+            for word in self._what_if_asks:  # 要是买了能报吗: asked of the changed case too
+                rest = rest.replace(word, " ")
             result_asked = self.reader.without_result_words(rest)
             asked_amount = asked_amount or result_asked != rest
             rest = result_asked
@@ -314,7 +317,12 @@ class CaseReader:
         rest = rest.strip(" ,.!;:，。！；：?？")
         while rest.endswith(self._follow_up_ends):
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
-        return {name: value for name, value in self.read(rest).answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
+        supposed = {name: value for name, value in self.read(rest).answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
+        plan = next((plan for name, plan in self._plans if name in comparable(rest)), None)
+        if PLAN_STEP not in supposed and plan is not None:
+            # 惠衢保呢，要是买了能报吗: the plan in one clause, what is supposed of it in the next, before its question
+            self._yes_no(supposed, PLAN_STEP, " ".join(self.reader.before_question(part) for part in _CLAUSES.split(rest)), topic=plan)
+        return supposed
 
     def revision(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """A case told in the middle of an estimate, or just after its result (那门诊呢，一级医院看病花了800;
@@ -492,7 +500,12 @@ class CaseReader:
         for clause, compared in clauses:
             for item in matcher.find(compared, clause):
                 if item.value == OUTSIDE and item.place and not item.negated and self._names_insurance(compared, clause, item):
-                    return compared[item.start:item.end] if _HAN.search(compared) else clause
+                    place = compared[item.start:item.end]
+                    if _HAN.search(compared):
+                        return place
+                    # the name as typed (Hong Kong), not the clause around it
+                    spelled = re.search(r"\s*".join(map(re.escape, place)), clause, re.IGNORECASE)
+                    return (spelled.group(0) if spelled else place).title()
         return None
 
     def _deductible_paid(self, clause: str):

@@ -382,7 +382,12 @@ def _supplementary(work: _Work, rules: RuleBook, critical_rule: CriticalIllnessR
         if base is None:
             continue
         counted, gross, share = base
-        if gross <= 0:
+        if gross <= 0:  # shown all the same: an enrolled resident asks why it paid nothing
+            work.lines.append(Line(
+                payer="supplementary", responsibility=rule.responsibility, name=rule.name, plan=rule.plan, amount=ZERO,
+                base_kind=rule.base, base=ZERO, deductible=money(rule.deductible), ratio=rule.ratio, cap_left=None,
+                capped=False, rule=rule.id, source=rule.source, year=rule.year, gross=None, share=None,
+            ))
             continue
         _validity(work, rule)
         work.assume("assumed_settled_with_basic_first", rule.plan)

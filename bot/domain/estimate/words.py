@@ -65,6 +65,7 @@ class Understanding(_Strict):
     correction_words: Words = Field(default_factory=list)  # 不对, 其实, 说错了, actually
     addendum_words: Words = Field(default_factory=list)  # 对了, 忘了说: a detail added to the case, as a correction
     what_if_words: Words = Field(default_factory=list)  # 那…呢, 如果是, what if
+    what_if_asks: Words = Field(default_factory=list)  # 要是买了能报吗: asked of the changed case
     unchanged_words: Words = Field(default_factory=list)  # 其他都一样: with a what-if, the rest of the case is kept
     care_place_markers: Words = Field(default_factory=list)
     care_place_fillers: Words = Field(default_factory=list)  # 在我们衢江区: between a marker and the place
@@ -82,5 +83,6 @@ class Understanding(_Strict):
     bare_amount_words: Words = Field(default_factory=list)  # 那一共能报多少: an amount question and only these
     result_words: Words = Field(default_factory=list)  # 自己要出多少 just after a result: its figures again
     back_to_the_result: Words = Field(default_factory=list)  # 刚才那笔: the result, though other questions came since
+    why_words: Words = Field(default_factory=list)  # 为什么这么少: the amounts in the message quote the result
     restart: Words = Field(default_factory=list)
     stop: Words = Field(default_factory=list)

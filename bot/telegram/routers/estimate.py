@@ -87,7 +87,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
             return True  # 那一年下来能报多少 after an estimate on one month's cost: the year, worked out
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
-    if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.holds_an_amount(text) and not earlier:
+    why = reader.asks_why(text)
+    if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.holds_an_amount(text) and not (earlier or why):
         return False  # (3月以前呢 holds a month, 为什么是90% a rate: no amount)
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
@@ -95,7 +96,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         return "care" in result and interview.changed_terms(result) and "care" in follow_ups.estimate_case(data, at)
     case = interview.cases.read(text)
     # (没买惠衢保。我自己要付多少？ after an outpatient result, which has no 惠衢保 step: a "no" it never assumed otherwise)
-    told = {name: value for name, value in case.answers.items() if not (value is False and name not in result)}
+    told = {name: value for name, value in case.answers.items() if not (value is False and name not in result)
+            and not (why and name in AMOUNT_STEPS)}  # (花了五万才报一万多，为什么: the case's figures, quoted)
     if not about_it:  # 那一共能报多少？ just after the result (the case told bit by bit ended there): the result
         return not told and not case.aside and "care" in follow_ups.estimate_case(data, at) \
             and not interview.cases.names_a_plan_left_out(text, result)

@@ -1925,3 +1925,7 @@ def test_a_look_alike_place_and_a_policy_given_back_are_declined(index, question
                                       "衢州低保户还有医疗救助吧，救助能再报多少"])
 def test_when_the_money_arrives_and_what_medical_assistance_pays_are_not_ours(index, question):
     assert index.search(question).outcome == "declined"
+
+
+def test_a_helpline_is_the_hotline(index):
+    assert_answers(index, "Quzhou helpline no. please", "quzhou/services/hotline")

@@ -1929,3 +1929,8 @@ def test_when_the_money_arrives_and_what_medical_assistance_pays_are_not_ours(in
 
 def test_a_helpline_is_the_hotline(index):
     assert_answers(index, "Quzhou helpline no. please", "quzhou/services/hotline")
+
+
+def test_a_baby_just_born_is_a_newborn_but_its_jabs_are_not_ours(index):
+    assert_answers(index, "小孙女刚出世，衢州的医保几天之内要去办", "quzhou/resident/newborn")
+    assert index.search("刚满月的孙子在衢州打卡介苗要钱吗").outcome == "declined"

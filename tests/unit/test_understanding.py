@@ -1934,3 +1934,8 @@ def test_a_helpline_is_the_hotline(index):
 def test_a_baby_just_born_is_a_newborn_but_its_jabs_are_not_ours(index):
     assert_answers(index, "小孙女刚出世，衢州的医保几天之内要去办", "quzhou/resident/newborn")
     assert index.search("刚满月的孙子在衢州打卡介苗要钱吗").outcome == "declined"
+
+
+def test_what_the_best_match_never_says_is_answered_by_the_entry_asking_it_itself(index):
+    # the dialysis story ranks the dialysis rules first; the registered place changed is what is asked
+    assert_answers(index, "衢州参保，我妈在外地长期透析，备案的地方要从苏州换到无锡怎么办", "quzhou/remote-care/change-place")

@@ -582,6 +582,9 @@ class SearchIndex:
                 result = self._each_one_apart(question, city, result, joined)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
+        if result.decline_reason == "not_in_knowledge" and (lacking := {value for dimension, value in result.missing if dimension == "asks"}):
+            # what the best match never says, one entry asks itself (长期透析，备案的地方要从杭州改到宁波: not the dialysis rules)
+            result = self._led_by_its_own_ask(question, result, only=lacking)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
                 and (questions := self.reader.several_questions(question)):
             return self._first_of_several(questions, city) or result
@@ -788,7 +791,7 @@ class SearchIndex:
                 return other
         return None
 
-    def _led_by_its_own_ask(self, question: str, result: SearchResult) -> SearchResult:
+    def _led_by_its_own_ask(self, question: str, result: SearchResult, only: set[str] | None = None) -> SearchResult:
         """A question too loosely worded to rank one entry first (我是残疾人身上毛病挺多的，惠衢保会不会嫌我有病不给买)
         that names a product and asks what only one of its entries is for (asks_for with own_entry and
         products): that entry, whose own phrasings ask it."""
@@ -796,13 +799,22 @@ class SearchIndex:
         asked = self.understanding.facets(normalized)
         products = asked.get("product", frozenset())
         covered, _ = self.places.named(normalized)
-        for ask in sorted(self.understanding.asks(normalized)):
+        asks = self.understanding.asks(normalized)
+        if only is not None and asks - only:
+            return result  # (没备案…降多少: the lacking ask is how much less, not what to do without registering)
+        for ask in sorted(asks):
             scope = set(self.understanding.spec.asks_for[int(ask)].products)
             if not products & scope or not self.understanding.own_entry(ask):
                 continue
+            def fits(entry: Entry) -> bool:
+                return products & set(entry.facets.get("product", ())) and not conflicts(entry.facets, asked) \
+                    and (not covered or entry.region in covered or entry.region == NATIONAL)
+
             meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
-                     if ask in self._promised(c.entry) and products & set(c.entry.facets.get("product", ()))
-                     and (not covered or c.entry.region in covered or c.entry.region == NATIONAL) and not conflicts(c.entry.facets, asked)]
+                     if ask in self._promised(c.entry) and fits(c.entry)]
+            if not meant:  # a story ranks other entries first (长期透析…备案的地方要从杭州改到宁波): the one asking it itself
+                meant = [entry for entry in self.knowledge.entries.values()
+                         if fits(entry) and any(ask in self.understanding.asks(phrasing) for phrasing in self._phrasings(entry))]
             if len({entry.id for entry in meant}) == 1:
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result

@@ -1939,3 +1939,14 @@ def test_a_baby_just_born_is_a_newborn_but_its_jabs_are_not_ours(index):
 def test_what_the_best_match_never_says_is_answered_by_the_entry_asking_it_itself(index):
     # the dialysis story ranks the dialysis rules first; the registered place changed is what is asked
     assert_answers(index, "衢州参保，我妈在外地长期透析，备案的地方要从苏州换到无锡怎么办", "quzhou/remote-care/change-place")
+
+
+def test_ours_likened_to_a_commercial_product_is_answered_but_not_the_two_weighed(index):
+    assert_answers(index, "衢州惠衢保一年多少钱，比支付宝好医保贵吗", "huiqubao/premium")
+    assert index.search("惠衢保和相互宝哪个划算").outcome == "declined"  # both weighed: the commercial one is asked too
+
+
+@pytest.mark.parametrize("question", ["水滴保客服电话多少", "新农合一八年交多少钱", "what documents for school enrollment in hengyang"])
+def test_commercial_apps_years_said_short_and_school_enrolment(index, question):
+    # 水滴保 is no sound-alike of 低保; 一八年 is 2018, a year our rules do not give; school is not ours
+    assert index.search(question).outcome == "declined"

@@ -12,6 +12,7 @@ from bot.domain.questions.understanding import Understanding
 
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
+_LIKENED = re.compile(r"一样|像|比|够不够|相比|比起|\blike\b|same as|compared")  # (比例 is taken out first: a rate, no likening)
 _INSURED = re.compile(r"参保|医保|社保|户口|insured|insurance|hukou")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
@@ -192,6 +193,16 @@ class MessageReader:
             and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
+
+    def likened_beside_ours(self, question: str, word: str) -> bool:
+        """An insurance like ours (商业保险, 相互宝) named only to liken ours to it, where a part that asks names
+        ours (惠衢保一年多少钱，比相互宝贵不贵; 惠衢保跟百万医疗一样要看健康告知吗): ours is what is asked. Not when
+        a part asks of it alone or of both at once (尊享e生的免赔额是多少; 惠衢保和百万医疗哪个划算, 能同时报吗)."""
+        _, asking = self._parts(question)
+        understanding = self.understanding
+        naming = [part for part in asking if word in part or understanding.off_topic(part) or understanding.other_insurance(part)]
+        return any(understanding.facets(part).get("product") for part in asking) \
+            and all(_LIKENED.search(part.replace("比例", "")) for part in naming)
 
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班

@@ -894,8 +894,9 @@ class SearchIndex:
         named = covered[0] if covered else None
         fallback_region = named or city or NATIONAL
         neighbour = understanding.off_topic(normalized)
+        beside_ours = neighbour is not None and understanding.named_beside_ours(neighbour[0])
         if neighbour is None and (product := understanding.other_insurance(normalized)):
-            neighbour = (product, product)
+            neighbour, beside_ours = (product, product), True
         if neighbour is not None and self.reader.only_told(question, neighbour[1]):
             neighbour = None  # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked
         if neighbour is not None:
@@ -968,7 +969,10 @@ class SearchIndex:
             if not candidates:
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL,
                                     subject=understanding.nationwide_word(normalized))
-        if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates):
+        if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates) \
+                and not (beside_ours and candidates and self._on_asked_product(candidates[0].entry, asked)
+                         and self.reader.likened_beside_ours(question, neighbour[1])):
+            # (惠衢保一年多少钱，比相互宝贵不贵: ours is asked beside the commercial one, and leads: it is answered)
             return uncovered_topic
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)

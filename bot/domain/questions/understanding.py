@@ -52,6 +52,16 @@ def _age(text: str) -> int:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
+# 19年交多少, 一九年, 二零二五年: a year said short or in numerals (not 交了15年, 25年前: a number of years)
+_NUMERAL = "一二三四五六七八九零〇"
+SHORT_YEAR = re.compile(rf"(?<![0-9{_NUMERAL}十了满够交缴过续共])((?:二[零〇])?[0-2一二零〇][0-9{_NUMERAL}])年(?!了|多|来|以上|以下|左右|内|后|前|里|间)")
+
+
+def _the_year(said: str) -> str:
+    digits = "".join(str("零一二三四五六七八九".index(c)) if c in "零一二三四五六七八九" else "0" if c == "〇" else c for c in said)
+    return digits if len(digits) == 4 else f"20{digits}"
+
+
 YEAR = re.compile(r"(?<![0-9.])(20[0-9]{2})(?:年|年度|(?![0-9.]|\s*(?:块|元|多块|多元|万|千|百|来块|左右|yuan|rmb)))")  # not 药费2000块
 _A_DAY_AFTER = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[-/.]\d{1,2}[-/.]\d{1,2})")  # 2026年9月18日, 2026-09-18
 # a figure said right after a cost (药费2000, 花了2000, 合计2000): a sum of money, not the year 2000
@@ -76,6 +86,9 @@ class OffTopic(_Strict):
     # The words say who the resident is (个体户), and these products of ours take anyone insured: a question
     # naming one of them asks of it (个体户能买惠衢保吗), not of the neighbouring subject.
     whoever_joins: list[str] = Field(default_factory=list)
+    # An insurance of the kind ours are (商业保险, 百万医疗): named beside one of our products, the question may
+    # ask about ours (惠衢保一年多少钱，比相互宝贵不贵): ours is answered when it is what the question leads to.
+    beside_ours: bool = False
 
 
 class FacetValue(_Strict):
@@ -200,6 +213,7 @@ Facets = dict[str, frozenset[str]]
 
 
 _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
+_BEFORE_A_NAME = re.compile(r"[买卖办跟和与或给帮让说了在是有交问找个]")  # words that lead up to a product's name, not part of it
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
 _SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
 
@@ -551,11 +565,15 @@ class Understanding:
             start, end = match.start(1), match.end(1)
             if normalized[:end].endswith(self._our_insurance + self._not_insurance) or normalized.startswith(self._our_insurance, start):
                 continue
-            before = normalized[match.start():start]
+            before = _BEFORE_A_NAME.split(normalized[match.start():start])[-1]  # 赶紧买门诊险: 门诊险, not 紧买门诊险
             if not before or before.endswith(self._asking_words):
                 continue
-            return normalized[match.start():end]
+            return before + normalized[start:end]
         return None
+
+    def named_beside_ours(self, label: str) -> bool:
+        """The neighbouring subject is an insurance like ours (off_topic `beside_ours`)."""
+        return any(item.label == label and item.beside_ours for item in self.spec.off_topic)
 
     def facets(self, normalized: str) -> Facets:
         found = self._facets_of.get(normalized)
@@ -573,7 +591,9 @@ class Understanding:
             if values:
                 found[dimension] = values
         years = frozenset(match.group(1) for match in YEAR.finditer(normalized)
-                          if not self._a_year_of_the_story(normalized, match) and not self._a_sum(normalized, match))
+                          if not self._a_year_of_the_story(normalized, match) and not self._a_sum(normalized, match)) \
+            | frozenset(_the_year(match.group(1)) for match in SHORT_YEAR.finditer(normalized)
+                        if not self._a_year_of_the_story(normalized, match))
         if years:
             found["year"] = years
         if "member" in self._facet_words:

@@ -217,9 +217,11 @@ class SearchIndex:
         is another's, about the previous question's; what a talk about one city cannot answer points to
         that city's hotline."""
         result = self._searched(question, city, follows, case)
-        if result.outcome in ("answered", "need_city") or result.decline_reason in self.DECLINES_KEPT \
+        if result.outcome == "answered" or result.decline_reason in self.DECLINES_KEPT \
                 or self.language_of(question) != "en" or not (chinese := self.in_chinese.of(self.read(question))):
             return result
+        if result.outcome == "need_city" and not self.places.named(chinese)[0]:
+            return result  # (heng yang gong ji: the city the English reading missed, the Chinese one names)
         # An English question our English phrasings leave unsure, read in the knowledge's Chinese words:
         # answered only when that reading is sure (a guess in a second reading is no answer)
         again = self._searched(chinese, city, follows, case)

@@ -333,6 +333,11 @@ class SearchIndex:
                      or again.decline_reason == "no_entry_for_city" and not self.understanding.facets(normalized).get("product")):
             return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's (查余额打什么电话: Heihe's
             # line, which we lack, is said so; never Quzhou's)
+        if follows and result.outcome == "answered" and self._leaves_the_last_product(normalized, result, follows, city) \
+                and (again := self._following(question, follows, city)) is not None \
+                and (again.outcome == "answered" and self._same_product(again.entry, self._kept(follows, city).entry)
+                     or again.decline_reason in LACKING):
+            return again  # 那要多久才能绑好 after the family account's papers: of binding it (lacking), not the transfer's 15 days
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and (again.entry in result.suggestions or terse):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
@@ -401,6 +406,19 @@ class SearchIndex:
         product asked of a moment ago is meant."""
         products = self.understanding.facets(normalized).get("product", frozenset())
         return self.understanding.points_within(normalized) and products <= {"remote-care"}
+
+    TERSE_FOLLOW_UP = 14  # characters: 我孙子3岁也能绑吗 leans on the last answer; a longer message tells its own case
+
+    def _leaves_the_last_product(self, normalized: str, result: SearchResult, follows: str, city: str | None) -> bool:
+        """A short follow-up naming no product of its own (那要多久才能绑好, 我孙子3岁也能绑吗), answered alone from
+        another product than the answer a moment ago: it was asked of that product."""
+        facets = self.understanding.facets(normalized)
+        if set(facets) - {"member", "status"} or self.places.names_in(normalized) or self.understanding.names_our_insurance(normalized):
+            return False  # (居民门诊起付线多少, 孩子刚出生，医保要多久内办: a question of its own)
+        if len(normalized) > self.TERSE_FOLLOW_UP and not self.understanding.leans_on_the_last(normalized):
+            return False
+        last = self._kept(follows, city)
+        return last.outcome == "answered" and not self._same_product(result.entry, last.entry)
 
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:
         """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗

@@ -53,7 +53,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
         return False
     case = interview.cases.read(text)
     data, at = await state.get_data(), message.date.timestamp()
-    if not asks and interview.reader.asks_about_the_result(text) and not follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS):
+    if not asks and interview.reader.asks_about_the_result(text) and not interview.reader.asks_why(text) \
+            and not follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS):
         asks = True  # 每个月药费两千，现在自己要出多少: a figure of a result asked of an amount (not 惠衢保那9091是怎么算的, just after one)
     revision = follow_up_case(data, assistant, case, text if revises else None)
     if revision is not None:

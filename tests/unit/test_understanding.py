@@ -1950,3 +1950,8 @@ def test_ours_likened_to_a_commercial_product_is_answered_but_not_the_two_weighe
 def test_commercial_apps_years_said_short_and_school_enrolment(index, question):
     # 水滴保 is no sound-alike of 低保; 一八年 is 2018, a year our rules do not give; school is not ours
     assert index.search(question).outcome == "declined"
+
+
+@pytest.mark.parametrize("question", ["she will stay with my brother in Shanghai for a while", "we are on a trip to Shanghai"])
+def test_a_place_where_a_relative_lives_or_one_travels_is_where_care_is(index, question):
+    assert index._role_of(index.read(question), "shanghai") == "care"

@@ -1955,3 +1955,18 @@ def test_commercial_apps_years_said_short_and_school_enrolment(index, question):
 @pytest.mark.parametrize("question", ["she will stay with my brother in Shanghai for a while", "we are on a trip to Shanghai"])
 def test_a_place_where_a_relative_lives_or_one_travels_is_where_care_is(index, question):
     assert index._role_of(index.read(question), "shanghai") == "care"
+
+
+@pytest.mark.parametrize("question", ["衢州在职职工个人账户的钱每个月几号划进来", "衢州居民门诊一年4000的额度是每年几号重新算"])
+def test_which_day_the_knowledge_never_gives_is_said_to_be_lacking(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
+def test_a_period_from_day_to_day_is_still_answered(index):
+    assert_answers(index, "惠衢保保一年是从几号到几号", "huiqubao/cover-period")
+
+
+@pytest.mark.parametrize("question", ["我妈七十五了，会不会超龄买不上惠衢保", "我爸在做透析，惠衢保不会不让投保吧"])
+def test_too_old_or_ill_to_join_asks_who_may_join(index, question):
+    assert_answers(index, question, "huiqubao/who-can-join")

@@ -82,3 +82,10 @@ def test_pinyin_typed_in_syllables_is_read_as_our_words(index, without_the_list)
     assert without_the_list.search(question).outcome == "need_city"
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == "family-aid/zhaotong/bind-online", result
+
+
+def test_abbreviations_typed_fast_are_read(index, without_the_list):
+    question = "qz insured, got sick on a trip, can i do the yidi beian?"  # qz: Quzhou; a trip: care elsewhere
+    assert without_the_list.search(question).outcome != "answered"
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/who", result

@@ -248,14 +248,18 @@ class AnswerReader:
     # --- reading --------------------------------------------------------------------------------
 
     def is_question(self, typed: str) -> bool:
-        lowered = _A_FEW.sub("", unicodedata.normalize("NFKC", typed).lower())
-        return any(word in lowered for word in self._questions)
+        return self._first_question_word(typed)[0] is not None
 
     def before_question(self, typed: str) -> str:
         """The words before the first question word (要是买了能报吗 -> 要是买了能报)."""
+        at, lowered = self._first_question_word(typed)
+        return lowered[:at] if at is not None else lowered
+
+    def _first_question_word(self, typed: str) -> tuple[int | None, str]:
+        """(where the first question word is, None if there is none; the text as compared)."""
         lowered = unicodedata.normalize("NFKC", typed).lower()
-        masked = _A_FEW.sub(lambda match: "_" * len(match.group(0)), lowered)  # (十几天 asks nothing)
-        return lowered[:min((masked.find(word) for word in self._questions if word in masked), default=len(lowered))]
+        counted = _A_FEW.sub(lambda match: "_" * len(match.group(0)), lowered)  # (十几天 asks nothing)
+        return min((counted.find(word) for word in self._questions if word in counted), default=None), lowered
 
     def means_none(self, typed: str) -> bool:
         """没有, 无: at 目录外药品费用 this is 0."""

@@ -198,7 +198,7 @@ class CaseReader:
                 if at + 1 < len(clauses) and any(word in compared for word in self.reader.past_words):
                     clause = f"{clause}，{clauses[at + 1][0]}"  # 以前是低保，现在不是了: the next clause says what holds now
                 self._yes_no(answers, "hardship", clause)
-            plan = next((plan for name, plan in self._plans if name in compared), None)
+            plan = self._plan_named(compared)
             if plan is None:  # 有惠区保: the plan typed by its sound
                 plan = next((plan for plan in self._plan_ids if plan in self.reader.topic_sounds(plan).correct(compared)), None)
             if plan is not None:
@@ -307,6 +307,10 @@ class CaseReader:
                 self._yes_no(told, PLAN_STEP, clause)
         return told.get(PLAN_STEP) is not False
 
+    def _plan_named(self, compared: str) -> str | None:
+        """The supplementary plan a message (comparable form) names by one of its names, if any."""
+        return next((plan for name, plan in self._plans if name in compared), None)
+
     def _supposed(self, text: str) -> dict:
         """The details a "what if" supposes, read as if stated: 如果没买惠衢保呢 says 没买惠衢保, and
         如果是低保户呢 says 是低保户: worded as a question, read() leaves the yes or no in it unread. Only
@@ -318,7 +322,7 @@ class CaseReader:
         while rest.endswith(self._follow_up_ends):
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
         supposed = {name: value for name, value in self.read(rest).answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
-        plan = next((plan for name, plan in self._plans if name in comparable(rest)), None)
+        plan = self._plan_named(comparable(rest))
         if PLAN_STEP not in supposed and plan is not None:
             # 惠衢保呢，要是买了能报吗: the plan in one clause, what is supposed of it in the next, before its question
             self._yes_no(supposed, PLAN_STEP, " ".join(self.reader.before_question(part) for part in _CLAUSES.split(rest)), topic=plan)

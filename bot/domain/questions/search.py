@@ -333,10 +333,9 @@ class SearchIndex:
                      or again.decline_reason == "no_entry_for_city" and not self.understanding.facets(normalized).get("product")):
             return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's (查余额打什么电话: Heihe's
             # line, which we lack, is said so; never Quzhou's)
-        if follows and result.outcome == "answered" and self._leaves_the_last_product(normalized, result, follows, city) \
+        if follows and result.outcome == "answered" and (last := self._last_product_left(normalized, result, follows, city)) \
                 and (again := self._following(question, follows, city)) is not None \
-                and (again.outcome == "answered" and self._same_product(again.entry, self._kept(follows, city).entry)
-                     or again.decline_reason in LACKING):
+                and (again.outcome == "answered" and self._same_product(again.entry, last) or again.decline_reason in LACKING):
             return again  # 那要多久才能绑好 after the family account's papers: of binding it (lacking), not the transfer's 15 days
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and (again.entry in result.suggestions or terse):
@@ -409,16 +408,16 @@ class SearchIndex:
 
     TERSE_FOLLOW_UP = 14  # characters: 我孙子3岁也能绑吗 leans on the last answer; a longer message tells its own case
 
-    def _leaves_the_last_product(self, normalized: str, result: SearchResult, follows: str, city: str | None) -> bool:
+    def _last_product_left(self, normalized: str, result: SearchResult, follows: str, city: str | None) -> Entry | None:
         """A short follow-up naming no product of its own (那要多久才能绑好, 我孙子3岁也能绑吗), answered alone from
-        another product than the answer a moment ago: it was asked of that product."""
+        another product than the answer a moment ago (that answer's entry, returned): it was asked of that product."""
         facets = self.understanding.facets(normalized)
         if set(facets) - {"member", "status"} or self.places.names_in(normalized) or self.understanding.names_our_insurance(normalized):
-            return False  # (居民门诊起付线多少, 孩子刚出生，医保要多久内办: a question of its own)
+            return None  # (居民门诊起付线多少, 孩子刚出生，医保要多久内办: a question of its own)
         if len(normalized) > self.TERSE_FOLLOW_UP and not self.understanding.leans_on_the_last(normalized):
-            return False
+            return None
         last = self._kept(follows, city)
-        return last.outcome == "answered" and not self._same_product(result.entry, last.entry)
+        return last.entry if last.outcome == "answered" and not self._same_product(result.entry, last.entry) else None
 
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:
         """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗
@@ -822,19 +821,17 @@ class SearchIndex:
         asks = self.understanding.asks(normalized)
         if only is not None and asks - only:
             return result  # (没备案…降多少: the lacking ask is how much less, not what to do without registering)
+        def meant_for(ask: str, entry: Entry) -> bool:
+            return ask in self._promised(entry) and bool(products & set(entry.facets.get("product", ()))) \
+                and not conflicts(entry.facets, asked) and (not covered or entry.region in covered or entry.region == NATIONAL)
+
         for ask in sorted(asks):
             scope = set(self.understanding.spec.asks_for[int(ask)].products)
             if not products & scope or not self.understanding.own_entry(ask):
                 continue
-            def fits(entry: Entry) -> bool:
-                return products & set(entry.facets.get("product", ())) and not conflicts(entry.facets, asked) \
-                    and (not covered or entry.region in covered or entry.region == NATIONAL)
-
-            meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
-                     if ask in self._promised(c.entry) and fits(c.entry)]
+            meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry)]
             if not meant:  # a story ranks other entries first (长期透析…备案的地方要从杭州改到宁波): the one asking it itself
-                meant = [entry for entry in self.knowledge.entries.values()
-                         if fits(entry) and any(ask in self.understanding.asks(phrasing) for phrasing in self._phrasings(entry))]
+                meant = [entry for entry in self.knowledge.entries.values() if meant_for(ask, entry)]
             if len({entry.id for entry in meant}) == 1:
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result

@@ -1970,3 +1970,19 @@ def test_a_period_from_day_to_day_is_still_answered(index):
 @pytest.mark.parametrize("question", ["我妈七十五了，会不会超龄买不上惠衢保", "我爸在做透析，惠衢保不会不让投保吧"])
 def test_too_old_or_ill_to_join_asks_who_may_join(index, question):
     assert_answers(index, question, "huiqubao/who-can-join")
+
+
+@pytest.mark.parametrize("question", ["有商业医疗险的人还能参加惠衢保吗", "有重疾险还能参加惠衢保不"])
+def test_one_who_holds_a_commercial_policy_asks_whether_they_may_join_ours(index, question):
+    assert_answers(index, question, "huiqubao/who-can-join")
+
+
+@pytest.mark.parametrize("question", ["买了百万医疗还要买惠衢保吗", "惠衢保和百万医疗能同时报吗"])
+def test_whether_to_buy_ours_beside_a_commercial_policy_stays_declined(index, question):
+    assert index.search(question).outcome == "declined"
+
+
+@pytest.mark.parametrize("answer", ["没有", "没", "有"])
+def test_a_bare_yes_or_no_asks_nothing_even_within_a_case(index, answer):
+    # (没有 alone is an answer; 报了没有 asks) — within a hospital-stay estimate it is no question for the FAQ
+    assert index.search(answer, "quzhou", None, {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}).outcome == "declined"

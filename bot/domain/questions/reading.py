@@ -14,6 +14,11 @@ _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
 _LIKENED = re.compile(r"一样|像|比|够不够|相比|比起|\blike\b|same as|compared")  # (比例 is taken out first: a rate, no likening)
 _INSURED = re.compile(r"参保|医保|社保|户口|insured|insurance|hukou")
+# 有商业医疗险的人, 已经买了百万医疗, already got a … policy: an insurance the person holds…
+_HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|have|has|already)\W?$")
+# …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
+_MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
+                       r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
@@ -203,6 +208,16 @@ class MessageReader:
         naming = [part for part in asking if word in part or understanding.off_topic(part) or understanding.other_insurance(part)]
         return any(understanding.facets(part).get("product") for part in asking) \
             and all(_LIKENED.search(part.replace("比例", "")) for part in naming)
+
+    def held_beside_ours(self, question: str, word: str) -> bool:
+        """An insurance like ours that the person holds, named to ask whether they may still join ours
+        (有商业医疗险的人还能参加惠衢保吗; already got a pingan policy, still let into huiqubao?): ours is asked,
+        its eligibility. Not whether to buy, nor what either pays (买了百万医疗还要买惠衢保吗, 能同时报吗)."""
+        normalized = self.tools.normalize(question)
+        at = normalized.find(word)
+        return at >= 0 and bool(_HOLDS.search(normalized[max(0, at - 8):at].rstrip())) \
+            and bool(_MAY_JOIN.search(normalized[at + len(word):])) \
+            and bool(self.understanding.facets(normalized[at + len(word):]).get("product"))
 
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班

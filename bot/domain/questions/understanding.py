@@ -277,8 +277,9 @@ class Understanding:
         self._clause_re = re.compile("|".join(([f"(?:{starts.pattern})"] if starts else [])
                                               + ([f"{bound}(?:{subjects.pattern})"] if subjects else []))) if starts or subjects else None
         endings = alternation(norm(spec.question_endings))
-        # 中不中, 得不得, 用不用: a verb, 不 or 没, the verb again asks in any dialect
-        self._asking_end = re.compile(r"([\u4e00-\u9fff])[不没]\1" + (rf"|(?:{endings.pattern})[啊呀哈嘛呢吧]*$" if endings else ""))
+        # 中不中, 得不得, 用不用: a verb, 不 or 没, the verb again asks in any dialect; an ending asks after
+        # something (报了没有), while 没有 alone answers
+        self._asking_end = re.compile(r"([\u4e00-\u9fff])[不没]\1" + (rf"|(?<=\w)(?:{endings.pattern})[啊呀哈嘛呢吧]*$" if endings else ""))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
         self._asks = [(index, alternation(norm(item.asked), within_part=True), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]

@@ -1986,3 +1986,10 @@ def test_whether_to_buy_ours_beside_a_commercial_policy_stays_declined(index, qu
 def test_a_bare_yes_or_no_asks_nothing_even_within_a_case(index, answer):
     # (没有 alone is an answer; 报了没有 asks) — within a hospital-stay estimate it is no question for the FAQ
     assert index.search(answer, "quzhou", None, {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}).outcome == "declined"
+
+
+def test_a_commercial_policy_told_in_the_story_leaves_ours_asked(index):
+    question = "我在衡阳交的职工医保，我妈有居民医保还买了个商业险，她去药店买药能不能刷我账户里的钱"
+    assert_answers(index, question, "family-aid/hengyang/pay")
+    # (…the asking part points back at it: the commercial one is asked)
+    assert index.search("我在衢州交的职工医保，我爸还买了个重疾险，那个能报多少").outcome == "declined"

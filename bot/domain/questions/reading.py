@@ -19,6 +19,7 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 # …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
+_POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
 
@@ -198,6 +199,18 @@ class MessageReader:
             and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
+
+    def told_beside_ours(self, question: str, word: str) -> bool:
+        """An insurance like ours told only as part of the story, where every part that asks is about ours,
+        names no neighbour and does not point back at it (他自己还买了个重疾险，我想问他账户里攒的钱我看病可以花吗):
+        ours is asked. Not where the asking part asks if it pays (旅游险报了一部分，回来衢州医保还能报吗)."""
+        parts, asking = self._parts(question)
+        understanding, normalized = self.understanding, self.tools.normalize(question)
+        return bool(asking) and len(asking) < len(parts) and any(word in part for part in parts) \
+            and (bool(understanding.facets(normalized).get("product")) or understanding.names_our_insurance(normalized)) \
+            and all(word not in part and not understanding.off_topic(part) and not understanding.other_insurance(part)
+                    and not _POINTS_BACK.search(part) and self.tools.has_anchor(part)
+                    and not understanding.asks_if_paid_for(part) for part in asking)
 
     def likened_beside_ours(self, question: str, word: str) -> bool:
         """An insurance like ours (商业保险, 相互宝) named only to liken ours to it, where a part that asks names

@@ -916,8 +916,8 @@ class SearchIndex:
             neighbour, beside_ours = (product, product), True
         if neighbour is not None and self.reader.only_told(question, neighbour[1]):
             neighbour = None  # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked
-        elif beside_ours and self.reader.held_beside_ours(question, neighbour[1]):
-            neighbour = None  # 有商业医疗险的人还能参加惠衢保吗: may one who holds it join ours
+        elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])):
+            neighbour = None  # 有商业医疗险的人还能参加惠衢保吗: may one who holds it join ours; …还买了个重疾险，我想问…
         if neighbour is not None:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
                                            decline_region=fallback_region, subject=neighbour[0])

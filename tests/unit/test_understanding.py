@@ -1993,3 +1993,44 @@ def test_a_commercial_policy_told_in_the_story_leaves_ours_asked(index):
     assert_answers(index, question, "family-aid/hengyang/pay")
     # (…the asking part points back at it: the commercial one is asked)
     assert index.search("我在衢州交的职工医保，我爸还买了个重疾险，那个能报多少").outcome == "declined"
+
+
+@pytest.mark.parametrize("question", ["Can I use my Hong Kong elderly health care voucher at a hospital in Quzhou?",
+                                      "Can I use my Shanghai medical card in Quzhou?"])
+def test_a_place_before_a_card_or_voucher_in_english_is_where_one_is_insured(index, question):
+    assert_declines(index, question, "uncovered_place")
+
+
+@pytest.mark.parametrize("question, subject", [("孩子上大学了要不要改交学校的大学生医保", "大学生在学校参保"),
+                                               ("单位医保和新农合能不能两个都交", "重复参保")])
+def test_students_enrolled_at_university_and_being_insured_twice_are_not_ours(index, question, subject):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.subject == subject
+
+
+def test_the_offices_lunch_break_asks_opening_hours_we_lack(index):
+    result = index.search("衢州医保窗口中午休息不，几点能去办")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("衢州大病二次报销一年最多给报多少", "quzhou/resident/critical-illness"),   # 二次报销: the critical-illness insurance
+    ("衢州門特洗腎能報幾成", "quzhou/employee/special-disease"),                # 门特: outpatient special diseases
+    ("衢州一百块那个保险，现在还能不能买", "huiqubao/enrolment-period"),        # the 100-yuan plan
+    ("黑河一家人共用医保卡，在手机上咋整", "family-aid/heihe/bind-online"),     # a family sharing one's insurance
+    ("衢州农医保在手机上哪里能交", "quzhou/services/resident-payment-channels"),
+])
+def test_older_and_everyday_names_of_our_things(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_insurance_through_ones_work_unit_is_the_employee_scheme(index):
+    # 单位医保: the employee scheme, whose critical-illness rules we lack — never the resident ones
+    result = index.search("衢州单位医保的大病二次报销怎么算")
+    assert result.outcome != "answered" or result.entry.id != "quzhou/resident/critical-illness"
+
+
+def test_another_citys_entry_on_a_product_not_asked_says_nothing_of_the_named_citys(index):
+    # Heihe's family aid used elsewhere is no other city's answer to a Quzhou card used elsewhere
+    assert index.search("衢州医保卡去外地能用吗").decline_reason != "no_entry_for_city"
+    assert_declines(index, "衢州共济的钱在外地能用吗", "no_entry_for_city")

@@ -1273,6 +1273,9 @@ class SearchIndex:
         clashing: Entry | None = None  # the named city's member of a group, about another year or scheme
         for candidate in candidates:
             entry = self._member_for(candidate.entry, covered)
+            if entry is None and (self._on_more_than_asked(candidate.entry, asked)
+                                  or self.understanding.unasked_product(content, candidate.phrasing, named=asked.get("product", frozenset()))):
+                continue  # 衢州医保卡去外地能用吗: Heihe's family aid used elsewhere is no other city's answer to it
             if entry is None:
                 if not mapped and other_city is None:
                     other_city = candidate
@@ -1309,6 +1312,13 @@ class SearchIndex:
         if self._tentative(best, conf, content) or self._siblings_tie(mapped, covered, asked):
             return self._with_alternatives(entry, mapped, conf, named)
         return self._suggest_or_decline(mapped, conf, named, named)
+
+    @staticmethod
+    def _on_more_than_asked(entry: Entry, asked: dict) -> bool:
+        """Another city's entry on a product besides the one the question names (Heihe's family aid used
+        elsewhere, for 衢州医保卡去外地能用吗): not the same question of another city."""
+        products = asked.get("product", frozenset())
+        return bool(products) and bool(set(entry.facets.get("product", ())) - products - {"basic"})
 
     def _siblings_tie(self, mapped: list[tuple[Candidate, Entry]], covered: list[str], asked: dict) -> bool:
         """The named city's entries on the product asked lead, tied among themselves (湘潭参保 我妈在

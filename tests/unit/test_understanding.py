@@ -2034,3 +2034,8 @@ def test_another_citys_entry_on_a_product_not_asked_says_nothing_of_the_named_ci
     # Heihe's family aid used elsewhere is no other city's answer to a Quzhou card used elsewhere
     assert index.search("衢州医保卡去外地能用吗").decline_reason != "no_entry_for_city"
     assert_declines(index, "衢州共济的钱在外地能用吗", "no_entry_for_city")
+
+
+def test_the_rural_cooperative_scheme_in_english_is_the_resident_scheme(index):
+    assert_answers(index, "Quzhou rural cooperative medical scheme: what share of an outpatient visit at a township clinic gets reimbursed?",
+                   "quzhou/resident/outpatient")

@@ -77,7 +77,7 @@ AMOUNT_STEP = dict(city="quzhou", scheme="employee", care="outpatient", level=2)
 
 @pytest.mark.parametrize(("text", "reason"), [("三万多", "not_exact"), ("二十来万", "not_exact"), ("七八千", "not_exact"),
                                               ("十几万吧", "not_exact"), ("好几千", "not_exact"), ("不到三万", "not_exact"),
-                                              ("三万出头", "not_exact"), ("每个月两千", "rate"), ("一盒要六千，买了五盒", "rate")])
+                                              ("三万出头", "not_exact"), ("一万多点", "not_exact"), ("每个月两千", "rate"), ("一盒要六千，买了五盒", "rate")])
 def test_rough_and_per_unit_amounts_are_asked_again_with_their_hint(interview, text, reason):
     with pytest.raises(AnswerError) as caught:
         interview.accept(step_after(interview, **AMOUNT_STEP), text)

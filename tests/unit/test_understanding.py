@@ -2039,3 +2039,9 @@ def test_another_citys_entry_on_a_product_not_asked_says_nothing_of_the_named_ci
 def test_the_rural_cooperative_scheme_in_english_is_the_resident_scheme(index):
     assert_answers(index, "Quzhou rural cooperative medical scheme: what share of an outpatient visit at a township clinic gets reimbursed?",
                    "quzhou/resident/outpatient")
+
+
+@pytest.mark.parametrize("told", ["目录外的有一万多点", "不是低保"])
+def test_what_is_told_within_a_case_asks_the_faq_nothing(index, told):
+    case = {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}
+    assert index.search(told, "quzhou", None, case).outcome != "answered"

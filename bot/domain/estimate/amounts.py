@@ -200,8 +200,9 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
         if not any(c.isdigit() for c in span) and not (_MAGNITUDES & set(span) or tail.group("currency") or led_by_few):
             continue
         if tail.group("rough") or led_by_few or bound:
-            if after.startswith(not_money_after) and not tail.group("currency"):
-                continue  # 十来天, 三十多岁
+            if after.startswith(not_money_after) and not tail.group("currency") \
+                    and not (_MAGNITUDES & set(span) and after.startswith("点")):
+                continue  # 十来天, 三十多岁 (but 一万多点 is a bit over ten thousand, not a time)
             rest = _ROUGH_REST.match(prepared, tail.end()) if tail.group("rough") else None
             rough_until = rest.end() if rest else tail.end()
             bound_after = next((word for word in rough_after if after_bound.startswith(word)), "") if bound else ""

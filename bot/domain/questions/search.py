@@ -268,6 +268,8 @@ class SearchIndex:
             return result  # abc, the weather, 杭州's rules: no question of ours, whatever the case
         if result.outcome == "answered" and self._fits(result.entry, unsaid) is not False:
             return result
+        if result.outcome != "answered" and not self.understanding.asks_something(normalized) and not self.understanding.asks(normalized):
+            return result  # 目录外的有一万多点, 不是低保: told, not asked; the case gives it no question
         lang = "en" if question.isascii() else "zh"
         said = [self.understanding.label(dimension, value, lang) for dimension in FACET_ORDER for value in sorted(unsaid.get(dimension, ()))]
         if terse:

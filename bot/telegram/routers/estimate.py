@@ -117,6 +117,9 @@ CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message 
 CASE_TOLD_SHORTEST = 8  # characters: 衢州居民住院三级 tells four details; a shorter message cannot (and is not read for them)
 
 
+_PLACE_STEPS = ("city", "in_quzhou")
+
+
 def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | None = None) -> Case | None:
     """The case a message makes of the estimate whose result was shown a moment ago (within the
     follow-up window), when it tells one; None otherwise.
@@ -384,7 +387,11 @@ class EstimateFlow:
                 await self.start(case=case)
                 return
         elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text) \
-                or len(text) >= CASE_TOLD_SHORTEST and _CLAUSE_BREAK.search(text):
+                or len(text) >= CASE_TOLD_SHORTEST and _CLAUSE_BREAK.search(text) \
+                or any(name not in answers and name != step.name and name not in _PLACE_STEPS
+                       for name in self.interview.cases.read(text).answers):
+            # (不是低保 where the costs outside the list are asked: a step to come is answered, this one asked
+            # again; but a place alone, 黑河 where the insurance city is asked, is no place of care)
             # A case told in the middle (那门诊呢，一级医院看病花了800), or an answer corrected (其实是二级医院,
             # 那二级医院呢, 金额说错了，是4万5): it changes the one being asked about, keeping what it leaves
             # unsaid, rather than being taken for a question to the FAQ. After a question the FAQ answered

@@ -126,6 +126,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])")  # 住了十几天, 花了好几万: 几 counts, it does not ask
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
+_GUESSED = re.compile(r"^(?:应该是|可能是|大概是|好像是|应该|可能|大概|好像)|吧?\s*[?？]+\s*$|吧\s*$")
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
 _PUNCTUATION_BREAK = re.compile(r"[,，。;；!！?？、:：]+")
 
@@ -201,6 +202,7 @@ class AnswerReader:
         self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
+        self._back = tuple(comparable(w) for w in self.known.back)
         self.not_money_after = tuple(self.known.not_money_after)
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
@@ -299,6 +301,11 @@ class AnswerReader:
             if allows_unsure:
                 return UNSURE
             raise Unread("unsure")
+        if not in_a_case and (guess := _GUESSED.sub("", typed).strip()) and guess != typed.strip():
+            try:  # 应该是二级吧？, 住院吧?: a guess at the answer, not a question
+                return self.choice(table, guess, region, allows_unsure, prefer, topic=topic)
+            except Unread:
+                pass
         if not in_a_case and self.is_question(typed) and not (self.asks_amount(typed) and not table.startswith("yes_no")):
             # 住院能报多少 at "which care" is an answer; 惠衢保有什么用 is a question, and so is 低保户能多报多少
             # at a yes/no step (asked of 低保户 in general, not saying one is).
@@ -555,4 +562,6 @@ class AnswerReader:
             return "cancel"
         if any(word in compared for word in self._restart):
             return "restart"
+        if any(word in compared for word in self._back):
+            return "back"
         return None

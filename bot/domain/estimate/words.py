@@ -86,3 +86,4 @@ class Understanding(_Strict):
     why_words: Words = Field(default_factory=list)  # 为什么这么少: the amounts in the message quote the result
     restart: Words = Field(default_factory=list)
     stop: Words = Field(default_factory=list)
+    back: Words = Field(default_factory=list)

@@ -114,6 +114,7 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
 
 _CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
+_ONLY_MARKS = re.compile(r"[\s?？!！.。…~～]+")  # ？ or ?? at a step: "what do you mean?", not a question for the FAQ
 CASE_TOLD_SHORTEST = 8  # characters: 衢州居民住院三级 tells four details; a shorter message cannot (and is not read for them)
 
 
@@ -359,6 +360,9 @@ class EstimateFlow:
             return
         if navigation == "restart":
             await self.start()
+            return
+        if _ONLY_MARKS.fullmatch(text):
+            await self.accept(answers, step, text.strip())  # the step again, with its hint
             return
         small_talk = self.assistant.small_talk(text)
         if small_talk not in (None, "along") and self.presenter is not None:  # (嗯, 好的 answer a step: yes)

@@ -452,7 +452,7 @@ class AnswerReader:
         if self.is_question(typed):
             raise Unread("question")
         if not found and self.is_unsure(comparable(typed)):
-            raise Unread(f"amount:{whole_error}")  # 不知道有没有: not "none"
+            raise Unread("amount:unsure")  # 不知道有没有: not "none"; where to look is said
         if not found:
             if none_means_zero and self.means_none(typed):
                 return parse_amount("0")

@@ -42,6 +42,7 @@ def other_cost_step(step: str) -> str:
 
 
 PLAN_STEP = "huiqubao"  # the yes/no step asking whether the supplementary plan was joined
+_BOUGHT = re.compile(r"买|投保|参保|参加|bought|joined|enrolled")
 _ENGLISH_NOT = re.compile(r"\b(?:no|not|none|nothing|never|haven't|hasn't|hadn't|havent|hasnt|didn't|didnt|yet to)\b")
 
 
@@ -323,6 +324,9 @@ class CaseReader:
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
         supposed = {name: value for name, value in self.read(rest).answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
         plan = self._plan_named(comparable(rest))
+        plans = {plan for _, plan in self._plans}
+        if plan is None and not supposed and len(plans) == 1 and _BOUGHT.search(rest):
+            plan = next(iter(plans))  # 要是买了能赔多少: bought, of the one plan there is to buy
         if PLAN_STEP not in supposed and plan is not None:
             # 惠衢保呢，要是买了能报吗: the plan in one clause, what is supposed of it in the next, before its question
             self._yes_no(supposed, PLAN_STEP, " ".join(self.reader.before_question(part) for part in _CLAUSES.split(rest)), topic=plan)

@@ -72,6 +72,8 @@ AMOUNT_HINTS = {
     "several": HINT_SEVERAL_AMOUNTS,
     "not_exact": N_("请输入一个确切的金额（看发票或结算单上的数字），例如 12000 或 1.2万；“一万多”“十来万”没法估算。"),
     "rate": N_("这像是每月、每次或每盒的价钱。请输入一共花了多少钱，例如 30000 或 3万。"),
+    # 不知道 of an amount: where to find it, and that none is a usable answer for the costs outside the list
+    "unsure": N_("没关系，可以看医院的结算单或发票，上面会分开写医保范围内和自费的金额。目录外药品费用实在查不到，可以先输入 0。"),
 }
 AMOUNT_HINTS["garbled"] = AMOUNT_HINTS["not_a_number"]  # 3万o: a letter in the number, asked again
 

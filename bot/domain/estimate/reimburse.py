@@ -137,6 +137,7 @@ class Estimate:
     assumptions: tuple[Assumption, ...]
     missing_rules: tuple[MissingRule, ...]
     before: Before | None = None
+    not_enrolled: str | None = None  # the plan (msgid) that would pay here, had the resident joined it
 
     def to_json(self) -> dict:
         def text(value: Decimal | None) -> str | None:
@@ -190,6 +191,7 @@ class _Work:
     assumptions: list[Assumption] = field(default_factory=list)
     missing: list[MissingRule] = field(default_factory=list)
     before: Before | None = None
+    not_enrolled: str | None = None
 
     def assume(self, code: str, value: object = None) -> None:
         item = Assumption(code, None if value is None else str(value))
@@ -252,6 +254,7 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
         assumptions=tuple(work.assumptions),
         missing_rules=tuple(work.missing),
         before=work.before,
+        not_enrolled=work.not_enrolled,
     )
 
 
@@ -374,6 +377,8 @@ def _supplementary(work: _Work, rules: RuleBook, critical_rule: CriticalIllnessR
         return ZERO
     if request.huiqubao is None:
         work.assume("assumed_not_enrolled", applicable[0].plan)
+    if request.huiqubao is False:
+        work.not_enrolled = applicable[0].plan  # 惠衢保为啥没赔: the result says it was not joined
     if not request.huiqubao:
         return ZERO
     total = ZERO

@@ -81,6 +81,7 @@ class Reply:
     taken_as: str | None = None  # a follow-up: the question it was answered as (the next follow-up leans on that)
     nearest_shown: bool = False  # not_in_knowledge: the nearest entry's answer is shown beneath (asks_for show_nearest)
     compared: bool = False  # answered: the cities or schemes a comparing question names, entry and also_asked each one's
+    several: bool = False  # answered: the message's several questions, entry and also_asked each one's answer
 
     @property
     def public_outcome(self) -> str:
@@ -144,7 +145,8 @@ class Assistant:
         result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}))
         if result.outcome == "answered" and result.entry is not None:
             return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
-                                  also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared)
+                                  also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
+                                  several=result.several)
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
@@ -214,7 +216,8 @@ class Assistant:
         return self._answered(entry.question, entry, lang, 1.0)
 
     def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None,
-                  also_asked: list[Entry] | None = None, taken_as: str | None = None, compared: bool = False) -> Reply:
+                  also_asked: list[Entry] | None = None, taken_as: str | None = None, compared: bool = False,
+                  several: bool = False) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
         if entry.worked is not None and (worked := self._worked(question, entry, lang)) is not None:
@@ -233,4 +236,5 @@ class Assistant:
             region=knowledge.regions[entry.region],
             taken_as=taken_as,
             compared=compared,
+            several=several,
         )

@@ -48,7 +48,7 @@ class Presenter:
         if loaded is not self._views_of:
             self._answered_views.clear()
             self._views_of = loaded
-        key = (reply.entry.id, reply.answer, locale, html,
+        key = (reply.entry.id, reply.answer, locale, html, reply.several,
                tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
                tuple(entry.id for entry in reply.also_asked))
         view = self._answered_views.get(key)
@@ -61,14 +61,14 @@ class Presenter:
     def _reply(self, reply: Reply, locale: str, html: bool) -> View:
         assistant = self.assistant
         region_name = assistant.region_name(reply.region_id, locale)
-        if reply.outcome == "answered" and reply.compared:
+        if reply.outcome == "answered" and (reply.compared or reply.several):
             return self._compared(reply, locale, html)
         if reply.outcome == "answered":
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
             text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources,
-                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions), also=bool(reply.also_asked))
-            offered = [*reply.also_asked, *reply.suggestions, *reply.related]
+                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
+            offered = [*reply.suggestions, *reply.related]
             buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in offered]
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
@@ -98,7 +98,7 @@ class Presenter:
         blocks = [{"answer": assistant.entry_reply(entry.id, locale).answer.strip(),
                    "sources": [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]}
                   for entry in [reply.entry, *reply.also_asked]]
-        text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat())
+        text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several)
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _national_hotline(self) -> str:
@@ -131,7 +131,7 @@ class Presenter:
         lines = [view.text]
         offered = [button for row in view.buttons for button in row if button.action == "entry"]
         if reply.outcome == "answered":
-            offered = offered[: len(reply.also_asked) + len(reply.suggestions)]
+            offered = offered[: len(reply.suggestions)]
         lines += [f"{number}. {button.label}" for number, button in enumerate(offered, 1)]
         return "\n".join(lines)
 

@@ -2045,3 +2045,18 @@ def test_the_rural_cooperative_scheme_in_english_is_the_resident_scheme(index):
 def test_what_is_told_within_a_case_asks_the_faq_nothing(index, told):
     case = {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}
     assert index.search(told, "quzhou", None, case).outcome != "answered"
+
+
+@pytest.mark.parametrize("question, entries", [
+    ("惠衢保一个人交多少？在哪买？我妈都78了还能买不", {"huiqubao/premium", "huiqubao/channels", "huiqubao/who-can-join"}),
+    ("衡阳家人看病先扣谁账户里的钱？我账户里没钱了还能共济吗", {"family-aid/hengyang/order"}),
+])
+def test_several_questions_in_one_message_are_each_answered(index, question, entries):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.several and len(result.also_asked) >= 1
+    assert entries <= {entry.id for entry in [result.entry, *result.also_asked]}
+
+
+def test_several_questions_one_of_which_we_cannot_answer_are_not_answered_in_part(index):
+    # (养老保险 would go unsaid: the message is declined whole)
+    assert index.search("亲情账户怎么加家人？另外养老金资格认证在哪弄").outcome == "declined"

@@ -78,6 +78,7 @@ class SearchResult:
     also_asked: list[Entry] = field(default_factory=list)  # answered: the answers to the message's other questions
     taken_as: str | None = None  # a follow-up: the question it was answered as (那衡阳呢 after 黑河…: 衡阳…)
     compared: bool = False  # answered: each city or scheme a comparing question names, its own entry apart (黑河和湘潭…)
+    several: bool = False  # answered: each of the message's questions answered apart, entry and also_asked in turn
 
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
@@ -606,9 +607,12 @@ class SearchIndex:
         if result.decline_reason == "not_in_knowledge" and (lacking := {value for dimension, value in result.missing if dimension == "asks"}):
             # what the best match never says, one entry asks itself (长期透析，备案的地方要从杭州改到宁波: not the dialysis rules)
             result = self._led_by_its_own_ask(question, result, only=lacking)
-        if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")) \
+        if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")
+                or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and (questions := self.reader.several_questions(question)):
-            return self._first_of_several(questions, city) or result
+            several = self._each_question_apart(questions, city)
+            if several is not None:
+                return several
         return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
 
     def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:
@@ -696,16 +700,17 @@ class SearchIndex:
                 return replace(result, outcome="answered", entry=entry, suggestions=others)
         return result
 
-    def _first_of_several(self, questions: list[str], city: str | None) -> SearchResult | None:
-        """The first of several questions answered, the others' answers offered beside it; None
-        unless each can be answered alone (one we cannot answer would go unsaid)."""
+    def _each_question_apart(self, questions: list[str], city: str | None) -> SearchResult | None:
+        """Several questions in one message (惠衢保多少钱？在哪买？我妈78了能买吗), each answered alone and
+        shown in turn; None unless each is answered (one we cannot answer would go unsaid) by an entry of
+        its own."""
         results = [self._search(part, city) for part in questions]
-        answered = [r for r in results if r.outcome == "answered"]
-        if len(answered) < len(results):
+        if any(r.outcome != "answered" for r in results):
             return None
-        first = answered[0]
-        others = list({r.entry.id: r.entry for r in answered[1:] if r.entry.id != first.entry.id}.values())
-        return replace(first, also_asked=others)
+        entries = list({r.entry.id: r.entry for r in results}.values())
+        if len(entries) < 2:
+            return None
+        return replace(results[0], also_asked=entries[1:], several=True, suggestions=[])
 
     UNEXPLAINED_LONGEST = 24  # characters: a longer question tells a story around what it asks (小伙在广州打工)
 

@@ -82,6 +82,7 @@ class Reply:
     nearest_shown: bool = False  # not_in_knowledge: the nearest entry's answer is shown beneath (asks_for show_nearest)
     compared: bool = False  # answered: the cities or schemes a comparing question names, entry and also_asked each one's
     several: bool = False  # answered: the message's several questions, entry and also_asked each one's answer
+    left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
 
     @property
     def public_outcome(self) -> str:
@@ -146,7 +147,7 @@ class Assistant:
         if result.outcome == "answered" and result.entry is not None:
             return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                   also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
-                                  several=result.several)
+                                  several=result.several, left_out=self._subjects(result.left_out, lang))
         region_id = result.decline_region or result.region or city or "national"
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
@@ -217,7 +218,7 @@ class Assistant:
 
     def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None,
                   also_asked: list[Entry] | None = None, taken_as: str | None = None, compared: bool = False,
-                  several: bool = False) -> Reply:
+                  several: bool = False, left_out: tuple[str, ...] = ()) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
         if entry.worked is not None and (worked := self._worked(question, entry, lang)) is not None:
@@ -237,4 +238,10 @@ class Assistant:
             taken_as=taken_as,
             compared=compared,
             several=several,
+            left_out=left_out,
         )
+
+    def _subjects(self, subjects: tuple[str, ...], lang: str) -> tuple[str, ...]:
+        """Neighbouring subjects (off_topic labels) as the resident reads them."""
+        understanding = self.store.current.index.understanding
+        return tuple(understanding.subject_label(subject, lang) if lang == "en" else self.localize(subject, lang) for subject in subjects)

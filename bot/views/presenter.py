@@ -48,7 +48,7 @@ class Presenter:
         if loaded is not self._views_of:
             self._answered_views.clear()
             self._views_of = loaded
-        key = (reply.entry.id, reply.answer, locale, html, reply.several,
+        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.left_out,
                tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
                tuple(entry.id for entry in reply.also_asked))
         view = self._answered_views.get(key)
@@ -98,7 +98,8 @@ class Presenter:
         blocks = [{"answer": assistant.entry_reply(entry.id, locale).answer.strip(),
                    "sources": [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]}
                   for entry in [reply.entry, *reply.also_asked]]
-        text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several)
+        text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
+                            left_out=reply.left_out, hotline=self._national_hotline())
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _national_hotline(self) -> str:

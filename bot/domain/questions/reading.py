@@ -52,14 +52,16 @@ class MessageReader:
         self._runs_of.clear()
         self._parts_of.clear()
 
-    def several_questions(self, question: str) -> list[str] | None:
+    def several_questions(self, question: str, as_typed: bool = False) -> list[str] | None:
         """Two or more questions in one message (惠衢保多少钱？在哪买？), each with the places and
-        the product the message names (the second rarely repeats them); None for one question."""
+        the product the message names (the second rarely repeats them), or `as_typed`; None for one question."""
         parts = [part for part in _QUESTIONS.split(question) if part.strip()]
         understanding = self.understanding
         asking = [part for part in parts if understanding.asks_something(self.tools.normalize(part))]
         if len(asking) < 2:
             return None
+        if as_typed:
+            return asking
         whole = self.read(question)
         product = understanding.product_word(whole)
         questions = []

@@ -79,6 +79,7 @@ class SearchResult:
     taken_as: str | None = None  # a follow-up: the question it was answered as (那衡阳呢 after 黑河…: 衡阳…)
     compared: bool = False  # answered: each city or scheme a comparing question names, its own entry apart (黑河和湘潭…)
     several: bool = False  # answered: each of the message's questions answered apart, entry and also_asked in turn
+    left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
 
 
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
@@ -607,10 +608,11 @@ class SearchIndex:
         if result.decline_reason == "not_in_knowledge" and (lacking := {value for dimension, value in result.missing if dimension == "asks"}):
             # what the best match never says, one entry asks itself (长期透析，备案的地方要从杭州改到宁波: not the dialysis rules)
             result = self._led_by_its_own_ask(question, result, only=lacking)
-        if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge")
+        if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge", "uncovered_topic")
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and (questions := self.reader.several_questions(question)):
-            several = self._each_question_apart(questions, city)
+            several = self._each_question_apart(questions, city, self.reader.several_questions(question, as_typed=True)
+                                                if result.decline_reason == "uncovered_topic" else None)
             if several is not None:
                 return several
         return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
@@ -700,17 +702,29 @@ class SearchIndex:
                 return replace(result, outcome="answered", entry=entry, suggestions=others)
         return result
 
-    def _each_question_apart(self, questions: list[str], city: str | None) -> SearchResult | None:
+    def _each_question_apart(self, questions: list[str], city: str | None, as_typed: list[str] | None = None) -> SearchResult | None:
         """Several questions in one message (惠衢保多少钱？在哪买？我妈78了能买吗), each answered alone and
         shown in turn; None unless each is answered (one we cannot answer would go unsaid) by an entry of
-        its own."""
+        its own, or asks a neighbouring subject, which the answer names as not ours.
+
+        as_typed: the questions without what the message around them lends them, where the message names a
+        neighbour: each answer must stand on its own words (惠衢保能退保吗？能退多少钱？: the refund is asked
+        twice, not the premium)."""
         results = [self._search(part, city) for part in questions]
-        if any(r.outcome != "answered" for r in results):
+        if as_typed is not None:
+            results = [r if r.outcome != "answered" or self._search(alone, city).entry == r.entry
+                       else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
+                       for r, alone in zip(results, as_typed)]
+        answered = [r for r in results if r.outcome == "answered"]
+        # (黑河共济哪些亲戚可以用？顺便问下黑河公积金怎么提取: ours is answered, the housing fund named as not ours)
+        unanswered = [r for r in results if r.outcome != "answered"]
+        if not answered or any(r.decline_reason != "uncovered_topic" or not r.subject for r in unanswered):
             return None
-        entries = list({r.entry.id: r.entry for r in results}.values())
-        if len(entries) < 2:
+        left_out = tuple(dict.fromkeys(r.subject for r in unanswered))
+        entries = list({r.entry.id: r.entry for r in answered}.values())
+        if len(entries) < 2 and not left_out:
             return None
-        return replace(results[0], also_asked=entries[1:], several=True, suggestions=[])
+        return replace(answered[0], also_asked=entries[1:], several=True, suggestions=[], left_out=left_out)
 
     UNEXPLAINED_LONGEST = 24  # characters: a longer question tells a story around what it asks (小伙在广州打工)
 

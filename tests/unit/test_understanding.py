@@ -2062,3 +2062,15 @@ def test_of_several_questions_ours_are_answered_and_a_neighbours_named_as_not_ou
     assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/who" and result.left_out == ("住房公积金",)
     # …but one we cannot answer for another reason would go unsaid: the message is not answered in part
     assert index.search("惠衢保多少钱？杭州的惠民保多少钱").outcome != "answered"
+
+
+def test_each_of_several_questions_keeps_the_scheme_and_care_the_message_names(index):
+    result = index.search("衢州居民医保在乡镇卫生院住院能多报吗？能报到多少？起付线多少")
+    assert result.outcome == "answered"
+    assert all(entry.id.startswith("quzhou/resident/") for entry in [result.entry, *result.also_asked])
+
+
+def test_two_questions_joined_by_and_in_english(index):
+    question = "In Hengyang, is there a cap on how many family members I can link, and when my son sees a doctor, whose balance pays first?"
+    result = index.search(question)
+    assert result.several and {"family-aid/hengyang/limits", "family-aid/hengyang/order"} <= {e.id for e in [result.entry, *result.also_asked]}

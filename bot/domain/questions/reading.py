@@ -21,7 +21,8 @@ _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
 _POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)")
+_QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
+                        r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
 
 
 def _pieces(question: str) -> list[str]:
@@ -65,10 +66,16 @@ class MessageReader:
         whole = self.read(question)
         product = understanding.product_word(whole)
         questions = []
+        facets = understanding.facets(whole)
+        lang = "en" if question.isascii() else "zh"
         for part in asking:
             context = self.places.left_unsaid(whole, self.tools.normalize(part))
-            if product and not understanding.facets(self.read(part)).get("product"):
+            own = understanding.facets(self.read(part))
+            if product and not own.get("product"):
                 context.append(product)
+            # 衢州居民住院三级医院报多少？起付线多少？: the second asks of the same scheme and care
+            context += [understanding.label(dimension, value, lang) for dimension in ("scheme", "care")
+                        if dimension not in own and len(facets.get(dimension, ())) == 1 for value in facets[dimension]]
             questions.append(" ".join([*context, part]))
         return questions
 

@@ -2074,3 +2074,9 @@ def test_two_questions_joined_by_and_in_english(index):
     question = "In Hengyang, is there a cap on how many family members I can link, and when my son sees a doctor, whose balance pays first?"
     result = index.search(question)
     assert result.several and {"family-aid/hengyang/limits", "family-aid/hengyang/order"} <= {e.id for e in [result.entry, *result.also_asked]}
+
+
+@pytest.mark.parametrize("question", ["Patient holds an international commercial policy (Cigna Global). What is the direct-billing procedure with Quzhou public hospitals?",
+                                      "国谈药双通道定点药店名单在哪查"])
+def test_private_international_policies_and_dual_channel_drugs_are_not_ours(index, question):
+    assert_declines(index, question, "uncovered_topic")

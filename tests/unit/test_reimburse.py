@@ -238,6 +238,15 @@ def test_special_drug_responsibility_three(rules):
     assert "assumed_designated_pharmacy_in_city" in codes(result)
 
 
+def test_special_drugs_bought_outside_the_city_are_not_paid_and_the_plan_not_joined_is_said(rules):
+    request = EstimateRequest("quzhou", "resident", "special-drug", special_drug=D(30000), huiqubao=True, in_quzhou=False)
+    result = estimate(request, rules)
+    assert line(result, "supplementary", "3").amount == D("0.00") and line(result, "supplementary", "3").share == D(0)
+    assert "assumed_designated_pharmacy_in_city" not in codes(result)
+    not_joined = estimate(EstimateRequest("quzhou", "resident", "special-drug", special_drug=D(30000), huiqubao=False), rules)
+    assert not_joined.not_enrolled == "惠衢保" and not_joined.reimbursed == D("0.00")
+
+
 def test_huiqubao_is_only_for_quzhou(rules):
     request = EstimateRequest("hengyang", "employee", "outpatient", level=3, in_scope=D(1000), huiqubao=True)
     result = estimate(request, rules)

@@ -2078,5 +2078,5 @@ def test_two_questions_joined_by_and_in_english(index):
 
 @pytest.mark.parametrize("question", ["Patient holds an international commercial policy (Cigna Global). What is the direct-billing procedure with Quzhou public hospitals?",
                                       "国谈药双通道定点药店名单在哪查"])
-def test_private_international_policies_and_dual_channel_drugs_are_not_ours(index, question):
+def test_private_international_policies_and_dual_channel_pharmacies_are_not_ours(index, question):
     assert_declines(index, question, "uncovered_topic")

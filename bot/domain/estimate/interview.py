@@ -212,8 +212,10 @@ class Interview:
         supplementary = self.rules.supplementary_rules(city, scheme, care)
         if basic is not None and basic.depends_on_level:
             yield self._choice("level", sorted(basic.levels))
+        # (where a special drug was bought is not asked: a designated pharmacy in the city is assumed, and said so,
+        # unless the case tells otherwise)
         location_matters = (basic is not None and basic.has_in_city_bonus) or any(
-            r.outside_city_share < 1 for r in supplementary)
+            r.outside_city_share < 1 and r.base != "special_drug" for r in supplementary)
         if location_matters:
             yield self._choice("in_quzhou", [True, False], city=city_label, region=city)
         if care == "special-drug":

@@ -421,12 +421,13 @@ def _supplementary_base(work: _Work, rule: SupplementaryRule, critical_rule: Cri
         remainder = money(max(ZERO, self_pay - critical_rule.threshold) - critical)
         return remainder, remainder, None
     if rule.base == "special_drug":
-        if request.special_drug > 0:
+        gross = money(request.special_drug)
+        if gross > 0 and request.in_quzhou is not False:
             work.assume("assumed_designated_pharmacy_in_city", request.city)
-        return money(request.special_drug), money(request.special_drug), None
-    gross = money(request.out_of_list)
+    else:
+        gross = money(request.out_of_list)
     if rule.outside_city_share < 1 and gross > 0:
-        if request.in_quzhou is None:
+        if request.in_quzhou is None and rule.base != "special_drug":  # (a special drug: the pharmacy assumed, above)
             work.assume("assumed_in_city", request.city)
         if request.in_quzhou is False:
             return money(gross * rule.outside_city_share), gross, rule.outside_city_share

@@ -85,6 +85,8 @@ AMOUNT_STEPS = ("in_scope", "special_drug", "out_of_list")
 # handed to the estimate. ALL_PAID: the deductible was paid, no amount said (起付线已经付过了).
 GIVEN = ("deductible_used", "fund_paid_this_year")
 ALL_PAID = "all"
+# …and where care was, told though not asked (a special drug bought in 杭州: the pharmacy's place counts)
+KEPT_IF_TOLD = (*GIVEN, "in_quzhou")
 
 
 class AnswerError(ValueError):
@@ -321,7 +323,7 @@ class Interview:
             else:
                 aside[step.name] = value
                 break
-        kept.update({name: pending.pop(name) for name in GIVEN if name in pending})
+        kept.update({name: pending.pop(name) for name in KEPT_IF_TOLD if name in pending})
         if step is None:
             return kept, aside
         return {**kept, **{name: value for name, value in pending.items() if name not in aside}}, aside
@@ -365,7 +367,7 @@ class Interview:
         kept: dict = {}
         while (step := self.next_step(kept)) is not None and step.name in answers:
             kept[step.name] = answers[step.name]
-        return {**kept, **{name: answers[name] for name in GIVEN if name in answers}}
+        return {**kept, **{name: answers[name] for name in KEPT_IF_TOLD if name in answers}}
 
     def changed_terms(self, answers: dict) -> bool:
         """The basic rule of the case's city, scheme and care tells how its terms were before a day (衡阳慢性病门诊)."""

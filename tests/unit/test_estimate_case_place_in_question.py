@@ -35,3 +35,13 @@ def test_a_clause_asking_about_the_place_fills_nothing(interview, text):
 def test_an_insurance_city_the_rules_lack_is_still_no_place_of_care(interview):
     case = interview.cases.read("我在杭州参保在衢州住院5万能报多少")
     assert case.elsewhere == "杭州" and "city" not in case.answers
+
+
+def test_a_stay_of_a_few_days_in_another_city_is_care_outside(interview):
+    # 住了几天院: 几 counts; the city named is where care was
+    assert interview.cases.read("前阵子在杭州一家一级医院住了几天院").answers.get("in_quzhou") is False
+
+
+def test_the_city_named_with_the_insurance_is_the_one_insured_in_not_where_care_was(interview):
+    case = interview.cases.read("我医保是衡阳的，职工医保，这次在衢州住院花了3万")
+    assert case.answers.get("city") == "hengyang"

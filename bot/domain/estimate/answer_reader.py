@@ -123,7 +123,8 @@ def _latin_words(word: str) -> str:
     """An English word or phrase as a pattern: spaces or hyphens alike (low-income, low income)."""
     return r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word.strip())))
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])")  # 住了十几天, 花了好几万: 几 counts, it does not ask
+# 住了十几天, 花了好几万, 住了几天院: 几 counts, it does not ask (after 了, before a unit of time or times)
+_A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])|(?<=了)几(?=天|个月|个星期|周|次|回)")
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
 _GUESSED = re.compile(r"^(?:应该是|可能是|大概是|好像是|应该|可能|大概|好像)|吧?\s*[?？]+\s*$|吧\s*$")
@@ -199,7 +200,7 @@ class AnswerReader:
             {comparable(w) for w in (*self.known.amount_questions, *self.known.bare_amount_words)} - {""}, key=len, reverse=True))) or "(?!)")
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
         self._why = tuple(comparable(w) for w in self.known.why_words)
-        self._insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
+        self.insurance_words = tuple(comparable(w) for w in self.known.insurance_words)
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
         self._back = tuple(comparable(w) for w in self.known.back)
@@ -327,7 +328,7 @@ class AnswerReader:
         if in_a_case:
             found = [item for item in found if item.value != OUTSIDE]
         if table == "in_city":  # 我老婆在杭州参保，她住院能报多少: where she is insured, not where care was
-            found = [item for item in found if not (item.place and read.startswith(self._insurance_words, item.end))]
+            found = [item for item in found if not (item.place and read.startswith(self.insurance_words, item.end))]
         try:
             return self._resolve(table, found, prefer)
         except Unread as unread:

@@ -177,6 +177,11 @@ class CaseReader:
         this_visit = "，".join(clause for clause, _ in clauses if self._deductible_paid(clause) is None)
         answers: dict = {}
         self._choice(answers, "city", "city", whole)
+        if "city" not in answers:  # 我医保是衡阳的…这次在衢州住院: the city named with the insurance is the one insured in
+            for clause, compared in clauses:
+                if any(word in compared for word in self.reader.insurance_words) and not self._care_told(compared):
+                    self._choice(answers, "city", "city", clause)
+                    break
         self._choice(answers, "scheme", "scheme", whole)
         self._choice(answers, "care", "care", whole, prefer=self.interview.words.understanding.prefer.get("care"))
         self._choice(answers, "level", "level", whole, this_visit=this_visit)
@@ -484,6 +489,14 @@ class CaseReader:
         """在外地住院, 到杭州看病: the place follows a care-place marker and care words follow it."""
         placed = self._marked(compared[:item.start]) or compared[item.start:item.end].startswith(self._markers)  # 在衢州 is a word
         return placed and any(word in compared[item.end:] for word in self._care_words)
+
+    def _care_told(self, compared: str) -> bool:
+        """The clause says what care was had (在衢州住院, 看门诊): a city in it may be where, not the insurance."""
+        try:
+            self.reader.choice("care", compared, in_a_case=True)
+        except Unread:
+            return False
+        return True
 
     def _names_insurance(self, compared: str, clause: str, item) -> bool:
         """Whether the place found names where one is insured: an insurance word just after it (杭州参保,

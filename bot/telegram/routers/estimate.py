@@ -412,13 +412,24 @@ class EstimateFlow:
             told = {name: value for name, value in case.answers.items() if name not in answers}
             if "in_scope" in told and "care" not in case.answers and answers.get("care") == "special-drug":
                 told["special_drug"] = told.pop("in_scope")  # 一年大概3万块 of a special drug: its price
-            if told and (step.name not in told or len(told) > 1 or self.interview.reader.is_question(text)):
+            if told and (step.name not in told or len(told) > 1 or self.interview.reader.is_question(text)
+                         or self._amounts_told_apart(step, text)):
                 # (the step's own answer alone is read by the step: -5 is re-asked, not taken for 5)
                 answers = {**answers, **told}
                 await self.save(answers)
                 await self.show(answers, case=Case(answers) if step.name not in told else None)
                 return
         await self.accept(answers, step, text.strip(), question=text)
+
+    def _amounts_told_apart(self, step, text: str) -> bool:
+        """一共花了8万，医保范围内的6万 at the in-scope step: several amounts, which the case reading tells apart."""
+        if step.name not in AMOUNT_STEPS:
+            return False
+        try:
+            self.interview.accept(step, text)
+        except AnswerError as error:
+            return error.reason == "amount:several"
+        return False
 
     async def accept(self, answers: dict, step, text: str, question: str | None = None) -> None:
         """Take the answer and show what comes next; when it is no answer, a question is answered first."""

@@ -191,6 +191,8 @@ class CaseReader:
         elsewhere = self._insured_elsewhere(clauses)
         if elsewhere is not None:
             answers.pop("city", None)  # 我是黑河的，在衢州住院: 衢州 is where care was, not the insurance
+            if answers.get("in_quzhou") is False and not any(self._care_told(compared) for _, compared in clauses):
+                del answers["in_quzhou"]  # 就是杭州的啊: where one is insured, not where care was
         amounts = self._amounts(clauses, answers.get("care"))
         per_unit = amounts.pop("per_unit", None)
         from_total = amounts.pop("from_total", None)

@@ -436,7 +436,7 @@ class EstimateFlow:
         try:
             value = self.interview.accept(step, text)
         except AnswerError as error:
-            if question is not None and error.reason != "question" and await self.corrected(answers, question):
+            if question is not None and error.reason != "question" and await self.corrected(answers, question, step):
                 return
             asks = error.reason == "question" and error.hint_msgid != HINT_HOSPITAL_NAME  # 市人民医院是几级？: the hint says where to look
             if question is not None and error.may_be_a_question and await self.digress(question, asks):
@@ -448,11 +448,13 @@ class EstimateFlow:
         await self.save(answers)
         await self.show(answers, unsure_of=step if value is None else None)
 
-    async def corrected(self, answers: dict, text: str) -> bool:
+    async def corrected(self, answers: dict, text: str, step) -> bool:
         """A message that is no answer to this step but changes an earlier one (不对，我是衡阳的医保):
-        the earlier answer is changed, what it said is shown, and the estimate goes on from there."""
+        the earlier answer is changed, what it said is shown, and the estimate goes on from there. (Where the
+        insurance city is asked, a place named is that city, not where care was: 就是杭州的啊.)"""
         case = self.interview.cases.read(text)
-        changed = {name: value for name, value in case.answers.items() if name in answers and answers[name] != value}
+        changed = {name: value for name, value in case.answers.items() if name in answers and answers[name] != value
+                   and not (step.name in _PLACE_STEPS and name in _PLACE_STEPS)}
         if not changed:
             return False
         answers = {**answers, **case.answers}

@@ -291,7 +291,8 @@ class CaseReader:
         the minimum allowance), or tells its costs again (也是8000): no FAQ question in between is what it leans on."""
         told = {**self._supposed(text), **case.answers}
         changed = {name for name, value in told.items() if answers.get(name) != value}
-        return bool(changed) and (changed <= set(PERSONAL_STEPS) or case.costs)
+        # (…or where the stay was, 要是在衢州市内住的呢: a detail of the stay, which no FAQ question asks of)
+        return bool(changed) and (changed <= {*PERSONAL_STEPS, "in_quzhou"} or case.costs)
 
     def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
         """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""

@@ -32,7 +32,7 @@ STEP_NAMES = {
 
 
 # Told in a whole case but not asked by a step: shown with what was understood, without a 修改 button.
-GIVEN_NAMES = {"deductible_used": N_("今年已付起付线"), "fund_paid_this_year": N_("今年医保已报销")}
+GIVEN_NAMES = {"deductible_used": N_("今年已付起付线"), "fund_paid_this_year": N_("今年医保已报销"), "total_told": N_("总费用")}
 
 PAYER_NAMES = {"basic": N_("基本医保"), "critical_illness": N_("大病保险")}
 

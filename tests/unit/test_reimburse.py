@@ -247,6 +247,15 @@ def test_special_drugs_bought_outside_the_city_are_not_paid_and_the_plan_not_joi
     assert not_joined.not_enrolled == "惠衢保" and not_joined.reimbursed == D("0.00")
 
 
+def test_a_total_told_beyond_the_costs_asked_is_the_residents_to_pay(rules):
+    # 总共花了8万，医保范围内6万, no drugs outside the list: the other 2万 is no one's to reimburse
+    request = EstimateRequest("quzhou", "resident", "inpatient", level=3, in_quzhou=True, in_scope=D(60000), hardship=False,
+                              huiqubao=True, total_told=D(80000))
+    result = estimate(request, rules)
+    assert result.other_costs == D("20000.00") and result.total == D("80000.00")
+    assert result.reimbursed == D("43709.00") and result.out_of_pocket == D("36291.00")
+
+
 def test_huiqubao_is_only_for_quzhou(rules):
     request = EstimateRequest("hengyang", "employee", "outpatient", level=3, in_scope=D(1000), huiqubao=True)
     result = estimate(request, rules)

@@ -587,6 +587,9 @@ class CaseReader:
         outside = main == "in_scope" and any(value != NOTHING for value in labelled["out_of_list"])
         if labelled[main]:
             found[main] = labelled[main][0] if len(set(labelled[main])) == 1 else None
+            totals = set(labelled["total"]) - {None}
+            if found[main] is not None and len(totals) == 1 and (whole := totals.pop()) > found[main]:
+                found["total_told"] = whole  # 一共花了8万，医保范围内的6万: the rest is the resident's too
         elif labelled["total"] and not unlabelled and not outside and len(set(labelled["total"])) == 1:
             found[main] = labelled["total"][0]  # 一共花了4500: the cost, unless part of it was outside the list
         elif (whole := self._part_of_the_whole(clauses, labelled)) is not None:

@@ -83,7 +83,7 @@ WORD_TABLE = {"city": "city", "scheme": "scheme", "care": "care", "level": "leve
 AMOUNT_STEPS = ("in_scope", "special_drug", "out_of_list")
 # Told in a whole case but never asked (今年已经付过100元起付线): kept beside the steps' answers and
 # handed to the estimate. ALL_PAID: the deductible was paid, no amount said (起付线已经付过了).
-GIVEN = ("deductible_used", "fund_paid_this_year")
+GIVEN = ("deductible_used", "fund_paid_this_year", "total_told")
 ALL_PAID = "all"
 # …and where care was, told though not asked (a special drug bought in 杭州: the pharmacy's place counts)
 KEPT_IF_TOLD = (*GIVEN, "in_quzhou")
@@ -392,6 +392,7 @@ class Interview:
             huiqubao=answers.get("huiqubao"),
             deductible_used=self._deductible_used(answers),
             fund_paid_this_year=answers.get("fund_paid_this_year"),
+            total_told=answers.get("total_told"),
         )
 
     def _deductible_used(self, answers: dict) -> Decimal | None:

@@ -45,6 +45,7 @@ class EstimateRequest:
     fund_paid_this_year: Decimal | None = None  # what the basic fund already paid this year (for the cap)
     hardship: bool | None = None  # 低保、特困、返贫致贫人口
     huiqubao: bool | None = None  # enrolled in the city's supplementary plan
+    total_told: Decimal | None = None  # the whole bill as told (总共花了8万), when it holds costs no step asks about
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Estimate:
     missing_rules: tuple[MissingRule, ...]
     before: Before | None = None
     not_enrolled: str | None = None  # the plan (msgid) that would pay here, had the resident joined it
+    other_costs: Decimal = ZERO  # of the whole bill told, what is neither in the list nor a drug outside it: no one pays it
 
     def to_json(self) -> dict:
         def text(value: Decimal | None) -> str | None:
@@ -235,6 +237,9 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
     supplementary = _supplementary(work, rules, critical_rule, self_pay, critical)
 
     total = money(request.in_scope + request.out_of_list + request.special_drug)
+    # 总共花了8万，医保范围内6万, no drugs outside the list: the other 2万 is the resident's too
+    other_costs = money(request.total_told - total) if request.total_told is not None and request.total_told > total else ZERO
+    total = money(total + other_costs)
     basic_paid = basic or ZERO
     critical_paid = critical or ZERO
     reimbursed = money(basic_paid + critical_paid + supplementary)
@@ -255,6 +260,7 @@ def estimate(request: EstimateRequest, rules: RuleBook) -> Estimate:
         missing_rules=tuple(work.missing),
         before=work.before,
         not_enrolled=work.not_enrolled,
+        other_costs=other_costs,
     )
 
 
@@ -263,7 +269,7 @@ def _check(request: EstimateRequest) -> None:
         raise RequestError("unknown_scheme", f"unknown scheme {request.scheme!r}; use one of {', '.join(SCHEMES)}")
     if request.care not in CARES:
         raise RequestError("unknown_care", f"unknown care {request.care!r}; use one of {', '.join(CARES)}")
-    for name in ("in_scope", "out_of_list", "special_drug", "deductible_used", "fund_paid_this_year"):
+    for name in ("in_scope", "out_of_list", "special_drug", "deductible_used", "fund_paid_this_year", "total_told"):
         value = getattr(request, name)
         if value is not None and value < 0:
             raise RequestError("negative_amount", f"{name} must not be negative", field=name)

@@ -19,6 +19,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
+from bot.domain.estimate.amounts import AmountError, parse_amount
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step
 from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL,
@@ -89,16 +90,19 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
     why = reader.asks_why(text)
-    if not (about_it or earlier or reader.asks_only_the_amount(text)) or reader.holds_an_amount(text) and not (earlier or why):
-        return False  # (3月以前呢 holds a month, 为什么是90% a rate: no amount)
+    if not (about_it or earlier or reader.asks_only_the_amount(text)):
+        return False
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
+    quoted = about_it and _quotes_the_case(interview, text, result)
+    if reader.holds_an_amount(text) and not (earlier or why) and not quoted:
+        return False  # (3月以前呢 holds a month, 为什么是90% a rate: no amount; 总共8万，我自己要出多少 quotes the case)
     if earlier and not about_it:  # 那3月以前呢，原来是多少: the result says how it was, if its terms changed on a day
         return "care" in result and interview.changed_terms(result) and "care" in follow_ups.estimate_case(data, at)
     case = interview.cases.read(text)
     # (没买惠衢保。我自己要付多少？ after an outpatient result, which has no 惠衢保 step: a "no" it never assumed otherwise)
     told = {name: value for name, value in case.answers.items() if not (value is False and name not in result)
-            and not (why and name in AMOUNT_STEPS)}  # (花了五万才报一万多，为什么: the case's figures, quoted)
+            and not ((why or quoted) and name in (*AMOUNT_STEPS, *GIVEN))}  # (花了五万才报一万多，为什么: the case's figures, quoted)
     if not about_it:  # 那一共能报多少？ just after the result (the case told bit by bit ended there): the result
         return not told and not case.aside and "care" in follow_ups.estimate_case(data, at) \
             and not interview.cases.names_a_plan_left_out(text, result)
@@ -110,6 +114,21 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
             and revision.changed:
         return False  # 那如果当初没买惠衢保呢: a what-if; 那大病呢, worded alike, changes nothing: it asks about the result
     return "care" in follow_ups.estimate_case(data, at) or reader.points_back_to_the_result(text) or not told
+
+
+def _bare_amount(text: str) -> bool:
+    try:
+        parse_amount(text)
+    except AmountError:
+        return False
+    return True
+
+
+def _quotes_the_case(interview, text: str, result: dict) -> bool:
+    """The amounts a message tells are the result's own case (总共8万，我自己到底要出多少): quoted, not a new case."""
+    told = [value for name, value in interview.cases.read(text).answers.items() if name in (*AMOUNT_STEPS, *GIVEN)]
+    amounts = {Decimal(str(result[name])) for name in (*AMOUNT_STEPS, *GIVEN) if result.get(name) not in (None, ALL_PAID)}
+    return bool(told) and all(value in amounts for value in told)  # (总共8万 read alone is the cost: it is the total told)
 
 
 _CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks
@@ -390,6 +409,9 @@ class EstimateFlow:
             if len(case.answers) + len(case.aside) + (case.elsewhere is not None) > 1:
                 await self.start(case=case)
                 return
+        elif step.kind != "amount" and _bare_amount(text):
+            await self.accept(answers, step, text.strip())  # 0 where 低保 is asked: no new cost; the step again
+            return
         elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text) \
                 or len(text) >= CASE_TOLD_SHORTEST and _CLAUSE_BREAK.search(text) \
                 or any(name not in answers and name != step.name and name not in _PLACE_STEPS

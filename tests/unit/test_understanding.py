@@ -2080,3 +2080,9 @@ def test_two_questions_joined_by_and_in_english(index):
                                       "国谈药双通道定点药店名单在哪查"])
 def test_private_international_policies_and_dual_channel_pharmacies_are_not_ours(index, question):
     assert_declines(index, question, "uncovered_topic")
+
+
+def test_a_swap_that_names_a_scheme_and_care_is_asked_even_alone(index):
+    result = index.search("衢州职工看门诊呢")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient"
+    assert index.search("那职工呢").outcome == "declined"  # a mere swap alone: nothing to swap into

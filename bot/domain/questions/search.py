@@ -328,7 +328,9 @@ class SearchIndex:
             # Huiqubao; 我妈去长沙看病也能用吗 after 衡阳的共济能给我妈用吗 is about using it there)
         if follows and result.decline_reason == "low_confidence" and (again := self._about_the_last_answer(question, follows, city)):
             return again  # 是哪20种药 after 惠衢保特药怎么赔
-        if swaps_only and result.outcome != "declined":
+        named = self.understanding.facets(normalized)
+        if swaps_only and result.outcome != "declined" and not (result.outcome == "answered" and named.get("scheme") and named.get("care")):
+            # (衢州职工看门诊呢 alone names a scheme and a kind of care: enough to be asked as it is)
             return SearchResult("declined", region=result.region, decline_reason="off_topic", decline_region=result.region or NATIONAL)
         if follows and result.outcome == "answered" and result.entry.region != NATIONAL and not self.places.names_in(normalized) \
                 and (last := self._kept(follows, city)).outcome == "answered" and last.entry.region not in (NATIONAL, result.entry.region) \

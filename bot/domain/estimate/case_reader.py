@@ -42,6 +42,7 @@ def other_cost_step(step: str) -> str:
 
 
 PLAN_STEP = "huiqubao"  # the yes/no step asking whether the supplementary plan was joined
+_SUPPOSED = re.compile(r"如果|要是|假如|假设|万一|what if|suppose|if it was|if it were|if it had been")
 _BOUGHT = re.compile(r"买|投保|参保|参加|bought|joined|enrolled")
 _ENGLISH_NOT = re.compile(r"\b(?:no|not|none|nothing|never|haven't|hasn't|hadn't|havent|hasnt|didn't|didnt|yet to)\b")
 
@@ -291,8 +292,11 @@ class CaseReader:
         the minimum allowance), or tells its costs again (也是8000): no FAQ question in between is what it leans on."""
         told = {**self._supposed(text), **case.answers}
         changed = {name for name, value in told.items() if answers.get(name) != value}
-        # (…or where the stay was, 要是在衢州市内住的呢: a detail of the stay, which no FAQ question asks of)
-        return bool(changed) and (changed <= {*PERSONAL_STEPS, "in_quzhou"} or case.costs)
+        # (…or where the stay was, 要是在衢州市内住的呢: a detail of the stay, which no FAQ question asks of; or, said as
+        # a supposition outright, the hospital's level: what if it was a level 3 hospital? — not 那二级医院呢, which may
+        # swap the level of the rates just asked)
+        stay = {*PERSONAL_STEPS, "in_quzhou", *(("level",) if _SUPPOSED.search(_spelled(simplified(text))) else ())}
+        return bool(changed) and (changed <= stay or case.costs)
 
     def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
         """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""

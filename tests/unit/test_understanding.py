@@ -2086,3 +2086,10 @@ def test_a_swap_that_names_a_scheme_and_care_is_asked_even_alone(index):
     result = index.search("衢州职工看门诊呢")
     assert result.outcome == "answered" and result.entry.id == "quzhou/employee/outpatient"
     assert index.search("那职工呢").outcome == "declined"  # a mere swap alone: nothing to swap into
+
+
+@pytest.mark.parametrize("question", ["尊敬的工作人员：本人在丽水参加职工医保，请问丽水有没有类似惠衢保的补充医疗保险？保费多少？",
+                                      "我是衡阳的个体户，49岁，开早餐店，交居民医保，听说衢州有惠衢保，衡阳有没有类似的惠民保，多少钱一年？"])
+def test_a_plan_like_ours_elsewhere_is_the_neighbours_whatever_else_the_message_asks(index, question):
+    # ours named only as a likeness lends no question of the message to ours; 个体户 (who asks) hides no neighbour after it
+    assert_declines(index, question, "uncovered_topic")

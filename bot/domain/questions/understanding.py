@@ -487,10 +487,11 @@ class Understanding:
     def off_topic(self, normalized: str) -> tuple[str, str] | None:
         """The neighbouring subject a question names (its label), and the word that names it; none when the
         word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
-        found = self._off_topic.search(normalized)
-        if found and found[1].whoever_joins and self.facets(normalized).get("product", frozenset()) & set(found[1].whoever_joins):
-            return None
-        return (found[1].label, found[0]) if found else None
+        for word, topic in self._off_topic.each(normalized):
+            if topic.whoever_joins and self.facets(normalized).get("product", frozenset()) & set(topic.whoever_joins):
+                continue  # (个体户 says who asks; another neighbour further on may still be asked)
+            return topic.label, word
+        return None
 
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, Iterable, Iterator, TypeVar
 
 _ASCII_LETTER = re.compile(r"[a-z]")
 
@@ -64,6 +64,12 @@ class WordMap(Generic[Value]):
     def search(self, text: str) -> tuple[str, Value] | None:
         match = self.pattern.search(text) if self.pattern is not None else None
         return (match.group(0), self.value(match.group(0))) if match else None
+
+    def each(self, text: str) -> Iterator[tuple[str, Value]]:
+        """Every word found, left to right, with its value."""
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                yield match.group(0), self.value(match.group(0))
 
     def values(self, text: str) -> frozenset[Value]:
         if self.pattern is None:

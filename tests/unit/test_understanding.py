@@ -2093,3 +2093,15 @@ def test_a_swap_that_names_a_scheme_and_care_is_asked_even_alone(index):
 def test_a_plan_like_ours_elsewhere_is_the_neighbours_whatever_else_the_message_asks(index, question):
     # ours named only as a likeness lends no question of the message to ours; 个体户 (who asks) hides no neighbour after it
     assert_declines(index, question, "uncovered_topic")
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("上海的滬惠保，我在衢州用醫保個賬能幫住上海的爸媽繳嗎", "uncovered_topic"),   # paying for the plan the story named
+    ("電子社保卡跟醫保電子憑證是同一個東西嗎", "uncovered_topic"),
+    ("我是江山的新生儿妈妈，孩子的出生医学证明弄丢了，怎么补办？", "uncovered_topic"),
+    ("我理解杭州职工门诊起付线也跟衢州一样是300，对吧", "uncovered_place"),       # 衢州 only what Hangzhou is likened to
+    ("We are moving from Heihe to Harbin next year. How many relatives can be bound for family mutual aid under Harbin's own rules?",
+     "uncovered_place"),
+])
+def test_neighbours_a_message_pays_for_likens_or_names_by_its_rules_are_declined(index, question, reason):
+    assert_declines(index, question, reason)

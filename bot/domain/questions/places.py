@@ -122,7 +122,10 @@ class Places:
         if self._pattern is None:
             return None
         matches = list(self._pattern.finditer(part))
-        if any(self.names[match.group(0)] for match in matches):
+        self.likened_to_ours(part)  # (builds the pattern)
+        likened = [span.span() for span in self._likened.finditer(part)]
+        # (杭州职工门诊起付线也跟衢州一样是300: 衢州 is only what Hangzhou is likened to)
+        if any(self.names[match.group(0)] and not any(a <= match.start() < b for a, b in likened) for match in matches):
             return None
         return next((match.group(0) for match in matches
                      if understanding.role(part, match.start(), match.end()) != "care"

@@ -19,6 +19,8 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 # …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
+# 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
+_PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 _POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
@@ -194,7 +196,7 @@ class MessageReader:
         """The parts of a message in two or more that ask something (cleaned); none for one part. With
         or_all, every part when none asks (长沙职工门诊起付线也是二级200三级300吧，跟衡阳一样对吧)."""
         parts, asking = self._parts(question)
-        return (asking or (parts if or_all else [])) if len(parts) > 1 else []
+        return (asking or (parts if or_all else [])) if len(parts) > 1 or or_all else []
 
     def only_told(self, question: str, word: str) -> bool:
         """The word stands only in parts of the message that ask nothing, and a part that asks names a
@@ -203,7 +205,7 @@ class MessageReader:
         parts, asking = self._parts(question)
         # (a product named only in a telling part is not enough: 看到说西湖益联保…比惠衢保高…能不能买那个 asks of the neighbour)
         # (中风后做康复理疗，衢州医保能报多少: insurance in general asked to pay is asked to pay for the neighbour told)
-        return any(self.understanding.facets(part).get("product")
+        return any(self.understanding.facets(part).get("product") and not (_PAYS_FOR.search(part) and not self._names_a_plan(part))
                    or self.understanding.names_our_insurance(part) and not self.understanding.asks_if_paid_for(part) for part in asking) \
             and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
@@ -218,8 +220,12 @@ class MessageReader:
         return bool(asking) and len(asking) < len(parts) and any(word in part for part in parts) \
             and (bool(understanding.facets(normalized).get("product")) or understanding.names_our_insurance(normalized)) \
             and all(word not in part and not understanding.off_topic(part) and not understanding.other_insurance(part)
-                    and not _POINTS_BACK.search(part) and self.tools.has_anchor(part)
+                    and not _POINTS_BACK.search(part) and not _PAYS_FOR.search(part) and self.tools.has_anchor(part)
                     and not understanding.asks_if_paid_for(part) for part in asking)
+
+    def _names_a_plan(self, part: str) -> bool:
+        """The part names one of our plans one buys (惠衢保), not only an account or a right."""
+        return "huiqubao" in self.understanding.facets(part).get("product", frozenset())
 
     def likened_beside_ours(self, question: str, word: str) -> bool:
         """An insurance like ours (商业保险, 相互宝) named only to liken ours to it, where a part that asks names

@@ -1075,7 +1075,7 @@ class SearchIndex:
         for place in uncovered:
             clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
             if "employee" in self.understanding.facets(clause).get("scheme", frozenset()) or _WORKS.search(clause) \
-                    or re.search(rf"{re.escape(place)}(?:那边|那里|那儿|的规定|的政策|的共济|的家庭共济)", normalized):
+                    or re.search(rf"{re.escape(place)}(?:那边|那里|那儿|的规定|的政策|的共济|的家庭共济|'s (?:own )?(?:rules|policy|scheme))", normalized):
                 # 我在杭州上班交的职工医保: the one who shares is insured there, whose rules we lack;
                 # 湘潭共济我办好了，株洲那边能绑几个人: the part that asks is about that place
                 return result
@@ -1087,8 +1087,9 @@ class SearchIndex:
 
     def _role_of(self, normalized: str, place: str) -> str:
         """The role (understanding.role) of a place named in the text, where it is first named."""
-        at = normalized.find(place)
-        return self.understanding.role(normalized, at, at + len(place)) if at >= 0 else "unknown"
+        roles = [self.understanding.role(normalized, m.start(), m.end()) for m in re.finditer(re.escape(place), normalized)]
+        # (moving to Harbin … under Harbin's own rules: named once as where one goes, once as the rules asked)
+        return "insurance" if "insurance" in roles else roles[0] if roles else "unknown"
 
     def _asked(self, question: str, normalized: str) -> dict:
         """The question's facets; of a message that tells and asks, the scheme, status, care and

@@ -2105,3 +2105,8 @@ def test_a_plan_like_ours_elsewhere_is_the_neighbours_whatever_else_the_message_
 ])
 def test_neighbours_a_message_pays_for_likens_or_names_by_its_rules_are_declined(index, question, reason):
     assert_declines(index, question, reason)
+
+
+@pytest.mark.parametrize("question", ["衢州居民医保门诊封顶是不是跟职工一样8000", "衢州居民医保门诊，是不是跟职工一样一级医院起付线300"])
+def test_a_scheme_only_likened_to_is_not_the_one_asked(index, question):
+    assert_answers(index, question, "quzhou/resident/outpatient")

@@ -82,6 +82,8 @@ class SearchResult:
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
 
 
+# …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
+_LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
@@ -1096,9 +1098,15 @@ class SearchIndex:
         year the asking parts name outweigh the story's (只查到居民的 is told), and a product the
         story names only in passing is not asked (我在外地上班照顾不到: where the asker lives)."""
         asked = self.understanding.facets(normalized)
-        if not asked or (asking := self.reader.asked_in_the_asking_parts(question)) is None:
+        asking = self.reader.asked_in_the_asking_parts(question) if asked else None
+        if asking is not None:
+            asked = {**asked, **{d: v for d, v in asking.items() if d in self.ASKED_NOT_TOLD}}
+        if (likened := _LIKENED_TO.sub(" ", normalized)) != normalized:
+            # 衢州居民医保门诊封顶是不是跟职工一样8000: the employees are only what the residents are likened to
+            own = self.understanding.facets(likened)
+            asked = {d: own[d] for d in asked if d in own} | {d: v for d, v in asked.items() if d not in ("scheme", "status", "care")}
+        if not asked or asking is None:
             return asked
-        asked = {**asked, **{d: v for d, v in asking.items() if d in self.ASKED_NOT_TOLD}}
         told_only = self.reader.told_in_passing(question, asked.get("product", frozenset()) & self.understanding.told_only_products)
         if told_only:
             asked = {d: v for d, v in {**asked, "product": asked["product"] - told_only}.items() if v}

@@ -85,3 +85,12 @@ def test_an_uncovered_insurance_city_in_a_follow_up_drops_the_city(interview):
 def test_a_message_without_a_changed_case_is_no_revision(interview, text):
     before = {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 2, "in_quzhou": True}
     assert interview.cases.revision(before, interview.cases.read(text)) is None
+
+
+def test_another_persons_case_asks_their_own_status_and_drugs_again(interview):
+    answers = dict(city="quzhou", scheme="resident", care="inpatient", level=1, in_quzhou=True, in_scope=Decimal(8000),
+                   out_of_list=Decimal(0), hardship=False, huiqubao=True)
+    text = "我爸也是衢州居民医保，在杭州的一级医院住院，医保范围内也是8000，买了惠衢保，帮我算算能报多少"
+    revision = interview.cases.revision(answers, interview.cases.read(text))
+    assert revision is not None and "hardship" not in revision.answers and "out_of_list" not in revision.answers
+    assert revision.answers["in_quzhou"] is False and revision.answers["huiqubao"] is True

@@ -375,6 +375,10 @@ class CaseReader:
             for name in GIVEN:  # the deductible paid this year was of that scheme's, that care's, that person's
                 if name not in case.answers:
                     revised.pop(name, None)
+        if case.someone_else:  # 我爸也是衢州居民医保…也是8000: his own 低保 status and drugs outside the list are asked
+            for name in (*PERSONAL_STEPS, "out_of_list"):
+                if name not in case.answers:
+                    revised.pop(name, None)
         if case.elsewhere is not None and "city" not in case.answers:
             revised.pop("city", None)  # 那我老婆是杭州医保呢: the city is asked, with what the rules lack said
         main = cost_step(revised.get("care"))

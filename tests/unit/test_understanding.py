@@ -2110,3 +2110,7 @@ def test_neighbours_a_message_pays_for_likens_or_names_by_its_rules_are_declined
 @pytest.mark.parametrize("question", ["衢州居民医保门诊封顶是不是跟职工一样8000", "衢州居民医保门诊，是不是跟职工一样一级医院起付线300"])
 def test_a_scheme_only_likened_to_is_not_the_one_asked(index, question):
     assert_answers(index, question, "quzhou/resident/outpatient")
+
+
+def test_the_old_separate_critical_illness_contribution_is_not_ours(index):
+    assert_declines(index, "以前单位交的大病统筹，一个月几块钱的那个，现在还要交吗", "uncovered_topic")

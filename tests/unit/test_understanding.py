@@ -2114,3 +2114,22 @@ def test_a_scheme_only_likened_to_is_not_the_one_asked(index, question):
 
 def test_the_old_separate_critical_illness_contribution_is_not_ours(index):
     assert_declines(index, "以前单位交的大病统筹，一个月几块钱的那个，现在还要交吗", "uncovered_topic")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("给我妈绑医保亲情账户，不是支付宝亲情卡那个，需要上传什么", "family-account/bind-parent"),
+    ("衢州职工医保的个人账户，不是公积金账户，能给老婆孩子看病刷吗", "quzhou/employee/personal-account-family"),
+    ("衢州居民医保自带的大病保险，跟商业重疾险不是一回事吧？它是自付满多少开始报", "quzhou/resident/critical-illness"),
+])
+def test_a_neighbour_named_only_to_be_set_apart_leaves_ours_asked(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_is_it_true_that_asks_of_the_neighbour_it_names(index):
+    # 是不是 asks whether it is so, it sets nothing apart
+    assert index.search("医保卡里的钱是不是满60岁就能取现金了").outcome == "declined"
+
+
+@pytest.mark.parametrize("question", ["我妈一直叫它“衢惠保”，就是衢州那个，一个人一年交多少钱", "惠衢险一年多少钱"])
+def test_our_plan_with_its_syllables_swapped_or_called_a_policy_is_ours(index, question):
+    assert index.search(question).outcome == "answered"

@@ -21,6 +21,9 @@ _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
 # 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
+# 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
+_SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
+_SET_APART_AFTER = re.compile(r"[^,，。;；?？!！]{0,4}(?:不是一回事|不是一个东西|不一样吧|不是同一个)")
 _POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
@@ -236,6 +239,14 @@ class MessageReader:
         naming = [part for part in asking if word in part or understanding.off_topic(part) or understanding.other_insurance(part)]
         return any(understanding.facets(part).get("product") for part in asking) \
             and all(_LIKENED.search(part.replace("比例", "")) for part in naming)
+
+    def set_apart(self, question: str, word: str) -> bool:
+        """The neighbour is named only to be set apart from ours (不是支付宝亲情卡那个, 不是公积金账户, 跟商业重疾险不是一回事吧):
+        the question is about ours, whatever it names beside."""
+        normalized = self.tools.normalize(question)
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(word), normalized)]
+        return bool(spans) and all(_SET_APART_BEFORE.search(normalized[:a]) or _SET_APART_AFTER.match(normalized[b:b + 12])
+                                   for a, b in spans)
 
     def held_beside_ours(self, question: str, word: str) -> bool:
         """An insurance like ours that the person holds, named to ask whether they may still join ours

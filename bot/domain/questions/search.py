@@ -948,7 +948,9 @@ class SearchIndex:
         beside_ours = neighbour is not None and understanding.named_beside_ours(neighbour[0])
         if neighbour is None and (product := understanding.other_insurance(normalized)):
             neighbour, beside_ours = (product, product), True
-        if neighbour is not None and self.reader.only_told(question, neighbour[1]):
+        if neighbour is not None and self.reader.set_apart(question, neighbour[1]):
+            neighbour = None  # 给我妈绑医保亲情账户，不是支付宝亲情卡那个: ours is asked, the neighbour set apart
+        elif neighbour is not None and self.reader.only_told(question, neighbour[1]):
             neighbour = None  # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked
         elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])):
             neighbour = None  # 有商业医疗险的人还能参加惠衢保吗: may one who holds it join ours; …还买了个重疾险，我想问…

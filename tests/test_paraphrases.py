@@ -106,7 +106,7 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # my understanding", careful English of foreigners, look-alike product names, the asker's persona first)
         ("residents-hundredfourth.yaml", 0.89), ("residents-hundredsixth.yaml", 0.9), ("residents-hundredsecond.yaml", 0.92),
         ("residents-hundredthird.yaml", 0.88), ("residents-hundredfirst.yaml", 0.93), ("residents-hundredfifth.yaml", 0.9),
-        ("residents-hundredseventh.yaml", 0.93), ("residents-hundredeighth.yaml", 0.78), ("residents-hundredninth.yaml", 0.91),
+        ("residents-hundredseventh.yaml", 0.93), ("residents-hundredeighth.yaml", 0.83), ("residents-hundredninth.yaml", 0.91),
         # sealed until the end of the tenth session, each run once against its final understanding code (9f1bf23):
         # 86.7 / 90.7 / 89.3 %; styles no earlier set used (notices and rumours quoted, frustrated residents,
         # figures said in words with relatives abroad writing Taiwan/HK Chinese or English)

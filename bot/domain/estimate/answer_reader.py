@@ -491,6 +491,15 @@ class AnswerReader:
         """A cheap look before reading a whole case: digits, or a Chinese amount (十万, 两千)."""
         return _MAYBE_AMOUNT.search(typed) is not None
 
+    @staticmethod
+    def is_bare_amount(typed: str) -> bool:
+        """The whole message is an amount (0, 5万): at a choice step it answers nothing and tells no new cost."""
+        try:
+            parse_amount(typed)
+        except AmountError:
+            return False
+        return True
+
     def holds_an_amount(self, typed: str) -> bool:
         """An amount of money is written (not only a rate, a level or a count: 为什么是90%)."""
         return self.may_hold_an_amount(typed) and bool(find_amounts(prepare(typed), self.not_money_after, self.rate_units, self.rough))

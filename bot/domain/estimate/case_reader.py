@@ -278,6 +278,13 @@ class CaseReader:
             return False  # 那职工门诊一年最多报多少呢: a limit or a deductible is asked, not an estimate
         return not self.reader.is_question(rest)
 
+    def quotes(self, text: str, answers: dict) -> bool:
+        """The amounts a message tells are the case's own (总共8万，我自己到底要出多少 after that case's result):
+        quoted, not a new case. (总共8万 read alone is the cost: it is the total told.)"""
+        told = [value for name, value in self.read(text).answers.items() if name in (*AMOUNT_STEPS, *GIVEN)]
+        amounts = {Decimal(str(answers[name])) for name in (*AMOUNT_STEPS, *GIVEN) if answers.get(name) not in (None, ALL_PAID)}
+        return bool(told) and all(value in amounts for value in told)
+
     def asks_the_year(self, text: str) -> bool:
         """那一年下来自己要掏多少, for a whole year: the year asked of an estimate worked out on one month."""
         return self._a_year.search(_spelled(simplified(text))) is not None

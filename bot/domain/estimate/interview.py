@@ -254,6 +254,17 @@ class Interview:
         """'back', 'cancel' or 'restart' when typed text asks for it (返回, 取消, 不算了, 重新算…), else None."""
         return self.reader.navigation(simplified(text))
 
+    def tells_several_amounts(self, step: Step, text: str) -> bool:
+        """一共花了8万，医保范围内的6万 at the in-scope step: more amounts than the step takes (the case reading tells
+        them apart)."""
+        if step.name not in AMOUNT_STEPS:
+            return False
+        try:
+            self.reader.amount(simplified(text), none_means_zero=step.name == "out_of_list")
+        except Unread as unread:
+            return unread.reason == "amount:several"
+        return False
+
     def allows_unsure(self, name: str) -> bool:
         return name in self.words.understanding.unsure_steps
 

@@ -58,16 +58,14 @@ class MessageReader:
         self._runs_of.clear()
         self._parts_of.clear()
 
-    def several_questions(self, question: str, as_typed: bool = False) -> list[str] | None:
-        """Two or more questions in one message (惠衢保多少钱？在哪买？), each with the places and
-        the product the message names (the second rarely repeats them), or `as_typed`; None for one question."""
+    def several_questions(self, question: str) -> list[tuple[str, str]] | None:
+        """Two or more questions in one message (惠衢保多少钱？在哪买？), each (with the places, product,
+        scheme and care the message names, which the second rarely repeats; as typed); None for one question."""
         parts = [part for part in _QUESTIONS.split(question) if part.strip()]
         understanding = self.understanding
         asking = [part for part in parts if understanding.asks_something(self.tools.normalize(part))]
         if len(asking) < 2:
             return None
-        if as_typed:
-            return asking
         whole = self.read(question)
         product = understanding.product_word(whole)
         questions = []
@@ -81,7 +79,7 @@ class MessageReader:
             # 衢州居民住院三级医院报多少？起付线多少？: the second asks of the same scheme and care
             context += [understanding.label(dimension, value, lang) for dimension in ("scheme", "care")
                         if dimension not in own and len(facets.get(dimension, ())) == 1 for value in facets[dimension]]
-            questions.append(" ".join([*context, part]))
+            questions.append((" ".join([*context, part]), part))
         return questions
 
 
@@ -227,8 +225,9 @@ class MessageReader:
                     and not understanding.asks_if_paid_for(part) for part in asking)
 
     def _names_a_plan(self, part: str) -> bool:
-        """The part names one of our plans one buys (惠衢保), not only an account or a right."""
-        return "huiqubao" in self.understanding.facets(part).get("product", frozenset())
+        """The part names one of our plans one buys (a region's own product: 惠衢保), not only an account or a right."""
+        named = self.understanding.facets(part).get("product", frozenset())
+        return any(named & own for own in self.understanding.region_products.values())
 
     def likened_beside_ours(self, question: str, word: str) -> bool:
         """An insurance like ours (商业保险, 相互宝) named only to liken ours to it, where a part that asks names

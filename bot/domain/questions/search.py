@@ -616,7 +616,7 @@ class SearchIndex:
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and not self._ours_named_only_as_a_likeness(question, result) \
                 and (questions := self.reader.several_questions(question)):
-            several = self._each_question_apart(questions, city, self.reader.several_questions(question, as_typed=True))
+            several = self._each_question_apart(questions, city)
             if several is not None:
                 return several
         return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
@@ -714,20 +714,20 @@ class SearchIndex:
         neighbour = self.understanding.off_topic(self.read(question))
         return neighbour is not None and bool(self.understanding.facets(self.tools.normalize(neighbour[1])).get("product"))
 
-    def _each_question_apart(self, questions: list[str], city: str | None, as_typed: list[str] | None = None) -> SearchResult | None:
+    def _each_question_apart(self, questions: list[tuple[str, str]], city: str | None) -> SearchResult | None:
         """Several questions in one message (惠衢保多少钱？在哪买？我妈78了能买吗), each answered alone and
         shown in turn; None unless each is answered (one we cannot answer would go unsaid) by an entry of
         its own, or asks a neighbouring subject, which the answer names as not ours.
 
-        as_typed: the questions without what the message around them lends them: where one of them asks a
+        Each question comes with what the message around it lends it and as typed: where one of them asks a
         neighbour, each answer must stand on its own words (惠衢保能退保吗？能退多少钱？: the refund is asked
         twice, not the premium)."""
-        results = [self._search(part, city) for part in questions]
-        if as_typed is not None and any(r.outcome != "answered" for r in results):
+        results = [self._search(part, city) for part, _ in questions]
+        if any(r.outcome != "answered" for r in results):
             # (丽水有没有类似惠衢保的补充医疗保险？保费多少？: the premium asked is the neighbour's, not ours)
             results = [r if r.outcome != "answered" or self._search(alone, city).entry == r.entry
                        else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
-                       for r, alone in zip(results, as_typed)]
+                       for r, (_, alone) in zip(results, questions)]
         answered = [r for r in results if r.outcome == "answered"]
         # (黑河共济哪些亲戚可以用？顺便问下黑河公积金怎么提取: ours is answered, the housing fund named as not ours)
         unanswered = [r for r in results if r.outcome != "answered"]

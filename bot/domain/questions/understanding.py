@@ -487,9 +487,12 @@ class Understanding:
     def off_topic(self, normalized: str) -> tuple[str, str] | None:
         """The neighbouring subject a question names (its label), and the word that names it; none when the
         word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
+        products = None
         for word, topic in self._off_topic.each(normalized):
-            if topic.whoever_joins and self.facets(normalized).get("product", frozenset()) & set(topic.whoever_joins):
-                continue  # (个体户 says who asks; another neighbour further on may still be asked)
+            if topic.whoever_joins:
+                products = self.facets(normalized).get("product", frozenset()) if products is None else products
+                if products & set(topic.whoever_joins):
+                    continue  # (个体户 says who asks; another neighbour further on may still be asked)
             return topic.label, word
         return None
 

@@ -19,7 +19,6 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
-from bot.domain.estimate.amounts import AmountError, parse_amount
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step
 from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL,
@@ -94,7 +93,7 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         return False
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
-    quoted = about_it and _quotes_the_case(interview, text, result)
+    quoted = about_it and interview.cases.quotes(text, result)
     if reader.holds_an_amount(text) and not (earlier or why) and not quoted:
         return False  # (3月以前呢 holds a month, 为什么是90% a rate: no amount; 总共8万，我自己要出多少 quotes the case)
     if earlier and not about_it:  # 那3月以前呢，原来是多少: the result says how it was, if its terms changed on a day
@@ -114,21 +113,6 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
             and revision.changed:
         return False  # 那如果当初没买惠衢保呢: a what-if; 那大病呢, worded alike, changes nothing: it asks about the result
     return "care" in follow_ups.estimate_case(data, at) or reader.points_back_to_the_result(text) or not told
-
-
-def _bare_amount(text: str) -> bool:
-    try:
-        parse_amount(text)
-    except AmountError:
-        return False
-    return True
-
-
-def _quotes_the_case(interview, text: str, result: dict) -> bool:
-    """The amounts a message tells are the result's own case (总共8万，我自己到底要出多少): quoted, not a new case."""
-    told = [value for name, value in interview.cases.read(text).answers.items() if name in (*AMOUNT_STEPS, *GIVEN)]
-    amounts = {Decimal(str(result[name])) for name in (*AMOUNT_STEPS, *GIVEN) if result.get(name) not in (None, ALL_PAID)}
-    return bool(told) and all(value in amounts for value in told)  # (总共8万 read alone is the cost: it is the total told)
 
 
 _CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks
@@ -409,7 +393,7 @@ class EstimateFlow:
             if len(case.answers) + len(case.aside) + (case.elsewhere is not None) > 1:
                 await self.start(case=case)
                 return
-        elif step.kind != "amount" and _bare_amount(text):
+        elif step.kind != "amount" and self.interview.reader.is_bare_amount(text):
             await self.accept(answers, step, text.strip())  # 0 where 低保 is asked: no new cost; the step again
             return
         elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text) \
@@ -435,23 +419,13 @@ class EstimateFlow:
             if "in_scope" in told and "care" not in case.answers and answers.get("care") == "special-drug":
                 told["special_drug"] = told.pop("in_scope")  # 一年大概3万块 of a special drug: its price
             if told and (step.name not in told or len(told) > 1 or self.interview.reader.is_question(text)
-                         or self._amounts_told_apart(step, text)):
+                         or self.interview.tells_several_amounts(step, text)):
                 # (the step's own answer alone is read by the step: -5 is re-asked, not taken for 5)
                 answers = {**answers, **told}
                 await self.save(answers)
                 await self.show(answers, case=Case(answers) if step.name not in told else None)
                 return
         await self.accept(answers, step, text.strip(), question=text)
-
-    def _amounts_told_apart(self, step, text: str) -> bool:
-        """一共花了8万，医保范围内的6万 at the in-scope step: several amounts, which the case reading tells apart."""
-        if step.name not in AMOUNT_STEPS:
-            return False
-        try:
-            self.interview.accept(step, text)
-        except AnswerError as error:
-            return error.reason == "amount:several"
-        return False
 
     async def accept(self, answers: dict, step, text: str, question: str | None = None) -> None:
         """Take the answer and show what comes next; when it is no answer, a question is answered first."""

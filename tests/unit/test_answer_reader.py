@@ -94,6 +94,19 @@ def test_a_question_is_not_an_answer(interview):
     assert caught.value.reason == "question" and caught.value.may_be_a_question
 
 
+@pytest.mark.parametrize("text", ["惠衢保到底管什么？我也说不准家里给他买没买", "这个是干嘛的，不清楚有没有"])
+def test_a_question_beside_a_doubt_is_a_question_first(interview, text):
+    step = step_after(interview, **IN_QUZHOU, in_quzhou=True, in_scope="1000", out_of_list="0", hardship=False)
+    with pytest.raises(AnswerError) as caught:
+        interview.accept(step, text)
+    assert caught.value.reason == "question"
+
+
+def test_a_doubt_alone_still_answers_the_plan_step(interview):
+    step = step_after(interview, **IN_QUZHOU, in_quzhou=True, in_scope="1000", out_of_list="0", hardship=False)
+    interview.accept(step, "不清楚有没有")  # (taken as not joined, with the assumption said)
+
+
 def test_a_question_about_the_amount_still_answers_the_step(interview):
     assert interview.accept(step_after(interview, city="quzhou", scheme="resident"), "住院能报多少？") == "inpatient"
 

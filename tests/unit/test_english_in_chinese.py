@@ -96,3 +96,13 @@ def test_which_relatives_reads_as_the_knowledge_asks_it(index, without_the_list)
     assert without_the_list.search(question).outcome != "answered"
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/who", result
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("Benefit Qu Insurance one person one year how much money?", "huiqubao/premium"),
+    ("Black River family common relief, which relatives can use my account?", "family-aid/heihe/who"),
+    ("Kinship account is what thing?", "family-account/what"),
+])
+def test_our_words_as_a_translation_app_renders_them_are_read(index, without_the_list, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id, result

@@ -2133,3 +2133,38 @@ def test_is_it_true_that_asks_of_the_neighbour_it_names(index):
 @pytest.mark.parametrize("question", ["我妈一直叫它“衢惠保”，就是衢州那个，一个人一年交多少钱", "惠衢险一年多少钱"])
 def test_our_plan_with_its_syllables_swapped_or_called_a_policy_is_ours(index, question):
     assert index.search(question).outcome == "answered"
+
+
+@pytest.mark.parametrize("question", ["我爸85了还能买惠衢保吗", "惠衢保，我奶奶都九十多了，能买不"])
+def test_an_age_said_without_its_unit_asks_who_may_join(index, question):
+    assert_answers(index, question, "huiqubao/who-can-join")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("那个一年一百元、不体检就能买的补充保险在哪里办", "huiqubao/channels"),
+    ("政府指导的那个不看年龄的补充险，一个人一年交多少钱", "huiqubao/premium"),
+    ("我爸有高血压，老少一个价的那个保险他能参加吗", "huiqubao/who-can-join"),
+])
+def test_our_plan_told_by_its_traits_is_ours(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+@pytest.mark.parametrize("question", ["养老保险一年是不是也交一百块", "普惠的补充医疗险，杭州的多少钱一年"])
+def test_another_plan_told_beside_our_traits_stays_declined(index, question):
+    assert index.search(question).outcome == "declined"
+
+
+@pytest.mark.parametrize("question, scheme", [
+    ("我们没单位的，在衢州看门诊能报多少", "resident"),
+    ("种地的农民在衢州住院报多少", "resident"),
+    ("单位给交的医保，个人账户的钱能给孩子用吗", "employee"),
+])
+def test_a_scheme_told_by_who_pays_it_is_that_scheme(index, question, scheme):
+    assert index.understanding.facets(index.read(question)).get("scheme") == frozenset({scheme})
+
+
+def test_a_follow_up_pointing_at_the_answer_just_given_is_asked_with_that_question(index):
+    # 这个 points back; alone it is no question of ours, with the chronic-rate question it is (不用另外申请)
+    previous = "衡阳慢性病门诊自付降到10%是从什么时候开始的"
+    assert index.search("那这个还要专门去办手续吗").outcome == "declined"
+    assert_answers(index, "那这个还要专门去办手续吗", "family-aid/hengyang/chronic-ratio", follows=previous)

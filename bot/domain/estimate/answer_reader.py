@@ -299,6 +299,8 @@ class AnswerReader:
             if single is not None:
                 return single
         if not in_a_case and self.is_unsure(compared):
+            if self._asks_besides_the_doubt(typed):  # 惠衢保是个啥？我也不知道他有没有: the question first
+                raise Unread("question")
             if allows_unsure:
                 return UNSURE
             raise Unread("unsure")
@@ -359,6 +361,11 @@ class AnswerReader:
     def _clauses(typed: str) -> str:
         """The comparable text with a break (|, never part of a word) where a clause ends."""
         return "|".join(filter(None, (comparable(part) for part in _CLAUSE_BREAK.split(typed))))
+
+    def _asks_besides_the_doubt(self, typed: str) -> bool:
+        """A clause that asks without saying one does not know (是个啥 in 是个啥？我也不知道他有没有)."""
+        clauses = [part for part in _CLAUSE_BREAK.split(typed) if part.strip()]
+        return len(clauses) > 1 and any(self.is_question(part) and not self.is_unsure(comparable(part)) for part in clauses)
 
     def _later_part(self, compared: str) -> str | None:
         """The part from the last 现在/今年/后来 when something comes before it, else None."""

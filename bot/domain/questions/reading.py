@@ -97,6 +97,10 @@ class MessageReader:
 
     def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
+        # a product told by its traits anywhere in the message is named before its parts are weighed
+        normalized = tools.normalize(question)
+        if (described := understanding.described(normalized)) != normalized and not self._elsewheres_own(normalized):
+            question = described
         runs = self._runs(question)
         parts = [clause for run in runs for clause in run] if runs else None
         if parts and any(understanding.asks_something(part) for part in parts):  # 黑河 共济 条件: keywords, no story
@@ -105,6 +109,12 @@ class MessageReader:
             if kept:  # a comma keeps where a part ends (住宁波, 医保在衢州交)
                 return understanding.figures_as_asked(tools.normalize(",".join(kept)))
         return understanding.figures_as_asked(understanding.clean(tools.normalize(question)))
+
+    def _elsewheres_own(self, normalized: str) -> bool:
+        """The message names a place we do not cover other than as where care is (杭州的那个一百块的补充险):
+        a plan told by its traits may be that place's own."""
+        return any(self.understanding.role(normalized, found.start(), found.end()) != "care"
+                   for place in self.places.named(normalized)[1] for found in re.finditer(re.escape(place), normalized))
 
     def _telling(self, part: str) -> bool:
         """The part asks, names our subjects, a neighbouring one, a place, who is concerned (我家孩子

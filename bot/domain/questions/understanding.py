@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.domain.questions.sounds import SoundTable
 from bot.domain.questions.wordmatch import COMPARING, GAP, WordMap, alternation
 
-_BARE_AGE = r"(?<=[子女儿孩娃妈爸他她爷奶婆公])([0-9]{1,2})(?=多?了)"  # 我儿子17了, 他78了: an age said without 岁
+_BARE_AGE = r"(?<=[子女儿孩娃妈爸父母他她爷奶婆公])([0-9]{1,2})(?=多?了)"  # 我儿子17了, 他78了: an age said without 岁
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
                  rf"|{_BARE_AGE}")
@@ -167,6 +167,14 @@ class StatedFigure(_Strict):
     asked: str
 
 
+class DescribedProduct(_Strict):
+    """A product residents describe instead of naming it (那个一年一百块、谁都能买的补充险): a plan word
+    in a message telling one of the product's own traits reads as the product's name."""
+    name: str
+    plan_words: list[str] = Field(min_length=1)
+    traits: list[str] = Field(min_length=1)
+
+
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
@@ -203,6 +211,7 @@ class UnderstandingFile(_Strict):
     plain_words: list[str] = Field(default_factory=list)  # words that name no detail of their own (需要, 多少)
     asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
+    described_products: list[DescribedProduct] = Field(default_factory=list)
     places: Places = Places()
 
     def facet_values(self, dimension: str) -> set[str]:
@@ -214,6 +223,8 @@ Facets = dict[str, frozenset[str]]
 
 _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
 _BEFORE_A_NAME = re.compile(r"[买卖办跟和与或给帮让说了在是有交问找个]")  # words that lead up to a product's name, not part of it
+_BEFORE_A_DESCRIBED_NAME = "的个种份款这那"  # 一年一百块的补充险, 那个保险: the words before a plan told by its traits
+_PLAN_WORD_PARTS = ("公司", "费", "单", "期", "责任", "金")  # 保险公司, 保险费: not the plan itself
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
 _SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
 
@@ -259,6 +270,8 @@ class Understanding:
         self._paid_for_re = alternation(norm(spec.paid_for_asked))
         self._unlisted_groups = alternation(norm(spec.unlisted_groups))
         self._more_asked = alternation(norm(spec.more_asked))
+        self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)))
+                           for product in spec.described_products]
         self._how_re = alternation(norm(spec.how_words))
         # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
         self._plain = frozenset([*norm(spec.plain_words), *norm(spec.question_words), *norm(spec.generic_words), *norm(spec.fillers),
@@ -339,9 +352,24 @@ class Understanding:
         """A figure stated with a unit (200元, 80%, 20个家人) followed by what it asks (多少钱, 比例多少,
         几个人; in an English question, the English): a figure the knowledge gives still points at its entry."""
         english = normalized.isascii()
+        normalized = AGE_WITHOUT_UNIT.sub(r"\1岁", normalized)  # 我妈80了 asks as 80岁 does
         for pattern, asked in self._stated:
             if asked.isascii() == english:
                 normalized = pattern.sub(lambda match: f"{match.group(0)} {asked}", normalized)
+        return normalized
+
+    def described(self, normalized: str) -> str:
+        """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where
+        that word stands alone (after 的, 那个 or a pause), not as the end of another plan's (养老保险)."""
+        for name, plans, traits in self._described:
+            if name in normalized or not traits.search(normalized):
+                continue
+            for plan in plans:  # the most telling plan word first (补充险 before 保险 in 保险公司赔的那个补充险)
+                for found in re.finditer(re.escape(plan), normalized):
+                    before = normalized[found.start() - 1] if found.start() else " "
+                    if (before in _BEFORE_A_DESCRIBED_NAME or _PUNCTUATION.match(before)) \
+                            and not normalized.startswith(_PLAN_WORD_PARTS, found.end()):
+                        return f"{normalized[:found.start()]}{name}{normalized[found.end():]}"
         return normalized
 
     def clean(self, normalized: str) -> str:

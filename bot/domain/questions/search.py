@@ -355,6 +355,12 @@ class SearchIndex:
                 and (again := self._following(question, follows, city)) is not None \
                 and (again.outcome == "answered" and self._same_product(again.entry, last) or again.decline_reason in LACKING):
             return again  # 那要多久才能绑好 after the family account's papers: of binding it (lacking), not the transfer's 15 days
+        if follows and (ours := self.places.names_in(normalized, covered_only=True)):
+            if all(self._role_of(normalized, name) == "care" for name in ours) \
+                    and (last := self._kept(follows, city)).outcome == "answered" \
+                    and last.entry.region not in (NATIONAL, *(self.places.names[name] for name in ours)) \
+                    and (again := self._following(question, follows, city)) is not None and again.outcome == "answered":
+                return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
                 and again.outcome == "answered" and (again.entry in result.suggestions or terse):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
@@ -476,7 +482,8 @@ class SearchIndex:
                 # 黑河…能给我侄子用吗 (its list the nearest) … 那我外孙女呢: of the entries offered, the one just discussed
                 result = replace(result, outcome="answered", entry=result.suggestions[0], suggestions=result.suggestions[1:2])
             return replace(result, taken_as=switched) if result.outcome == "answered" or result.decline_reason in LACKING else None
-        names_its_own = bool(self.places.names_in(normalized, covered_only=True))  # 衡阳可以吗 after 昭通…: not 昭通's
+        # 衡阳可以吗 after 昭通…: not 昭通's; 我妈在湘潭看病能用吗 after 衡阳的共济: still Hengyang's, used in Xiangtan
+        names_its_own = any(self._role_of(normalized, name) != "care" for name in self.places.names_in(normalized, covered_only=True))
         places = [] if names_its_own else self.places.left_unsaid(before, normalized, covered_only=True)
         if not places and not names_its_own and (answered := self._kept(previous, city)).outcome == "answered" \
                 and answered.entry.region != NATIONAL:
@@ -849,6 +856,7 @@ class SearchIndex:
         clashing facets."""
         regions = {entry.region, NATIONAL, *covered}
         candidates = self._rank(self.places.strip(normalized), self.TOP_ENTRIES)
+        meant = []
         for candidate in candidates:
             other = candidate.entry
             if candidate.score < self.MEANT_FOR_SCORE * candidates[0].score:
@@ -856,8 +864,13 @@ class SearchIndex:
             # (its own phrasings ask it: a story around the question may overlap them only a little)
             if other.id != entry.id and other.region in regions and candidate.overlap >= self.MEANT_FOR_OVERLAP \
                     and not conflicts(other.facets, asked) and ask in self._promised(other):
-                return other
-        return None
+                meant.append(other)
+        # the named city's own before the national overview (黑河共济谁能用: Heihe's list, however it ranks)
+        product = set(entry.facets.get("product", ()))
+        own = [other for other in meant if other.region in covered] or [
+            other for other in self.knowledge.entries.values() if other.id != entry.id and other.region in covered
+            and product & set(other.facets.get("product", ())) and not conflicts(other.facets, asked) and ask in self._promised(other)]
+        return own[0] if len(own) == 1 or own and own[0] in meant else (meant[0] if meant else None)
 
     def _led_by_its_own_ask(self, question: str, result: SearchResult, only: set[str] | None = None) -> SearchResult:
         """A question too loosely worded to rank one entry first (我是残疾人身上毛病挺多的，惠衢保会不会嫌我有病不给买)
@@ -881,6 +894,8 @@ class SearchIndex:
             meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry)]
             if not meant:  # a story ranks other entries first (长期透析…备案的地方要从杭州改到宁波): the one asking it itself
                 meant = [entry for entry in self.knowledge.entries.values() if meant_for(ask, entry)]
+            if len({entry.id for entry in meant}) > 1 and covered:  # 黑河共济谁能用: Heihe's, not the national overview
+                meant = [entry for entry in meant if entry.region in covered]
             if len({entry.id for entry in meant}) == 1:
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result
@@ -991,6 +1006,9 @@ class SearchIndex:
             result = self._decide(own, None)
             if not (result.outcome == "answered" and result.confidence < self.ANSWER):  # (a guess is no reading of it)
                 return replace(result, taken_as=own)
+        if len(covered) > 1 and (elsewhere := self._care_in_our_other_city(normalized)) is not None:
+            # 衢州医保在衡阳住院能直接刷卡吗: insured in one of our cities, treated in another, as anywhere else
+            return replace(self._decide(elsewhere, city), taken_as=None)
         if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked, covered)) is not None:
             return elsewhere
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
@@ -1213,6 +1231,29 @@ class SearchIndex:
         elsewhere = self.tools.normalize(re.sub("|".join(map(re.escape, spelled)), "外地", normalized))
         return self._insured_elsewhere(normalized, asked, city, elsewhere)
 
+    def _care_in_our_other_city(self, normalized: str) -> str | None:
+        """The message with the one of our cities named only as where care is read as 外地, when another of
+        ours is named as where one is insured; None otherwise."""
+        names = self.places.names_in(normalized, covered_only=True)
+        roles = {name: self._role_of(normalized, name) for name in names}
+        insured = {self.places.names[name] for name, role in roles.items() if role == "insurance"}
+        cared = [name for name, role in roles.items() if role == "care" and self.places.names[name] not in insured]
+        if len(insured) != 1 or not cared or any(role not in ("care", "insurance") for role in roles.values()):
+            return None
+        return self.tools.normalize(re.sub("|".join(map(re.escape, cared)), "外地", normalized))
+
+    def _cared_for_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
+        """在衡阳住院惠衢保能报吗: one of our cities named only as where care is, asking about a product only
+        another city has: care outside that product's city, as for a city we do not cover; None otherwise
+        (湘潭住院报销比例 names no such product: Xiangtan's own rates are asked)."""
+        if not asked.get("product", frozenset()) - {"basic", "remote-care"}:
+            return None
+        spelled = [name for name in self.places.names_in(normalized, covered_only=True) if self.places.names[name] == named]
+        if not spelled or any(self._role_of(normalized, name) != "care" for name in spelled):
+            return None
+        result = self._decide(self.tools.normalize(re.sub("|".join(map(re.escape, spelled)), "外地", normalized)), city)
+        return result if result.outcome == "answered" and result.entry.region != named else None
+
     def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None,
                            elsewhere: str | None = None) -> SearchResult | None:
         """Someone insured in a city we do not cover, asking about one of our products: the
@@ -1354,7 +1395,8 @@ class SearchIndex:
             # (a match that does not give what is asked for says nothing of whether another city has it)
             if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE and best_overlap < self.OWN_CITY_FAIR \
                     and self._unanswered_ask(other_city.entry, content) is None:
-                return self._insured_in_our_other_city(normalized, asked, city, named) or SearchResult(
+                return self._insured_in_our_other_city(normalized, asked, city, named) \
+                    or self._cared_for_in_our_other_city(normalized, asked, city, named) or SearchResult(
                     "declined", confidence=conf, region=named, decline_reason="no_entry_for_city", decline_region=named)
         if not mapped:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)

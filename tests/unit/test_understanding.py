@@ -2168,3 +2168,35 @@ def test_a_follow_up_pointing_at_the_answer_just_given_is_asked_with_that_questi
     previous = "衡阳慢性病门诊自付降到10%是从什么时候开始的"
     assert index.search("那这个还要专门去办手续吗").outcome == "declined"
     assert_answers(index, "那这个还要专门去办手续吗", "family-aid/hengyang/chronic-ratio", follows=previous)
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("湘潭的家庭共济，哦不，是衡阳的，能给哪些家人用", "family-aid/hengyang/who"),
+    ("惠衢保在哪买……打错了，亲情账户在哪个app开通", "family-account/where-open"),
+    ("Xiangtan family aid, sorry I mean Heihe, which relatives can use my account?", "family-aid/heihe/who"),
+])
+def test_a_message_correcting_itself_is_asked_as_corrected(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_a_complaint_with_the_word_wrong_corrects_nothing(index):
+    question = "衢州住院报销比例是不是不对，怎么才报了这么点"
+    assert index.reader.corrected(question) == question
+
+
+@pytest.mark.parametrize("question", ["黑河共济谁能用", "衡阳的共济都谁可以用"])
+def test_which_relatives_of_a_named_city_is_that_citys_list(index, question):
+    city = "heihe" if "黑河" in question else "hengyang"
+    assert_answers(index, question, f"family-aid/{city}/who")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("在衡阳住院，惠衢保给不给报", "huiqubao/outside-quzhou"),
+    ("衢州医保去湘潭住院，能直接结算吗", "quzhou/remote-care/direct-settlement"),
+])
+def test_one_of_our_cities_named_only_as_where_care_is_leaves_the_insurance_citys_rules(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_a_follow_up_naming_our_other_city_as_where_care_is_stays_with_the_city_discussed(index):
+    assert_answers(index, "我爸去湘潭住院，也能用吗", "family-aid/hengyang/cross-region", follows="衡阳家庭共济在哪绑")

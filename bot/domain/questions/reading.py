@@ -58,6 +58,45 @@ class MessageReader:
         self._runs_of.clear()
         self._parts_of.clear()
 
+    def corrected(self, question: str) -> str:
+        """A message correcting itself (衡阳的共济，哦不，是湘潭的，怎么开通): what follows the last correction,
+        with what the part before named and it leaves unsaid (places, the product, the scheme); when the
+        correction asks nothing of its own (惠衢保多少钱，哦不，亲情账户), the part before with what it swaps in.
+        The message as typed when it corrects nothing."""
+        understanding = self.understanding
+        normalized = self.tools.normalize(question)
+        found = understanding.last_correction(normalized)
+        if found is None:
+            return question
+        before, after = normalized[:found.start()], normalized[found.end():]
+        if not after.strip(" ,.!?;:~…—-") or not (self.mentions_domain(before) or self.tools.has_anchor(before)
+                                                 or understanding.facets(before) or self.places.named(before) != ([], [])):
+            return question
+        if understanding.asks_something(after) or understanding.asks(after):
+            kept = []
+            if self.places.named(after) == ([], []):
+                kept += self.places.names_in(before)
+            for dimension in ("product", "scheme"):
+                if not understanding.facets(after).get(dimension) and (word := understanding.facet_word(before, dimension)):
+                    kept.append(word)
+            return " ".join([*kept, after.strip(" ,.!?;:~…—-")])
+        swapped = before
+        for old, new in self._swapped(before, after):
+            swapped = swapped.replace(old, new)
+        return swapped if swapped != before else question
+
+    def _swapped(self, before: str, after: str) -> list[tuple[str, str]]:
+        """(word before, word after) for each place, product and scheme the correction names in place of one before."""
+        understanding, pairs = self.understanding, []
+        old_places, new_places = self.places.names_in(before), self.places.names_in(after)
+        if old_places and new_places:
+            pairs.append((old_places[0], new_places[0]))
+        for dimension in ("product", "scheme"):
+            old, new = understanding.facet_word(before, dimension), understanding.facet_word(after, dimension)
+            if old and new and old != new:
+                pairs.append((old, new))
+        return pairs
+
     def several_questions(self, question: str) -> list[tuple[str, str]] | None:
         """Two or more questions in one message (惠衢保多少钱？在哪买？), each (with the places, product,
         scheme and care the message names, which the second rarely repeats; as typed); None for one question."""

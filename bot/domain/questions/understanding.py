@@ -212,6 +212,7 @@ class UnderstandingFile(_Strict):
     asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
+    corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
     places: Places = Places()
 
     def facet_values(self, dimension: str) -> set[str]:
@@ -270,6 +271,9 @@ class Understanding:
         self._paid_for_re = alternation(norm(spec.paid_for_asked))
         self._unlisted_groups = alternation(norm(spec.unlisted_groups))
         self._more_asked = alternation(norm(spec.more_asked))
+        corrections = alternation(norm(spec.corrections))
+        # at a pause (衡阳的共济，哦不，是湘潭的): not 报销比例是不是不对
+        self._correction_re = re.compile(rf"(?:^|(?<=[\s,.!?;:~…—\-]))(?:{corrections.pattern})") if corrections else None
         self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)))
                            for product in spec.described_products]
         self._how_re = alternation(norm(spec.how_words))
@@ -357,6 +361,12 @@ class Understanding:
             if asked.isascii() == english:
                 normalized = pattern.sub(lambda match: f"{match.group(0)} {asked}", normalized)
         return normalized
+
+    def last_correction(self, normalized: str) -> re.Match | None:
+        """Where the message last corrects itself (哦不, 打错了, sorry I mean), None if it does not."""
+        if self._correction_re is None:
+            return None
+        return next(reversed([found for found in self._correction_re.finditer(normalized) if found.start() > 0]), None)
 
     def described(self, normalized: str) -> str:
         """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where

@@ -138,6 +138,15 @@ class Assistant:
         index = self.store.current.index
         return index.understanding.product_word(index.read(question)) is not None
 
+    @staticmethod
+    def _product_home(result: SearchResult) -> str | None:
+        """惠衢保2025年还有吗, lacking: the city of the product asked (its nearest entry's), whose line can tell."""
+        nearest = result.nearest
+        asked = {value for dimension, value in result.missing if dimension == "product"}
+        if nearest is None or not asked or not asked <= set(nearest.facets.get("product", ())):
+            return None
+        return nearest.region
+
     def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None,
             case: dict | None = None) -> Reply:
         """`follows`: the resident's previous question, if it was a moment ago (its product carries over);
@@ -149,6 +158,8 @@ class Assistant:
                                   also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
                                   several=result.several, left_out=self._subjects(result.left_out, lang))
         region_id = result.decline_region or result.region or city or "national"
+        if region_id == "national" and result.decline_reason == "not_in_knowledge":
+            region_id = self._product_home(result) or region_id
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
         understanding = loaded.index.understanding

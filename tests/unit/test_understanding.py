@@ -2200,3 +2200,28 @@ def test_one_of_our_cities_named_only_as_where_care_is_leaves_the_insurance_city
 
 def test_a_follow_up_naming_our_other_city_as_where_care_is_stays_with_the_city_discussed(index):
     assert_answers(index, "我爸去湘潭住院，也能用吗", "family-aid/hengyang/cross-region", follows="衡阳家庭共济在哪绑")
+
+
+def test_a_relative_swapped_in_with_an_age_asks_the_rule_for_that_age(index):
+    # 孙子6岁呢 after an adult's face check: a child's rule (no face check), not whether a grandchild may be added
+    assert_answers(index, "那我外孙女6岁呢", "family-account/under-16", follows="亲情账户 我爸75了要本人在旁边吗")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("惠衢保啥时候可以买", "huiqubao/enrolment-period"),
+    ("When can I buy Huiqubao?", "huiqubao/enrolment-period"),
+])
+def test_when_one_can_buy_asks_the_enrolment_dates(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_a_lacking_follow_up_keeps_the_product_for_the_next(index):
+    result = index.search("2023年的保费是多少", None, "惠衢保2021年一个人交多少")
+    assert result.outcome == "declined" and result.taken_as and "惠衢保" in result.taken_as, result
+    assert_answers(index, "保障到哪一天", "huiqubao/cover-period", follows=result.taken_as)
+
+
+def test_a_follow_up_asked_with_the_last_context_reads_as_one_question(index):
+    # 要带啥 after Quzhou's registration for care elsewhere: the registration's papers (lacking), not the family account's
+    result = index.search("要带啥材料", None, "衢州医保去外地看病怎么备案")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

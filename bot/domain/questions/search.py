@@ -342,6 +342,11 @@ class SearchIndex:
         if follows and result.decline_reason == "low_confidence" and (again := self._about_the_last_answer(question, follows, city)):
             return again  # 是哪20种药 after 惠衢保特药怎么赔
         named = self.understanding.facets(normalized)
+        if follows and result.decline_reason == "not_in_knowledge" and not result.taken_as and not named.get("product") \
+                and result.nearest is not None and (product := self.understanding.product_name(self.read(follows))) \
+                and set(self.understanding.facets(product).get("product", ())) & set(result.nearest.facets.get("product", ())):
+            # 2022年的保费是多少 after 惠衢保…: lacking, and still about 惠衢保 for the next question (保到哪天)
+            result = replace(result, taken_as=f"{product} {question}" if question.isascii() else f"{product}{question}")
         if swaps_only and result.outcome != "declined" and not (result.outcome == "answered" and named.get("scheme") and named.get("care")):
             # (衢州职工看门诊呢 alone names a scheme and a kind of care: enough to be asked as it is)
             return SearchResult("declined", region=result.region, decline_reason="off_topic", decline_region=result.region or NATIONAL)
@@ -503,7 +508,8 @@ class SearchIndex:
             scheme = None if asked.get("scheme") else understanding.facet_word(before, "scheme")
             context = [*places, *filter(None, [product, scheme, member])]
         if context:
-            taken_as = " ".join([*context, question])
+            # (in Chinese run together: a space would read the context as a story apart from what is asked)
+            taken_as = " ".join([*context, question]) if question.isascii() else "".join([*context, question])
             result = self._kept(taken_as, city)
             if result.outcome == "answered" or result.decline_reason in LACKING:
                 return replace(result, taken_as=taken_as)
@@ -542,7 +548,12 @@ class SearchIndex:
             old = list(dict.fromkeys(self.places.names_in(before)))
             text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else f"{places[0]} {text}"
         shared = self.understanding.facets(text).get("product", frozenset()) & self.understanding.shared_with_relatives
+        age = AGE.search(normalized)
         for dimension, word in swapped:
+            if dimension == "relative" and age and not shared:
+                # 孙子5岁呢 after 她70了要在旁边吗: the age says which rule (a child's), the relative who
+                text = f"{word}{age.group(0)} {AGE.sub(' ', text)}"
+                continue
             if dimension == "member" and shared:
                 dimension = "relative"  # 岳父呢 after 衡阳的共济能绑几个: whether he may use it, not an adult's rule
             if dimension == "relative":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 from typing import Any, Awaitable, Callable
 
 from aiogram import BaseMiddleware, Router
@@ -21,8 +22,13 @@ class UserContextMiddleware(BaseMiddleware):
     context is entered per update: aiogram's I18nMiddleware cost two context managers on each.
     """
 
-    def __init__(self, database: Database):
+    TYPED_KEPT = 30 * 60  # seconds a resident's last written language holds for messages that do not tell one
+    TYPED_USERS = 10_000  # residents whose last language is kept (the oldest forgotten first)
+
+    def __init__(self, database: Database, clock: Callable[[], float] = time.monotonic):
         self.database = database
+        self.clock = clock
+        self._typed: OrderedDict[int, tuple[str, float]] = OrderedDict()  # user id -> (language last written in, when)
 
     def setup(self, router: Router, exclude: set[str] = frozenset()) -> None:
         """Outer middleware of every event but the update itself (and `exclude`), as aiogram's I18n."""
@@ -44,12 +50,29 @@ class UserContextMiddleware(BaseMiddleware):
         # A language chosen with /lang wins; else the one the message is written in; else Telegram's.
         locale = profile.language
         if locale is None:
+            # …a message that does not tell (5000, yes, a button, 衢州 written alike in both scripts) keeps the
+            # language the resident last wrote in, a moment ago; only then Telegram's
             telegram = normalize_locale(user.language_code)
+            last = self._last_typed(user.id) or telegram
             typed = _typed_language(event, data)
             # 你好, 在吗: written alike in both scripts, so it tells Chinese but not which script.
-            locale = telegram if typed == "zh" and telegram == "zh_Hant" and _same_in_both_scripts(event, data) else typed or telegram
+            if typed == "zh" and _same_in_both_scripts(event, data) and last in ("zh", "zh_Hant"):
+                typed = last
+            locale = typed or last
+            if typed:
+                self._remember_typed(user.id, typed)
         data["locale"], data["city"] = locale, profile.city
         return locale
+
+    def _last_typed(self, user_id: int) -> str | None:
+        kept = self._typed.get(user_id)
+        return kept[0] if kept is not None and self.clock() - kept[1] <= self.TYPED_KEPT else None
+
+    def _remember_typed(self, user_id: int, language: str) -> None:
+        self._typed[user_id] = (language, self.clock())
+        self._typed.move_to_end(user_id)
+        while len(self._typed) > self.TYPED_USERS:
+            self._typed.popitem(last=False)
 
 
 def _text_of(event: TelegramObject) -> str | None:

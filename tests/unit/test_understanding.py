@@ -2225,3 +2225,17 @@ def test_a_follow_up_asked_with_the_last_context_reads_as_one_question(index):
     # 要带啥 after Quzhou's registration for care elsewhere: the registration's papers (lacking), not the family account's
     result = index.search("要带啥材料", None, "衢州医保去外地看病怎么备案")
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
+
+
+@pytest.mark.parametrize("question, outcome, entry_id", [
+    ("我医保是在长沙交的，不是衡阳，共济能给我弟用吗", "declined", None),    # Changsha's, not Hengyang's
+    ("黑河的，不是湘潭，共济能给兄弟姐妹用吗", "answered", "family-aid/heihe/who"),
+    ("惠衢保除了支付宝，还有什么地方可以买", "answered", "huiqubao/channels"),
+])
+def test_a_place_or_way_named_only_to_be_set_apart_is_not_asked(index, question, outcome, entry_id):
+    result = index.search(question)
+    assert result.outcome == outcome and (entry_id is None or result.entry.id == entry_id), result
+
+
+def test_a_vaccine_told_before_asking_whether_the_card_pays_is_declined(index):
+    assert_declines(index, "给儿子打四价疫苗，医保卡可以刷吗", "uncovered_topic")

@@ -26,6 +26,10 @@ _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^
 _SET_APART_AFTER = re.compile(r"[^,，。;；?？!！]{0,4}(?:不是一回事|不是一个东西|不一样吧|不是同一个)")
 _POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
+_SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
+                              r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
+_CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
                         r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
 
@@ -84,6 +88,25 @@ class MessageReader:
         for old, new in self._swapped(before, after):
             swapped = swapped.replace(old, new)
         return swapped if swapped != before else question
+
+    def without_what_is_set_apart(self, question: str) -> str:
+        """A place, or a way of doing it, named only to be set apart (我是哈尔滨参保的，不是黑河; 除了浙里办，还有哪里能买;
+        other than Alipay, where else…) is left out: what remains is asked. The message as typed otherwise."""
+        normalized = self.tools.normalize(question)
+        kept = normalized
+        for found in reversed(list(_SET_APART_PLACE.finditer(normalized))):
+            named = found.group("named").strip()
+            places = self.places.names_in(named)
+            rest = kept[:found.start()] + kept[found.end():]
+            # (a place set apart from another named: 不是黑河 beside 哈尔滨; 我不是衢州户口，在衢州上班 names it again)
+            if places and named.startswith(places[0]) and self.places.names_in(rest) and places[0] not in rest \
+                    or not places and self._is_a_channel(named):
+                kept = kept[:found.start()] + " " + kept[found.end():]
+        return kept if kept != normalized else question
+
+    def _is_a_channel(self, named: str) -> bool:
+        """浙里办, 支付宝, alipay: a way of doing it, which the knowledge's steps name."""
+        return any(channel in named for channel in _CHANNELS)
 
     def _swapped(self, before: str, after: str) -> list[tuple[str, str]]:
         """(word before, word after) for each place, product and scheme the correction names in place of one before."""

@@ -2239,3 +2239,13 @@ def test_a_place_or_way_named_only_to_be_set_apart_is_not_asked(index, question,
 
 def test_a_vaccine_told_before_asking_whether_the_card_pays_is_declined(index):
     assert_declines(index, "给儿子打四价疫苗，医保卡可以刷吗", "uncovered_topic")
+
+
+@pytest.mark.parametrize("question", [
+    "How can I get an expert number at the Zhaotong hospital?",
+    "Is the Xiangtan medical insurance hall open on Sunday?",
+    "村里那个到60岁就按月领钱的保险，一年交多少",
+    "Does social security pay new mums anything while they are off work?",
+])
+def test_neighbours_told_in_everyday_words_are_declined(index, question):
+    assert index.search(question).outcome == "declined"

@@ -62,3 +62,17 @@ def test_a_case_in_traditional_characters(interview):
     read = interview.cases.read("衢州居民醫保，在杭州住院，三級醫院，花了十萬，自費藥兩萬，買了惠衢保")
     assert read.answers == {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 3, "in_quzhou": False,
                             "in_scope": Decimal(100000), "out_of_list": Decimal(20000), "huiqubao": True}
+
+
+def test_several_peoples_cases_are_told_apart_with_what_they_share(interview):
+    people = interview.cases.people("我老公和我都是衢州职工医保，我老公在二级医院住院花了2万，我儿子门诊花了800元，都在衢州看的")
+    assert [person for person, _ in people] == ["老公", "儿子"]
+    husband, son = (interview.cases.read(told).answers for _, told in people)
+    assert husband["in_scope"] == 20000 and husband["scheme"] == "employee" and husband["city"] == "quzhou"
+    # (the scheme was said of the husband and the asker: the son's is asked, not guessed)
+    assert son["in_scope"] == 800 and son["care"] == "outpatient" and son["city"] == "quzhou" and "scheme" not in son
+
+
+@pytest.mark.parametrize("text", ["我妈在衢州二级医院住院花了3万，我陪护请了一个护工", "我爸住院花了5,000元，医保报了3,500"])
+def test_one_persons_case_is_not_split(interview, text):
+    assert interview.cases.people(text) is None

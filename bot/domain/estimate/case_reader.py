@@ -24,6 +24,7 @@ NOTHING = Decimal("0.00")
 # not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
 # hospital in Quzhou), where "and"/"but" end one instead (50000 in scope and 8000 self-paid).
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_PEOPLE_CLAUSES = re.compile(r"[;!?，。；！？]|,(?![0-9]{3})")  # (not 5,000)
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
@@ -62,6 +63,9 @@ class Case:
     # inside the list being worked out from it (said before the estimate).
     from_total: Decimal | None = None
     per_month: bool = False  # the cost told is a month's (每个月药费3000, 3,000 a month): a year is twelve of them
+    # One of several people's cases told in one message (我妈…花了3万，我爸…花了5万): whose this is, and whose wait
+    person: str | None = None
+    others: tuple[str, ...] = ()
 
     @property
     def costs_answered(self) -> bool:
@@ -142,6 +146,19 @@ class CaseReader:
         self._plans = tuple((comparable(name), plan) for plan in plans for name in (plan, *known.plan_names.get(plan, ())))
 
     READ_CACHED = 1024  # messages whose case is kept: the estimate's filter and the FAQ's notes read the same one
+
+    def people(self, text: str) -> list[tuple[str, str]] | None:
+        """Two or more people's cases told in one message (我妈在二级医院住院花了3万，我爸在三级医院住院花了5万，都在衢州):
+        each person as named and their case (the clauses naming them alone, with those naming no one or several);
+        None when the costs told are one person's."""
+        clauses = [clause for clause in _PEOPLE_CLAUSES.split(text) if clause.strip()]
+        named = [{word for word in self._other_people if word in comparable(clause)} for clause in clauses]
+        with_costs = [next(iter(words)) for clause, words in zip(clauses, named) if len(words) == 1 and self.read(clause).costs]
+        people = list(dict.fromkeys(with_costs))
+        if len(people) < 2:
+            return None
+        return [(person, "，".join(clause for clause, words in zip(clauses, named) if words in (set(), {person}) or len(words) > 1))
+                for person in people]
 
     def read(self, text: str) -> Case:
         case = self._cases.get(text)

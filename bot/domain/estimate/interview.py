@@ -61,6 +61,9 @@ NOTE_A_YEAR = N_("按每月 %(month)s 元、一年12个月算，全年费用 %(y
 # A correction or "what if" of the case (不对我是职工, 那二级医院呢): said before the case as changed.
 NOTE_REVISED = N_("好的，按您改过的情况重新估算：")
 NOTE_AGAIN = N_("这是刚才估算的结果：")  # a question about a figure of the result just shown
+# Several people's cases told in one message (我妈…3万，我爸…5万): worked out one at a time, never added up.
+NOTE_PEOPLE = N_("您说了几个人的情况，要一位一位算，不能合在一起算。下面先算%(who)s的；算完发“%(next)s的呢”，接着算%(next)s的。")
+NOTE_PERSON = N_("好的，下面算%(who)s的：")  # one of them asked for after the first (我爸的呢)
 # The kinds of care a resident expects to be asked about: when the rules lack one, the step says so.
 EXPECTED_CARES = ("inpatient", "outpatient")
 AMOUNT_HINTS = {

@@ -21,7 +21,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL,
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PERSON,
                                            NOTE_PER_UNIT, NOTE_REVISED, AnswerError)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
@@ -45,6 +45,9 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     """
     interview = assistant.store.current.interview
     text = simplified(message.text)
+    data, at = await state.get_data(), message.date.timestamp()
+    if (waiting := _person_asked_for(data, interview, text)) is not None:
+        return {"case": waiting}  # 我爸的呢, 先算我妈的: one of the people told of a moment ago
     calculate = interview.reader.wants_calculation(text)
     asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
     revises = interview.cases.revises(text)  # 不对我是职工, 那二级医院呢: a change of the case, if one was just worked out
@@ -52,7 +55,10 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     if not asks and not revises and not told and not interview.reader.may_hold_an_amount(text):
         return False
     case = interview.cases.read(text)
-    data, at = await state.get_data(), message.date.timestamp()
+    people = interview.cases.people(text)
+    if people:  # 我妈…花了3万，我爸…花了5万: each worked out on their own, the first now
+        (first, told), *rest = people
+        case = replace(interview.cases.read(told), person=first, others=tuple(person for person, _ in rest))
     if not asks and interview.reader.asks_about_the_result(text) and not interview.reader.asks_why(text) \
             and not follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS):
         asks = True  # 每个月药费两千，现在自己要出多少: a figure of a result asked of an amount (not 惠衢保那9091是怎么算的, just after one)
@@ -67,8 +73,20 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
         case = interview.cases.gathered(interview.cases.read(simplified(last)), case)
     has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None  # 每月降压药3000
     if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):
-        return {"case": case}
+        return {"case": case, "people": dict(people or ())}
     return False
+
+
+PERSON_ASKED_LONGEST = 12  # characters: 我爸的呢, 先算我妈的, 那我老公的呢？
+
+
+def _person_asked_for(data: dict, interview, text: str) -> Case | None:
+    """One of the people whose cases came in one message, asked for by name (我爸的呢), worked out on their own."""
+    people = data.get(PEOPLE) or {}
+    if not people or len(text) > PERSON_ASKED_LONGEST or interview.reader.holds_an_amount(text):
+        return None
+    named = [person for person in people if person in text or person.lstrip("我") in text]
+    return replace(interview.cases.read(people[named[0]]), person=named[0]) if len(named) == 1 else None
 
 
 async def asks_about_the_result(message: Message, assistant: Assistant, state: FSMContext) -> bool:
@@ -197,6 +215,7 @@ def _noted(note: str, view: View) -> View:
     return View(f"{note}\n\n{view.text}", view.buttons)
 
 
+PEOPLE = "people"  # the dialogue data's key for several people's cases told in one message: person -> their case as told
 PER_MONTH = "per_month"  # the dialogue data's key for a month's cost the estimate was worked out on (每个月药费3000)
 LACKING_CITY = "lacking_city"  # the dialogue data's key for the insurance city told whose rules we lack (我是昭通的…)
 
@@ -244,8 +263,10 @@ class EstimateFlow:
         talked_of = data.get(follow_ups.TALKED_OF)  # the talk's city outlives the estimate's answers
         lacking = None if "city" in answers else lacking or data.get(LACKING_CITY)
         per_month = data.get(PER_MONTH)  # (a month's cost outlives the steps answered after it; used only while it is the cost)
+        people = data.get(PEOPLE)  # (the others told of wait while one is worked out)
         self._read = {"answers": to_storage(answers), **({follow_ups.TALKED_OF: talked_of} if talked_of else {}),
-                      **({LACKING_CITY: lacking} if lacking else {}), **({PER_MONTH: per_month} if per_month else {})}
+                      **({LACKING_CITY: lacking} if lacking else {}), **({PER_MONTH: per_month} if per_month else {}),
+                      **({PEOPLE: people} if people else {})}
         await self.state.set_data(self._read)
 
     async def show(self, answers: dict, hint: str | None = None, unsure_of=None, case: Case | None = None,
@@ -275,6 +296,9 @@ class EstimateFlow:
         if case is not None and case.changed:
             # 不对我是职工, 那二级医院呢: the case as changed, worked out again.
             summary = _noted(self.view.tr(self.locale, NOTE_REVISED), summary)
+        if case is not None and case.person is not None and summary is not None:
+            note = self.view.tr(self.locale, NOTE_PEOPLE if case.others else NOTE_PERSON)
+            summary = _noted(note % {"who": case.person, "next": case.others[0] if case.others else ""}, summary)
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer", and
             # for a follow-up case a moment later (那门诊呢，花了800).
@@ -310,10 +334,14 @@ class EstimateFlow:
             await self.state.update_data(finished=time.time())
         self._read = None
 
-    async def start(self, text: str | None = None, case: Case | None = None) -> None:
-        """From the first question; with a message describing the case, from what it leaves open."""
+    async def start(self, text: str | None = None, case: Case | None = None, people: dict | None = None) -> None:
+        """From the first question; with a message describing the case, from what it leaves open.
+        people: several people's cases told in one message, the case being the first's (the others wait)."""
         if case is None and text:
             case = self.interview.cases.read(text)
+        if people or case is None or case.person is None:
+            await self.state.update_data({PEOPLE: people or None})  # a new talk forgets the people of the last
+            self._read = None
         if case is not None and not case.answers and not case.aside and not case.elsewhere:
             case = None
         if case is not None and not case.costs_answered and case.per_unit is not None:
@@ -535,8 +563,8 @@ def create_router() -> Router:
 
     @router.message(StateFilter(None), has_text, starts_estimate)
     async def estimate_phrase(message: Message, bot: Bot, case: Case, state: FSMContext, assistant: Assistant,
-                              estimate_presenter: EstimatePresenter, locale: str) -> None:
-        await flow(bot, message, state, assistant, estimate_presenter, locale).start(case=case)
+                              estimate_presenter: EstimatePresenter, locale: str, people: dict | None = None) -> None:
+        await flow(bot, message, state, assistant, estimate_presenter, locale).start(case=case, people=people)
 
     @router.button("est", "est-amt", "est-back", filters=(StateFilter(None),))
     async def stale_button(query: CallbackQuery, estimate_presenter: EstimatePresenter, locale: str) -> None:

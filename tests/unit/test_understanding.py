@@ -2249,3 +2249,9 @@ def test_a_vaccine_told_before_asking_whether_the_card_pays_is_declined(index):
 ])
 def test_neighbours_told_in_everyday_words_are_declined(index, question):
     assert index.search(question).outcome == "declined"
+
+
+def test_a_last_clause_asking_when_or_where_is_a_question_of_its_own(index):
+    parts = index.reader.several_questions("衢州居民医保一个人交多少钱，什么时候交")
+    assert parts is not None and [typed for _, typed in parts] == ["衢州居民医保一个人交多少钱", "什么时候交"]
+    assert index.reader.several_questions("我妈在杭州住院，怎么报销") is None  # one question: where care was, then how

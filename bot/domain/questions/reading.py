@@ -31,6 +31,7 @@ _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bothe
                               r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
+                        r"|[,，](?=(?:那|还有|又)?(?:啥时候|什么时候|几时|几月|在哪|去哪|哪里|怎么交|怎么买|怎么办|咋办|咋弄|要不要|能不能)[^,，]{0,8}[?？]?$)"
                         r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
 
 

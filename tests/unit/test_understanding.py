@@ -2255,3 +2255,11 @@ def test_a_last_clause_asking_when_or_where_is_a_question_of_its_own(index):
     parts = index.reader.several_questions("衢州居民医保一个人交多少钱，什么时候交")
     assert parts is not None and [typed for _, typed in parts] == ["衢州居民医保一个人交多少钱", "什么时候交"]
     assert index.reader.several_questions("我妈在杭州住院，怎么报销") is None  # one question: where care was, then how
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("衢州在职职工个账每月划多少，哦说错了，我已经退休了，退休的每月划多少", "quzhou/employee/personal-account-retiree"),
+    ("湘潭的共济能跨省用吗，哦不是湘潭，我说的是衡阳，衡阳的出了湖南能用吗", "family-aid/hengyang/cross-region"),
+])
+def test_a_correction_after_a_filler_or_setting_a_place_apart(index, question, entry_id):
+    assert_answers(index, question, entry_id)

@@ -74,6 +74,8 @@ class MessageReader:
         if found is None:
             return question
         before, after = normalized[:found.start()], normalized[found.end():]
+        if found.group(0).endswith("不是"):
+            after = "不是" + after  # 哦不是黑河，我说的是衡阳: 黑河 is set apart, not asked
         if not after.strip(" ,.!?;:~…—-") or not (self.mentions_domain(before) or self.tools.has_anchor(before)
                                                  or understanding.facets(before) or self.places.named(before) != ([], [])):
             return question
@@ -84,6 +86,9 @@ class MessageReader:
             for dimension in ("product", "scheme"):
                 if not understanding.facets(after).get(dimension) and (word := understanding.facet_word(before, dimension)):
                     kept.append(word)
+            # …and what it was about (医保余额, 个账), when the correction does not say it again
+            kept += [word for word in dict.fromkeys(self._domain_re.findall(before)) if word not in after and word not in kept] \
+                if self._domain_re is not None else []
             return " ".join([*kept, after.strip(" ,.!?;:~…—-")])
         swapped = before
         for old, new in self._swapped(before, after):

@@ -273,7 +273,8 @@ class Understanding:
         self._more_asked = alternation(norm(spec.more_asked))
         corrections = alternation(norm(spec.corrections))
         # at a pause (衡阳的共济，哦不，是湘潭的): not 报销比例是不是不对
-        self._correction_re = re.compile(rf"(?:^|(?<=[\s,.!?;:~…—\-]))(?:{corrections.pattern})") if corrections else None
+        # (after a filler too: 哦说错了, 嗐，打错了)
+        self._correction_re = re.compile(rf"(?:^|(?<=[\s,.!?;:~…—\-哦噢啊呃嗐]))(?:{corrections.pattern})") if corrections else None
         self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)))
                            for product in spec.described_products]
         self._how_re = alternation(norm(spec.how_words))

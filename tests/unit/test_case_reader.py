@@ -65,12 +65,12 @@ def test_a_case_in_traditional_characters(interview):
 
 
 def test_several_peoples_cases_are_told_apart_with_what_they_share(interview):
-    people = interview.cases.people("我老公和我都是衢州职工医保，我老公在二级医院住院花了2万，我儿子门诊花了800元，都在衢州看的")
+    people = interview.cases.people("我老公在二级医院住院花了2万，我儿子门诊，目录内800元，都是衢州职工医保，都在衢州看的")
     assert [person for person, _ in people] == ["老公", "儿子"]
     husband, son = (interview.cases.read(told).answers for _, told in people)
     assert husband["in_scope"] == 20000 and husband["scheme"] == "employee" and husband["city"] == "quzhou"
-    # (the scheme was said of the husband and the asker: the son's is asked, not guessed)
-    assert son["in_scope"] == 800 and son["care"] == "outpatient" and son["city"] == "quzhou" and "scheme" not in son
+    # (目录内800 told in the son's next clause is still his)
+    assert son["in_scope"] == 800 and son["care"] == "outpatient" and son["city"] == "quzhou" and son["scheme"] == "employee"
 
 
 @pytest.mark.parametrize("text", ["我妈在衢州二级医院住院花了3万，我陪护请了一个护工", "我爸住院花了5,000元，医保报了3,500"])

@@ -196,6 +196,9 @@ class AnswerReader:
         self._result_words = _gapped_words(self.known.result_words)
         self._earlier_words = _gapped_words(self.known.earlier_words)
         self._taken_as_words = tuple(prepare(w) for w in self.known.taken_as_words)
+        # 衡阳的，哦不，衢州的; 三级，不对，二级: what follows the last of these, at a pause, answers
+        corrections = sorted({unicodedata.normalize("NFKC", str(w)).lower() for w in (*self.known.correction_words, "哦不", "噢不", "啊不")}, key=len, reverse=True)
+        self._correction_at_a_pause = re.compile(r"(?:^|(?<=[\s,.!?;:~…，。！？；：、哦噢啊呃]))(?:" + "|".join(map(re.escape, corrections)) + ")")
         self._bare_amount = re.compile("|".join(map(re.escape, sorted(
             {comparable(w) for w in (*self.known.amount_questions, *self.known.bare_amount_words)} - {""}, key=len, reverse=True))) or "(?!)")
         self._back_to_the_result = tuple(comparable(w) for w in self.known.back_to_the_result)
@@ -283,6 +286,8 @@ class AnswerReader:
         topic: what the step asks about (惠衢保): named in the answer it is its subject, not the
         answer, so 有惠衢保 reads as 有 and 惠衢保没买 as 没买.
         """
+        if not in_a_case:
+            typed = self._after_the_correction(typed)
         if topic:
             if not self.names_topic(typed, topic):
                 corrected = self.topic_sounds(topic).correct(comparable(typed))
@@ -361,6 +366,19 @@ class AnswerReader:
     def _clauses(typed: str) -> str:
         """The comparable text with a break (|, never part of a word) where a clause ends."""
         return "|".join(filter(None, (comparable(part) for part in _CLAUSE_BREAK.split(typed))))
+
+    def _after_the_correction(self, typed: str) -> str:
+        """The part after the last correction at a pause (三级，不对，二级 -> 二级), when something follows it."""
+        split = self.corrected_within(typed)
+        return split[1] if split else typed
+
+    def corrected_within(self, typed: str) -> tuple[str, str] | None:
+        """(what came before, what follows) the last correction at a pause in a message (衡阳职工，不对，是衢州职工),
+        None when there is none or nothing follows it."""
+        lowered = unicodedata.normalize("NFKC", typed).lower()
+        found = [match for match in self._correction_at_a_pause.finditer(lowered) if match.start() > 0]
+        after = lowered[found[-1].end():].strip(" ,.!?;:~…，。！？；：、是") if found else ""
+        return (lowered[:found[-1].start()], after) if after else None
 
     def _asks_besides_the_doubt(self, typed: str) -> bool:
         """A clause that asks without saying one does not know (是个啥 in 是个啥？我也不知道他有没有)."""

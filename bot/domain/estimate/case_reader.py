@@ -24,7 +24,9 @@ NOTHING = Decimal("0.00")
 # not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
 # hospital in Quzhou), where "and"/"but" end one instead (50000 in scope and 8000 self-paid).
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_PEOPLE_CLAUSES = re.compile(r"[;!?，。；！？]|,(?![0-9]{3})")  # (not 5,000)
+_PEOPLE_CLAUSES = re.compile(r"[;!?，。；！？]|,(?![0-9]{3})|\.(?![0-9])")  # (not 5,000 nor 1.5)
+_SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|去|花|这|自己)")
+_ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
@@ -149,16 +151,30 @@ class CaseReader:
 
     def people(self, text: str) -> list[tuple[str, str]] | None:
         """Two or more people's cases told in one message (我妈在二级医院住院花了3万，我爸在三级医院住院花了5万，都在衢州):
-        each person as named and their case (the clauses naming them alone, with those naming no one or several);
-        None when the costs told are one person's."""
+        each person as named and their case: the clauses from where they are named until the next person, with
+        those telling of no one in particular or of all of them (都, 两个, both); None when the costs are one person's."""
         clauses = [clause for clause in _PEOPLE_CLAUSES.split(text) if clause.strip()]
-        named = [{word for word in self._other_people if word in comparable(clause)} for clause in clauses]
-        with_costs = [next(iter(words)) for clause, words in zip(clauses, named) if len(words) == 1 and self.read(clause).costs]
-        people = list(dict.fromkeys(with_costs))
+        own: dict[str, list[str]] = {}
+        shared, current = [], None
+        for clause in clauses:
+            compared = comparable(clause)
+            words = {word for word in self._other_people if word in compared}
+            if (spoken := _SPEAKER.match(compared)) is not None and not words:
+                words = {spoken.group(1)}  # 我在二级医院看门诊…；她在三级医院…: the asker and "she" are people too
+            if len(words) > 1 or _ALL_OF_THEM.search(compared):
+                shared.append(clause)
+                current = None
+            elif len(words) == 1:
+                current = next(iter(words))
+                own.setdefault(current, []).append(clause)
+            elif current is not None:
+                own[current].append(clause)
+            else:
+                shared.append(clause)
+        people = [person for person, told in own.items() if self.read("，".join(told)).costs]
         if len(people) < 2:
             return None
-        return [(person, "，".join(clause for clause, words in zip(clauses, named) if words in (set(), {person}) or len(words) > 1))
-                for person in people]
+        return [(person, "，".join([*shared, *own[person]])) for person in people]
 
     def read(self, text: str) -> Case:
         case = self._cases.get(text)
@@ -186,6 +202,17 @@ class CaseReader:
         return Case(settled, aside, None if "city" in settled else case.elsewhere or earlier.elsewhere, per_unit)
 
     def _read(self, text: str) -> Case:
+        """A case corrected within its message (在三级医院，哦不对，是二级，花了5万) is what came before with what
+        the correction says in its place."""
+        split = self.reader.corrected_within(simplified(text[:LONGEST_CASE]))
+        if split is None:
+            return self._read_as_told(text)
+        before, after = map(self._read_as_told, split)
+        settled, aside = self.interview.settle({**before.aside, **before.answers, **after.aside, **after.answers})
+        return replace(after, answers=settled, aside=aside, elsewhere=None if "city" in settled else after.elsewhere or before.elsewhere,
+                       per_unit=after.per_unit if after.per_unit is not None else before.per_unit)
+
+    def _read_as_told(self, text: str) -> Case:
         text = simplified(text[:LONGEST_CASE])
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.

@@ -85,7 +85,7 @@ def _person_asked_for(data: dict, interview, text: str) -> Case | None:
     people = data.get(PEOPLE) or {}
     if not people or len(text) > PERSON_ASKED_LONGEST or interview.reader.holds_an_amount(text):
         return None
-    named = [person for person in people if person in text or person.lstrip("我") in text]
+    named = [person for person in people if person in text or len(person) > 1 and person.lstrip("我") in text]
     return replace(interview.cases.read(people[named[0]]), person=named[0]) if len(named) == 1 else None
 
 

@@ -2263,3 +2263,16 @@ def test_a_last_clause_asking_when_or_where_is_a_question_of_its_own(index):
 ])
 def test_a_correction_after_a_filler_or_setting_a_place_apart(index, question, entry_id):
     assert_answers(index, question, entry_id)
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("衡阳的共济能去药店买药，那黑河的共济钱能去药店用吗", "family-aid/heihe/uses"),
+    ("衢州职工二级医院门诊起付线500，衡阳二级医院门诊呢", "family-aid/hengyang/outpatient-levels"),
+])
+def test_a_citys_rule_told_then_another_city_asked_is_the_other_citys(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+@pytest.mark.parametrize("question", ["黑河和衡阳的家庭共济有什么不一样", "昭通共济最多绑几个人，是不是跟衡阳一样"])
+def test_cities_compared_or_likened_are_not_swapped(index, question):
+    assert index.reader.of_the_city_asked(question, index._role_of) == question

@@ -29,6 +29,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
                               r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
+_TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
                         r"|[,，](?=(?:那|还有|又)?(?:啥时候|什么时候|几时|几月|在哪|去哪|哪里|怎么交|怎么买|怎么办|咋办|咋弄|要不要|能不能)[^,，]{0,8}[?？]?$)"
@@ -109,6 +110,28 @@ class MessageReader:
                     or not places and self._is_a_channel(named):
                 kept = kept[:found.start()] + " " + kept[found.end():]
         return kept if kept != normalized else question
+
+    def of_the_city_asked(self, question: str, role) -> str:
+        """A message telling one of our cities' rules and then asking of another (黑河能给兄弟姐妹共济，换到湘潭，我弟能绑吗;
+        衡阳三级门诊起付线300，那衢州职工呢): what it tells is asked of the city named last, in a clause of its own.
+        The message as typed otherwise (黑河和衡阳的共济有什么不一样 compares them; 在湘潭看病 is where care is).
+        role(normalized, name): a place's role where it is named."""
+        normalized = self.tools.normalize(question)
+        names = self.places.names_in(normalized, covered_only=True)
+        regions = {self.places.names[name] for name in names}
+        if len(regions) < 2 or any(role(normalized, name) == "care" for name in names):
+            return question
+        last = max(names, key=normalized.rfind)
+        clause = _PARTS.split(normalized[normalized.rfind(last):])[0]
+        start = normalized.rfind(last)
+        clause_start = max(normalized.rfind(mark, 0, start) for mark in ",，。;；?？!！ ") + 1
+        whole_clause = normalized[clause_start:start + len(clause)]
+        if any(name in whole_clause for name in names if self.places.names[name] != self.places.names[last]) \
+                or _LIKENED.search(whole_clause) or _TOLD_BY.search(whole_clause) \
+                or not (self.understanding.asks_something(whole_clause) or self.understanding.asks(whole_clause)):
+            return question  # (昭通能绑几个，跟衡阳一样是10个吗: 衡阳 only likened to; …衡阳一级医院是不用的: told, not asked)
+        others = [name for name in names if self.places.names[name] != self.places.names[last]]
+        return re.sub("|".join(map(re.escape, sorted(others, key=len, reverse=True))), last, normalized)
 
     def _is_a_channel(self, named: str) -> bool:
         """浙里办, 支付宝, alipay: a way of doing it, which the knowledge's steps name."""

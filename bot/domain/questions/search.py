@@ -224,7 +224,7 @@ class SearchIndex:
         the case's scheme and care unsaid is about them (_within_the_case), and so, where its answer alone
         is another's, about the previous question's; what a talk about one city cannot answer points to
         that city's hotline. A message correcting itself is asked as corrected (MessageReader.corrected)."""
-        question = self.reader.without_what_is_set_apart(self.reader.corrected(question))
+        question = self.reader.of_the_city_asked(self.reader.without_what_is_set_apart(self.reader.corrected(question)), self._role_of)
         result = self._searched(question, city, follows, case)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
                 and (chinese := self.in_chinese.of(self.read(question))):

@@ -2276,3 +2276,14 @@ def test_a_citys_rule_told_then_another_city_asked_is_the_other_citys(index, que
 @pytest.mark.parametrize("question", ["黑河和衡阳的家庭共济有什么不一样", "昭通共济最多绑几个人，是不是跟衡阳一样"])
 def test_cities_compared_or_likened_are_not_swapped(index, question):
     assert index.reader.of_the_city_asked(question, index._role_of) == question
+
+
+@pytest.mark.parametrize("question", [
+    "孩子做牙齿正畸，医保报不报",
+    "Can Shanghai residents bind grandparents for family aid, the way Heihe does?",
+    "长沙的慢特病可以像衡阳那样网上延期吗",
+    "湘潭社保卡的金融功能在哪开通",
+    "杭州的医院有多少家能刷医保码",
+])
+def test_neighbours_and_other_cities_likened_to_ours_are_declined(index, question):
+    assert index.search(question).outcome == "declined"

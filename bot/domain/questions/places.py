@@ -73,7 +73,8 @@ class Places:
         """A city of ours named only as what another is likened to (…跟衡阳一样对吧, 和衢州比): the other is asked about."""
         if self._likened is None:
             names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
-            self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{names})[市的]?(?:一样|相同|差不多|一致|比)")
+            self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{names})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
+                                       rf"|\b(?:the way|like|as in|as)\s+(?:{names})\b")  # (…像衡阳那样, the way heihe does)
         return self._likened.search(normalized) is not None
 
     def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:

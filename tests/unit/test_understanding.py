@@ -2280,7 +2280,7 @@ def test_cities_compared_or_likened_are_not_swapped(index, question):
 
 @pytest.mark.parametrize("question", [
     "孩子做牙齿正畸，医保报不报",
-    "Can Shanghai residents bind grandparents for family aid, the way Heihe does?",
+    "Does Guangzhou let employees share their medical account with siblings, the way Heihe does?",
     "长沙的慢特病可以像衡阳那样网上延期吗",
     "湘潭社保卡的金融功能在哪开通",
     "杭州的医院有多少家能刷医保码",

@@ -106,3 +106,7 @@ def test_which_relatives_reads_as_the_knowledge_asks_it(index, without_the_list)
 def test_our_words_as_a_translation_app_renders_them_are_read(index, without_the_list, question, entry_id):
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == entry_id, result
+
+
+def test_a_county_spelled_in_letters_keeps_its_city_in_the_chinese_reading(index):
+    assert "湘乡" in index.in_chinese.of(index.read("Xiangxiang family aid: in-laws bindable?"))

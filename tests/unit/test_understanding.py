@@ -2275,7 +2275,7 @@ def test_a_citys_rule_told_then_another_city_asked_is_the_other_citys(index, que
 
 @pytest.mark.parametrize("question", ["黑河和衡阳的家庭共济有什么不一样", "昭通共济最多绑几个人，是不是跟衡阳一样"])
 def test_cities_compared_or_likened_are_not_swapped(index, question):
-    assert index.reader.of_the_city_asked(question, index._role_of) == question
+    assert index.reader.of_the_city_asked(question) == question
 
 
 @pytest.mark.parametrize("question", [

@@ -111,26 +111,25 @@ class MessageReader:
                 kept = kept[:found.start()] + " " + kept[found.end():]
         return kept if kept != normalized else question
 
-    def of_the_city_asked(self, question: str, role) -> str:
+    def of_the_city_asked(self, question: str) -> str:
         """A message telling one of our cities' rules and then asking of another (黑河能给兄弟姐妹共济，换到湘潭，我弟能绑吗;
-        衡阳三级门诊起付线300，那衢州职工呢): what it tells is asked of the city named last, in a clause of its own.
-        The message as typed otherwise (黑河和衡阳的共济有什么不一样 compares them; 在湘潭看病 is where care is).
-        role(normalized, name): a place's role where it is named."""
+        衡阳三级门诊起付线300，那衢州职工呢): what it tells is asked of the city named last, in a clause of its own that
+        asks. The message as typed otherwise (黑河和衡阳的共济有什么不一样 compares them; 在湘潭看病 is where care is;
+        跟衡阳一样吗 only likens)."""
         normalized = self.tools.normalize(question)
         names = self.places.names_in(normalized, covered_only=True)
-        regions = {self.places.names[name] for name in names}
-        if len(regions) < 2 or any(role(normalized, name) == "care" for name in names):
+        if len({self.places.names[name] for name in names}) < 2 or any(
+                self.understanding.role(normalized, found.start(), found.end()) == "care"
+                for name in names for found in re.finditer(re.escape(name), normalized)):
             return question
         last = max(names, key=normalized.rfind)
-        clause = _PARTS.split(normalized[normalized.rfind(last):])[0]
-        start = normalized.rfind(last)
-        clause_start = max(normalized.rfind(mark, 0, start) for mark in ",，。;；?？!！ ") + 1
-        whole_clause = normalized[clause_start:start + len(clause)]
-        if any(name in whole_clause for name in names if self.places.names[name] != self.places.names[last]) \
-                or _LIKENED.search(whole_clause) or _TOLD_BY.search(whole_clause) \
-                or not (self.understanding.asks_something(whole_clause) or self.understanding.asks(whole_clause)):
-            return question  # (昭通能绑几个，跟衡阳一样是10个吗: 衡阳 only likened to; …衡阳一级医院是不用的: told, not asked)
+        at = normalized.rfind(last)
+        clause_start = max(normalized.rfind(mark, 0, at) for mark in ",，。;；?？!！ ") + 1
+        clause = normalized[clause_start:at] + _PARTS.split(normalized[at:])[0]
         others = [name for name in names if self.places.names[name] != self.places.names[last]]
+        if any(name in clause for name in others) or _LIKENED.search(clause) or _TOLD_BY.search(clause) \
+                or not (self.understanding.asks_something(clause) or self.understanding.asks(clause)):
+            return question  # (昭通能绑几个，跟衡阳一样是10个吗: 衡阳 only likened to; …衡阳一级医院是不用的: told, not asked)
         return re.sub("|".join(map(re.escape, sorted(others, key=len, reverse=True))), last, normalized)
 
     def _is_a_channel(self, named: str) -> bool:

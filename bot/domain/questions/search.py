@@ -171,7 +171,9 @@ class SearchIndex:
                                                 {word.lower() for word in knowledge.understanding.english_spelling}).correct)
         # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),
         # whether it tells how, and its phrasings and answers as one text.
-        index.in_chinese = InChinese(vocabulary.english_words, tools.normalize, ENGLISH_STOPWORDS)
+        # (the places regions.yaml spells in letters, xiangxiang: 湘乡, read in Chinese too: the city must not be lost)
+        places_in_letters = {alias: region.name for region in knowledge.regions.values() for alias in region.aliases if alias.isascii()}
+        index.in_chinese = InChinese({**places_in_letters, **vocabulary.english_words}, tools.normalize, ENGLISH_STOPWORDS)
         index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
         index.member_products = frozenset(product for entry in knowledge.entries.values() if entry.facets.get("member")
@@ -223,8 +225,10 @@ class SearchIndex:
         estimate being worked out, or worked out a moment ago (its scheme and care). A question leaving
         the case's scheme and care unsaid is about them (_within_the_case), and so, where its answer alone
         is another's, about the previous question's; what a talk about one city cannot answer points to
-        that city's hotline. A message correcting itself is asked as corrected (MessageReader.corrected)."""
-        question = self.reader.of_the_city_asked(self.reader.without_what_is_set_apart(self.reader.corrected(question)), self._role_of)
+        that city's hotline. A message is asked as the resident means it: as corrected (哦不，是湘潭的), without
+        what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
+        (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
+        question = self.reader.of_the_city_asked(self.reader.without_what_is_set_apart(self.reader.corrected(question)))
         result = self._searched(question, city, follows, case)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
                 and (chinese := self.in_chinese.of(self.read(question))):
@@ -1254,7 +1258,7 @@ class SearchIndex:
             return None
         return self.tools.normalize(re.sub("|".join(map(re.escape, cared)), "外地", normalized))
 
-    def _cared_for_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
+    def _product_used_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
         """在衡阳住院惠衢保能报吗: one of our cities named only as where care is, asking about a product only
         another city has: care outside that product's city, as for a city we do not cover; None otherwise
         (湘潭住院报销比例 names no such product: Xiangtan's own rates are asked)."""
@@ -1408,7 +1412,7 @@ class SearchIndex:
             if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE and best_overlap < self.OWN_CITY_FAIR \
                     and self._unanswered_ask(other_city.entry, content) is None:
                 return self._insured_in_our_other_city(normalized, asked, city, named) \
-                    or self._cared_for_in_our_other_city(normalized, asked, city, named) or SearchResult(
+                    or self._product_used_in_our_other_city(normalized, asked, city, named) or SearchResult(
                     "declined", confidence=conf, region=named, decline_reason="no_entry_for_city", decline_region=named)
         if not mapped:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)

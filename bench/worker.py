@@ -74,13 +74,19 @@ def job_size(size: int, repeats: int) -> dict:
             "residents": residents}
 
 
+RESIDENT_QUESTIONS = 12_000  # at most: the sets grow each session, the job must stay inside its timeout
+
+
 def resident_questions() -> list[str]:
-    """The questions of the residents' evaluation sets (tests/eval/residents*.yaml)."""
+    """The questions of the residents' evaluation sets (tests/eval/residents*.yaml), at most RESIDENT_QUESTIONS
+    of them, taken evenly across every set (the same ones each run)."""
     import yaml
 
     folder = Path(__file__).resolve().parents[1] / "tests" / "eval"
-    return [case["q"] for path in sorted(folder.glob("residents*.yaml"))
-            for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    questions = [case["q"] for path in sorted(folder.glob("residents*.yaml"))
+                 for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    step = len(questions) / RESIDENT_QUESTIONS
+    return questions if step <= 1 else [questions[int(i * step)] for i in range(RESIDENT_QUESTIONS)]
 
 
 def job_stages() -> dict:

@@ -56,8 +56,8 @@ class UserContextMiddleware(BaseMiddleware):
             last = self._last_typed(user.id) or telegram
             typed = _typed_language(event, data)
             # 你好, 在吗: written alike in both scripts, so it tells Chinese but not which script.
-            if typed == "zh" and _same_in_both_scripts(event, data) and last in ("zh", "zh_Hant"):
-                typed = last
+            if typed == "zh" and last == "zh_Hant" and _same_in_both_scripts(event, data):
+                typed = last  # (asked only then: converting the text both ways costs more than the rest of this)
             locale = typed or last
             if typed:
                 self._remember_typed(user.id, typed)

@@ -286,8 +286,8 @@ class AnswerReader:
         topic: what the step asks about (惠衢保): named in the answer it is its subject, not the
         answer, so 有惠衢保 reads as 有 and 惠衢保没买 as 没买.
         """
-        if not in_a_case:
-            typed = self._after_the_correction(typed)
+        if not in_a_case and (split := self.corrected_within(typed)) is not None:
+            typed = split[1]  # 三级，不对，二级: the correction answers
         if topic:
             if not self.names_topic(typed, topic):
                 corrected = self.topic_sounds(topic).correct(comparable(typed))
@@ -366,11 +366,6 @@ class AnswerReader:
     def _clauses(typed: str) -> str:
         """The comparable text with a break (|, never part of a word) where a clause ends."""
         return "|".join(filter(None, (comparable(part) for part in _CLAUSE_BREAK.split(typed))))
-
-    def _after_the_correction(self, typed: str) -> str:
-        """The part after the last correction at a pause (三级，不对，二级 -> 二级), when something follows it."""
-        split = self.corrected_within(typed)
-        return split[1] if split else typed
 
     def corrected_within(self, typed: str) -> tuple[str, str] | None:
         """(what came before, what follows) the last correction at a pause in a message (衡阳职工，不对，是衢州职工),

@@ -882,10 +882,9 @@ class SearchIndex:
                     and not conflicts(other.facets, asked) and ask in self._promised(other):
                 meant.append(other)
         # the named city's own before the national overview (黑河共济谁能用: Heihe's list, however it ranks)
-        product = set(entry.facets.get("product", ()))
         own = [other for other in meant if other.region in covered] or [
-            other for other in self.knowledge.entries.values() if other.id != entry.id and other.region in covered
-            and product & set(other.facets.get("product", ())) and not conflicts(other.facets, asked) and ask in self._promised(other)]
+            other for other in self._entries_asking(ask, set(entry.facets.get("product", ())), asked, covered.__contains__)
+            if other.id != entry.id]
         return own[0] if len(own) == 1 or own and own[0] in meant else (meant[0] if meant else None)
 
     def _led_by_its_own_ask(self, question: str, result: SearchResult, only: set[str] | None = None) -> SearchResult:
@@ -909,12 +908,19 @@ class SearchIndex:
                 continue
             meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry)]
             if not meant:  # a story ranks other entries first (长期透析…备案的地方要从杭州改到宁波): the one asking it itself
-                meant = [entry for entry in self.knowledge.entries.values() if meant_for(ask, entry)]
+                meant = self._entries_asking(ask, products, asked, lambda region: not covered or region in covered or region == NATIONAL)
             if len({entry.id for entry in meant}) > 1 and covered:  # 黑河共济谁能用: Heihe's, not the national overview
                 meant = [entry for entry in meant if entry.region in covered]
             if len({entry.id for entry in meant}) == 1:
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result
+
+    def _entries_asking(self, ask: str, products: set[str], asked: dict, within) -> list[Entry]:
+        """Every entry on one of `products`, of a region `within` accepts, whose own phrasings ask `ask`
+        (asks_for), without facets clashing with those asked."""
+        return [entry for entry in self.knowledge.entries.values()
+                if within(entry.region) and products & set(entry.facets.get("product", ()))
+                and not conflicts(entry.facets, asked) and ask in self._promised(entry)]
 
     MEANT_FOR_OVERLAP = 0.15
     # of the best match's score: lower than a suggestion's, as the ask is the entry's own (didn't register

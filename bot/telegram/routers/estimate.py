@@ -22,7 +22,7 @@ from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step
 from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PERSON,
-                                           NOTE_PER_UNIT, NOTE_REVISED, AnswerError)
+                                           NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -80,7 +80,7 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
 PERSON_ASKED_LONGEST = 12  # characters: 我爸的呢, 先算我妈的, 那我老公的呢？
 
 
-def _person_asked_for(data: dict, interview, text: str) -> Case | None:
+def _person_asked_for(data: dict, interview: Interview, text: str) -> Case | None:
     """One of the people whose cases came in one message, asked for by name (我爸的呢), worked out on their own."""
     people = data.get(PEOPLE) or {}
     if not people or len(text) > PERSON_ASKED_LONGEST or interview.reader.holds_an_amount(text):

@@ -1,4 +1,8 @@
-from bot.domain.questions.wordmatch import WordMap, alternation
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from bot.domain.questions.wordmatch import GAP, WordMap, _pattern, alternation
 
 
 def test_english_words_match_whole_words_only():
@@ -30,3 +34,22 @@ def test_a_word_map_gives_the_value_of_a_gapped_word_too():
     assert words.search("我想帮老家的父母亮码") == ("帮老家的父母亮码", "family-account")
     assert words.values("共济和亲情账户") == frozenset({"family-aid", "family-account"})
     assert words.search("帮忙查一下余额") is None
+
+
+def _one_by_one(words, word_starts=False, within_part=False):
+    """The alternation as the words' own patterns tried longest first: what the trie must equal."""
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(_pattern(w, word_starts, within_part) for w in ordered))
+
+
+_LETTERS = "ab共济保账户 ."
+_WORDS = st.lists(st.text(alphabet=_LETTERS + "…", min_size=1, max_size=5).map(lambda w: w.replace("…", GAP)),
+                  min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet=_LETTERS, max_size=30), word_starts=st.booleans(), within_part=st.booleans())
+def test_the_trie_finds_what_trying_each_word_in_turn_finds(words, text, word_starts, within_part):
+    words = [w for w in words if w.strip(". ")] or ["共济"]
+    folded, listed = alternation(words, word_starts, within_part), _one_by_one(words, word_starts, within_part)
+    assert [m.span() for m in folded.finditer(text)] == [m.span() for m in listed.finditer(text)]

@@ -63,6 +63,7 @@ class MessageReader:
         self._read.clear()
         self._runs_of.clear()
         self._parts_of.clear()
+        self.understanding.forget()
 
     def corrected(self, question: str) -> str:
         """A message correcting itself (衡阳的共济，哦不，是湘潭的，怎么开通): what follows the last correction,

@@ -305,6 +305,11 @@ class Understanding:
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
                             for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
+        # a text can only ask what one of the words' first characters begins (most asks are ruled out so)
+        self._ask_starts = [None if any(word.startswith(GAP) for word in norm(item.asked))
+                            else frozenset(word[0] for word in norm(item.asked) if word) for item in spec.asks_for]
+        self._asked_in: dict[str, tuple[int, ...]] = {}  # text -> what it asks for (each search asks it often)
+        self._answered_by: dict[tuple[int, str], bool] = {}  # (ask, answer) -> whether the answer gives it
         self._past_asked = alternation(norm(spec.past_asked))
         self._story_year_before = tuple(norm(spec.story_year_before))
         self._story_year_after = tuple(norm(spec.story_year_after))
@@ -537,7 +542,30 @@ class Understanding:
 
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
-        return {str(index) for index, asked, _ in self._asks if asked is not None and self._may_ask(index, text) and asked.search(text)}
+        return {str(index) for index in self._asked(text)}
+
+    def _asked(self, text: str) -> tuple[int, ...]:
+        found = self._asked_in.get(text)
+        if found is None:
+            if len(self._asked_in) >= 4096:
+                self._asked_in.clear()
+            chars = set(text)
+            found = self._asked_in[text] = tuple(
+                index for index, asked, _ in self._asks if asked is not None and (self._ask_starts[index] is None or not chars.isdisjoint(self._ask_starts[index]))
+                and self._may_ask(index, text) and asked.search(text))
+        return found
+
+    def _answers(self, index: int, answer: str) -> bool:
+        key = (index, answer)
+        found = self._answered_by.get(key)
+        if found is None:
+            answered = self._asks[index][2]
+            found = self._answered_by[key] = answered is not None and answered.search(answer) is not None
+        return found
+
+    def forget(self) -> None:
+        """Drop what was kept of the texts read (a benchmark times each question as new)."""
+        self._asked_in.clear()
 
     def _may_ask(self, index: int, text: str) -> bool:
         guard, instead = self._asks_guard.get(index), self._asks_instead.get(index)
@@ -562,14 +590,14 @@ class Understanding:
         """What the question asks for that the answer says nothing of, unless the entry's own
         phrasings ask it too (`promised`: the entry is meant to answer it) or the entry is on a
         product it is never asked of (`products`: the entry's)."""
-        for index, asked, answered in self._asks:
+        for index in self._asked(question):
             key = str(index)
-            if key in promised or asked is None or not self._may_ask(index, question) or not asked.search(question):
+            if key in promised:
                 continue
             scope = self.spec.asks_for[index].products
             if scope and products and not set(scope) & set(products):
                 continue
-            if answered is None or not answered.search(answer):
+            if not self._answers(index, answer):
                 if self.spec.asks_for[index].compares and self._gives_each_side(question, answer) \
                         and not any(len(values) > 1 for values in self.facets(question).values()):
                     # (居民和职工…差多少 joins two schemes: each one's own entry answers, or the lack is said)

@@ -40,7 +40,42 @@ def alternation(words: Iterable[str], word_starts: bool = False, within_part: bo
     `word_starts`, an English word matches the start of a longer one too (register in
     registering: enough to tell whether a question is about our subjects at all)."""
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(_pattern(word, word_starts, within_part) for word in ordered)) if ordered else None
+    if not ordered:
+        return None
+    # Python's re tries a long alternation's words one by one at every position; words without a
+    # gap are folded into a trie (one branch per character) instead, which finds the same longest
+    # word. One that could start where a gapped word does keeps its place in the list: the two
+    # groups then never match at the same position, so the longest-first order still holds.
+    gapped = [word for word in ordered if GAP in word]
+    gapped_starts = {word[0] for word in gapped}
+    trie = [] if any(word.startswith(GAP) for word in gapped) else \
+        [word for word in ordered if GAP not in word and word[0] not in gapped_starts]  # (…交多少 starts anywhere)
+    listed = [_pattern(word, word_starts, within_part) for word in ordered if word not in trie]
+    return re.compile("|".join(([_trie(trie, word_starts)] if trie else []) + listed))
+
+
+_END = ""  # a trie key no character has: a word ends here
+
+
+def _trie(words: list[str], word_starts: bool) -> str:
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return "(?:" + "|".join(
+        (r"(?<![a-z])" if _ASCII_LETTER.match(char) else "") + re.escape(char) + _branches(child, char, word_starts)
+        for char, child in root.items()) + ")"
+
+
+def _branches(node: dict, last: str, word_starts: bool) -> str:
+    ways = [re.escape(char) + _branches(child, char, word_starts) for char, child in node.items() if char != _END]
+    if _END in node:  # longer words first, then the word ending here (an English one at a word's end)
+        ways.append(r"(?![a-z])" if _ASCII_LETTER.match(last) and not word_starts else "")
+    if len(ways) == 1:
+        return ways[0]
+    return "(?:" + "|".join(ways) + ")"
 
 
 Value = TypeVar("Value")

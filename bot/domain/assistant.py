@@ -133,6 +133,10 @@ class Assistant:
         normalized = loaded.tools.normalize(text)
         return any(trigger in normalized for trigger in loaded.estimate_triggers)
 
+    def explains_a_word(self, reply: Reply) -> bool:
+        """The reply only says what a word means (the glossary): the talk before it goes on beneath it."""
+        return reply.entry is not None and reply.entry.id in self.store.current.knowledge.understanding.explained_words.terms
+
     def names_product(self, question: str) -> bool:
         """The question names one of our products (a follow-up may lean on it)."""
         index = self.store.current.index

@@ -72,6 +72,8 @@ async def remember(state: FSMContext, data: dict, assistant: Assistant, text: st
     again at once (an unchanged state costs no write)."""
     # 黑河…能给我侄子用吗 (not listed) … 那我外孙女呢; 杭州职工门诊报销比例 (a city we lack) … 那衢州呢？我是职工
     lacking = reply.decline_reason in ("not_in_knowledge", "no_entry_for_city", "uncovered_place")
+    if assistant.explains_a_word(reply):  # 统筹是啥 … 那一年起付线最多交多少: still the question before it
+        return
     if not (reply.taken_as or reply.outcome == "answered" or lacking or assistant.names_product(text)):
         return
     kept = masked

@@ -192,3 +192,9 @@ def test_an_english_word_without_its_chinese_is_one_line(knowledge_copy: Path, o
     line = replace_once(path, old, new)
     problems = problems_of(knowledge_copy)
     assert len(problems) == 1 and problems[0].startswith(f"knowledge/synonyms.yaml:{line}:") and said in problems[0], problems
+
+
+def test_a_glossary_word_pointing_at_no_entry_is_reported(knowledge_copy: Path):
+    line = replace_once(knowledge_copy / "understanding.yaml", "    terms/cap:", "    terms/caps:")
+    problems = problems_of(knowledge_copy)
+    assert any(f"understanding.yaml:{line}:" in problem and "terms/caps" in problem for problem in problems), problems

@@ -53,3 +53,9 @@ def test_the_trie_finds_what_trying_each_word_in_turn_finds(words, text, word_st
     words = [w for w in words if w.strip(". ")] or ["共济"]
     folded, listed = alternation(words, word_starts, within_part), _one_by_one(words, word_starts, within_part)
     assert [m.span() for m in folded.finditer(text)] == [m.span() for m in listed.finditer(text)]
+
+
+def test_a_word_named_inside_a_gapped_word_is_what_is_meant():
+    words = WordMap({"亲情账户": "family-account", "挂到我...账户": "family-aid", "共济": "family-aid"})
+    assert words.values("能先挂到我亲情账户下面吗") == frozenset({"family-account"})
+    assert words.values("能挂到我的账户上吗") == frozenset({"family-aid"})

@@ -151,6 +151,12 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 index_line = document.line_of(("entries", _entry_index(document, entry_id), "related", index))
                 loader.problems.append(Problem(loader.name(document.path), index_line, f"{entry_id}: related entry {target!r} does not exist"))
 
+    if understanding_doc is not None:
+        for entry_id in understanding.explained_words.terms:
+            if entry_id not in entries and entry_id not in unread_ids:
+                loader.problems.append(Problem(loader.name(understanding_doc.path), understanding_doc.line_of(("explained_words", "terms", entry_id)),
+                                               f"explained_words: entry {entry_id!r} does not exist"))
+
     templates = AnswerTemplates()
     for entry_id, entry in entries.items():
         document, _ = where[entry_id]

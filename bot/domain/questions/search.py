@@ -148,6 +148,9 @@ class SearchIndex:
     def build(cls, knowledge: KnowledgeBase, tools: TextTools) -> "SearchIndex":
         index = cls(knowledge, tools)
         index.places = places = Places(knowledge, tools)
+        # the glossary's entries answer only a message asking what their word means (word_explained): no words match them
+        index.searched = searched = [entry for entry in knowledge.entries.values()
+                                     if entry.id not in knowledge.understanding.explained_words.terms]
         vocabulary = knowledge.vocabulary
         keywords = [word for topic in knowledge.topics for word in topic.keywords]
         index.understanding = Understanding(
@@ -158,7 +161,7 @@ class SearchIndex:
         )
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
         # English questions are matched to it as written
-        english = {" ".join((entry.question_en, entry.answer_en, *entry.variants_en)) for entry in knowledge.entries.values()}
+        english = {" ".join((entry.question_en, entry.answer_en, *entry.variants_en)) for entry in searched}
         english_words = set(re.findall(r"[a-z]+", tools.normalize(" ".join(english))))
         index.understanding.sounds.keep_in_letters(english_words)
         tools.read_letters_with(index.understanding.sounds.spelled_in_letters)
@@ -176,29 +179,29 @@ class SearchIndex:
         index.in_chinese = InChinese({**places_in_letters, **vocabulary.english_words}, tools.normalize, ENGLISH_STOPWORDS)
         index.phrasings, index.promised, index.tells_how, index.entry_text = {}, {}, {}, {}
         index.answer_text = {entry.id: tools.normalize(f"{entry.answer} {entry.answer_en}") for entry in knowledge.entries.values()}
-        index.member_products = frozenset(product for entry in knowledge.entries.values() if entry.facets.get("member")
+        index.member_products = frozenset(product for entry in searched if entry.facets.get("member")
                                           for product in entry.facets.get("product", ()))
         # entries that speak of people insured elsewhere: in their own phrasings (外地医保能买惠衢保吗), or
         # their answer says where one must be insured (双方都要在湘潭市参保)
         index.asked_by_insured_elsewhere = frozenset(
-            entry.id for entry in knowledge.entries.values()
+            entry.id for entry in searched
             if any(index._insured_elsewhere_in(tools.normalize(phrasing)) for phrasing in (entry.question, *entry.variants)))
         index.for_insured_elsewhere = index.asked_by_insured_elsewhere | frozenset(
-            entry.id for entry in knowledge.entries.values() if index._insured_where(entry, knowledge, places.provinces))
+            entry.id for entry in searched if index._insured_where(entry, knowledge, places.provinces))
         index.topic_regions = {}
-        for entry in knowledge.entries.values():
+        for entry in searched:
             if entry.region != NATIONAL:
                 index.topic_regions.setdefault(entry.topic, set()).add(entry.region)
         index.topic_keywords = [
             (topic.id, tuple(tools.normalize(word) for word in topic.keywords)) for topic in knowledge.topics if topic.keywords
         ]
         understanding = index.understanding
-        index.ranker = Ranker(list(knowledge.entries.values()), tools, lambda text: places.strip(understanding.without_context(text)),
+        index.ranker = Ranker(searched, tools, lambda text: places.strip(understanding.without_context(text)),
                               places.words)
         domain = sorted({tools.normalize(w) for w in vocabulary.domain_words} - {""}, key=len, reverse=True)
         index.reader = MessageReader(tools, understanding, places, domain, index.ranker.words.idf)
         groups: dict[str, dict[str, Entry]] = {}
-        for entry in knowledge.entries.values():
+        for entry in searched:
             if entry.group:
                 groups.setdefault(entry.group, {}).setdefault(entry.region, entry)
         index.groups = groups
@@ -228,6 +231,9 @@ class SearchIndex:
         that city's hotline. A message is asked as the resident means it: as corrected (哦不，是湘潭的), without
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
+        explained = self.understanding.word_explained(self.read(question))
+        if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before
+            return SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
         question = self.reader.of_the_city_asked(self.reader.without_what_is_set_apart(self.reader.corrected(question)))
         result = self._searched(question, city, follows, case)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
@@ -703,7 +709,7 @@ class SearchIndex:
                 continue
             if any(other.region == entry.region and set(other.facets.get(dimension, ())) & others
                    and (not kept or set(other.facets.get(beside, ())) & kept)  # …for the same scheme (care) asked
-                   for other in self.knowledge.entries.values()):
+                   for other in self.searched):
                 continue
             missing = tuple((d, value) for d in FACET_ORDER if d in (dimension, beside)
                             for value in sorted(others if d == dimension else kept))
@@ -918,7 +924,7 @@ class SearchIndex:
     def _entries_asking(self, ask: str, products: set[str], asked: dict, within) -> list[Entry]:
         """Every entry on one of `products`, of a region `within` accepts, whose own phrasings ask `ask`
         (asks_for), without facets clashing with those asked."""
-        return [entry for entry in self.knowledge.entries.values()
+        return [entry for entry in self.searched
                 if within(entry.region) and products & set(entry.facets.get("product", ()))
                 and not conflicts(entry.facets, asked) and ask in self._promised(entry)]
 
@@ -1298,6 +1304,9 @@ class SearchIndex:
         if result.outcome != "answered" or result.entry.id not in self.for_insured_elsewhere \
                 or not self._on_asked_product(result.entry, asked):  # 义乌医保外地人能参加居民医保吗 is no 惠衢保 question
             return None
+        if result.entry.region not in (NATIONAL, *self.places.named(normalized)[0]) \
+                and not asked.get("product", frozenset()) & set(result.entry.facets.get("product", ())) & self.understanding.portable_products:
+            return None  # (昆明参保，共济能绑几个: 湘潭's rule for its own family aid is not Kunming's)
         return result
 
     def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str,

@@ -159,6 +159,13 @@ class Clauses(_Strict):
     starts: list[str] = Field(default_factory=list)  # these always do (现在, 前两天, 但是)
 
 
+class ExplainedWords(_Strict):
+    """A message asking only what one word means (起付线是啥意思) gets that word's glossary entry."""
+    asking: list[str] = Field(default_factory=list)  # 什么意思, what does … mean
+    along: list[str] = Field(default_factory=list)  # words saying nothing of their own (请问, sorry, the)
+    terms: dict[str, list[str]] = Field(default_factory=dict)  # glossary entry id -> the words it explains
+
+
 class StatedFigure(_Strict):
     """A figure the resident states with one of these units (两百块, 80%, 20个家人) asks what the
     knowledge says of that amount: it is read as `asked` (多少钱), so a figure checked (惠衢保不是一年
@@ -196,6 +203,7 @@ class UnderstandingFile(_Strict):
     told_place_pointers: list[str] = Field(default_factory=list)  # …counted where the asking part points back (在那边)
     shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
     stated_figures: list[StatedFigure] = Field(default_factory=list)
+    explained_words: ExplainedWords = ExplainedWords()
     sound_alike: SoundAlikeList = SoundAlikeList()
     off_topic: list[OffTopic] = Field(default_factory=list)
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
@@ -226,6 +234,7 @@ _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
 _BEFORE_A_NAME = re.compile(r"[买卖办跟和与或给帮让说了在是有交问找个]")  # words that lead up to a product's name, not part of it
 _BEFORE_A_DESCRIBED_NAME = "的个种份款这那"  # 一年一百块的补充险, 那个保险: the words before a plan told by its traits
 _PLAN_WORD_PARTS = ("公司", "费", "单", "期", "责任", "金")  # 保险公司, 保险费: not the plan itself
+_NOT_A_WORD = re.compile(r"[\W_]+")  # punctuation of any kind, brackets and quotes too
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
 _SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
 
@@ -311,6 +320,10 @@ class Understanding:
         self._asked_in: dict[str, tuple[int, ...]] = {}  # text -> what it asks for (each search asks it often)
         self._answered_by: dict[tuple[int, str], bool] = {}  # (ask, answer) -> whether the answer gives it
         self._past_asked = alternation(norm(spec.past_asked))
+        explained = spec.explained_words
+        self._terms = WordMap({word: entry_id for entry_id, words in explained.terms.items() for word in norm(words)})
+        self._explaining = alternation(norm(explained.asking))
+        self._said_around = alternation(norm([*explained.asking, *explained.along]))
         self._story_year_before = tuple(norm(spec.story_year_before))
         self._story_year_after = tuple(norm(spec.story_year_after))
         self._asks_instead = {index: alternation(norm(item.not_with)) for index, item in enumerate(spec.asks_for) if item.not_with}
@@ -614,6 +627,16 @@ class Understanding:
             if any(pair in answer for pair in own_left) and any(pair in answer for pair in own_right):
                 return True
         return False
+
+    def word_explained(self, normalized: str) -> str | None:
+        """The glossary entry of the one word a message asks the meaning of, and asks nothing else
+        (起付线是啥意思, sorry, what's a deductible?); None for 起付线是多少 or 门诊起付线是啥 衢州职工."""
+        terms = {entry_id for _, entry_id in self._terms.each(normalized)}
+        if len(terms) != 1 or self._explaining is None or self._explaining.search(normalized) is None:
+            return None
+        rest = self._terms.pattern.sub(" ", normalized)
+        rest = self._said_around.sub(" ", rest) if self._said_around is not None else rest
+        return next(iter(terms)) if not _NOT_A_WORD.sub("", rest) else None
 
     def unlisted_group(self, normalized: str) -> str | None:
         """A group of people named whose own treatment the knowledge never gives (军人家属, 残疾人)."""

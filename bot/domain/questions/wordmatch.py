@@ -109,4 +109,16 @@ class WordMap(Generic[Value]):
     def values(self, text: str) -> frozenset[Value]:
         if self.pattern is None:
             return frozenset()
-        return frozenset(self.value(match.group(0)) for match in self.pattern.finditer(text))
+        found = set()
+        for match in self.pattern.finditer(text):
+            matched = match.group(0)
+            value = self.value(matched)
+            if matched not in self.words:  # a gapped word: a word of another value named in its gap is what is
+                # meant (挂到我亲情账户下面: the family account, not the family aid of 挂到我…账户)
+                inside = {self.words[word.group(0)] for word in self.pattern.finditer(matched, 1)
+                          if word.group(0) in self.words} - {value}
+                if inside:
+                    found |= inside
+                    continue
+            found.add(value)
+        return frozenset(found)

@@ -1,0 +1,70 @@
+"""What a word means (the glossary), clipped names (职保, 居保, 亲情号), counts of people bound, and
+someone insured in a city we lack asking of a city-bound product. Run on the shipped knowledge."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.questions.search import SearchIndex
+from bot.domain.questions.text import TextTools
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    result = load_knowledge(ROOT / "knowledge")
+    assert result.ok, result.problems[:3]
+    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+
+
+def answered(index: SearchIndex, question: str) -> str | None:
+    result = index.search(question)
+    return result.entry.id if result.outcome == "answered" else None
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("起付线是啥意思", "terms/deductible"),
+    ("起付線是甚麼意思", "terms/deductible"),
+    ("sorry, what's a deductible?", "terms/deductible"),
+    ("封顶是啥意思呀", "terms/cap"),
+    ("最高支付限额是什么意思", "terms/cap"),
+    ("走统筹是什么意思", "terms/pooled-fund"),
+])
+def test_a_message_asking_only_what_a_word_means_gets_its_glossary_entry(index, question, entry):
+    assert answered(index, question) == entry
+
+
+@pytest.mark.parametrize("question", ["起付线是多少", "衢州居民住院起付线多少", "统筹基金是啥，跟我个人账户里的钱有啥区别",
+                                      "US hlth insur deductble explain pls", "惠衢保免赔额是什么意思"])
+def test_a_message_saying_more_never_gets_the_glossary(index, question):
+    assert not (answered(index, question) or "").startswith("terms/")
+
+
+def test_clipped_names_are_read_whole(index):
+    assert answered(index, "衢州居保一年交几多") == "quzhou/resident/premium"
+    assert answered(index, "亲情号咋给我爸妈加上") == "family-account/bind-parent"
+    # 职保 is the employee scheme: the resident inpatient rates are not its answer
+    result = index.search("衢州职保 住院 三级医院 报几成")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+
+
+def test_a_gapped_word_swallowing_another_products_name_yields_to_it(index):
+    assert answered(index, "宝宝今天凌晨刚生，身份证还没办，能先挂到我亲情账户下面吗") == "family-account/bind-by-birth-certificate"
+
+
+@pytest.mark.parametrize("question", ["衡陽共濟我已經綁咗10個人，仲可以綁第11個嗎", "衡阳这边我姐已经把我爸绑进她的共济了，我还能再绑我爸吗"])
+def test_counting_who_is_bound_asks_the_limits(index, question):
+    assert answered(index, question) == "family-aid/hengyang/limits"
+
+
+def test_insured_in_a_city_we_lack_is_not_answered_with_another_citys_family_aid(index):
+    result = index.search("昆明参保，个人账户共济能绑第11个人吗")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
+    assert answered(index, "外地医保能买惠衢保吗") == "huiqubao/need-basic-insurance"  # (a product any resident may ask of)
+
+
+def test_what_happens_without_paying_is_not_answered_with_the_premium(index):
+    assert answered(index, "衢州居民医保今年我要是不交，会怎样？断一年有啥后果") is None

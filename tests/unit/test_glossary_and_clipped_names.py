@@ -68,3 +68,17 @@ def test_insured_in_a_city_we_lack_is_not_answered_with_another_citys_family_aid
 
 def test_what_happens_without_paying_is_not_answered_with_the_premium(index):
     assert answered(index, "衢州居民医保今年我要是不交，会怎样？断一年有啥后果") is None
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("黑 共济 哥哥姐姐 爷爷奶奶 能绑吗", "family-aid/heihe/who"),
+    ("衡市 共济 不想绑了 咋解", "family-aid/hengyang/unbind"),
+    ("衢职保 门统 三甲 起付多少 报几成", "quzhou/employee/outpatient"),
+])
+def test_a_city_clipped_to_one_character_is_read_where_it_stands_apart(index, question, entry):
+    assert answered(index, question) == entry
+
+
+@pytest.mark.parametrize("message", ["湘医保怎么绑共济", "在湘雅医院住院", "黑色的医保卡", "平衡"])
+def test_a_character_inside_a_word_names_no_city(index, message):
+    assert index.tools.with_city_names(message) == message

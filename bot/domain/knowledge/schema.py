@@ -253,6 +253,9 @@ class SynonymsFile(Strict):
     traditional_overrides: dict[str, str] = Field(default_factory=dict)
     estimate_triggers: list[str] = Field(default_factory=list)  # phrases that start the reimbursement estimate
     english_words: dict[EnglishWord, ChineseWords] = Field(default_factory=dict)  # English -> the Chinese the knowledge uses
+    # one character for a city (衢 惠保, 黑 共济, 衡市): read as the city only standing apart or before `short_name_before`
+    short_place_names: dict[str, str] = Field(default_factory=dict)
+    short_name_before: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,7 @@ class SearchIndex:
         that city's hotline. A message is asked as the resident means it: as corrected (哦不，是湘潭的), without
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
+        question = self.tools.with_city_names(question)
         explained = self.understanding.word_explained(self.read(question))
         if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before
             return SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)

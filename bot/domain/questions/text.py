@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import math
+import re
 import os
 import re
 import sys
@@ -128,6 +129,13 @@ class TextTools:
             synonyms.setdefault(value, value)
         self._synonyms = synonyms
         self._synonym_re = alternation(synonyms)
+        shorts = dict(vocabulary.short_place_names)
+        self._short_names = shorts
+        # (not inside a word: 湘医保, 黑色, 平衡 are no cities)
+        self._short_name_re = re.compile(
+            rf"(?<![\u4e00-\u9fff])({'|'.join(map(re.escape, shorts))})"
+            rf"(?=$|[^\w]|{'|'.join(map(re.escape, vocabulary.short_name_before))})") \
+            if shorts and vocabulary.short_name_before else None
         self._overrides = dict(vocabulary.traditional_overrides)
         self._override_re = alternation(self._overrides)
         self.stopwords = frozenset(self.normalize(w) for w in vocabulary.stopwords) | ENGLISH_STOPWORDS
@@ -183,6 +191,13 @@ class TextTools:
         if self._spelling is not None:
             text = self._spelling(text)
         return _SPACE_NEAR_CJK.sub("", text)
+
+    def with_city_names(self, message: str) -> str:
+        """A message with the cities it names by one character written out (衢 惠保 多少钱: 衢州 惠保 多少钱), read
+        whole, before anything drops the spaces that set such a character apart."""
+        if self._short_name_re is None:
+            return message
+        return self._short_name_re.sub(lambda m: self._short_names[m.group(1)], message)
 
     def normalize(self, text: str) -> str:
         # One message is normalised by several readers (estimate trigger, search, the question log).

@@ -82,3 +82,17 @@ def test_a_city_clipped_to_one_character_is_read_where_it_stands_apart(index, qu
 @pytest.mark.parametrize("message", ["湘医保怎么绑共济", "在湘雅医院住院", "黑色的医保卡", "平衡"])
 def test_a_character_inside_a_word_names_no_city(index, message):
     assert index.tools.with_city_names(message) == message
+
+
+def test_the_residents_own_city_is_asked_among_relatives_cities(index):
+    # (the husband's 衢州 and his father's 湘潭 are told in passing: the resident is insured in 昭通)
+    assert answered(index, "我老公是衢州的，他爸在湘潭上班，这些都不管，我自己是昭通医保，去昆明外地看病要不要先备案？") \
+        == "zhaotong/remote-care/register"
+    # …but a question about a relative insured in another of our cities stays that question
+    assert answered(index, "我是衡阳医保，我妈在湘潭参保，她能和我共济吗") == "family-aid/hengyang/cross-region"
+
+
+@pytest.mark.parametrize("question, entry", [("16↓ 要刷脸吗 亲情账户", "family-account/under-16"),
+                                             ("80岁+ 能买惠衢保?", "huiqubao/who-can-join")])
+def test_symbols_standing_for_words(index, question, entry):
+    assert answered(index, question) == entry

@@ -29,6 +29,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
                               r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
+_SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
@@ -132,6 +133,28 @@ class MessageReader:
                 or not (self.understanding.asks_something(clause) or self.understanding.asks(clause)):
             return question  # (昭通能绑几个，跟衡阳一样是10个吗: 衡阳 only likened to; …衡阳一级医院是不用的: told, not asked)
         return re.sub("|".join(map(re.escape, sorted(others, key=len, reverse=True))), last, normalized)
+
+    def of_the_residents_own_city(self, question: str) -> str:
+        """A message naming several of our cities, one of them the resident's own insurance city (我自己是昭通医保)
+        and the others only relatives' or passing (我老公是衢州的，他爸在湘潭上班): the part that asks, naming no
+        city and no relative, asks of the resident's own. The message as typed otherwise."""
+        normalized = self.tools.normalize(question)
+        names = self.places.names_in(normalized, covered_only=True)
+        if len({self.places.names[name] for name in names}) < 2:
+            return question
+        pattern = "|".join(map(re.escape, sorted(set(names), key=len, reverse=True)))
+        own = {self.places.names[match.group(1)] for match in re.finditer(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({pattern})"
+                                                                          rf"[市的]*(?:医保|参保|职工|居民|城乡)", normalized)}
+        if len(own) != 1:
+            return question
+        pieces = [piece for piece in _PARTS.split(normalized) if piece]
+        asking = pieces[-1] if pieces else ""
+        if self.places.names_in(asking, covered_only=True) or self.understanding.relative_word(asking) \
+                or not (self.understanding.asks_something(asking) or self.understanding.asks(asking)):
+            return question
+        name = next(name for name in names if self.places.names[name] in own)
+        others = [other for other in names if self.places.names[other] not in own]
+        return re.sub("|".join(map(re.escape, sorted(others, key=len, reverse=True))), name, normalized)
 
     def _is_a_channel(self, named: str) -> bool:
         """浙里办, 支付宝, alipay: a way of doing it, which the knowledge's steps name."""

@@ -235,7 +235,8 @@ class SearchIndex:
         explained = self.understanding.word_explained(self.read(question))
         if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before
             return SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
-        question = self.reader.of_the_city_asked(self.reader.without_what_is_set_apart(self.reader.corrected(question)))
+        question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
+            self.reader.without_what_is_set_apart(self.reader.corrected(question))))
         result = self._searched(question, city, follows, case)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
                 and (chinese := self.in_chinese.of(self.read(question))):

@@ -96,3 +96,9 @@ def test_the_residents_own_city_is_asked_among_relatives_cities(index):
                                              ("80岁+ 能买惠衢保?", "huiqubao/who-can-join")])
 def test_symbols_standing_for_words(index, question, entry):
     assert answered(index, question) == entry
+
+
+def test_a_story_naming_the_registration_itself_asks_of_remote_care(index):
+    # (备案 in the story is the product told of, not where the asker lives: Foshan is where care is)
+    result = index.search("備案咗之後，阿媽喺佛山嘅醫院住院，可唔可以直接過數結算？")
+    assert result.decline_reason != "uncovered_place"

@@ -391,7 +391,8 @@ class MessageReader:
         pointers = understanding.told_place_pointers
         for part in parts:
             named = understanding.facets(part).get("product", frozenset()) & products
-            if named and (understanding.asks_something(part) or _INSURED.search(part)):
+            if named and (understanding.asks_something(part) or _INSURED.search(part)
+                          or understanding.told_product_names is not None and understanding.told_product_names.search(part)):
                 return frozenset()
             if found and pointers is not None and understanding.asks_something(part) and pointers.search(part):
                 return frozenset()

@@ -199,6 +199,7 @@ class UnderstandingFile(_Strict):
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
+    told_product_names: list[str] = Field(default_factory=list)  # …unless named so (备案了之后…)
     english_spelling: list[str] = Field(default_factory=list)  # English words a misspelling is read as (insurence)
     told_place_pointers: list[str] = Field(default_factory=list)  # …counted where the asking part points back (在那边)
     shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
@@ -320,6 +321,7 @@ class Understanding:
         self._asked_in: dict[str, tuple[int, ...]] = {}  # text -> what it asks for (each search asks it often)
         self._answered_by: dict[tuple[int, str], bool] = {}  # (ask, answer) -> whether the answer gives it
         self._past_asked = alternation(norm(spec.past_asked))
+        self.told_product_names = alternation(norm(spec.told_product_names))
         explained = spec.explained_words
         self._terms = WordMap({word: entry_id for entry_id, words in explained.terms.items() for word in norm(words)})
         self._explaining = alternation(norm(explained.asking))

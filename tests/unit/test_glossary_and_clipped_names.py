@@ -102,3 +102,7 @@ def test_a_story_naming_the_registration_itself_asks_of_remote_care(index):
     # (备案 in the story is the product told of, not where the asker lives: Foshan is where care is)
     result = index.search("備案咗之後，阿媽喺佛山嘅醫院住院，可唔可以直接過數結算？")
     assert result.decline_reason != "uncovered_place"
+
+
+def test_a_stolen_phone_is_a_lost_e_voucher(index):
+    assert answered(index, "有人在公交车上偷走了我的手机! 里面有医保电子凭证, 我很怕他用, 我要怎么做?") == "quzhou/services/evoucher-lost"

@@ -586,6 +586,8 @@ class SearchIndex:
             if dimension == "member":
                 text = AGE.sub(" ", text)
             old = self.understanding.facet_word(text, dimension)
+            if old and old.endswith("医保") and not word.endswith(("医保", "保险")) and not word.isascii():
+                word += "医保"  # 那职工呢 after 衢州居民医保门诊…: 衢州职工医保门诊…, not 衢州职工门诊… (a looser question)
             text = text.replace(old, word) if old else f"{word} {text}"
         return text if text != before else None
 

@@ -82,9 +82,9 @@ def test_a_long_message_keeps_the_parts_that_ask(index):
 
 
 def test_a_long_message_keeps_a_part_with_words_of_the_knowledge(index):
-    # 手机 and 被偷 are not our subjects, but phrasings use 手机: losing the phone is what is asked about
+    # 手机 and 被偷 (read as 丢了) are not our subjects, but phrasings use 手机: losing the phone is what is asked about
     text = index.read("手机昨晚在夜市被偷了,里面医保电子凭证绑着的,衢州的,第一时间要怎么弄")
-    assert "手机昨晚在夜市被偷了" in text
+    assert "手机昨晚在夜市丢了" in text
 
 
 @pytest.mark.parametrize("part", ["她拿药能用我卡上的钱不", "现在补办还来得及不", "外孙中不中", "能报销没有"])

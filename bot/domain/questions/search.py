@@ -233,8 +233,13 @@ class SearchIndex:
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
         question = self.tools.with_city_names(question)
         explained = self.understanding.word_explained(self.read(question))
-        if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before
-            return SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
+        if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before…
+            glossary = SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
+            if not case:
+                return glossary
+            # …but beside an estimate, the case's own rule (its deductible) where one answers
+            within = self._searched(question, city, follows, case)
+            return within if within.outcome == "answered" else glossary
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
             self.reader.without_what_is_set_apart(self.reader.corrected(question))))
         result = self._searched(question, city, follows, case)

@@ -76,3 +76,11 @@ def test_several_peoples_cases_are_told_apart_with_what_they_share(interview):
 @pytest.mark.parametrize("text", ["我妈在衢州二级医院住院花了3万，我陪护请了一个护工", "我爸住院花了5,000元，医保报了3,500"])
 def test_one_persons_case_is_not_split(interview, text):
     assert interview.cases.people(text) is None
+
+
+def test_relatives_told_in_passing_leave_the_residents_own_case(interview):
+    # (the husband's Hengyang employee insurance and the brother's Changsha bill are not the case asked)
+    read = interview.cases.read("我老公在衡阳上班是职工医保，我弟去年在长沙住院花了3万。我自己是衢州城乡居民医保，"
+                                "在衢州市内的二级医院住院，医保范围内花了5万")
+    assert read.answers["city"] == "quzhou" and read.answers["scheme"] == "resident"
+    assert read.answers["in_quzhou"] is True and read.answers["in_scope"] == Decimal("50000.00")

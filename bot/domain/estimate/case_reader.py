@@ -29,6 +29,8 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
+_SELF = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
+_KEEPING_STOPS = re.compile(r"(?<=[，,。.；;！!？?])")  # clauses, each with its stop
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 
 
@@ -213,7 +215,7 @@ class CaseReader:
                        per_unit=after.per_unit if after.per_unit is not None else before.per_unit)
 
     def _read_as_told(self, text: str) -> Case:
-        text = simplified(text[:LONGEST_CASE])
+        text = self._own_told(simplified(text[:LONGEST_CASE]))
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)
@@ -265,6 +267,16 @@ class CaseReader:
         return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole),
                     from_total=from_total if "in_scope" in settled else None,
                     per_month=self._a_month.search(_spelled(whole)) is not None)
+
+    def _own_told(self, text: str) -> str:
+        """A message where the resident tells of their own case (我自己是…, 本人…) beside relatives' in passing (我老公在衡阳
+        上班是职工医保，我弟去年在长沙住院花了3万): only the resident's own clauses; the message as typed otherwise."""
+        if _SELF.search(text) is None:
+            return text
+        clauses = [clause for clause in _KEEPING_STOPS.split(text) if clause]
+        own = [clause for clause in clauses
+               if not (comparable(clause).startswith(self._other_people) or comparable(clause).lstrip("我的").startswith(self._other_people))]
+        return "".join(own) if own and len(own) < len(clauses) else text
 
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""

@@ -50,7 +50,7 @@ from bot.domain.questions.ranking import Candidate, Ranker
 from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.spelling import EnglishSpelling
 from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools
-from bot.domain.questions.understanding import AGE, Facets, Understanding, conflicts, detect_language
+from bot.domain.questions.understanding import AGE, Facets, Understanding, YEAR, conflicts, detect_language
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
@@ -590,6 +590,10 @@ class SearchIndex:
                     continue
             if dimension == "member":
                 text = AGE.sub(" ", text)
+            if dimension == "year":
+                last = YEAR.search(text)
+                text = text.replace(last.group(0), word) if last else f"{word}{text}" if not text.isascii() else f"{word} {text}"
+                continue
             old = self.understanding.facet_word(text, dimension)
             if old and old.endswith("医保") and not word.endswith(("医保", "保险")) and not word.isascii():
                 word += "医保"  # 那职工呢 after 衢州居民医保门诊…: 衢州职工医保门诊…, not 衢州职工门诊… (a looser question)
@@ -602,6 +606,8 @@ class SearchIndex:
             return None  # most messages: no 那, 呢 or "what about" at all
         places = list(dict.fromkeys(self.places.names_in(normalized)))
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
+        if not swapped and (year := YEAR.search(normalized)):
+            swapped = [("year", year.group(0))]  # 那2024年呢 after 衢州居民医保交多少: the same question of 2024
         if not (places or swapped) or len(places) > 1:
             return None
         rest = AGE.sub(" ", normalized)  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult

@@ -84,3 +84,7 @@ def test_relatives_told_in_passing_leave_the_residents_own_case(interview):
                                 "在衢州市内的二级医院住院，医保范围内花了5万")
     assert read.answers["city"] == "quzhou" and read.answers["scheme"] == "resident"
     assert read.answers["in_quzhou"] is True and read.answers["in_scope"] == Decimal("50000.00")
+
+
+def test_an_age_with_an_arrow_is_no_amount(interview):
+    assert "in_scope" not in interview.cases.read("16↓ 要刷脸吗 亲情账户").answers

@@ -106,3 +106,12 @@ def test_a_story_naming_the_registration_itself_asks_of_remote_care(index):
 
 def test_a_stolen_phone_is_a_lost_e_voucher(index):
     assert answered(index, "有人在公交车上偷走了我的手机! 里面有医保电子凭证, 我很怕他用, 我要怎么做?") == "quzhou/services/evoucher-lost"
+
+
+@pytest.mark.parametrize("question", ["封顶线这个词又是啥意思", 'what does "cap" mean btw'])
+def test_the_words_around_a_word_asked_of_say_nothing(index, question):
+    assert answered(index, question) == "terms/cap"
+
+
+def test_whether_one_binder_only_asks_the_limits(index):
+    assert answered(index, "衡阳一个家属只能被一个人绑吗") == "family-aid/hengyang/limits"

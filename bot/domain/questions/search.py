@@ -943,6 +943,7 @@ class SearchIndex:
                 if within(entry.region) and products & set(entry.facets.get("product", ()))
                 and not conflicts(entry.facets, asked) and ask in self._promised(entry)]
 
+    TERSE_LENGTH = 30  # characters: a message this short tells no story
     MEANT_FOR_OVERLAP = 0.15
     # of the best match's score: lower than a suggestion's, as the ask is the entry's own (didn't register
     # for remote care: the words of registering rank the how-to first, the ask is the emergency entry's)
@@ -1018,6 +1019,10 @@ class SearchIndex:
         named = covered[0] if covered else None
         fallback_region = named or city or NATIONAL
         neighbour = understanding.off_topic(normalized)
+        if neighbour is None and len(question) <= self.TERSE_LENGTH:
+            # (a terse message as typed too: reading its pieces may leave out the one naming it, 医保 缴满 几年 退休后;
+            # a long one leaves out the story, where a neighbour named is only told)
+            neighbour = understanding.off_topic(tools.normalize(question))
         beside_ours = neighbour is not None and understanding.named_beside_ours(neighbour[0])
         if neighbour is None and (product := understanding.other_insurance(normalized)):
             neighbour, beside_ours = (product, product), True

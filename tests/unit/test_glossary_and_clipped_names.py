@@ -115,3 +115,10 @@ def test_the_words_around_a_word_asked_of_say_nothing(index, question):
 
 def test_whether_one_binder_only_asks_the_limits(index):
     assert answered(index, "衡阳一个家属只能被一个人绑吗") == "family-aid/hengyang/limits"
+
+
+def test_a_rate_asked_for_a_relative_insured_where_we_lack_the_rules_is_declined(index):
+    result = index.search("我自己是衢州医保也办过异地备案，帮我妹妹问一下，她是上海本地的职工医保，门诊报销比例多少")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
+    # …while a relative insured elsewhere asking of our city's family aid is still ours
+    assert answered(index, "帮我妈问一下，她在长沙参保，能和我衡阳的共济吗") == "family-aid/hengyang/cross-region"

@@ -132,6 +132,14 @@ class Places:
                      if understanding.role(part, match.start(), match.end()) != "care"
                      and not self._a_relatives(part, match.start(), understanding)), None)
 
+    def a_relatives_place(self, normalized: str, understanding: Understanding) -> str | None:
+        """A place we do not cover, named in a clause about a relative (她是上海本地的职工医保), not where care is."""
+        if self._pattern is None:
+            return None
+        return next((match.group(0) for match in self._pattern.finditer(normalized) if self.names[match.group(0)] is None
+                     and understanding.role(normalized, match.start(), match.end()) != "care"
+                     and self._a_relatives(normalized, match.start(), understanding)), None)
+
     @staticmethod
     def _a_relatives(normalized: str, start: int, understanding: Understanding) -> bool:
         """The clause naming a place, up to it, is about a relative (爸妈在老家株洲参的保, 她在株洲参保)."""

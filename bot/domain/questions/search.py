@@ -82,6 +82,7 @@ class SearchResult:
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
 
 
+_ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
@@ -1059,6 +1060,10 @@ class SearchIndex:
             return replace(self._decide(elsewhere, city), taken_as=None)
         if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked, covered)) is not None:
             return elsewhere
+        if uncovered and _ON_BEHALF.search(tools.normalize(question)) and understanding.asks_if_paid_for(normalized) \
+                and self.places.a_relatives_place(normalized, understanding):
+            # 帮我妹妹问一下，她是上海本地的职工医保，门诊报销比例多少: asked for a relative insured where we lack the rules
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:

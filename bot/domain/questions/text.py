@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import math
-import re
 import os
 import re
 import sys

@@ -566,7 +566,8 @@ class Understanding:
                 self._asked_in.clear()
             chars = set(text)
             found = self._asked_in[text] = tuple(
-                index for index, asked, _ in self._asks if asked is not None and (self._ask_starts[index] is None or not chars.isdisjoint(self._ask_starts[index]))
+                index for index, asked, _ in self._asks
+                if asked is not None and (self._ask_starts[index] is None or not chars.isdisjoint(self._ask_starts[index]))
                 and self._may_ask(index, text) and asked.search(text))
         return found
 

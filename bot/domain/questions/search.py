@@ -519,6 +519,8 @@ class SearchIndex:
             context = places
         else:
             product = understanding.product_name(before)
+            if product is not None and not self._may_be_asked_of(understanding.facets(product).get("product", frozenset()), normalized):
+                product = None  # 那一个职工最多能绑几个家属 after 衡阳门诊共济…: binding is family aid's, not basic insurance's
             # who is concerned carries over where the rules differ by person (a child's family account)
             differs = understanding.facets(before).get("product", frozenset()) & self.member_products
             member = None if asked.get("member") or not differs else understanding.facet_word(before, "member")
@@ -532,6 +534,14 @@ class SearchIndex:
             if result.outcome == "answered" or result.decline_reason in LACKING:
                 return replace(result, taken_as=taken_as)
         return self._about_the_last_answer(question, previous, city)
+
+    def _may_be_asked_of(self, products: frozenset[str], normalized: str) -> bool:
+        """Whether what a follow-up asks of its own (asks_for own_entry: how many may be bound) is asked of one of these
+        products: some entry on them is meant to answer it, or nothing it asks is an entry's own."""
+        own = [ask for ask in self.understanding.asks(normalized) if self.understanding.own_entry(ask)]
+        meant = {product for entry in self.searched for ask in own if ask in self._promised(entry)
+                 for product in entry.facets.get("product", ())}
+        return not meant or bool(products & meant)
 
     def _about_the_last_answer(self, question: str, previous: str, city: str | None) -> SearchResult | None:
         """从什么时候开始的, 是哪20种药: a question about the answer just given, naming none of its topic,

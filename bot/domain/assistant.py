@@ -152,9 +152,10 @@ class Assistant:
         return nearest.region
 
     def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None,
-            case: dict | None = None) -> Reply:
+            case: dict | None = None, talked_of: str | None = None) -> Reply:
         """`follows`: the resident's previous question, if it was a moment ago (its product carries over);
-        `case`: the answers of an estimate under way or just worked out (its scheme and care carry over)."""
+        `case`: the answers of an estimate under way or just worked out (its scheme and care carry over);
+        `talked_of`: the city the talk was about a moment ago, whose hotline a decline naming no city gives."""
         loaded = self.store.current
         result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}))
         if result.outcome == "answered" and result.entry is not None:
@@ -164,6 +165,8 @@ class Assistant:
         region_id = result.decline_region or result.region or city or "national"
         if region_id == "national" and result.decline_reason == "not_in_knowledge":
             region_id = self._product_home(result) or region_id
+        if region_id == "national" and result.decline_reason in ("low_confidence", "not_in_knowledge", "off_topic") and talked_of:
+            region_id = talked_of  # 我是衢州的… then 断缴了以后还能补上吗: Quzhou's line, not the national one
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
         understanding = loaded.index.understanding

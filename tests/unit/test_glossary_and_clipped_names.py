@@ -122,3 +122,8 @@ def test_a_rate_asked_for_a_relative_insured_where_we_lack_the_rules_is_declined
     assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
     # …while a relative insured elsewhere asking of our city's family aid is still ours
     assert answered(index, "帮我妈问一下，她在长沙参保，能和我衡阳的共济吗") == "family-aid/hengyang/cross-region"
+
+
+def test_a_few_words_beside_the_word_asked_of_still_ask_its_meaning(index):
+    assert answered(index, "单子上写的起付线 啥意思啊 看不明白") == "terms/deductible"
+    assert answered(index, "门诊起付线是啥 衢州职工") == "quzhou/employee/outpatient"  # (names our subjects: searched)

@@ -233,7 +233,7 @@ class SearchIndex:
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
         question = self.tools.with_city_names(question)
-        explained = self.understanding.word_explained(self.read(question))
+        explained = self._word_explained(question)
         if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before…
             glossary = SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
             if not case:
@@ -259,6 +259,24 @@ class SearchIndex:
         # answered only when that reading is sure (a guess in a second reading is no answer)
         again = self._searched(chinese, city, follows, case)
         return replace(again, taken_as=None) if again.outcome == "answered" and again.confidence >= self.CHINESE_SURE else result
+
+    SAID_BESIDE = 6  # Chinese characters (or 2 English words) a message asking what a word means may say besides
+
+    def _word_explained(self, question: str) -> str | None:
+        """The glossary entry a message asks for, if all else it says is a few words naming nothing of ours and no
+        place (单子上写的起付线 啥意思啊 看不明白; not 门诊起付线是啥 衢州职工, nor US health insurance deductible explain)."""
+        found = self.understanding.word_explained(self.read(question))
+        if found is None:
+            return None
+        entry_id, rest = found
+        if not rest:
+            return entry_id
+        english = [word for word in rest.split() if word.isascii()]
+        chinese = sum(len(word) for word in rest.split() if not word.isascii())
+        if chinese > self.SAID_BESIDE or len(english) > 2 or self.tools.has_anchor(rest) \
+                or self.places.named(rest) != ([], []) or self.understanding.facets(rest):
+            return None
+        return entry_id
 
     def language_of(self, question: str) -> str | None:
         return detect_language(self.tools.words_for_letters(question), self.tools.to_simplified, self.tools.to_traditional)

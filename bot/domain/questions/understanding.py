@@ -631,15 +631,16 @@ class Understanding:
                 return True
         return False
 
-    def word_explained(self, normalized: str) -> str | None:
-        """The glossary entry of the one word a message asks the meaning of, and asks nothing else
-        (起付线是啥意思, sorry, what's a deductible?); None for 起付线是多少 or 门诊起付线是啥 衢州职工."""
+    def word_explained(self, normalized: str) -> tuple[str, str] | None:
+        """The glossary entry of the one word a message asks the meaning of (起付线是啥意思, sorry, what's a
+        deductible?), and what else the message says (单子上写的: the caller judges whether that asks anything);
+        None for 起付线是多少."""
         terms = {entry_id for _, entry_id in self._terms.each(normalized)}
         if len(terms) != 1 or self._explaining is None or self._explaining.search(normalized) is None:
             return None
         rest = self._terms.pattern.sub(" ", normalized)
         rest = self._said_around.sub(" ", rest) if self._said_around is not None else rest
-        return next(iter(terms)) if not _NOT_A_WORD.sub("", rest) else None
+        return next(iter(terms)), " ".join(_NOT_A_WORD.split(rest)).strip()
 
     def unlisted_group(self, normalized: str) -> str | None:
         """A group of people named whose own treatment the knowledge never gives (军人家属, 残疾人)."""

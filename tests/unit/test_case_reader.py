@@ -88,3 +88,8 @@ def test_relatives_told_in_passing_leave_the_residents_own_case(interview):
 
 def test_an_age_with_an_arrow_is_no_amount(interview):
     assert "in_scope" not in interview.cases.read("16↓ 要刷脸吗 亲情账户").answers
+
+
+@pytest.mark.parametrize("text", ["我姐在衢州退休了 养老金3100左右 她医保卡每月能进多少", "我家老李衢州居民医保交了500 是不是交多了"])
+def test_a_pension_or_a_premium_told_is_no_cost(interview, text):
+    assert "in_scope" not in interview.cases.read(text).answers

@@ -127,3 +127,7 @@ def test_a_rate_asked_for_a_relative_insured_where_we_lack_the_rules_is_declined
 def test_a_few_words_beside_the_word_asked_of_still_ask_its_meaning(index):
     assert answered(index, "单子上写的起付线 啥意思啊 看不明白") == "terms/deductible"
     assert answered(index, "门诊起付线是啥 衢州职工") == "quzhou/employee/outpatient"  # (names our subjects: searched)
+
+
+def test_a_balance_down_to_zero_asks_the_balance_condition(index):
+    assert answered(index, "我卡里余额都0了 还能给我妈共济不 衡阳的") == "family-aid/hengyang/conditions"

@@ -131,3 +131,8 @@ def test_a_few_words_beside_the_word_asked_of_still_ask_its_meaning(index):
 
 def test_a_balance_down_to_zero_asks_the_balance_condition(index):
     assert answered(index, "我卡里余额都0了 还能给我妈共济不 衡阳的") == "family-aid/hengyang/conditions"
+
+
+def test_everyday_words_for_our_products(index):
+    assert "family-aid" in index.understanding.facets(index.read("家里人互相用医保的钱，这个怎么开通")).get("product", ())
+    assert answered(index, "把我妈挂到我名下要准备什么") == "family-account/bind-parent"

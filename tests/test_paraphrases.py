@@ -119,7 +119,7 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # clipped names and one-character cities), 84.0 / 88.7 / 84.7 / 92.7 / 86.7 % at its end (6836ecc; everyday words
         # for the rule words, distracting details, why and what-if-not, quantifiers, symbols and notation)
         ("residents-hundredtwentieth.yaml", 0.87), ("residents-hundredtwentythird.yaml", 0.89), ("residents-hundrednineteenth.yaml", 0.88),
-        ("residents-hundredtwentyfirst.yaml", 0.9), ("residents-hundredtwentysecond.yaml", 0.84), ("residents-hundredtwentyfourth.yaml", 0.9),
+        ("residents-hundredtwentyfirst.yaml", 0.9), ("residents-hundredtwentysecond.yaml", 0.86), ("residents-hundredtwentyfourth.yaml", 0.9),
         ("residents-hundredtwentyfifth.yaml", 0.84), ("residents-hundredtwentysixth.yaml", 0.92), ("residents-hundredtwentyseventh.yaml", 0.87),
         # sealed until the end of the tenth session, each run once against its final understanding code (9f1bf23):
         # 86.7 / 90.7 / 89.3 %; styles no earlier set used (notices and rumours quoted, frustrated residents,

@@ -29,7 +29,7 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
-_SELF = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
+_OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _KEEPING_STOPS = re.compile(r"(?<=[，,。.；;！!？?])")  # clauses, each with its stop
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 
@@ -271,12 +271,15 @@ class CaseReader:
     def _own_told(self, text: str) -> str:
         """A message where the resident tells of their own case (我自己是…, 本人…) beside relatives' in passing (我老公在衡阳
         上班是职工医保，我弟去年在长沙住院花了3万): only the resident's own clauses; the message as typed otherwise."""
-        if _SELF.search(text) is None:
+        if _OWN_CASE.search(text) is None:
             return text
         clauses = [clause for clause in _KEEPING_STOPS.split(text) if clause]
-        own = [clause for clause in clauses
-               if not (comparable(clause).startswith(self._other_people) or comparable(clause).lstrip("我的").startswith(self._other_people))]
+        own = [clause for clause in clauses if not self._of_someone_else(comparable(clause))]
         return "".join(own) if own and len(own) < len(clauses) else text
+
+    def _of_someone_else(self, compared: str) -> bool:
+        """A clause opening on a relative (我老公在衡阳上班, 我弟去年…): it tells of them, not of the resident."""
+        return compared.startswith(self._other_people) or compared.lstrip("我的").startswith(self._other_people)
 
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""

@@ -3,6 +3,7 @@ a question, and the role a place plays in it (where one is treated or lives, or 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from bot.domain.knowledge.schema import KnowledgeBase
 from bot.domain.questions.text import TextTools
@@ -128,17 +129,20 @@ class Places:
         # (杭州职工门诊起付线也跟衢州一样是300: 衢州 is only what Hangzhou is likened to)
         if any(self.names[match.group(0)] and not any(a <= match.start() < b for a, b in likened) for match in matches):
             return None
-        return next((match.group(0) for match in matches
-                     if understanding.role(part, match.start(), match.end()) != "care"
-                     and not self._a_relatives(part, match.start(), understanding)), None)
+        return next((match.group(0) for match, relatives in self._not_as_care(part, matches, understanding) if not relatives), None)
 
     def a_relatives_place(self, normalized: str, understanding: Understanding) -> str | None:
         """A place we do not cover, named in a clause about a relative (她是上海本地的职工医保), not where care is."""
         if self._pattern is None:
             return None
-        return next((match.group(0) for match in self._pattern.finditer(normalized) if self.names[match.group(0)] is None
-                     and understanding.role(normalized, match.start(), match.end()) != "care"
-                     and self._a_relatives(normalized, match.start(), understanding)), None)
+        uncovered = [match for match in self._pattern.finditer(normalized) if self.names[match.group(0)] is None]
+        return next((match.group(0) for match, relatives in self._not_as_care(normalized, uncovered, understanding) if relatives), None)
+
+    def _not_as_care(self, text: str, matches: list[re.Match], understanding: Understanding) -> Iterator[tuple[re.Match, bool]]:
+        """Each of the places matched that the text does not name as where care is, and whether a relative's clause names it."""
+        for match in matches:
+            if understanding.role(text, match.start(), match.end()) != "care":
+                yield match, self._a_relatives(text, match.start(), understanding)
 
     @staticmethod
     def _a_relatives(normalized: str, start: int, understanding: Understanding) -> bool:

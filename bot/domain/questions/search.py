@@ -621,7 +621,10 @@ class SearchIndex:
                 text = AGE.sub(" ", text)
             if dimension == "year":
                 last = YEAR.search(text)
-                text = text.replace(last.group(0), word) if last else f"{word}{text}" if not text.isascii() else f"{word} {text}"
+                if last:
+                    text = text.replace(last.group(0), word)
+                else:  # (in Chinese run together, as the context a follow-up takes)
+                    text = f"{word} {text}" if text.isascii() else f"{word}{text}"
                 continue
             old = self.understanding.facet_word(text, dimension)
             if old and old.endswith("医保") and not word.endswith(("医保", "保险")) and not word.isascii():

@@ -945,9 +945,11 @@ class SearchIndex:
         that names a product and asks what only one of its entries is for (asks_for with own_entry and
         products): that entry, whose own phrasings ask it."""
         normalized = self.read(question)
+        covered, uncovered = self.places.named(normalized)
+        if uncovered:  # (孩子在杭州读大学…看病要先办什么: a place we lack where care is, is 外地 to our knowledge)
+            normalized = self.places.as_elsewhere(normalized, self.understanding)
         asked = self.understanding.facets(normalized)
         products = asked.get("product", frozenset())
-        covered, _ = self.places.named(normalized)
         asks = self.understanding.asks(normalized)
         if only is not None and asks - only:
             return result  # (没备案…降多少: the lacking ask is how much less, not what to do without registering)

@@ -1,0 +1,48 @@
+"""A place we lack named as where care is given, however the resident puts it (杭州的医院, 读大学),
+is 外地 to our knowledge: its own rules are not asked. Run on the shipped knowledge."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.questions.search import SearchIndex
+from bot.domain.questions.text import TextTools
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    result = load_knowledge(ROOT / "knowledge")
+    assert result.ok, result.problems[:3]
+    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+
+
+def answered(index: SearchIndex, question: str) -> str | None:
+    result = index.search(question)
+    return result.entry.id if result.outcome == "answered" else None
+
+
+@pytest.mark.parametrize("question", ["我在杭州的医院住院，惠衢保还给赔吗", "在上海的医院住的院，惠衢保还管不管"])
+def test_a_places_hospital_is_where_care_is(index, question):
+    assert answered(index, question) == "huiqubao/outside-quzhou"
+
+
+def test_a_hospital_abroad_is_still_care_abroad(index):
+    assert index.search("在香港的医院看病，衢州医保能报吗").outcome == "declined"
+
+
+def test_studying_in_a_place_is_living_there(index):
+    text = "孩子在杭州读大学"
+    start = text.index("杭州")
+    assert index.understanding.role(text, start, start + 2) == "care"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("孩子在杭州读大学，医保还在衢州，在学校附近的医院看病要先办什么", "quzhou/remote-care/how-to-register"),
+    ("昭通参保 要去昆明大医院做手术 要先办啥", "zhaotong/remote-care/register"),
+])
+def test_what_to_do_before_care_in_a_place_we_lack_is_our_remote_care_step(index, question, entry):
+    assert answered(index, question) == entry

@@ -233,6 +233,13 @@ class SearchIndex:
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
         question = self.tools.with_city_names(question)
+        known = self.understanding.known_and_asked(self.tools.normalize(question))
+        if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…
+            told, asked = known
+            result = self.search(asked, city, told, case)
+            if not (result.outcome == "declined" and result.decline_reason in ("off_topic", "low_confidence")):
+                return result
+            # …unless that leaves nothing to answer: the known part is what is asked about (单位那部分不划了我知道，待遇降了吗)
         explained = self._word_explained(question)
         if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before…
             glossary = SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
@@ -393,6 +400,11 @@ class SearchIndex:
                      or again.decline_reason == "no_entry_for_city" and not self.understanding.facets(normalized).get("product")):
             return again  # Heihe's list … How can I check the balance?: Heihe's way, not Quzhou's (查余额打什么电话: Heihe's
             # line, which we lack, is said so; never Quzhou's)
+        if follows and result.outcome == "answered" and result.entry.region == NATIONAL and not self.places.names_in(normalized) \
+                and (talked_of := {self.places.names[name] for name in self.places.names_in(self.read(follows), covered_only=True)}) \
+                and (again := self._following(question, follows, city)) is not None and again.outcome == "answered" \
+                and again.entry.region in talked_of and self._same_product(again.entry, result.entry):
+            return again  # 那我妈能同时被两个人绑吗 after 湘潭一个人能绑几个: Xiangtan's rule, not the national overview
         if follows and result.outcome == "answered" and (last := self._last_product_left(normalized, result, follows, city)) \
                 and (again := self._following(question, follows, city)) is not None \
                 and (again.outcome == "answered" and self._same_product(again.entry, last) or again.decline_reason in LACKING):

@@ -222,6 +222,7 @@ class UnderstandingFile(_Strict):
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
     corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
+    already_known: list[str] = Field(default_factory=list)  # 我知道, I know: what it ends or opens is told, not asked
     places: Places = Places()
 
     def facet_values(self, dimension: str) -> set[str]:
@@ -285,6 +286,13 @@ class Understanding:
         # at a pause (衡阳的共济，哦不，是湘潭的): not 报销比例是不是不对
         # (after a filler too: 哦说错了, 嗐，打错了)
         self._correction_re = re.compile(rf"(?:^|(?<=[\s,.!?;:~…—\-哦噢啊呃嗐]))(?:{corrections.pattern})") if corrections else None
+        known = alternation(norm(spec.already_known))
+        # …我知道，then the ask / 我知道…，then the ask (not 我想知道, 不知道, 你知道吗)
+        pause = r"[\s,.!?;:~…—\-]+"
+        self._known_after_re = re.compile(rf"^(?P<told>.{{2,}}?)(?<![不想要你您])(?:{known.pattern})(?:了|的)?{pause}(?P<asked>.+)$") \
+            if spec.already_known else None
+        self._known_before_re = re.compile(rf"^(?:{known.pattern})(?:that|了)?\s*(?P<told>[^,.!?;:~…]{{2,}}?)[,.!?;:~…—\-]+\s*(?:but |那|但是|可是|不过)?(?P<asked>.+)$") \
+            if spec.already_known else None
         self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)))
                            for product in spec.described_products]
         self._how_re = alternation(norm(spec.how_words))
@@ -382,6 +390,14 @@ class Understanding:
             if asked.isascii() == english:
                 normalized = pattern.sub(lambda match: f"{match.group(0)} {asked}", normalized)
         return normalized
+
+    def known_and_asked(self, normalized: str) -> tuple[str, str] | None:
+        """(what a message tells as already known, what it asks besides) — 衡阳能共济我知道，湘潭呢 — or None."""
+        for pattern in (self._known_before_re, self._known_after_re):
+            found = pattern.match(normalized) if pattern is not None else None
+            if found and found["told"].strip() and found["asked"].strip(" ,.!?;:~…—-"):
+                return found["told"].strip(), found["asked"].strip()
+        return None
 
     def last_correction(self, normalized: str) -> re.Match | None:
         """Where the message last corrects itself (哦不, 打错了, sorry I mean), None if it does not."""

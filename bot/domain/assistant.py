@@ -133,6 +133,11 @@ class Assistant:
         normalized = loaded.tools.normalize(text)
         return any(trigger in normalized for trigger in loaded.estimate_triggers)
 
+    def asks_of_a_topic_we_lack(self, text: str) -> bool:
+        """生孩子住院花了5000，能报多少: a neighbouring subject we have no knowledge of (生育保险) is asked about;
+        no estimate can answer it, the FAQ's decline does."""
+        return self.store.current.index.search(text).decline_reason == "uncovered_topic"
+
     def explains_a_word(self, reply: Reply) -> bool:
         """The reply only says what a word means (the glossary): the talk before it goes on beneath it."""
         return reply.entry is not None and reply.entry.id in self.store.current.knowledge.understanding.explained_words.terms

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.estimate.amounts import REASONS, AmountError, parse_amount
+from bot.domain.estimate.amounts import REASONS, AmountError, find_amounts, parse_amount
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,8 @@ def test_largest_amount_is_accepted():
 
 def test_amount_error_is_a_value_error():
     assert issubclass(AmountError, ValueError)
+
+
+def test_a_number_before_a_word_of_time_in_english_is_no_amount():
+    # (an inpatient for 10 days at a level-2 hospital: ten days, not ten yuan)
+    assert find_amounts("inpatient for 10 days, 45000 inside the list", ("days",)) == [(23, Decimal("45000"))]

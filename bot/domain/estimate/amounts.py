@@ -186,7 +186,7 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
         span = match.group(0).rstrip(",.")
         tail = _MONEY_TAIL.match(prepared, match.start() + len(span))
         after = prepared[tail.end():]
-        if after.startswith(not_money_after) and not tail.group("currency") and not tail.group("rough"):
+        if after.lstrip(" ").startswith(not_money_after) and not tail.group("currency") and not tail.group("rough"):  # (ten days)
             continue
         if _NOT_MONEY_BEFORE.search(prepared, 0, match.start()):
             continue  # 第2步, level 2, no. 3

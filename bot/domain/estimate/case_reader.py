@@ -644,11 +644,12 @@ class CaseReader:
             paid = self._deductible_paid(clause)
             if not amounts and paid is not None:
                 labelled["deductible_used"].append(ALL_PAID if paid else NOTHING)  # 起付线已经付过了 / 还没付过
-            for at, value in amounts:
+            for index, (at, value) in enumerate(amounts):
                 # A rough or per-unit amount (十来万, 一个月300) fills nothing, but it is still an
                 # amount: beside it, another unlabelled one is not certainly the cost.
                 before = self._label(clause[:at]) or (carried if not _CURRENCY_ONLY.sub("", clause[:at]) else "")  # (total is | ¥56,320)
-                kind = before or label
+                kind = self._english_label_after(clause, at, amounts[index + 1][0] if index + 1 < len(amounts) else len(clause)) \
+                    or before or label
                 if kind == "not_a_cost" and paid:
                     kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now
                 labelled[kind].append(None if isinstance(value, AmountError) else value)
@@ -680,6 +681,14 @@ class CaseReader:
         if found.get(main) is None and not told and len(set(per_unit)) == 1:
             found["per_unit"] = per_unit[0]
         return {name: value for name, value in found.items() if value is not None}
+
+    def _english_label_after(self, clause: str, at: int, until: int) -> str:
+        """100,000 yuan inside the catalogue plus 30,000 yuan of off-list drugs: in English a label right after
+        an amount (of, for, inside…) names it, not the one before it (the last amount's)."""
+        if _HAN.search(clause):
+            return ""
+        following = clause[at:until]
+        return self._label(following) if _LABEL_FOLLOWS.match(following) else ""
 
     def _part_of_the_whole(self, clauses: list[tuple[str, str]], labelled: dict) -> tuple[Decimal, Decimal] | None:
         """(the cost inside the list, the whole) when the whole is told and the part outside the list is said to
@@ -740,6 +749,8 @@ class CaseReader:
         return at >= 0 and not any(negation in compared[:at] for negation in self.reader.negations)
 
 
+_LABEL_FOLLOWS = re.compile(r"[\d,.\s]*(?:k|w|thousand)?\s*(?:yuan|rmb|kuai|cny|元|块)?\s*(?:of|for|in|inside|on|outside|within|off|out|worth of|spent on)\b",
+                            re.IGNORECASE)
 _CUE_GAP = ".{0,12}?"  # what … stands for in a Chinese cue (那…呢)
 _LATIN_CUE_GAP = r"(?:\s+\S+){0,5}?\s+"  # a few English words
 

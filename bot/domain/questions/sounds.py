@@ -1,7 +1,8 @@
 """Sound-alike typos from pinyin keyboards: 惠曲保 → 惠衢保, 亲请账户 → 亲情账户, 家庭公积 → 家庭共济.
 
 A run of characters is read as one of our words when every character can sound like the word's
-character at that place (tones ignored; z/zh, c/ch, s/sh, n/l, in/ing, en/eng, an/ang alike),
+character at that place (tones ignored; z/zh, c/ch, s/sh, n/l, in/ing, en/eng, an/ang alike, and an h-
+syllable typed with f as Hunan speakers say it: 费衢保, 飞河),
 enough of them are the word's own characters (one in two or three, at least one), it is not the
 word already, and it does not overlap a protected word (a place name, 公积金 …) spelled otherwise.
 
@@ -33,6 +34,21 @@ def fuzzy(syllable: str) -> str:
             syllable = syllable[: -len(full)] + short
             break
     return syllable
+
+
+# Hunan and Sichuan speakers say hu- as f- (惠 hui as fei, 湖 hu as fu) and many say h- as f- (黑 hei as fei):
+# the f- syllable they type stands for the word's h- one
+_HU_AS_F = {"i": "ei", "a": "a", "an": "an", "o": "o", "n": "en", "": "u"}
+
+
+def accented(syllable: str) -> set[str]:
+    """The syllable as an accent may type it (fuzzy): itself, and its f- form if it starts with h."""
+    forms = {syllable}
+    if syllable.startswith("hu") and syllable[2:] in _HU_AS_F:
+        forms.add(fuzzy("f" + _HU_AS_F[syllable[2:]]))
+    elif syllable.startswith("h") and not syllable.startswith("hu"):
+        forms.add(fuzzy("f" + syllable[1:]))
+    return forms
 
 
 def _pypinyin_readings() -> tuple[str, dict[str, tuple[str, ...]]]:
@@ -84,7 +100,7 @@ def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], .
         positions = []
         for char in word:
             value = pinyin_dict.get(ord(char), "")
-            positions.append(frozenset(fuzzy(to_normal(s)) for s in value.split(",")[:1] if s))
+            positions.append(frozenset(form for s in value.split(",")[:1] if s for form in accented(fuzzy(to_normal(s)))))
         if all(positions):
             spelled[word] = tuple(positions)
     return spelled
@@ -172,7 +188,9 @@ class SoundTable:
 
     @staticmethod
     def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
-        digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
+        # (the sounds taken alike are part of the key: a change to them builds the readings anew)
+        alike = f"{_FUZZY_INITIALS}{_FUZZY_FINALS}{sorted(_HU_AS_F.items())}"
+        digest = hashlib.sha1(f"{_version()}|{alike}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
         data = tempcache.remembered(
             f"yibao-targets1-{digest}.marshal",
             lambda: {word: [tuple(p) for p in positions] for word, positions in _target_syllables(targets).items()})

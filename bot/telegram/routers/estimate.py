@@ -54,6 +54,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     told = not asks and not revises and len(text) >= CASE_TOLD_SHORTEST and interview.reader.tells_without_asking(text)
     if not asks and not revises and not told and not interview.reader.may_hold_an_amount(text):
         return False
+    if assistant.asks_of_a_topic_we_lack(message.text):
+        return False
     case = interview.cases.read(text)
     people = interview.cases.people(text)
     if people:  # 我妈…花了3万，我爸…花了5万: each worked out on their own, the first now
@@ -400,6 +402,10 @@ class EstimateFlow:
             # 你好, 谢谢 in the middle: a short friendly reply, and the same step again.
             await send_view(self.bot, self.chat_id, self.presenter.small_talk(small_talk, self.locale, "", answering=True))
             await self.show(answers)
+            return
+        if self.interview.reader.is_question(simplified(text)) and self.assistant.asks_of_a_topic_we_lack(text) \
+                and await self.digress(text, asks=True):
+            await self.show(answers)  # 生育的费用能报多少 in the middle: the FAQ's decline, and the step again
             return
         if answers and self.interview.reader.asks_only_the_amount(simplified(text)):
             # 能报多少？ before the last steps: those that may be assumed are (no costs outside the list, not on

@@ -49,3 +49,23 @@ def test_words_of_their_own_stay(text):
 def test_a_name_typed_as_said_or_half_remembered_is_ours(index, question, entry):
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == entry
+
+
+@pytest.mark.parametrize("question, place", [("尚海医保组院报销几成", "上海"), ("我在坤明上班，那边个人账户划入比例多少", "昆明"),
+                                             ("兰京医保一年门诊封顶是多少", "南京")])
+def test_a_place_we_lack_typed_as_it_sounds_is_still_declined(index, question, place):
+    result = index.search(question)
+    assert (result.outcome, result.decline_reason, result.subject) == ("declined", "uncovered_place", place)
+
+
+@pytest.mark.parametrize("question, entry", [("乡谈家庭共济要满足啥条件", "family-aid/xiangtan/conditions"),
+                                             ("香坛的家庭共济能给在外地参保的爸妈用吗", "family-aid/xiangtan/cross-region")])
+def test_our_city_typed_as_it_sounds_without_one_of_its_characters_is_ours(index, question, entry):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry
+
+
+@pytest.mark.parametrize("text", ["衢州職工住院報銷比例多少", "没走医保报销惠衢保赔不赔", "支付宝上医保余额咋个查嘛",
+                                  "拿老公医保卡给我看病算冒明就医吗", "衔阳家庭共济线下去哪里办", "被车撞伤害住院惠衢保赔吗"])
+def test_words_that_only_sound_like_a_place_stay(index, text):
+    assert index.places.with_misheard_names(text, index.understanding) == text

@@ -13,6 +13,7 @@ from bot.domain.questions.wordmatch import COMPARING, alternation
 NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
 ADMIN_SUFFIXES = "市县区省州旗盟"
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
 class Places:
@@ -34,12 +35,34 @@ class Places:
         self._compared: re.Pattern | None = None  # built on first use
         self._likened: re.Pattern | None = None  # (likened_to_ours) built on first use
         self._names_in: dict[str, list[str]] = {}
+        self._misheard = None  # (with_misheard_names) built on first use
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
         self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
                                       if region.name and alias.endswith(region.name) and len(alias) > len(region.name)}
                           for region_id, region in knowledge.regions.items()}
         self._pattern = alternation(names)  # English names whole words only: not xian in xiangtan
         self.words = [p for p in names if len(p) > 1]  # jieba learns them as words
+
+    def with_misheard_names(self, text: str, understanding: Understanding) -> str:
+        """尚海医保, 在坤明上班, 香坛的家庭共济: a place's name typed as it sounds, where the words around it make
+        it a place (where care is, or one is insured) and it is no word of its own (职工, 伤害 stay). Our cities'
+        names need share no character (香坛, 恒羊); a place we lack shares one (尚海, not 没走 for 梅州), and a
+        misspelling of one of our words is that word (衔阳 is 衡阳, not 咸阳)."""
+        if self._misheard is None:
+            from bot.domain.questions.sounds import SoundTable  # pypinyin's tables: only once a question is asked
+            ours = [name for name, region in self.names.items() if region and _HAN_NAME.fullmatch(name)]
+            others = [name for name, region in self.names.items() if not region and _HAN_NAME.fullmatch(name)]
+            self._misheard = (SoundTable(ours, is_word=self.tools.is_word, least_same=0),
+                              SoundTable(others, is_word=self.tools.is_word))
+        for table in self._misheard:
+            for start, end, name in reversed(table.spans(text)):
+                typed = text[start:end]
+                named = text[:start] + name + text[end:]
+                if not self.tools.is_word(typed) and not self.tools.is_common_word(typed) \
+                        and understanding.sounds.correct(typed) == typed \
+                        and understanding.role(named, start, start + len(name)) != "unknown":
+                    text = named
+        return text
 
     def strip(self, normalized: str) -> str:
         """The text without place names: where a question is asked is not word overlap."""

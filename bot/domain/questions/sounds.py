@@ -137,8 +137,11 @@ class SoundTable:
     """Corrects sound-alike spellings of `targets` in normalised text."""
 
     def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
-                 look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = ()):
+                 look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = (), least_same: int | None = None):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
+        # characters a run must share with the word in place (None: one in three, at least one)
+        self._least_same = least_same
+        self._first_sounds: dict[str, list[str]] | None = None
         self._look_alike = look_alike or {}  # handwriting and stroke input: 衝 for 衢, 痛 for 病
         targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
         spelled = self._spelled(targets)
@@ -197,20 +200,23 @@ class SoundTable:
         return {word: tuple(frozenset(p) for p in positions) for word, positions in data.items()}
 
     def correct(self, text: str) -> str:
-        if not self._targets:
-            return text
         pieces = []
         last = 0
-        for run in _HAN.finditer(text):
-            found = self._corrections(run.group(0))
-            for start, end, word in found:
-                pieces.append(text[last:run.start() + start])
-                pieces.append(word)
-                last = run.start() + end
+        for start, end, word in self.spans(text):
+            pieces.append(text[last:start])
+            pieces.append(word)
+            last = end
         if not pieces:
             return text
         pieces.append(text[last:])
         return "".join(pieces)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of each run of the text read as one of the words."""
+        if not self._targets:
+            return []
+        return [(run.start() + start, run.start() + end, word)
+                for run in _HAN.finditer(text) for start, end, word in self._corrections(run.group(0))]
 
     def _corrections(self, run: str) -> list[tuple[int, int, str]]:
         candidates: set[tuple[int, str]] = set()
@@ -220,6 +226,10 @@ class SoundTable:
                 start = position - place
                 if start >= 0 and start + len(word) <= length and not run.startswith(word, start):
                     candidates.add((start, word))
+            if self._least_same == 0:  # (no character need be the word's own: a run starting with a sound-alike)
+                for word in self._by_first_sound().get(char, ()):
+                    if position + len(word) <= length and not run.startswith(word, position):
+                        candidates.add((position, word))
         if not candidates:
             return []
         # Where a protected word stands, by position: a correction overlapping one must agree with it.
@@ -251,7 +261,17 @@ class SoundTable:
                 same += 1
             elif a not in allowed:
                 return False  # most candidates end here, at their first character that sounds otherwise
-        return max(1, ceil(len(word) / 3)) <= same < len(word)
+        least = max(1, ceil(len(word) / 3)) if self._least_same is None else self._least_same
+        return least <= same < len(word)
+
+    def _by_first_sound(self) -> dict[str, list[str]]:
+        """char -> the words whose first character it sounds like (built when first needed)."""
+        if self._first_sounds is None:
+            self._first_sounds = {}
+            for word in self._targets:
+                for char in self._allowed(word)[0]:
+                    self._first_sounds.setdefault(char, []).append(word)
+        return self._first_sounds
 
     def _allowed(self, word: str) -> tuple[frozenset[str], ...]:
         """Per place in the word, every character that sounds like it (built when first needed)."""

@@ -1,0 +1,33 @@
+"""A figure asked in another unit than the knowledge states it (a cap per month or per visit, when only a
+yearly cap is known) is said to be missing, never given as the yearly one. Run on the shipped knowledge."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.questions.search import SearchIndex
+from bot.domain.questions.text import TextTools
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    result = load_knowledge(ROOT / "knowledge")
+    assert result.ok, result.problems[:3]
+    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+
+
+@pytest.mark.parametrize("question", ["衢州职工门诊一年能报8000，那一个月最多能报多少", "衢州居民门诊每次看门诊最多报多少",
+                                      "衢州居民医保住一次院最多能报多少"])
+def test_a_cap_per_month_or_visit_is_said_to_be_missing(index, question):
+    result = index.search(question)
+    assert (result.outcome, result.decline_reason) == ("declined", "not_in_knowledge")
+    assert any(value == "每个月或每次最多报多少" for _, value in result.missing)
+
+
+@pytest.mark.parametrize("question", ["衡阳职工一次最多能绑几个亲属", "衢州职工门诊一年最多报多少"])
+def test_people_at_once_or_a_yearly_cap_are_no_such_cap(index, question):
+    assert index.search(question).outcome == "answered"

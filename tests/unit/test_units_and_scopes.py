@@ -25,7 +25,8 @@ def index() -> SearchIndex:
 def test_a_cap_per_month_or_visit_is_said_to_be_missing(index, question):
     result = index.search(question)
     assert (result.outcome, result.decline_reason) == ("declined", "not_in_knowledge")
-    assert any(value == "每个月或每次最多报多少" for _, value in result.missing)
+    asks = [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+    assert "每个月或每次最多报多少" in asks
 
 
 @pytest.mark.parametrize("question", ["衡阳职工一次最多能绑几个亲属", "衢州职工门诊一年最多报多少"])

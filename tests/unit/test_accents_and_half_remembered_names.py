@@ -69,3 +69,18 @@ def test_our_city_typed_as_it_sounds_without_one_of_its_characters_is_ours(index
                                   "拿老公医保卡给我看病算冒明就医吗", "衔阳家庭共济线下去哪里办", "被车撞伤害住院惠衢保赔吗"])
 def test_words_that_only_sound_like_a_place_stay(index, text):
     assert index.places.with_misheard_names(text, index.understanding) == text
+
+
+@pytest.mark.parametrize("syllable, typed", [("fu", "hu"), ("fen", "hong"), ("fei", "hui")])
+def test_an_f_syllable_may_be_typed_with_h(syllable, typed):
+    assert typed in accented(syllable)
+
+
+@pytest.mark.parametrize("typed, meant", [("森份证号", "身份证号"), ("起胡线", "起付线"), ("统凑基金", "统筹基金"), ("料毒症透析", "尿毒症透析"),
+                                          ("轰顶多少", "封顶多少")])
+def test_rule_words_typed_as_said_are_read_as_them(index, typed, meant):
+    assert index.understanding.clean(index.tools.normalize(typed)) == meant
+
+
+def test_a_word_of_its_own_beside_stays(index):
+    assert "加人" in index.understanding.clean(index.tools.normalize("家庭账户在哪加人"))

@@ -36,18 +36,22 @@ def fuzzy(syllable: str) -> str:
     return syllable
 
 
-# Hunan and Sichuan speakers say hu- as f- (惠 hui as fei, 湖 hu as fu) and many say h- as f- (黑 hei as fei):
-# the f- syllable they type stands for the word's h- one
+# Hunan and Sichuan speakers say hu- as f- (惠 hui as fei, 湖 hu as fu), many say h- as f- (黑 hei as fei), and
+# the other way round (付 fu as hu, 封 feng as hong): the syllable they type stands for the word's
 _HU_AS_F = {"i": "ei", "a": "a", "an": "an", "o": "o", "n": "en", "": "u"}
+_F_AS_H = {"ei": ("hui", "hei"), "u": ("hu",), "an": ("huan", "han"), "a": ("hua",), "en": ("hun", "hen", "hong"),
+           "o": ("huo",)}
 
 
 def accented(syllable: str) -> set[str]:
-    """The syllable as an accent may type it (fuzzy): itself, and its f- form if it starts with h."""
+    """The syllable as an accent may type it (fuzzy): itself, its f- form if it starts with h, its h- forms if with f."""
     forms = {syllable}
     if syllable.startswith("hu") and syllable[2:] in _HU_AS_F:
         forms.add(fuzzy("f" + _HU_AS_F[syllable[2:]]))
     elif syllable.startswith("h") and not syllable.startswith("hu"):
         forms.add(fuzzy("f" + syllable[1:]))
+    elif syllable.startswith("f"):
+        forms.update(fuzzy(form) for form in _F_AS_H.get(syllable[1:], ()))
     return forms
 
 
@@ -192,7 +196,7 @@ class SoundTable:
     @staticmethod
     def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
         # (the sounds taken alike are part of the key: a change to them builds the readings anew)
-        alike = f"{_FUZZY_INITIALS}{_FUZZY_FINALS}{sorted(_HU_AS_F.items())}"
+        alike = f"{_FUZZY_INITIALS}{_FUZZY_FINALS}{sorted(_HU_AS_F.items())}{sorted(_F_AS_H.items())}"
         digest = hashlib.sha1(f"{_version()}|{alike}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
         data = tempcache.remembered(
             f"yibao-targets1-{digest}.marshal",
@@ -248,7 +252,8 @@ class SoundTable:
             overlapping = {span for index in range(start, end) for span in covering.get(index, ())}
             if any(not self._agrees(run, s, e, start, word) for s, e in overlapping):
                 continue
-            if self._straddled(run, start, end) or self._extends_a_word(window, word):
+            if self._straddled(run, start, end) and not self._grows_into_a_word(run, start, end, word) \
+                    or self._extends_a_word(window, word):
                 continue
             chosen.append((start, end, word))
             taken[start:end] = [True] * (end - start)
@@ -298,6 +303,12 @@ class SoundTable:
             rest = window[:len(same) - changed_at_end]
             return len(rest) <= 2 and rest in self._protected_words
         return False
+
+    def _grows_into_a_word(self, run: str, start: int, end: int, word: str) -> bool:
+        """森份证号: the word read, with the characters beside it, is a dictionary word (身份证号), so the one
+        across its edge (证号) is part of it, not of another word the typed characters belong to."""
+        return any(self._is_word(word + run[end:end + size]) for size in (1, 2) if end + size <= len(run)) \
+            or any(self._is_word(run[start - size:start] + word) for size in (1, 2) if start - size >= 0)
 
     def _straddled(self, run: str, start: int, end: int) -> bool:
         """A dictionary word across an edge of the correction (支付|限额), unless a longer word starts

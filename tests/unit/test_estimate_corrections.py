@@ -109,3 +109,12 @@ def test_a_plan_paying_under_two_responsibilities_shows_its_total(interview):
     one_line = estimate(EstimateRequest("quzhou", "resident", "inpatient", level=2, in_quzhou=True, in_scope=Decimal(100000),
                                         out_of_list=Decimal(0), hardship=False, huiqubao=True), interview.rules)
     assert "合计：" not in presenter.result(one_line, "zh", html=False).text.replace("合计报销", "")
+
+
+def test_another_persons_case_after_a_result_asks_their_own_status_and_plan(interview):
+    # (那我爸呢…: his case, worded like a what-if, keeps the city, never the first person's 低保 or 惠衢保)
+    mine = {**INPATIENT, "in_quzhou": True, "hardship": True, "huiqubao": False}
+    revision = _revised(interview, mine, "那我爸呢，他也是衢州居民医保，在杭州三级医院住院，目录内10万，目录外药2万")
+    assert revision is not None
+    assert revision.answers["level"] == 3 and revision.answers["in_scope"] == Decimal("100000.00")
+    assert "hardship" not in revision.answers and "huiqubao" not in revision.answers

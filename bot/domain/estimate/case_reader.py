@@ -472,6 +472,10 @@ class CaseReader:
         if not changed:
             return None
         revised = {**answers, **told}
+        if case.someone_else and case.costs:  # 那我爸呢，他也是…目录内10万: his own case; his 低保 and 惠衢保 are asked
+            for name in (*PERSONAL_STEPS, *GIVEN, "out_of_list"):
+                if name not in told:
+                    revised.pop(name, None)
         if case.elsewhere is not None and "city" not in told:
             revised.pop("city", None)
         if per_unit:

@@ -223,3 +223,9 @@ def test_a_rough_amount_in_english_is_asked_again(interview, text):
 def test_a_best_figure_in_english_is_taken(interview, text, value):
     step = step_after(interview, **IN_QUZHOU, in_quzhou=True)
     assert interview.accept(step, text) == Decimal(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("no abeg, I no get low-income status", False), ("not on dibao", False),
+                                             ("I get low-income status", True)])
+def test_an_english_negation_before_have_or_get_negates_the_word(interview, text, value):
+    assert interview.reader.choice("yes_no:hardship", text) is value

@@ -82,7 +82,8 @@ class WordMatcher:
                         continue  # inside a longer word already found (special-drug, not drug)
                     taken.append((match.start(), match.end()))
                     start = len(_squeezed(spelled[:match.start()]))
-                    negated = re.search(r"(?<![a-z])(no|not|non|never|without|didn't|didnt|don't|dont|doesn't|doesnt|haven't|havent|hasn't|hasnt|isn't|isnt|wasn't|wasnt|hadn't|hadnt|weren't|werent|aren't|arent)\s+(?:(?:on|a|an|the)\s+){0,2}$",
+                    # (not on dibao; I no get low-income status: Nigerian Pidgin "I don't have")
+                    negated = re.search(r"(?<![a-z])(no|not|non|never|without|didn't|didnt|don't|dont|doesn't|doesnt|haven't|havent|hasn't|hasnt|isn't|isnt|wasn't|wasnt|hadn't|hadnt|weren't|werent|aren't|arent)\s+(?:(?:on|a|an|the|get|got|have|has|dey|be|receive|receiving|getting)\s+){0,2}$",
                                         spelled[:match.start()]) is not None
                     found.append(Found(value, start, start + len(_squeezed(match.group(0))), negated, place))
         if self.pattern is not None:

@@ -84,3 +84,13 @@ def test_rule_words_typed_as_said_are_read_as_them(index, typed, meant):
 
 def test_a_word_of_its_own_beside_stays(index):
     assert "加人" in index.understanding.clean(index.tools.normalize("家庭账户在哪加人"))
+
+
+@pytest.mark.parametrize("text, read", [("那衡阳那边呢", "那衡阳呢"), ("在长沙那里看病", "在长沙看病"), ("那边呢", "那边呢")])
+def test_there_after_a_place_says_no_more_than_the_place(index, text, read):
+    assert index.places.without_there(text) == read
+
+
+@pytest.mark.parametrize("text, read", [("那香坛呢", "那湘潭呢"), ("香坛的话岳父能不能绑", "湘潭的话岳父能不能绑"), ("那痕阳那边呢", "那衡阳那边呢")])
+def test_our_city_typed_as_it_sounds_before_a_follow_ups_words(index, text, read):
+    assert index.places.with_misheard_names(text, index.understanding) == read

@@ -12,6 +12,8 @@ from bot.domain.questions.wordmatch import COMPARING, alternation
 
 NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
+_THERE = re.compile(r"(?:那边|那里|那儿|那头|这边)")
+_OURS_AFTER = re.compile(r"(?:那边|那里|那儿|那头|这边|呢|的话|的)")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 
@@ -46,23 +48,33 @@ class Places:
     def with_misheard_names(self, text: str, understanding: Understanding) -> str:
         """尚海医保, 在坤明上班, 香坛的家庭共济: a place's name typed as it sounds, where the words around it make
         it a place (where care is, or one is insured) and it is no word of its own (职工, 伤害 stay). Our cities'
-        names need share no character (香坛, 恒羊); a place we lack shares one (尚海, not 没走 for 梅州), and a
-        misspelling of one of our words is that word (衔阳 is 衡阳, not 咸阳)."""
+        names need share no character (香坛, 恒羊) and may stand before 呢 or 的 too; a place we lack shares one
+        (尚海, not 没走 for 梅州); a misspelling of one of our words is that word (衔阳 is 衡阳, not 咸阳)."""
         if self._misheard is None:
             from bot.domain.questions.sounds import SoundTable  # pypinyin's tables: only once a question is asked
             ours = [name for name, region in self.names.items() if region and _HAN_NAME.fullmatch(name)]
             others = [name for name, region in self.names.items() if not region and _HAN_NAME.fullmatch(name)]
             self._misheard = (SoundTable(ours, is_word=self.tools.is_word, least_same=0),
                               SoundTable(others, is_word=self.tools.is_word))
-        for table in self._misheard:
+        for table, after in zip(self._misheard, (_OURS_AFTER, _THERE)):
             for start, end, name in reversed(table.spans(text)):
                 typed = text[start:end]
+                ours = understanding.sounds.correct(typed)
+                if ours != typed:  # (衔阳, 痕阳: our word's misspelling is that word)
+                    if not self.names.get(ours):
+                        continue
+                    name = ours
                 named = text[:start] + name + text[end:]
                 if not self.tools.is_word(typed) and not self.tools.is_common_word(typed) \
-                        and understanding.sounds.correct(typed) == typed \
-                        and understanding.role(named, start, start + len(name)) != "unknown":
+                        and (understanding.role(named, start, start + len(name)) != "unknown" or after.match(text, end)):
                     text = named
         return text
+
+    def without_there(self, text: str) -> str:
+        """那衡阳那边呢, 在长沙那里看病: 那边 after a place's name says no more than the name."""
+        if self._pattern is None or not _THERE.search(text):
+            return text
+        return re.sub(rf"({self._pattern.pattern}){_THERE.pattern}", r"\1", text)
 
     def strip(self, normalized: str) -> str:
         """The text without place names: where a question is asked is not word overlap."""

@@ -70,6 +70,10 @@ class Places:
                     text = named
         return text
 
+    def names_pattern(self) -> re.Pattern | None:
+        """Every place name we know, ours and those we lack."""
+        return self._pattern
+
     def without_there(self, text: str) -> str:
         """那衡阳那边呢, 在长沙那里看病: 那边 after a place's name says no more than the name."""
         if self._pattern is None or not _THERE.search(text):

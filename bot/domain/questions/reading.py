@@ -66,6 +66,23 @@ class MessageReader:
         self._parts_of.clear()
         self.understanding.forget()
 
+    def of_the_one_pointed_at(self, question: str) -> str:
+        """惠衢保和大病保险，后面那个是自动有的吗 / 长沙医保和衡阳医保，前面那个…: of two cities, products, schemes or
+        words the glossary explains named before a pointer back (前面那个, 后者, the former), the other one left out; the message as typed when
+        it points at none."""
+        normalized = self.tools.normalize(question)
+        pointer = self.understanding.pointer(normalized)
+        if pointer is None:
+            return question
+        which, at = pointer
+        before = normalized[:at]
+        for spans in ([match.span() for match in self.places.names_pattern().finditer(before)] if self.places.names_pattern() else [],
+                      *(self.understanding.facet_spans(before, dimension) for dimension in ("product", "scheme", "terms"))):
+            if len(spans) == 2:
+                start, end = spans[1] if which == "former" else spans[0]
+                return normalized[:start] + normalized[end:]
+        return question
+
     def corrected(self, question: str) -> str:
         """A message correcting itself (衡阳的共济，哦不，是湘潭的，怎么开通): what follows the last correction,
         with what the part before named and it leaves unsaid (places, the product, the scheme); when the

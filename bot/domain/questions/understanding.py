@@ -222,6 +222,7 @@ class UnderstandingFile(_Strict):
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
     corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
+    references: dict[str, list[str]] = Field(default_factory=dict)  # former / latter: 前面那个, 后者, the latter
     already_known: list[str] = Field(default_factory=list)  # 我知道, I know: what it ends or opens is told, not asked
     places: Places = Places()
 
@@ -282,6 +283,8 @@ class Understanding:
         self._paid_for_re = alternation(norm(spec.paid_for_asked))
         self._unlisted_groups = alternation(norm(spec.unlisted_groups))
         self._more_asked = alternation(norm(spec.more_asked))
+        self._references = [(which, pattern) for which in ("former", "latter")
+                            if (pattern := alternation(norm(spec.references.get(which, [])))) is not None]
         corrections = alternation(norm(spec.corrections))
         # at a pause (衡阳的共济，哦不，是湘潭的): not 报销比例是不是不对
         # (after a filler too: 哦说错了, 嗐，打错了)
@@ -398,6 +401,19 @@ class Understanding:
             if found and found["told"].strip() and found["asked"].strip(" ,.!?;:~…—-"):
                 return found["told"].strip(), found["asked"].strip()
         return None
+
+    def pointer(self, normalized: str) -> tuple[str, int] | None:
+        """("former" or "latter", where it stands) of a pointer back at one of two things named (前面那个, 后者, the
+        latter), or None."""
+        for which, pattern in self._references:
+            if (found := pattern.search(normalized)) is not None:
+                return which, found.start()
+        return None
+
+    def facet_spans(self, normalized: str, dimension: str) -> list[tuple[int, int]]:
+        """Where the text names a value of the dimension (惠衢保, 大病保险 for product; terms: the glossary's words)."""
+        words = self._terms if dimension == "terms" else self._facet_maps.get(dimension)
+        return [match.span() for match in words.pattern.finditer(normalized)] if words is not None and words.pattern else []
 
     def last_correction(self, normalized: str) -> re.Match | None:
         """Where the message last corrects itself (哦不, 打错了, sorry I mean), None if it does not."""

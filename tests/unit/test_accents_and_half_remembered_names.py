@@ -86,7 +86,8 @@ def test_a_word_of_its_own_beside_stays(index):
     assert "加人" in index.understanding.clean(index.tools.normalize("家庭账户在哪加人"))
 
 
-@pytest.mark.parametrize("text, read", [("那衡阳那边呢", "那衡阳呢"), ("在长沙那里看病", "在长沙看病"), ("那边呢", "那边呢")])
+@pytest.mark.parametrize("text, read", [("那衡阳那边呢", "那衡阳呢"), ("那长沙那里？", "那长沙？"), ("那边呢", "那边呢"),
+                                       ("株洲那边能绑几个人", "株洲那边能绑几个人")])
 def test_there_after_a_place_says_no_more_than_the_place(index, text, read):
     assert index.places.without_there(text) == read
 

@@ -75,10 +75,11 @@ class Places:
         return self._pattern
 
     def without_there(self, text: str) -> str:
-        """那衡阳那边呢, 在长沙那里看病: 那边 after a place's name says no more than the name."""
+        """那衡阳那边呢, 长沙那边的共济: 那边 after a place's name, ending the question or before what belongs to the
+        place, says no more than the name (not 株洲那边能绑几个人, which asks of what is done there)."""
         if self._pattern is None or not _THERE.search(text):
             return text
-        return re.sub(rf"({self._pattern.pattern}){_THERE.pattern}", r"\1", text)
+        return re.sub(rf"({self._pattern.pattern}){_THERE.pattern}(?=\s*(?:呢|吗|的|医保|社保|共济|[?？。!！,，]|$))", r"\1", text)
 
     def strip(self, normalized: str) -> str:
         """The text without place names: where a question is asked is not word overlap."""

@@ -32,3 +32,18 @@ def test_a_cap_per_month_or_visit_is_said_to_be_missing(index, question):
 @pytest.mark.parametrize("question", ["衡阳职工一次最多能绑几个亲属", "衢州职工门诊一年最多报多少"])
 def test_people_at_once_or_a_yearly_cap_are_no_such_cap(index, question):
     assert index.search(question).outcome == "answered"
+
+
+def test_a_company_employee_is_on_the_employee_scheme(index):
+    # (the knowledge has no employee inpatient rates: said so, never the residents' given as theirs)
+    result = index.search("我是衢州公司的员工，住院的话医保帮我出几成？")
+    assert (result.outcome, result.decline_reason) == ("declined", "not_in_knowledge")
+
+
+def test_a_scheme_from_abroad_is_a_subject_we_lack(index):
+    assert index.search("Does PhilHealth reimburse my confinement in a Hengyang hospital po?").decline_reason == "uncovered_topic"
+
+
+def test_a_share_of_the_salary_deducted_is_the_contribution_asked(index):
+    result = index.search("Kindly tell what percent of my salary is deducted every month for employee medical insurance in Quzhou.")
+    assert (result.outcome, result.decline_reason) == ("declined", "not_in_knowledge")

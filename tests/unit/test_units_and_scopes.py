@@ -47,3 +47,13 @@ def test_a_scheme_from_abroad_is_a_subject_we_lack(index):
 def test_a_share_of_the_salary_deducted_is_the_contribution_asked(index):
     result = index.search("Kindly tell what percent of my salary is deducted every month for employee medical insurance in Quzhou.")
     assert (result.outcome, result.decline_reason) == ("declined", "not_in_knowledge")
+
+
+def test_a_deductible_asked_per_stay_where_none_is_said_is_missing(index):
+    result = index.search("惠衢保目录外药品免赔1万，住一次院扣一次1万吗")
+    asks = [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+    assert (result.outcome, asks) == ("declined", ["每次都扣还是一年扣一次"])
+
+
+def test_travel_costs_are_a_subject_we_lack(index):
+    assert index.search("从衢州坐高铁去杭州看病的车票能报销吗").decline_reason == "uncovered_topic"

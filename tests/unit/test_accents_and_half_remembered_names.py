@@ -96,3 +96,18 @@ def test_there_after_a_place_says_no_more_than_the_place(index, text, read):
                                        ("衔阳家庭共济线下去哪里办", "衡阳家庭共济线下去哪里办")])
 def test_our_city_typed_as_it_sounds_before_a_follow_ups_words(index, text, read):
     assert index.places.with_misheard_names(text, index.understanding) == read
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("是叫大病保险还是重大疾病险来着，衢州居民医保那个，自己付的超过多少才开始报", "quzhou/resident/critical-illness"),
+    ("我爸得了大病，衢州城鄉居民那個叫大病保險還是重大疾病險來著，自付要過一萬五還是兩萬才有得報", "quzhou/resident/critical-illness"),
+    ("老听人说起付线，是叫起付线还是起赔线来着，到底是啥意思", "terms/deductible"),
+    ("手机丢了，那个医保电子什么凭证要挂失吗，在哪挂来着", "quzhou/services/evoucher-lost"),
+])
+def test_a_name_hesitated_over_beside_a_neighbours_is_ours(index, question, entry):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry
+
+
+def test_the_neighbour_named_outright_is_still_declined(index):
+    assert index.search("我买的商业重大疾病险确诊了怎么理赔").decline_reason == "uncovered_topic"

@@ -14,6 +14,7 @@ _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
 _LIKENED = re.compile(r"一样|像|比|够不够|相比|比起|\blike\b|same as|compared")  # (比例 is taken out first: a rate, no likening)
 _INSURED = re.compile(r"参保|医保|社保|户口|insured|insurance|hukou")
+_HEDGE = re.compile(r"([^,.!?;:\s]{2,12}?)还是([^,.!?;:\s]{2,12}?)来[着著]")  # (叫)大病保险还是重大疾病险来着
 # 有商业医疗险的人, 已经买了百万医疗, already got a … policy: an insurance the person holds…
 _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|have|has|already)\W?$")
 # …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
@@ -415,6 +416,18 @@ class MessageReader:
                 return frozenset()
             found |= named
         return frozenset(found)
+
+    def hedged_beside_ours(self, question: str, word: str) -> bool:
+        """是叫大病保险还是重大疾病险来着: the word is one of two names the resident hesitates between, the other
+        one ours (a product of ours or a word the glossary explains): ours is meant."""
+        word = self.tools.normalize(word)
+        for hedge in _HEDGE.finditer(self.tools.normalize(question)):
+            names = hedge.group(1, 2)
+            if any(word in name for name in names) and any(
+                    word not in name and (self.understanding.facets(name).get("product") or self.understanding.facet_spans(name, "terms"))
+                    for name in names):
+                return True
+        return False
 
     def asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""

@@ -1075,6 +1075,8 @@ class SearchIndex:
             neighbour, beside_ours = (product, product), True
         if neighbour is not None and self.reader.set_apart(question, neighbour[1]):
             neighbour = None  # 给我妈绑医保亲情账户，不是支付宝亲情卡那个: ours is asked, the neighbour set apart
+        elif neighbour is not None and self.reader.hedged_beside_ours(question, neighbour[1]):
+            neighbour = None  # 是叫大病保险还是重大疾病险来着: ours, by a name half remembered
         elif neighbour is not None and self.reader.only_told(question, neighbour[1]):
             neighbour = None  # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked
         elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])):

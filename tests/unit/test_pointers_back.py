@@ -53,3 +53,25 @@ def test_a_glossary_word_pointed_at_is_explained(index):
 def test_quiz_items_about_what_we_lack_are_declined_by_subject(index, question, subject):
     result = index.search(question)
     assert (result.decline_reason, result.subject) == ("uncovered_topic", subject)
+
+
+def test_there_after_a_is_beside_b_points_at_a(index):
+    assert index.search("金华在衢州隔壁，那边的城乡居民医保一年交多少").subject == "金华"
+    result = index.search("衢州在金华隔壁，那边的城乡居民医保一年交多少")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/resident/premium"
+
+
+@pytest.mark.parametrize("question, ask", [("填空：目前跨省异地就医门诊慢特病直接结算开通了___种病。", "有多少种病（病种数）"),
+                                           ("填空：医保电子凭证的二维码每隔___秒自动刷新一次。", "二维码多久刷新一次")])
+def test_a_quiz_blank_asks_what_goes_there(index, question, ask):
+    result = index.search(question)
+    asks = [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+    assert result.decline_reason == "not_in_knowledge" and ask in asks
+
+
+def test_a_citys_office_named_as_it_sounds_is_that_city(index):
+    assert index.search("京华医保局的咨询热线能告诉我吗").subject == "金华"
+
+
+def test_a_commercial_plan_named_outright_beside_a_hesitation_is_declined(index):
+    assert index.search("我买的是商业的那个重疾险，是叫重大疾病险还是大病险来着，确诊了怎么理赔").decline_reason == "uncovered_topic"

@@ -13,6 +13,7 @@ from bot.domain.questions.wordmatch import COMPARING, alternation
 NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
 _THERE = re.compile(r"(?:那边|那里|那儿|那头|这边)")
+_OFFICE_AFTER = re.compile(r"市?(?:医保局|医疗保障局|医保中心|社保局|医保服务中心)")
 _OURS_AFTER = re.compile(r"(?:那边|那里|那儿|那头|这边|呢|的话|的)")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -65,8 +66,9 @@ class Places:
                         continue
                     name = ours
                 named = text[:start] + name + text[end:]
-                if not self.tools.is_word(typed) and not self.tools.is_common_word(typed) \
-                        and (understanding.role(named, start, start + len(name)) != "unknown" or after.match(text, end)):
+                office = _OFFICE_AFTER.match(text, end) is not None  # (京华医保局: a city's office, whatever else 京华 is)
+                if (office or not self.tools.is_word(typed) and not self.tools.is_common_word(typed)) \
+                        and (office or understanding.role(named, start, start + len(name)) != "unknown" or after.match(text, end)):
                     text = named
         return text
 

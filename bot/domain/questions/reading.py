@@ -14,6 +14,7 @@ _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
 _ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
 _LIKENED = re.compile(r"一样|像|比|够不够|相比|比起|\blike\b|same as|compared")  # (比例 is taken out first: a rate, no likening)
 _INSURED = re.compile(r"参保|医保|社保|户口|insured|insurance|hukou")
+_BESIDE_THEN_THERE = re.compile(r"([^\s,.!?;:的]{2,4}?)在([^\s,.!?;:的]{2,4}?)的?(?:隔壁|旁边|附近|边上|对面)[\s,.!?;:]*(?:那边|那里|那儿)")
 _HEDGE = re.compile(r"([^,.!?;:\s]{2,12}?)还是([^,.!?;:\s]{2,12}?)来[着著]")  # (叫)大病保险还是重大疾病险来着
 # 有商业医疗险的人, 已经买了百万医疗, already got a … policy: an insurance the person holds…
 _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|have|has|already)\W?$")
@@ -74,7 +75,12 @@ class MessageReader:
         normalized = self.tools.normalize(question)
         pointer = self.understanding.pointer(normalized)
         if pointer is None:
-            return question
+            # 金华在衢州隔壁，那边的居民医保…: 那边 after "A is beside B" points at A
+            beside = _BESIDE_THEN_THERE.search(normalized)
+            names = self.places.names_pattern()
+            if beside is None or names is None or not (names.fullmatch(beside.group(1)) and names.fullmatch(beside.group(2))):
+                return question
+            return normalized[:beside.start(2)] + normalized[beside.end(2):]
         which, at = pointer
         before = normalized[:at]
         for spans in ([match.span() for match in self.places.names_pattern().finditer(before)] if self.places.names_pattern() else [],
@@ -359,7 +365,8 @@ class MessageReader:
         names no neighbour and does not point back at it (他自己还买了个重疾险，我想问他账户里攒的钱我看病可以花吗):
         ours is asked. Not where the asking part asks if it pays (旅游险报了一部分，回来衢州医保还能报吗)."""
         parts, asking = self._parts(question)
-        understanding, normalized = self.understanding, self.tools.normalize(question)
+        # (a name of ours only hesitated over beside the neighbour's names nothing of ours: 是叫重大疾病险还是大病险来着)
+        understanding, normalized = self.understanding, _HEDGE.sub(" ", self.tools.normalize(question))
         return bool(asking) and len(asking) < len(parts) and any(word in part for part in parts) \
             and (bool(understanding.facets(normalized).get("product")) or understanding.names_our_insurance(normalized)) \
             and all(word not in part and not understanding.off_topic(part) and not understanding.other_insurance(part)

@@ -2,23 +2,9 @@
 half remembered (惠什么保来着, 家庭共什么). Run on the shipped knowledge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.domain.knowledge.loading import load_knowledge
-from bot.domain.questions.search import SearchIndex
 from bot.domain.questions.sounds import SoundTable, accented
-from bot.domain.questions.text import TextTools
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    result = load_knowledge(ROOT / "knowledge")
-    assert result.ok, result.problems[:3]
-    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
 
 
 @pytest.mark.parametrize("syllable, typed", [("hui", "fei"), ("hei", "fei"), ("hu", "fu"), ("huan", "fan")])

@@ -2,27 +2,9 @@
 known part is the talk's context and the rest is asked. Run on the shipped knowledge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.domain.knowledge.loading import load_knowledge
-from bot.domain.questions.search import SearchIndex
-from bot.domain.questions.text import TextTools
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    result = load_knowledge(ROOT / "knowledge")
-    assert result.ok, result.problems[:3]
-    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
-
-
-def answered(index: SearchIndex, question: str) -> str | None:
-    result = index.search(question)
-    return result.entry.id if result.outcome == "answered" else None
+from tests.unit.shipped import answered
 
 
 @pytest.mark.parametrize("message, told, asked", [

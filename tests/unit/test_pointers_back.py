@@ -2,22 +2,9 @@
 or words the glossary explains; the other is left out of the question. Run on the shipped knowledge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.domain.knowledge.loading import load_knowledge
-from bot.domain.questions.search import SearchIndex
-from bot.domain.questions.text import TextTools
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    result = load_knowledge(ROOT / "knowledge")
-    assert result.ok, result.problems[:3]
-    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+from tests.unit.shipped import lacking_asks
 
 
 @pytest.mark.parametrize("question, kept, dropped", [
@@ -65,7 +52,7 @@ def test_there_after_a_is_beside_b_points_at_a(index):
                                            ("填空：医保电子凭证的二维码每隔___秒自动刷新一次。", "二维码多久刷新一次")])
 def test_a_quiz_blank_asks_what_goes_there(index, question, ask):
     result = index.search(question)
-    asks = [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+    asks = lacking_asks(index, result)
     assert result.decline_reason == "not_in_knowledge" and ask in asks
 
 

@@ -10,18 +10,9 @@ import pytest
 
 from bot.domain.knowledge.loading import load_knowledge
 from bot.domain.questions.search import SearchIndex
-from bot.domain.questions.text import TextTools
 from bot.domain.questions.understanding import detect_language
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    result = load_knowledge(ROOT / "knowledge")
-    assert result.ok, result.problems[:3]
-    tools = TextTools(result.knowledge.vocabulary)
-    return SearchIndex.build(result.knowledge, tools)
 
 
 def read(index: SearchIndex, text: str) -> str:
@@ -1694,8 +1685,6 @@ def test_a_neighbouring_treatment_told_before_insurance_is_asked_to_pay_is_what_
 
 def test_an_illness_typed_by_sound_is_read(index):
     assert_answers(index, "衢州糖尿并门诊报多少", "quzhou/employee/chronic-disease")
-
-
 
 
 @pytest.mark.parametrize("question, entry", [

@@ -2,22 +2,9 @@
 yearly cap is known) is said to be missing, never given as the yearly one. Run on the shipped knowledge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.domain.knowledge.loading import load_knowledge
-from bot.domain.questions.search import SearchIndex
-from bot.domain.questions.text import TextTools
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    result = load_knowledge(ROOT / "knowledge")
-    assert result.ok, result.problems[:3]
-    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+from tests.unit.shipped import lacking_asks
 
 
 @pytest.mark.parametrize("question", ["衢州职工门诊一年能报8000，那一个月最多能报多少", "衢州居民门诊每次看门诊最多报多少",
@@ -25,7 +12,7 @@ def index() -> SearchIndex:
 def test_a_cap_per_month_or_visit_is_said_to_be_missing(index, question):
     result = index.search(question)
     assert (result.outcome, result.decline_reason) == ("declined", "not_in_knowledge")
-    asks = [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+    asks = lacking_asks(index, result)
     assert "每个月或每次最多报多少" in asks
 
 
@@ -51,7 +38,7 @@ def test_a_share_of_the_salary_deducted_is_the_contribution_asked(index):
 
 def test_a_deductible_asked_per_stay_where_none_is_said_is_missing(index):
     result = index.search("惠衢保目录外药品免赔1万，住一次院扣一次1万吗")
-    asks = [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+    asks = lacking_asks(index, result)
     assert (result.outcome, asks) == ("declined", ["每次都扣还是一年扣一次"])
 
 

@@ -2,27 +2,9 @@
 is 外地 to our knowledge: its own rules are not asked. Run on the shipped knowledge."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.domain.knowledge.loading import load_knowledge
-from bot.domain.questions.search import SearchIndex
-from bot.domain.questions.text import TextTools
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    result = load_knowledge(ROOT / "knowledge")
-    assert result.ok, result.problems[:3]
-    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
-
-
-def answered(index: SearchIndex, question: str) -> str | None:
-    result = index.search(question)
-    return result.entry.id if result.outcome == "answered" else None
+from tests.unit.shipped import answered
 
 
 @pytest.mark.parametrize("question", ["我在杭州的医院住院，惠衢保还给赔吗", "在上海的医院住的院，惠衢保还管不管"])

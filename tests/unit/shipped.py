@@ -1,0 +1,27 @@
+"""Asking the shipped knowledge's search index: what the tests that put residents' questions to it share."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.knowledge.loading import load_knowledge
+from bot.domain.questions.search import SearchIndex, SearchResult
+from bot.domain.questions.text import TextTools
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def shipped_index() -> SearchIndex:
+    result = load_knowledge(ROOT / "knowledge")
+    assert result.ok, result.problems[:3]
+    return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+
+
+def answered(index: SearchIndex, question: str) -> str | None:
+    """The entry answering the question, None when it is not answered."""
+    result = index.search(question)
+    return result.entry.id if result.outcome == "answered" else None
+
+
+def lacking_asks(index: SearchIndex, result: SearchResult) -> list[str]:
+    """The labels of what a decline says the knowledge lacks (asks_for), in its order."""
+    return [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]

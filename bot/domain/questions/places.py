@@ -39,6 +39,7 @@ class Places:
         self._likened: re.Pattern | None = None  # (likened_to_ours) built on first use
         self._names_in: dict[str, list[str]] = {}
         self._misheard = None  # (with_misheard_names) built on first use
+        self._misheard_read: dict[str, str] = {}
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
         self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
                                       if region.name and alias.endswith(region.name) and len(alias) > len(region.name)}
@@ -46,11 +47,24 @@ class Places:
         self._pattern = alternation(names)  # English names whole words only: not xian in xiangtan
         self.words = [p for p in names if len(p) > 1]  # jieba learns them as words
 
+    def forget(self) -> None:
+        """Drop the readings kept (a benchmark times each question as new)."""
+        self._misheard_read.clear()
+        self._names_in.clear()
+
     def with_misheard_names(self, text: str, understanding: Understanding) -> str:
         """尚海医保, 在坤明上班, 香坛的家庭共济: a place's name typed as it sounds, where the words around it make
         it a place (where care is, or one is insured) and it is no word of its own (职工, 伤害 stay). Our cities'
         names need share no character (香坛, 恒羊) and may stand before 呢 or 的 too; a place we lack shares one
         (尚海, not 没走 for 梅州); a misspelling of one of our words is that word (衔阳 is 衡阳, not 咸阳)."""
+        read = self._misheard_read.get(text)
+        if read is None:  # (residents ask the same things: a reading is kept)
+            if len(self._misheard_read) >= 4096:
+                self._misheard_read.clear()
+            read = self._misheard_read[text] = self._misheard_names(text, understanding)
+        return read
+
+    def _misheard_names(self, text: str, understanding: Understanding) -> str:
         if self._misheard is None:
             from bot.domain.questions.sounds import SoundTable  # pypinyin's tables: only once a question is asked
             ours = [name for name, region in self.names.items() if region and _HAN_NAME.fullmatch(name)]

@@ -67,6 +67,7 @@ class MessageReader:
         self._runs_of.clear()
         self._parts_of.clear()
         self.understanding.forget()
+        self.places.forget()
 
     def of_the_one_pointed_at(self, question: str) -> str:
         """惠衢保和大病保险，后面那个是自动有的吗 / 长沙医保和衡阳医保，前面那个…: of two cities, products, schemes or

@@ -44,3 +44,10 @@ def test_a_deductible_asked_per_stay_where_none_is_said_is_missing(index):
 
 def test_travel_costs_are_a_subject_we_lack(index):
     assert index.search("从衢州坐高铁去杭州看病的车票能报销吗").decline_reason == "uncovered_topic"
+
+
+def test_how_many_years_one_purchase_covers_is_asked_as_the_cover_period(index):
+    # (never a channel's steps as its answer: the cover period, or an honest "not in our knowledge")
+    result = index.search("惠衢保买一次能保几年")
+    assert result.outcome != "answered" or result.entry.id == "huiqubao/cover-period"
+    assert "有效期（一次管多久）" in lacking_asks(index, result) or result.outcome == "answered"

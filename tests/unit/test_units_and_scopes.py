@@ -51,3 +51,9 @@ def test_how_many_years_one_purchase_covers_is_asked_as_the_cover_period(index):
     result = index.search("惠衢保买一次能保几年")
     assert result.outcome != "answered" or result.entry.id == "huiqubao/cover-period"
     assert "有效期（一次管多久）" in lacking_asks(index, result) or result.outcome == "answered"
+
+
+def test_a_check_up_needed_to_join_asks_about_joining_not_about_paying_for_one(index):
+    joining = index.search("Is a medical check-up required to enrol my father in Hui Qu Bao?")
+    assert joining.decline_reason != "uncovered_topic"
+    assert index.search("Does Quzhou insurance pay for a check-up?").decline_reason == "uncovered_topic"

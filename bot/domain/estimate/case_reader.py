@@ -442,9 +442,7 @@ class CaseReader:
                 if name not in case.answers:
                     revised.pop(name, None)
         if case.someone_else:  # 我爸也是衢州居民医保…也是8000: his own 低保 status and drugs outside the list are asked
-            for name in (*PERSONAL_STEPS, "out_of_list"):
-                if name not in case.answers:
-                    revised.pop(name, None)
+            _without_the_first_persons(revised, case.answers)
         if case.elsewhere is not None and "city" not in case.answers:
             revised.pop("city", None)  # 那我老婆是杭州医保呢: the city is asked, with what the rules lack said
         main = cost_step(revised.get("care"))
@@ -473,9 +471,7 @@ class CaseReader:
             return None
         revised = {**answers, **told}
         if case.someone_else and case.costs:  # 那我爸呢，他也是…目录内10万: his own case; his 低保 and 惠衢保 are asked
-            for name in (*PERSONAL_STEPS, *GIVEN, "out_of_list"):
-                if name not in told:
-                    revised.pop(name, None)
+            _without_the_first_persons(revised, told)
         if case.elsewhere is not None and "city" not in told:
             revised.pop("city", None)
         if per_unit:
@@ -751,6 +747,14 @@ class CaseReader:
         compared = comparable(clause)
         at = min((compared.find(word) for word in self._all if word in compared), default=-1)
         return at >= 0 and not any(negation in compared[:at] for negation in self.reader.negations)
+
+
+def _without_the_first_persons(revised: dict, told: dict) -> None:
+    """Another person's case: the first person's own answers (低保, 惠衢保, what was paid this year, drugs outside
+    the list) go, unless the message tells them anew."""
+    for name in (*PERSONAL_STEPS, *GIVEN, "out_of_list"):
+        if name not in told:
+            revised.pop(name, None)
 
 
 _LABEL_FOLLOWS = re.compile(r"[\d,.\s]*(?:k|w|thousand)?\s*(?:yuan|rmb|kuai|cny|元|块)?\s*(?:of|for|in|inside|on|outside|within|off|out|worth of|spent on)\b",

@@ -14,7 +14,7 @@ NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
 _THERE = re.compile(r"(?:那边|那里|那儿|那头|这边)")
 _OFFICE_AFTER = re.compile(r"市?(?:医保局|医疗保障局|医保中心|社保局|医保服务中心)")
-_OURS_AFTER = re.compile(r"(?:那边|那里|那儿|那头|这边|呢|的话|的)")  # (那香坛呢, 香坛的话: one of our cities)
+_OURS_AFTER = re.compile(rf"{_THERE.pattern}|呢|的话|的")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 
@@ -46,6 +46,9 @@ class Places:
                           for region_id, region in knowledge.regions.items()}
         self._pattern = alternation(names)  # English names whole words only: not xian in xiangtan
         self.words = [p for p in names if len(p) > 1]  # jieba learns them as words
+        # (without_there) a place's name, then 那边 ending the question or before what belongs to the place
+        self._there_after_name = re.compile(rf"({self._pattern.pattern}){_THERE.pattern}(?=\s*(?:呢|吗|的|医保|社保|共济|[?？。!！,，]|$))") \
+            if self._pattern is not None else None
 
     def forget(self) -> None:
         """Drop the readings kept (a benchmark times each question as new)."""
@@ -93,9 +96,9 @@ class Places:
     def without_there(self, text: str) -> str:
         """那衡阳那边呢, 长沙那边的共济: 那边 after a place's name, ending the question or before what belongs to the
         place, says no more than the name (not 株洲那边能绑几个人, which asks of what is done there)."""
-        if self._pattern is None or not _THERE.search(text):
+        if self._there_after_name is None or not _THERE.search(text):
             return text
-        return re.sub(rf"({self._pattern.pattern}){_THERE.pattern}(?=\s*(?:呢|吗|的|医保|社保|共济|[?？。!！,，]|$))", r"\1", text)
+        return self._there_after_name.sub(r"\1", text)
 
     def strip(self, normalized: str) -> str:
         """The text without place names: where a question is asked is not word overlap."""

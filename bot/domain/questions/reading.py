@@ -71,20 +71,20 @@ class MessageReader:
 
     def of_the_one_pointed_at(self, question: str) -> str:
         """惠衢保和大病保险，后面那个是自动有的吗 / 长沙医保和衡阳医保，前面那个…: of two cities, products, schemes or
-        words the glossary explains named before a pointer back (前面那个, 后者, the former), the other one left out; the message as typed when
-        it points at none."""
+        words the glossary explains named before a pointer back (前面那个, 后者, the former), the other one left out;
+        the message as typed when it points at none."""
         normalized = self.tools.normalize(question)
         pointer = self.understanding.pointer(normalized)
+        names = self.places.names_pattern()
         if pointer is None:
             # 金华在衢州隔壁，那边的居民医保…: 那边 after "A is beside B" points at A
             beside = _BESIDE_THEN_THERE.search(normalized)
-            names = self.places.names_pattern()
             if beside is None or names is None or not (names.fullmatch(beside.group(1)) and names.fullmatch(beside.group(2))):
                 return question
             return normalized[:beside.start(2)] + normalized[beside.end(2):]
         which, at = pointer
         before = normalized[:at]
-        for spans in ([match.span() for match in self.places.names_pattern().finditer(before)] if self.places.names_pattern() else [],
+        for spans in ([match.span() for match in names.finditer(before)] if names is not None else [],
                       *(self.understanding.facet_spans(before, dimension) for dimension in ("product", "scheme", "terms"))):
             if len(spans) == 2:
                 start, end = spans[1] if which == "former" else spans[0]

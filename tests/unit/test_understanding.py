@@ -401,6 +401,29 @@ def test_what_one_is_not_is_not_asked(index):
     assert result.outcome == "declined" and ("scheme", "employee") in result.missing, result
 
 
+def test_what_the_asked_thing_is_likened_to_is_not_asked(index):
+    facets = index.understanding.facets(index.read("职工医保有没有跟居民那样的大病保险"))
+    assert facets["scheme"] == frozenset({"employee"})
+    assert len(index.understanding.facets(index.read("职工跟居民一样吗"))["scheme"]) == 2  # compares: both asked
+    result = index.search("衢州上班交的职工医保 有没有跟居民那样的大病保险 超过几万再报")
+    assert result.outcome == "declined" and ("scheme", "employee") in result.missing, result
+
+
+def test_japanese_forms_of_characters_read_as_chinese(index):
+    assert index.read("大病保険") == index.read("大病保险")
+    assert index.read("共済帳戸") == index.read("共济账户")
+    assert_answers(index, "医保関係转到衢州来 大概要几天能办好", "quzhou/services/transfer")
+
+
+def test_subjects_beside_ours_are_declined(index):
+    for question in ("How much child allowance do we get per child if we have three kids?",
+                     "Name all the illnesses a typical commercial critical illness policy covers",
+                     "电信的亲情号套餐 怎么给老人办"):
+        assert_declines(index, question, "uncovered_topic")
+    for question in ("衢州的三甲医院有哪几家", "How many drugs are on China's national reimbursement drug list?"):
+        assert_declines(index, question, "not_in_knowledge")
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

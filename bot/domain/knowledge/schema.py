@@ -251,6 +251,8 @@ class SynonymsFile(Strict):
     anchors: list[str] = Field(default_factory=list)
     stopwords: list[str] = Field(default_factory=list)
     traditional_overrides: dict[str, str] = Field(default_factory=dict)
+    # one character for another, before any word is read (Japanese 険 for 险): OpenCC leaves these
+    variant_characters: dict[Annotated[str, Field(min_length=1, max_length=1)], str] = Field(default_factory=dict)
     estimate_triggers: list[str] = Field(default_factory=list)  # phrases that start the reimbursement estimate
     english_words: dict[EnglishWord, ChineseWords] = Field(default_factory=dict)  # English -> the Chinese the knowledge uses
     # one character for a city (衢 惠保, 黑 共济, 衡市): read as the city only standing apart or before `short_name_before`

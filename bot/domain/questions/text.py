@@ -117,6 +117,7 @@ class TextTools:
         self._spelling = None  # read_english_with
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._traditional = _traditional_characters()
+        self._variants = str.maketrans(dict(vocabulary.variant_characters))
         synonyms: dict[str, str] = {}
         for key, value in vocabulary.synonyms.items():
             key_n, value_n = self._base(key), self._base(value)
@@ -184,7 +185,7 @@ class TextTools:
         text = unicodedata.normalize("NFKC", text or "")
         if self.has_traditional(text):
             text = _opencc("t2s").convert(text)
-        text = _SPACES.sub(" ", text.lower()).strip()
+        text = _SPACES.sub(" ", text.lower().translate(self._variants)).strip()
         if self._spelled_in_letters is not None:
             text = _HYPHEN_BY_HAN.sub("", self._spelled_in_letters(text))  # qinqing-zhanghu: 亲情账户
         if self._spelling is not None:

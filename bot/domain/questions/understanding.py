@@ -52,6 +52,8 @@ def _age(text: str) -> int:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
+# 有没有跟居民那样的大病保险: what the asked thing is likened to is not asked (跟居民一样吗 compares: kept)
+_LIKENED = re.compile(r"(?:跟|像|和|同)[^\s,.!?;:，。！？；：跟像和同]{1,6}?(?:那样|一样|这样|似的)的")
 # 19年交多少, 一九年, 二零二五年: a year said short or in numerals (not 交了15年, 25年前: a number of years)
 _NUMERAL = "一二三四五六七八九零〇"
 SHORT_YEAR = re.compile(rf"(?<![0-9{_NUMERAL}十了满够交缴过续共])((?:二[零〇])?[0-2一二零〇][0-9{_NUMERAL}])年(?!了|多|来|以上|以下|左右|内|后|前|里|间)")
@@ -716,7 +718,7 @@ class Understanding:
 
     def _facets_anew(self, normalized: str) -> Facets:
         found: dict[str, frozenset[str]] = {}
-        normalized = _NEGATED.sub(" ", normalized)  # 我是职工医保不是居民的: the resident scheme is not asked
+        normalized = _LIKENED.sub(" ", _NEGATED.sub(" ", normalized))  # 我是职工医保不是居民的: the resident scheme is not asked
         for dimension, words in self._facet_maps.items():
             values = words.values(normalized)
             if values:

@@ -424,6 +424,21 @@ def test_subjects_beside_ours_are_declined(index):
         assert_declines(index, question, "not_in_knowledge")
 
 
+def test_a_doubt_or_a_source_asked_gets_the_last_answer_again(index):
+    for last, doubt, entry_id in (("惠衢保一年交多少钱", "出处呢", "huiqubao/premium"),
+                                  ("惠衢保一年交多少钱", "真的吗？", "huiqubao/premium"),
+                                  ("惠衢保目录外药品免赔额多少", "不会吧", "huiqubao/cover-out-of-catalogue"),
+                                  ("How many relatives can I bind for family mutual aid in Hengyang?", "really?", "family-aid/hengyang/limits"),
+                                  ("How much is Huiqubao per year?", "which document says so?", "huiqubao/premium")):
+        assert_answers(index, doubt, entry_id, follows=last)
+    assert index.search("真的吗").outcome != "answered"  # alone it asks nothing
+
+
+def test_a_question_naming_another_city_is_not_of_the_last_answer(index):
+    result = index.search("What phone number do I call in Heihe?", None, "And in Xiangtan, can my father-in-law use my account?")
+    assert result.outcome == "declined" and not result.taken_as, result
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

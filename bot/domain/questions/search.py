@@ -361,8 +361,10 @@ class SearchIndex:
         product; when it was answered for another city than the one just discussed; and when the
         context picks one of the entries it was unsure between. A question that is ours but
         unanswerable (火星的医保怎么报销) is not. Alone, a mere swap is declined."""
-        result = self._kept(question, city)
         normalized = self.read(question)
+        if follows and self.understanding.only_doubts(normalized) and (last := self._kept(follows, city)).outcome == "answered":
+            return replace(last, taken_as=follows)  # 真的吗, which document says so?: that answer again, with its source
+        result = self._kept(question, city)
         swaps_only = self._swap(normalized) is not None  # what about employees? says what changes, not what is asked
         # 她去长沙住院也能用吗 after 我衡阳的共济能给我妈用吗: 她 points back, so the last question's context holds
         points_back = self.understanding.leans_on_the_last(normalized) and result.decline_reason != "uncovered_topic" \
@@ -580,8 +582,8 @@ class SearchIndex:
         it asks a thing of its own that entry must tell (so that a message about something else, 我想把
         备案地改成广州 after who may register, never gets the last answer again)."""
         last = self._kept(previous, city)
-        if last.outcome != "answered":
-            return None
+        if last.outcome != "answered" or self._names_another_city(question, last.entry):
+            return None  # (What phone number do I call in Heihe? after Xiangtan's rule asks of Heihe)
         # …or when it asks a thing of its own (从什么时候开始的: a date) that entry tells (the asks check below),
         # or swaps in a detail that answer speaks of (三级呢 after 衢州职工二级医院门诊: its table has 三级 too)
         own = self.explain(question, 1)
@@ -594,6 +596,10 @@ class SearchIndex:
         if result.outcome == "answered" and result.entry == last.entry or result.decline_reason == "not_in_knowledge" and result.nearest == last.entry:
             return replace(result, taken_as=taken_as)
         return None
+
+    def _names_another_city(self, question: str, entry: Entry) -> bool:
+        named = {self.places.names[name] for name in self.places.names_in(self.read(question), covered_only=True)}
+        return bool(named) and entry.region not in named
 
     def _switched(self, normalized: str, before: str) -> str | None:
         """The question before with the one thing a follow-up swaps (那职工呢 after 衢州居民门诊报销

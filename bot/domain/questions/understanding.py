@@ -196,6 +196,7 @@ class UnderstandingFile(_Strict):
     pointing_words: list[str] = Field(default_factory=list)
     relatives: list[str] = Field(default_factory=list)  # words naming a relative: a follow-up may swap who (那我小舅子呢)
     before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
+    doubts: list[str] = Field(default_factory=list)  # 真的吗, 出处呢, are you sure?: the last answer, with its source, again
     changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
     change_told: list[str] = Field(default_factory=list)  # an answer telling of a change (从6000元提高到8000元)
     clauses: Clauses = Clauses()
@@ -262,6 +263,7 @@ class Understanding:
         self._switch_re = alternation(norm(spec.switch_words))
         self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
+        self._doubts_re = alternation(norm(spec.doubts))
         self._relatives_re = alternation(norm(spec.relatives))
         leaning = alternation(norm(spec.leaning_starts))
         self._leaning_re = re.compile(rf"(?:{leaning.pattern})(?![a-z])") if leaning is not None else None
@@ -536,6 +538,12 @@ class Understanding:
     def points_within(self, text: str) -> bool:
         """The message points back at the thing just asked of (它还赔吗, does it still pay) somewhere inside."""
         return self._pointing_re is not None and self._pointing_re.search(text) is not None
+
+    def only_doubts(self, text: str) -> bool:
+        """Only doubt of the answer just given, or where it comes from (真的吗, 出处呢, are you sure?)."""
+        if self._doubts_re is None or not self._doubts_re.search(text):
+            return False
+        return self.only_switch_words(self._doubts_re.sub(" ", text))
 
     def asks_how_it_was(self, text: str) -> bool:
         """Only how it was before is asked (原来是多少, 以前呢): a before-word, and nothing else but

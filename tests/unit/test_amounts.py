@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.domain.estimate.amounts import REASONS, AmountError, find_amounts, parse_amount
+from bot.domain.estimate.amounts import REASONS, AmountError, find_amounts, parse_amount, prepare
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,14 @@ def test_amount_error_is_a_value_error():
 def test_a_number_before_a_word_of_time_in_english_is_no_amount():
     # (an inpatient for 10 days at a level-2 hospital: ten days, not ten yuan)
     assert find_amounts("inpatient for 10 days, 45000 inside the list", ("days",)) == [(23, Decimal("45000"))]
+
+
+@pytest.mark.parametrize("text, value", [("2 wan", "20000"), ("1.5 wan", "15000"), ("2wan", "20000"),
+                                         ("20 thousand", "20000"), ("3 grand", "3000")])
+def test_a_magnitude_in_a_word_multiplies_the_figure(text, value):
+    assert parse_amount(text) == Decimal(value)
+    assert find_amounts(prepare(text)) == [(0, Decimal(value))]
+
+
+def test_an_ordinal_is_no_amount():
+    assert find_amounts(prepare("3rd level hospital, 45000 inside the list")) == [(20, Decimal("45000"))]

@@ -59,9 +59,14 @@ _ENGLISH_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine
                              r"eighty|ninety|hundred|thousand|million)\b")
 
 
+# A figure with its magnitude in a word (2 wan, 20 thousand, 1.5 grand): the magnitude as its letter
+_MAGNITUDE_WORD = re.compile(r"(?<=\d)\s*(?:(wan)|thousand|grand)(?![a-z])")
+
+
 def in_figures(text: str) -> str:
-    """English number words as figures (thirty two thousand yuan -> 32000 yuan); small ones said
-    alone stay words (one week, level two), as text2num leaves them."""
+    """English number words as figures (thirty two thousand yuan -> 32000 yuan, 2 wan -> 2万); small ones
+    said alone stay words (one week, level two), as text2num leaves them."""
+    text = _MAGNITUDE_WORD.sub(lambda m: "万" if m.group(1) else "k", text)
     if not _ENGLISH_NUMBER.search(text):
         return text
     from text_to_num import alpha2digit  # (only English amounts need it)
@@ -154,6 +159,7 @@ _NOT_MONEY_BEFORE = re.compile(r"(?:第|(?<![a-z])(?:level|grade|no\.?|#))[\s-]*
 _LETTER_BEFORE = re.compile(r"(?<![a-z])(?!(?:rmb|cny)$)[a-z]+$")
 _LETTER_AFTER = re.compile(r"(?!(?:yuan|rmb|cny|kuai|st|nd|rd|th)(?![a-z]))[a-z]")
 # A second point or a comma out of place joins two numbers (3.5.万, 1.2.3, 1,2000): which one was meant is a guess.
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![a-z])")  # 3rd, 2nd: a place in an order, never money
 _JOINED_AFTER = re.compile(r"\.[0-9零〇一二两三四五六七八九十百千万亿]|,[0-9]")
 _JOINED_BEFORE = re.compile(r"[0-9][.,]$")
 _CLAUSE_END = re.compile(r"[,;:!?，。；：！？\s](?![0-9])")
@@ -188,8 +194,8 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
         after = prepared[tail.end():]
         if after.lstrip(" ").startswith(not_money_after) and not tail.group("currency") and not tail.group("rough"):  # (ten days)
             continue
-        if _NOT_MONEY_BEFORE.search(prepared, 0, match.start()):
-            continue  # 第2步, level 2, no. 3
+        if _NOT_MONEY_BEFORE.search(prepared, 0, match.start()) or _ORDINAL_AFTER.match(after):
+            continue  # 第2步, level 2, no. 3, 3rd level
         before = prepared[:match.start()]
         if _LETTER_BEFORE.search(before) or _LETTER_AFTER.match(after) or _JOINED_AFTER.match(after) or _JOINED_BEFORE.search(before):
             found.append((match.start(), tail.end(), AmountError("garbled")))

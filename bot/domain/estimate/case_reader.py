@@ -30,6 +30,12 @@ _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\bea
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
+_THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
+
+
+def is_the_speaker(person: str | None) -> bool:
+    """Whether one of several people told of is the resident (我, myself)."""
+    return person is not None and person.strip().lower() in _THE_SPEAKER
 _KEEPING_STOPS = re.compile(r"(?<=[，,。.；;！!？?])")  # clauses, each with its stop
 # The nearer of two labels wins, and a label inside a longer one (能报的 in 不能报的) is not one.
 

@@ -64,6 +64,9 @@ NOTE_AGAIN = N_("这是刚才估算的结果：")  # a question about a figure o
 # Several people's cases told in one message (我妈…3万，我爸…5万): worked out one at a time, never added up.
 NOTE_PEOPLE = N_("您说了几个人的情况，要一位一位算，不能合在一起算。下面先算%(who)s的；算完发“%(next)s的呢”，接着算%(next)s的。")
 NOTE_PERSON = N_("好的，下面算%(who)s的：")  # one of them asked for after the first (我爸的呢)
+# …and so when the first (or the one asked for) is the resident: from the bot, 先算我的 would be its own case
+NOTE_PEOPLE_YOU_FIRST = N_("您说了几个人的情况，要一位一位算，不能合在一起算。下面先算您本人的；算完发“%(next)s的呢”，接着算%(next)s的。")
+NOTE_PERSON_YOU = N_("好的，下面算您本人的：")
 # The kinds of care a resident expects to be asked about: when the rules lack one, the step says so.
 EXPECTED_CARES = ("inpatient", "outpatient")
 AMOUNT_HINTS = {

@@ -20,8 +20,8 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
-from bot.domain.estimate.case_reader import Case, cost_step
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PERSON,
+from bot.domain.estimate.case_reader import Case, cost_step, is_the_speaker
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
                                            NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
@@ -299,7 +299,9 @@ class EstimateFlow:
             # 不对我是职工, 那二级医院呢: the case as changed, worked out again.
             summary = _noted(self.view.tr(self.locale, NOTE_REVISED), summary)
         if case is not None and case.person is not None and summary is not None:
-            note = self.view.tr(self.locale, NOTE_PEOPLE if case.others else NOTE_PERSON)
+            yours = is_the_speaker(case.person)
+            note = self.view.tr(self.locale, (NOTE_PEOPLE_YOU_FIRST if yours else NOTE_PEOPLE) if case.others
+                                else NOTE_PERSON_YOU if yours else NOTE_PERSON)
             summary = _noted(note % {"who": case.person, "next": case.others[0] if case.others else ""}, summary)
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer", and

@@ -72,8 +72,8 @@ class Places:
             from bot.domain.questions.sounds import SoundTable  # pypinyin's tables: only once a question is asked
             ours = [name for name, region in self.names.items() if region and _HAN_NAME.fullmatch(name)]
             others = [name for name, region in self.names.items() if not region and _HAN_NAME.fullmatch(name)]
-            self._misheard = (SoundTable(ours, is_word=self.tools.is_word, least_same=0),
-                              SoundTable(others, is_word=self.tools.is_word))
+            self._misheard = (SoundTable(ours, is_word=self.tools.is_word, least_same=0, keyed_shortest=2),
+                              SoundTable(others, is_word=self.tools.is_word, keyed_shortest=None))
         for table, after in zip(self._misheard, (_OURS_AFTER, _THERE)):
             for start, end, name in reversed(table.spans(text)):
                 typed = text[start:end]

@@ -110,6 +110,43 @@ def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], .
     return spelled
 
 
+# The nine-key (九宫格) pinyin keyboard, which most older residents use: a key stands for three or four
+# letters, so the keyboard offers every syllable of the same keys and a slip picks a neighbour's (惠 hui
+# for 贵 gui, 衡阳 heng yang for 耿旺 geng wang, 昭通 zhao for 小通 xiao)
+_KEYS = {letter: str(key) for key, letters in enumerate(("abc", "def", "ghi", "jkl", "mno", "pqrs", "tuvü", "wxyz"), start=2)
+         for letter in letters}
+
+
+def keys(syllable: str) -> str:
+    return "".join(_KEYS.get(letter, letter) for letter in syllable)
+
+
+def _keyed_characters(words: Iterable[str]) -> dict[str, list[str]]:
+    """Per word and place, the characters whose own reading is typed on the same nine keys as the word's
+    character there, but spelled otherwise (exact spellings: 参 can is not 绑 bang, whatever an/ang)."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    def reading(code: int) -> str:
+        first = pinyin_dict.get(code, "").split(",")[0]
+        return to_normal(first).replace("ü", "v") if first else ""
+
+    wanted = {keys(reading(ord(char))) for word in words for char in word} - {""}
+    by_keys: dict[str, dict[str, list[str]]] = {}
+    for code in pinyin_dict:
+        syllable = reading(code)
+        if syllable and (typed := keys(syllable)) in wanted:
+            by_keys.setdefault(typed, {}).setdefault(syllable, []).append(chr(code))
+    keyed = {}
+    for word in words:
+        places = []
+        for char in word:
+            own = reading(ord(char))
+            places.append("".join(c for syllable, chars in by_keys.get(keys(own), {}).items() if syllable != own for c in chars))
+        keyed[word] = places
+    return keyed
+
+
 _LATIN = re.compile(r"[a-z]")
 _LATIN_RUN = re.compile(r"[a-z]+(?: +[a-z]+)*")
 _LETTER_WORDS_LONGEST = 4  # qin qing zhang hu
@@ -141,7 +178,8 @@ class SoundTable:
     """Corrects sound-alike spellings of `targets` in normalised text."""
 
     def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
-                 look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = (), least_same: int | None = None):
+                 look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = (), least_same: int | None = None,
+                 keyed_shortest: int | None = 3):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         # characters a run must share with the word in place (None: one in three, at least one)
         self._least_same = least_same
@@ -150,6 +188,9 @@ class SoundTable:
         targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
         spelled = self._spelled(targets)
         self._targets = spelled
+        # a slip of the nine keys is read only in words this long (None: never): in two characters it is too often
+        # another word (诊疗费 is no 交费); our cities' names are the exception the places table makes
+        self._keyed = self._keyed_of([word for word in spelled if len(word) >= keyed_shortest]) if keyed_shortest else {}
         syllables = {s for positions in spelled.values() for position in positions for s in position}
         self._chars = _table_for(syllables) if syllables else {}  # syllable -> the characters read so
         self._allowed_chars: dict[str, tuple[frozenset[str], ...]] = {}
@@ -202,6 +243,12 @@ class SoundTable:
             f"yibao-targets1-{digest}.marshal",
             lambda: {word: [tuple(p) for p in positions] for word, positions in _target_syllables(targets).items()})
         return {word: tuple(frozenset(p) for p in positions) for word, positions in data.items()}
+
+    @staticmethod
+    def _keyed_of(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+        digest = hashlib.sha1(f"{_version()}|{sorted(_KEYS.items())}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
+        data = tempcache.remembered(f"yibao-keyed2-{digest}.marshal", lambda: _keyed_characters(targets))
+        return {word: tuple(frozenset(chars) for chars in places) for word, places in data.items()}
 
     def correct(self, text: str) -> str:
         pieces = []
@@ -260,14 +307,17 @@ class SoundTable:
         return sorted(chosen)
 
     def _sounds_like(self, window: str, word: str) -> bool:
-        same = 0
-        for a, b, allowed in zip(window, word, self._allowed(word)):
+        same = slips = 0
+        for place, (a, b, allowed) in enumerate(zip(window, word, self._allowed(word))):
             if a == b:
                 same += 1
             elif a not in allowed:
-                return False  # most candidates end here, at their first character that sounds otherwise
+                if word not in self._keyed or a not in self._keyed[word][place]:
+                    return False  # most candidates end here, at their first character that sounds otherwise
+                slips += 1
         least = max(1, ceil(len(word) / 3)) if self._least_same is None else self._least_same
-        return least <= same < len(word)
+        # one slip of the nine keys at most, beside at least one of the word's own characters
+        return least <= same < len(word) and (slips == 0 or slips == 1 and same >= 1)
 
     def _by_first_sound(self) -> dict[str, list[str]]:
         """char -> the words whose first character it sounds like (built when first needed)."""

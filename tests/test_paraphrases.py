@@ -128,6 +128,13 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-hundredthirtyfirst.yaml", 0.88), ("residents-hundredtwentyninth.yaml", 0.82), ("residents-hundredtwentyeighth.yaml", 0.89),
         ("residents-hundredthirtysecond.yaml", 0.98), ("residents-hundredthirtieth.yaml", 0.87), ("residents-hundredthirtythird.yaml", 0.83),
         ("residents-hundredthirtyfourth.yaml", 0.94), ("residents-hundredthirtyfifth.yaml", 0.96), ("residents-hundredthirtysixth.yaml", 0.94),
+        # twentieth session, sealed sets each run once: 94.7 / 86.7 / 87.3 / 94.0 % at its start (5488db1; source and
+        # authority, several people and sums, lists and counts, mixed scripts), 89.3 / 76.7 % midway (0bca6a5; advice and
+        # opinion, nine-key keyboard slips), 89.3 / 93.3 / 88.0 % at its end (466f5ac; rhetorical and incredulous,
+        # changes over time, mismatched pairs)
+        ("residents-hundredthirtyseventh.yaml", 0.94), ("residents-hundredthirtyeighth.yaml", 0.87), ("residents-hundredthirtyninth.yaml", 0.89),
+        ("residents-hundredfortieth.yaml", 0.87), ("residents-hundredfortyfirst.yaml", 0.89), ("residents-hundredfortysecond.yaml", 0.95),
+        ("residents-hundredfortythird.yaml", 0.89), ("residents-hundredfortyfourth.yaml", 0.93), ("residents-hundredfortyfifth.yaml", 0.88),
         # sealed until the end of the tenth session, each run once against its final understanding code (9f1bf23):
         # 86.7 / 90.7 / 89.3 %; styles no earlier set used (notices and rumours quoted, frustrated residents,
         # figures said in words with relatives abroad writing Taiwan/HK Chinese or English)

@@ -439,6 +439,11 @@ def test_a_question_naming_another_city_is_not_of_the_last_answer(index):
     assert result.outcome == "declined" and not result.taken_as, result
 
 
+def test_a_kind_of_care_is_no_detail_lacking_from_a_rule_for_every_kind(index):
+    # 住院 is not in the rule for care elsewhere, which holds for any care: no "「…住院 · 住院」" decline
+    assert_answers(index, "我是衢州居民医保，在衡阳住院报多少", "quzhou/remote-care/which-rules")
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

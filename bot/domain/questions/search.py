@@ -901,8 +901,12 @@ class SearchIndex:
         plain = self.understanding.plain_word
         words = (word.strip(self.MODALS) for word in self.tools.analyze(self.places.strip(normalized))[0])
         common = self.tools.is_common_word  # a piece the segmenter cut (序上 of 小程序上) is no word the resident wrote
+        # (a word naming a value of a dimension the entry leaves open is no detail it lacks: 住院 for the rule of
+        # care elsewhere, which holds for every kind of care)
+        open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care"))
+                      if dimension not in entry.facets}
         unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
-                       and common(word)]
+                       and common(word) and word not in open_words]
         if not unexplained:
             return result
         covered, _ = self.places.named(normalized)

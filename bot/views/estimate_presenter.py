@@ -37,10 +37,14 @@ GIVEN_NAMES = {"deductible_used": N_("今年已付起付线"), "fund_paid_this_y
 PAYER_NAMES = {"basic": N_("基本医保"), "critical_illness": N_("大病保险")}
 
 
-def amount_label(value: str) -> str:
+AMOUNT_IN_WAN = N_("%(count)s万")
+
+
+def amount_label(value: str, tr=lambda text: text) -> str:
+    """A quick amount's button, in ten thousands where round (10万; `tr` writes 万 in the resident's script)."""
     amount = Decimal(value)
     if amount >= 10000 and amount % 10000 == 0:
-        return f"{amount // 10000}万"
+        return tr(AMOUNT_IN_WAN) % {"count": amount // 10000}
     return f"{amount}元" if amount else "0"
 
 
@@ -82,7 +86,7 @@ class EstimatePresenter:
             choices = [Button(self.tr(locale, option.label_msgid), "est", option.value) for option in step.options]
         else:
             # Its own action: the console knows a bare number here is an amount, not a button.
-            choices = [Button(amount_label(value), "est-amt", value) for value in QUICK_AMOUNTS.get(step.name, [])]
+            choices = [Button(amount_label(value, lambda text: self.tr(locale, text)), "est-amt", value) for value in QUICK_AMOUNTS.get(step.name, [])]
         rows = [choices[index:index + 3] for index in range(0, len(choices), 3)]
         rows.append([Button(self.tr(locale, "⬅️ 返回"), "est-back"), Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
         return View(text, rows)
@@ -129,8 +133,12 @@ class EstimatePresenter:
 
     def change_menu(self, interview: Interview, answers: dict, locale: str) -> View:
         buttons = [[Button(self.tr(locale, STEP_NAMES[name]), "est-edit", name)] for name in STEP_NAMES if name in answers]
-        buttons.append([Button(self.tr(locale, "✖️ 取消"), "est-cancel")])
+        # (cancelling the change keeps the result: a what-if may follow)
+        buttons.append([Button(self.tr(locale, "✖️ 取消"), "est-keep")])
         return View(self.tr(locale, "想修改哪一项？"), buttons)
+
+    def kept(self, locale: str) -> View:
+        return View(self.tr(locale, "好的，不改了，刚才的估算结果不变。还可以接着问，比如“那三级医院呢”。"))
 
     def cancelled(self, locale: str, was_answering: bool) -> View:
         if not was_answering:

@@ -594,6 +594,11 @@ def create_router() -> Router:
         await acknowledge(bot, query)
         await flow(bot, query, state, assistant, estimate_presenter, locale).cancel()
 
+    @router.button("est-keep")
+    async def keep_button(query: CallbackQuery, bot: Bot, estimate_presenter: EstimatePresenter, locale: str) -> None:
+        await acknowledge(bot, query)
+        await send_view(bot, query.message.chat.id, estimate_presenter.kept(locale))
+
     @router.button("est-change")
     async def change_button(query: CallbackQuery, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter, locale: str) -> None:
         await acknowledge(bot, query)

@@ -583,6 +583,15 @@ class AnswerReader:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""
         return _names_any(typed, self._back_to_the_result)
 
+    def asked_after_stopping(self, typed: str) -> str | None:
+        """不算了，惠衢保在哪里买？: the question asked after the words that stop the estimate, if any."""
+        stops = (*self._stop, *(word for word in self.words.words_naming("navigation", "cancel") if len(word) > 1))
+        for end in range(1, len(typed) + 1):
+            if any(word in comparable(typed[:end]) for word in stops):
+                rest = typed[end:].strip(" ,.!?;:，。！？；：、~")
+                return rest if rest and self.is_question(rest) else None
+        return None
+
     def navigation(self, typed: str) -> str | None:
         """back | cancel | restart when typed typed asks to move, stop or start again."""
         exact = self.words.lookup("navigation", typed)

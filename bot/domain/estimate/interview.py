@@ -260,6 +260,10 @@ class Interview:
         """'back', 'cancel' or 'restart' when typed text asks for it (返回, 取消, 不算了, 重新算…), else None."""
         return self.reader.navigation(simplified(text))
 
+    def asked_after_stopping(self, text: str) -> str | None:
+        """The question after 不算了 (不算了，惠衢保在哪里买？), answered once the estimate is cancelled."""
+        return self.reader.asked_after_stopping(simplified(text))
+
     def tells_several_amounts(self, step: Step, text: str) -> bool:
         """一共花了8万，医保范围内的6万 at the in-scope step: more amounts than the step takes (the case reading tells
         them apart)."""

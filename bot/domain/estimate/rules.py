@@ -206,6 +206,10 @@ class AnswerWords:
         """The value `text` names (a value id itself or one of its words), or None."""
         return self._lookups(question).get(comparable(text))
 
+    def words_naming(self, question: str, value) -> list[str]:
+        """Every comparable word that names `value` for the question (取消, 退出 … for cancel)."""
+        return [word for word, named in self._lookups(question).items() if named == value]
+
     def _lookups(self, question: str) -> dict:
         """Comparable word -> value for one question, the first value naming a word winning (built once)."""
         cache = self.__dict__.setdefault("_lookup_cache", {})  # frozen dataclass: no attribute assignment

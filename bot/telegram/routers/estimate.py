@@ -391,7 +391,10 @@ class EstimateFlow:
             await self.back()
             return
         if navigation == "cancel":
+            asked = self.interview.asked_after_stopping(text)
             await self.cancel()
+            if asked is not None:
+                await self.digress(asked, asks=True)
             return
         if navigation == "restart":
             await self.start()

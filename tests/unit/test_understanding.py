@@ -444,6 +444,13 @@ def test_a_kind_of_care_is_no_detail_lacking_from_a_rule_for_every_kind(index):
     assert_answers(index, "我是衢州居民医保，在衡阳住院报多少", "quzhou/remote-care/which-rules")
 
 
+def test_a_follow_up_naming_only_a_time_asks_the_last_question_of_it(index):
+    for follow_up in ("那今年的呢", "现在呢"):
+        assert_answers(index, follow_up, "quzhou/resident/premium", follows="衢州居民医保个人交多少钱")
+    result = index.search("我想问2025年的", None, "惠衢保一年交多少钱")
+    assert result.outcome == "declined" and result.nearest.id == "huiqubao/premium", result
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

@@ -57,6 +57,7 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
                    "low_confidence")
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
+_NOW = re.compile(r"今年|现在|目前|如今|眼下|明年|去年|this year|right now|now|next year|last year")  # a year named by its distance
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
 SOFT_FACETS = frozenset({"channel", "member"})  # named by a question, they veto the entries that differ, and ask no entry to
 # declare them (an inpatient rate holds for 我妈 too; a child's binding declares its member)
@@ -657,8 +658,8 @@ class SearchIndex:
             return None  # most messages: no 那, 呢 or "what about" at all
         places = list(dict.fromkeys(self.places.names_in(normalized)))
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
-        if not swapped and (year := YEAR.search(normalized)):
-            swapped = [("year", year.group(0))]  # 那2024年呢 after 衢州居民医保交多少: the same question of 2024
+        if not swapped and (year := YEAR.search(normalized) or _NOW.search(normalized)):
+            swapped = [("year", year.group(0))]  # 那2024年呢, 那今年的呢 after 衢州居民医保交多少: the same question of that year
         if not (places or swapped) or len(places) > 1:
             return None
         rest = AGE.sub(" ", normalized)  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult

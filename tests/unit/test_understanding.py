@@ -451,6 +451,13 @@ def test_a_follow_up_naming_only_a_time_asks_the_last_question_of_it(index):
     assert result.outcome == "declined" and result.nearest.id == "huiqubao/premium", result
 
 
+def test_a_citys_gap_is_never_shown_another_citys_entry_as_the_nearest(index):
+    for question in ("衡阳职工住院报销比例是多少", "衡阳居民医保慢性病报多少"):
+        result = index.search(question)
+        assert result.decline_reason == "not_in_knowledge" and result.nearest.region == "hengyang", result
+    assert index.search("衢州职工住院报多少").nearest.id == "quzhou/resident/inpatient"  # the same city's other scheme
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

@@ -291,7 +291,7 @@ class SearchIndex:
         return detect_language(self.tools.words_for_letters(question), self.tools.to_simplified, self.tools.to_traditional)
 
     def _searched(self, question: str, city: str | None, follows: str | None, case: Facets | None) -> SearchResult:
-        result = self._search_following(question, city, follows)
+        result = self._nearest_of_the_city(question, self._search_following(question, city, follows))
         if case:
             return self._within_the_case(question, city, case, result)
         if follows and result.outcome == "answered" and (held := self._held(follows)):
@@ -303,6 +303,16 @@ class SearchIndex:
             # what we cannot answer in a talk about 惠衢保 is for Quzhou's hotline, not the national one
             return replace(result, decline_region=last.entry.region)
         return result
+
+    def _nearest_of_the_city(self, question: str, result: SearchResult) -> SearchResult:
+        """A city's gap (衡阳职工住院) is never shown another city's entry as the nearest thing (Quzhou's resident rates
+        read as Hengyang's other scheme): the city's own likeliest entry, or none."""
+        nearest, region = result.nearest, result.decline_region
+        if result.decline_reason != "not_in_knowledge" or nearest is None or region in (None, NATIONAL) \
+                or nearest.region in (NATIONAL, region) or region not in self.knowledge.regions:
+            return result
+        own = next((c.entry for c in self.explain(result.taken_as or question, 10) if c.entry.region == region), None)
+        return replace(result, nearest=own)
 
     def _held(self, previous: str) -> Facets:
         """The scheme and care the previous question (as taken) was about: they hold for the next."""

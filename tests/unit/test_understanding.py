@@ -458,6 +458,13 @@ def test_a_citys_gap_is_never_shown_another_citys_entry_as_the_nearest(index):
     assert index.search("衢州职工住院报多少").nearest.id == "quzhou/resident/inpatient"  # the same city's other scheme
 
 
+def test_family_aid_between_two_of_our_cities_is_the_account_holders_citys(index):
+    normalized = index.read("她是衡阳的职工医保，能把我绑定成家庭共济吗，我是衢州的居民医保")
+    assert "衢州" not in index._of_the_account_holders_city(normalized)  # the mother's city is where a relative is insured
+    result = index.search("我女儿嫁到衡阳去了，她是衡阳的职工医保，我想问问她能不能把我绑定成家庭共济的人，我是衢州的居民医保")
+    assert not (result.outcome == "answered" and result.entry.region == "quzhou"), result
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

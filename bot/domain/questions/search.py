@@ -1081,6 +1081,8 @@ class SearchIndex:
     def _decide(self, question: str, city: str | None) -> SearchResult:
         tools, understanding = self.tools, self.understanding
         normalized = self.read(question)
+        if (holders := self._of_the_account_holders_city(normalized)) != normalized:
+            question = normalized = holders
         if city not in self.knowledge.regions or city == NATIONAL:
             city = None
         covered, uncovered = self.places.named(normalized)
@@ -1341,6 +1343,21 @@ class SearchIndex:
             phrasings = self.phrasings[entry.id] = tuple(
                 normalize(p) for p in (entry.question, *entry.variants, entry.question_en, *entry.variants_en))
         return phrasings
+
+    def _of_the_account_holders_city(self, normalized: str) -> str:
+        """Family aid asked with two cities named (她是衡阳的职工医保…我是衢州的居民医保): the rule is that of the
+        city whose employee account is shared; the other is read as 外地, where the relative is insured."""
+        if "family-aid" not in self.understanding.facets(normalized).get("product", ()):
+            return normalized
+        names = list(dict.fromkeys(self.places.names_in(normalized)))
+        holders = [name for name in names if re.search(rf"{re.escape(name)}市?的?职工", normalized)]
+        if len(holders) != 1:
+            return normalized
+        others = [name for name in names if self.places.names.get(name) not in (None, self.places.names.get(holders[0]))
+                  and self._role_of(normalized, name) == "insurance"]
+        if not others:
+            return normalized  # (a place where care is, 家里人去广州看病, or a relative's we lack, 贵州, stays as it is)
+        return re.sub("|".join(map(re.escape, others)), "外地", normalized)
 
     def _insured_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
         """我医保在黑河，能买惠衢保吗: insured in one of our cities, asking about a product only another

@@ -138,6 +138,13 @@ class Assistant:
         no estimate can answer it, the FAQ's decline does."""
         return self.store.current.index.search(text).decline_reason == "uncovered_topic"
 
+    def asks_of_another_product(self, text: str) -> bool:
+        """她能买惠衢保吗 in the middle of an estimate: a question about one of our products other than basic
+        insurance (惠衢保, the family account, family aid, registering care elsewhere), which no step answers."""
+        loaded = self.store.current
+        products = loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
+        return bool(products - {"basic", "critical-illness"})
+
     def explains_a_word(self, reply: Reply) -> bool:
         """The reply only says what a word means (the glossary): the talk before it goes on beneath it."""
         return reply.entry is not None and reply.entry.id in self.store.current.knowledge.understanding.explained_words.terms

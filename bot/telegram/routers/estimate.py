@@ -412,6 +412,10 @@ class EstimateFlow:
                 and await self.digress(text, asks=True):
             await self.show(answers)  # 生育的费用能报多少 in the middle: the FAQ's decline, and the step again
             return
+        if step.name == "city" and (await self._data()).get(LACKING_CITY) and self.interview.reader.is_question(simplified(text)) \
+                and self.assistant.asks_of_another_product(text) and await self.digress(text, asks=True):
+            await self.show(answers)  # 她能买惠衢保吗，听说衢州这个挺便宜 after 昭通's case: asked, no city chosen
+            return
         if answers and self.interview.reader.asks_only_the_amount(simplified(text)):
             # 能报多少？ before the last steps: those that may be assumed are (no costs outside the list, not on
             # the minimum allowance…; the result lists what was assumed), and what may not is asked

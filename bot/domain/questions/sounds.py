@@ -121,9 +121,10 @@ def keys(syllable: str) -> str:
     return "".join(_KEYS.get(letter, letter) for letter in syllable)
 
 
-def _keyed_characters(words: Iterable[str]) -> dict[str, list[str]]:
-    """Per word and place, the characters whose own reading is typed on the same nine keys as the word's
-    character there, but spelled otherwise (exact spellings: 参 can is not 绑 bang, whatever an/ang)."""
+def _keyed_characters(words: Iterable[str]) -> dict:
+    """The nine keys' spelling of each character of the words ({"words": word -> [keys per place]}), and every
+    character whose own reading is typed on those keys ({"keys": keys -> characters}); a word's characters are
+    among them, and those sounding like it are accepted before this table is asked."""
     from pypinyin.contrib.tone_convert import to_normal
     from pypinyin.pinyin_dict import pinyin_dict
 
@@ -131,20 +132,13 @@ def _keyed_characters(words: Iterable[str]) -> dict[str, list[str]]:
         first = pinyin_dict.get(code, "").split(",")[0]
         return to_normal(first).replace("ü", "v") if first else ""
 
-    wanted = {keys(reading(ord(char))) for word in words for char in word} - {""}
-    by_keys: dict[str, dict[str, list[str]]] = {}
+    spelled = {word: [keys(reading(ord(char))) for char in word] for word in words}
+    wanted = {typed for places in spelled.values() for typed in places} - {""}
+    by_keys: dict[str, list[str]] = {}
     for code in pinyin_dict:
-        syllable = reading(code)
-        if syllable and (typed := keys(syllable)) in wanted:
-            by_keys.setdefault(typed, {}).setdefault(syllable, []).append(chr(code))
-    keyed = {}
-    for word in words:
-        places = []
-        for char in word:
-            own = reading(ord(char))
-            places.append("".join(c for syllable, chars in by_keys.get(keys(own), {}).items() if syllable != own for c in chars))
-        keyed[word] = places
-    return keyed
+        if (typed := keys(reading(code))) in wanted:
+            by_keys.setdefault(typed, []).append(chr(code))
+    return {"words": spelled, "keys": {typed: "".join(chars) for typed, chars in by_keys.items()}}
 
 
 _LATIN = re.compile(r"[a-z]")
@@ -190,7 +184,8 @@ class SoundTable:
         self._targets = spelled
         # a slip of the nine keys is read only in words this long (None: never): in two characters it is too often
         # another word (诊疗费 is no 交费); our cities' names are the exception the places table makes
-        self._keyed = self._keyed_of([word for word in spelled if len(word) >= keyed_shortest]) if keyed_shortest else {}
+        self._keyed, self._on_keys = self._keyed_of([word for word in spelled if len(word) >= keyed_shortest]) \
+            if keyed_shortest else ({}, {})
         syllables = {s for positions in spelled.values() for position in positions for s in position}
         self._chars = _table_for(syllables) if syllables else {}  # syllable -> the characters read so
         self._allowed_chars: dict[str, tuple[frozenset[str], ...]] = {}
@@ -245,10 +240,11 @@ class SoundTable:
         return {word: tuple(frozenset(p) for p in positions) for word, positions in data.items()}
 
     @staticmethod
-    def _keyed_of(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    def _keyed_of(targets: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
         digest = hashlib.sha1(f"{_version()}|{sorted(_KEYS.items())}|".encode() + "|".join(targets).encode()).hexdigest()[:20]
-        data = tempcache.remembered(f"yibao-keyed2-{digest}.marshal", lambda: _keyed_characters(targets))
-        return {word: tuple(frozenset(chars) for chars in places) for word, places in data.items()}
+        data = tempcache.remembered(f"yibao-keyed3-{digest}.marshal", lambda: _keyed_characters(targets))
+        return ({word: tuple(places) for word, places in data["words"].items()},
+                dict(data["keys"]))  # (a string of a few hundred characters: small, and found in as fast as a set)
 
     def correct(self, text: str) -> str:
         pieces = []
@@ -312,7 +308,8 @@ class SoundTable:
             if a == b:
                 same += 1
             elif a not in allowed:
-                if word not in self._keyed or a not in self._keyed[word][place]:
+                keyed = self._keyed.get(word)
+                if keyed is None or a not in self._on_keys.get(keyed[place], ""):
                     return False  # most candidates end here, at their first character that sounds otherwise
                 slips += 1
         least = max(1, ceil(len(word) / 3)) if self._least_same is None else self._least_same

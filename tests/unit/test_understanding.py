@@ -465,6 +465,17 @@ def test_family_aid_between_two_of_our_cities_is_the_account_holders_citys(index
     assert not (result.outcome == "answered" and result.entry.region == "quzhou"), result
 
 
+@pytest.mark.parametrize("question, entry", [("我是黑河参保的，起付线到底啥意思", "terms/deductible"),
+                                             ("Insured in Xiangtan. What does 封顶线 actually mean?", "terms/cap"),
+                                             ("昭通人問一下，醫保說的統籌是什麼意思", "terms/pooled-fund")])
+def test_a_word_asked_the_meaning_of_beside_where_one_is_insured_is_explained(index, question, entry):
+    assert_answers(index, question, entry)
+
+
+def test_a_word_asked_with_a_scheme_and_care_is_still_their_rule(index):
+    assert_answers(index, "门诊起付线是啥 衢州职工", "quzhou/employee/outpatient")
+
+
 def test_a_yearly_limit_is_asked_as_the_cap(index):
     result = index.search("衢州糖尿病门诊慢病一年限额多少")  # not the 75% ratio
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result

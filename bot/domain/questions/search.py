@@ -57,6 +57,7 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
                    "low_confidence")
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
+_INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
 SOFT_FACETS = frozenset({"channel", "member"})  # named by a question, they veto the entries that differ, and ask no entry to
@@ -280,6 +281,10 @@ class SearchIndex:
         entry_id, rest = found
         if not rest:
             return entry_id
+        # (the place one is insured in, told beside the word alone, asks nothing of it: 我是黑河参保的，起付线啥意思)
+        told_of_oneself = self.places.named(rest) != ([], []) and not self.understanding.facets(rest)
+        if told_of_oneself:
+            rest = _INSURED_THERE.sub(" ", self.places.strip(rest))
         english = [word for word in rest.split() if word.isascii()]
         chinese = sum(len(word) for word in rest.split() if not word.isascii())
         if chinese > self.SAID_BESIDE or len(english) > 2 or self.tools.has_anchor(rest) \

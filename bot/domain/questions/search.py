@@ -59,6 +59,14 @@ LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovere
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
 _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
+
+
+def _as_elsewhere(text: str, places: list[str]) -> str:
+    """The text with these places read as 外地 (somewhere we do not cover): where the other person is insured,
+    or where care is, said of one of our cities."""
+    return re.sub("|".join(map(re.escape, places)), "外地", text)
+
+
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
 SOFT_FACETS = frozenset({"channel", "member"})  # named by a question, they veto the entries that differ, and ask no entry to
 # declare them (an inpatient rate holds for 我妈 too; a child's binding declares its member)
@@ -1362,7 +1370,7 @@ class SearchIndex:
                   and self._role_of(normalized, name) == "insurance"]
         if not others:
             return normalized  # (a place where care is, 家里人去广州看病, or a relative's we lack, 贵州, stays as it is)
-        return re.sub("|".join(map(re.escape, others)), "外地", normalized)
+        return _as_elsewhere(normalized, others)
 
     def _insured_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
         """我医保在黑河，能买惠衢保吗: insured in one of our cities, asking about a product only another
@@ -1372,7 +1380,7 @@ class SearchIndex:
                    and self._role_of(normalized, name) == "insurance"]
         if not spelled:
             return None
-        elsewhere = self.tools.normalize(re.sub("|".join(map(re.escape, spelled)), "外地", normalized))
+        elsewhere = self.tools.normalize(_as_elsewhere(normalized, spelled))
         return self._insured_elsewhere(normalized, asked, city, elsewhere)
 
     def _care_in_our_other_city(self, normalized: str) -> str | None:
@@ -1384,7 +1392,7 @@ class SearchIndex:
         cared = [name for name, role in roles.items() if role == "care" and self.places.names[name] not in insured]
         if len(insured) != 1 or not cared or any(role not in ("care", "insurance") for role in roles.values()):
             return None
-        return self.tools.normalize(re.sub("|".join(map(re.escape, cared)), "外地", normalized))
+        return self.tools.normalize(_as_elsewhere(normalized, cared))
 
     def _product_used_in_our_other_city(self, normalized: str, asked: dict, city: str | None, named: str) -> SearchResult | None:
         """在衡阳住院惠衢保能报吗: one of our cities named only as where care is, asking about a product only
@@ -1395,7 +1403,7 @@ class SearchIndex:
         spelled = [name for name in self.places.names_in(normalized, covered_only=True) if self.places.names[name] == named]
         if not spelled or any(self._role_of(normalized, name) != "care" for name in spelled):
             return None
-        result = self._decide(self.tools.normalize(re.sub("|".join(map(re.escape, spelled)), "外地", normalized)), city)
+        result = self._decide(self.tools.normalize(_as_elsewhere(normalized, spelled)), city)
         return result if result.outcome == "answered" and result.entry.region != named else None
 
     def _insured_elsewhere(self, normalized: str, asked: dict, city: str | None,

@@ -28,3 +28,12 @@ def test_studying_in_a_place_is_living_there(index):
 ])
 def test_what_to_do_before_care_in_a_place_we_lack_is_our_remote_care_step(index, question, entry):
     assert answered(index, question) == entry
+
+
+@pytest.mark.parametrize("question", ["我是衢州居民医保，在杭州住院报多少", "衢州参保的，在宁波住院能报多少"])
+def test_care_asked_of_a_place_we_lack_is_care_elsewhere_not_huiqubao(index, question):
+    assert answered(index, question).startswith("quzhou/remote-care/")
+
+
+def test_a_place_we_lack_in_a_story_leaves_the_asked_rates(index):
+    assert answered(index, "我女婿在杭州三甲住院报了七成，我是衢州居民医保，在衢州三级医院住院能报多少") == "quzhou/resident/inpatient"

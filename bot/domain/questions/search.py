@@ -1153,11 +1153,16 @@ class SearchIndex:
             if insured_elsewhere is not None:
                 return insured_elsewhere
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
+        if uncovered and not asked.get("product") and self._care_asked_of_a_place_we_lack(question, covered, uncovered, asked):
+            # 我是衢州居民医保，在杭州住院报多少: care elsewhere asked, answered as such when the knowledge has it
+            result = self._decide(self.places.as_elsewhere(normalized, understanding), city)
+            if result.outcome == "answered":
+                return replace(result, taken_as=None)
         if uncovered and "remote-care" not in asked.get("product", ()):
             normalized = self.places.as_elsewhere(normalized, understanding)
             if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
                 # 衡阳参保，我妈在长沙药店能用共济吗: family aid used where care is given, both products asked
-                asked = {**asked, "product": asked["product"] | elsewhere}
+                asked = {**asked, "product": asked.get("product", frozenset()) | elsewhere}
         if uncovered and covered:  # 我湘潭参保，我妈在长沙参保: a relative insured elsewhere (外地)
             normalized = self.places.as_elsewhere(normalized, understanding, role="insurance")
             if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
@@ -1221,6 +1226,16 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
         return self._unnamed(candidates, city, normalized)
+
+    def _care_asked_of_a_place_we_lack(self, question: str, covered: list[str], uncovered: list[str], asked: dict) -> bool:
+        """我是衢州居民医保，在杭州住院报多少: insured in a city of ours, asking of care in a place we lack, the
+        place named in the very part that asks: care elsewhere is asked (not a story's 女婿在杭州住院报了七成)."""
+        if not (covered and asked.get("care")):
+            return False
+        pieces = self.reader.asking_pieces(question)
+        return bool(pieces) and all(any(place in piece and self.understanding.facets(piece).get("care") for piece in pieces)
+                                    for place in uncovered) \
+            and all(self._role_of(self.read(question), place) == "care" for place in uncovered)
 
     def _insured_outside_the_products_region(self, normalized: str, asked: dict, covered: list[str]) -> SearchResult | None:
         """我儿子在衡阳上班交的医保，能给他买惠衢保吗: a city of ours named as the insurance city, asking about a product

@@ -50,6 +50,11 @@ def asked_since_the_result(data: dict) -> bool:
     return (data.get("asked") or {}).get("at", 0) > data.get("finished", 0)
 
 
+def asked_since(data: dict) -> str:
+    """The question the FAQ took last (masked), or nothing."""
+    return (data.get("asked") or {}).get("text", "")
+
+
 def last_result(data: dict, at: float) -> dict:
     """The answers of the estimate worked out last, if within half an hour, whatever was asked since."""
     return data.get("answers", {}) if finished_within(data, at, BACK_TO_THE_RESULT_SECONDS) else {}

@@ -118,3 +118,18 @@ def test_another_persons_case_after_a_result_asks_their_own_status_and_plan(inte
     assert revision is not None
     assert revision.answers["level"] == 3 and revision.answers["in_scope"] == Decimal("100000.00")
     assert "hardship" not in revision.answers and "huiqubao" not in revision.answers
+
+
+@pytest.mark.parametrize("since, corrects", [
+    ("惠衢保这1万多要我自己拿发票去保险公司申请吗", True),  # a question on something else: the stay is corrected
+    ("衢州二级医院住院报销比例多少", False),  # the question since told the level: the correction is of that question
+])
+def test_a_correction_after_a_question_since_the_result(interview, since, corrects):
+    text = "搞错了，是三级医院，不是二级"
+    case = interview.cases.read(text)
+    assert interview.cases.corrects_what_was_not_asked_since(INPATIENT, case, text, since) is corrects
+
+
+def test_a_what_if_after_a_question_since_is_no_correction_of_the_case(interview):
+    text = "那三级医院呢"
+    assert not interview.cases.corrects_what_was_not_asked_since(INPATIENT, interview.cases.read(text), text, "惠衢保怎么理赔")

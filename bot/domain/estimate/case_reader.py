@@ -370,6 +370,14 @@ class CaseReader:
         stay = {*PERSONAL_STEPS, "in_quzhou", *(("level",) if _SUPPOSED.search(_spelled(simplified(text))) else ())}
         return bool(changed) and (changed <= stay or case.costs)
 
+    def corrects_what_was_not_asked_since(self, answers: dict, case: Case, text: str, since: str) -> bool:
+        """搞错了，是二级医院 after a result and a question on something else (惠衢保要自己去申请吗): a detail of the
+        case corrected that the question since did not tell (说错了，是居民 after 衢州职工门诊起付线多少 corrects that)."""
+        if self._any_correction.search(_spelled(simplified(text[:LONGEST_CASE]))) is None:
+            return False
+        changed = {name for name, value in case.answers.items() if answers.get(name) != value}
+        return bool(changed) and not changed & set(self.read(since).answers)
+
     def _what_if_removed(self, spelled: str) -> tuple[str, bool]:
         """(the message without its "what if" words, whether it had any): 如果没买惠衢保呢 -> 没买惠衢保 呢."""
         rest, what_if = spelled, False

@@ -155,9 +155,10 @@ def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | Non
     if not follow_ups.finished_within(data, time.time(), follow_ups.FOLLOW_UP_SECONDS):
         return None
     cases = assistant.store.current.interview.cases
-    if follow_ups.asked_since_the_result(data) and not (text and (cases.keeps_the_rest(text)
-                                                                   or cases.changes_only_the_person(from_storage(data), case, text))):
-        text = None  # (那我老伴呢，同样的情况; 要是她买了惠衢保呢: the estimate, though a question was answered since)
+    if follow_ups.asked_since_the_result(data) and not (text and (
+            cases.keeps_the_rest(text) or cases.changes_only_the_person(from_storage(data), case, text)
+            or cases.corrects_what_was_not_asked_since(from_storage(data), case, text, follow_ups.asked_since(data)))):
+        text = None  # (那我老伴呢，同样的情况; 要是她买了惠衢保呢; 搞错了，是二级: the estimate, though a question was answered since)
     return cases.revision(from_storage(data), case, text)
 
 

@@ -48,6 +48,7 @@ from bot.domain.questions.english import InChinese
 from bot.domain.questions.places import NATIONAL, Places
 from bot.domain.questions.ranking import Candidate, Ranker
 from bot.domain.questions.reading import MessageReader
+from bot.domain.questions.slips import ThumbSlips
 from bot.domain.questions.spelling import EnglishSpelling
 from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools
 from bot.domain.questions.understanding import AGE, Facets, Understanding, YEAR, conflicts, detect_language
@@ -167,7 +168,7 @@ class SearchIndex:
         index.understanding = Understanding(
             knowledge.understanding, tools.normalize,
             sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
-            protected=[*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()],
+            protected=(protected := [*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()]),
             is_word=tools.is_word,
         )
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
@@ -176,6 +177,9 @@ class SearchIndex:
         english_words = set(re.findall(r"[a-z]+", tools.normalize(" ".join(english))))
         index.understanding.sounds.keep_in_letters(english_words)
         tools.read_letters_with(index.understanding.sounds.spelled_in_letters)
+        tools.read_slips_with(ThumbSlips(index.understanding.sounds.targets, [region.name for region in knowledge.regions.values()],
+                                         map(tools.normalize, protected),
+                                         tools.is_word, tools.is_common_word).correct)
         # …and English words one or two keystrokes from ours (insurence, familly) as ours: our English text,
         # and every English word the staff lists name (off-topic subjects, synonyms, places)
         listed = " ".join(str(value) for value in (knowledge.understanding.model_dump(), knowledge.vocabulary.model_dump(),

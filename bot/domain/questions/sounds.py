@@ -201,6 +201,11 @@ class SoundTable:
         self._protected_words = frozenset(protected)
         self._in_letters = _in_letters(sorted({*spelled, *spelled_out})) if spelled_out else {}
 
+    @property
+    def targets(self) -> list[str]:
+        """Our words that typos are read as."""
+        return list(self._targets)
+
     def keep_in_letters(self, words: set[str]) -> None:
         """These words, though they spell one of ours, are read as typed (English text uses them)."""
         self._in_letters = {letters: word for letters, word in self._in_letters.items() if letters not in words}

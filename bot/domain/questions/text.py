@@ -115,6 +115,7 @@ class TextTools:
         self.vocabulary = vocabulary
         self._spelled_in_letters = None  # read_letters_with
         self._spelling = None  # read_english_with
+        self._slips = None  # read_slips_with
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._traditional = _traditional_characters()
         self._variants = str.maketrans(dict(vocabulary.variant_characters))
@@ -162,6 +163,12 @@ class TextTools:
         self._spelled_in_letters = spelled_in_letters
         self._normalized.clear()
 
+    def read_slips_with(self, correct) -> None:
+        """Our words with two characters swapped or one doubled or left out (衢惠保, 亲情账账户, 亲账户) are read as
+        the words by `correct` (built from our words, after these tools)."""
+        self._slips = correct
+        self._normalized.clear()
+
     def read_english_with(self, correct) -> None:
         """English misspellings of our words (insurence, familly) are read as the words by `correct`
         (built from our English text, after these tools)."""
@@ -190,6 +197,8 @@ class TextTools:
             text = _HYPHEN_BY_HAN.sub("", self._spelled_in_letters(text))  # qinqing-zhanghu: 亲情账户
         if self._spelling is not None:
             text = self._spelling(text)
+        if self._slips is not None:
+            text = self._slips(text)
         return _SPACE_NEAR_CJK.sub("", text)
 
     def with_city_names(self, message: str) -> str:

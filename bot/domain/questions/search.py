@@ -872,6 +872,11 @@ class SearchIndex:
         if not answered or any(r.decline_reason != "uncovered_topic" or not r.subject for r in unanswered):
             return None
         left_out = tuple(dict.fromkeys(r.subject for r in unanswered))
+        # (衢州哪里配助听器便宜？医保有补贴吗: a question naming nothing of ours asks of the neighbour before it)
+        answered = [r for r, (_, alone) in zip(results, questions) if r.outcome == "answered"
+                    and (not left_out or {"product", "scheme"} & set(self.understanding.facets(self.read(alone))))]
+        if not answered:
+            return None
         entries = list({r.entry.id: r.entry for r in answered}.values())
         if len(entries) < 2 and not left_out:
             return None

@@ -118,3 +118,13 @@ def test_a_balance_down_to_zero_asks_the_balance_condition(index):
 def test_everyday_words_for_our_products(index):
     assert "family-aid" in index.understanding.facets(index.read("家里人互相用医保的钱，这个怎么开通")).get("product", ())
     assert answered(index, "把我妈挂到我名下要准备什么") == "family-account/bind-parent"
+
+
+@pytest.mark.parametrize("question", ["起付线到底是个什么东西？？每次都说没到起付线不报，听不懂",
+                                      "起付线是啥意思？老是听人说起付线"])
+def test_a_word_asked_in_one_sentence_beside_others_naming_nothing_else(index, question):
+    assert answered(index, question) == "terms/deductible"
+
+
+def test_a_sentence_beside_it_naming_more_of_ours_is_no_glossary_question(index):
+    assert answered(index, "統籌基金是什麼東西？跟個人賬戶有什麼分別") != "terms/pooled-fund"

@@ -62,6 +62,9 @@ _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
 
 
+_SENTENCE_END = re.compile(r"[?？!！。;；]+")
+
+
 def _as_elsewhere(text: str, places: list[str]) -> str:
     """The text with these places read as 外地 (somewhere we do not cover): where the other person is insured,
     or where care is, said of one of our cities."""
@@ -286,7 +289,25 @@ class SearchIndex:
 
     def _word_explained(self, question: str) -> str | None:
         """The glossary entry a message asks for, if all else it says is a few words naming nothing of ours and no
-        place (单子上写的起付线 啥意思啊 看不明白; not 门诊起付线是啥 衢州职工, nor US health insurance deductible explain)."""
+        place (单子上写的起付线 啥意思啊 看不明白; not 门诊起付线是啥 衢州职工, nor US health insurance deductible explain);
+        or, in a message of several sentences, one of them so, the others naming nothing of ours but that word
+        (起付线到底是个什么东西？每次都说没到起付线不报，听不懂)."""
+        explained = self._word_explained_in(question)
+        sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
+        if explained is not None or len(sentences) < 2:
+            return explained
+        for sentence in sentences:
+            explained = self._word_explained_in(sentence)
+            if explained is not None:
+                others = [self.understanding.word_explained(self.read(other)) for other in sentences if other is not sentence]
+                told = [self.understanding.without_terms(self.read(other)) for other in sentences if other is not sentence]
+                if all(found is None or found[0] == explained for found in others) \
+                        and not any(self.places.named(text) != ([], []) or self.understanding.facets(text) or self.tools.has_anchor(text)
+                                    for text in told):
+                    return explained
+        return None
+
+    def _word_explained_in(self, question: str) -> str | None:
         found = self.understanding.word_explained(self.read(question))
         if found is None:
             return None

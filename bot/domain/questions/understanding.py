@@ -684,6 +684,10 @@ class Understanding:
         rest = self._said_around.sub(" ", rest) if self._said_around is not None else rest
         return next(iter(terms)), " ".join(_NOT_A_WORD.split(rest)).strip()
 
+    def without_terms(self, normalized: str) -> str:
+        """The text without the glossary's words (起付线, cap)."""
+        return self._terms.pattern.sub(" ", normalized)
+
     def unlisted_group(self, normalized: str) -> str | None:
         """A group of people named whose own treatment the knowledge never gives (军人家属, 残疾人)."""
         return _found(self._unlisted_groups, normalized)

@@ -268,6 +268,7 @@ def test_a_neighbouring_subject_is_declined_by_name(index, question, subject):
     ("湘潭，我医保个人账户的钱能给孩子用吗", "family-aid/xiangtan/who"),
     ("昭通，个人账户的钱能给爸妈用吗", "family-aid/zhaotong/who"),
     ("给衢州医保打电话号码是多少", "quzhou/services/hotline"),  # not the national balance line
+    ("衢州医保中心的联系方式", "quzhou/services/hotline"),  # 联系方式: how to reach them, a phone number
 ])
 def test_the_named_citys_own_rule_beats_the_national_overview(index, question, entry_id):
     assert_answers(index, question, entry_id)

@@ -11,6 +11,7 @@ import pytest
 from bot.domain.knowledge.loading import load_knowledge
 from bot.domain.questions.search import SearchIndex
 from bot.domain.questions.understanding import detect_language
+from tests.unit.shipped import lacking_asks
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -2355,3 +2356,8 @@ def test_cities_compared_or_likened_are_not_swapped(index, question):
 ])
 def test_neighbours_and_other_cities_likened_to_ours_are_declined(index, question):
     assert index.search(question).outcome == "declined"
+
+
+def test_deleting_a_family_member_asks_unbinding(index):
+    result = index.search("亲情账户 删掉 家庭成员")
+    assert result.outcome == "declined" and lacking_asks(index, result) == ["解除绑定"]

@@ -145,3 +145,10 @@ def test_an_age_said_without_a_unit_is_no_amount_and_a_question_ending_in_bu_say
 def test_a_contribution_base_or_what_one_paid_oneself_is_no_cost(interview, told):
     # told before a question, it must not become the cost an estimate is worked on
     assert "in_scope" not in interview.cases.read(told).answers
+
+
+def test_english_a_stay_told_with_how_long_and_a_city_we_lack_named_in_letters(interview):
+    read = interview.cases.read("My grandma has Quzhou resident insurance. She stayed three weeks in a level 3 hospital in Quzhou city.")
+    assert read.answers["care"] == "inpatient"
+    read = interview.cases.read("My father has Quzhou resident insurance. He was in hospital in Wuhan, a level 3 hospital, 66,000 yuan inside the list")
+    assert read.answers["in_quzhou"] is False

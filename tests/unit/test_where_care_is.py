@@ -37,3 +37,8 @@ def test_care_asked_of_a_place_we_lack_is_care_elsewhere_not_huiqubao(index, que
 
 def test_a_place_we_lack_in_a_story_leaves_the_asked_rates(index):
     assert answered(index, "我女婿在杭州三甲住院报了七成，我是衢州居民医保，在衢州三级医院住院能报多少") == "quzhou/resident/inpatient"
+
+
+def test_an_english_trip_for_treatment_to_a_place_we_lack_asks_our_citys_remote_care(index):
+    result = index.search("Next time, does he need to register before going to Wuhan for treatment?", city="quzhou")
+    assert result.outcome == "answered" and result.entry.id.startswith("quzhou/remote-care/")

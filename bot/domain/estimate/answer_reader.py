@@ -117,7 +117,7 @@ class WordMatcher:
 
 
 _LATIN = re.compile(r"[a-z]{2}")
-_LATIN_GAP = r"(?:[\s-]+[^\s,.;:!?]+){0,5}?[\s-]+"  # up to five words between the parts of stayed…hospital
+_LATIN_GAP = r"(?:[\s-]+[^\s,.;:!?]+){0,6}?[\s-]+"  # up to six words between the parts of stayed…hospital (three weeks in a level 3)
 
 
 def _latin_words(word: str) -> str:

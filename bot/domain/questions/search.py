@@ -1167,7 +1167,9 @@ class SearchIndex:
             region = self.knowledge.regions[city]
             own = f"{region.name_en} medical insurance: {question}" if question.isascii() else f"{region.name}医保 {question}"
             result = self._decide(own, None)
-            if not (result.outcome == "answered" and result.confidence < self.ANSWER):  # (a guess is no reading of it)
+            # (a guess is no reading of it, unless it is the city's rule for care elsewhere, which the place asks of)
+            if not (result.outcome == "answered" and result.confidence < self.ANSWER
+                    and "remote-care" not in result.entry.facets.get("product", ())):
                 return replace(result, taken_as=own)
         if len(covered) > 1 and (elsewhere := self._care_in_our_other_city(normalized)) is not None:
             # 衢州医保在衡阳住院能直接刷卡吗: insured in one of our cities, treated in another, as anywhere else

@@ -42,3 +42,8 @@ def test_a_place_we_lack_in_a_story_leaves_the_asked_rates(index):
 def test_an_english_trip_for_treatment_to_a_place_we_lack_asks_our_citys_remote_care(index):
     result = index.search("Next time, does he need to register before going to Wuhan for treatment?", city="quzhou")
     assert result.outcome == "answered" and result.entry.id.startswith("quzhou/remote-care/")
+
+
+@pytest.mark.parametrize("question", ["我们衡阳人能买惠衢保吗", "杭州人能买惠衢保吗"])
+def test_people_of_a_place_are_insured_there(index, question):
+    assert answered(index, question) in ("huiqubao/need-basic-insurance", "huiqubao/who-can-join")

@@ -47,3 +47,8 @@ def test_an_english_trip_for_treatment_to_a_place_we_lack_asks_our_citys_remote_
 @pytest.mark.parametrize("question", ["我们衡阳人能买惠衢保吗", "杭州人能买惠衢保吗"])
 def test_people_of_a_place_are_insured_there(index, question):
     assert answered(index, question) in ("huiqubao/need-basic-insurance", "huiqubao/who-can-join")
+
+
+def test_another_of_our_cities_named_only_as_where_care_was_is_elsewhere_to_the_residents_city(index):
+    result = index.search("当时在黑河没办备案，回来还能报吗", city="quzhou")
+    assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/emergency"

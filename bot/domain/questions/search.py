@@ -1171,6 +1171,13 @@ class SearchIndex:
             if not (result.outcome == "answered" and result.confidence < self.ANSWER
                     and "remote-care" not in result.entry.facets.get("product", ())):
                 return replace(result, taken_as=own)
+        if len(covered) == 1 and city is not None and covered[0] != city \
+                and all(self._role_of(normalized, name) == "care" for name in self.places.names_in(normalized, covered_only=True)):
+            # 当时在黑河没办备案，回来还能报吗 after a Quzhou resident's estimate: care in another of our cities, as anywhere else
+            region = self.knowledge.regions[city]
+            result = self._search(f"{region.name}医保，{question}", None)
+            if result.outcome == "answered" and result.entry.region == city:
+                return replace(result, taken_as=None)
         if len(covered) > 1 and (elsewhere := self._care_in_our_other_city(normalized)) is not None:
             # 衢州医保在衡阳住院能直接刷卡吗: insured in one of our cities, treated in another, as anywhere else
             return replace(self._decide(elsewhere, city), taken_as=None)

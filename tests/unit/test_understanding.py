@@ -2361,3 +2361,13 @@ def test_neighbours_and_other_cities_likened_to_ours_are_declined(index, questio
 def test_deleting_a_family_member_asks_unbinding(index):
     result = index.search("亲情账户 删掉 家庭成员")
     assert result.outcome == "declined" and lacking_asks(index, result) == ["解除绑定"]
+
+
+@pytest.mark.parametrize("question, lacking", [
+    ("孩子年中才出生，惠衢保保费能不能按剩下的月份折算", "保费按月份折算"),
+    ("衢州职工医保单位和个人分别按缴费基数的多少比例交", "单位（或个人）缴费比例"),
+    ("离婚了，想把前夫从我的家庭成员里移除", "解除绑定"),
+])
+def test_a_detail_asked_that_the_nearest_entry_lacks_is_said_to_be_lacking(index, question, lacking):
+    result = index.search(question)
+    assert result.outcome == "declined" and lacking in lacking_asks(index, result)

@@ -52,3 +52,18 @@ def test_people_of_a_place_are_insured_there(index, question):
 def test_another_of_our_cities_named_only_as_where_care_was_is_elsewhere_to_the_residents_city(index):
     result = index.search("当时在黑河没办备案，回来还能报吗", city="quzhou")
     assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/emergency"
+
+
+@pytest.mark.parametrize("question, region", [
+    ("衡阳那边慢性病门诊自付降到了10%，不知道湘潭有没有一样的政策？", "xiangtan"),
+    ("黑河退休的个人账户每月进多少钱？衢州退休是77块5", "heihe"),
+    ("衡阳共济能绑10个，湘潭能绑几个", "xiangtan"),
+])
+def test_the_city_asked_of_not_the_one_told_beside_it(index, question, region):
+    result = index.search(question)
+    assert (result.entry.region if result.outcome == "answered" else result.decline_region) == region
+
+
+def test_another_of_ours_where_care_is_asked_stays_as_it_was(index):
+    result = index.search("俺闺女在衡阳上班交职工医保，俺在黑河，她个账的钱能给俺在黑河看病用不")
+    assert not (result.outcome == "answered" and result.entry.region == "heihe")

@@ -1171,6 +1171,9 @@ class SearchIndex:
             if not (result.outcome == "answered" and result.confidence < self.ANSWER
                     and "remote-care" not in result.entry.facets.get("product", ())):
                 return replace(result, taken_as=own)
+        if len(covered) > 1 and (asked_of := self._one_of_ours_asked_beside_another_told(question, normalized)) is not None:
+            # 衡阳那边慢性病门诊自付降到了10%，不知道湘潭有没有一样的政策: the city asked of, not the one told
+            return replace(self._decide(asked_of, city), taken_as=None)
         if len(covered) == 1 and city is not None and covered[0] != city \
                 and all(self._role_of(normalized, name) == "care" for name in self.places.names_in(normalized, covered_only=True)):
             # 当时在黑河没办备案，回来还能报吗 after a Quzhou resident's estimate: care in another of our cities, as anywhere else
@@ -1265,6 +1268,23 @@ class SearchIndex:
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
         return self._unnamed(candidates, city, normalized)
+
+    def _one_of_ours_asked_beside_another_told(self, question: str, normalized: str) -> str | None:
+        """The message without the names of our cities told only in parts that ask nothing, when the parts that
+        ask name exactly one other of ours (衡阳的共济能绑10个，湘潭的呢); None otherwise."""
+        pieces = self.reader.asking_pieces(question)
+        if not pieces:
+            return None
+        named = [name for piece in pieces for name in self.places.names_in(self.tools.normalize(piece), covered_only=True)]
+        asked = {self.places.names[name] for name in named}
+        if len(asked) != 1 or any(self._role_of(normalized, name) == "care" for name in named):
+            return None  # (…她个账的钱能给俺在黑河看病用不: where care is, not whose rule is asked)
+        told = [name for name in self.places.names_in(normalized, covered_only=True) if self.places.names[name] not in asked]
+        if not told:
+            return None
+        for name in sorted(set(told), key=len, reverse=True):
+            normalized = normalized.replace(name, " ")
+        return normalized
 
     def _care_asked_of_a_place_we_lack(self, question: str, covered: list[str], uncovered: list[str], asked: dict) -> bool:
         """我是衢州居民医保，在杭州住院报多少: insured in a city of ours, asking of care in a place we lack, the

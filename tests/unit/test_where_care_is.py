@@ -58,6 +58,8 @@ def test_another_of_our_cities_named_only_as_where_care_was_is_elsewhere_to_the_
     ("衡阳那边慢性病门诊自付降到了10%，不知道湘潭有没有一样的政策？", "xiangtan"),
     ("黑河退休的个人账户每月进多少钱？衢州退休是77块5", "heihe"),
     ("衡阳共济能绑10个，湘潭能绑几个", "xiangtan"),
+    ("衢州职工个账共济最多能绑几个家人，会不会跟湘潭一样是10个", "quzhou"),  # likened to Xiangtan: Quzhou is asked
+    ("黑河职工医保看普通门诊能报销吗，比例跟衡阳那种一级医院70%一样不", "heihe"),
 ])
 def test_the_city_asked_of_not_the_one_told_beside_it(index, question, region):
     result = index.search(question)

@@ -37,6 +37,7 @@ class Places:
         self.names = names
         self._compared: re.Pattern | None = None  # built on first use
         self._likened: re.Pattern | None = None  # (likened_to_ours) built on first use
+        self._likened_names: re.Pattern | None = None  # (likened_names) built on first use
         self._names_in: dict[str, list[str]] = {}
         self._misheard = None  # (with_misheard_names) built on first use
         self._misheard_read: dict[str, str] = {}
@@ -136,6 +137,15 @@ class Places:
             self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{names})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
                                        rf"|\b(?:the way|like|as in|as)\s+(?:{names})\b")  # (…像衡阳那样, the way heihe does)
         return self._likened.search(normalized) is not None
+
+    def likened_names(self, normalized: str) -> list[str]:
+        """Our cities' names a text likens another to (会不会跟湘潭一样, 跟衢州的440比贵不贵, 比例跟衡阳那种70%一样不,
+        like Quzhou): told as the measure, not asked about."""
+        if self._likened_names is None:
+            names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
+            self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({names})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
+                                             rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in)\s+({names})\b")
+        return [match.group(1) or match.group(2) for match in self._likened_names.finditer(normalized)]
 
     def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:
         """The place names a text names (once each, in order) that `other` does not: the context a

@@ -1272,7 +1272,12 @@ class SearchIndex:
     def _one_of_ours_asked_beside_another_told(self, question: str, normalized: str) -> str | None:
         """The message without the names of our cities told only in parts that ask nothing, when the parts that
         ask name exactly one other of ours (衡阳的共济能绑10个，湘潭的呢); None otherwise."""
-        pieces = self.reader.asking_pieces(question)
+        likened = set(self.places.likened_names(normalized))
+        ours = self.places.names_in(normalized, covered_only=True)
+        if likened and len({self.places.names[name] for name in ours if name not in likened}) == 1:
+            pieces = [" ".join(name for name in ours if name not in likened)]  # …会不会跟湘潭一样是10个: the other one asks
+        else:
+            pieces = self.reader.asking_pieces(question)
         if not pieces:
             return None
         named = [name for piece in pieces for name in self.places.names_in(self.tools.normalize(piece), covered_only=True)]

@@ -2366,6 +2366,8 @@ def test_deleting_a_family_member_asks_unbinding(index):
 @pytest.mark.parametrize("question, lacking", [
     ("孩子年中才出生，惠衢保保费能不能按剩下的月份折算", "保费按月份折算"),
     ("衢州职工医保单位和个人分别按缴费基数的多少比例交", "单位（或个人）缴费比例"),
+    ("衢州职工医保单位那头每个月替我交了多少钱", "单位（或个人）缴费比例"),  # not the 2% paid into one's account
+    ("在衢州公司上班，每个月工资里医保扣我多少钱", "单位（或个人）缴费比例"),
     ("离婚了，想把前夫从我的家庭成员里移除", "解除绑定"),
 ])
 def test_a_detail_asked_that_the_nearest_entry_lacks_is_said_to_be_lacking(index, question, lacking):

@@ -144,8 +144,9 @@ class Places:
         if self._likened_names is None:
             names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
             self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({names})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
-                                             rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in)\s+({names})\b")
-        return [match.group(1) or match.group(2) for match in self._likened_names.finditer(normalized)]
+                                             rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in)\s+({names})\b"
+                                             rf"|(?:我们|咱们|俺们)({names})(?:市|这边|那边)?(?:是|才|都是)\d")  # (…？我们衢州是440)
+        return [next(filter(None, match.groups())) for match in self._likened_names.finditer(normalized)]
 
     def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:
         """The place names a text names (once each, in order) that `other` does not: the context a

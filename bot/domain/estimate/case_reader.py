@@ -126,6 +126,7 @@ class CaseReader:
         self._part_of_total = _any_of(_cue_patterns(known.part_of_total_words))
         self._a_month = _any_of(_cue_patterns(known.month_words))
         self._a_year = _any_of(_cue_patterns(known.year_words))
+        self._level_asked = _any_of(_cue_patterns(known.level_asked_words))
         self._other_people = tuple(comparable(w) for w in known.other_person_words)
         self._also = tuple(comparable(w) for w in known.also_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
@@ -353,6 +354,10 @@ class CaseReader:
     def asks_the_year(self, text: str) -> bool:
         """那一年下来自己要掏多少, for a whole year: the year asked of an estimate worked out on one month."""
         return self._a_year.search(_spelled(simplified(text))) is not None
+
+    def asks_the_level(self, text: str) -> bool:
+        """衢州人民医院是几级医院？: a hospital's level asked (not 是不是只能去绑定的医院, which asks something else)."""
+        return self._level_asked.search(_spelled(simplified(text))) is not None
 
     def keeps_the_rest(self, text: str) -> bool:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""

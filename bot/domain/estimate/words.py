@@ -59,6 +59,7 @@ class Understanding(_Strict):
     part_of_total_words: Words = Field(default_factory=list)  # 合计5万，其中自费3000: the amount is part of the whole
     month_words: Words = Field(default_factory=list)  # 每个月药费3000: the price per unit is a month's
     year_words: Words = Field(default_factory=list)  # 那一年下来呢: after a month's estimate, the year is asked
+    level_asked_words: Words = Field(default_factory=list)  # 市人民医院是几级？: a hospital's level asked
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)

@@ -478,7 +478,8 @@ class EstimateFlow:
         except AnswerError as error:
             if question is not None and error.reason != "question" and await self.corrected(answers, question, step):
                 return
-            asks = error.reason == "question" and error.hint_msgid != HINT_HOSPITAL_NAME  # 市人民医院是几级？: the hint says where to look
+            # (市人民医院是几级？: the hint says where to look; 是不是只能去绑定的医院？ asks something else)
+            asks = error.reason == "question" and (error.hint_msgid != HINT_HOSPITAL_NAME or not self.interview.cases.asks_the_level(question or text))
             if question is not None and error.may_be_a_question and await self.digress(question, asks):
                 await self.show(answers)
                 return

@@ -122,6 +122,11 @@ class Assistant:
         """greeting | thanks when the message is only a greeting or thanks (topics.yaml `small_talk`), else None."""
         return self.knowledge.small_talk.kind(self.store.current.tools.to_simplified(text))
 
+    def only_doubts(self, text: str) -> bool:
+        """Only doubt of what was just said, or where it comes from (真的吗？哪份文件说的, really? which document says so?)."""
+        loaded = self.store.current
+        return loaded.index.understanding.only_doubts(loaded.index.read(text))
+
     def same_in_both_scripts(self, text: str) -> bool:
         """Written alike in simplified and traditional characters (你好, 在吗): the script is not told."""
         tools = self.store.current.tools

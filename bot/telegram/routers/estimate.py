@@ -98,7 +98,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     interview = assistant.store.current.interview
     text = simplified(message.text)
     reader = interview.reader
-    if assistant.small_talk(message.text) == "again":  # 没看懂，说简单点 right after a result: the result once more
+    # 没看懂，说简单点 right after a result, or doubt of it (真的吗？哪份文件说的): the result once more, with its sources
+    if assistant.small_talk(message.text) == "again" or assistant.only_doubts(message.text):
         data, at = await state.get_data(), message.date.timestamp()
         return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
     if interview.cases.asks_the_year(text) and not interview.cases.read(text).costs \

@@ -27,7 +27,7 @@ from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
 from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
-from bot.telegram.filters import has_text
+from bot.telegram.filters import has_text, not_a_command
 from bot.telegram.views import send_view
 from bot.views.estimate_presenter import OFFERED, EstimatePresenter
 from bot.views.presenter import Presenter, View
@@ -619,12 +619,12 @@ def create_router() -> Router:
         await acknowledge(bot, query)
         await flow(bot, query, state, assistant, estimate_presenter, locale).change(callback_data.value)
 
-    @router.message(StateFilter(EstimateDialogue.answering), has_text)
+    @router.message(StateFilter(EstimateDialogue.answering), has_text, not_a_command)
     async def typed_answer(message: Message, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter,
                            presenter: Presenter, locale: str, city: str | None = None) -> None:
         await flow(bot, message, state, assistant, estimate_presenter, locale, presenter, city).answer(message.text)
 
-    @router.message(StateFilter(EstimateDialogue.answering))
+    @router.message(StateFilter(EstimateDialogue.answering), not_a_command)
     async def not_text_answer(message: Message, bot: Bot, state: FSMContext, assistant: Assistant, estimate_presenter: EstimatePresenter,
                               presenter: Presenter, locale: str) -> None:
         # A sticker or photo in the middle of an estimate: say so, and ask the same step again.

@@ -2373,3 +2373,7 @@ def test_deleting_a_family_member_asks_unbinding(index):
 def test_a_detail_asked_that_the_nearest_entry_lacks_is_said_to_be_lacking(index, question, lacking):
     result = index.search(question)
     assert result.outcome == "declined" and lacking in lacking_asks(index, result)
+
+
+def test_buying_for_someone_of_an_age_asks_whether_age_counts(index):
+    assert index.search("惠衢保能给80岁老人买吗").entry.id == "huiqubao/who-can-join"

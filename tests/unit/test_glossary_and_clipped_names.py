@@ -128,3 +128,9 @@ def test_a_word_asked_in_one_sentence_beside_others_naming_nothing_else(index, q
 
 def test_a_sentence_beside_it_naming_more_of_ours_is_no_glossary_question(index):
     assert answered(index, "統籌基金是什麼東西？跟個人賬戶有什麼分別") != "terms/pooled-fund"
+
+
+def test_beside_an_estimate_a_word_no_rate_table_gives_is_still_explained(index):
+    case = {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}
+    assert index.search("统筹是啥意思", city="quzhou", case=case).entry.id == "terms/pooled-fund"
+    assert index.search("结算单上写的统筹支付是啥意思").entry.id == "terms/pooled-fund"

@@ -263,9 +263,12 @@ class SearchIndex:
             glossary = SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
             if not case:
                 return glossary
-            # …but beside an estimate, the case's own rule (its deductible) where one answers
+            # …but beside an estimate, the case's own rule (its deductible) where one answers with the word (统筹 is in
+            # no table of rates: the glossary says what it is)
             within = self._searched(question, city, follows, case)
-            return within if within.outcome == "answered" else glossary
+            words = [self.tools.normalize(word) for word in self.knowledge.understanding.explained_words.terms[explained]]
+            gives = within.outcome == "answered" and any(word in self.answer_text[within.entry.id] for word in words)
+            return within if gives else glossary
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
             self.reader.without_what_is_set_apart(self.reader.corrected(question))))
         result = self._searched(question, city, follows, case)

@@ -1083,6 +1083,7 @@ def test_resident_before_a_kind_of_care_names_the_scheme_in_english(index):
 
 @pytest.mark.parametrize("previous, question, entry_id", [
     ("黑河的家庭共济能给我弟弟用吗", "那衡阳呢", "family-aid/hengyang/who"),  # the new city replaces the old, not joins it
+    ("我在衢州上班交职工医保，缴费基数8500，每个月个人账户进多少", "那退休以后呢", "quzhou/employee/personal-account-retiree"),
     ("衢州居民门诊报销比例", "那职工呢", "quzhou/employee/outpatient"),
     ("亲情账户绑老人要刷脸吗", "那孩子呢", "family-account/under-16"),
     ("What is the Quzhou resident outpatient cap?", "what about employees?", "quzhou/employee/outpatient-cap"),

@@ -133,3 +133,9 @@ def test_a_correction_after_a_question_since_the_result(interview, since, correc
 def test_a_what_if_after_a_question_since_is_no_correction_of_the_case(interview):
     text = "那三级医院呢"
     assert not interview.cases.corrects_what_was_not_asked_since(INPATIENT, interview.cases.read(text), text, "惠衢保怎么理赔")
+
+
+@pytest.mark.parametrize("text, revises", [("我今年起付线已经交满了", True), ("起付线今年交过了", True),
+                                           ("起付线交过了吗", False), ("no deductible paid yet this year", False)])
+def test_the_deductible_told_paid_after_a_result_is_an_addendum(interview, text, revises):
+    assert interview.cases.revises(text) is revises

@@ -312,7 +312,9 @@ class CaseReader:
         如果是三级医院呢, what if…), and asks nothing else (不对吧，职工门诊一年最多报多少？ is a question
         for the FAQ). The words are interview.yaml's correction_words and what_if_words."""
         spelled = _spelled(simplified(text[:LONGEST_CASE]))
-        corrected = self._any_correction.search(spelled) is not None
+        # (我今年起付线已经交满了, told just after a result: an addendum, as with 对了 before it)
+        corrected = self._any_correction.search(spelled) is not None \
+            or self._deductible_paid(spelled) is True and not self.reader.is_question(spelled)
         kept = self.keeps_the_rest(text)  # 同样的情况，不过是三级医院: the case, changed as told
         if not corrected and not kept and self._any_what_if.search(spelled) is None:
             return False

@@ -135,7 +135,7 @@ def test_a_what_if_after_a_question_since_is_no_correction_of_the_case(interview
     assert not interview.cases.corrects_what_was_not_asked_since(INPATIENT, interview.cases.read(text), text, "惠衢保怎么理赔")
 
 
-@pytest.mark.parametrize("text, revises", [("我今年起付线已经交满了", True), ("起付线今年交过了", True),
+@pytest.mark.parametrize("text, revises", [("我今年起付线已经交满了", True), ("起付线今年交过了", True), ("不是五万三，是三万五", True),
                                            ("起付线交过了吗", False), ("no deductible paid yet this year", False)])
-def test_the_deductible_told_paid_after_a_result_is_an_addendum(interview, text, revises):
+def test_the_deductible_told_paid_or_an_amount_taken_back_after_a_result_changes_the_case(interview, text, revises):
     assert interview.cases.revises(text) is revises

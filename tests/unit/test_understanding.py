@@ -2378,3 +2378,17 @@ def test_a_detail_asked_that_the_nearest_entry_lacks_is_said_to_be_lacking(index
 
 def test_buying_for_someone_of_an_age_asks_whether_age_counts(index):
     assert index.search("惠衢保能给80岁老人买吗").entry.id == "huiqubao/who-can-join"
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    ("My son just turned 17. When I add him to my family account, does he have to be there for a face check?",
+     "family-account/16-and-over"),
+    ("My daughter is 12, does she need a face check to be added to my family account?", "family-account/under-16"),
+])
+def test_an_english_age_said_without_years_old_decides_the_16_year_rule(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
+def test_an_amount_after_is_is_no_age():
+    from bot.domain.questions.understanding import AGE
+    assert AGE.search("it is 50 yuan a month") is None and AGE.search("she is 70") is not None

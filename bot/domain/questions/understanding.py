@@ -23,7 +23,8 @@ from bot.domain.questions.wordmatch import COMPARING, GAP, WordMap, alternation
 _BARE_AGE = r"(?<=[子女儿孩娃妈爸父母他她爷奶婆公])([0-9]{1,2})(?=多?了)"  # 我儿子17了, 他78了: an age said without 岁
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
-                 rf"|{_BARE_AGE}")
+                 rf"|{_BARE_AGE}"
+                 r"|\b(?:turned|turns|turning|aged|age|is|am|now)\s+([0-9]{1,2})\b(?!\s*(?:yuan|rmb|%|percent|people|relatives|days|months|years))")
 AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -742,7 +743,7 @@ class Understanding:
         if years:
             found["year"] = years
         if "member" in self._facet_words:
-            ages = {_age(match.group(1) or match.group(2) or match.group(3)) for match in AGE.finditer(normalized)}
+            ages = {_age(next(filter(None, match.groups()))) for match in AGE.finditer(normalized)}
             members = {"child" for age in ages if age < 16} | {"adult" for age in ages if age > 16}
             if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
                 found["member"] = frozenset(members)

@@ -2392,3 +2392,7 @@ def test_an_english_age_said_without_years_old_decides_the_16_year_rule(index, q
 def test_an_amount_after_is_is_no_age():
     from bot.domain.questions.understanding import AGE
     assert AGE.search("it is 50 yuan a month") is None and AGE.search("she is 70") is not None
+
+
+def test_lending_ones_card_to_a_cousin_is_impersonation_not_whether_cousins_count(index):
+    assert_answers(index, "我把医保卡借给表弟去医院看病，这样算违规吗", "family-aid/national/impersonation")

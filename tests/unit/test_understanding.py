@@ -2396,3 +2396,8 @@ def test_an_amount_after_is_is_no_age():
 
 def test_lending_ones_card_to_a_cousin_is_impersonation_not_whether_cousins_count(index):
     assert_answers(index, "我把医保卡借给表弟去医院看病，这样算违规吗", "family-aid/national/impersonation")
+
+
+def test_a_relative_already_bound_asking_to_use_it_elsewhere_asks_about_care_elsewhere(index):
+    assert_answers(index, "我在衡阳参保，我妈已经被我绑了共济，她去长沙住了，在长沙看病还能用我的共济吗",
+                   "family-aid/hengyang/cross-region")

@@ -2401,3 +2401,8 @@ def test_lending_ones_card_to_a_cousin_is_impersonation_not_whether_cousins_coun
 def test_a_relative_already_bound_asking_to_use_it_elsewhere_asks_about_care_elsewhere(index):
     assert_answers(index, "我在衡阳参保，我妈已经被我绑了共济，她去长沙住了，在长沙看病还能用我的共济吗",
                    "family-aid/hengyang/cross-region")
+
+
+def test_in_english_a_relative_using_my_card_is_asked_as_using_anothers_card(index):
+    result = index.search("In Heihe, can my father use my medical insurance card at the pharmacy now that we have family aid?")
+    assert result.outcome == "answered" and result.entry.id in ("family-aid/heihe/pay", "family-aid/national/impersonation")

@@ -2405,5 +2405,5 @@ def test_a_relative_already_bound_asking_to_use_it_elsewhere_asks_about_care_els
 
 def test_in_english_a_relative_using_my_card_is_asked_as_using_anothers_card(index):
     # (set up family aid pulls towards setting it up: the card is what is asked)
-    result = index.search("Can my mother, in Heihe, simply use my medical insurance card at the pharmacy once we've set up family aid?")
+    result = index.search("Could you kindly tell me whether, in Heihe, my mother can simply use my medical insurance card at the pharmacy once we've set up family aid?")
     assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/pay"

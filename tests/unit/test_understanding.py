@@ -255,7 +255,7 @@ def test_staying_in_a_hospital_is_inpatient_care(index):
     ("宝宝打预防针在哪里打 医保报不报", "疫苗接种"), ("Will my Quzhou insurance pay if I fall ill in Japan?", "出国和境外看病"),
     ("惠衢保跟浙丽保哪个好", "其他城市的惠民保"), ("温州有没有类似惠衢保的", "其他城市的惠民保"),
     ("惠衢保报不报种植牙", "看牙"), ("医保能给配老花镜吗", "眼镜、助听器和轮椅等用品"),
-    ("我的医保卡冻结了怎么解冻", "医保卡被盗刷或冻结"),
+    ("我的医保卡冻结了怎么解冻", "医保卡被盗刷或冻结"), ("新农合现在是不是还要单独交", "新农合的改名和并轨"),
     ("衢州哪里配助听器便宜？医保有补贴吗", "眼镜、助听器和轮椅等用品"),  # (the second question asks of the first's subject)
 ])
 def test_a_neighbouring_subject_is_declined_by_name(index, question, subject):

@@ -1197,6 +1197,8 @@ class SearchIndex:
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:
                 return insured_elsewhere
+            if neighbour is not None:
+                return uncovered_topic  # 台湾人能在衢州参加居民医保吗: the subject we lack says more than the place
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if uncovered and not asked.get("product") and self._care_asked_of_a_place_we_lack(question, covered, uncovered, asked):
             # 我是衢州居民医保，在杭州住院报多少: care elsewhere asked, answered as such when the knowledge has it

@@ -2407,3 +2407,9 @@ def test_in_english_a_relative_using_my_card_is_asked_as_using_anothers_card(ind
     # (set up family aid pulls towards setting it up: the card is what is asked)
     result = index.search("Could you kindly tell me whether, in Heihe, my mother can simply use my medical insurance card at the pharmacy once we've set up family aid?")
     assert result.outcome == "answered" and result.entry.id == "family-aid/heihe/pay"
+
+
+def test_two_schemes_rule_on_a_product_we_have_for_one_only_says_the_other_is_lacking(index):
+    result = index.search("衢州职工大病保险和居民大病保险哪个报得多")
+    assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+    assert ("scheme", "employee") in result.missing and result.nearest.id == "quzhou/resident/critical-illness"

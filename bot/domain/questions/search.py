@@ -820,7 +820,9 @@ class SearchIndex:
         上个月门诊报了点钱，现在要住院了，起付线多少) is not answered with the one's rules when the
         knowledge has none for the other: which is asked cannot be told apart, and one of them is lacking."""
         entry, asked = result.entry, self.understanding.facets(self.read(question))
-        for dimension, beside in (("scheme", "care"), ("care", "scheme")):
+        # (two schemes' rule on a product with no care of its own, 职工大病保险跟居民大病保险: the product is what is kept)
+        scheme_beside = "care" if entry.facets.get("care") else "product"
+        for dimension, beside in (("scheme", scheme_beside), ("care", "scheme")):
             named, declared = asked.get(dimension, frozenset()), set(entry.facets.get(dimension, ()))
             others, kept = named - declared, set(entry.facets.get(beside, ()))
             if len(named) < 2 or not declared or not others or dimension == "scheme" and not kept:

@@ -60,6 +60,8 @@ def test_another_of_our_cities_named_only_as_where_care_was_is_elsewhere_to_the_
     ("衡阳共济能绑10个，湘潭能绑几个", "xiangtan"),
     ("衢州职工个账共济最多能绑几个家人，会不会跟湘潭一样是10个", "quzhou"),  # likened to Xiangtan: Quzhou is asked
     ("黑河职工医保看普通门诊能报销吗，比例跟衡阳那种一级医院70%一样不", "heihe"),
+    ("昭通一个职工能绑几个家人共济，有没有衡阳那种10个的上限", "zhaotong"),  # 衡阳那种: the measure
+    ("湘潭的共济账户能给老婆交城乡居民医保吗，昭通是可以的", "xiangtan"),  # 昭通是可以的: told
 ])
 def test_the_city_asked_of_not_the_one_told_beside_it(index, question, region):
     result = index.search(question)

@@ -150,6 +150,8 @@ class MessageReader:
                 for name in names for found in re.finditer(re.escape(name), normalized)):
             return question
         last = max(names, key=normalized.rfind)
+        if last in self.places.likened_names(normalized):
+            return question  # (…有没有衡阳那种10个的上限; …，昭通是可以的: the measure, not the city asked of)
         at = normalized.rfind(last)
         clause_start = max(normalized.rfind(mark, 0, at) for mark in ",，。;；?？!！ ") + 1
         clause = normalized[clause_start:at] + _PARTS.split(normalized[at:])[0]

@@ -140,7 +140,7 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # polite and indirect), 89.3 / 90.0 / 80.7 % at its end (53a1670; work and status, yes/no, comparisons within a city)
         ("residents-hundredfortysixth.yaml", 0.9), ("residents-hundredfortyseventh.yaml", 0.93), ("residents-hundredfortyeighth.yaml", 0.94),
         ("residents-hundredfortyninth.yaml", 0.92), ("residents-hundredfiftieth.yaml", 0.88), ("residents-hundredfiftyfirst.yaml", 0.94),
-        ("residents-hundredfiftysecond.yaml", 0.93), ("residents-hundredfiftythird.yaml", 0.9), ("residents-hundredfiftyfourth.yaml", 0.8),
+        ("residents-hundredfiftysecond.yaml", 0.93), ("residents-hundredfiftythird.yaml", 0.9), ("residents-hundredfiftyfourth.yaml", 0.82),
         # sealed until the end of the tenth session, each run once against its final understanding code (9f1bf23):
         # 86.7 / 90.7 / 89.3 %; styles no earlier set used (notices and rumours quoted, frustrated residents,
         # figures said in words with relatives abroad writing Taiwan/HK Chinese or English)

@@ -60,8 +60,6 @@ LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovere
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
 _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
-
-
 _SENTENCE_END = re.compile(r"[?？!！。;；]+")
 
 
@@ -168,10 +166,11 @@ class SearchIndex:
                                      if entry.id not in knowledge.understanding.explained_words.terms]
         vocabulary = knowledge.vocabulary
         keywords = [word for topic in knowledge.topics for word in topic.keywords]
+        protected = [*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()]
         index.understanding = Understanding(
             knowledge.understanding, tools.normalize,
             sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
-            protected=(protected := [*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()]),
+            protected=protected,
             is_word=tools.is_word,
         )
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
@@ -301,13 +300,14 @@ class SearchIndex:
             return explained
         for sentence in sentences:
             explained = self._word_explained_in(sentence)
-            if explained is not None:
-                others = [self.understanding.word_explained(self.read(other)) for other in sentences if other is not sentence]
-                told = [self.understanding.without_terms(self.read(other)) for other in sentences if other is not sentence]
-                if all(found is None or found[0] == explained for found in others) \
-                        and not any(self.places.named(text) != ([], []) or self.understanding.facets(text) or self.tools.has_anchor(text)
-                                    for text in told):
-                    return explained
+            if explained is None:
+                continue
+            others = [self.read(other) for other in sentences if other is not sentence]
+            told = [self.understanding.without_terms(text) for text in others]
+            if all((found := self.understanding.word_explained(text)) is None or found[0] == explained for text in others) \
+                    and not any(self.places.named(text) != ([], []) or self.understanding.facets(text) or self.tools.has_anchor(text)
+                                for text in told):
+                return explained
         return None
 
     def _word_explained_in(self, question: str) -> str | None:
@@ -1202,7 +1202,7 @@ class SearchIndex:
             if neighbour is not None:
                 return uncovered_topic  # 台湾人能在衢州参加居民医保吗: the subject we lack says more than the place
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
-        if uncovered and not asked.get("product") and self._care_asked_of_a_place_we_lack(question, covered, uncovered, asked):
+        if uncovered and not asked.get("product") and self._care_asked_of_a_place_we_lack(question, normalized, covered, uncovered, asked):
             # 我是衢州居民医保，在杭州住院报多少: care elsewhere asked, answered as such when the knowledge has it
             result = self._decide(self.places.as_elsewhere(normalized, understanding), city)
             if result.outcome == "answered":
@@ -1211,7 +1211,7 @@ class SearchIndex:
             normalized = self.places.as_elsewhere(normalized, understanding)
             if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
                 # 衡阳参保，我妈在长沙药店能用共济吗: family aid used where care is given, both products asked
-                asked = {**asked, "product": asked.get("product", frozenset()) | elsewhere}
+                asked = {**asked, "product": asked["product"] | elsewhere}
         if uncovered and covered:  # 我湘潭参保，我妈在长沙参保: a relative insured elsewhere (外地)
             normalized = self.places.as_elsewhere(normalized, understanding, role="insurance")
             if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
@@ -1281,24 +1281,22 @@ class SearchIndex:
         ask name exactly one other of ours (衡阳的共济能绑10个，湘潭的呢); None otherwise."""
         likened = set(self.places.likened_names(normalized))
         ours = self.places.names_in(normalized, covered_only=True)
-        if likened and len({self.places.names[name] for name in ours if name not in likened}) == 1:
-            pieces = [" ".join(name for name in ours if name not in likened)]  # …会不会跟湘潭一样是10个: the other one asks
-        else:
-            pieces = self.reader.asking_pieces(question)
-        if not pieces:
-            return None
-        named = [name for piece in pieces for name in self.places.names_in(self.tools.normalize(piece), covered_only=True)]
+        named = [name for name in ours if name not in likened]  # (…会不会跟湘潭一样是10个: the other one asks)
+        if not likened or len({self.places.names[name] for name in named}) != 1:
+            named = [name for piece in self.reader.asking_pieces(question)
+                     for name in self.places.names_in(self.tools.normalize(piece), covered_only=True)]
         asked = {self.places.names[name] for name in named}
         if len(asked) != 1 or any(self._role_of(normalized, name) == "care" for name in named):
             return None  # (…她个账的钱能给俺在黑河看病用不: where care is, not whose rule is asked)
-        told = [name for name in self.places.names_in(normalized, covered_only=True) if self.places.names[name] not in asked]
+        told = [name for name in ours if self.places.names[name] not in asked]
         if not told:
             return None
         for name in sorted(set(told), key=len, reverse=True):
             normalized = normalized.replace(name, " ")
         return normalized
 
-    def _care_asked_of_a_place_we_lack(self, question: str, covered: list[str], uncovered: list[str], asked: dict) -> bool:
+    def _care_asked_of_a_place_we_lack(self, question: str, normalized: str, covered: list[str], uncovered: list[str],
+                                        asked: dict) -> bool:
         """我是衢州居民医保，在杭州住院报多少: insured in a city of ours, asking of care in a place we lack, the
         place named in the very part that asks: care elsewhere is asked (not a story's 女婿在杭州住院报了七成)."""
         if not (covered and asked.get("care")):
@@ -1306,7 +1304,7 @@ class SearchIndex:
         pieces = self.reader.asking_pieces(question)
         return bool(pieces) and all(any(place in piece and self.understanding.facets(piece).get("care") for piece in pieces)
                                     for place in uncovered) \
-            and all(self._role_of(self.read(question), place) == "care" for place in uncovered)
+            and all(self._role_of(normalized, place) == "care" for place in uncovered)
 
     def _insured_outside_the_products_region(self, normalized: str, asked: dict, covered: list[str]) -> SearchResult | None:
         """我儿子在衡阳上班交的医保，能给他买惠衢保吗: a city of ours named as the insurance city, asking about a product

@@ -98,8 +98,10 @@ class Presenter:
         blocks = [{"answer": assistant.entry_reply(entry.id, locale).answer.strip(),
                    "sources": [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]}
                   for entry in [reply.entry, *reply.also_asked]]
+        # 亲情账户跟家庭共济有什么区别: two of our products, not one rule in two cities or schemes
+        products = len({entry.facets.get("product", ()) for entry in [reply.entry, *reply.also_asked]}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
-                            left_out=reply.left_out, hotline=self._national_hotline())
+                            products=products, left_out=reply.left_out, hotline=self._national_hotline())
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _national_hotline(self) -> str:

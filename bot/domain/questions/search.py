@@ -769,6 +769,8 @@ class SearchIndex:
             if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), dimension)) \
                     and not self._tells_how_they_relate(question, result.entry):
                 result = self._each_one_apart(question, city, result, joined)
+        if result.outcome != "answered" or not self._tells_how_they_relate(question, result.entry):
+            result = self._each_product_told(question, city, result)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if result.decline_reason == "not_in_knowledge" and (lacking := {value for dimension, value in result.missing if dimension == "asks"}):
@@ -800,6 +802,21 @@ class SearchIndex:
         is tells how it tops up basic insurance), not each one's own figure."""
         normalized = self.read(question)
         return self.understanding.asks_how_they_relate(normalized) and self._unanswered_ask(entry, normalized) is None
+
+    def _each_product_told(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
+        """亲情账户跟家庭共济有什么区别 / are they the same thing?: no entry compares two of our products, but
+        what each one is tells them apart; each product's own "what is" answer is given, side by side."""
+        normalized = self.read(question)
+        joined = self.understanding.compared(normalized, "product")
+        if joined is None or not self.understanding.asks_how_they_relate(normalized):
+            return result
+        told: list[Entry] = []
+        for word in joined[1]:
+            alone = self._kept(f"什么是{word}", city)
+            if alone.outcome != "answered" or alone.entry in told:
+                return result
+            told.append(alone.entry)
+        return SearchResult("answered", told[0], result.confidence or self.ANSWER, also_asked=told[1:], compared=True)
 
     def _each_one_apart(self, question: str, city: str | None, result: SearchResult, joined: tuple[str, list[str]]) -> SearchResult:
         """衢州居民和职工门诊最高报多少 (or two products): the question asked of each alone; answered by one

@@ -20,7 +20,7 @@ _GAP_IN_PART = rf"[^.?!;,\s吗呢]{{0,{GAP_CHARS}}}?"
 
 # The words joining two things compared (黑河和湘潭, 居民跟职工, Heihe and Zhaotong), for Places.compared and
 # Understanding.compared.
-COMPARING = r"\s*(?:和|跟|与|及|还有|、|/|\band\b|\bor\b|\bvs\.?{more})\s*"  # {more}: "|以及|," between places
+COMPARING = r"\s*(?:和|跟|与|及|还有|、|/|\band\b|\bor\b|\bvs\.?|\bversus\b{more})\s*"  # {more}: "|以及|," between places
 
 
 def _pattern(word: str, word_starts: bool, within_part: bool = False) -> str:

@@ -229,3 +229,14 @@ def test_a_best_figure_in_english_is_taken(interview, text, value):
                                              ("I get low-income status", True)])
 def test_an_english_negation_before_have_or_get_negates_the_word(interview, text, value):
     assert interview.reader.choice("yes_no:hardship", text) is value
+
+
+@pytest.mark.parametrize("text", ["没有没有", "没有没有，都是医保里的", "不是不是"])
+def test_an_answer_said_twice_asks_nothing(interview, text):
+    # (没有没有 holds 有没有, a question word)
+    assert not interview.reader.is_question(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("对的", True), ("嗯", True), ("是滴", True), ("没错", True), ("没有没有", False)])
+def test_an_old_persons_yes_and_no(interview, text, value):
+    assert interview.reader.choice("yes_no:hardship", text) is value

@@ -93,3 +93,23 @@ def test_an_age_with_an_arrow_is_no_amount(interview):
 @pytest.mark.parametrize("text", ["我姐在衢州退休了 养老金3100左右 她医保卡每月能进多少", "我家老李衢州居民医保交了500 是不是交多了"])
 def test_a_pension_or_a_premium_told_is_no_cost(interview, text):
     assert "in_scope" not in interview.cases.read(text).answers
+
+
+@pytest.mark.parametrize(("text", "rough"), [
+    ("我是衢州职工医保，在二级医院看普通门诊，医保范围内五千多块，能报多少", True),
+    ("衢州居民住院，目录内两万出头，能报多少", True),
+    ("真的吗？我邻居说自己掏的超过1万就能报大病", False),  # a threshold heard of, not what was spent
+    ("衢州居民住院，目录内两万，能报多少", False),
+])
+def test_a_cost_told_only_roughly_is_known_as_such(interview, text, rough):
+    assert interview.cases.read(text).rough is rough
+
+
+def test_the_rest_as_before_keeps_the_first_persons_answers(interview):
+    before = {"city": "quzhou", "scheme": "resident", "care": "inpatient", "level": 1, "in_quzhou": True,
+              "in_scope": Decimal("5000"), "out_of_list": Decimal("0"), "hardship": False, "huiqubao": True}
+    text = "我爷爷的呢？也在那个卫生院住的，花了1万2，别的都一样"
+    revised = interview.cases.revision(before, interview.cases.read(text), text)
+    assert revised.answers["in_scope"] == Decimal("12000")
+    assert {name: revised.answers.get(name) for name in ("out_of_list", "hardship", "huiqubao")} == \
+        {"out_of_list": Decimal("0"), "hardship": False, "huiqubao": True}

@@ -125,6 +125,15 @@ def _latin_words(word: str) -> str:
     return r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", word.strip())))
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # 住了十几天, 花了好几万, 住了几天院: 几 counts, it does not ask (after 了, before a unit of time or times)
+# 没有没有, 对对对: an old person's repeated answer, one word said again (没有没有 holds 有没有, which asks)
+_SAID_AGAIN = re.compile(r"([\u4e00-\u9fff]{2})\1+|([\u4e00-\u9fff])\2{2,}")
+
+
+def said_once(text: str) -> str:
+    """没有没有 → 没有, 对对对 → 对: a word said again is said once."""
+    return _SAID_AGAIN.sub(lambda match: match.group(1) or match.group(2), text)
+
+
 _A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])|(?<=了)几(?=天|个月|个星期|周|次|回)")
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
@@ -264,7 +273,7 @@ class AnswerReader:
 
     def _first_question_word(self, typed: str) -> tuple[int | None, str]:
         """(where the first question word is, None if there is none; the text as compared)."""
-        lowered = unicodedata.normalize("NFKC", typed).lower()
+        lowered = said_once(unicodedata.normalize("NFKC", typed).lower())
         counted = _A_FEW.sub(lambda match: "_" * len(match.group(0)), lowered)  # (十几天 asks nothing)
         return min((counted.find(word) for word in self._questions if word in counted), default=None), lowered
 
@@ -296,6 +305,7 @@ class AnswerReader:
                     typed = corrected
             for name in self._topic_names.get(topic, (topic,)):
                 typed = re.sub(re.escape(name), " ", typed, flags=re.IGNORECASE)
+        typed = said_once(typed)
         compared = comparable(typed)
         exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
         if exact is not None:

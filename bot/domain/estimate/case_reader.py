@@ -76,6 +76,7 @@ class Case:
     # One of several people's cases told in one message (我妈…花了3万，我爸…花了5万): whose this is, and whose wait
     person: str | None = None
     others: tuple[str, ...] = ()
+    rough: bool = False  # the cost told only roughly (五千多块, 两三万): an amount was given, none to work on
 
     @property
     def costs_answered(self) -> bool:
@@ -248,7 +249,7 @@ class CaseReader:
             if answers.get("in_quzhou") is False and not any(self._care_told(compared) for _, compared in clauses):
                 del answers["in_quzhou"]  # 就是杭州的啊: where one is insured, not where care was
         amounts = self._amounts(clauses, answers.get("care"))
-        per_unit = amounts.pop("per_unit", None)
+        per_unit, rough = amounts.pop("per_unit", None), amounts.pop("rough", False)
         from_total = amounts.pop("from_total", None)
         answers.update(amounts)
         for at, (clause, compared) in enumerate(clauses):
@@ -273,7 +274,7 @@ class CaseReader:
         settled, aside = self.interview.settle(answers)
         return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole),
                     from_total=from_total if "in_scope" in settled else None,
-                    per_month=self._a_month.search(_spelled(whole)) is not None)
+                    per_month=self._a_month.search(_spelled(whole)) is not None, rough=rough)
 
     def _own_told(self, text: str) -> str:
         """A message where the resident tells of their own case (我自己是…, 本人…) beside relatives' in passing (我老公在衡阳
@@ -462,7 +463,8 @@ class CaseReader:
             for name in GIVEN:  # the deductible paid this year was of that scheme's, that care's, that person's
                 if name not in case.answers:
                     revised.pop(name, None)
-        if case.someone_else:  # 我爸也是衢州居民医保…也是8000: his own 低保 status and drugs outside the list are asked
+        if case.someone_else and not (text and self.keeps_the_rest(text)):
+            # 我爸也是衢州居民医保…也是8000: his own 低保 status and drugs outside the list are asked (unless 别的都一样)
             _without_the_first_persons(revised, case.answers)
         if case.elsewhere is not None and "city" not in case.answers:
             revised.pop("city", None)  # 那我老婆是杭州医保呢: the city is asked, with what the rules lack said
@@ -491,7 +493,8 @@ class CaseReader:
         if not changed:
             return None
         revised = {**answers, **told}
-        if case.someone_else and case.costs:  # 那我爸呢，他也是…目录内10万: his own case; his 低保 and 惠衢保 are asked
+        if case.someone_else and case.costs and not self.keeps_the_rest(text):
+            # 那我爸呢，他也是…目录内10万: his own case; his 低保 and 惠衢保 are asked (unless 别的都一样: all as before)
             _without_the_first_persons(revised, told)
         if case.elsewhere is not None and "city" not in told:
             revised.pop("city", None)
@@ -647,6 +650,7 @@ class CaseReader:
         carried = ""  # the label of a clause without an amount, for the amount that opens the next (医保内 三万)
         per_unit = []  # prices per unit of what was spent (每个月药费1000): the cost only when nothing else is
         pieces = self._pieces(clauses)
+        main_cost, rough = cost_step(care), False
         # (他78了 tells an age, not an amount: blanked, the places of the amounts kept)
         found_in = [find_amounts(AGE_WITHOUT_UNIT.sub(lambda age: " " * len(age.group(0)), clause), not_money,
                                  self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
@@ -674,6 +678,8 @@ class CaseReader:
                 if kind == "not_a_cost" and paid:
                     kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now
                 labelled[kind].append(None if isinstance(value, AmountError) else value)
+                if isinstance(value, AmountError) and value.reason == "not_exact" and kind in (main_cost, "total"):
+                    rough = True
                 if isinstance(value, AmountError) and value.reason == "rate" and value.figure is not None and kind in ("", "in_scope", "special_drug"):
                     per_unit.append(value.figure)
             carried = label if not amounts else ""
@@ -701,6 +707,8 @@ class CaseReader:
         told = [value for kind in ("", main, "total") for value in labelled[kind] if value is not None]
         if found.get(main) is None and not told and len(set(per_unit)) == 1:
             found["per_unit"] = per_unit[0]
+        if found.get(main) is None and not told and rough:
+            found["rough"] = True
         return {name: value for name, value in found.items() if value is not None}
 
     def _english_label_after(self, clause: str, at: int, until: int) -> str:

@@ -226,6 +226,7 @@ class UnderstandingFile(_Strict):
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
     corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
+    restatements: list[str] = Field(default_factory=list)  # 我是问: a correction only after a part that asks
     references: dict[str, list[str]] = Field(default_factory=dict)  # former / latter: 前面那个, 后者, the latter
     already_known: list[str] = Field(default_factory=list)  # 我知道, I know: what it ends or opens is told, not asked
     places: Places = Places()
@@ -294,6 +295,8 @@ class Understanding:
         # at a pause (衡阳的共济，哦不，是湘潭的): not 报销比例是不是不对
         # (after a filler too: 哦说错了, 嗐，打错了)
         self._correction_re = re.compile(rf"(?:^|(?<=[\s,.!?;:~…—\-哦噢啊呃嗐]))(?:{corrections.pattern})") if corrections else None
+        restatements = alternation(norm(spec.restatements))
+        self._restatement_re = re.compile(rf"(?<=[\s,.!?;:~…—\-])(?:{restatements.pattern})") if restatements else None
         known = alternation(norm(spec.already_known))
         # …我知道，then the ask / 我知道…，then the ask (not 我想知道, 不知道, 你知道吗)
         pause = r"[\s,.!?;:~…—\-]+"
@@ -422,9 +425,11 @@ class Understanding:
 
     def last_correction(self, normalized: str) -> re.Match | None:
         """Where the message last corrects itself (哦不, 打错了, sorry I mean), None if it does not."""
-        if self._correction_re is None:
-            return None
-        return next(reversed([found for found in self._correction_re.finditer(normalized) if found.start() > 0]), None)
+        found = [match for match in self._correction_re.finditer(normalized) if match.start() > 0] if self._correction_re else []
+        if self._restatement_re is not None:
+            found += [match for match in self._restatement_re.finditer(normalized)
+                      if self.asks_something(normalized[:match.start()]) or self.asks(normalized[:match.start()])]
+        return max(found, key=lambda match: match.start(), default=None)
 
     def described(self, normalized: str) -> str:
         """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where

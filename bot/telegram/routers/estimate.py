@@ -21,7 +21,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step, is_the_speaker
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
                                            NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.privacy import mask_personal_data
@@ -73,7 +73,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
         # 衢州职工医保看普通门诊怎么报？ … 花了3000，能报多少 (not 惠衢保他能买不, a question of its own, nor 报销估算, a fresh
         # start, nor 不是说775吗, a figure checked)
         case = interview.cases.gathered(interview.cases.read(simplified(last)), case)
-    has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None  # 每月降压药3000
+    # 每月降压药3000, or 医保范围内五千多块 (the exact figure is asked for at its step)
+    has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None or case.rough
     if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):
         return {"case": case, "people": dict(people or ())}
     return False
@@ -315,6 +316,8 @@ class EstimateFlow:
                 await send_view(self.bot, self.chat_id, summary)
             await send_view(self.bot, self.chat_id, self._result(answers))
             return
+        if case is not None and case.rough and step.name == main and hint is None:
+            hint = AMOUNT_HINTS["not_exact"]  # 五千多块: the figure on the bill is asked for
         lacking = (await self._data()).get(LACKING_CITY) if step.name == "city" else None
         question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of, lacking=lacking)
         await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)

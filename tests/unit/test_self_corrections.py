@@ -25,3 +25,23 @@ def test_i_mean_restates_only_after_a_question(index):
     asked = index.tools.normalize("惠衢保急诊能不能报，我是问香港的急诊收费多少")
     assert understanding.last_correction(told) is None
     assert understanding.last_correction(asked) is not None
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("我在衢州参保，要去上海…不对，是去南京住院，到那边能不能直接刷卡结算", "quzhou/remote-care/direct-settlement"),
+    ("湘潭共济能绑我岳母吗…不对，我是问能不能绑我妈，她医保是在长沙交的", "family-aid/xiangtan/who"),
+])
+def test_the_place_put_right_keeps_the_residents_own_city(index, question, entry_id):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry_id
+
+
+def test_our_city_put_right_to_one_we_lack_is_not_kept(index):
+    result = index.search("Family aid in Hengyang — sorry, I mean Changsha: how many relatives can I bind there?")
+    assert result.outcome == "declined"
+
+
+def test_a_relative_put_right_is_answered_by_the_citys_closed_list(index):
+    # Xiangtan's list ends with 其他亲属都不包括: it answers for a daughter-in-law (儿媳妇 is no 媳妇, one's wife)
+    result = index.search("湘潭共济能给我女儿用不…打错了，是我儿媳妇，儿媳能用吗")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/xiangtan/who"

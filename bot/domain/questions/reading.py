@@ -91,6 +91,8 @@ class MessageReader:
                 return normalized[:start] + normalized[end:]
         return question
 
+    CORRECTED_PLACE_WITHIN = 3  # characters: 是去南京, 是在杭州 open a correction on the place put right
+
     def corrected(self, question: str) -> str:
         """A message correcting itself (衡阳的共济，哦不，是湘潭的，怎么开通): what follows the last correction,
         with what the part before named and it leaves unsaid (places, the product, the scheme); when the
@@ -109,8 +111,17 @@ class MessageReader:
             return question
         if understanding.asks_something(after) or understanding.asks(after):
             kept = []
-            if self.places.named(after) == ([], []):
+            covered_after, elsewhere_after = self.places.named(after)
+            if not covered_after and not elsewhere_after:
                 kept += self.places.names_in(before)
+            elif not covered_after and not self._insured_there_oneself(after, elsewhere_after):
+                # 我在衢州参保，要去上海…不对，是去南京住院: the place corrected (the last before, when the correction
+                # opens on its own), not the resident's insurance city (Family aid in Hengyang — sorry, I mean Changsha)
+                opening = after.lstrip(" ,.:;!?~…—-")
+                said_first = min((opening.find(name) for name in elsewhere_after if name in opening), default=-1)
+                named_before = self.places.names_in(before)
+                swapped = named_before[-1] if 0 <= said_first <= self.CORRECTED_PLACE_WITHIN and named_before else None
+                kept += [name for name in self.places.names_in(before, covered_only=True) if name != swapped]
             for dimension in ("product", "scheme"):
                 if not understanding.facets(after).get(dimension) and (word := understanding.facet_word(before, dimension)):
                     kept.append(word)
@@ -182,6 +193,13 @@ class MessageReader:
         name = next(name for name in names if self.places.names[name] in own)
         others = [other for other in names if self.places.names[other] not in own]
         return re.sub("|".join(map(re.escape, sorted(others, key=len, reverse=True))), name, normalized)
+
+    @staticmethod
+    def _insured_there_oneself(text: str, places: list[str]) -> bool:
+        """我是杭州参保的, I'm insured in Hangzhou: one of these places is the resident's own insurance city."""
+        pattern = "|".join(map(re.escape, places))
+        return re.search(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?(?:{pattern})[市的]*(?:医保|参保|职工|居民|城乡)"
+                         rf"|(?:i'm|i am) insured in (?:{pattern})", text) is not None
 
     def _is_a_channel(self, named: str) -> bool:
         """浙里办, 支付宝, alipay: a way of doing it, which the knowledge's steps name."""

@@ -1005,6 +1005,10 @@ class SearchIndex:
         if understanding.same_process(ask):  # among the alternatives offered, else among the close matches
             better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
                 or self._answering_neighbour(entry, self._close_matches(normalized), normalized, asked, covered, own_city=bool(covered))
+            if better is None and covered and understanding.closed_list_answers(ask):
+                # (湘潭共济我侄子能用吗: Xiangtan's list, which says no other relative is in, wherever it ranks)
+                better = self._answering_neighbour(entry, [other for other in self.knowledge.entries.values() if other.region in covered],
+                                                   normalized, asked, covered, own_city=True)
         if better is None and understanding.own_entry(ask):
             better = self._meant_for(ask, entry, normalized, asked, covered)
         if better is not None and self._unanswered_ask(better, normalized) is None:

@@ -132,6 +132,8 @@ class AsksFor(_Strict):
     # (who may use Hengyang's family aid, under "nothing on cousins"); not for figures, which a
     # resident could read as the answer (a 300元 deductible under "a yearly limit")
     show_nearest: bool = False
+    # a list that closes (湘潭…其他亲属都不包括) answers it wherever it ranks among the named city's entries
+    closed_list_answers: bool = False
     # asks how two things relate (有什么区别): an entry that answers it speaks of both, so a question
     # joining two products or schemes is not split into each one's own entry
     relates: bool = False
@@ -640,6 +642,9 @@ class Understanding:
 
     def asks_how_they_relate(self, normalized: str) -> bool:
         return any(self.spec.asks_for[int(ask)].relates for ask in self.asks(normalized))
+
+    def closed_list_answers(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].closed_list_answers
 
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest

@@ -31,6 +31,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
                               r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
+_OTHER_PEOPLE = re.compile(r"同事|朋友|邻居|同学|老乡|\bcolleague|\bfriend|\bneighbou?r")  # people who are no relatives
 _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
@@ -128,6 +129,9 @@ class MessageReader:
             # …and what it was about (医保余额, 个账), when the correction does not say it again
             kept += [word for word in dict.fromkeys(self._domain_re.findall(before)) if word not in after and word not in kept] \
                 if self._domain_re is not None else []
+            if understanding.relative_word(after) or _OTHER_PEOPLE.search(after):
+                # 给我老婆买…不对，是给我一个同事买: the person put right, the one before not asked of
+                kept = [word for word in kept if not understanding.relative_word(word)]
             return " ".join([*kept, after.strip(" ,.!?;:~…—-")])
         swapped = before
         for old, new in self._swapped(before, after):

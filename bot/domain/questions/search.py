@@ -1169,8 +1169,11 @@ class SearchIndex:
             neighbour = None  # 给我妈绑医保亲情账户，不是支付宝亲情卡那个: ours is asked, the neighbour set apart
         elif neighbour is not None and self.reader.hedged_beside_ours(question, neighbour[1]):
             neighbour = None  # 是叫大病保险还是重大疾病险来着: ours, by a name half remembered
-        elif neighbour is not None and self.reader.only_told(question, neighbour[1]):
-            neighbour = None  # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked
+        elif neighbour is not None and self.reader.only_told(question, neighbour[1]) and not (
+                understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")):
+            # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked (not 我失业了，医保怎么交:
+            # who the resident is decides how they pay, unless the scheme is said: 个体户，自己交居民医保…)
+            neighbour = None
         elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])):
             neighbour = None  # 有商业医疗险的人还能参加惠衢保吗: may one who holds it join ours; …还买了个重疾险，我想问…
         if neighbour is not None:

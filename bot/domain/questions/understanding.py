@@ -727,6 +727,10 @@ class Understanding:
             return before + normalized[start:end]
         return None
 
+    def says_who_asks(self, label: str) -> bool:
+        """The neighbouring subject is who the resident is (个体户, 失业了: off_topic `whoever_joins`)."""
+        return any(item.label == label and item.whoever_joins for item in self.spec.off_topic)
+
     def named_beside_ours(self, label: str) -> bool:
         """The neighbouring subject is an insurance like ours (off_topic `beside_ours`)."""
         return any(item.label == label and item.beside_ours for item in self.spec.off_topic)

@@ -97,6 +97,8 @@ class SearchResult:
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
+# a figure the resident puts forward (一万, 1.5万, 10%): a claim the answer's own figure checks, no detail we lack
+_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点.,%]+[元块万千百个岁天年月号%]*")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
@@ -982,7 +984,7 @@ class SearchIndex:
         open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care"))
                       if dimension not in entry.facets}
         unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
-                       and common(word) and word not in open_words]
+                       and common(word) and word not in open_words and not _FIGURE.fullmatch(word)]
         if not unexplained:
             return result
         covered, _ = self.places.named(normalized)

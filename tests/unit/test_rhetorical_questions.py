@@ -4,7 +4,7 @@ import pytest
 
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("衢州大病保险，难道自己花了一万就能进大病？", "quzhou/resident/critical-illness"),  # 一万 is checked, not lacking
-    ("乡镇卫生院住院花了一万，居民医保报销比例多少", "quzhou/resident/inpatient"),
+    ("乡镇卫生院住院花了一万，居民医保报销比例多少", "quzhou/resident/base-level-bonus"),
     ("亲情账户绑小孩难道要剐脸认证？", "family-account/under-16"),  # 剐 is written like 刷
     ("2026年拿家里人的医保卡去看病算冐名就医吗，会怎么处罚", "family-aid/national/impersonation"),  # 冐名 is no 茂名
 ])

@@ -11,3 +11,9 @@ import pytest
 def test_a_leading_question_gets_the_fact(index, question, entry_id):
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == entry_id
+
+
+def test_signing_a_name_says_nothing_of_how_many_may_be_bound(index):
+    # (签名 holds 名: the steps of binding are no answer to 最多能加几个家人)
+    result = index.search("昭通，云南医保小程序里共济最多能加几个家人")
+    assert result.outcome == "declined" or result.entry.id != "family-aid/zhaotong/bind-online"

@@ -45,3 +45,14 @@ def test_a_relative_put_right_is_answered_by_the_citys_closed_list(index):
     # Xiangtan's list ends with 其他亲属都不包括: it answers for a daughter-in-law (儿媳妇 is no 媳妇, one's wife)
     result = index.search("湘潭共济能给我女儿用不…打错了，是我儿媳妇，儿媳能用吗")
     assert result.outcome == "answered" and result.entry.id == "family-aid/xiangtan/who"
+
+
+@pytest.mark.parametrize("question", [
+    "我社保是在黑河交的，人常住衢州，能不能买一份惠衢保",  # Quzhou only where one lives
+    "黑河人在衢州旅游住院了，惠衢保能不能赔",
+    "My mother's medical insurance is paid in Hengyang. Can she still sign up for Huiqubao?",
+    "I'm insured in Hengyang, can I buy Huiqubao?",
+])
+def test_huiqubao_asked_by_someone_insured_in_another_of_our_cities_is_for_quzhous_insured_only(index, question):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == "huiqubao/need-basic-insurance"

@@ -65,8 +65,8 @@ _SENTENCE_END = re.compile(r"[?？!！。;；]+")
 
 def _as_elsewhere(text: str, places: list[str]) -> str:
     """The text with these places read as 外地 (somewhere we do not cover): where the other person is insured,
-    or where care is, said of one of our cities."""
-    return re.sub("|".join(map(re.escape, places)), "外地", text)
+    or where care is, said of one of our cities (in English: another city)."""
+    return re.sub("|".join(map(re.escape, places)), lambda place: "another city" if place.group(0).isascii() else "外地", text)
 
 
 SWITCHED_FACETS = ("scheme", "status", "care", "condition", "relative", "member")  # what a follow-up may swap (那职工呢)
@@ -1215,7 +1215,7 @@ class SearchIndex:
         if len(covered) > 1 and (elsewhere := self._care_in_our_other_city(normalized)) is not None:
             # 衢州医保在衡阳住院能直接刷卡吗: insured in one of our cities, treated in another, as anywhere else
             return replace(self._decide(elsewhere, city), taken_as=None)
-        if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked, covered)) is not None:
+        if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked)) is not None:
             return elsewhere
         if uncovered and _ON_BEHALF.search(tools.normalize(question)) and understanding.asks_if_paid_for(normalized) \
                 and self.places.a_relatives_place(normalized, understanding):
@@ -1332,18 +1332,19 @@ class SearchIndex:
                                     for place in uncovered) \
             and all(self._role_of(normalized, place) == "care" for place in uncovered)
 
-    def _insured_outside_the_products_region(self, normalized: str, asked: dict, covered: list[str]) -> SearchResult | None:
+    def _insured_outside_the_products_region(self, normalized: str, asked: dict) -> SearchResult | None:
         """我儿子在衡阳上班交的医保，能给他买惠衢保吗: a city of ours named as the insurance city, asking about a product
         only another region has (惠衢保: Quzhou's), is "insured elsewhere" for that product: its own answer for people
         insured elsewhere, if it has one; else None."""
         products = asked.get("product", frozenset())
         owners = {region for region, own in self.understanding.region_products.items() if own & products}
-        if not owners or owners & set(covered):
+        names = {name: self.places.names[name] for name in self.places.names_in(normalized, covered_only=True)}  # as typed
+        # (the product's own city named too, but only where one lives or is treated: 我社保在黑河交的，人常住衢州)
+        if not owners or any(region in owners and self._role_of(normalized, name) == "insurance" for name, region in names.items()):
             return None
-        for region in covered:
-            name = self.knowledge.regions[region].name
-            if self._role_of(normalized, name) == "insurance":
-                return self._insured_elsewhere(normalized, asked, None, normalized.replace(name, "外地"))
+        for name, region in names.items():
+            if region not in owners and self._role_of(normalized, name) == "insurance":
+                return self._insured_elsewhere(normalized, asked, None, _as_elsewhere(normalized, [name]))
         return None
 
     RELATIVE_ELSEWHERE = "家人在外地参保"  # what such a question asks of the city's rules, in their words

@@ -17,3 +17,12 @@ def test_signing_a_name_says_nothing_of_how_many_may_be_bound(index):
     # (签名 holds 名: the steps of binding are no answer to 最多能加几个家人)
     result = index.search("昭通，云南医保小程序里共济最多能加几个家人")
     assert result.outcome == "declined" or result.entry.id != "family-aid/zhaotong/bind-online"
+
+
+@pytest.mark.parametrize("question", [
+    "Does Xiangtan also reimburse dialysis at 90% like Quzhou does?",
+    "My grandma is in Heihe's resident scheme. Is her yearly contribution the same 440 yuan as Quzhou?",
+])
+def test_our_city_named_in_english_as_the_measure_does_not_answer_for_the_other(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" or result.entry.region != "quzhou"

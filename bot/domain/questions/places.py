@@ -144,7 +144,7 @@ class Places:
         if self._likened_names is None:
             names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
             self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({names})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
-                                             rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in)\s+({names})\b"
+                                             rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in|as)\s+({names})\b"
                                              rf"|(?:我们|咱们|俺们)({names})(?:市|这边|那边)?(?:是|才|都是)\d"  # (…？我们衢州是440)
                                              rf"|({names})(?:市|这边|那边)?(?:那种|那样)"  # (有没有衡阳那种10个的上限)
                                              rf"|({names})(?:市|这边|那边)?(?:是可以的|都可以|可以的|都行|就可以|就行)")  # (…，昭通是可以的)

@@ -282,6 +282,8 @@ class SearchIndex:
         if result.outcome == "answered" or result.decline_reason in self.DECLINES_KEPT \
                 or self.language_of(question) != "en" or not (chinese := self.in_chinese.of(self.read(question))):
             return result
+        if result.decline_reason == "no_entry_for_city" and self.places.likened_names(self.read(question)):
+            return result  # (Does Xiangtan also … like Quzhou does?: the Chinese words would drop the likening)
         if result.outcome == "need_city" and not self.places.named(chinese)[0]:
             return result  # (heng yang gong ji: the city the English reading missed, the Chinese one names)
         # An English question our English phrasings leave unsure, read in the knowledge's Chinese words:

@@ -29,3 +29,12 @@ def test_our_subject_asked_beside_such_a_word_is_answered(index, question, entry
 def test_retirees_asking_whether_they_keep_paying_are_told_it_is_lacking(index):
     result = index.search("女，衢州，职工医保交了18年，退休后还要不要继续交？")
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
+
+
+@pytest.mark.parametrize("question", [
+    "惠衢保跟水滴筹比起来哪个更划算",  # which is the better deal weighs the neighbour too
+    "湘潭移动的亲情号码怎么设置",  # a phone plan's family number, not 亲情账户
+    "Does Huiqubao pay for my dog's vet bills?",
+])
+def test_a_neighbour_beside_one_of_ours_is_declined(index, question):
+    assert index.search(question).outcome == "declined"

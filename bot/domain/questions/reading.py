@@ -31,6 +31,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
                               r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
+_WHICH_BETTER = re.compile(r"哪个更?(?:划算|好|值|合适|便宜|靠谱)|哪一个更?好|which (?:one )?is (?:better|cheaper|a better deal)")  # both weighed
 _OTHER_PEOPLE = re.compile(r"同事|朋友|邻居|同学|老乡|\bcolleague|\bfriend|\bneighbou?r")  # people who are no relatives
 _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
@@ -411,7 +412,7 @@ class MessageReader:
         understanding = self.understanding
         naming = [part for part in asking if word in part or understanding.off_topic(part) or understanding.other_insurance(part)]
         return any(understanding.facets(part).get("product") for part in asking) \
-            and all(_LIKENED.search(part.replace("比例", "")) for part in naming)
+            and all(_LIKENED.search(part.replace("比例", "")) and not _WHICH_BETTER.search(part) for part in naming)
 
     def set_apart(self, question: str, word: str) -> bool:
         """The neighbour is named only to be set apart from ours (不是支付宝亲情卡那个, 不是公积金账户, 跟商业重疾险不是一回事吧):

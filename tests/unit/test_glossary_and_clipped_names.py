@@ -134,3 +134,9 @@ def test_beside_an_estimate_a_word_no_rate_table_gives_is_still_explained(index)
     case = {"scheme": frozenset({"resident"}), "care": frozenset({"inpatient"})}
     assert index.search("统筹是啥意思", city="quzhou", case=case).entry.id == "terms/pooled-fund"
     assert index.search("结算单上写的统筹支付是啥意思").entry.id == "terms/pooled-fund"
+
+
+def test_a_word_asked_in_one_clause_of_a_bill_story_gets_the_glossary(index):
+    # (the other clauses name nothing of ours but the word: what the cashier said, the bill's line)
+    result = index.search("收费单上有一行“起付线”，收费员说这部分不报，起付线到底啥意思")
+    assert result.outcome == "answered" and result.entry.id == "terms/deductible"

@@ -61,6 +61,7 @@ FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "ch
 _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
 _SENTENCE_END = re.compile(r"[?？!！。;；]+")
+_CLAUSE_END = re.compile(r"[?？!！。;；,，]+")
 
 
 def _as_elsewhere(text: str, places: list[str]) -> str:
@@ -299,19 +300,21 @@ class SearchIndex:
         or, in a message of several sentences, one of them so, the others naming nothing of ours but that word
         (起付线到底是个什么东西？每次都说没到起付线不报，听不懂)."""
         explained = self._word_explained_in(question)
-        sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
-        if explained is not None or len(sentences) < 2:
+        if explained is not None:
             return explained
-        for sentence in sentences:
-            explained = self._word_explained_in(sentence)
-            if explained is None:
-                continue
-            others = [self.read(other) for other in sentences if other is not sentence]
-            told = [self.understanding.without_terms(text) for text in others]
-            if all((found := self.understanding.word_explained(text)) is None or found[0] == explained for text in others) \
-                    and not any(self.places.named(text) != ([], []) or self.understanding.facets(text) or self.tools.has_anchor(text)
-                                for text in told):
-                return explained
+        # (…or of clauses: 结算单上写着"已达封顶线"，封顶线是啥)
+        for pattern in (_SENTENCE_END, _CLAUSE_END):
+            sentences = [part for part in pattern.split(question) if part.strip()]
+            for sentence in sentences if len(sentences) > 1 else ():
+                explained = self._word_explained_in(sentence)
+                if explained is None:
+                    continue
+                others = [self.read(other) for other in sentences if other is not sentence]
+                told = [self.understanding.without_terms(text) for text in others]
+                if all((found := self.understanding.word_explained(text)) is None or found[0] == explained for text in others) \
+                        and not any(self.places.named(text) != ([], []) or self.understanding.facets(text) or self.tools.has_anchor(text)
+                                    for text in told):
+                    return explained
         return None
 
     def _word_explained_in(self, question: str) -> str | None:

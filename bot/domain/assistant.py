@@ -182,6 +182,8 @@ class Assistant:
         region_id = result.decline_region or result.region or city or "national"
         if region_id == "national" and result.decline_reason == "not_in_knowledge":
             region_id = self._product_home(result) or region_id
+        if region_id == "national" and result.decline_reason in ("off_topic", "uncovered_topic", "low_confidence", "not_in_knowledge"):
+            region_id = loaded.index.home_of_the_product(question) or region_id  # 惠衢保看牙能赔吗: Quzhou's line can tell
         if region_id == "national" and result.decline_reason in ("low_confidence", "not_in_knowledge", "off_topic") and talked_of:
             region_id = talked_of  # 我是衢州的… then 断缴了以后还能补上吗: Quzhou's line, not the national one
         if region_id not in loaded.knowledge.regions:

@@ -73,7 +73,7 @@ class Presenter:
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
         region = reply.region
-        hotline = {"name": region_name, "number": region.hotline, "channels": [assistant.localize(channel, locale) for channel in region.channels],
+        hotline = {"name": region_name, "number": region.hotline, "channels": region.channels_en if locale == "en" and region.channels_en else [assistant.localize(channel, locale) for channel in region.channels],
                    "fallback": self._national_hotline()}
         if reply.outcome in ("suggested", "need_city"):
             template = "need_city.j2" if reply.outcome == "need_city" else "suggestions.j2"

@@ -198,3 +198,11 @@ def test_a_glossary_word_pointing_at_no_entry_is_reported(knowledge_copy: Path):
     line = replace_once(knowledge_copy / "understanding.yaml", "    terms/cap:", "    terms/caps:")
     problems = problems_of(knowledge_copy)
     assert any(f"understanding.yaml:{line}:" in problem and "terms/caps" in problem for problem in problems), problems
+
+
+def test_english_channels_that_do_not_match_the_chinese_ones_are_reported(knowledge_copy: Path):
+    line = replace_once(knowledge_copy / "regions.yaml", "    channels_en: [the 湘医保 app, the 湘医保 mini program]\n",
+                        "    channels_en: [the 湘医保 app]\n")
+    problems = problems_of(knowledge_copy)
+    assert any(problem.split(":")[0].endswith("regions.yaml") and "channels_en" in problem for problem in problems), problems
+    assert line > 0

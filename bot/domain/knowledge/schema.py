@@ -161,8 +161,15 @@ class Region(Strict):
     hotline_source: Source | None = None  # where the number is written
     hotline_note: str = ""
     channels: list[str] = Field(default_factory=list)
+    channels_en: list[str] = Field(default_factory=list)  # the same, as English replies name them (one for each)
     selectable: bool = False
 
+
+    @model_validator(mode="after")
+    def _channels_named_in_english(self) -> "Region":
+        if self.channels_en and len(self.channels_en) != len(self.channels):
+            raise ValueError("channels_en names each of channels in English, in the same order")
+        return self
 
     @model_validator(mode="after")
     def _sourced_hotline(self) -> "Region":

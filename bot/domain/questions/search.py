@@ -1337,6 +1337,12 @@ class SearchIndex:
                                     for place in uncovered) \
             and all(self._role_of(normalized, place) == "care" for place in uncovered)
 
+    def home_of_the_product(self, question: str) -> str | None:
+        """The one region whose own product the question names (惠衢保: Quzhou), if it names one."""
+        products = self.understanding.facets(self.read(question)).get("product", frozenset())
+        owners = {region for region, own in self.understanding.region_products.items() if own & products}
+        return owners.pop() if len(owners) == 1 else None
+
     def _insured_outside_the_products_region(self, normalized: str, asked: dict) -> SearchResult | None:
         """我儿子在衡阳上班交的医保，能给他买惠衢保吗: a city of ours named as the insurance city, asking about a product
         only another region has (惠衢保: Quzhou's), is "insured elsewhere" for that product: its own answer for people

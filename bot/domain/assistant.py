@@ -15,7 +15,7 @@ from bot.domain.knowledge.schema import Entry, KnowledgeBase, Region
 from bot.domain.knowledge.yamlsource import Problem
 from bot.domain.questions.search import SearchIndex, SearchResult
 from bot.domain.questions.text import TextTools
-from bot.domain.questions.understanding import detect_language
+from bot.domain.questions.understanding import alike_in_both_scripts, detect_language
 
 LANGS = ("zh", "zh_Hant", "en")
 
@@ -128,9 +128,9 @@ class Assistant:
         return loaded.index.understanding.only_doubts(loaded.index.read(text))
 
     def same_in_both_scripts(self, text: str) -> bool:
-        """Written alike in simplified and traditional characters (你好, 在吗): the script is not told."""
+        """Written alike in simplified and traditional characters (你好, 在吗, 什麼): the script is not told."""
         tools = self.store.current.tools
-        return tools.to_simplified(text) == text == tools.to_traditional(text)
+        return alike_in_both_scripts(text, tools.to_simplified, tools.to_traditional)
 
     def wants_estimate(self, text: str) -> bool:
         """Phrases like 我住院能报多少 (synonyms.yaml `estimate_triggers`) ask for the estimate dialogue."""

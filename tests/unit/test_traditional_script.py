@@ -187,3 +187,12 @@ def test_zh_hant_catalogue_and_estimates_are_traditional(knowledge):
                     EstimateRequest("heihe", "resident", "inpatient", level=1, in_scope=Decimal(10000))):
         problems += simplified_characters(presenter.result(estimate(request, knowledge.rules), "zh_Hant").text)
     assert not problems, "\n".join(problems)
+
+
+def test_a_form_both_scripts_may_use_does_not_tell_the_script():
+    from bot.domain.questions.understanding import alike_in_both_scripts
+    from opencc import OpenCC
+    to_simplified, to_traditional = OpenCC("t2s").convert, OpenCC("s2t").convert
+    assert alike_in_both_scripts("低保是什麼意思", to_simplified, to_traditional)  # (什麼: the talk's script is kept)
+    assert alike_in_both_scripts("你好", to_simplified, to_traditional)
+    assert not alike_in_both_scripts("低保是什么意思呢，怎么报", to_simplified, to_traditional)

@@ -1354,8 +1354,12 @@ class SearchIndex:
         if not owners or any(region in owners and self._role_of(normalized, name) == "insurance" for name, region in names.items()):
             return None
         for name, region in names.items():
-            if region not in owners and self._role_of(normalized, name) == "insurance":
+            if region in owners:
+                continue
+            if self._role_of(normalized, name) == "insurance":
                 return self._insured_elsewhere(normalized, asked, None, _as_elsewhere(normalized, [name]))
+            if f"{name}人" in normalized:  # 黑河人在衢州旅游住院了: one of Heihe is insured there, wherever they are
+                return self._insured_elsewhere(normalized, asked, None, normalized.replace(f"{name}人", "外地参保的人"))
         return None
 
     RELATIVE_ELSEWHERE = "家人在外地参保"  # what such a question asks of the city's rules, in their words

@@ -853,6 +853,12 @@ def detect_language(text: str, to_simplified, to_traditional) -> str | None:
     return "zh_Hant" if changed > simplified_only else "zh"
 
 
+def alike_in_both_scripts(text: str, to_simplified, to_traditional) -> bool:
+    """Written alike in simplified and traditional characters (你好, 在吗; 什麼 too, a form both may use): the
+    script is not told."""
+    return to_traditional(text) == text and all(a == b or a in _SHARED_FORMS for a, b in zip(text, to_simplified(text)))
+
+
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

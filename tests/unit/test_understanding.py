@@ -2415,3 +2415,8 @@ def test_two_schemes_rule_on_a_product_we_have_for_one_only_says_the_other_is_la
     result = index.search("衢州职工大病保险和居民大病保险哪个报得多")
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge"
     assert ("scheme", "employee") in result.missing and result.nearest.id == "quzhou/resident/critical-illness"
+
+
+@pytest.mark.parametrize("text", ["你确定吗？不会搞错了吧", "这个准确吗", "出处在哪里"])
+def test_more_ways_of_doubting_an_answer(index, text):
+    assert index.understanding.only_doubts(index.read(text))

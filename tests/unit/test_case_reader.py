@@ -113,3 +113,8 @@ def test_the_rest_as_before_keeps_the_first_persons_answers(interview):
     assert revised.answers["in_scope"] == Decimal("12000")
     assert {name: revised.answers.get(name) for name in ("out_of_list", "hardship", "huiqubao")} == \
         {"out_of_list": Decimal("0"), "hardship": False, "huiqubao": True}
+
+
+def test_an_amount_taken_back_after_the_right_one_is_none_of_the_case(interview):
+    # 是5万不是3万: the right figure first, the one taken back after it
+    assert interview.cases.read("不对，是5万不是3万").answers.get("in_scope") == Decimal("50000")

@@ -656,9 +656,9 @@ class CaseReader:
                                  self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
         for at_piece, (clause, compared) in enumerate(pieces):
             amounts = found_in[at_piece]
-            if amounts and compared.lstrip().startswith(self._replaced) and any(found_in[at_piece + 1:]):
+            if amounts and compared.lstrip().startswith(self._replaced) and (any(found_in[at_piece + 1:]) or any(found_in[:at_piece])):
                 carried = ""
-                continue  # 不是三万二，是一万五千八: the amount taken back is none of the case's
+                continue  # 不是三万二，是一万五千八 (or 是5万不是3万): the amount taken back is none of the case's
             label = self._label(clause)
             if not amounts and carried == "out_of_list" and compared in self._none_alone:
                 label = carried  # 自费：无

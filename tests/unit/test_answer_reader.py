@@ -240,3 +240,8 @@ def test_an_answer_said_twice_asks_nothing(interview, text):
 @pytest.mark.parametrize(("text", "value"), [("对的", True), ("嗯", True), ("是滴", True), ("没错", True), ("没有没有", False)])
 def test_an_old_persons_yes_and_no(interview, text, value):
     assert interview.reader.choice("yes_no:hardship", text) is value
+
+
+@pytest.mark.parametrize(("text", "value"), [("龙游算市内吗", True), ("柯城的医院算不算市内", True), ("杭州算市内吗", False)])
+def test_a_place_asked_of_at_the_in_city_step_is_placed(interview, text, value):
+    assert interview.reader.choice("in_city", text, "quzhou") is value

@@ -137,6 +137,9 @@ def said_once(text: str) -> str:
 _A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])|(?<=了)几(?=天|个月|个星期|周|次|回)")
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
+# …算市内吗, 算不算本地: at "in the city or outside", the place before it is what is answered
+_COUNTS_AS_IN_CITY = re.compile(r"(?:的医院|的卫生院|那边|这边|那里)?(?:算不算|也算|算|属不属于|属于|是不是)(?:在)?(?:衢州)?(?:市内|市里|本地|衢州|外地|市外)?的?"
+                                r"(?:吗|呢|吧|不)?[?？。!！\s]*$")
 _GUESSED = re.compile(r"^(?:应该是|可能是|大概是|好像是|应该|可能|大概|好像)|吧?\s*[?？]+\s*$|吧\s*$")
 _CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：\s]+")
 _PUNCTUATION_BREAK = re.compile(r"[,，。;；!！?？、:：]+")
@@ -323,6 +326,11 @@ class AnswerReader:
         if not in_a_case and (guess := _GUESSED.sub("", typed).strip()) and guess != typed.strip():
             try:  # 应该是二级吧？, 住院吧?: a guess at the answer, not a question
                 return self.choice(table, guess, region, allows_unsure, prefer, topic=topic)
+            except Unread:
+                pass
+        if not in_a_case and table == "in_city" and (place := _COUNTS_AS_IN_CITY.sub("", typed).strip()) and place != typed.strip():
+            try:  # 龙游算市内吗, 柯城的医院算不算: a place asked of, which the step's words place
+                return self.choice(table, place, region, allows_unsure, prefer)
             except Unread:
                 pass
         if not in_a_case and self.is_question(typed) and not (self.asks_amount(typed) and not table.startswith("yes_no")):

@@ -118,3 +118,12 @@ def test_the_rest_as_before_keeps_the_first_persons_answers(interview):
 def test_an_amount_taken_back_after_the_right_one_is_none_of_the_case(interview):
     # 是5万不是3万: the right figure first, the one taken back after it
     assert interview.cases.read("不对，是5万不是3万").answers.get("in_scope") == Decimal("50000")
+
+
+@pytest.mark.parametrize(("text", "scheme"), [
+    ("My dad is retired in Quzhou, outpatient at a level 2 hospital, 3000 yuan", "employee"),
+    ("We are both Quzhou employees, outpatient level 2, 2000 yuan", "employee"),
+    ("Grandpa is a farmer in Quzhou, hospital stay at a level 1 hospital, 5000 yuan", "resident"),
+])
+def test_the_scheme_told_in_english_words(interview, text, scheme):
+    assert interview.cases.read(text).answers.get("scheme") == scheme

@@ -38,3 +38,20 @@ def test_retirees_asking_whether_they_keep_paying_are_told_it_is_lacking(index):
 ])
 def test_a_neighbour_beside_one_of_ours_is_declined(index, question):
     assert index.search(question).outcome == "declined"
+
+
+@pytest.mark.parametrize("question", [
+    "What's the pension increase for Quzhou retirees this year?",  # (the retirees' account names the pension only as its measure)
+    "US pharmacy counter says my copay is $40, is that normal with my plan?",
+    "惠衢保急診能不能報…不對，我是問香港醫管局急症室收費多少",
+    "What documents does a kindergarten in Xiangtan need for enrolment?",
+])
+def test_more_neighbours_are_declined(index, question):
+    assert index.search(question).outcome == "declined"
+
+
+def test_an_old_name_used_all_over_china_asked_with_no_city_asks_which_city(index):
+    # 新农合: the one city whose resident premium we have is not said to be the resident's
+    assert index.search("新农合今年一个人交多少").outcome == "need_city"
+    assert index.search("衢州新农合今年一个人交多少").entry.id == "quzhou/resident/premium"
+    assert index.search("城乡居民医保一年交多少钱").entry.id == "quzhou/resident/premium"  # (as before: no old name)

@@ -1305,7 +1305,10 @@ class SearchIndex:
         candidates = self._all_products_first(candidates, asked)
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
-        return self._unnamed(candidates, city, normalized)
+        result = self._unnamed(candidates, city, normalized)
+        if result.outcome == "answered" and self._one_citys_basic_rule_unasked(result.entry, question, normalized, city):
+            return SearchResult("need_city", None, result.confidence, suggestions=[result.entry])
+        return result
 
     def _one_of_ours_asked_beside_another_told(self, question: str, normalized: str) -> str | None:
         """The message without the names of our cities told only in parts that ask nothing, when the parts that
@@ -1769,6 +1772,14 @@ class SearchIndex:
                         "declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+
+    def _one_citys_basic_rule_unasked(self, entry: Entry, question: str, normalized: str, city: str | None) -> bool:
+        """新农合今年交多少 with no city named or chosen: a name used all over China, and basic insurance's rules are
+        each city's own; the one city whose rule the knowledge has is not said to be the resident's: which city is
+        asked first."""
+        return not city and self.understanding.names_an_unplaced_name(self.tools.to_simplified(question)) \
+            and entry.region != NATIONAL and "basic" in entry.facets.get("product", ()) \
+            and self.places.named(normalized) == ([], []) and not self._implied_region(entry, normalized)
 
     def _national_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
         """No city named or chosen, one city's own rule ranked first, a national entry close behind

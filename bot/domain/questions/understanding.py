@@ -110,6 +110,8 @@ class Places(_Strict):
     nationwide_products: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
     nationwide_words: list[str] = Field(default_factory=list)  # 全国…: a rule of the whole country is asked
+    # old names used all over China (新农合): a question naming one with no city says nothing of where one is insured
+    unplaced_names: list[str] = Field(default_factory=list)
     region_products: dict[str, list[str]] = Field(default_factory=dict)
     region_apps: dict[str, list[str]] = Field(default_factory=dict)  # apps only some of our regions use
 
@@ -375,6 +377,7 @@ class Understanding:
         self.nationwide_products = frozenset(places.nationwide_products)
         self.not_places = frozenset(norm(places.not_places))
         self._nationwide = alternation(norm(places.nationwide_words))
+        self._unplaced = alternation(places.unplaced_names)  # as typed: the synonyms would read 新农合 as 城乡居民医保
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
         self.region_apps = {region: tuple(norm(apps)) for region, apps in places.region_apps.items()}
 
@@ -530,6 +533,9 @@ class Understanding:
     def asks_nationwide(self, text: str) -> bool:
         """The text asks a rule of the whole country (全国, nationwide)."""
         return self.nationwide_word(text) is not None
+
+    def names_an_unplaced_name(self, text: str) -> bool:
+        return self._unplaced is not None and self._unplaced.search(text) is not None
 
     def nationwide_word(self, text: str) -> str | None:
         found = self._nationwide.search(text) if self._nationwide is not None else None

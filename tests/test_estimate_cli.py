@@ -111,7 +111,7 @@ def test_other_languages_render(lang):
     (["--city", "atlantis", "--scheme", "resident", "--care", "inpatient", "--level", "1", "--in-scope", "100"], "atlantis"),
     (["--city", "quzhou", "--scheme", "resident", "--care", "inpatient", "--in-scope", "100"], "level"),
     (["--city", "quzhou", "--scheme", "resident", "--care", "inpatient", "--level", "5", "--in-scope", "100"], "level"),
-    (["--city", "quzhou", "--scheme", "farmer", "--care", "inpatient", "--level", "1", "--in-scope", "100"], "scheme"),
+    (["--city", "quzhou", "--scheme", "martian", "--care", "inpatient", "--level", "1", "--in-scope", "100"], "scheme"),
     (["--city", "quzhou", "--scheme", "resident", "--care", "dentist", "--level", "1", "--in-scope", "100"], "care"),
     (["--scheme", "resident", "--care", "inpatient", "--level", "1", "--in-scope", "100"], "--city"),
     (["--city", "quzhou", "--scheme", "resident", "--care", "inpatient", "--level", "1"], "--in-scope"),

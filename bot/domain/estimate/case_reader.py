@@ -656,7 +656,8 @@ class CaseReader:
                                  self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
         for at_piece, (clause, compared) in enumerate(pieces):
             amounts = found_in[at_piece]
-            if amounts and compared.lstrip().startswith(self._replaced) and (any(found_in[at_piece + 1:]) or any(found_in[:at_piece])):
+            if amounts and compared.lstrip().startswith(self._replaced) and (
+                    any(found_in[at_piece + 1:]) or any(found_in[:at_piece]) and self._only_the_amount_taken_back(clause, amounts[0][0])):
                 carried = ""
                 continue  # 不是三万二，是一万五千八 (or 是5万不是3万): the amount taken back is none of the case's
             label = self._label(clause)
@@ -710,6 +711,11 @@ class CaseReader:
         if found.get(main) is None and not told and rough:
             found["rough"] = True
         return {name: value for name, value in found.items() if value is not None}
+
+    def _only_the_amount_taken_back(self, clause: str, at: int) -> bool:
+        """不是3万 (the figure said wrong), not 不是医保内的5千 (a label negated: outside the list)."""
+        before = prepare(clause[:at]).strip()
+        return any(before.endswith(word) for word in self._replaced)
 
     def _english_label_after(self, clause: str, at: int, until: int) -> str:
         """100,000 yuan inside the catalogue plus 30,000 yuan of off-list drugs: in English a label right after

@@ -35,18 +35,12 @@ def test_retirees_asking_whether_they_keep_paying_are_told_it_is_lacking(index):
     "惠衢保跟水滴筹比起来哪个更划算",  # which is the better deal weighs the neighbour too
     "湘潭移动的亲情号码怎么设置",  # a phone plan's family number, not 亲情账户
     "Does Huiqubao pay for my dog's vet bills?",
-])
-def test_a_neighbour_beside_one_of_ours_is_declined(index, question):
-    assert index.search(question).outcome == "declined"
-
-
-@pytest.mark.parametrize("question", [
     "What's the pension increase for Quzhou retirees this year?",  # (the retirees' account names the pension only as its measure)
     "US pharmacy counter says my copay is $40, is that normal with my plan?",
     "惠衢保急診能不能報…不對，我是問香港醫管局急症室收費多少",
     "What documents does a kindergarten in Xiangtan need for enrolment?",
 ])
-def test_more_neighbours_are_declined(index, question):
+def test_a_neighbour_beside_one_of_ours_is_declined(index, question):
     assert index.search(question).outcome == "declined"
 
 

@@ -790,6 +790,9 @@ class SearchIndex:
             several = self._each_question_apart(questions, city)
             if several is not None:
                 return several
+        if result.outcome == "answered" and not (result.also_asked or result.compared) \
+                and self._one_citys_basic_rule_unasked(result.entry, question, self.read(question), city):
+            return SearchResult("need_city", None, result.confidence, suggestions=[result.entry])
         return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
 
     def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:
@@ -1305,10 +1308,7 @@ class SearchIndex:
         candidates = self._all_products_first(candidates, asked)
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
-        result = self._unnamed(candidates, city, normalized)
-        if result.outcome == "answered" and self._one_citys_basic_rule_unasked(result.entry, question, normalized, city):
-            return SearchResult("need_city", None, result.confidence, suggestions=[result.entry])
-        return result
+        return self._unnamed(candidates, city, normalized)
 
     def _one_of_ours_asked_beside_another_told(self, question: str, normalized: str) -> str | None:
         """The message without the names of our cities told only in parts that ask nothing, when the parts that

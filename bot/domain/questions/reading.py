@@ -36,6 +36,13 @@ _OTHER_PEOPLE = re.compile(r"同事|朋友|邻居|同学|老乡|\bcolleague|\bfr
 _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
+
+
+def _own_insurance_city(places: str) -> re.Pattern:
+    """我自己是昭通医保, 我是杭州参保的: one of these places (an alternation) named as the resident's own insurance city."""
+    return re.compile(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({places})[市的]*(?:医保|参保|职工|居民|城乡)")
+
+
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
                         r"|[,，](?=(?:那|还有|又)?(?:啥时候|什么时候|几时|几月|在哪|去哪|哪里|怎么交|怎么买|怎么办|咋办|咋弄|要不要|能不能)[^,，]{0,8}[?？]?$)"
                         r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
@@ -186,8 +193,7 @@ class MessageReader:
         if len({self.places.names[name] for name in names}) < 2:
             return question
         pattern = "|".join(map(re.escape, sorted(set(names), key=len, reverse=True)))
-        own = {self.places.names[match.group(1)] for match in re.finditer(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({pattern})"
-                                                                          rf"[市的]*(?:医保|参保|职工|居民|城乡)", normalized)}
+        own = {self.places.names[match.group(1)] for match in _own_insurance_city(pattern).finditer(normalized)}
         if len(own) != 1:
             return question
         pieces = [piece for piece in _PARTS.split(normalized) if piece]
@@ -203,8 +209,7 @@ class MessageReader:
     def _insured_there_oneself(text: str, places: list[str]) -> bool:
         """我是杭州参保的, I'm insured in Hangzhou: one of these places is the resident's own insurance city."""
         pattern = "|".join(map(re.escape, places))
-        return re.search(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?(?:{pattern})[市的]*(?:医保|参保|职工|居民|城乡)"
-                         rf"|(?:i'm|i am) insured in (?:{pattern})", text) is not None
+        return _own_insurance_city(pattern).search(text) is not None or re.search(rf"(?:i'm|i am) insured in (?:{pattern})", text) is not None
 
     def _is_a_channel(self, named: str) -> bool:
         """浙里办, 支付宝, alipay: a way of doing it, which the knowledge's steps name."""

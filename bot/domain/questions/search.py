@@ -791,7 +791,7 @@ class SearchIndex:
             if several is not None:
                 return several
         if result.outcome == "answered" and not (result.also_asked or result.compared) \
-                and self._one_citys_basic_rule_unasked(result.entry, question, self.read(question), city):
+                and self._one_citys_basic_rule_unasked(result.entry, question, city):
             return SearchResult("need_city", None, result.confidence, suggestions=[result.entry])
         return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
 
@@ -1342,16 +1342,18 @@ class SearchIndex:
 
     def home_of_the_product(self, question: str) -> str | None:
         """The one region whose own product the question names (惠衢保: Quzhou), if it names one."""
-        products = self.understanding.facets(self.read(question)).get("product", frozenset())
-        owners = {region for region, own in self.understanding.region_products.items() if own & products}
+        owners = self._owners_of(self.understanding.facets(self.read(question)).get("product", frozenset()))
         return owners.pop() if len(owners) == 1 else None
+
+    def _owners_of(self, products: frozenset[str]) -> set[str]:
+        """The regions whose own products (惠衢保: Quzhou) are among these."""
+        return {region for region, own in self.understanding.region_products.items() if own & products}
 
     def _insured_outside_the_products_region(self, normalized: str, asked: dict) -> SearchResult | None:
         """我儿子在衡阳上班交的医保，能给他买惠衢保吗: a city of ours named as the insurance city, asking about a product
         only another region has (惠衢保: Quzhou's), is "insured elsewhere" for that product: its own answer for people
         insured elsewhere, if it has one; else None."""
-        products = asked.get("product", frozenset())
-        owners = {region for region, own in self.understanding.region_products.items() if own & products}
+        owners = self._owners_of(asked.get("product", frozenset()))
         names = {name: self.places.names[name] for name in self.places.names_in(normalized, covered_only=True)}  # as typed
         # (the product's own city named too, but only where one lives or is treated: 我社保在黑河交的，人常住衢州)
         if not owners or any(region in owners and self._role_of(normalized, name) == "insurance" for name, region in names.items()):
@@ -1773,13 +1775,15 @@ class SearchIndex:
             return self._with_alternatives(entry, pairs, conf, None)
         return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
 
-    def _one_citys_basic_rule_unasked(self, entry: Entry, question: str, normalized: str, city: str | None) -> bool:
+    def _one_citys_basic_rule_unasked(self, entry: Entry, question: str, city: str | None) -> bool:
         """新农合今年交多少 with no city named or chosen: a name used all over China, and basic insurance's rules are
         each city's own; the one city whose rule the knowledge has is not said to be the resident's: which city is
-        asked first."""
-        return not city and self.understanding.names_an_unplaced_name(self.tools.to_simplified(question)) \
-            and entry.region != NATIONAL and "basic" in entry.facets.get("product", ()) \
-            and self.places.named(normalized) == ([], []) and not self._implied_region(entry, normalized)
+        asked first. (The cheap facts first: this is asked of every answer.)"""
+        if city or entry.region == NATIONAL or "basic" not in entry.facets.get("product", ()) \
+                or not self.understanding.names_an_unplaced_name(self.tools.to_simplified(question)):
+            return False
+        normalized = self.read(question)
+        return self.places.named(normalized) == ([], []) and not self._implied_region(entry, normalized)
 
     def _national_first(self, candidates: list[Candidate], normalized: str) -> list[Candidate]:
         """No city named or chosen, one city's own rule ranked first, a national entry close behind

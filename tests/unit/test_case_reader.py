@@ -78,6 +78,22 @@ def test_one_persons_case_is_not_split(interview, text):
     assert interview.cases.people(text) is None
 
 
+def test_two_kinds_of_care_with_their_own_costs_are_told_apart(interview):
+    cares = interview.cases.cares_apart("我爸衢州居民医保，在衢州三级医院住院目录内5万，没有自费药，买了惠衢保，"
+                                        "另外出院后在衢州指定药店买了特药2万，一共能报多少")
+    assert [care for care, _ in cares] == ["inpatient", "special-drug"]
+    stay, drugs = (interview.cases.read(told).answers for _, told in cares)
+    assert stay["in_scope"] == 50000 and stay["level"] == 3 and "special_drug" not in stay
+    assert drugs["special_drug"] == 20000 and "in_scope" not in drugs
+    assert stay["huiqubao"] is drugs["huiqubao"] is True and stay["scheme"] == drugs["scheme"] == "resident"
+
+
+@pytest.mark.parametrize("text", ["衢州职工住院花了5万，其中特药2万，能报多少", "我有糖尿病，住院花了3万，衢州居民",
+                                  "我高血压，每个月门诊药费1000，衢州职工"])
+def test_one_care_with_its_parts_is_not_split(interview, text):
+    assert interview.cases.cares_apart(text) is None
+
+
 def test_relatives_told_in_passing_leave_the_residents_own_case(interview):
     # (the husband's Hengyang employee insurance and the brother's Changsha bill are not the case asked)
     read = interview.cases.read("我老公在衡阳上班是职工医保，我弟去年在长沙住院花了3万。我自己是衢州城乡居民医保，"

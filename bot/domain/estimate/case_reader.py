@@ -76,6 +76,7 @@ class Case:
     # One of several people's cases told in one message (我妈…花了3万，我爸…花了5万): whose this is, and whose wait
     person: str | None = None
     others: tuple[str, ...] = ()
+    by_care: bool = False  # …or one of several kinds of care told with their costs (住院5万，另外特药2万): person is the care
     rough: bool = False  # the cost told only roughly (五千多块, 两三万): an amount was given, none to work on
 
     @property
@@ -185,6 +186,26 @@ class CaseReader:
         if len(people) < 2:
             return None
         return [(person, "，".join([*shared, *own[person]])) for person in people]
+
+    def cares_apart(self, text: str) -> list[tuple[str, str]] | None:
+        """Two kinds of care with their own costs in one message (住院目录内5万，另外在药店买了特药2万): each care and
+        its case, the clauses from where it is named until the next care, with those telling no cost of their own
+        (the city, 买了惠衢保); None when the costs are one care's. Each is paid by its own rules and worked out apart;
+        a part of a total (其中特药2万) stays with the care it is part of."""
+        clauses = [clause for clause in _PEOPLE_CLAUSES.split(text) if clause.strip()]
+        whose: list[str | None] = []  # each clause's care, None for those of all
+        current = None
+        for clause in clauses:
+            case = self.read(clause)
+            care = case.answers.get("care")
+            if care is not None and not (current is not None and self._part_of_total.search(_spelled(clause))):
+                current = care
+            whose.append(None if care is None and not case.costs else current)
+        told = {care: "，".join(clause for clause, owner in zip(clauses, whose) if owner in (None, care))
+                for care in dict.fromkeys(owner for owner in whose if owner is not None)}
+        cares = [care for care in told
+                 if self.read("，".join(clause for clause, owner in zip(clauses, whose) if owner == care)).costs]
+        return [(care, told[care]) for care in cares] if len(cares) > 1 else None
 
     def read(self, text: str) -> Case:
         case = self._cases.get(text)
@@ -741,8 +762,10 @@ class CaseReader:
         each with its label (with one amount, a label after it still counts: 3万是自费的)."""
         pieces = []
         for clause, compared in clauses:
-            spans = find_amount_spans(clause, self.reader.not_money_after, self.reader.rate_units, self.reader.rough) \
-                if _HAN.search(clause) else ()
+            if not _HAN.search(clause):
+                pieces.extend(self._english_pieces(clause, compared))
+                continue
+            spans = find_amount_spans(clause, self.reader.not_money_after, self.reader.rate_units, self.reader.rough)
             if len(spans) < 2:
                 pieces.append((clause, compared))
                 continue
@@ -754,6 +777,19 @@ class CaseReader:
             pieces.append(clause[start:])
             pieces = [piece if isinstance(piece, tuple) else (piece, comparable(piece)) for piece in pieces]
         return pieces
+
+    def _english_pieces(self, clause: str, compared: str) -> list[tuple[str, str]]:
+        """An English clause with an amount taken back (it was 110k not 120k): cut where the taking back starts,
+        so that the amount after it is read as none of the case's; the clause whole otherwise."""
+        spans = find_amount_spans(clause, self.reader.not_money_after, self.reader.rate_units, self.reader.rough)
+        for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
+            between = clause[end:start]
+            found = next((m for m in (re.search(rf"\b{re.escape(word)}\b", between, re.I) for word in self._replaced
+                                      if not _HAN.search(word)) if m), None)
+            if found is not None:
+                cut = end + found.start()
+                return [(clause[:cut], comparable(clause[:cut])), (clause[cut:], comparable(clause[cut:]))]
+        return [(clause, compared)]
 
     def _label(self, text: str) -> str:
         """The amount kind named last in `text` ("" when none); a label inside a longer one found

@@ -63,6 +63,9 @@ NOTE_REVISED = N_("好的，按您改过的情况重新估算：")
 NOTE_AGAIN = N_("这是刚才估算的结果：")  # a question about a figure of the result just shown
 # Several people's cases told in one message (我妈…3万，我爸…5万): worked out one at a time, never added up.
 NOTE_PEOPLE = N_("您说了几个人的情况，要一位一位算，不能合在一起算。下面先算%(who)s的；算完发“%(next)s的呢”，接着算%(next)s的。")
+# …and two kinds of care with their own costs (住院5万，另外特药2万): each paid by its own rules, worked out apart
+NOTE_CARES = N_("您说了几种费用，它们按各自的规定报销，要分开算。下面先算%(who)s的；算完发“%(next)s的呢”，接着算%(next)s的。")
+NOTE_CARE = N_("好的，下面算%(who)s的费用：")  # one of them asked for after the first (特药的呢)
 NOTE_PERSON = N_("好的，下面算%(who)s的：")  # one of them asked for after the first (我爸的呢)
 # …and so when the first (or the one asked for) is the resident: from the bot, 先算我的 would be its own case
 NOTE_PEOPLE_YOU_FIRST = N_("您说了几个人的情况，要一位一位算，不能合在一起算。下面先算您本人的；算完发“%(next)s的呢”，接着算%(next)s的。")

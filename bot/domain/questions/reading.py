@@ -176,6 +176,9 @@ class MessageReader:
         if last in self.places.likened_names(normalized):
             return question  # (…有没有衡阳那种10个的上限; …，昭通是可以的: the measure, not the city asked of)
         at = normalized.rfind(last)
+        relative = self.understanding.relative_word(normalized[at + len(last):at + len(last) + 6])
+        if relative is not None and normalized[at + len(last):].lstrip("市的").startswith(relative):
+            return question  # (我湘潭职工，能给衡阳的我妈用共济吗: where the relative is, not the city asked of)
         clause_start = max(normalized.rfind(mark, 0, at) for mark in ",，。;；?？!！ ") + 1
         clause = normalized[clause_start:at] + _PARTS.split(normalized[at:])[0]
         others = [name for name in names if self.places.names[name] != self.places.names[last]]

@@ -967,7 +967,8 @@ class SearchIndex:
         """我是军人家属…个人缴费有没有减免: a group of people the knowledge never names, asking for a reduction or
         more cover, is not answered by the rule for everyone (or for another group); say it is lacking."""
         normalized = self.read(question)
-        group = self.understanding.unlisted_group(normalized)
+        # (who they are is often told before the ask, in a part the reading leaves out: 我是军转干部，…是不是比一般的多)
+        group = self.understanding.unlisted_group(normalized) or self.understanding.unlisted_group(self.tools.normalize(question))
         if group is None or group in self.answer_text[result.entry.id] or not self.understanding.asks_for_more(normalized):
             return result
         covered, _ = self.places.named(normalized)
@@ -1494,11 +1495,15 @@ class SearchIndex:
         if "family-aid" not in self.understanding.facets(normalized).get("product", ()):
             return normalized
         names = list(dict.fromkeys(self.places.names_in(normalized)))
-        holders = [name for name in names if re.search(rf"{re.escape(name)}市?的?职工", normalized)]
+        # (她是衡阳的职工医保, 我在衡阳交职工医保, 上海的个人账户: whose employee account it is; of a place we lack, only
+        # the account said to be its own: 我老公在株洲交职工医保，能给在湘潭参保的他妈共济吗 is asked of Xiangtan's rule)
+        holders = [name for name in names if re.search(rf"{re.escape(name)}市?的?职工|{re.escape(name)}市?的(?:个人账户|家庭共济|共济)", normalized)
+                   or self.places.names.get(name) is not None and re.search(rf"{re.escape(name)}市?(?:交的?|参保的?)职工", normalized)]
         if len(holders) != 1:
             return normalized
+        # (any other city but where care is, is the relative's: 衡阳参保的爸妈, 衡阳的爸妈)
         others = [name for name in names if self.places.names.get(name) not in (None, self.places.names.get(holders[0]))
-                  and self._role_of(normalized, name) == "insurance"]
+                  and self._role_of(normalized, name) != "care"]
         if not others:
             return normalized  # (a place where care is, 家里人去广州看病, or a relative's we lack, 贵州, stays as it is)
         return _as_elsewhere(normalized, others)

@@ -155,6 +155,8 @@ class AsksFor(_Strict):
 
 class InsuranceNames(_Strict):
     ours: list[str] = Field(default_factory=list)
+    # the parts of any insurance (保险公司, 保险费): no product's name, nor a sign that ours is asked
+    parts: list[str] = Field(default_factory=list)
     asking: list[str] = Field(default_factory=list)
     not_names: list[str] = Field(default_factory=list)  # 出险, 风险: words ending in 险 that name no insurance
 
@@ -187,6 +189,10 @@ class DescribedProduct(_Strict):
     name: str
     plan_words: list[str] = Field(min_length=1)
     traits: list[str] = Field(min_length=1)
+    # The product's own city (衢州) and the plan words that, right after it, name the product with no trait told
+    # (衢州的补充险, 衢州惠民保险: the city has one plan so called); after it, a generic plan word (保险) still needs one.
+    home: list[str] = Field(default_factory=list)
+    named_at_home: list[str] = Field(default_factory=list)
 
 
 class UnderstandingFile(_Strict):
@@ -245,6 +251,7 @@ Facets = dict[str, frozenset[str]]
 _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
 _BEFORE_A_NAME = re.compile(r"[买卖办跟和与或给帮让说了在是有交问找个]")  # words that lead up to a product's name, not part of it
 _BEFORE_A_DESCRIBED_NAME = "的个种份款这那"  # 一年一百块的补充险, 那个保险: the words before a plan told by its traits
+_AT_HOME_LINKS = "市的那个|市的|的那个|的那种|那个|这个|那种|的"  # 衢州的那个补充险: between a city and its plan
 _PLAN_WORD_PARTS = ("公司", "费", "单", "期", "责任", "金")  # 保险公司, 保险费: not the plan itself
 _NOT_A_WORD = re.compile(r"[\W_]+")  # punctuation of any kind, brackets and quotes too
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
@@ -308,8 +315,11 @@ class Understanding:
             if spec.already_known else None
         self._known_before_re = re.compile(rf"^(?:{known.pattern})(?:that|了)?\s*(?P<told>[^,.!?;:~…]{{2,}}?)[,.!?;:~…—\-]+\s*(?:but |那|但是|可是|不过)?(?P<asked>.+)$") \
             if spec.already_known else None
-        self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)))
+        self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)), tuple(norm(product.home)))
                            for product in spec.described_products]
+        self._named_at_home = [(norm([product.name])[0], re.compile(
+            f"(?:{'|'.join(map(re.escape, norm(product.home)))})(?:{_AT_HOME_LINKS})?({'|'.join(map(re.escape, norm(product.named_at_home)))})"))
+            for product in spec.described_products if product.home and product.named_at_home]
         self._how_re = alternation(norm(spec.how_words))
         # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
         self._plain = frozenset([*norm(spec.plain_words), *norm(spec.question_words), *norm(spec.generic_words), *norm(spec.fillers),
@@ -332,6 +342,7 @@ class Understanding:
         # something (报了没有), while 没有 alone answers
         self._asking_end = re.compile(r"([\u4e00-\u9fff])[不没]\1" + (rf"|(?<=\w)(?:{endings.pattern})[啊呀哈嘛呢吧]*$" if endings else ""))
         self._our_insurance = tuple(norm(spec.insurance_names.ours))
+        self._insurance_parts = tuple(norm(spec.insurance_names.parts))
         self._asks = [(index, alternation(norm(item.asked), within_part=True), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
         # a long list of gapped words is slow to search (~0.1 ms); a word of it can only match where its
@@ -439,12 +450,18 @@ class Understanding:
     def described(self, normalized: str) -> str:
         """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where
         that word stands alone (after 的, 那个 or a pause), not as the end of another plan's (养老保险)."""
-        for name, plans, traits in self._described:
+        for name, at_home in self._named_at_home:
+            if name not in normalized and (found := at_home.search(normalized)) is not None \
+                    and not normalized.startswith(_PLAN_WORD_PARTS, found.end(1)):
+                return f"{normalized[:found.start(1)]}{name}{normalized[found.end(1):]}"
+        for name, plans, traits, home in self._described:
             if name in normalized or not traits.search(normalized):
                 continue
             for plan in plans:  # the most telling plan word first (补充险 before 保险 in 保险公司赔的那个补充险)
                 for found in re.finditer(re.escape(plan), normalized):
-                    before = normalized[found.start() - 1] if found.start() else " "
+                    ahead = normalized[:found.start()]
+                    ahead = ahead[:-len(place)] if (place := next((p for p in home if ahead.endswith(p)), None)) else ahead
+                    before = ahead[-1] if ahead else " "  # (一年百元的衢州保险: the plan's own city before it)
                     if (before in _BEFORE_A_DESCRIBED_NAME or _PUNCTUATION.match(before)) \
                             and not normalized.startswith(_PLAN_WORD_PARTS, found.end()):
                         return f"{normalized[:found.start()]}{name}{normalized[found.end():]}"
@@ -725,7 +742,8 @@ class Understanding:
         """The name of an insurance product that is not ours (长期护理保险, 碎屏险), if one is named."""
         for match in _INSURANCE.finditer(normalized):
             start, end = match.start(1), match.end(1)
-            if normalized[:end].endswith(self._our_insurance + self._not_insurance) or normalized.startswith(self._our_insurance, start):
+            if normalized[:end].endswith(self._our_insurance + self._insurance_parts + self._not_insurance) \
+                    or normalized.startswith(self._our_insurance + self._insurance_parts, start):
                 continue
             before = _BEFORE_A_NAME.split(normalized[match.start():start])[-1]  # 赶紧买门诊险: 门诊险, not 紧买门诊险
             if not before or before.endswith(self._asking_words):

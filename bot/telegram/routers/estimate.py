@@ -21,9 +21,10 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step, is_the_speaker
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_CARE, NOTE_CARES, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
                                            NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview)
 from bot.domain.estimate.reimburse import estimate
+from bot.domain.estimate.rules import CARES
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
 from bot.telegram.callbacks import Act, FeatureRouter, acknowledge
@@ -57,10 +58,12 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     if assistant.asks_of_a_topic_we_lack(message.text):
         return False
     case = interview.cases.read(text)
-    people = interview.cases.people(text)
-    if people:  # 我妈…花了3万，我爸…花了5万: each worked out on their own, the first now
+    # 我妈…花了3万，我爸…花了5万, or 住院5万，另外特药2万: each worked out on their own, the first now
+    people = interview.cases.people(text) or interview.cases.cares_apart(text)
+    if people:
         (first, told), *rest = people
-        case = replace(interview.cases.read(told), person=first, others=tuple(person for person, _ in rest))
+        case = replace(interview.cases.read(told), person=first, others=tuple(person for person, _ in rest),
+                       by_care=_by_care(people))
     if not asks and interview.reader.asks_about_the_result(text) and not interview.reader.asks_why(text) \
             and not follow_ups.finished_within(data, at, follow_ups.FOLLOW_UP_SECONDS):
         asks = True  # 每个月药费两千，现在自己要出多少: a figure of a result asked of an amount (not 惠衢保那9091是怎么算的, just after one)
@@ -88,8 +91,16 @@ def _person_asked_for(data: dict, interview: Interview, text: str) -> Case | Non
     people = data.get(PEOPLE) or {}
     if not people or len(text) > PERSON_ASKED_LONGEST or interview.reader.holds_an_amount(text):
         return None
-    named = [person for person in people if person in text or len(person) > 1 and person.lstrip("我") in text]
-    return replace(interview.cases.read(people[named[0]]), person=named[0]) if len(named) == 1 else None
+    if _by_care(people):  # 特药的呢: the care it names
+        named = [care for care in people if care == interview.cases.read(text).answers.get("care")]
+    else:
+        named = [person for person in people if person in text or len(person) > 1 and person.lstrip("我") in text]
+    return replace(interview.cases.read(people[named[0]]), person=named[0], by_care=_by_care(people)) if len(named) == 1 else None
+
+
+def _by_care(waiting) -> bool:
+    """Whether the cases told in one message are kinds of care (住院…，另外特药…), not people: keyed by care."""
+    return all(key in CARES for key in dict(waiting))
 
 
 async def asks_about_the_result(message: Message, assistant: Assistant, state: FSMContext) -> bool:
@@ -303,9 +314,13 @@ class EstimateFlow:
             summary = _noted(self.view.tr(self.locale, NOTE_REVISED), summary)
         if case is not None and case.person is not None and summary is not None:
             yours = is_the_speaker(case.person)
-            note = self.view.tr(self.locale, (NOTE_PEOPLE_YOU_FIRST if yours else NOTE_PEOPLE) if case.others
-                                else NOTE_PERSON_YOU if yours else NOTE_PERSON)
-            summary = _noted(note % {"who": case.person, "next": case.others[0] if case.others else ""}, summary)
+            if case.by_care:
+                note = self.view.tr(self.locale, NOTE_CARES if case.others else NOTE_CARE)
+            else:
+                note = self.view.tr(self.locale, (NOTE_PEOPLE_YOU_FIRST if yours else NOTE_PEOPLE) if case.others
+                                    else NOTE_PERSON_YOU if yours else NOTE_PERSON)
+            named = [self._care_label(care) if case.by_care else care for care in (case.person, *case.others[:1])]
+            summary = _noted(note % {"who": named[0], "next": named[1] if case.others else ""}, summary)
         if step is None:
             # The result ends the dialogue; the answers stay in the data for "change one answer", and
             # for a follow-up case a moment later (那门诊呢，花了800).
@@ -321,6 +336,9 @@ class EstimateFlow:
         lacking = (await self._data()).get(LACKING_CITY) if step.name == "city" else None
         question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of, lacking=lacking)
         await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)
+
+    def _care_label(self, care: str) -> str:
+        return self.view.tr(self.locale, self.interview.words.label("care", care))
 
     def _result(self, answers: dict) -> View:
         return self.view.result(estimate(self.interview.request(answers), self.rules), self.locale, interview=self.interview)

@@ -100,6 +100,8 @@ _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮�
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
 # a figure the resident puts forward (一万, 1.5万, 10%): a claim the answer's own figure checks, no detail we lack
 _FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点.,%]+[元块万千百个岁天年月号%]*")
+# Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
+_SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
@@ -310,10 +312,11 @@ class SearchIndex:
                 if explained is None:
                     continue
                 others = [self.read(other) for other in sentences if other is not sentence]
-                told = [self.understanding.without_terms(text) for text in others]
+                # (where the word was seen, 住院结算单上写着封顶线, or who it is explained to, 我奶奶不识字: nothing asked)
+                told = [self.understanding.without_terms(_SEEN_ON.sub(" ", text)) for text in others]
                 if all((found := self.understanding.word_explained(text)) is None or found[0] == explained for text in others) \
-                        and not any(self.places.named(text) != ([], []) or self.understanding.facets(text) or self.tools.has_anchor(text)
-                                    for text in told):
+                        and not any(self.places.named(text) != ([], []) or set(self.understanding.facets(text)) - {"member"}
+                                    or self.tools.has_anchor(text) for text in told):
                     return explained
         return None
 

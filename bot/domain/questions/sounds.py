@@ -168,12 +168,109 @@ def _in_letters(words: list[str]) -> dict[str, str]:
     return tempcache.remembered(f"yibao-letters1-{digest}.marshal", build)
 
 
+def _pinyin_syllables() -> frozenset[str]:
+    """Every toneless syllable pypinyin reads a character as (ü as v): ~410, kept in the temp directory."""
+    def build() -> list[str]:
+        from pypinyin.contrib.tone_convert import to_normal
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        return sorted({to_normal(reading).replace("ü", "v") for value in pinyin_dict.values() for reading in value.split(",") if reading})
+
+    return frozenset(tempcache.remembered(f"yibao-syllables-all1-{_version()}.marshal", build))
+
+
+_SENTENCE_SYLLABLES_LONGEST = 6  # 国家医保服务平台 is eight, but no resident spells it in one go without spaces
+_UNREAD_SYLLABLE = 3  # what a syllable read as no word costs, against one per word: the fewest, longest words win
+
+
+class PinyinSentences:
+    """A message written wholly in pinyin letters (hui qu bao you mei you nian ling xian zhi), read as the words:
+    every run of letters splits into syllables, and syllables into the fewest words of `words` (ours, then the
+    everyday ones a question needs: 有没有, 多少, 吗); a syllable that makes no word stays as typed."""
+
+    def __init__(self, words: Iterable[str]):
+        self._syllables = _pinyin_syllables()
+        self._longest_syllable = max(map(len, self._syllables))
+        self._words = _spelled_words(list(dict.fromkeys(words)))
+
+    def is_pinyin(self, text: str) -> bool:
+        """Every word of the text is pinyin letters (two words at least, or one of three syllables or more)."""
+        words = text.split()
+        split = [self._split(word) for word in words]
+        return bool(words) and all(split) and (len(words) > 1 or len(split[0]) > 2)
+
+    def read(self, text: str) -> str:
+        return " ".join("".join(self._pieces(text)).split())
+
+    def words_read(self, text: str) -> int:
+        """How many words of two characters or more the reading of the text finds."""
+        return sum(len(piece) > 1 and not piece.isascii() for piece in self._pieces(text))
+
+    def _pieces(self, text: str) -> list[str]:
+        """The text's words as read; syllables read as no word kept as typed, those of one typed word together
+        (xiangtang stays one word, for the places to read)."""
+        typed = [(at, syllable) for at, word in enumerate(text.split()) for syllable in self._split(word)]
+        syllables = [syllable for _, syllable in typed]
+        best: list[tuple[int, list[str]] | None] = [(0, [])] + [None] * len(syllables)
+        for start in range(len(syllables)):
+            if best[start] is None:
+                continue
+            cost, words = best[start]
+            for end in range(start + 1, min(len(syllables), start + _SENTENCE_SYLLABLES_LONGEST) + 1):
+                word = self._words.get("".join(syllables[start:end]))
+                if word and len(word) == 1 and sum(at == typed[start][0] for at, _ in typed) > 1:
+                    word = None  # (a word of one character is typed alone: xiangtang is no 想 and tang)
+                if word:
+                    read = (cost + 1, [*words, word])
+                elif end == start + 1:
+                    # (joined to the syllable before when both are unread and of one typed word)
+                    joined = bool(words) and words[-1].endswith(" ") and start and typed[start - 1][0] == typed[start][0]
+                    read = (cost + _UNREAD_SYLLABLE, [*words[:-1], f"{words[-1].rstrip()}{syllables[start]} "] if joined
+                            else [*words, f" {syllables[start]} "])
+                else:
+                    continue
+                if best[end] is None or read[0] < best[end][0]:
+                    best[end] = read
+        return best[-1][1]
+
+    def _split(self, word: str) -> list[str]:
+        """The word as pinyin syllables, the fewest (xian, not xi an); [] when it is not pinyin."""
+        if not word.isascii() or not word.isalpha():
+            return []
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for start in range(len(word)):
+            if best[start] is None:
+                continue
+            for end in range(start + 1, min(len(word), start + self._longest_syllable) + 1):
+                if word[start:end] in self._syllables and (best[end] is None or len(best[start]) + 1 < len(best[end])):
+                    best[end] = [*best[start], word[start:end]]
+        return best[-1] or []
+
+
+def _spelled_words(words: list[str]) -> dict[str, str]:
+    """The pinyin letters (first reading, no tones) -> the first of `words` spelled so."""
+    digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(words).encode()).hexdigest()[:20]
+
+    def build() -> dict[str, str]:
+        from pypinyin.contrib.tone_convert import to_normal
+        from pypinyin.pinyin_dict import pinyin_dict
+
+        spelled: dict[str, str] = {}
+        for word in words:
+            readings = [pinyin_dict.get(ord(char), "").split(",")[0] for char in word]
+            if all(readings):
+                spelled.setdefault("".join(to_normal(reading) for reading in readings).replace("ü", "v"), word)
+        return spelled
+
+    return tempcache.remembered(f"yibao-sentence-words1-{digest}.marshal", build)
+
+
 class SoundTable:
     """Corrects sound-alike spellings of `targets` in normalised text."""
 
     def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
                  look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = (), least_same: int | None = None,
-                 keyed_shortest: int | None = 3):
+                 keyed_shortest: int | None = 3, sentence_words: Iterable[str] = ()):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         # characters a run must share with the word in place (None: one in three, at least one)
         self._least_same = least_same
@@ -200,6 +297,10 @@ class SoundTable:
         self._protected = re.compile("|".join(map(re.escape, protected))) if protected else None
         self._protected_words = frozenset(protected)
         self._in_letters = _in_letters(sorted({*spelled, *spelled_out})) if spelled_out else {}
+        sentence_words = list(sentence_words)
+        # (built on the first message written in letters: most never are)
+        self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
+        self._sentences: PinyinSentences | None = None
 
     @property
     def targets(self) -> list[str]:
@@ -218,6 +319,8 @@ class SoundTable:
             return text
 
         def replace(match: re.Match) -> str:
+            if (sentence := self._as_a_sentence(match.group(0))) is not None:
+                return sentence
             words = match.group(0).split()
             out, at = [], 0
             while at < len(words):
@@ -233,6 +336,20 @@ class SoundTable:
             return " ".join(out)
 
         return _LATIN_RUN.sub(replace, text)
+
+    _SENTENCE_WORDS_FEWEST = 3  # words (or syllables of one word) a run of letters needs to be read as a sentence
+    _SENTENCE_WORDS_READ = 2  # …and words of two characters or more found in it
+
+    def _as_a_sentence(self, run: str) -> str | None:
+        """A run of letters that is a whole sentence in pinyin (hei he gong ji you shen me tiao jian), as the words;
+        None when it is no such run (a short one, English words, or one with too few words of ours in it)."""
+        if not self._sentence_words or len(run) < 6:
+            return None
+        if self._sentences is None:
+            self._sentences = PinyinSentences(self._sentence_words)
+        if not self._sentences.is_pinyin(run) or len(run.split()) < self._SENTENCE_WORDS_FEWEST and len(run.replace(" ", "")) < 8:
+            return None
+        return self._sentences.read(run) if self._sentences.words_read(run) >= self._SENTENCE_WORDS_READ else None
 
     @staticmethod
     def _spelled(targets: list[str]) -> dict[str, tuple[frozenset[str], ...]]:

@@ -80,6 +80,8 @@ class SoundAlikeList(_Strict):
     not_typos: list[str] = Field(default_factory=list)
     look_alike: dict[str, str] = Field(default_factory=dict)  # a character of our words -> characters written like it
     spelled_out: list[str] = Field(default_factory=list)  # also read when typed in pinyin letters (yibao: 医保)
+    # the everyday words of a question written wholly in pinyin (you mei you, duo shao, ma), read only there
+    sentence_words: list[str] = Field(default_factory=list)
 
 
 class OffTopic(_Strict):
@@ -371,7 +373,7 @@ class Understanding:
         self._normalize = normalize
         look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
         self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike,
-                                 spelled_out=norm(spec.sound_alike.spelled_out))
+                                 spelled_out=norm(spec.sound_alike.spelled_out), sentence_words=norm(spec.sound_alike.sentence_words))
         places = spec.places
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))

@@ -10,6 +10,8 @@ from tests.unit.shipped import answered
     ("衢州补充医疗保险怎么买", "huiqubao/channels"),
     ("衢州那个补充险里20种贵药那块，我在金华的药房买的能报吗", "huiqubao/cover-special-drugs"),
     ("一百块那个衢州保险，要是在杭州住院用了目录外的药，是全额算进去吗", "huiqubao/cover-out-of-catalogue"),  # the city before a trait's plan
+    ("衢州那个保险每一项最高赔一百万对吧", "huiqubao/cover-overview"),  # a plan pointed at, after its city…
+    ("在微信里一个叫邻什么通的小程序买的那个衢州保险，进去点哪里", "huiqubao/channel-linlitong"),  # …or before it
 ])
 def test_quzhous_own_plan_named_by_its_city_is_huiqubao(index, question, entry_id):
     assert answered(index, question) == entry_id
@@ -18,6 +20,7 @@ def test_quzhous_own_plan_named_by_its_city_is_huiqubao(index, question, entry_i
 @pytest.mark.parametrize("question", [
     "网上几百块钱就能保几百万的那种医疗险，值不值得给爸妈买",  # 几百块 is no trait of ours
     "楼上王婶前年买了一份百万医疗险，这次住院花了五万，她要怎么找保险公司理赔？",  # 保险公司 names no plan of ours
+    "衢州那个养老保险怎么交",  # a plan named, not pointed at
 ])
 def test_a_commercial_plan_is_not_taken_for_ours(index, question):
     assert index.search(question).outcome == "declined"

@@ -195,6 +195,8 @@ class DescribedProduct(_Strict):
     # (衢州的补充险, 衢州惠民保险: the city has one plan so called); after it, a generic plan word (保险) still needs one.
     home: list[str] = Field(default_factory=list)
     named_at_home: list[str] = Field(default_factory=list)
+    # …and those that name it only pointed at (衢州那个保险, 衢州的那种险: one thing the resident has in mind)
+    pointed_at_home: list[str] = Field(default_factory=list)
 
 
 class UnderstandingFile(_Strict):
@@ -254,6 +256,15 @@ _INSURANCE = re.compile(r"[\u4e00-\u9fff]{0,4}?(保险|险)")
 _BEFORE_A_NAME = re.compile(r"[买卖办跟和与或给帮让说了在是有交问找个]")  # words that lead up to a product's name, not part of it
 _BEFORE_A_DESCRIBED_NAME = "的个种份款这那"  # 一年一百块的补充险, 那个保险: the words before a plan told by its traits
 _AT_HOME_LINKS = "市的那个|市的|的那个|的那种|那个|这个|那种|的"  # 衢州的那个补充险: between a city and its plan
+_POINTING_LINKS = "市的那个|市那个|的那个|的那种|的这个|那个|这个|那种|那款"  # 衢州那个保险: a plan pointed at
+
+
+def _named_at_home_pattern(home: list[str], named: list[str], pointed: list[str]) -> re.Pattern:
+    """衢州的补充险 | 衢州那个保险 | 那个衢州保险: the plan word (the last group that matched) after its city."""
+    either = lambda words: "|".join(map(re.escape, words)) or "(?!)"  # noqa: E731
+    home_re = either(home)
+    return re.compile(f"(?:{home_re})(?:(?:{_AT_HOME_LINKS})?({either(named)})|(?:{_POINTING_LINKS})({either(pointed)}))"
+                      f"|(?:{_POINTING_LINKS})(?:{home_re})的?({either(pointed)})")
 _PLAN_WORD_PARTS = ("公司", "费", "单", "期", "责任", "金")  # 保险公司, 保险费: not the plan itself
 _NOT_A_WORD = re.compile(r"[\W_]+")  # punctuation of any kind, brackets and quotes too
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
@@ -319,8 +330,8 @@ class Understanding:
             if spec.already_known else None
         self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)), tuple(norm(product.home)))
                            for product in spec.described_products]
-        self._named_at_home = [(norm([product.name])[0], re.compile(
-            f"(?:{'|'.join(map(re.escape, norm(product.home)))})(?:{_AT_HOME_LINKS})?({'|'.join(map(re.escape, norm(product.named_at_home)))})"))
+        self._named_at_home = [(norm([product.name])[0], _named_at_home_pattern(
+            norm(product.home), norm(product.named_at_home), norm(product.pointed_at_home)))
             for product in spec.described_products if product.home and product.named_at_home]
         self._how_re = alternation(norm(spec.how_words))
         # Words that name no detail of their own: how a question asks, who is concerned, in general terms.
@@ -453,9 +464,10 @@ class Understanding:
         """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where
         that word stands alone (after 的, 那个 or a pause), not as the end of another plan's (养老保险)."""
         for name, at_home in self._named_at_home:
-            if name not in normalized and (found := at_home.search(normalized)) is not None \
-                    and not normalized.startswith(_PLAN_WORD_PARTS, found.end(1)):
-                return f"{normalized[:found.start(1)]}{name}{normalized[found.end(1):]}"
+            if name not in normalized and (found := at_home.search(normalized)) is not None:
+                plan = found.lastindex  # (the plan word named, or pointed at)
+                if not normalized.startswith(_PLAN_WORD_PARTS, found.end(plan)):
+                    return f"{normalized[:found.start(plan)]}{name}{normalized[found.end(plan):]}"
         for name, plans, traits, home in self._described:
             if name in normalized or not traits.search(normalized):
                 continue

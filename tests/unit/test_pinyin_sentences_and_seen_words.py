@@ -58,3 +58,16 @@ def test_handling_a_scam_call_is_declined(index, question):
 ])
 def test_the_fact_checked_against_a_scam_is_answered(index, question, entry_id):
     assert answered(index, question) == entry_id
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("来电说惠衢保今天是最后一天参保，不马上转钱就断保了，惠衢保参保期到底截止到哪天", "huiqubao/enrolment-period"),
+    ("有人打电话说我有一笔惠衢保理赔款，先交200手续费才能到账，惠衢保理赔是这个流程吗", "huiqubao/settlement"),
+])
+def test_what_a_caller_said_is_not_what_the_resident_asks(index, question, entry_id):
+    assert answered(index, question) == entry_id
+
+
+def test_what_a_relative_said_may_be_what_is_asked(index):
+    # (他说…这样真的不会出问题吗: the claim is the question; answered from what it asks, as before)
+    assert answered(index, "我弟在衡阳上班交职工医保，他说反正能共济，直接拿他的卡给我妈刷药就行，这样真的不会出问题吗") == "family-aid/hengyang/pay"

@@ -34,6 +34,11 @@ _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bothe
 _WHICH_BETTER = re.compile(r"哪个更?(?:划算|好|值|合适|便宜|靠谱)|哪一个更?好|which (?:one )?is (?:better|cheaper|a better deal)")  # both weighed
 _OTHER_PEOPLE = re.compile(r"同事|朋友|邻居|同学|老乡|\bcolleague|\bfriend|\bneighbou?r")  # people who are no relatives
 _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)
+# A part telling what a caller, a text or a seller said (来电说, 短信说, 有人打电话说, 业务员说; someone phoned saying):
+# claims a resident checks, not asks (a relative's or the counter's words, 他说…这样行吗, are often what is asked)
+_REPORTED = re.compile(r"(?:有人|陌生人|来电|打电话|电话里|短信|业务员|中介|卖保险的|网上|群里)(?:跟我|和我|给我|对我)?说"
+                       r"|\b(?:someone|somebody|a caller|a text|an sms|a message|a salesman|an agent)\b.{0,20}\b(?:said|says|saying|claims?|claimed|told me)\b"
+                       r"|\b(?:phoned|texted|called) (?:me )?saying\b")
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 
@@ -469,6 +474,27 @@ class MessageReader:
                     for name in names):
                 return True
         return False
+
+    def only_in_what_others_said(self, question: str, word_found) -> bool:
+        """What `word_found` finds (a detail asked for) stands only in parts that tell what someone else said
+        (来电说…不马上转钱就断保了; a salesman says…), none in a part that asks: the resident does not ask it."""
+        parts, asking = self._parts(question)
+        reported = [part for part in parts if part not in asking and _REPORTED.search(part)]
+        return bool(asking) and bool(reported) and not any(word_found(part) for part in asking) \
+            and any(word_found(part) for part in (*reported, *self._after_reported(parts, asking, reported)))
+
+    @staticmethod
+    def _after_reported(parts: list[str], asking: list[str], reported: list[str]) -> list[str]:
+        """The telling parts right after one that reports (来电说惠衢保今天最后一天, 不马上转钱就断保了): what was said too."""
+        after, carrying = [], False
+        for part in parts:
+            if part in reported:
+                carrying = True
+            elif part in asking:
+                carrying = False
+            elif carrying:
+                after.append(part)
+        return after
 
     def asking_parts(self, question: str) -> str | None:
         """Of a long spoken message, the parts that ask something; None for a short question."""

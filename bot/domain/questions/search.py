@@ -1011,8 +1011,8 @@ class SearchIndex:
         normalized = self.read(question)
         entry = result.entry
         ask = self._unanswered_ask(entry, normalized)
-        if ask is None:
-            return result
+        if ask is None or self.reader.only_in_what_others_said(question, lambda part: self._unanswered_ask(entry, part) == ask):
+            return result  # (来电说…不马上转钱就断保了，惠衢保参保期截止到哪天: what the caller said is not asked)
         covered, _ = self.places.named(normalized)
         asked = understanding.facets(normalized)
         better = None

@@ -14,7 +14,7 @@ def test_syllables_are_read_as_the_fewest_words():
     assert sentences.read("xiangtang jiating gongji zenme bangding") == "xiangtang 家庭共济怎么绑定"
 
 
-@pytest.mark.parametrize(("text", "pinyin"), [("hei he gong ji", True), ("huiqubaozainalimai", True),
+@pytest.mark.parametrize(("text", "pinyin"), [("hei he gong ji", True), ("huiqubaozainalimai", True), ("yaodian", True),
                                               ("can he join", False), ("how much is it", False)])
 def test_only_letters_that_are_all_pinyin_count(text, pinyin):
     assert PinyinSentences(["黑河"]).is_pinyin(text) is pinyin
@@ -71,3 +71,10 @@ def test_what_a_caller_said_is_not_what_the_resident_asks(index, question, entry
 def test_what_a_relative_said_may_be_what_is_asked(index):
     # (他说…这样真的不会出问题吗: the claim is the question; answered from what it asks, as before)
     assert answered(index, "我弟在衡阳上班交职工医保，他说反正能共济，直接拿他的卡给我妈刷药就行，这样真的不会出问题吗") == "family-aid/hengyang/pay"
+
+
+def test_one_word_typed_in_letters_amid_characters_is_read_unless_english_uses_it(index):
+    normalize = index.tools.normalize
+    assert normalize("衢州能用dianzi pingzheng的yaodian大概有多少家") == "衢州能用电子凭证的药店大概有多少家"
+    assert normalize("怎么denglu") == "怎么登录"
+    assert "quzhou" in normalize("mum = quzhou 居民医保. 大病保险 cap/yr?")  # an English message's place name stays

@@ -194,10 +194,9 @@ class PinyinSentences:
         self._words = _spelled_words(list(dict.fromkeys(words)))
 
     def is_pinyin(self, text: str) -> bool:
-        """Every word of the text is pinyin letters (two words at least, or one of three syllables or more)."""
+        """Every word of the text is pinyin letters."""
         words = text.split()
-        split = [self._split(word) for word in words]
-        return bool(words) and all(split) and (len(words) > 1 or len(split[0]) > 2)
+        return bool(words) and all(self._split(word) for word in words)
 
     def read(self, text: str) -> str:
         return " ".join("".join(self._pieces(text)).split())
@@ -301,6 +300,7 @@ class SoundTable:
         # (built on the first message written in letters: most never are)
         self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
         self._sentences: PinyinSentences | None = None
+        self._as_typed: frozenset[str] = frozenset()  # words English text uses (quzhou, huiqubao): kept when alone
 
     @property
     def targets(self) -> list[str]:
@@ -310,6 +310,7 @@ class SoundTable:
     def keep_in_letters(self, words: set[str]) -> None:
         """These words, though they spell one of ours, are read as typed (English text uses them)."""
         self._in_letters = {letters: word for letters, word in self._in_letters.items() if letters not in words}
+        self._as_typed = frozenset(words)
 
     def spelled_in_letters(self, text: str) -> str:
         """Our words typed in pinyin letters, tones left out, with or without spaces between
@@ -347,8 +348,13 @@ class SoundTable:
             return None
         if self._sentences is None:
             self._sentences = PinyinSentences(self._sentence_words)
-        if not self._sentences.is_pinyin(run) or len(run.split()) < self._SENTENCE_WORDS_FEWEST and len(run.replace(" ", "")) < 8:
+        if not self._sentences.is_pinyin(run):
             return None
+        if len(run.split()) < self._SENTENCE_WORDS_FEWEST and len(run.replace(" ", "")) < 8:
+            # (one word of ours typed alone amid characters: 能在yaodian买药吗, 怎么denglu)
+            word = self._sentences.read(run)
+            return word if run.replace(" ", "") not in self._as_typed and self._sentences.words_read(run) == 1 \
+                and word.isalpha() and not word.isascii() else None
         return self._sentences.read(run) if self._sentences.words_read(run) >= self._SENTENCE_WORDS_READ else None
 
     @staticmethod

@@ -143,3 +143,13 @@ def test_an_amount_taken_back_after_the_right_one_is_none_of_the_case(interview)
 ])
 def test_the_scheme_told_in_english_words(interview, text, scheme):
     assert interview.cases.read(text).answers.get("scheme") == scheme
+
+
+@pytest.mark.parametrize(("text", "in_scope", "whole"), [
+    ("住院花了5万，其中有1万是自费的", 40000, 50000),  # what was spent, told with no label, is the whole
+    ("The bill came to 80,000 yuan, of which 15,000 was for drugs outside the list.", 65000, 80000),
+    ("花了5万，自费的1万不算在里面", 50000, None),  # beside the whole, not in it
+])
+def test_a_part_told_of_what_was_spent_is_inside_it(interview, text, in_scope, whole):
+    read = interview.cases.read(text)
+    assert read.answers["in_scope"] == in_scope and read.from_total == whole

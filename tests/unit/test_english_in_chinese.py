@@ -91,9 +91,9 @@ def test_abbreviations_typed_fast_are_read(index, without_the_list):
     assert result.outcome == "answered" and result.entry.id == "quzhou/remote-care/who", result
 
 
-def test_which_relatives_reads_as_the_knowledge_asks_it(index, without_the_list):
+def test_which_relatives_reads_as_the_knowledge_asks_it(index):
+    # (the city and product in pinyin syllables are read as a pinyin sentence now, with or without the English list)
     question = "heng yang gong ji: which relatives can use my account"
-    assert without_the_list.search(question).outcome != "answered"
     result = index.search(question)
     assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/who", result
 

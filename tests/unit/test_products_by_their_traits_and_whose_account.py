@@ -52,3 +52,24 @@ def test_family_aid_of_an_account_in_a_city_we_lack_is_declined(index):
 ])
 def test_family_aid_asked_across_cities_gets_the_rule_that_decides(index, question):
     assert answered(index, question) == "family-aid/xiangtan/who"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("衢州那个医保报完再补一刀的保险，浙里办里面一层一层怎么点进去", "huiqubao/channel-zheliban"),  # told by what it does
+    ("衢州那个一人一份、老人小孩价钱都一样的补充险，一年交几个钱", "huiqubao/premium"),
+])
+def test_huiqubao_told_by_what_it_does_is_named(index, question, entry_id):
+    assert answered(index, question) == entry_id
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("我是北京退休的跟女儿住衢州北京医保备案怎么弄", "北京"),  # run-on: registering is Beijing's rule, Quzhou is only lived in
+])
+def test_registering_care_elsewhere_of_a_city_we_lack_is_declined(index, question, subject):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place" and result.subject == subject
+
+
+def test_the_retirement_age_is_a_neighbour(index):
+    result = index.search("我到底要多少岁才能退休，延迟退休是怎么算的？")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic"

@@ -98,6 +98,10 @@ class Case:
 _HOSPITAL_AFTER = re.compile(r"(?:市|县|区)?的?[^，,。；;!?！？\s]{0,5}?(?:医院|卫生院|卫生服务中心)")
 
 
+# A part of what was spent, told with no label (花了5万，其中1万是自费的): only these words, not 目录里面 (inside the list)
+_PART_OF_WHAT_WAS_SPENT = re.compile(r"其中|当中|这里面|这里头|(?<!目录)(?<!范围)(?<!医保)里面有|(?<!目录)(?<!范围)(?<!医保)里头有|of which|including|included")
+# A part said to be outside the whole (自费的1万不算在里面, not included)
+_NOT_PART_OF = re.compile(r"[不没](?:算在|算进|在|包括|包含|含)|not (?:included|including|counted)|excluding|on top of")
 # What may stand between a label and its amount in another clause (the invoice total is ¥56,320.00).
 _CURRENCY_ONLY = re.compile(r"[\s¥￥$]|rmb|cny")
 
@@ -750,10 +754,15 @@ class CaseReader:
         """(the cost inside the list, the whole) when the whole is told and the part outside the list is said to
         be in it (其中, of which), neither unsure nor more than once; None otherwise."""
         totals, outside = set(labelled["total"]), set(labelled["out_of_list"])
-        if labelled["in_scope"] or labelled[""] or len(totals) != 1 or len(outside) != 1 or None in totals | outside \
-                or NOTHING in outside or self._part_of_total is None \
-                or not any(self._part_of_total.search(_spelled(clause)) for clause, _ in clauses):
+        if not totals and len(labelled[""]) == 1 and any(_PART_OF_WHAT_WAS_SPENT.search(_spelled(clause)) for clause, _ in clauses):
+            totals = set(labelled[""])  # 住院花了5万，其中1万是自费的: what was spent, told with no label, is the whole
+        elif labelled[""]:
             return None
+        if labelled["in_scope"] or len(totals) != 1 or len(outside) != 1 or None in totals | outside \
+                or NOTHING in outside or self._part_of_total is None \
+                or not any(self._part_of_total.search(_spelled(clause)) for clause, _ in clauses) \
+                or any(_NOT_PART_OF.search(_spelled(clause)) for clause, _ in clauses):
+            return None  # (自费的1万不算在里面: beside the whole, not in it)
         whole, part = totals.pop(), outside.pop()
         return (whole - part, whole) if whole > part else None
 

@@ -1202,6 +1202,11 @@ class SearchIndex:
                                                                        question, or_all=self.places.likened_to_ours(normalized)))), None)):
             # 衡阳的门诊起付线我知道了，长沙职工门诊起付线是多少: the part that asks is about Changsha
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
+        if covered and uncovered and asked.get("product") == frozenset({"remote-care"}) \
+                and (insured := [place for place in uncovered if self._role_of(normalized, place) == "insurance"]) \
+                and not any(self._role_of(normalized, name) == "insurance" for name in self.places.names_in(normalized, covered_only=True)):
+            # 我是北京退休的跟女儿住衢州北京医保备案怎么弄: registering care elsewhere is the insurance city's rule, ours only lived in
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=insured[0])
         if uncovered and not covered and city is not None \
                 and all(self._role_of(normalized, place) == "care" for place in uncovered):
             # 她下个月去杭州住，在那边看病要办什么手续: the places we lack are where care is given or someone

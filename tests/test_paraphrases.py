@@ -148,7 +148,7 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-hundredsixtyninth.yaml", 0.93), ("residents-hundredseventieth.yaml", 0.89), ("residents-hundredseventyfirst.yaml", 0.85),
         ("residents-hundredseventysecond.yaml", 0.75), ("residents-hundredseventythird.yaml", 0.79), ("residents-hundredseventyfourth.yaml", 0.92),
         ("residents-hundredseventyfifth.yaml", 0.91), ("residents-hundredseventysixth.yaml", 0.91), ("residents-hundredseventyseventh.yaml", 0.87),
-        ("residents-hundredseventyeighth.yaml", 0.95), ("residents-hundredseventyninth.yaml", 0.74),
+        ("residents-hundredseventyeighth.yaml", 0.95), ("residents-hundredseventyninth.yaml", 0.70),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

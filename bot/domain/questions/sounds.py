@@ -147,22 +147,26 @@ _LETTER_WORDS_LONGEST = 4  # qin qing zhang hu
 _LETTERS_SHORTEST = 5  # yibao, gongji; shorter runs are English words as often (dabao, hui)
 
 
+def _letters_of(word: str) -> str | None:
+    """The word's pinyin letters (each character's first reading, no tones, ü as v); None if a character has none."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = [pinyin_dict.get(ord(char), "").split(",")[0] for char in word]
+    return "".join(to_normal(reading) for reading in readings).replace("ü", "v") if all(readings) else None
+
+
 def _in_letters(words: list[str]) -> dict[str, str]:
     """The pinyin letters (first reading, no tones) -> our word, for words of two characters or more
     whose letters no other word shares; kept in the temp directory like the readings."""
     digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(words).encode()).hexdigest()[:20]
 
     def build() -> dict[str, str]:
-        from pypinyin.contrib.tone_convert import to_normal
-        from pypinyin.pinyin_dict import pinyin_dict
-
         spelled: dict[str, list[str]] = {}
         for word in words:
-            readings = [pinyin_dict.get(ord(char), "").split(",")[0] for char in word]
-            if len(word) >= 2 and all(readings):
-                letters = "".join(to_normal(reading) for reading in readings).replace("ü", "v")
-                if len(letters) >= _LETTERS_SHORTEST:
-                    spelled.setdefault(letters, []).append(word)
+            letters = _letters_of(word)
+            if len(word) >= 2 and letters and len(letters) >= _LETTERS_SHORTEST:
+                spelled.setdefault(letters, []).append(word)
         return {letters: found[0] for letters, found in spelled.items() if len(found) == 1}
 
     return tempcache.remembered(f"yibao-letters1-{digest}.marshal", build)
@@ -251,14 +255,10 @@ def _spelled_words(words: list[str]) -> dict[str, str]:
     digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(words).encode()).hexdigest()[:20]
 
     def build() -> dict[str, str]:
-        from pypinyin.contrib.tone_convert import to_normal
-        from pypinyin.pinyin_dict import pinyin_dict
-
         spelled: dict[str, str] = {}
         for word in words:
-            readings = [pinyin_dict.get(ord(char), "").split(",")[0] for char in word]
-            if all(readings):
-                spelled.setdefault("".join(to_normal(reading) for reading in readings).replace("ü", "v"), word)
+            if letters := _letters_of(word):
+                spelled.setdefault(letters, word)
         return spelled
 
     return tempcache.remembered(f"yibao-sentence-words1-{digest}.marshal", build)

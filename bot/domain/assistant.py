@@ -169,12 +169,14 @@ class Assistant:
         return nearest.region
 
     def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None,
-            case: dict | None = None, talked_of: str | None = None) -> Reply:
+            case: dict | None = None, talked_of: str | None = None, insured_elsewhere: str | None = None) -> Reply:
         """`follows`: the resident's previous question, if it was a moment ago (its product carries over);
-        `case`: the answers of an estimate under way or just worked out (its scheme and care carry over);
+        `case`: the answers of an estimate under way or just worked out (its scheme and care carry over, and its city
+        is where the resident is insured; `insured_elsewhere`: a place we lack said to be so, 医保是在金华交的);
         `talked_of`: the city the talk was about a moment ago, whose hotline a decline naming no city gives."""
         loaded = self.store.current
-        result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}))
+        result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}),
+                                                   (case or {}).get("city") or insured_elsewhere)
         if result.outcome == "answered" and result.entry is not None:
             return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                   also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,

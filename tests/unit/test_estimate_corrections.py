@@ -130,6 +130,15 @@ def test_a_correction_after_a_question_since_the_result(interview, since, correc
     assert interview.cases.corrects_what_was_not_asked_since(INPATIENT, case, text, since) is corrects
 
 
+@pytest.mark.parametrize("since, leans_on_the_estimate", [
+    ("惠衢保能报吗", True),  # the question since told nothing of a case: another level is the estimate's
+    ("衢州二级医院住院报销比例多少", False),  # …it told a case: 那一级医院呢 swaps the level of the rates just asked
+])
+def test_another_level_after_a_question_since_the_result(interview, since, leans_on_the_estimate):
+    text = "那一级医院呢"
+    assert interview.cases.changes_only_the_person(INPATIENT, interview.cases.read(text), text, since) is leans_on_the_estimate
+
+
 def test_a_what_if_after_a_question_since_is_no_correction_of_the_case(interview):
     text = "那三级医院呢"
     assert not interview.cases.corrects_what_was_not_asked_since(INPATIENT, interview.cases.read(text), text, "惠衢保怎么理赔")

@@ -551,6 +551,26 @@ def test_our_rule_for_people_insured_elsewhere_answers_for_a_city_we_do_not_cove
     assert_answers(index, question, entry_id)
 
 
+@pytest.mark.parametrize("question", ["医保在外地，惠衢保能报吗", "我医保是外地的，惠衢保能报吗"])
+def test_insured_elsewhere_asking_if_our_product_pays_is_told_who_it_is_for(index, question):
+    # not huiqubao/outside-quzhou (care elsewhere): the insurance is elsewhere, and 惠衢保 is for Quzhou's insured only
+    assert_answers(index, question, "huiqubao/need-basic-insurance")
+
+
+def test_care_elsewhere_asking_if_our_product_pays_is_still_care_elsewhere(index):
+    assert_answers(index, "在外地看病，惠衢保能报吗", "huiqubao/outside-quzhou")
+
+
+@pytest.mark.parametrize("insured_in", ["hengyang", "金华"])
+def test_a_product_of_another_city_asked_by_one_the_talk_says_is_insured_outside_it(index, insured_in):
+    # 惠衢保能报吗 after a Hengyang estimate, or after 医保是在金华交的: whom it is for, not what it pays outside Quzhou
+    result = index.search("惠衢保能报吗", insured_in=insured_in)
+    assert result.outcome == "answered" and result.entry.id == "huiqubao/need-basic-insurance", result
+    assert index.search("惠衢保能报吗", insured_in="quzhou").entry.id != "huiqubao/need-basic-insurance"
+    # …asking what it costs is no question of whether it is theirs
+    assert index.search("惠衢保一年多少钱", insured_in=insured_in).entry.id != "huiqubao/need-basic-insurance"
+
+
 @pytest.mark.parametrize("question", ["儿童医保怎么交", "跨地区转医保关系要多久"])
 def test_common_words_are_not_taken_for_places(index, question):
     assert index.search(question).decline_reason != "uncovered_place"

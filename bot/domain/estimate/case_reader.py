@@ -392,15 +392,17 @@ class CaseReader:
         spelled = _spelled(simplified(text[:LONGEST_CASE]))
         return any(pattern.search(spelled) for pattern in self._unchanged)
 
-    def changes_only_the_person(self, answers: dict, case: Case, text: str) -> bool:
+    def changes_only_the_person(self, answers: dict, case: Case, text: str, since: str = "") -> bool:
         """A "what if" (`text`) that changes only what the estimate alone asks of the person (bought 惠衢保, on
-        the minimum allowance), or tells its costs again (也是8000): no FAQ question in between is what it leans on."""
+        the minimum allowance), or tells its costs again (也是8000): no FAQ question in between (`since`) is what it
+        leans on."""
         told = {**self._supposed(text), **case.answers}
         changed = {name for name, value in told.items() if answers.get(name) != value}
         # (…or where the stay was, 要是在衢州市内住的呢: a detail of the stay, which no FAQ question asks of; or, said as
         # a supposition outright, the hospital's level: what if it was a level 3 hospital? — not 那二级医院呢, which may
-        # swap the level of the rates just asked)
-        stay = {*PERSONAL_STEPS, "in_quzhou", *(("level",) if _SUPPOSED.search(_spelled(simplified(text))) else ())}
+        # swap the level of the rates just asked, unless the question since told nothing of a case: 惠衢保能报吗)
+        level = _SUPPOSED.search(_spelled(simplified(text))) or not self.read(since).answers
+        stay = {*PERSONAL_STEPS, "in_quzhou", *(("level",) if level else ())}
         return bool(changed) and (changed <= stay or case.costs)
 
     def corrects_what_was_not_asked_since(self, answers: dict, case: Case, text: str, since: str) -> bool:

@@ -95,6 +95,7 @@ class SearchResult:
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
 
 
+_MAY_JOIN = re.compile(r"能(?:不能)?(?:买|参加|参保|投保|保吗)|可以(?:买|参加|参保|投保)|买得了|让不让买|can (?:i|we|he|she|they) (?:buy|join|get|sign)|eligible")
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
@@ -136,6 +137,7 @@ class SearchIndex:
     ELSEWHERE_SURE = 0.35  # how sure our rule for people insured elsewhere must be (at 0.5: 4 fair questions declined,
     # 我爸医保在长沙 能绑湘潭的共济吗; at 0.35 no question that must be declined is answered)
     STEPS_NEAR = 0.85  # an entry telling how this close behind one that never does answers a how-question
+    ELSEWHERE_NEAR = 0.6  # an entry for people insured elsewhere, scoring this share of the best, leads when they ask
     ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
     MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these
     ASK_LEAD_NEAR = 0.8  # an entry the asking parts alone rank first, scoring this share of the best…
@@ -231,8 +233,15 @@ class SearchIndex:
 
     def _insured_elsewhere_in(self, phrasing: str) -> bool:
         """The phrasing speaks of someone insured elsewhere (外地医保, 在外地参保), not treated elsewhere."""
-        return any(self.understanding.role(phrasing, match.start(), match.end()) == "insurance"
-                   for word in self.ELSEWHERE_WORDS for match in re.finditer(word, phrasing))
+        return "insurance" in self._roles_of_elsewhere(phrasing)
+
+    def _care_elsewhere_in(self, phrasing: str) -> bool:
+        """The phrasing speaks of care (or living) elsewhere (在外地住院)."""
+        return bool(self._roles_of_elsewhere(phrasing) - {"insurance"})
+
+    def _roles_of_elsewhere(self, phrasing: str) -> set[str | None]:
+        return {self.understanding.role(phrasing, match.start(), match.end())
+                for word in self.ELSEWHERE_WORDS for match in re.finditer(word, phrasing)}
 
     @staticmethod
     def _insured_where(entry: Entry, knowledge: KnowledgeBase, provinces: dict[str, set[str]]) -> bool:
@@ -245,9 +254,11 @@ class SearchIndex:
 
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None,
-               case: Facets | None = None) -> SearchResult:
+               case: Facets | None = None, insured_in: str | None = None) -> SearchResult:
         """`follows`: the previous question as it was taken (_search_following); `case`: the facets of an
-        estimate being worked out, or worked out a moment ago (its scheme and care). A question leaving
+        estimate being worked out, or worked out a moment ago (its scheme and care); `insured_in`: where the talk
+        said the resident is insured (the estimate's city, or a place we lack: 金华), for _asked_by_one_insured_outside.
+        A question leaving
         the case's scheme and care unsaid is about them (_within_the_case), and so, where its answer alone
         is another's, about the previous question's; what a talk about one city cannot answer points to
         that city's hotline. A message is asked as the resident means it: as corrected (哦不，是湘潭的), without
@@ -275,6 +286,8 @@ class SearchIndex:
             return within if gives else glossary
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
             self.reader.without_what_is_set_apart(self.reader.corrected(question))))
+        if insured_in is not None and (outside := self._asked_by_one_insured_outside(question, insured_in)) is not None:
+            return outside
         result = self._searched(question, city, follows, case)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
                 and (chinese := self.in_chinese.of(self.read(question))):
@@ -1315,6 +1328,10 @@ class SearchIndex:
                                     decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
         candidates = self._steps_first(candidates, normalized)
         candidates = self._all_products_first(candidates, asked)
+        if not covered and not uncovered and self._insured_elsewhere_in(normalized) and not self._care_elsewhere_in(normalized):
+            # 医保在外地，惠衢保能报吗: one insured elsewhere asks whether ours is theirs at all, not how care elsewhere is paid
+            candidates = self._promoted(candidates, self.ELSEWHERE_NEAR, self.TOP_ENTRIES, lambda c: self._on_asked_product(
+                c.entry, asked) and c.entry.id in self.asked_by_insured_elsewhere)
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
         return self._unnamed(candidates, city, normalized)
@@ -1376,6 +1393,21 @@ class SearchIndex:
                 return self._insured_elsewhere(normalized, asked, None, normalized.replace(f"{name}人", "外地参保的人"))
         return None
 
+    def _asked_by_one_insured_outside(self, question: str, insured_in: str) -> SearchResult | None:
+        """惠衢保能报吗 after a Hengyang resident's estimate (or 那惠衢保我能买吗 from one who said they are insured in
+        Jinhua): whether a product only another city has pays for them, or may be bought, asked naming no place, is
+        asked by one insured outside that city: the knowledge's answer for people insured elsewhere, if it has one."""
+        normalized = self.read(question)
+        owners = self._owners_of(self.understanding.facets(normalized).get("product", frozenset()))
+        region = insured_in if insured_in in self.knowledge.regions else self.places.names.get(insured_in)
+        if not owners or region in owners or self.places.named(normalized) != ([], []) \
+                or not (self.understanding.asks_if_paid_for(normalized) or _MAY_JOIN.search(normalized)):
+            return None
+        result = self._decide(f"{self.ELSEWHERE_INSURED}，{question}", None)
+        return replace(result, taken_as=None) if result.outcome == "answered" \
+            and result.entry.id in self.asked_by_insured_elsewhere else None
+
+    ELSEWHERE_INSURED = "外地医保"  # one insured where a product's city is not, in the knowledge's words
     RELATIVE_ELSEWHERE = "家人在外地参保"  # what such a question asks of the city's rules, in their words
 
     def _relative_insured_elsewhere(self, question: str, result: SearchResult) -> SearchResult:

@@ -169,7 +169,7 @@ def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | Non
         return None
     cases = assistant.store.current.interview.cases
     if follow_ups.asked_since_the_result(data) and not (text and (
-            cases.keeps_the_rest(text) or cases.changes_only_the_person(from_storage(data), case, text)
+            cases.keeps_the_rest(text) or cases.changes_only_the_person(from_storage(data), case, text, follow_ups.asked_since(data))
             or cases.corrects_what_was_not_asked_since(from_storage(data), case, text, follow_ups.asked_since(data)))):
         text = None  # (那我老伴呢，同样的情况; 要是她买了惠衢保呢; 搞错了，是二级: the estimate, though a question was answered since)
     return cases.revision(from_storage(data), case, text)
@@ -542,7 +542,8 @@ class EstimateFlow:
             or follow_ups.talked_of_region(data, time.time())
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
-        reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data))
+        reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data),
+                                   insured_elsewhere=lacking)
         await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
         self._read = None
         if reply.outcome != "answered" and not asks:

@@ -245,3 +245,18 @@ def test_an_old_persons_yes_and_no(interview, text, value):
 @pytest.mark.parametrize(("text", "value"), [("龙游算市内吗", True), ("柯城的医院算不算市内", True), ("杭州算市内吗", False)])
 def test_a_place_asked_of_at_the_in_city_step_is_placed(interview, text, value):
     assert interview.reader.choice("in_city", text, "quzhou") is value
+
+
+@pytest.mark.parametrize("text, again", [("重新算", True), ("那就重新算吧", True), ("start over", True),
+                                         ("起付线几号重新算", False), ("什么时候重新算", False), ("返回", False)])
+def test_a_few_words_asking_to_start_again_are_told_from_a_question(interview, text, again):
+    assert interview.reader.asks_to_start_again(text) is again
+
+
+@pytest.mark.parametrize("answers, text, value", [
+    ({}, "Quzhuo", "quzhou"), (dict(city="quzhou"), "resdent", "resident"),
+    (dict(city="quzhou", scheme="resident"), "hosptial stay", "inpatient"),
+    (dict(city="quzhou", scheme="resident", care="inpatient"), "levle 2", 2),
+])
+def test_english_a_keystroke_from_the_steps_own_words_is_that_answer(interview, answers, text, value):
+    assert interview.accept(step_after(interview, **answers), text) == value

@@ -614,6 +614,21 @@ def test_a_part_asking_of_a_city_we_do_not_cover_declines_beside_ours(index, que
 
 # ---- language --------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("question", ["Chang Sha staff insurance outpatient deductible how much?", "Ha Er Bin family mutual aid who can use"])
+def test_a_place_we_lack_typed_a_syllable_at_a_time_is_that_place(index, question):
+    assert_declines(index, question, "uncovered_place")
+
+
+@pytest.mark.parametrize("question, entry_id", [
+    # as translation apps render our words one by one (惠衢保: benefit qu protect; 共济: together help)
+    ("Benefit Qu Protect one year pay how much money?", "huiqubao/premium"),
+    ("Hengyang together help want remove binding, where operate?", "family-aid/hengyang/unbind"),
+    ("Zhaotong together help need what condition?", "family-aid/zhaotong/conditions"),
+])
+def test_word_by_word_english_reads_as_our_words(index, question, entry_id):
+    assert_answers(index, question, entry_id)
+
+
 @pytest.mark.parametrize("text, language", [
     ("惠衢保多少钱", "zh"), ("惠衢保多少錢", "zh_Hant"), ("親情賬戶怎麼綁定", "zh_Hant"),
     ("How much is Huiqubao?", "en"), ("10万", None), ("ok", None), ("huiqubao 多少钱", "zh"),

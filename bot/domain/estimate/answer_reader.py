@@ -17,6 +17,8 @@ from bot.domain.estimate.amounts import AmountError, find_amounts, parse_amount,
 from bot.domain.estimate.rules import AnswerWords, comparable
 from bot.domain.questions.text import _opencc, _traditional_characters  # one shared OpenCC converter per process
 
+START_AGAIN_LONGEST = 20  # characters (or English letters) of a message only asking to start again
+
 OUTSIDE = "outside"  # a place with no rules: outside the city, or a city we cannot estimate for
 _GAP = ".{0,6}?"  # what … in a word stands for
 _MAYBE_AMOUNT = re.compile(r"[0-9０-９]|[十百千万萬仟佰拾]")
@@ -230,6 +232,7 @@ class AnswerReader:
         self._topic_names = {plan: (plan, *names) for plan, names in self.known.plan_names.items()}
         self._matchers: dict[tuple, WordMatcher] = {}
         self._sound_tables: dict[tuple, object] = {}
+        self._spellings: dict[tuple, object] = {}  # (_respelled) built when first needed
 
     # --- vocabularies -------------------------------------------------------------------------
 
@@ -368,7 +371,10 @@ class AnswerReader:
                 raise
             corrected = self._sounds(table, region).correct(compared)
             if corrected == compared:
-                raise
+                respelled = self._respelled(table, region, spelled)
+                if respelled == spelled:
+                    raise
+                return self._resolve(table, matcher.find(comparable(respelled), respelled), prefer)
         # 衢洲, 渠州, 横阳, 居明: nothing was found, but the answer sounds like one of the step's words.
         return self._resolve(table, matcher.find(corrected), prefer)
 
@@ -436,6 +442,19 @@ class AnswerReader:
                      for word in (self.words.label(table, value), *choice.words[:1])]
             sounds = self._sound_tables[key] = SoundTable(words)
         return sounds.correct(compared)
+
+    def _respelled(self, table: str, region: str | None, spelled: str) -> str:
+        """Quzhuo, resdent, hosptial stay: English a keystroke or two from the step's own words, written right."""
+        if not _LATIN.search(spelled):
+            return spelled
+        key = (table, region)
+        spelling = self._spellings.get(key)
+        if spelling is None:
+            from bot.domain.questions.spelling import EnglishSpelling  # rapidfuzz: only when an answer is not understood
+
+            words = {word for typed, _, _ in self._pairs(table, region) for word in re.findall(r"[a-z]+", str(typed).lower())}
+            spelling = self._spellings[key] = EnglishSpelling(words)
+        return spelling.correct(spelled)
 
     def _sounds(self, table: str, region: str | None):
         """Sound-alike typos of the step's own words (places too), built when first needed."""
@@ -513,6 +532,10 @@ class AnswerReader:
     def _not_a_cost(self, before: str) -> bool:
         """A word of amount_labels.not_a_cost (起付线, 保费, 一年交) in the clause before an amount."""
         return _in_the_last_clause(before, self._not_a_cost_words)
+
+    def asks_to_start_again(self, typed: str) -> bool:
+        """重新算, 那就重新算吧, start over: a few words asking for a new estimate (not 起付线几号重新算, a question)."""
+        return len(typed) <= START_AGAIN_LONGEST and self.navigation(typed) == "restart" and not self.is_question(typed)
 
     def wants_calculation(self, typed: str) -> bool:
         """帮我算, 算一下, 算报销: start the estimate (not 结算报销 or 预算: 算 inside another word)."""

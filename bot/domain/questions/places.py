@@ -7,6 +7,7 @@ from typing import Iterator
 
 from bot.domain.knowledge.schema import KnowledgeBase
 from bot.domain.questions.text import TextTools
+from bot.domain.questions.sounds import syllables_of
 from bot.domain.questions.understanding import Understanding
 from bot.domain.questions.wordmatch import COMPARING, alternation
 
@@ -34,6 +35,9 @@ class Places:
             key = tools.normalize(name)
             if key:
                 names.setdefault(key, None)
+        for name, region_id in list(names.items()):  # Chang Sha, Hei He: a name in letters typed a syllable at a time
+            if name.isascii() and len(spaced := syllables_of(name)) > 1:
+                names.setdefault(" ".join(spaced), region_id)
         self.names = names
         self._compared: re.Pattern | None = None  # built on first use
         self._likened: re.Pattern | None = None  # (likened_to_ours) built on first use

@@ -95,7 +95,7 @@ class SearchResult:
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
 
 
-_MAY_JOIN = re.compile(r"能(?:不能)?(?:买|参加|参保|投保|保吗)|可以(?:买|参加|参保|投保)|买得了|让不让买|can (?:i|we|he|she|they) (?:buy|join|get|sign)|eligible")
+_MAY_JOIN = re.compile(r"能(?:不能)?(?:买|参加|参保|投保|保吗)|可以(?:买|参加|参保|投保)|买得了|买上|买得上|让不让买|can (?:i|we|he|she|they) (?:buy|join|get|sign)|eligible")
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
@@ -1328,7 +1328,8 @@ class SearchIndex:
                                     decline_region=fallback_region, missing=lacking[0], nearest=lacking[1])
         candidates = self._steps_first(candidates, normalized)
         candidates = self._all_products_first(candidates, asked)
-        if not covered and not uncovered and self._insured_elsewhere_in(normalized) and not self._care_elsewhere_in(normalized):
+        if not covered and not uncovered and self._insured_elsewhere_in(normalized) and not self._care_elsewhere_in(normalized) \
+                and (understanding.asks_if_paid_for(normalized) or _MAY_JOIN.search(normalized)):
             # 医保在外地，惠衢保能报吗: one insured elsewhere asks whether ours is theirs at all, not how care elsewhere is paid
             candidates = self._promoted(candidates, self.ELSEWHERE_NEAR, self.TOP_ENTRIES, lambda c: self._on_asked_product(
                 c.entry, asked) and c.entry.id in self.asked_by_insured_elsewhere)

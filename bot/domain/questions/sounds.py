@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from math import ceil
 from typing import Iterable
 
@@ -172,6 +173,7 @@ def _in_letters(words: list[str]) -> dict[str, str]:
     return tempcache.remembered(f"yibao-letters1-{digest}.marshal", build)
 
 
+@cache
 def _pinyin_syllables() -> frozenset[str]:
     """Every toneless syllable pypinyin reads a character as (ü as v): ~410, kept in the temp directory."""
     def build() -> list[str]:
@@ -180,7 +182,7 @@ def _pinyin_syllables() -> frozenset[str]:
 
         return sorted({to_normal(reading).replace("ü", "v") for value in pinyin_dict.values() for reading in value.split(",") if reading})
 
-    return frozenset(tempcache.remembered(f"yibao-syllables-all1-{_version()}.marshal", build))
+    return frozenset(tempcache.remembered(f"yibao-syllables-all1-{_version()}.marshal", build, list))
 
 
 _SENTENCE_SYLLABLES_LONGEST = 6  # 国家医保服务平台 is eight, but no resident spells it in one go without spaces
@@ -237,17 +239,22 @@ class PinyinSentences:
         return best[-1][1]
 
     def _split(self, word: str) -> list[str]:
-        """The word as pinyin syllables, the fewest (xian, not xi an); [] when it is not pinyin."""
-        if not word.isascii() or not word.isalpha():
-            return []
-        best: list[list[str] | None] = [[]] + [None] * len(word)
-        for start in range(len(word)):
-            if best[start] is None:
-                continue
-            for end in range(start + 1, min(len(word), start + self._longest_syllable) + 1):
-                if word[start:end] in self._syllables and (best[end] is None or len(best[start]) + 1 < len(best[end])):
-                    best[end] = [*best[start], word[start:end]]
-        return best[-1] or []
+        return syllables_of(word, self._syllables, self._longest_syllable)
+
+
+def syllables_of(word: str, syllables: frozenset[str] | None = None, longest: int = 6) -> list[str]:
+    """The word as pinyin syllables, the fewest (xian, not xi an; changsha: chang sha); [] when it is not pinyin."""
+    if not word.isascii() or not word.isalpha():
+        return []
+    syllables = syllables if syllables is not None else _pinyin_syllables()
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for start in range(len(word)):
+        if best[start] is None:
+            continue
+        for end in range(start + 1, min(len(word), start + longest) + 1):
+            if word[start:end] in syllables and (best[end] is None or len(best[start]) + 1 < len(best[end])):
+                best[end] = [*best[start], word[start:end]]
+    return best[-1] or []
 
 
 def _spelled_words(words: list[str]) -> dict[str, str]:

@@ -49,6 +49,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     data, at = await state.get_data(), message.date.timestamp()
     if (waiting := _person_asked_for(data, interview, text)) is not None:
         return {"case": waiting}  # 我爸的呢, 先算我妈的: one of the people told of a moment ago
+    if interview.reader.asks_to_start_again(text):
+        return {"case": interview.cases.read(text)}  # 重新算: from the first step, nothing told before carried in
     calculate = interview.reader.wants_calculation(text)
     asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
     revises = interview.cases.revises(text)  # 不对我是职工, 那二级医院呢: a change of the case, if one was just worked out

@@ -708,6 +708,12 @@ def test_the_national_app_works_whatever_the_city(index):
     assert index.search("我是南京人 国家医保服务平台第一次怎么登录").decline_reason != "uncovered_place"
 
 
+@pytest.mark.parametrize("question", ["Commercial million medical insurance buy which brand better?",
+                                      "Hengyang Central Hospital heart doctor which one good, how book number?"])
+def test_neighbours_in_word_by_word_english_are_declined_by_name(index, question):
+    assert_declines(index, question, "uncovered_topic")
+
+
 def test_cashing_out_the_medical_account_is_declined_by_name(index):
     assert_declines(index, "医保卡里的钱能不能提现", "uncovered_topic")
 

@@ -131,7 +131,8 @@ def test_none_is_zero_only_for_the_out_of_list_amount(interview):
 
 
 @pytest.mark.parametrize(("text", "move"), [("不算了", "cancel"), ("那我先不算了吧", "cancel"), ("取消", "cancel"), ("返回", "back"),
-                                            ("重新算", "restart"), ("算错了，重新开始", "restart"), ("衢州", None)])
+                                            ("重新算", "restart"), ("算错了，重新开始", "restart"), ("衢州", None),
+                                            ("好 接着算", "go_on"), ("ok, carry on", "go_on"), ("where were we?", "go_on")])
 def test_navigation_words(interview, text, move):
     assert interview.navigation(text) == move
 

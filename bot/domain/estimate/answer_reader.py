@@ -17,6 +17,7 @@ from bot.domain.estimate.amounts import AmountError, find_amounts, parse_amount,
 from bot.domain.estimate.rules import AnswerWords, comparable
 from bot.domain.questions.text import _opencc, _traditional_characters  # one shared OpenCC converter per process
 
+GO_ON_LONGEST = 20  # characters (or English letters) of a message only asking to go on
 START_AGAIN_LONGEST = 20  # characters (or English letters) of a message only asking to start again
 
 OUTSIDE = "outside"  # a place with no rules: outside the city, or a city we cannot estimate for
@@ -222,6 +223,7 @@ class AnswerReader:
         self._stop = tuple(comparable(w) for w in self.known.stop)
         self._restart = tuple(comparable(w) for w in self.known.restart)
         self._back = tuple(comparable(w) for w in self.known.back)
+        self._go_on = tuple(comparable(w) for w in self.known.go_on)
         self.not_money_after = tuple(self.known.not_money_after)
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
@@ -634,7 +636,7 @@ class AnswerReader:
         return None
 
     def navigation(self, typed: str) -> str | None:
-        """back | cancel | restart when typed typed asks to move, stop or start again."""
+        """back | cancel | restart | go_on when typed asks to move, stop, start again or go on where it was."""
         exact = self.words.lookup("navigation", typed)
         if exact is not None:
             return exact
@@ -645,4 +647,6 @@ class AnswerReader:
             return "restart"
         if any(word in compared for word in self._back):
             return "back"
+        if len(compared) <= GO_ON_LONGEST and any(word in compared for word in self._go_on):
+            return "go_on"
         return None

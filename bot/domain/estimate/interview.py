@@ -260,7 +260,7 @@ class Interview:
         return self._cases
 
     def navigation(self, text: str) -> str | None:
-        """'back', 'cancel' or 'restart' when typed text asks for it (返回, 取消, 不算了, 重新算…), else None."""
+        """'back', 'cancel', 'restart' or 'go_on' when typed text asks for it (返回, 取消, 不算了, 重新算, 接着算…), else None."""
         return self.reader.navigation(simplified(text))
 
     def asked_after_stopping(self, text: str) -> str | None:

@@ -88,3 +88,4 @@ class Understanding(_Strict):
     restart: Words = Field(default_factory=list)
     stop: Words = Field(default_factory=list)
     back: Words = Field(default_factory=list)
+    go_on: Words = Field(default_factory=list)  # 接着算 after a question in between: the step again

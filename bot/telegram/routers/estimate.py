@@ -424,6 +424,9 @@ class EstimateFlow:
         if navigation == "restart":
             await self.start()
             return
+        if navigation == "go_on":
+            await self.show(answers)  # 接着算 after a question in between: where it was
+            return
         if _ONLY_MARKS.fullmatch(text):
             await self.accept(answers, step, text.strip())  # the step again, with its hint
             return

@@ -261,3 +261,8 @@ def test_a_few_words_asking_to_start_again_are_told_from_a_question(interview, t
 ])
 def test_english_a_keystroke_from_the_steps_own_words_is_that_answer(interview, answers, text, value):
     assert interview.accept(step_after(interview, **answers), text) == value
+
+
+def test_an_a_not_a_question_at_a_step_is_a_question_not_its_answer(interview):
+    # 那透析的话惠衢保管不管 at "which care": 透析 names no option here, and the message asks something
+    assert interview.reader.is_question("那透析的话惠衢保管不管")

@@ -714,6 +714,10 @@ def test_neighbours_in_word_by_word_english_are_declined_by_name(index, question
     assert_declines(index, question, "uncovered_topic")
 
 
+def test_a_place_before_an_employees_personal_account_is_where_that_account_is_insured(index):
+    assert_declines(index, "大庆职工个人账户已开通跨省共济，大庆那边怎么绑", "uncovered_place")
+
+
 def test_cashing_out_the_medical_account_is_declined_by_name(index):
     assert_declines(index, "医保卡里的钱能不能提现", "uncovered_topic")
 

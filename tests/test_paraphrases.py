@@ -149,6 +149,13 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-hundredseventysecond.yaml", 0.75), ("residents-hundredseventythird.yaml", 0.79), ("residents-hundredseventyfourth.yaml", 0.92),
         ("residents-hundredseventyfifth.yaml", 0.91), ("residents-hundredseventysixth.yaml", 0.91), ("residents-hundredseventyseventh.yaml", 0.87),
         ("residents-hundredseventyeighth.yaml", 0.95), ("residents-hundredseventyninth.yaml", 0.70),
+        # twenty-fourth session, sealed sets each run once: 93.3 / 80.0 / 69.3 / 82.7 / 88.0 % at its start (73c28e5; angry
+        # rants, why and what-if-not, word-by-word English, replies quoting something first, edge cases), 86.0 / 86.7 %
+        # midway (c820755; asking for leniency, local speech), 95.3 / 80.5 % at its end (99e1740; the fact and where it
+        # comes from, mistakes already made)
+        ("residents-hundredeightieth.yaml", 0.93), ("residents-hundredeightyfirst.yaml", 0.79), ("residents-hundredeightysecond.yaml", 0.9),
+        ("residents-hundredeightythird.yaml", 0.83), ("residents-hundredeightyfourth.yaml", 0.87), ("residents-hundredeightyfifth.yaml", 0.86),
+        ("residents-hundredeightysixth.yaml", 0.86), ("residents-hundredeightyseventh.yaml", 0.95), ("residents-hundredeightyeighth.yaml", 0.8),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

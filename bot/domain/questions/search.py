@@ -95,7 +95,6 @@ class SearchResult:
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
 
 
-_MAY_JOIN = re.compile(r"能(?:不能)?(?:买|参加|参保|投保|保吗)|可以(?:买|参加|参保|投保)|买得了|买上|买得上|让不让买|can (?:i|we|he|she|they) (?:buy|join|get|sign)|eligible")
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
@@ -1329,7 +1328,7 @@ class SearchIndex:
         candidates = self._steps_first(candidates, normalized)
         candidates = self._all_products_first(candidates, asked)
         if not covered and not uncovered and self._insured_elsewhere_in(normalized) and not self._care_elsewhere_in(normalized) \
-                and (understanding.asks_if_paid_for(normalized) or _MAY_JOIN.search(normalized)):
+                and (understanding.asks_if_paid_for(normalized) or understanding.asks_to_join(normalized)):
             # 医保在外地，惠衢保能报吗: one insured elsewhere asks whether ours is theirs at all, not how care elsewhere is paid
             candidates = self._promoted(candidates, self.ELSEWHERE_NEAR, self.TOP_ENTRIES, lambda c: self._on_asked_product(
                 c.entry, asked) and c.entry.id in self.asked_by_insured_elsewhere)
@@ -1402,7 +1401,7 @@ class SearchIndex:
         owners = self._owners_of(self.understanding.facets(normalized).get("product", frozenset()))
         region = insured_in if insured_in in self.knowledge.regions else self.places.names.get(insured_in)
         if not owners or region in owners or self.places.named(normalized) != ([], []) \
-                or not (self.understanding.asks_if_paid_for(normalized) or _MAY_JOIN.search(normalized)):
+                or not (self.understanding.asks_if_paid_for(normalized) or self.understanding.asks_to_join(normalized)):
             return None
         result = self._decide(f"{self.ELSEWHERE_INSURED}，{question}", None)
         return replace(result, taken_as=None) if result.outcome == "answered" \

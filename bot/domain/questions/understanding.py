@@ -228,6 +228,7 @@ class UnderstandingFile(_Strict):
     facets: dict[str, dict[str, FacetValue]] = Field(default_factory=dict)
     generic_words: list[str] = Field(default_factory=list)
     paid_for_asked: list[str] = Field(default_factory=list)  # 能报多少: whether a thing is paid for
+    join_asked: list[str] = Field(default_factory=list)  # 能买吗: whether one may join it
     unlisted_groups: list[str] = Field(default_factory=list)  # 军人家属: groups whose own treatment the knowledge never gives
     more_asked: list[str] = Field(default_factory=list)  # 有没有减免: a reduction or more cover asked
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
@@ -311,6 +312,7 @@ class Understanding:
         self._joined: dict[str, re.Pattern] = {}  # two values of a dimension joined to compare (compared())
         self._generic_re = alternation(norm(spec.generic_words))
         self._paid_for_re = alternation(norm(spec.paid_for_asked))
+        self._join_re = alternation(norm(spec.join_asked))
         self._unlisted_groups = alternation(norm(spec.unlisted_groups))
         self._more_asked = alternation(norm(spec.more_asked))
         self._references = [(which, pattern) for which in ("former", "latter")
@@ -747,6 +749,10 @@ class Understanding:
     def asks_if_paid_for(self, normalized: str) -> bool:
         """The text asks whether, or how much, something is paid for (能报多少, is it covered)."""
         return _found(self._paid_for_re, normalized) is not None
+
+    def asks_to_join(self, normalized: str) -> bool:
+        """The text asks whether one may join or buy something (能买吗, can I join)."""
+        return _found(self._join_re, normalized) is not None
 
     def names_our_insurance(self, normalized: str) -> bool:
         """The text names medical insurance as ours (医保, 医疗保险), not another kind."""

@@ -557,6 +557,13 @@ def test_insured_elsewhere_asking_if_our_product_pays_is_told_who_it_is_for(inde
     assert_answers(index, question, "huiqubao/need-basic-insurance")
 
 
+@pytest.mark.parametrize("question", ["我医保在外地，来衢州住院能报多少", "我医保是外地的，在衢州看门诊怎么报"])
+def test_insured_elsewhere_treated_in_a_city_of_ours_is_the_insurance_citys_question(index, question):
+    # not Quzhou's direct settlement for its own insured treated elsewhere: the rules are where one is insured
+    assert_declines(index, question, "uncovered_place")
+    assert index.search("我衢州医保，在外地住院能报多少").outcome == "answered"
+
+
 def test_care_elsewhere_asking_if_our_product_pays_is_still_care_elsewhere(index):
     assert_answers(index, "在外地看病，惠衢保能报吗", "huiqubao/outside-quzhou")
 

@@ -1246,6 +1246,12 @@ class SearchIndex:
             return replace(self._decide(elsewhere, city), taken_as=None)
         if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked)) is not None:
             return elsewhere
+        if covered and not uncovered and self._insured_elsewhere_in(normalized) and not self._care_elsewhere_in(normalized) \
+                and not asked.get("product", frozenset()) - {"basic", "remote-care"} \
+                and (asked.get("care") or understanding.asks_if_paid_for(normalized)) \
+                and all(self._role_of(normalized, name) == "care" for name in self.places.names_in(normalized, covered_only=True)):
+            # 我医保在外地，来衢州住院能报多少: insured elsewhere, treated in a city of ours: the insurance city's rules decide
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=self.ELSEWHERE_WORDS[0])
         if uncovered and _ON_BEHALF.search(tools.normalize(question)) and understanding.asks_if_paid_for(normalized) \
                 and self.places.a_relatives_place(normalized, understanding):
             # 帮我妹妹问一下，她是上海本地的职工医保，门诊报销比例多少: asked for a relative insured where we lack the rules

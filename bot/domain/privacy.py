@@ -106,6 +106,26 @@ def mask_personal_data(text: str) -> str:
     return "".join(out)
 
 
+# What a question may carry beside what it asks (住院号Z2019-0456, 床号22, 131****0457, 证号MT2019****): numbers
+# that name a person or a record, never a figure of the rules; a search reads the question without them.
+_RECORD_NUMBER = re.compile(r"(?:住院号|床号|床位号|病案号|门诊号|保单号|订单号|单号|流水号|工号|学号|证号|卡号|编号|档案号|发票号)"
+                            r"[是为:：\s]*[A-Za-z0-9*＊\-]+")
+_MASKED = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{0,4}\d*[*＊xX]{3,}[0-9*＊]*(?![0-9A-Za-z])|(?<![0-9A-Za-z])[A-Za-z]{0,4}\d+[*＊]{2,}[0-9*＊]*")
+_IDENTIFIERS = {"[身份证号]", "[手机号]", "[卡号]", "[电话]", "[证件号]", "[邮箱]"}
+
+
+def without_identifiers(text: str) -> str:
+    """`text` with its ID, card, phone and record numbers blanked (a space each), all else as typed."""
+    spans = [(start, end) for start, end, placeholder in personal_spans(text) if placeholder in _IDENTIFIERS]
+    spans += [match.span() for pattern in (_RECORD_NUMBER, _MASKED) for match in pattern.finditer(text)]
+    if not spans:
+        return text
+    blanked = list(text)
+    for start, end in spans:
+        blanked[start:end] = [" "] * (end - start)
+    return "".join(blanked)
+
+
 def contains_personal_data(text: str) -> bool:
     return bool(personal_spans(text))
 

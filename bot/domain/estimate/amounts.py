@@ -147,10 +147,21 @@ def prepare(text: str) -> str:
 def _rate_pattern(units: tuple[str, ...]) -> re.Pattern | None:
     """每…月 anywhere before the amount in its clause, or 一个月/一盒 right before it (一个月五千, 一盒要八千):
     a price per unit. 住院一个月花了五万 has a verb between: that is what the stay cost."""
+    units = tuple(unit for unit in units if not unit.isascii())
     if not units:
         return None
     alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     return re.compile(rf"每[^,.;:!?，。；：！？]{{0,3}}?(?:{alternatives})|一个?(?:{alternatives})(?:要|得|是)?$")
+
+
+@cache
+def _rate_after_pattern(units: tuple[str, ...]) -> re.Pattern | None:
+    """The English units (a month, per visit) right after the amount: 600 yuan a month is a price per unit."""
+    units = tuple(unit for unit in units if unit.isascii())
+    if not units:
+        return None
+    alternatives = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return re.compile(rf"\s*(?:(?:yuan|rmb|kuai)\s*)?(?:{alternatives})(?![a-z])")
 
 
 _NOT_MONEY_BEFORE = re.compile(r"(?:第|(?<![a-z])(?:level|grade|no\.?|#))[\s-]*$")  # level 3, level-3
@@ -184,7 +195,7 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
     """
     rough_before, rough_after = (tuple(words) for words in rough)
     found = []
-    rate = _rate_pattern(tuple(rate_units))
+    rate, rate_after = _rate_pattern(tuple(rate_units)), _rate_after_pattern(tuple(rate_units))
     rough_until = -1  # the end of the last rough amount: 一百多万's 万 is part of it
     for match in _IN_TEXT.finditer(prepared):
         if match.start() < rough_until:
@@ -215,9 +226,9 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
             bound_end = tail.end() + len(after) - len(after_bound) + len(bound_after) if bound_after else tail.end()
             found.append((match.start(), max(rough_until, bound_end), AmountError("not_exact")))
             continue
-        if rate is not None:
+        if rate is not None or rate_after is not None:
             clause = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
-            if rate.search(clause):
+            if rate is not None and rate.search(clause) or rate_after is not None and rate_after.match(after):
                 try:
                     figure = parse_amount(span)
                 except AmountError:

@@ -224,6 +224,7 @@ class AnswerReader:
         self._restart = tuple(comparable(w) for w in self.known.restart)
         self._back = tuple(comparable(w) for w in self.known.back)
         self._go_on = tuple(comparable(w) for w in self.known.go_on)
+        self._result_asked = tuple(comparable(w) for w in self.known.result_asked)
         self.not_money_after = tuple(self.known.not_money_after)
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
@@ -259,8 +260,9 @@ class AnswerReader:
             pairs += [(place, OUTSIDE, True) for place in self.known.other_places]
         elif table == "in_city":
             for city, choice in self.words.choices("city").items():
-                names = [*choice.words, *self.known.places.get(city, [])]
-                pairs += [(name, city == region, True) for name in names if not str(name).isascii()]
+                # (the city's own name in letters mostly names the insurance: Quzhou resident insurance; a county's, Jiangshan, the place)
+                names = [*(word for word in choice.words if not str(word).isascii()), *self.known.places.get(city, [])]
+                pairs += [(name, city == region, True) for name in names]
             pairs += [(place, False, True) for place in self.known.other_places]
         elif table.startswith("yes_no:"):
             extra = self.known.step_words.get(table.split(":", 1)[1])
@@ -622,6 +624,12 @@ class AnswerReader:
         """为什么这么少, 花了五万才报一万多: why a figure of the result is what it is."""
         return self.asks_about_the_result(typed) and _names_any(typed, self._why)
 
+    def asks_for_the_result(self, typed: str) -> bool:
+        """刚才那个算完了吗, 结果呢, is it done?: whether the estimate is worked out, or its result again (no amount, short)."""
+        compared = comparable(typed)
+        return len(compared) <= GO_ON_LONGEST and any(word in compared for word in self._result_asked) \
+            and not self.holds_an_amount(typed)
+
     def points_back_to_the_result(self, typed: str) -> bool:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""
         return _names_any(typed, self._back_to_the_result)
@@ -647,6 +655,6 @@ class AnswerReader:
             return "restart"
         if any(word in compared for word in self._back):
             return "back"
-        if len(compared) <= GO_ON_LONGEST and any(word in compared for word in self._go_on):
+        if self.asks_for_the_result(typed) or len(compared) <= GO_ON_LONGEST and any(word in compared for word in self._go_on):
             return "go_on"
         return None

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, prepare
+from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amounts, parse_amount, prepare
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
 from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
@@ -24,6 +24,11 @@ NOTHING = Decimal("0.00")
 # not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
 # hospital in Quzhou), where "and"/"but" end one instead (50000 in scope and 8000 self-paid).
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# 一次两百，一个月去四次; 150 a visit, three times a month: a month's cost is the price of a visit times the visits
+_PER_VISIT = re.compile(r"一次|每次|一趟|每趟|\b(?:a|per|each) (?:visit|time)\b")
+_VISITS_A_MONTH = re.compile(r"(?:一个月|每个月|每月|一月)[^，,。；;]{0,10}?([0-9]+|[一二两三四五六七八九十]+)(?:次|趟|回)"
+                             r"|\b([0-9]+|[a-z]+) times (?:a|per|each|every) month|\b(twice) (?:a|per|each|every) month")
+_ENGLISH_COUNTS = {"once": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _PEOPLE_CLAUSES = re.compile(r"[;!?，。；！？]|,(?![0-9]{3})|\.(?![0-9])")  # (not 5,000 nor 1.5)
 _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|去|花|这|自己)")
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
@@ -275,6 +280,8 @@ class CaseReader:
                 del answers["in_quzhou"]  # 就是杭州的啊: where one is insured, not where care was
         amounts = self._amounts(clauses, answers.get("care"))
         per_unit, rough = amounts.pop("per_unit", None), amounts.pop("rough", False)
+        if per_unit is not None and (visits := _visits_a_month(whole)) is not None:
+            per_unit *= visits
         from_total = amounts.pop("from_total", None)
         answers.update(amounts)
         for at, (clause, compared) in enumerate(clauses):
@@ -877,3 +884,20 @@ def _cue_removed(pattern: re.Pattern, spelled: str) -> str:
         return " ".join(group or "" for group in match.groups()) if match.groups() else " "
     gapped = re.compile(pattern.pattern.replace(_CUE_GAP, "(" + _CUE_GAP + ")"))
     return gapped.sub(kept, spelled)
+
+
+def _visits_a_month(text: str) -> int | None:
+    """一次两百，一个月去四次 -> 4: how often a month a price per visit is paid (None unless both are told)."""
+    compared = simplified(text).lower()
+    found = _VISITS_A_MONTH.search(compared)
+    if found is None or not _PER_VISIT.search(compared):
+        return None
+    count = next(group for group in found.groups() if group)
+    if count.isdigit():
+        return int(count)
+    if count in _ENGLISH_COUNTS:
+        return _ENGLISH_COUNTS[count]
+    try:
+        return int(parse_amount(count))
+    except AmountError:
+        return None

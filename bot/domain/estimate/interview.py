@@ -26,6 +26,7 @@ what it assumed. Answers may arrive ahead of their step (a whole case in one mes
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -44,6 +45,9 @@ HINT_CHOOSE = N_("没看懂这个回答。请点下面的按钮，或者输入�
 HINT_NO_RULE = N_("资料里没有这一项的报销规定，暂时算不了。请选下面的其他选项。")
 HINT_OTHER_CITY = N_("资料里只有下面这些城市的报销规定，这个城市暂时算不了。")
 HINT_HOSPITAL_NAME = N_("从医院名字看不出是几级医院。可以看挂号单、发票或医院门口写的“三级”“二级”，或者问一下医院。")
+HINT_LEVEL_UNSURE = N_("医院级别决定报销比例，要选了才能算。不清楚的话，可以看挂号单、发票或医院门口写的“三级”“二级”，或者问一下医院。")
+HINT_NEEDED = N_("这一项要知道才能算。请点下面的按钮选一个。")
+HINT_ALREADY = N_("这个前面已经记下了。这一步问的是下面这个：")
 HINT_SEVERAL_AMOUNTS = N_("这句话里有好几个金额。请只输入这一项的金额。")
 UNSURE_NOTES = {
     "in_quzhou": N_("不确定的话，先按在%(city)s市内看病估算，结果里会写明这个假设。"),
@@ -318,10 +322,17 @@ class Interview:
     def _hint(step: Step, text: str, reason: str) -> str:
         if reason == "uncovered" and step.name == "city":
             return HINT_OTHER_CITY
-        if step.name == "level" and "院" in text and reason in ("unknown", "question"):
-            # 市人民医院, 衢州人民医院是几级医院？: where to read the level
+        if step.name == "level" and "院" in _CARE_WORDS.sub("", text) and reason in ("unknown", "question"):
+            # 市人民医院, 衢州人民医院是几级医院？: where to read the level (not 住院了呀, the care told again)
             return HINT_HOSPITAL_NAME
+        if reason == "unsure":  # 不知道 where the rules cannot assume: why it is needed, and where to find it
+            return HINT_LEVEL_UNSURE if step.name == "level" else HINT_NEEDED
         return HINT_CHOOSE
+
+    def only_repeats(self, answers: dict, text: str) -> bool:
+        """住院了呀 where the level is asked, after 住院 was answered: earlier answers told again, nothing new."""
+        told = self.cases.read(text).answers
+        return bool(told) and all(answers.get(name) == value for name, value in told.items())
 
     def is_valid(self, step: Step, value) -> bool:
         if value is None:  # "not sure": assumed, and said so in the result
@@ -431,6 +442,9 @@ class Interview:
             return rule.deductible_year_total
         terms = rule.levels.get(answers.get("level")) if rule.levels else rule.terms
         return terms.deductible if terms is not None else None
+
+
+_CARE_WORDS = re.compile("住院|入院|出院")
 
 
 def _button_value(value) -> str:

@@ -89,3 +89,4 @@ class Understanding(_Strict):
     stop: Words = Field(default_factory=list)
     back: Words = Field(default_factory=list)
     go_on: Words = Field(default_factory=list)  # 接着算 after a question in between: the step again
+    result_asked: Words = Field(default_factory=list)  # 算完了吗, 结果呢: the step it is at, or the result again

@@ -22,6 +22,10 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
 # 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
+# …only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
+_PAID_BY_IT = re.compile(r"报了|报过|赔了|赔过|理赔|报销了|报销过|给报|给赔|\b(?:paid|covered|reimbursed)\b")
+# 还能报吗, still pay: whether ours pays beside it, which no rule of ours says
+_STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
 _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
@@ -406,11 +410,18 @@ class MessageReader:
         parts, asking = self._parts(question)
         # (a name of ours only hesitated over beside the neighbour's names nothing of ours: 是叫重大疾病险还是大病险来着)
         understanding, normalized = self.understanding, _HEDGE.sub(" ", self.tools.normalize(question))
+        held = self._only_held(parts, word)
         return bool(asking) and len(asking) < len(parts) and any(word in part for part in parts) \
             and (bool(understanding.facets(normalized).get("product")) or understanding.names_our_insurance(normalized)) \
             and all(word not in part and not understanding.off_topic(part) and not understanding.other_insurance(part)
                     and not _POINTS_BACK.search(part) and not _PAYS_FOR.search(part) and self.tools.has_anchor(part)
-                    and not understanding.asks_if_paid_for(part) for part in asking)
+                    and (not understanding.asks_if_paid_for(part) or held and not _STILL.search(part)) for part in asking)
+
+    def _only_held(self, parts: list[str], word: str) -> bool:
+        """Every part naming the neighbour says it is held (我家也买了商业险), none that it paid (商业险赔了两万)."""
+        naming = [part for part in parts if word in part]
+        return bool(naming) and all(_HOLDS.search(part[:part.find(word)].rstrip()[-8:]) and not _PAID_BY_IT.search(part)
+                                    for part in naming)
 
     def _names_a_plan(self, part: str) -> bool:
         """The part names one of our plans one buys (a region's own product: 惠衢保), not only an account or a right."""

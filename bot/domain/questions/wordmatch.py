@@ -31,7 +31,14 @@ def _pattern(word: str, word_starts: bool, within_part: bool = False) -> str:
         body = r"(?<![a-z])" + body
     if _ASCII_LETTER.match(word[-1]) and not word_starts:
         body += r"(?![a-z])"
+    if _texted_digit(word):  # pay 4 is not in pay 440, 2 be not in 12 beds
+        body = r"(?<![0-9.])" + body + r"(?![0-9])"
     return body
+
+
+def _texted_digit(word: str) -> bool:
+    """English shorthand with a digit at an end (b4, some1, 2 be, pay 4): the digit is a whole number there."""
+    return _ASCII_LETTER.search(word) is not None and (word[0].isdigit() or word[-1].isdigit()) and word.isascii()
 
 
 def alternation(words: Iterable[str], word_starts: bool = False, within_part: bool = False) -> re.Pattern | None:
@@ -49,7 +56,7 @@ def alternation(words: Iterable[str], word_starts: bool = False, within_part: bo
     gapped = [word for word in ordered if GAP in word]
     gapped_starts = {word[0] for word in gapped}
     trie = [] if any(word.startswith(GAP) for word in gapped) else \
-        [word for word in ordered if GAP not in word and word[0] not in gapped_starts]  # (…交多少 starts anywhere)
+        [word for word in ordered if GAP not in word and word[0] not in gapped_starts and not _texted_digit(word)]  # (…交多少 starts anywhere)
     listed = [_pattern(word, word_starts, within_part) for word in ordered if word not in trie]
     return re.compile("|".join(([_trie(trie, word_starts)] if trie else []) + listed))
 

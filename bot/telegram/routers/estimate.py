@@ -21,7 +21,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step, is_the_speaker
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_CARE, NOTE_CARES, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_ALREADY, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_CARE, NOTE_CARES, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
                                            NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.estimate.rules import CARES
@@ -85,6 +85,7 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     return False
 
 
+YEAR_ALONE_LONGEST = 24  # characters: 那一年下来呢, And over a whole year?
 PERSON_ASKED_LONGEST = 12  # characters: 我爸的呢, 先算我妈的, 那我老公的呢？
 
 
@@ -116,8 +117,12 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     if assistant.small_talk(message.text) == "again" or assistant.only_doubts(message.text):
         data, at = await state.get_data(), message.date.timestamp()
         return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
+    if reader.asks_for_the_result(text):  # 刚才那个算完了吗, 结果呢 after a result: that result
+        data, at = await state.get_data(), message.date.timestamp()
+        return "care" in follow_ups.last_result(data, at)
     if interview.cases.asks_the_year(text) and not interview.cases.read(text).costs \
-            and (reader.asks_about_the_result(text) or reader.asks_amount(text)):  # (not: is there a yearly cap?)
+            and (reader.asks_about_the_result(text) or reader.asks_amount(text) or len(text) <= YEAR_ALONE_LONGEST and not reader.asks_a_rule(text)):
+        # (not: is there a yearly cap?; 那一年下来呢, over a whole year?: the year alone)
         data, at = await state.get_data(), message.date.timestamp()
         if data.get(PER_MONTH) and "care" in follow_ups.last_result(data, at):
             return True  # 那一年下来能报多少 after an estimate on one month's cost: the year, worked out
@@ -504,6 +509,9 @@ class EstimateFlow:
             value = self.interview.accept(step, text)
         except AnswerError as error:
             if question is not None and error.reason != "question" and await self.corrected(answers, question, step):
+                return
+            if question is not None and error.reason == "unknown" and self.interview.only_repeats(answers, question):
+                await self.show(answers, hint=HINT_ALREADY)  # 住院了呀 at the level step: noted before, this step again
                 return
             # (市人民医院是几级？: the hint says where to look; 是不是只能去绑定的医院？ asks something else)
             asks = error.reason == "question" and (error.hint_msgid != HINT_HOSPITAL_NAME or not self.interview.cases.asks_the_level(question or text))

@@ -90,3 +90,18 @@ def test_a_months_cost_from_a_price_per_visit_or_per_month(interview, text, per_
 
 def test_an_amount_spent_in_a_month_is_no_price_per_month(interview):
     assert interview.cases.read("she spent 5000 yuan in a month in hospital").answers.get("in_scope") == Decimal(5000)
+
+
+def test_a_months_price_stays_a_months_when_added_to_what_was_told_before(interview):
+    earlier = interview.cases.read("My mother is on the Hengyang employee scheme.")
+    case = interview.cases.gathered(earlier, interview.cases.read("She also takes pills as a chronic-disease outpatient, 600 yuan a month."))
+    assert case.per_unit == Decimal(600) and case.per_month and case.answers["city"] == "hengyang"
+
+
+@pytest.mark.parametrize("text, answers", [
+    ("I saw a doctor at a community health centre, 2,000 yuan", {"care": "outpatient", "level": 1}),
+    ("Outpatient insurance has already paid her 3,200 yuan this year", {"fund_paid_this_year": Decimal(3200)}),
+])
+def test_english_outpatient_visits_and_what_was_paid_already(interview, text, answers):
+    read = interview.cases.read(text).answers
+    assert {name: read.get(name) for name in answers} == answers, read

@@ -71,3 +71,8 @@ def test_numbers_and_a_pension_told_beside_the_question(index, question, entry):
                                       "Which office in Quzhou handles the yearly pension qualification check for retirees?"])
 def test_the_pension_itself_is_no_subject_of_ours(index, question):
     assert_declines(index, question, "uncovered_topic")
+
+
+@pytest.mark.parametrize("question", ["Is there a yearly limit on that?", "is there an annual limit for outpatient in quzhou"])
+def test_a_yearly_limit_is_the_yearly_cap(index, question):
+    assert_answers(index, question, "quzhou/employee/outpatient-cap")

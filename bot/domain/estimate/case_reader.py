@@ -239,7 +239,8 @@ class CaseReader:
                 told.pop(name, None)
             per_unit = case.per_unit
         settled, aside = self.interview.settle({**told, **case.aside, **case.answers})
-        return Case(settled, aside, None if "city" in settled else case.elsewhere or earlier.elsewhere, per_unit)
+        per_month = case.per_month if case.per_unit is not None else earlier.per_month and per_unit is not None
+        return Case(settled, aside, None if "city" in settled else case.elsewhere or earlier.elsewhere, per_unit, per_month=per_month)
 
     def _read(self, text: str) -> Case:
         """A case corrected within its message (在三级医院，哦不对，是二级，花了5万) is what came before with what
@@ -507,7 +508,7 @@ class CaseReader:
             revised.pop(other_cost_step(main), None)
             revised[main] = case.per_unit
         settled, aside = self.interview.settle(revised)
-        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit)
+        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, per_month=case.per_month)
 
     def _corrected(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """The case a correction or "what if" makes of `answers` (revision with its `text`): the details
@@ -535,7 +536,7 @@ class CaseReader:
         if per_unit:
             revised.pop(other_cost_step(main), None)
         settled, aside = self.interview.settle(revised)
-        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed)
+        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed, per_month=case.per_month)
 
     def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None, this_visit: str | None = None) -> None:
         try:

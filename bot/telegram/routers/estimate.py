@@ -80,7 +80,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
         case = interview.cases.gathered(interview.cases.read(simplified(last)), case)
     # 每月降压药3000, or 医保范围内五千多块 (the exact figure is asked for at its step)
     has_amount = any(name in case.answers for name in AMOUNT_STEPS) or case.per_unit is not None or case.rough
-    if calculate or (has_amount or told) and (asks or len(case.answers) >= CASE_WITHOUT_QUESTION):
+    # (a price per month or visit counts as the amount told: 600 yuan a month)
+    if calculate or (has_amount or told) and (asks or len(case.answers) + (case.per_unit is not None) >= CASE_WITHOUT_QUESTION):
         return {"case": case, "people": dict(people or ())}
     return False
 

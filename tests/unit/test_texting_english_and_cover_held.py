@@ -76,3 +76,18 @@ def test_the_pension_itself_is_no_subject_of_ours(index, question):
 @pytest.mark.parametrize("question", ["Is there a yearly limit on that?", "is there an annual limit for outpatient in quzhou"])
 def test_a_yearly_limit_is_the_yearly_cap(index, question):
     assert_answers(index, question, "quzhou/employee/outpatient-cap")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("惠衢保是给老年人的养老保险吧？我家孩子才3岁能不能买", "huiqubao/who-can-join"),
+    ("惠衢保是意外险吧？我是生病住院不是摔伤的，能不能赔", "huiqubao/accident"),
+    ("惠衢保是不是保險公司推銷的商業險，跟政府一點關係都沒有？", "huiqubao/what"),
+])
+def test_a_neighbour_guessed_as_what_ours_is_leaves_ours_asked(index, question, entry):
+    assert_answers(index, question, entry)
+
+
+@pytest.mark.parametrize("question", ["惠衢保就是杭州的西湖益联保吧？西湖益联保今年多少钱一个人", "西湖益联保是不是惠衢保",
+                                      "亲情号是不是移动的套餐？我想给我妈办个亲情号"])
+def test_a_neighbour_asked_of_itself_or_named_first_is_still_declined(index, question):
+    assert_declines(index, question, "uncovered_topic")

@@ -26,6 +26,8 @@ _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:
 _PAID_BY_IT = re.compile(r"报了|报过|赔了|赔过|理赔|报销了|报销过|给报|给赔|\b(?:paid|covered|reimbursed)\b")
 # 还能报吗, still pay: whether ours pays beside it, which no rule of ours says
 _STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
+# 是 / 是不是 / 就是 and a few words before a neighbour: what a thing named before it is taken to be
+_GUESSED = re.compile(r"(?:是不是|是否|就是|算是|属于|是)(?:(?!哪|什么|谁|啥|几)[^,，。;；?？!！]){0,8}$")  # (not 是哪家商业保险公司: a question of it)
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
 _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
@@ -437,6 +439,23 @@ class MessageReader:
         naming = [part for part in asking if word in part or understanding.off_topic(part) or understanding.other_insurance(part)]
         return any(understanding.facets(part).get("product") for part in asking) \
             and all(_LIKENED.search(part.replace("比例", "")) and not _WHICH_BETTER.search(part) for part in naming)
+
+    def guessed_as_ours(self, question: str, word: str) -> bool:
+        """The neighbour is only the resident's guess at what a thing of ours is (惠衢保是意外险吧, 起付线是医院收的挂号费吗,
+        惠衢保是不是保险公司推销的商业险): every part naming it names ours before it, as what is said to be it. Not where
+        a part asks of the neighbour itself (惠衢保就是西湖益联保吧？西湖益联保多少钱) or names it first (西湖益联保是不是惠衢保)."""
+        parts, _ = self._parts(question)
+        naming = [part for part in parts if word in part]
+        understanding = self.understanding
+        for part in naming:
+            before = part[:part.find(word)]
+            guess = _GUESSED.search(before)
+            if guess is None:
+                return False
+            named = before[:guess.start()]
+            if not (understanding.facets(named).get("product") or understanding.facet_spans(named, "terms")):
+                return False
+        return bool(naming)
 
     def set_apart(self, question: str, word: str) -> bool:
         """The neighbour is named only to be set apart from ours (不是支付宝亲情卡那个, 不是公积金账户, 跟商业重疾险不是一回事吧):

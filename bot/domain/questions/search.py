@@ -1196,6 +1196,8 @@ class SearchIndex:
             neighbour = None  # 给我妈绑医保亲情账户，不是支付宝亲情卡那个: ours is asked, the neighbour set apart
         elif neighbour is not None and self.reader.hedged_beside_ours(question, neighbour[1]):
             neighbour = None  # 是叫大病保险还是重大疾病险来着: ours, by a name half remembered
+        elif beside_ours and self.reader.guessed_as_ours(question, neighbour[1]):
+            neighbour = None  # 惠衢保是意外险吧，生病住院能赔吗: an insurance guessed to be what ours is; ours is asked
         elif neighbour is not None and self.reader.only_told(question, neighbour[1]) and not (
                 understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")):
             # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked (not 我失业了，医保怎么交:

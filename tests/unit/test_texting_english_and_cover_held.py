@@ -63,7 +63,7 @@ def test_record_and_card_numbers_are_read_past(typed, kept):
     ("衢州，低保证号DB2024****，居民医保还要自己掏钱吗", "quzhou/resident/hardship-premium"),  # (not the year 2024)
     ("衡阳，我是门诊慢特病老病号，证号MT2019****，今年复审还要交材料吗", "family-aid/hengyang/chronic-review"),
 ])
-def test_numbers_and_a_pension_told_beside_the_question(index, question, entry):
+def test_record_numbers_told_beside_the_question(index, question, entry):
     assert_answers(index, question, entry)
 
 
@@ -79,7 +79,7 @@ def test_a_yearly_limit_is_the_yearly_cap(index, question):
 
 
 @pytest.mark.parametrize("question, entry", [
-    ("惠衢保是给老年人的养老保险吧？我家孩子才3岁能不能买", "huiqubao/who-can-join"),
+    ("惠衢保是商业保险吗", "huiqubao/what"),
     ("惠衢保是意外险吧？我是生病住院不是摔伤的，能不能赔", "huiqubao/accident"),
     ("惠衢保是不是保險公司推銷的商業險，跟政府一點關係都沒有？", "huiqubao/what"),
 ])

@@ -111,7 +111,8 @@ def mask_personal_data(text: str) -> str:
 _RECORD_NUMBER = re.compile(r"(?:住院号|床号|床位号|病案号|门诊号|保单号|订单号|单号|流水号|工号|学号|证号|卡号|编号|档案号|发票号)"
                             r"[是为:：\s]*[A-Za-z0-9*＊\-]+")
 _MASKED = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{0,4}\d*[*＊xX]{3,}[0-9*＊]*(?![0-9A-Za-z])|(?<![0-9A-Za-z])[A-Za-z]{0,4}\d+[*＊]{2,}[0-9*＊]*")
-_IDENTIFIERS = {"[身份证号]", "[手机号]", "[卡号]", "[电话]", "[证件号]", "[邮箱]"}
+_IDENTIFIERS = {placeholder for pattern, placeholder, _ in RULES
+                if pattern in (EMAIL, ID_CARD, MOBILE, BANK_CARD, LANDLINE, CARD_LABELLED, CARD_CODE, PHONE_LABELLED, LONG_NUMBER)}
 
 
 def without_identifiers(text: str) -> str:

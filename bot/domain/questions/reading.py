@@ -21,13 +21,13 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 # …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
-# 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
-# …only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
+# An insurance beside ours only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
 _PAID_BY_IT = re.compile(r"报了|报过|赔了|赔过|理赔|报销了|报销过|给报|给赔|\b(?:paid|covered|reimbursed)\b")
 # 还能报吗, still pay: whether ours pays beside it, which no rule of ours says
 _STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
 # 是 / 是不是 / 就是 and a few words before a neighbour: what a thing named before it is taken to be
 _GUESSED = re.compile(r"(?:是不是|是否|就是|算是|属于|是)(?:(?!哪|什么|谁|啥|几)[^,，。;；?？!！]){0,8}$")  # (not 是哪家商业保险公司: a question of it)
+# 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
 _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
@@ -441,8 +441,8 @@ class MessageReader:
             and all(_LIKENED.search(part.replace("比例", "")) and not _WHICH_BETTER.search(part) for part in naming)
 
     def guessed_as_ours(self, question: str, word: str) -> bool:
-        """The neighbour is only the resident's guess at what a thing of ours is (惠衢保是意外险吧, 起付线是医院收的挂号费吗,
-        惠衢保是不是保险公司推销的商业险): every part naming it names ours before it, as what is said to be it. Not where
+        """The neighbour is only the resident's guess at what a thing of ours is (惠衢保是意外险吧, 惠衢保是不是保险公司推销的
+        商业险; search asks it of an insurance like ours only): every part naming it names ours before it, as what is said to be it. Not where
         a part asks of the neighbour itself (惠衢保就是西湖益联保吧？西湖益联保多少钱) or names it first (西湖益联保是不是惠衢保)."""
         parts, _ = self._parts(question)
         naming = [part for part in parts if word in part]

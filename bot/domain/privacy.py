@@ -75,11 +75,11 @@ def _is_public(text: str) -> bool:
     return digits in PUBLIC_NUMBERS
 
 
-def personal_spans(text: str) -> list[tuple[int, int, str]]:
-    """Where the personal data is in `text`: (start, end, placeholder), sorted, not overlapping."""
+def personal_spans(text: str, rules: tuple[tuple[re.Pattern, str, int], ...] = RULES) -> list[tuple[int, int, str]]:
+    """Where the personal data is in `text` (by `rules`): (start, end, placeholder), sorted, not overlapping."""
     folded = text.translate(_FULL_WIDTH)
     spans: list[tuple[int, int, str]] = []
-    for pattern, placeholder, group in RULES:
+    for pattern, placeholder, group in rules:
         for match in pattern.finditer(folded):
             start, end = match.span(group)
             if start == end or _is_public(match.group(group)):
@@ -95,6 +95,30 @@ def personal_spans(text: str) -> list[tuple[int, int, str]]:
 _ENGLISH_NOT_NAMES = {"chinese", "english", "retired", "insured", "from", "in", "not", "the", "a", "an"}  # "I'm Chinese…"
 
 
+# What a question may carry beside what it asks (住院号Z2019-0456, 床号22, 131****0457, 证号MT2019****): numbers
+# that name a person or a record, never a figure of the rules; a search reads the question without them.
+_RECORD_NUMBER = re.compile(r"(?:住院号|床号|床位号|病案号|门诊号|保单号|订单号|单号|流水号|工号|学号|证号|卡号|编号|档案号|发票号)"
+                            r"[是为:：\s]*[A-Za-z0-9*＊\-]+")
+_MASKED = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{0,4}\d*[*＊xX]{3,}[0-9*＊]*(?![0-9A-Za-z])|(?<![0-9A-Za-z])[A-Za-z]{0,4}\d+[*＊]{2,}[0-9*＊]*")
+# (the rules of numbers come before those of names and addresses: leaving those out changes no span of these)
+_IDENTIFIER_RULES = tuple(rule for rule in RULES
+                          if rule[0] in (EMAIL, ID_CARD, MOBILE, BANK_CARD, LANDLINE, CARD_LABELLED, CARD_CODE, PHONE_LABELLED, LONG_NUMBER))
+
+
+def without_identifiers(text: str) -> str:
+    """`text` with its ID, card, phone and record numbers blanked (a space each), all else as typed."""
+    spans = [(start, end) for start, end, _placeholder in personal_spans(text, _IDENTIFIER_RULES)]
+    spans += [match.span() for pattern in (_RECORD_NUMBER, _MASKED) for match in pattern.finditer(text)]
+    if not spans:
+        return text
+    blanked = list(text)
+    for start, end in spans:
+        blanked[start:end] = [" "] * (end - start)
+    return "".join(blanked)
+
+
+# (last of what holds string literals: pybabel's extractor, once past `text[` below, takes the next string it meets for a
+# message to translate)
 def mask_personal_data(text: str) -> str:
     if not text:
         return text
@@ -104,27 +128,6 @@ def mask_personal_data(text: str) -> str:
         position = end
     out.append(text[position:])
     return "".join(out)
-
-
-# What a question may carry beside what it asks (住院号Z2019-0456, 床号22, 131****0457, 证号MT2019****): numbers
-# that name a person or a record, never a figure of the rules; a search reads the question without them.
-_RECORD_NUMBER = re.compile(r"(?:住院号|床号|床位号|病案号|门诊号|保单号|订单号|单号|流水号|工号|学号|证号|卡号|编号|档案号|发票号)"
-                            r"[是为:：\s]*[A-Za-z0-9*＊\-]+")
-_MASKED = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{0,4}\d*[*＊xX]{3,}[0-9*＊]*(?![0-9A-Za-z])|(?<![0-9A-Za-z])[A-Za-z]{0,4}\d+[*＊]{2,}[0-9*＊]*")
-_IDENTIFIERS = {placeholder for pattern, placeholder, _ in RULES
-                if pattern in (EMAIL, ID_CARD, MOBILE, BANK_CARD, LANDLINE, CARD_LABELLED, CARD_CODE, PHONE_LABELLED, LONG_NUMBER)}
-
-
-def without_identifiers(text: str) -> str:
-    """`text` with its ID, card, phone and record numbers blanked (a space each), all else as typed."""
-    spans = [(start, end) for start, end, placeholder in personal_spans(text) if placeholder in _IDENTIFIERS]
-    spans += [match.span() for pattern in (_RECORD_NUMBER, _MASKED) for match in pattern.finditer(text)]
-    if not spans:
-        return text
-    blanked = list(text)
-    for start, end in spans:
-        blanked[start:end] = [" "] * (end - start)
-    return "".join(blanked)
 
 
 def contains_personal_data(text: str) -> bool:

@@ -894,11 +894,9 @@ def _visits_a_month(text: str) -> int | None:
     if found is None or not _PER_VISIT.search(compared):
         return None
     count = next(group for group in found.groups() if group)
-    if count.isdigit():
-        return int(count)
     if count in _ENGLISH_COUNTS:
         return _ENGLISH_COUNTS[count]
     try:
-        return int(parse_amount(count))
+        return int(parse_amount(count))  # 4, 四, 两
     except AmountError:
-        return None
+        return None  # (many times a month: no count)

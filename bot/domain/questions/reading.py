@@ -28,6 +28,11 @@ _STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
 # 是 / 是不是 / 就是 and a few words before a neighbour: what a thing named before it is taken to be
 _GUESSED = re.compile(r"(?:是不是|是否|就是|算是|属于|是)(?:(?!哪|什么|谁|啥|几)[^,，。;；?？!！]){0,8}$")  # (not 是哪家商业保险公司: a question of it)
 # 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
+# 起付线是医院收的挂号费吗, 门诊那个4000是不是先交的押金: a clause guessing what a thing is, asking nothing else of it
+_GUESS = re.compile(r"(?:是不是|就是|算是|是)([^\s,.!?;:]{1,14}?)(?:吗|吧|嘛|呀|啊)?(?=[\s,.!?;:]|$)")
+# (a guess is a kind of thing: 医院收的挂号费, not a rule, 按剩下的月份折算, 得先签约一家医院, 有上限)
+_ASKS_MORE = re.compile(r"\d|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只"
+                        r"|^(?:按|跟|和|在|从|给|被|对|都|也|还|只|又|就|才)")
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
 _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
@@ -456,6 +461,32 @@ class MessageReader:
             if not (understanding.facets(named).get("product") or understanding.facet_spans(named, "terms")):
                 return False
         return bool(naming)
+
+    def without_a_wrong_guess(self, question: str, lacking: set[str]) -> str | None:
+        """The message asked of what the thing guessed at is (起付线是什么), where a clause only guesses what a thing
+        of ours is, the guess names nothing of ours and is what the message was declined for: a topic we lack or
+        a thing asked for we lack (`lacking`, the understanding's asks) (起付线是医院收的挂号费吗, 门诊那个4000是不是先交的押金; not 惠衢保是不是能报种植牙,
+        惠衢保是100吗, 新农合跟居民医保是一回事吗)."""
+        understanding = self.understanding
+        normalized = self.tools.normalize(question)  # (as typed: reading drops 就是 as a filler)
+        if understanding.last_correction(normalized) is not None:
+            return None  # (亲情账户……打错了，是支付宝的亲情卡: what follows 是 is what is meant)
+        for match in _GUESS.finditer(normalized):
+            # the thing guessed at is named just before (衢州居民医保门诊 4000 是不是…; not 亲情账户 打错了 是支付宝的亲情卡)
+            clauses = [clause for clause in _PARTS.split(normalized[:match.start()]) if clause and not clause.isdigit()]
+            subject, guess = (clauses[-1] if clauses else ""), match.group(1)
+            named = [subject[a:b] for dimension in ("product", "terms") for a, b in understanding.facet_spans(subject, dimension)]
+            if (named or understanding.facets(subject)) and "不是" not in subject \
+                    and not understanding.facets(guess).get("product") and not understanding.facet_spans(guess, "terms") \
+                    and not _ASKS_MORE.search(guess) \
+                    and (understanding.off_topic(guess) or understanding.other_insurance(guess) or understanding.asks(guess) & lacking):
+                rest, neighbour = normalized[match.end():], understanding.off_topic(guess)
+                # (…我想给我妈办个亲情号, …西湖益联保今年多少钱: the guessed one is wanted, or asked of)
+                if any(word in rest for word in named) or neighbour and neighbour[1] in rest \
+                        or (other := understanding.other_insurance(guess)) and other in rest:
+                    return None
+                return normalized[:match.start()] + "是什么" + normalized[match.end():]
+        return None
 
     def set_apart(self, question: str, word: str) -> bool:
         """The neighbour is named only to be set apart from ours (不是支付宝亲情卡那个, 不是公积金账户, 跟商业重疾险不是一回事吧):

@@ -255,6 +255,15 @@ class SearchIndex:
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None,
                case: Facets | None = None, insured_in: str | None = None) -> SearchResult:
+        result = self._understood(question, city, follows, case, insured_in)
+        if result.outcome != "answered" and (taken := self.reader.without_a_wrong_guess(
+                question, {value for dimension, value in result.missing if dimension == "asks"})) is not None \
+                and (again := self._understood(taken, city, follows, case, insured_in)).outcome == "answered":
+            return again  # 起付线是医院收的挂号费吗: asked what the thing is, the guess set right
+        return result
+
+    def _understood(self, question: str, city: str | None, follows: str | None, case: Facets | None,
+                    insured_in: str | None) -> SearchResult:
         """`follows`: the previous question as it was taken (_search_following); `case`: the facets of an
         estimate being worked out, or worked out a moment ago (its scheme and care); `insured_in`: where the talk
         said the resident is insured (the estimate's city, or a place we lack: 金华), for _asked_by_one_insured_outside.
@@ -269,7 +278,7 @@ class SearchIndex:
         known = self.understanding.known_and_asked(self.tools.normalize(question))
         if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…
             told, asked = known
-            result = self.search(asked, city, told, case)
+            result = self._understood(asked, city, told, case, None)
             if not (result.outcome == "declined" and result.decline_reason in ("off_topic", "low_confidence")):
                 return result
             # …unless that leaves nothing to answer: the known part is what is asked about (单位那部分不划了我知道，待遇降了吗)

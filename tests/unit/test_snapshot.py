@@ -80,3 +80,39 @@ def test_an_edit_to_the_text_analysis_code_does_not_reuse_old_analyses(monkeypat
     before = tools._analysis_key()
     monkeypatch.setattr(text, "_own_source", lambda: b"an edited module")
     assert tools._analysis_key() != before
+
+
+def test_regexes_are_kept_compiled(knowledge, monkeypatch):
+    """Compiling the index's ~600 alternations again took most of a cold `ask`: a snapshot keeps their code."""
+    import re
+
+    assert KnowledgeStore(knowledge).reload() == []
+    re.purge()  # the patterns built above would otherwise come from re's own cache
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a regex of the snapshot was compiled again")
+
+    store = KnowledgeStore(knowledge)
+    with monkeypatch.context() as patches:
+        patches.setattr(re._compiler, "compile", refuse)
+        patches.setattr(snapshot, "load", lambda key, load=snapshot.load: load(key) or refuse())  # load() hides errors
+        loaded = store.reload()
+    assert loaded == [] and Assistant(store).ask("惠衢保多少钱").entry is not None
+
+
+def test_a_kept_regex_is_the_one_re_compiles():
+    import pickle
+    import re
+
+    patterns = [re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(元|块)", re.I), re.compile(r"(?<![a-z])huiqubao(?![a-z])"),
+                re.compile(rb"[\x00-\x1f]+"), re.compile(r"(?x) a | b  # comment"), re.compile("惠衢保|亲情账户")]
+    kept = pickle.loads(pickle.dumps([snapshot._pattern_reduction(pattern) for pattern in patterns]))
+    for pattern, (function, arguments) in zip(patterns, kept):
+        restored = function(*arguments)
+        assert restored == pattern and restored.groupindex == pattern.groupindex and restored.groups == pattern.groups
+
+
+def test_a_damaged_kept_regex_is_compiled_anew():
+    import re
+
+    assert snapshot._compiled_pattern("a+", re.UNICODE, [1, 2, 3], 0, {}, (None,)) == re.compile("a+")

@@ -9,14 +9,19 @@ else may write to, since unpickling runs code.
 """
 from __future__ import annotations
 
+import copyreg
 import gc
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from re import _compiler, _parser
+
+import _sre
 
 VERSION = 1  # bump when what is pickled changes shape in a way the source hash would not show
 KEEP = 3  # snapshots kept (one per knowledge edit and day)
@@ -67,6 +72,31 @@ def load(snapshot_key: str):
             gc.enable()
 
 
+def _compiled_pattern(source, flags: int, code: list[int], groups: int, groupindex: dict, indexgroup: tuple) -> re.Pattern:
+    """A regex from the compiled form _pattern_reduction kept: the ~600 large alternations of the
+    index (place names, phrasings) would take ~0.8 s to parse and compile again."""
+    try:
+        return _sre.compile(source, flags, code, groups, groupindex, indexgroup)
+    except Exception:  # noqa: BLE001 - _sre checks the code (RuntimeError); whatever it refuses is compiled anew
+        return re.compile(source, flags)
+
+
+def _pattern_reduction(pattern: re.Pattern):
+    """Pickle a regex with its compiled code, as re's own compile() makes it (re pickles only the
+    source, compiled again on loading). The code is private to this Python version, which is in the key."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        code = [int(word) for word in _compiler._code(parsed, pattern.flags)]  # opcodes are int subclasses
+        indexgroup = [None] * parsed.state.groups
+        for name, number in parsed.state.groupdict.items():
+            indexgroup[number] = name
+        arguments = (pattern.pattern, pattern.flags | parsed.state.flags, code, parsed.state.groups - 1,
+                     parsed.state.groupdict, tuple(indexgroup))
+    except Exception:  # noqa: BLE001 - re's internals moved: the pattern is kept as re keeps it
+        return copyreg.dispatch_table[re.Pattern](pattern)
+    return _compiled_pattern, arguments
+
+
 def save(snapshot_key: str, built) -> None:
     folder = _folder()
     if folder is None:
@@ -75,7 +105,9 @@ def save(snapshot_key: str, built) -> None:
     temporary = folder / f"{snapshot_key}.{os.getpid()}.tmp"
     try:
         with open(temporary, "wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _pattern_reduction}
+            pickler.dump(built)
         os.replace(temporary, target)
         old = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for path in old:

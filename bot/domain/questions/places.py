@@ -7,7 +7,7 @@ from typing import Iterator
 
 from bot.domain.knowledge.schema import KnowledgeBase
 from bot.domain.questions.text import TextTools
-from bot.domain.questions.sounds import syllables_of
+from bot.domain.questions.sounds import SoundTable, syllables_of
 from bot.domain.questions.understanding import Understanding
 from bot.domain.questions.wordmatch import COMPARING, alternation
 
@@ -39,11 +39,7 @@ class Places:
             if name.isascii() and len(spaced := syllables_of(name)) > 1:
                 names.setdefault(" ".join(spaced), region_id)
         self.names = names
-        self._compared: re.Pattern | None = None  # built on first use
-        self._likened: re.Pattern | None = None  # (likened_to_ours) built on first use
-        self._likened_names: re.Pattern | None = None  # (likened_names) built on first use
         self._names_in: dict[str, list[str]] = {}
-        self._misheard = None  # (with_misheard_names) built on first use
         self._misheard_read: dict[str, str] = {}
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
         self.provinces = {region_id: {alias[: -len(region.name)] for alias in region.aliases
@@ -54,6 +50,22 @@ class Places:
         # (without_there) a place's name, then 那边 ending the question or before what belongs to the place
         self._there_after_name = re.compile(rf"({self._pattern.pattern}){_THERE.pattern}(?=\s*(?:呢|吗|的|医保|社保|共济|[?？。!！,，]|$))") \
             if self._pattern is not None else None
+        # Built here rather than when first asked, so that the knowledge's snapshot (bot.domain.knowledge.snapshot)
+        # holds them ready: a cold `ask` spent ~0.1 s compiling them and reading the sound tables.
+        ours_first = "|".join(re.escape(name) for name in sorted((n for n, region in names.items() if region), key=len, reverse=True))
+        self._compared = re.compile(rf"({ours_first})[市县]?的?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})")
+        self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{ours_first})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
+                                   rf"|\b(?:the way|like|as in|as)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
+        self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({ours_first})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
+                                         rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in|as)\s+({ours_first})\b"
+                                         rf"|(?:我们|咱们|俺们)({ours_first})(?:市|这边|那边)?(?:是|才|都是)\d"  # (…？我们衢州是440)
+                                         rf"|({ours_first})(?:市|这边|那边)?(?:那种|那样)"  # (有没有衡阳那种10个的上限)
+                                         rf"|({ours_first})(?:市|这边|那边)?(?:是可以的|都可以|可以的|都行|就可以|就行)")  # (…，昭通是可以的)
+        # (with_misheard_names) our cities' names and those we lack, as typed by their sound
+        self._misheard = (SoundTable([name for name, region in names.items() if region and _HAN_NAME.fullmatch(name)],
+                                     is_word=tools.is_word, least_same=0, keyed_shortest=2),
+                          SoundTable([name for name, region in names.items() if not region and _HAN_NAME.fullmatch(name)],
+                                     is_word=tools.is_word, keyed_shortest=None))
 
     def forget(self) -> None:
         """Drop the readings kept (a benchmark times each question as new)."""
@@ -73,12 +85,6 @@ class Places:
         return read
 
     def _misheard_names(self, text: str, understanding: Understanding) -> str:
-        if self._misheard is None:
-            from bot.domain.questions.sounds import SoundTable  # pypinyin's tables: only once a question is asked
-            ours = [name for name, region in self.names.items() if region and _HAN_NAME.fullmatch(name)]
-            others = [name for name, region in self.names.items() if not region and _HAN_NAME.fullmatch(name)]
-            self._misheard = (SoundTable(ours, is_word=self.tools.is_word, least_same=0, keyed_shortest=2),
-                              SoundTable(others, is_word=self.tools.is_word, keyed_shortest=None))
         for table, after in zip(self._misheard, (_OURS_AFTER, _THERE)):
             for start, end, name in reversed(table.spans(text)):
                 typed = text[start:end]
@@ -124,9 +130,6 @@ class Places:
 
     def compared(self, normalized: str) -> list[str]:
         """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan), in order."""
-        if self._compared is None:
-            names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
-            self._compared = re.compile(rf"({names})[市县]?的?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({names})")
         regions: list[str] = []
         for match in self._compared.finditer(normalized):
             for name in match.groups():
@@ -136,22 +139,11 @@ class Places:
 
     def likened_to_ours(self, normalized: str) -> bool:
         """A city of ours named only as what another is likened to (…跟衡阳一样对吧, 和衢州比): the other is asked about."""
-        if self._likened is None:
-            names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
-            self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{names})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
-                                       rf"|\b(?:the way|like|as in|as)\s+(?:{names})\b")  # (…像衡阳那样, the way heihe does)
         return self._likened.search(normalized) is not None
 
     def likened_names(self, normalized: str) -> list[str]:
         """Our cities' names a text likens another to (会不会跟湘潭一样, 跟衢州的440比贵不贵, 比例跟衡阳那种70%一样不,
         like Quzhou): told as the measure, not asked about."""
-        if self._likened_names is None:
-            names = "|".join(re.escape(name) for name in sorted((n for n, region in self.names.items() if region), key=len, reverse=True))
-            self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({names})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
-                                             rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in|as)\s+({names})\b"
-                                             rf"|(?:我们|咱们|俺们)({names})(?:市|这边|那边)?(?:是|才|都是)\d"  # (…？我们衢州是440)
-                                             rf"|({names})(?:市|这边|那边)?(?:那种|那样)"  # (有没有衡阳那种10个的上限)
-                                             rf"|({names})(?:市|这边|那边)?(?:是可以的|都可以|可以的|都行|就可以|就行)")  # (…，昭通是可以的)
         return [next(filter(None, match.groups())) for match in self._likened_names.finditer(normalized)]
 
     def left_unsaid(self, normalized: str, other: str, covered_only: bool = False) -> list[str]:
@@ -200,7 +192,6 @@ class Places:
         if self._pattern is None:
             return None
         matches = list(self._pattern.finditer(part))
-        self.likened_to_ours(part)  # (builds the pattern)
         likened = [span.span() for span in self._likened.finditer(part)]
         # (杭州职工门诊起付线也跟衢州一样是300: 衢州 is only what Hangzhou is likened to)
         if any(self.names[match.group(0)] and not any(a <= match.start() < b for a, b in likened) for match in matches):

@@ -280,7 +280,6 @@ class SoundTable:
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         # characters a run must share with the word in place (None: one in three, at least one)
         self._least_same = least_same
-        self._first_sounds: dict[str, list[str]] | None = None
         self._look_alike = look_alike or {}  # handwriting and stroke input: 衝 for 衢, 痛 for 病
         targets = sorted({t for t in targets if _HAN.fullmatch(t or "") and len(t) >= 2}, key=lambda t: (-len(t), t))
         spelled = self._spelled(targets)
@@ -308,6 +307,13 @@ class SoundTable:
         self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
         self._sentences: PinyinSentences | None = None
         self._as_typed: frozenset[str] = frozenset()  # words English text uses (quzhou, huiqubao): kept when alone
+        # char -> the words whose first character it sounds like, for a table reading runs that start with a
+        # sound-alike (least_same 0); built here, not when first needed, so that a snapshot of the knowledge holds it
+        self._first_sounds: dict[str, list[str]] = {}
+        if least_same == 0:
+            for word in self._targets:
+                for char in self._allowed(word)[0]:
+                    self._first_sounds.setdefault(char, []).append(word)
 
     @property
     def targets(self) -> list[str]:
@@ -409,7 +415,7 @@ class SoundTable:
                 if start >= 0 and start + len(word) <= length and not run.startswith(word, start):
                     candidates.add((start, word))
             if self._least_same == 0:  # (no character need be the word's own: a run starting with a sound-alike)
-                for word in self._by_first_sound().get(char, ()):
+                for word in self._first_sounds.get(char, ()):
                     if position + len(word) <= length and not run.startswith(word, position):
                         candidates.add((position, word))
         if not candidates:
@@ -450,15 +456,6 @@ class SoundTable:
         least = max(1, ceil(len(word) / 3)) if self._least_same is None else self._least_same
         # one slip of the nine keys at most, beside at least one of the word's own characters
         return least <= same < len(word) and (slips == 0 or slips == 1 and same >= 1)
-
-    def _by_first_sound(self) -> dict[str, list[str]]:
-        """char -> the words whose first character it sounds like (built when first needed)."""
-        if self._first_sounds is None:
-            self._first_sounds = {}
-            for word in self._targets:
-                for char in self._allowed(word)[0]:
-                    self._first_sounds.setdefault(char, []).append(word)
-        return self._first_sounds
 
     def _allowed(self, word: str) -> tuple[frozenset[str], ...]:
         """Per place in the word, every character that sounds like it (built when first needed)."""

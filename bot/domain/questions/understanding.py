@@ -72,7 +72,7 @@ _A_SUM_BEFORE = re.compile(r"(?:费|花了|花费|花掉|共|合计|总共|金�
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when first validated: a cold `ask` unpickles, never validates
 
 
 class SoundAlikeList(_Strict):

@@ -29,9 +29,10 @@ _STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
 _GUESSED = re.compile(r"(?:是不是|是否|就是|算是|属于|是)(?:(?!哪|什么|谁|啥|几)[^,，。;；?？!！]){0,8}$")  # (not 是哪家商业保险公司: a question of it)
 # 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
 # 起付线是医院收的挂号费吗, 门诊那个4000是不是先交的押金: a clause guessing what a thing is, asking nothing else of it
-_GUESS = re.compile(r"(?:是不是|就是|算是|是)([^\s,.!?;:]{1,14}?)(?:吗|吧|嘛|呀|啊)?(?=[\s,.!?;:]|$)")
-# (a guess is a kind of thing: 医院收的挂号费, not a rule, 按剩下的月份折算, 得先签约一家医院, 有上限)
-_ASKS_MORE = re.compile(r"\d|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只"
+_GUESS_CLAUSE = re.compile(r"(?:是不是|就是|算是|是)([^\s,.!?;:]{1,14}?)(?:吗|吧|嘛|呀|啊)?(?=[\s,.!?;:]|$)")
+# (a guess is a kind of thing: 医院收的挂号费, not a rule, 按剩下的月份折算, 得先签约一家医院, 有上限, nor a choice,
+# 分开算还是合起来算)
+_ASKS_MORE = re.compile(r"\d|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只|还是"
                         r"|^(?:按|跟|和|在|从|给|被|对|都|也|还|只|又|就|才)")
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
@@ -464,14 +465,14 @@ class MessageReader:
 
     def without_a_wrong_guess(self, question: str, lacking: set[str]) -> str | None:
         """The message asked of what the thing guessed at is (起付线是什么), where a clause only guesses what a thing
-        of ours is, the guess names nothing of ours and is what the message was declined for: a topic we lack or
-        a thing asked for we lack (`lacking`, the understanding's asks) (起付线是医院收的挂号费吗, 门诊那个4000是不是先交的押金; not 惠衢保是不是能报种植牙,
-        惠衢保是100吗, 新农合跟居民医保是一回事吗)."""
+        of ours is, the guess names nothing of ours and is what the message was declined for: a topic we lack, or a
+        thing asked for we lack (`lacking`, the understanding's asks): 起付线是医院收的挂号费吗, 门诊那个4000是不是先交的押金;
+        not 惠衢保是不是能报种植牙, 惠衢保是100吗, 新农合跟居民医保是一回事吗."""
         understanding = self.understanding
         normalized = self.tools.normalize(question)  # (as typed: reading drops 就是 as a filler)
         if understanding.last_correction(normalized) is not None:
             return None  # (亲情账户……打错了，是支付宝的亲情卡: what follows 是 is what is meant)
-        for match in _GUESS.finditer(normalized):
+        for match in _GUESS_CLAUSE.finditer(normalized):
             # the thing guessed at is named just before (衢州居民医保门诊 4000 是不是…; not 亲情账户 打错了 是支付宝的亲情卡)
             clauses = [clause for clause in _PARTS.split(normalized[:match.start()]) if clause and not clause.isdigit()]
             subject, guess = (clauses[-1] if clauses else ""), match.group(1)

@@ -2,6 +2,8 @@
 everything it was built from; an edit, a damaged file or an untrusted folder means building afresh."""
 from __future__ import annotations
 
+import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from bot.domain import assistant as assistant_module
 from bot.domain.assistant import Assistant, KnowledgeStore
 from bot.domain.knowledge import snapshot
+from bot.domain.questions import sounds
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,8 +87,6 @@ def test_an_edit_to_the_text_analysis_code_does_not_reuse_old_analyses(monkeypat
 
 def test_regexes_are_kept_compiled(knowledge, monkeypatch):
     """Compiling the index's ~600 alternations again took most of a cold `ask`: a snapshot keeps their code."""
-    import re
-
     assert KnowledgeStore(knowledge).reload() == []
     re.purge()  # the patterns built above would otherwise come from re's own cache
 
@@ -101,9 +102,6 @@ def test_regexes_are_kept_compiled(knowledge, monkeypatch):
 
 
 def test_a_kept_regex_is_the_one_re_compiles():
-    import pickle
-    import re
-
     patterns = [re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(元|块)", re.I), re.compile(r"(?<![a-z])huiqubao(?![a-z])"),
                 re.compile(rb"[\x00-\x1f]+"), re.compile(r"(?x) a | b  # comment"), re.compile("惠衢保|亲情账户")]
     kept = pickle.loads(pickle.dumps([snapshot._pattern_reduction(pattern) for pattern in patterns]))
@@ -113,17 +111,12 @@ def test_a_kept_regex_is_the_one_re_compiles():
 
 
 def test_a_damaged_kept_regex_is_compiled_anew():
-    import re
-
     assert snapshot._compiled_pattern("a+", re.UNICODE, [1, 2, 3], 0, {}, (None,)) == re.compile("a+")
 
 
 def test_the_first_question_after_a_snapshot_builds_no_patterns_or_sound_tables(knowledge, monkeypatch):
     """The places' and facets' long alternations and the misheard-place tables are built with the index, so
     that a snapshot holds them: built at the first question, they cost a cold `ask` ~0.1 s."""
-    import re
-
-    from bot.domain.questions import sounds
 
     assert KnowledgeStore(knowledge).reload() == []
     store = KnowledgeStore(knowledge)

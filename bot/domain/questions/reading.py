@@ -477,14 +477,14 @@ class MessageReader:
             clauses = [clause for clause in _PARTS.split(normalized[:match.start()]) if clause and not clause.isdigit()]
             subject, guess = (clauses[-1] if clauses else ""), match.group(1)
             named = [subject[a:b] for dimension in ("product", "terms") for a, b in understanding.facet_spans(subject, dimension)]
-            if (named or understanding.facets(subject)) and "不是" not in subject \
-                    and not understanding.facets(guess).get("product") and not understanding.facet_spans(guess, "terms") \
-                    and not _ASKS_MORE.search(guess) \
-                    and (understanding.off_topic(guess) or understanding.other_insurance(guess) or understanding.asks(guess) & lacking):
-                rest, neighbour = normalized[match.end():], understanding.off_topic(guess)
+            if not (named or understanding.facets(subject)) or "不是" in subject or understanding.facets(guess).get("product") \
+                    or understanding.facet_spans(guess, "terms") or _ASKS_MORE.search(guess):
+                continue
+            neighbour, other = understanding.off_topic(guess), understanding.other_insurance(guess)
+            if neighbour or other or understanding.asks(guess) & lacking:
+                rest = normalized[match.end():]
                 # (…我想给我妈办个亲情号, …西湖益联保今年多少钱: the guessed one is wanted, or asked of)
-                if any(word in rest for word in named) or neighbour and neighbour[1] in rest \
-                        or (other := understanding.other_insurance(guess)) and other in rest:
+                if any(word in rest for word in named) or neighbour and neighbour[1] in rest or other and other in rest:
                     return None
                 return normalized[:match.start()] + "是什么" + normalized[match.end():]
         return None

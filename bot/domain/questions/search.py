@@ -102,6 +102,8 @@ _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:�
 # a figure the resident puts forward (一万, 1.5万, 10%): a claim the answer's own figure checks, no detail we lack
 _FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点.,%]+[元块万千百个岁天年月号%]*")
 # Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
+# 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
+_GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
@@ -334,11 +336,14 @@ class SearchIndex:
                 if explained is None:
                     continue
                 others = [self.read(other) for other in sentences if other is not sentence]
-                # (where the word was seen, 住院结算单上写着封顶线, or who it is explained to, 我奶奶不识字: nothing asked)
+                # (where the word was seen, 住院结算单上写着封顶线, or who it is explained to, 我奶奶不识字: nothing asked;
+                # a guess at what it means, 统筹报销是不是花我个人账户的钱, asks the meaning again; a story asking
+                # nothing, 我妈住院医生说起付线要先自己出700, tells where it was heard)
                 told = [self.understanding.without_terms(_SEEN_ON.sub(" ", text)) for text in others]
                 if all((found := self.understanding.word_explained(text)) is None or found[0] == explained for text in others) \
-                        and not any(self.places.named(text) != ([], []) or set(self.understanding.facets(text)) - {"member"}
-                                    or self.tools.has_anchor(text) for text in told):
+                        and not any(self.places.named(text) != ([], []) or "product" in (facets := self.understanding.facets(text))
+                                    or self.understanding.asks_something(text) and (
+                                        set(facets) - {"member"} or self.tools.has_anchor(text) and not _GUESSED_MEANING.search(text)) for text in told):
                     return explained
         return None
 

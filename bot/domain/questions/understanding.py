@@ -52,7 +52,8 @@ def _age(text: str) -> int:
     if "十" not in text:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
-_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:，。！？；：]{0,6}")  # what one is not (是不是 asks)
+# what one is not (是不是 asks), up to a pause or a bracket: 衢州居民（不是职工）门诊 still asks of outpatient care
+_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0,6}|\b(?:not|never) (?:an? |on |the )?(?:employees?|residents?|retirees?|retired|working)\b")
 # 有没有跟居民那样的大病保险: what the asked thing is likened to is not asked (跟居民一样吗 compares: kept)
 _LIKENED = re.compile(r"(?:跟|像|和|同)[^\s,.!?;:，。！？；：跟像和同]{1,6}?(?:那样|一样|这样|似的)的")
 # 19年交多少, 一九年, 二零二五年: a year said short or in numerals (not 交了15年, 25年前: a number of years)
@@ -91,6 +92,9 @@ class OffTopic(_Strict):
     # The words say who the resident is (个体户), and these products of ours take anyone insured: a question
     # naming one of them asks of it (个体户能买惠衢保吗), not of the neighbouring subject.
     whoever_joins: list[str] = Field(default_factory=list)
+    # A cost the money of these products of ours may pay in some regions (长期护理保险费 from the family-aid
+    # account): a question naming one of them asks whether ours pays it, which its entries answer.
+    paid_from: list[str] = Field(default_factory=list)
     # An insurance of the kind ours are (商业保险, 百万医疗): named beside one of our products, the question may
     # ask about ours (惠衢保一年多少钱，比相互宝贵不贵): ours is answered when it is what the question leads to.
     beside_ours: bool = False
@@ -638,9 +642,9 @@ class Understanding:
         word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
         products = None
         for word, topic in self._off_topic.each(normalized):
-            if topic.whoever_joins:
+            if topic.whoever_joins or topic.paid_from:
                 products = self.facets(normalized).get("product", frozenset()) if products is None else products
-                if products & set(topic.whoever_joins):
+                if products & set(topic.whoever_joins + topic.paid_from):
                     continue  # (个体户 says who asks; another neighbour further on may still be asked)
             return topic.label, word
         return None
@@ -790,11 +794,14 @@ class Understanding:
 
     def _facets_anew(self, normalized: str) -> Facets:
         found: dict[str, frozenset[str]] = {}
+        denied = " ".join(match.group(0) for match in _NEGATED.finditer(normalized))
         normalized = _LIKENED.sub(" ", _NEGATED.sub(" ", normalized))  # 我是职工医保不是居民的: the resident scheme is not asked
         for dimension, words in self._facet_maps.items():
             values = words.values(normalized)
             if values:
                 found[dimension] = values
+            elif dimension == "scheme" and (other := self._other_scheme(denied)):
+                found[dimension] = other
         years = frozenset(match.group(1) for match in YEAR.finditer(normalized)
                           if not self._a_year_of_the_story(normalized, match) and not self._a_sum(normalized, match)) \
             | frozenset(_the_year(match.group(1)) for match in SHORT_YEAR.finditer(normalized)
@@ -807,6 +814,15 @@ class Understanding:
             if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
                 found["member"] = frozenset(members)
         return found
+
+    def _other_scheme(self, denied: str) -> frozenset[str]:
+        """Quzhou residents (not employees): of the two schemes, the one not denied is asked; not so when a
+        status is denied (我不是退休的，还在上班 is still an employee)."""
+        if not denied or self._facet_maps["status"].values(denied):
+            return frozenset()
+        schemes = set(self._facet_words["scheme"].values())
+        not_this = self._facet_maps["scheme"].values(denied)
+        return frozenset(schemes - not_this) if not_this and len(schemes) == 2 else frozenset()
 
     @staticmethod
     def _a_sum(normalized: str, match: re.Match) -> bool:

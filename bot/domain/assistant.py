@@ -150,6 +150,13 @@ class Assistant:
         products = loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
         return bool(products - {"basic", "critical-illness"})
 
+    def asks_of_a_product_outside_the_estimate(self, text: str) -> bool:
+        """我大姑在湘潭上班，她能给她婆婆共济吗 in the middle of an estimate: a question about the family account or
+        family aid, which no step answers (a place it names is no place of care)."""
+        loaded = self.store.current
+        products = loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
+        return bool(products) and products <= {"family-aid", "family-account"}
+
     def explains_a_word(self, reply: Reply) -> bool:
         """The reply only says what a word means (the glossary): the talk before it goes on beneath it."""
         return reply.entry is not None and reply.entry.id in self.store.current.knowledge.understanding.explained_words.terms

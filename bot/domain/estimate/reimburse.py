@@ -449,6 +449,8 @@ def _labels(request: EstimateRequest, rules: RuleBook) -> dict[str, str]:
     }
     if request.level is not None:
         labels["level"] = words.label("level", request.level)
+    if request.in_quzhou is False:  # where care was given decides what 惠衢保 counts: said in the result's heading
+        labels["place"] = words.label("in_city", False)
     return labels
 
 

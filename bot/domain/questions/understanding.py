@@ -53,7 +53,9 @@ def _age(text: str) -> int:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 # what one is not (是不是 asks), up to a pause or a bracket: 衢州居民（不是职工）门诊 still asks of outpatient care
-_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0,6}|\b(?:not|never) (?:an? |on |the )?(?:employees?|residents?|retirees?|retired|working)\b")
+_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0,6}|\b(?:not|no|never|without) (?:an? |on |the |in )?[a-z]+(?:-[a-z]+)?\b")
+# 共济的钱能给我爸交长护险吗: a cost paid just before the neighbour's name (not 湖南的长期护理保险一个月交多少)
+_PAID_BEFORE = re.compile(r"(?:交|缴|付|支付|\bpay|\bpaying|\bcover)[^,.!?;，。！？；]{0,16}$")
 # 有没有跟居民那样的大病保险: what the asked thing is likened to is not asked (跟居民一样吗 compares: kept)
 _LIKENED = re.compile(r"(?:跟|像|和|同)[^\s,.!?;:，。！？；：跟像和同]{1,6}?(?:那样|一样|这样|似的)的")
 # 19年交多少, 一九年, 二零二五年: a year said short or in numerals (not 交了15年, 25年前: a number of years)
@@ -641,10 +643,13 @@ class Understanding:
         """The neighbouring subject a question names (its label), and the word that names it; none when the
         word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
         products = None
-        for word, topic in self._off_topic.each(normalized):
+        for match in self._off_topic.pattern.finditer(normalized) if self._off_topic.pattern is not None else ():
+            word = match.group(0)
+            topic = self._off_topic.value(word)
             if topic.whoever_joins or topic.paid_from:
                 products = self.facets(normalized).get("product", frozenset()) if products is None else products
-                if products & set(topic.whoever_joins + topic.paid_from):
+                if products & set(topic.whoever_joins) or products & set(topic.paid_from) \
+                        and _PAID_BEFORE.search(normalized, 0, match.start()) is not None:
                     continue  # (个体户 says who asks; another neighbour further on may still be asked)
             return topic.label, word
         return None
@@ -773,6 +778,8 @@ class Understanding:
             before = _BEFORE_A_NAME.split(normalized[match.start():start])[-1]  # 赶紧买门诊险: 门诊险, not 紧买门诊险
             if not before or before.endswith(self._asking_words):
                 continue
+            if self._off_topic.search(before + normalized[start:end]) is not None:
+                continue  # (a neighbour's own words: off_topic has judged them, 共济的钱能交长期护理保险吗 asks of ours)
             return before + normalized[start:end]
         return None
 

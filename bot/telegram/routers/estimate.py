@@ -464,6 +464,10 @@ class EstimateFlow:
                 and await self.digress(text, asks=True):
             await self.show(answers)  # 等一下，二级医院的起付线是多少？: the FAQ answers; 二级 answers no step
             return
+        if answers and self.interview.reader.is_question(simplified(text)) and not self.interview.reader.may_hold_an_amount(text) \
+                and self.assistant.asks_of_a_product_outside_the_estimate(text) and await self.digress(text, asks=True):
+            await self.show(answers)  # 我大姑在湘潭上班，她能给她婆婆共济吗: family aid answered, 湘潭 no place of care
+            return
         if not answers:
             # The first answer may be a whole case: 衢州居民住院三级医院花了10万.
             case = self.interview.cases.read(text)

@@ -87,3 +87,13 @@ def test_grandparents_are_asked_of_the_citys_own_list(index):
 def test_a_limit_on_the_number_of_relatives_is_asked_and_said_to_be_lacking(index, question):
     result = index.search(question)
     assert result.outcome == "declined" and lacking_asks(index, result) == ["能绑几个人"]
+
+
+def test_taiwan_words_for_the_face_check_are_the_face_check(index):
+    assert answered(index, "女兒才6歲，綁親情帳戶時要她本人做臉部辨識嗎") == "family-account/under-16"
+
+
+@pytest.mark.parametrize("question", ["孩子在杭州读大学，要是在那边住院，惠衢保还赔吗", "老伴跟儿子住在广州，在那儿住院的话惠衢保管不管"])
+def test_there_points_back_to_the_place_named_as_where_care_is(index, question):
+    # 管不管 only asks whether it pays, no detail of its own
+    assert answered(index, question) == "huiqubao/outside-quzhou"

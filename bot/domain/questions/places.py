@@ -14,6 +14,8 @@ from bot.domain.questions.wordmatch import COMPARING, alternation
 NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
 _THERE = re.compile(r"(?:那边|那里|那儿|那头|这边)")
+# 在那边住院, hospitalised there: where something is done, pointing back to a place named before
+_THERE_DONE = re.compile(r"(?<=[在去到])(?P<zh>那边|那里|那儿)|\b(?:hospitali[sz]ed|treated|admitted|operated on)(?P<en> there)\b")
 _OFFICE_AFTER = re.compile(r"市?(?:医保局|医疗保障局|医保中心|社保局|医保服务中心)")
 _OURS_AFTER = re.compile(rf"{_THERE.pattern}|呢|的话|的")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
@@ -110,6 +112,18 @@ class Places:
         if self._there_after_name is None or not _THERE.search(text):
             return text
         return self._there_after_name.sub(r"\1", text)
+
+    def with_there_named(self, text: str) -> str:
+        """儿子在南京读研，在那边住院: 那边 (there) points back to the one place named before it, a place we lack: it is
+        named where it is pointed at, so that it reads as the place of care."""
+        match = _THERE_DONE.search(text) if self._pattern is not None else None
+        if match is None:
+            return text
+        start, end = match.span("zh") if match.group("zh") else match.span("en")
+        before = {found.group(0) for found in self._pattern.finditer(text[:start].lower())}
+        if len(before) != 1 or self.names.get(place := before.pop(), "ours") is not None:
+            return text
+        return text[:start] + (place if match.group("zh") else f" in {place}") + text[end:]
 
     def strip(self, normalized: str) -> str:
         """The text without place names: where a question is asked is not word overlap."""

@@ -275,8 +275,8 @@ class SearchIndex:
         that city's hotline. A message is asked as the resident means it: as corrected (哦不，是湘潭的), without
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
-        question = self.reader.of_the_one_pointed_at(self.places.without_there(
-            self.places.with_misheard_names(self.tools.with_city_names(without_identifiers(question)), self.understanding)))
+        question = self.reader.of_the_one_pointed_at(self.places.without_there(self.places.with_there_named(
+            self.places.with_misheard_names(self.tools.with_city_names(without_identifiers(question)), self.understanding))))
         known = self.understanding.known_and_asked(self.tools.normalize(question))
         if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…
             told, asked = known

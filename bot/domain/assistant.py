@@ -146,16 +146,17 @@ class Assistant:
     def asks_of_another_product(self, text: str) -> bool:
         """她能买惠衢保吗 in the middle of an estimate: a question about one of our products other than basic
         insurance (惠衢保, the family account, family aid, registering care elsewhere), which no step answers."""
-        loaded = self.store.current
-        products = loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
-        return bool(products - {"basic", "critical-illness"})
+        return bool(self._products_named(text) - {"basic", "critical-illness"})
 
     def asks_of_a_product_outside_the_estimate(self, text: str) -> bool:
         """我大姑在湘潭上班，她能给她婆婆共济吗 in the middle of an estimate: a question about the family account or
         family aid, which no step answers (a place it names is no place of care)."""
-        loaded = self.store.current
-        products = loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
+        products = self._products_named(text)
         return bool(products) and products <= {"family-aid", "family-account"}
+
+    def _products_named(self, text: str) -> frozenset[str]:
+        loaded = self.store.current
+        return loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
 
     def explains_a_word(self, reply: Reply) -> bool:
         """The reply only says what a word means (the glossary): the talk before it goes on beneath it."""

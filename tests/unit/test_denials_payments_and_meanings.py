@@ -8,14 +8,6 @@ import pytest
 from tests.unit.shipped import answered, lacking_asks
 
 
-@pytest.fixture(scope="module")
-def decline(index):
-    def reason(question: str) -> str | None:
-        result = index.search(question)
-        return result.decline_reason if result.outcome == "declined" else None
-    return reason
-
-
 @pytest.mark.parametrize("question", [
     "Quzhou employee, admitted to a level 2 hospital last week: what share is reimbursed?",
     "Quzhou staff scheme, my wife's stay in a level 3 hospital, how much comes back?",

@@ -121,8 +121,8 @@ class Places:
             return text
         start, end = match.span("zh") if match.group("zh") else match.span("en")
         before = {found.group(0) for found in self._pattern.finditer(text[:start].lower())}
-        if len(before) != 1 or self.names.get(place := before.pop(), "ours") is not None:
-            return text
+        if len(before) != 1 or self.names[place := before.pop()] is not None:
+            return text  # (one of ours pointed back at is asked of as it is: 我在衡阳上班，在那边看病)
         return text[:start] + (place if match.group("zh") else f" in {place}") + text[end:]
 
     def strip(self, normalized: str) -> str:

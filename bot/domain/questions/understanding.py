@@ -643,9 +643,8 @@ class Understanding:
         """The neighbouring subject a question names (its label), and the word that names it; none when the
         word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
         products = None
-        for match in self._off_topic.pattern.finditer(normalized) if self._off_topic.pattern is not None else ():
+        for match, topic in self._off_topic.matches(normalized):
             word = match.group(0)
-            topic = self._off_topic.value(word)
             if topic.whoever_joins or topic.paid_from:
                 products = self.facets(normalized).get("product", frozenset()) if products is None else products
                 if products & set(topic.whoever_joins) or products & set(topic.paid_from) \
@@ -825,7 +824,8 @@ class Understanding:
     def _other_scheme(self, denied: str) -> frozenset[str]:
         """Quzhou residents (not employees): of the two schemes, the one not denied is asked; not so when a
         status is denied (我不是退休的，还在上班 is still an employee)."""
-        if not denied or self._facet_maps["status"].values(denied):
+        status = self._facet_maps.get("status")
+        if not denied or status is not None and status.values(denied):
             return frozenset()
         schemes = set(self._facet_words["scheme"].values())
         not_this = self._facet_maps["scheme"].values(denied)

@@ -109,9 +109,14 @@ class WordMap(Generic[Value]):
 
     def each(self, text: str) -> Iterator[tuple[str, Value]]:
         """Every word found, left to right, with its value."""
+        for match, value in self.matches(text):
+            yield match.group(0), value
+
+    def matches(self, text: str) -> Iterator[tuple[re.Match, Value]]:
+        """Every word found, left to right, as its match (where it stands), with its value."""
         if self.pattern is not None:
             for match in self.pattern.finditer(text):
-                yield match.group(0), self.value(match.group(0))
+                yield match, self.value(match.group(0))
 
     def values(self, text: str) -> frozenset[Value]:
         if self.pattern is None:

@@ -1102,7 +1102,7 @@ class SearchIndex:
                 and not conflicts(entry.facets, asked) and (not covered or entry.region in covered or entry.region == NATIONAL)
 
         for ask in sorted(asks):
-            scope = set(self.understanding.spec.asks_for[int(ask)].products)
+            scope = set(self.understanding.spec.asks_for[int(ask)].products) or products  # (none listed: any product's own)
             if not products & scope or not self.understanding.own_entry(ask):
                 continue
             meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry)]
@@ -1110,6 +1110,8 @@ class SearchIndex:
                 meant = self._entries_asking(ask, products, asked, lambda region: not covered or region in covered or region == NATIONAL)
             if len({entry.id for entry in meant}) > 1 and covered:  # 黑河共济谁能用: Heihe's, not the national overview
                 meant = [entry for entry in meant if entry.region in covered]
+            elif len({entry.id for entry in meant}) > 1:  # 家人看病拿谁的卡: each city's entry tells it, the national one for all
+                meant = [entry for entry in meant if entry.region == NATIONAL] or meant
             if len({entry.id for entry in meant}) == 1:
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result

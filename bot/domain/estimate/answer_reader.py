@@ -209,6 +209,7 @@ class AnswerReader:
         self._calculate_not_after = tuple(comparable(w) for w in self.known.calculate_not_after)
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._rule_words = tuple(comparable(w) for w in self.known.rule_words)
+        self._premium_words = tuple(comparable(w) for w in self.known.premium_words)
         self._result_words = _gapped_words(self.known.result_words)
         self._earlier_words = _gapped_words(self.known.earlier_words)
         self._taken_as_words = tuple(prepare(w) for w in self.known.taken_as_words)
@@ -576,10 +577,15 @@ class AnswerReader:
         return not self.is_question(typed) and not _names_any(typed, self._rule_words)
 
     def asks_a_rule(self, typed: str) -> bool:
-        """A question about a rule (二级医院的起付线是多少？), not the estimate's own (这次花了1000，能报多少):
-        in the middle of an estimate it is answered, and the step asked again; a level it names is no answer."""
-        return self.is_question(typed) and _names_any(typed, self._rule_words) and not self.asks_amount(typed) \
-            and not self.may_hold_an_amount(typed)
+        """A question about a rule (二级医院的起付线是多少？, 低保户交医保是不是政府帮着交？), not the estimate's own
+        (这次花了1000，能报多少): in the middle of an estimate it is answered, and the step asked again; a level it names
+        is no answer."""
+        return self.is_question(typed) and (_names_any(typed, self._rule_words) or self.asks_of_the_premium(typed)) \
+            and not self.asks_amount(typed) and not self.may_hold_an_amount(typed)
+
+    def asks_of_the_premium(self, typed: str) -> bool:
+        """A question about paying in (低保户交居民医保还要自己出钱吗): no detail of an estimate."""
+        return self.is_question(typed) and _names_any(typed, self._premium_words)
 
     def asks_amount(self, typed: str) -> bool:
         """能报多少, 自己出多少: a question an estimate answers."""

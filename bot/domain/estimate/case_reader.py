@@ -109,6 +109,9 @@ _PART_OF_WHAT_WAS_SPENT = re.compile(r"其中|当中|这里面|这里头|(?<!目
 _NOT_PART_OF = re.compile(r"[不没](?:算在|算进|在|包括|包含|含)|not (?:included|including|counted)|excluding|on top of")
 # What may stand between a label and its amount in another clause (the invoice total is ¥56,320.00).
 _CURRENCY_ONLY = re.compile(r"[\s¥￥$]|rmb|cny")
+# 不是十二万五，是十三万二 / not 125k but 132k: what is denied, set right at once, is told as the second
+_NOT_THIS_BUT = re.compile(r"(?<!是)不是[^，,。；;!?！？]{1,12}?[，,、]\s*(?:而|就|应该)?是(?=[^，,。；;!?！？]{1,12})|"
+                           r"\bnot\s+[^,.;!?]{1,20}?[,]?\s+but\s+(?=\S)")
 
 
 # What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)
@@ -154,6 +157,9 @@ class CaseReader:
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
         self._hardship = tuple(comparable(w) for w in (known.step_words["hardship"].yes if "hardship" in known.step_words else []))
+        # 一般家庭, an ordinary family: told not to be one (not 普通, which 普通门诊 says too)
+        self._no_hardship = tuple(w for w in (comparable(w) for w in (known.step_words["hardship"].no if "hardship" in known.step_words else []))
+                                  if len(w) > 2)
         # 有惠衢保不是低保户: read for 惠衢保 without the hardship words and the negation before them
         hardship_words = sorted({w for w in self._hardship if _HAN.search(w)}, key=len, reverse=True)
         negations = sorted({*self.reader.negations, "是"}, key=len, reverse=True)
@@ -245,7 +251,8 @@ class CaseReader:
     def _read(self, text: str) -> Case:
         """A case corrected within its message (在三级医院，哦不对，是二级，花了5万) is what came before with what
         the correction says in its place."""
-        split = self.reader.corrected_within(simplified(text[:LONGEST_CASE]))
+        text = _NOT_THIS_BUT.sub(lambda m: "" if m.group(0).startswith("not") else "，不对，是", text[:LONGEST_CASE])
+        split = self.reader.corrected_within(simplified(text))
         if split is None:
             return self._read_as_told(text)
         before, after = map(self._read_as_told, split)
@@ -290,7 +297,7 @@ class CaseReader:
                 corrected = self.reader.word_sounds(self._hardship).correct(compared)
                 if corrected != compared:  # 不是底保: the status typed by its sound
                     clause = compared = corrected
-            if any(word in compared for word in self._hardship):
+            if any(word in compared for word in self._hardship) or any(word in compared for word in self._no_hardship):
                 if at + 1 < len(clauses) and any(word in compared for word in self.reader.past_words):
                     clause = f"{clause}，{clauses[at + 1][0]}"  # 以前是低保，现在不是了: the next clause says what holds now
                 self._yes_no(answers, "hardship", clause)

@@ -80,6 +80,7 @@ class Understanding(_Strict):
     calculate_not_after: Words = Field(default_factory=list)  # 结算报销: 算报销 inside another word
     amount_questions: Words = Field(default_factory=list)
     rule_words: Words = Field(default_factory=list)
+    premium_words: Words = Field(default_factory=list)
     earlier_words: Words = Field(default_factory=list)  # 那以前呢: after a result whose terms changed, how it was before
     bare_amount_words: Words = Field(default_factory=list)  # 那一共能报多少: an amount question and only these
     result_words: Words = Field(default_factory=list)  # 自己要出多少 just after a result: its figures again

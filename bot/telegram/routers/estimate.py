@@ -132,6 +132,8 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     why = reader.asks_why(text)
     if not (about_it or earlier or reader.asks_only_the_amount(text)):
         return False
+    if reader.asks_of_the_premium(text) and not (earlier or why):
+        return False  # (低保户交居民医保还要自己出钱吗 after a result: the rule for the premium, which the FAQ has)
     data, at = await state.get_data(), message.date.timestamp()
     result = follow_ups.last_result(data, at)
     quoted = about_it and interview.cases.quotes(text, result)

@@ -66,6 +66,7 @@ class Line:
     year: int
     gross: Decimal | None = None  # the cost before the outside-city share, when one applied
     share: Decimal | None = None
+    cap: Decimal | None = None  # the yearly cap, when one applied
 
     @property
     def ratio_percent(self) -> str:
@@ -298,7 +299,7 @@ def _basic(work: _Work, rule: BasicRule) -> Decimal | None:
 
     due = _deductible_due(work, rule, terms.deductible)
     raw = money(max(ZERO, request.in_scope - due) * ratio)
-    amount, cap_left = _apply_cap(work, raw, rule.yearly_cap, request.fund_paid_this_year, "basic")
+    amount, cap_left, cap = _apply_cap(work, raw, rule.yearly_cap, request.fund_paid_this_year, "basic")
     if rule.before is not None:
         earlier = money(max(ZERO, request.in_scope - due) * rule.before.ratio)
         if cap_left is not None:
@@ -307,7 +308,7 @@ def _basic(work: _Work, rule: BasicRule) -> Decimal | None:
     work.lines.append(Line(
         payer="basic", responsibility=None, name=None, plan=None, amount=amount,
         base_kind="in_scope", base=money(request.in_scope), deductible=money(due), ratio=ratio,
-        cap_left=cap_left, capped=amount < raw, rule=rule.id, source=rule.source, year=rule.year,
+        cap_left=cap_left, capped=amount < raw, rule=rule.id, source=rule.source, year=rule.year, cap=cap,
     ))
     return amount
 
@@ -329,18 +330,19 @@ def _deductible_due(work: _Work, rule: BasicRule, deductible: Decimal | None) ->
     return max(ZERO, deductible - used)
 
 
-def _apply_cap(work: _Work, raw: Decimal, cap: Cap, already_paid: Decimal | None, payer: str) -> tuple[Decimal, Decimal | None]:
-    """(amount after the yearly cap, what was left of the cap or None). A cap only matters when something is paid."""
+def _apply_cap(work: _Work, raw: Decimal, cap: Cap, already_paid: Decimal | None, payer: str) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    """(amount after the yearly cap, what was left of the cap, the cap; both None when no cap applied). A cap only
+    matters when something is paid."""
     if raw <= 0 or cap == "unlimited":
-        return raw, None
+        return raw, None, None
     if cap is None:
         work.assume("cap_not_in_rules", payer)
-        return raw, None
+        return raw, None, None
     if already_paid is None:
         work.assume(f"assumed_no_{payer}_paid_this_year")
         already_paid = ZERO
     left = money(max(ZERO, cap - already_paid))
-    return min(raw, left), left
+    return min(raw, left), left, money(cap)
 
 
 def _validity(work: _Work, rule) -> None:
@@ -361,11 +363,12 @@ def _critical_illness(work: _Work, rule: CriticalIllnessRule, self_pay: Decimal)
             ratio, cap = rule.hardship.ratio, rule.hardship.yearly_cap
     work.assume("assumed_first_self_pay_this_year")  # the threshold counts the whole year's 自付
     raw = money(max(ZERO, self_pay - rule.threshold) * ratio)
-    amount, cap_left = _apply_cap(work, raw, cap, None, "critical_illness")
+    amount, cap_left, cap = _apply_cap(work, raw, cap, None, "critical_illness")
     work.lines.append(Line(
         payer="critical_illness", responsibility=None, name=None, plan=None, amount=amount,
         base_kind="self_pay", base=self_pay, deductible=money(rule.threshold), ratio=ratio,
         cap_left=cap_left, capped=amount < raw, rule=rule.id, source=rule.source, year=rule.year,
+        cap=cap,
     ))
     return amount
 
@@ -404,12 +407,12 @@ def _supplementary(work: _Work, rules: RuleBook, critical_rule: CriticalIllnessR
         work.assume("assumed_settled_with_basic_first", rule.plan)
         work.assume("assumed_no_supplementary_paid_this_year", rule.plan)
         raw = money(max(ZERO, counted - rule.deductible) * rule.ratio)
-        amount, cap_left = _apply_cap(work, raw, rule.cap, ZERO, "supplementary")
+        amount, cap_left, cap = _apply_cap(work, raw, rule.cap, ZERO, "supplementary")
         work.lines.append(Line(
             payer="supplementary", responsibility=rule.responsibility, name=rule.name, plan=rule.plan, amount=amount,
             base_kind=rule.base, base=counted, deductible=money(rule.deductible), ratio=rule.ratio,
             cap_left=cap_left, capped=amount < raw, rule=rule.id, source=rule.source, year=rule.year,
-            gross=gross if share is not None else None, share=share,
+            gross=gross if share is not None else None, share=share, cap=cap,
         ))
         total += amount
     return total

@@ -110,8 +110,8 @@ _NOT_PART_OF = re.compile(r"[不没](?:算在|算进|在|包括|包含|含)|not 
 # What may stand between a label and its amount in another clause (the invoice total is ¥56,320.00).
 _CURRENCY_ONLY = re.compile(r"[\s¥￥$]|rmb|cny")
 # 不是十二万五，是十三万二 / not 125k but 132k: what is denied, set right at once, is told as the second
-_NOT_THIS_BUT = re.compile(r"(?<!是)不是[^，,。；;!?！？]{1,12}?[，,、]\s*(?:而|就|应该)?是(?=[^，,。；;!?！？]{1,12})|"
-                           r"\bnot\s+[^,.;!?]{1,20}?[,]?\s+but\s+(?=\S)")
+_NOT_THIS_BUT = re.compile(r"(?<!是)不是[^，,。；;!?！？]{1,12}?(?:[，,、]\s*(?:而|就|应该)?是|而是)(?=[^，,。；;!?！？]{1,12})|"
+                           r"\bnot\s+[0-9][0-9,.]*\s*(?:k|w|yuan|rmb|kuai)?\s*,?\s+but\s+(?=[0-9])")
 
 
 # What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)

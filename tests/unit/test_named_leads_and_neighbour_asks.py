@@ -63,3 +63,12 @@ def test_what_the_knowledge_never_says_is_declined_as_lacking(index, question, a
     result = index.search(question)
     assert result.outcome == "declined" and result.decline_reason == "not_in_knowledge", result
     assert ask in lacking_asks(index, result) or ask is None
+
+
+@pytest.mark.parametrize("question", ["亲情账户加家人是在哪个菜单", "亲情账户添加家人的按钮在哪里"])
+def test_where_in_the_app_to_add_a_relative_gets_the_steps(index, question):
+    assert answered(index, question) == "family-account/add-member-path"
+
+
+def test_where_to_tap_for_a_balance_is_not_taken_for_adding_a_relative(index):
+    assert answered(index, "微信里查医保余额是点哪里") == "family-aid/national/balance-wechat"

@@ -1374,7 +1374,7 @@ class SearchIndex:
                 c.entry, asked) and c.entry.id in self.asked_by_insured_elsewhere)
         if covered:
             return self._for_named(candidates, covered, named, content, asked, normalized, city)
-        return self._unnamed(candidates, city, normalized, names_a_place_we_lack=bool(uncovered))
+        return self._unnamed(candidates, city, normalized, asked, names_a_place_we_lack=bool(uncovered))
 
     def _one_of_ours_asked_beside_another_told(self, question: str, normalized: str) -> str | None:
         """The message without the names of our cities told only in parts that ask nothing, when the parts that
@@ -1795,7 +1795,7 @@ class SearchIndex:
         products = asked.get("product", frozenset())
         return bool(products & set(entry.facets.get("product", ()))) and entry.region in covered \
             and self.NAMED_PRODUCT_OVERLAP <= best.overlap < self.SUGGEST \
-            and self.understanding.off_topic(content) is None and self.understanding.off_topic(normalized) is None \
+            and all(self.understanding.off_topic(text) is None for text in {content, normalized}) \
             and self.understanding.known_and_asked(normalized) is None and self._leads_without_names(entry, content)
 
     def _leads_without_names(self, entry: Entry, content: str) -> bool:
@@ -1850,7 +1850,7 @@ class SearchIndex:
                 return candidate, own
         return best, entry
 
-    def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str,
+    def _unnamed(self, candidates: list[Candidate], city: str | None, normalized: str, asked: dict,
                  names_a_place_we_lack: bool = False) -> SearchResult:
         if city is None:
             candidates = self._national_first(candidates, normalized)
@@ -1882,7 +1882,7 @@ class SearchIndex:
         result = self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
         if result.decline_reason == "low_confidence" and entry is not None \
                 and (entry.region == NATIONAL or self._implied_region(entry, normalized)) and not names_a_place_we_lack \
-                and self._named_product_leads(best, entry, self.understanding.facets(normalized), [entry.region], normalized, normalized):
+                and self._named_product_leads(best, entry, asked, [entry.region], normalized, normalized):
             # (惠衢保赔钱是不是要我先垫付: the product names its city)
             return replace(result, named_lead=self._with_alternatives(entry, pairs, conf, None))
         return result

@@ -374,9 +374,15 @@ class Understanding:
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
                             for index, item in enumerate(spec.asks_for) if len(item.asked) > 40}
-        # a text can only ask what one of the words' first characters begins (most asks are ruled out so)
-        self._ask_starts = [None if any(word.startswith(GAP) for word in norm(item.asked))
-                            else frozenset(word[0] for word in norm(item.asked) if word) for item in spec.asks_for]
+        # a text can only ask what one of its words begins with: the first two characters of a word (one if
+        # that is all its first part has) must stand in the text, which rules out most asks before any regex
+        self._always_asked = tuple(index for index, item in enumerate(spec.asks_for)
+                                   if any(word.startswith(GAP) for word in norm(item.asked)))
+        self._asks_starting: dict[str, list[int]] = {}
+        for index, item in enumerate(spec.asks_for):
+            if index not in self._always_asked:
+                for start in {word.split(GAP)[0][:2] for word in norm(item.asked) if word}:
+                    self._asks_starting.setdefault(start, []).append(index)
         self._asked_in: dict[str, tuple[int, ...]] = {}  # text -> what it asks for (each search asks it often)
         self._answered_by: dict[tuple[int, str], bool] = {}  # (ask, answer) -> whether the answer gives it
         self._past_asked = alternation(norm(spec.past_asked))
@@ -662,11 +668,11 @@ class Understanding:
         if found is None:
             if len(self._asked_in) >= 4096:
                 self._asked_in.clear()
-            chars = set(text)
+            starts = {*text, *(text[at:at + 2] for at in range(len(text) - 1))}
+            candidates = {*self._always_asked, *(index for start in starts for index in self._asks_starting.get(start, ()))}
             found = self._asked_in[text] = tuple(
-                index for index, asked, _ in self._asks
-                if asked is not None and (self._ask_starts[index] is None or not chars.isdisjoint(self._ask_starts[index]))
-                and self._may_ask(index, text) and asked.search(text))
+                index for index in sorted(candidates)
+                if (asked := self._asks[index][1]) is not None and self._may_ask(index, text) and asked.search(text))
         return found
 
     def _answers(self, index: int, answer: str) -> bool:

@@ -57,8 +57,23 @@ def alternation(words: Iterable[str], word_starts: bool = False, within_part: bo
     gapped_starts = {word[0] for word in gapped}
     trie = [] if any(word.startswith(GAP) for word in gapped) else \
         [word for word in ordered if GAP not in word and word[0] not in gapped_starts and not _texted_digit(word)]  # (…交多少 starts anywhere)
-    listed = [_pattern(word, word_starts, within_part) for word in ordered if word not in trie]
-    return re.compile("|".join(([_trie(trie, word_starts)] if trie else []) + listed))
+    listed = [word for word in ordered if word not in trie]
+    return re.compile("|".join(([_trie(trie, word_starts)] if trie else []) + _by_first_character(listed, word_starts, within_part)))
+
+
+def _by_first_character(words: list[str], word_starts: bool, within_part: bool) -> list[str]:
+    """The listed words' patterns, those starting alike behind one look at that character: re would
+    otherwise try every gapped word at every position (~0.1 ms on the off-topic list). Words of
+    different first characters never match at the same position, so the order that matters (longest
+    first, among words starting alike) is kept; a word starting with a gap can start anywhere, so then
+    nothing is grouped."""
+    if any(word.startswith(GAP) for word in words):
+        return [_pattern(word, word_starts, within_part) for word in words]
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(_pattern(word, word_starts, within_part))
+    return [patterns[0] if len(patterns) == 1 else f"(?={re.escape(first)})(?:{'|'.join(patterns)})"
+            for first, patterns in groups.items()]
 
 
 _END = ""  # a trie key no character has: a word ends here

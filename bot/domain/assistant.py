@@ -108,6 +108,15 @@ class Assistant:
         region = self.knowledge.regions[region_id]
         return region.name_en if lang == "en" else self.localize(region.name, lang)
 
+    def hotline(self, region_id: str | None, place: str | None, lang: str) -> dict:
+        """Where to ask what the knowledge lacks about a place: its name, its own sourced number (None when no
+        source gives one, or the place is not ours) and the sourced national number to give instead."""
+        region = self.knowledge.regions.get(region_id) if region_id else None
+        national = self.knowledge.regions.get("national")
+        return {"name": self.region_name(region_id, lang) if region is not None else place,
+                "number": region.hotline if region is not None else None,
+                "fallback": national.hotline if national is not None else None}
+
     def region_named(self, text: str) -> str | None:
         """The first of our regions a text names (昭通, 镇雄县, Zhaotong), None if it names none."""
         index = self.store.current.index

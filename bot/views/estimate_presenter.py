@@ -59,19 +59,20 @@ class EstimatePresenter:
         return self.renderer.gettext(locale, message, **values)
 
     def step(self, step: Step, number: int, locale: str, hint: str | None = None, html: bool = True,
-             unsure_of: Step | None = None, lacking: str | None = None) -> View:
+             unsure_of: Step | None = None, lacking: str | None = None, hotline: dict | None = None) -> View:
         """The question of `step`; unsure_of: the step just answered "not sure" (its assumption is said first);
-        lacking: the insurance city told, whose rules we lack (the city is then offered, not asked for)."""
+        lacking: the insurance city told, whose rules we lack (the city is then offered, not asked for);
+        hotline: where to ask what cannot be estimated (Assistant.hotline), said with `lacking` or a step's missing options."""
         # A step's view depends only on these (the step's options and prompt values come from the
         # rules, immutable until a reload makes new steps): rendered once, then reused.
         note = self._unsure_note(unsure_of, locale) if unsure_of is not None else None
         key = (step.name, step.kind, tuple(step.options), tuple(sorted(step.values.items())), step.missing, number, locale, hint, html, note,
-               lacking)
+               lacking, tuple(sorted(hotline.items())) if hotline else None)
         view = self._steps.get(key)
         if view is None:
             if len(self._steps) >= self.STEPS_CACHED:
                 self._steps.clear()
-            view = self._steps[key] = self._step(step, number, locale, hint, html, note, lacking)
+            view = self._steps[key] = self._step(step, number, locale, hint, html, note, lacking, hotline)
         return view
 
     def _unsure_note(self, step: Step, locale: str) -> str:
@@ -79,9 +80,9 @@ class EstimatePresenter:
         return self.tr(locale, UNSURE_NOTES[step.name]) % values
 
     def _step(self, step: Step, number: int, locale: str, hint: str | None, html: bool, note: str | None,
-              lacking: str | None = None) -> View:
+              lacking: str | None = None, hotline: dict | None = None) -> View:
         text = self.renderer.render("estimate_question.j2", locale, html=html, step=step, number=number, hint=hint, note=note,
-                                    lacking=lacking)
+                                    lacking=lacking, hotline=hotline)
         if step.kind == "choice":
             choices = [Button(self.tr(locale, option.label_msgid), "est", option.value) for option in step.options]
         else:
@@ -92,11 +93,11 @@ class EstimatePresenter:
         return View(text, rows)
 
     def summary(self, interview: Interview, answers: dict, aside: dict, locale: str, html: bool = True,
-                elsewhere: str | None = None, talked_of: str | None = None, hotline: str | None = None) -> View:
+                elsewhere: str | None = None, talked_of: str | None = None, hotline: dict | None = None) -> View:
         """What a whole case in one message was read as, with a 修改 button per item; elsewhere: the
         insurance city named that the rules lack (said plainly before the city is asked); talked_of: the
-        city the talk was about, when the case names none and the rules lack it; hotline: the case's city's
-        hotline, where the rules lack what the case is (衢州城乡居民医保 门诊特殊病种)."""
+        city the talk was about, when the case names none and the rules lack it; hotline: where to ask
+        (Assistant.hotline) what the rules lack of the case (衢州城乡居民医保 门诊特殊病种)."""
         items = []
         for name in STEP_NAMES:
             if name in answers:

@@ -210,6 +210,7 @@ class AnswerReader:
         self._amount_questions = tuple(comparable(w) for w in self.known.amount_questions)
         self._rule_words = tuple(comparable(w) for w in self.known.rule_words)
         self._premium_words = tuple(comparable(w) for w in self.known.premium_words)
+        self._yearly_cap_words = tuple(comparable(w) for w in self.known.yearly_cap_words)
         self._result_words = _gapped_words(self.known.result_words)
         self._earlier_words = _gapped_words(self.known.earlier_words)
         self._taken_as_words = tuple(prepare(w) for w in self.known.taken_as_words)
@@ -580,8 +581,9 @@ class AnswerReader:
         """A question about a rule (二级医院的起付线是多少？, 低保户交医保是不是政府帮着交？), not the estimate's own
         (这次花了1000，能报多少): in the middle of an estimate it is answered, and the step asked again; a level it names
         is no answer."""
-        return self.is_question(typed) and (_names_any(typed, self._rule_words) or self.asks_of_the_premium(typed)) \
-            and not self.asks_amount(typed) and not self.may_hold_an_amount(typed)
+        return self.is_question(typed) and not self.may_hold_an_amount(typed) and (
+            (_names_any(typed, self._rule_words) or self.asks_of_the_premium(typed)) and not self.asks_amount(typed)
+            or _names_any(typed, self._yearly_cap_words))  # (一年最多能报多少 asks the yearly cap, not this bill's share)
 
     def asks_of_the_premium(self, typed: str) -> bool:
         """A question about paying in (低保户交居民医保还要自己出钱吗): no detail of an estimate."""

@@ -81,6 +81,7 @@ class Understanding(_Strict):
     amount_questions: Words = Field(default_factory=list)
     rule_words: Words = Field(default_factory=list)
     premium_words: Words = Field(default_factory=list)
+    yearly_cap_words: Words = Field(default_factory=list)
     earlier_words: Words = Field(default_factory=list)  # 那以前呢: after a result whose terms changed, how it was before
     bare_amount_words: Words = Field(default_factory=list)  # 那一共能报多少: an amount question and only these
     result_words: Words = Field(default_factory=list)  # 自己要出多少 just after a result: its figures again

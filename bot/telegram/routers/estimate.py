@@ -305,10 +305,9 @@ class EstimateFlow:
         if step is not None and step.missing and set(aside) <= {step.name}:
             aside = {}  # the question itself says what the rules lack
         elsewhere = case.elsewhere if case is not None and "city" not in answers else None
-        region = self.assistant.knowledge.regions.get(answers.get("city"))
         summary = (self.view.summary(self.interview, answers, aside, self.locale, elsewhere=elsewhere,
                                      talked_of=talked_of if "city" not in answers else None,
-                                     hotline=region.hotline if region is not None and aside else None) if case is not None else None)
+                                     hotline=self._hotline(answers.get("city"))) if case is not None else None)
         if case is not None and case.per_unit is not None and case.per_unit in (answers.get("in_scope"), answers.get("special_drug")):
             # 每个月药费1000 taken as the cost: said before what is worked out from it.
             summary = _noted(self.view.tr(self.locale, NOTE_PER_UNIT) % {"amount": f"{case.per_unit:,.2f}"}, summary)
@@ -344,8 +343,14 @@ class EstimateFlow:
         if case is not None and case.rough and step.name == main and hint is None:
             hint = AMOUNT_HINTS["not_exact"]  # 五千多块: the figure on the bill is asked for
         lacking = (await self._data()).get(LACKING_CITY) if step.name == "city" else None
-        question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of, lacking=lacking)
+        hotline = self._hotline(self.assistant.region_named(lacking), lacking) if lacking else \
+            self._hotline(answers.get("city")) if step.missing else None
+        question = self.view.step(step, self.interview.number(answers, step), self.locale, hint, unsure_of=unsure_of, lacking=lacking,
+                                  hotline=hotline)
         await send_view(self.bot, self.chat_id, self.view.with_summary(summary, question) if summary is not None else question)
+
+    def _hotline(self, region_id: str | None, place: str | None = None) -> dict | None:
+        return self.assistant.hotline(region_id, place, self.locale) if region_id or place else None
 
     def _care_label(self, care: str) -> str:
         return self.view.tr(self.locale, self.interview.words.label("care", care))

@@ -163,6 +163,39 @@ class MessageReader:
             swapped = swapped.replace(old, new)
         return swapped if swapped != before else question
 
+    def without_the_hometown(self, question: str) -> str:
+        """A place named only as where the household is registered or the resident comes from (户口在衡阳，在衢州上班交的
+        职工医保; 老家湘潭，但医保交在娄底) is left out when the message says another place is where the insurance is. The
+        message as typed otherwise: 老家衢州参的保 (the insurance), 老家黑河，在黑河上班 (one city), 户口落在衢州 (the only
+        place: a newborn's resident insurance goes by it), 社保交在上海，老家是衢州的，能买惠衢保吗 (the hometown's own product)."""
+        understanding = self.understanding
+        if not understanding.hometown_before and not understanding.hometown_after:
+            return question
+        normalized = self.tools.normalize(question)
+        home, homes, elsewhere, insured = [], set(), set(), set()
+        for name in dict.fromkeys(self.places.names_in(normalized)):
+            for found in re.finditer(re.escape(name), normalized):
+                before, after = normalized[:found.start()].rstrip(), normalized[found.end():].lstrip("市县区 ")
+                starts = [len(before) - len(word) for word in understanding.hometown_before if word and before.endswith(word)]
+                ends = [word for word in understanding.hometown_after if word and after.startswith(word)]
+                if (starts or ends) and understanding.role(normalized, found.start(), found.end()) != "insurance":
+                    end = len(normalized) - len(after) + (max(map(len, ends)) if ends else 0)
+                    home.append((min(starts) if starts else found.start(), end))
+                    homes.add(self.places.names[name] or name)
+                else:
+                    place = self.places.names[name] or name
+                    insured.update([place] if understanding.role(normalized, found.start(), found.end()) == "insurance" else [])
+                    elsewhere.add(place)
+        if not home or not insured - homes or homes & elsewhere:
+            return question
+        products = understanding.facets(normalized).get("product", frozenset())
+        if any(products & understanding.region_products.get(place, frozenset()) for place in homes):
+            return question  # (社保交在上海，老家是衢州的，能买惠衢保吗: whether one insured elsewhere may join Quzhou's own)
+        kept = normalized
+        for start, end in sorted(home, reverse=True):
+            kept = kept[:start] + " " + kept[end:].lstrip("的人")
+        return kept
+
     def without_what_is_set_apart(self, question: str) -> str:
         """A place, or a way of doing it, named only to be set apart (我是哈尔滨参保的，不是黑河; 除了浙里办，还有哪里能买;
         other than Alipay, where else…) is left out: what remains is asked. The message as typed otherwise."""

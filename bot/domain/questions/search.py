@@ -305,7 +305,7 @@ class SearchIndex:
             gives = within.outcome == "answered" and any(word in self.answer_text[within.entry.id] for word in words)
             return within if gives else glossary
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
-            self.reader.without_what_is_set_apart(self.reader.corrected(question))))
+            self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question)))))
         if insured_in is not None and (outside := self._asked_by_one_insured_outside(question, insured_in)) is not None:
             return outside
         result = self._searched(question, city, follows, case)

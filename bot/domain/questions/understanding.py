@@ -55,7 +55,7 @@ def _age(text: str) -> int:
 # what one is not (是不是 asks), up to a pause or a bracket: 衢州居民（不是职工）门诊 still asks of outpatient care
 _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0,6}|\b(?:not|no|never|without) (?:an? |on |the |in )?[a-z]+(?:-[a-z]+)?\b")
 # 共济的钱能给我爸交长护险吗: a cost paid just before the neighbour's name (not 湖南的长期护理保险一个月交多少)
-_PAID_BEFORE = re.compile(r"(?:交|缴|付|支付|\bpay|\bpaying|\bcover)[^,.!?;，。！？；]{0,16}$")
+_PAID_BEFORE = re.compile(r"(?:交|缴|付|支付|买|购买|\bpay|\bpaying|\bcover|\bbuy|\bbuying|\bpurchase)[^,.!?;，。！？；]{0,16}$")
 # 有没有跟居民那样的大病保险: what the asked thing is likened to is not asked (跟居民一样吗 compares: kept)
 _LIKENED = re.compile(r"(?:跟|像|和|同)[^\s,.!?;:，。！？；：跟像和同]{1,6}?(?:那样|一样|这样|似的)的")
 # 19年交多少, 一九年, 二零二五年: a year said short or in numerals (not 交了15年, 25年前: a number of years)
@@ -97,6 +97,9 @@ class OffTopic(_Strict):
     # A cost the money of these products of ours may pay in some regions (长期护理保险费 from the family-aid
     # account): a question naming one of them asks whether ours pays it, which its entries answer.
     paid_from: list[str] = Field(default_factory=list)
+    # Words that make the neighbour's word a detail of ours (养老金 beside 个人账户: a retiree's account is credited a
+    # share of the pension): a question naming one of them is not declined for the neighbour.
+    unless_with: list[str] = Field(default_factory=list)
     # An insurance of the kind ours are (商业保险, 百万医疗): named beside one of our products, the question may
     # ask about ours (惠衢保一年多少钱，比相互宝贵不贵): ours is answered when it is what the question leads to.
     beside_ours: bool = False
@@ -114,6 +117,9 @@ class Places(_Strict):
     insurance_after: list[str] = Field(default_factory=list)
     insurance_before: list[str] = Field(default_factory=list)
     rules_after: list[str] = Field(default_factory=list)  # insurance_after, unless care_before comes first
+    # where the household is registered or the resident comes from (户口在, 老家; …户口): neither insurance nor care
+    hometown_before: list[str] = Field(default_factory=list)
+    hometown_after: list[str] = Field(default_factory=list)
     portable_products: list[str] = Field(default_factory=list)
     nationwide_products: list[str] = Field(default_factory=list)
     not_places: list[str] = Field(default_factory=list)
@@ -305,6 +311,7 @@ class Understanding:
         self.told_place_pointers = alternation(norm(spec.told_place_pointers))
         self._change_told_re = alternation(norm(spec.change_told))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
+        self._off_topic_unless = {id(topic): alternation(norm(topic.unless_with)) for topic in spec.off_topic if topic.unless_with}
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
         for dimension, values in spec.facets.items():
@@ -409,6 +416,8 @@ class Understanding:
         self.insurance_after = tuple(norm(places.insurance_after))
         self._insurance_before = tuple(norm(places.insurance_before))
         self._rules_after = tuple(norm(places.rules_after))
+        self.hometown_before = tuple(norm(places.hometown_before))
+        self.hometown_after = tuple(norm(places.hometown_after))
         self.insurance_after_re = alternation([*self.insurance_after, *norm(places.rules_after)]) or re.compile(r"(?!)")
         self.told_only_products = frozenset(spec.told_only_products)
         self.shared_with_relatives = frozenset(spec.shared_with_relatives)
@@ -651,6 +660,8 @@ class Understanding:
         products = None
         for match, topic in self._off_topic.matches(normalized):
             word = match.group(0)
+            if (unless := self._off_topic_unless.get(id(topic))) is not None and unless.search(normalized) is not None:
+                continue  # (退休了养老金三千一，个人账户每月划多少: the account's share of the pension is asked)
             if topic.whoever_joins or topic.paid_from:
                 products = self.facets(normalized).get("product", frozenset()) if products is None else products
                 if products & set(topic.whoever_joins) or products & set(topic.paid_from) \

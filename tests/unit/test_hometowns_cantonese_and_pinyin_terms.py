@@ -1,0 +1,63 @@
+"""A place named only as the hometown or the household registration (户口在衡阳, 老家湘潭) yields to the place the
+message says the insurance is in; Cantonese asks (咩, 俾, 洗腎) and pinyin terms typed by relatives abroad (zifei
+yaopin, gerenzhanghu) are read as the knowledge's words; a neighbour's word that is a detail of ours (the pension a
+retiree's account is credited a share of; commercial insurance bought with the shared money) is no reason to decline.
+Run on the shipped knowledge."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.shipped import answered
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("户口在衡阳，现在在衢州上班交的职工医保，普通门诊一年能报到多少", "quzhou/employee/outpatient-cap"),
+    ("老家在黑河，这几年在衢州单位交的职工医保，门诊一年最多报多少", "quzhou/employee/outpatient-cap"),
+])
+def test_the_insurance_city_not_the_hometown_is_asked_of(index, question, entry):
+    assert answered(index, question) == entry
+
+
+def test_a_hometown_of_ours_beside_an_insurance_city_we_lack_is_declined(index):
+    result = index.search("老家湘潭，但医保交在娄底，共济能给我妈用吗")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
+
+
+@pytest.mark.parametrize("question", [
+    "深圳这边上班，老家衢州的城乡居民医保费用哪些渠道交",  # (the hometown's insurance: the insurance city)
+    "户口衡阳，在湘潭打工交的职工医保，能给衡阳老家参保的爸妈共济吗",  # (衡阳 named again: where the parents are)
+    "我社保交在上海，老家是衢州的，能不能买惠衢保",  # (whether one insured elsewhere may join the hometown's own)
+])
+def test_a_hometown_that_is_also_the_insurance_or_named_again_is_kept(index, question):
+    assert index.reader.without_the_hometown(question) == question
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("醫保講嘅起付線即係咩意思", "terms/deductible"),
+    ("衢州職工醫保個人帳戶可唔可以俾老婆用", "quzhou/employee/personal-account-family"),
+    ("huiqubao zifei yaopin part, the mianpei e is how much", "huiqubao/cover-out-of-catalogue"),
+])
+def test_cantonese_and_pinyin_terms_are_read_as_ours(index, question, entry):
+    assert answered(index, question) == entry
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("衢州，我爸退休了，他自己的养老金每月4260，个人账户每月能划多少", "quzhou/employee/personal-account-retiree"),
+    ("黑河共济的钱能拿去买商业保险吗", "family-aid/heihe/uses"),
+    ("黑河的，个账余额可以给老婆买商业险不", "family-aid/heihe/uses"),
+])
+def test_a_neighbours_word_that_is_a_detail_of_ours_is_not_declined(index, question, entry):
+    assert answered(index, question) == entry
+
+
+@pytest.mark.parametrize("question", [
+    "养老保险个人账户余额有几种查法",  # the pension scheme's own account
+    "衡阳的朋友说他们共济能买商业保险，我想问众安的尊享e生一年多少钱",  # the neighbour itself asked
+    "湘潭共济账户余额能给家人买商业保险吗",  # no Xiangtan entry says: not the national one's words
+])
+def test_a_neighbour_asked_of_itself_or_of_a_city_that_never_says_is_declined(index, question):
+    assert answered(index, question) is None
+
+
+def test_a_story_told_by_a_friend_of_another_city_is_not_what_is_asked(index):
+    assert answered(index, "衡阳共济的钱能不能给我爸办健身卡，黑河的朋友说他们那能买商业险") == "family-aid/hengyang/uses"

@@ -5,6 +5,8 @@ retiree's account is credited a share of; commercial insurance bought with the s
 Run on the shipped knowledge."""
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from tests.unit.shipped import answered
@@ -61,3 +63,22 @@ def test_a_neighbour_asked_of_itself_or_of_a_city_that_never_says_is_declined(in
 
 def test_a_story_told_by_a_friend_of_another_city_is_not_what_is_asked(index):
     assert answered(index, "衡阳共济的钱能不能给我爸办健身卡，黑河的朋友说他们那能买商业险") == "family-aid/hengyang/uses"
+
+
+def test_a_detail_of_ours_holds_in_a_snapshot_of_the_knowledge(index):
+    # (the snapshot a restart loads holds copies of the topics: what makes a word a detail is found by the topic's content)
+    copied = pickle.loads(pickle.dumps(index.understanding))
+    question = index.read("衢州退休的，养老金三千一，个人账户每月划多少")
+    assert index.understanding.off_topic(question) is None and copied.off_topic(question) is None
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("sis and I both live abroad. per head, what do mum & dad pay themselves, Quzhou town-and-country", "quzhou/resident/premium"),
+    ("my aunt wants me to enrol her in Huiqubao from abroad, which online channels exist", "huiqubao/channels"),
+])
+def test_an_asker_living_abroad_asks_of_ours(index, question, entry):
+    assert answered(index, question) == entry
+
+
+def test_care_abroad_is_still_declined_when_the_asker_lives_there(index):
+    assert index.search("I live abroad, can my Quzhou insurance pay when I see a doctor here?").decline_reason == "uncovered_topic"

@@ -100,6 +100,7 @@ class OffTopic(_Strict):
     # Words that make the neighbour's word a detail of ours (养老金 beside 个人账户: a retiree's account is credited a
     # share of the pension): a question naming one of them is not declined for the neighbour.
     unless_with: list[str] = Field(default_factory=list)
+    unless_also: list[str] = Field(default_factory=list)  # …but with one of these the neighbour is asked after all
     # An insurance of the kind ours are (商业保险, 百万医疗): named beside one of our products, the question may
     # ask about ours (惠衢保一年多少钱，比相互宝贵不贵): ours is answered when it is what the question leads to.
     beside_ours: bool = False
@@ -311,7 +312,9 @@ class Understanding:
         self.told_place_pointers = alternation(norm(spec.told_place_pointers))
         self._change_told_re = alternation(norm(spec.change_told))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
-        self._off_topic_unless = {id(topic): alternation(norm(topic.unless_with)) for topic in spec.off_topic if topic.unless_with}
+        # (keyed by what the topic is, not the object: a snapshot of the knowledge holds copies)
+        self._off_topic_unless = {(topic.label, topic.words[0]): (alternation(norm(topic.unless_with)), alternation(norm(topic.unless_also)))
+                                  for topic in spec.off_topic if topic.unless_with}
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
         for dimension, values in spec.facets.items():
@@ -660,7 +663,8 @@ class Understanding:
         products = None
         for match, topic in self._off_topic.matches(normalized):
             word = match.group(0)
-            if (unless := self._off_topic_unless.get(id(topic))) is not None and unless.search(normalized) is not None:
+            unless, also = self._off_topic_unless.get((topic.label, topic.words[0]), (None, None))
+            if unless is not None and unless.search(normalized) is not None and (also is None or also.search(normalized) is None):
                 continue  # (退休了养老金三千一，个人账户每月划多少: the account's share of the pension is asked)
             if topic.whoever_joins or topic.paid_from:
                 products = self.facets(normalized).get("product", frozenset()) if products is None else products

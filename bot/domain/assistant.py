@@ -1,7 +1,7 @@
 """The question-answering service shared by Telegram, the console and `ask`: no aiogram here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -82,6 +82,7 @@ class Reply:
     nearest_shown: bool = False  # not_in_knowledge: the nearest entry's answer is shown beneath (asks_for show_nearest)
     compared: bool = False  # answered: the cities or schemes a comparing question names, entry and also_asked each one's
     several: bool = False  # answered: the message's several questions, entry and also_asked each one's answer
+    only_city: str | None = None  # answered: the one city whose rule this is, when the question named none (rules differ)
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
 
     @property
@@ -195,9 +196,15 @@ class Assistant:
         result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}),
                                                    (case or {}).get("city") or insured_elsewhere)
         if result.outcome == "answered" and result.entry is not None:
-            return self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
-                                  also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
-                                  several=result.several, left_out=self._subjects(result.left_out, lang))
+            reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
+                                   also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
+                                   several=result.several, left_out=self._subjects(result.left_out, lang))
+            region = result.entry.region
+            if not (city or follows or case or talked_of or insured_elsewhere or result.region or region == "national"
+                    or reply.compared or reply.several or loaded.index.says_where(question, region)):
+                # 住院报销比例是多少, asked by a resident of anywhere: the one city the knowledge has it for, said as such
+                reply = replace(reply, only_city=self.region_name(region, lang))
+            return reply
         region_id = result.decline_region or result.region or city or "national"
         if region_id == "national" and result.decline_reason == "not_in_knowledge":
             region_id = self._product_home(result) or region_id

@@ -66,7 +66,7 @@ class Presenter:
         if reply.outcome == "answered":
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
-            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources,
+            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city,
                                 checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
             offered = [*reply.suggestions, *reply.related]
             buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in offered]

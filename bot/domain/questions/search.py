@@ -1406,6 +1406,14 @@ class SearchIndex:
                                     for place in uncovered) \
             and all(self._role_of(normalized, place) == "care" for place in uncovered)
 
+    def says_where(self, question: str, region: str) -> bool:
+        """Whether a question says it is about the region: names a place of it, a product only it has (惠衢保), or an
+        app only it (and a few others) uses (浙里办)."""
+        normalized = self.read(question)
+        covered, uncovered = self.places.named(normalized)
+        return bool(covered or uncovered) or self.home_of_the_product(question) == region \
+            or any(app in normalized for app in self.understanding.region_apps.get(region, ()))
+
     def home_of_the_product(self, question: str) -> str | None:
         """The one region whose own product the question names (惠衢保: Quzhou), if it names one."""
         owners = self._owners_of(self.understanding.facets(self.read(question)).get("product", frozenset()))

@@ -82,3 +82,12 @@ def test_an_asker_living_abroad_asks_of_ours(index, question, entry):
 
 def test_care_abroad_is_still_declined_when_the_asker_lives_there(index):
     assert index.search("I live abroad, can my Quzhou insurance pay when I see a doctor here?").decline_reason == "uncovered_topic"
+
+
+@pytest.mark.parametrize("written, read", [("惠衢保能赔百分之八十", "80%"), ("报销百分之八十五", "85%"), ("百分之二点五", "2.5%")])
+def test_a_percentage_in_words_reads_as_the_answers_write_it(index, written, read):
+    assert read in index.tools.normalize(written)
+
+
+def test_the_payout_ratio_told_in_words_is_asked_of_it(index):
+    assert answered(index, "衢州人，听人讲惠衢保能赔百分之八十，真的假的") == "huiqubao/payout-ratio"

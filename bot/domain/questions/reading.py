@@ -178,14 +178,15 @@ class MessageReader:
                 before, after = normalized[:found.start()].rstrip(), normalized[found.end():].lstrip("市县区 ")
                 starts = [len(before) - len(word) for word in understanding.hometown_before if word and before.endswith(word)]
                 ends = [word for word in understanding.hometown_after if word and after.startswith(word)]
-                if (starts or ends) and understanding.role(normalized, found.start(), found.end()) != "insurance":
+                place, role = self.places.names[name] or name, understanding.role(normalized, found.start(), found.end())
+                if (starts or ends) and role != "insurance":
                     end = len(normalized) - len(after) + (max(map(len, ends)) if ends else 0)
                     home.append((min(starts) if starts else found.start(), end))
-                    homes.add(self.places.names[name] or name)
-                else:
-                    place = self.places.names[name] or name
-                    insured.update([place] if understanding.role(normalized, found.start(), found.end()) == "insurance" else [])
-                    elsewhere.add(place)
+                    homes.add(place)
+                    continue
+                elsewhere.add(place)
+                if role == "insurance":
+                    insured.add(place)
         if not home or not insured - homes or homes & elsewhere:
             return question
         products = understanding.facets(normalized).get("product", frozenset())

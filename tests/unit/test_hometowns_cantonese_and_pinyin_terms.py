@@ -91,3 +91,9 @@ def test_a_percentage_in_words_reads_as_the_answers_write_it(index, written, rea
 
 def test_the_payout_ratio_told_in_words_is_asked_of_it(index):
     assert answered(index, "衢州人，听人讲惠衢保能赔百分之八十，真的假的") == "huiqubao/payout-ratio"
+
+
+@pytest.mark.parametrize("question", ["金华有没有和惠衢保一个样的保险", "金华有没有和惠衢保差不多的保险", "绍兴有没有跟惠衢保类似的"])
+def test_another_citys_plan_like_ours_is_declined(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_topic"

@@ -113,10 +113,14 @@ class Assistant:
         """Where to ask what the knowledge lacks about a place: its name, its own sourced number (None when no
         source gives one, or the place is not ours) and the sourced national number to give instead."""
         region = self.knowledge.regions.get(region_id) if region_id else None
-        national = self.knowledge.regions.get("national")
         return {"name": self.region_name(region_id, lang) if region is not None else place,
                 "number": region.hotline if region is not None else None,
-                "fallback": national.hotline if national is not None else None}
+                "fallback": self.national_hotline()}
+
+    def national_hotline(self) -> str:
+        """The sourced national number, for a place whose own number no source gives ("" if none is sourced)."""
+        national = self.knowledge.regions.get("national")
+        return national.hotline if national is not None and national.hotline else ""
 
     def region_named(self, text: str) -> str | None:
         """The first of our regions a text names (昭通, 镇雄县, Zhaotong), None if it names none."""

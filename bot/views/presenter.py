@@ -60,7 +60,6 @@ class Presenter:
 
     def _reply(self, reply: Reply, locale: str, html: bool) -> View:
         assistant = self.assistant
-        region_name = assistant.region_name(reply.region_id, locale)
         if reply.outcome == "answered" and (reply.compared or reply.several):
             return self._compared(reply, locale, html)
         if reply.outcome == "answered":
@@ -73,8 +72,8 @@ class Presenter:
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
         region = reply.region
-        hotline = {"name": region_name, "number": region.hotline, "channels": region.channels_en if locale == "en" and region.channels_en else [assistant.localize(channel, locale) for channel in region.channels],
-                   "fallback": self._national_hotline()}
+        channels = region.channels_en if locale == "en" and region.channels_en else [assistant.localize(channel, locale) for channel in region.channels]
+        hotline = {**assistant.hotline(reply.region_id, None, locale), "channels": channels}
         if reply.outcome in ("suggested", "need_city"):
             template = "need_city.j2" if reply.outcome == "need_city" else "suggestions.j2"
             text = self._render(template, locale, html, hotline=hotline)
@@ -101,13 +100,8 @@ class Presenter:
         # 亲情账户跟家庭共济有什么区别: two of our products, not one rule in two cities or schemes
         products = len({entry.facets.get("product", ()) for entry in [reply.entry, *reply.also_asked]}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
-                            products=products, left_out=reply.left_out, hotline=self._national_hotline())
+                            products=products, left_out=reply.left_out, hotline=self.assistant.national_hotline())
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
-
-    def _national_hotline(self) -> str:
-        """The sourced national number, for a city whose own number no source gives."""
-        national = self.assistant.knowledge.regions.get("national")
-        return national.hotline if national and national.hotline else ""
 
     def _citation(self, document, locale: str) -> str:
         """Title, publisher and year of a cited document (sources.yaml); its file name is for staff only."""

@@ -297,7 +297,7 @@ class CaseReader:
                 corrected = self.reader.word_sounds(self._hardship).correct(compared)
                 if corrected != compared:  # 不是底保: the status typed by its sound
                     clause = compared = corrected
-            if any(word in compared for word in self._hardship) or any(word in compared for word in self._no_hardship):
+            if any(word in compared for word in (*self._hardship, *self._no_hardship)):
                 if at + 1 < len(clauses) and any(word in compared for word in self.reader.past_words):
                     clause = f"{clause}，{clauses[at + 1][0]}"  # 以前是低保，现在不是了: the next clause says what holds now
                 self._yes_no(answers, "hardship", clause)

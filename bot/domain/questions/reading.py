@@ -30,9 +30,9 @@ _GUESSED = re.compile(r"(?:是不是|是否|就是|算是|属于|是)(?:(?!哪|�
 # 用医保个账能帮爸妈缴吗 after 上海的沪惠保: the asking part pays for what the story named (not 买药, 交的医保)
 # 起付线是医院收的挂号费吗, 门诊那个4000是不是先交的押金: a clause guessing what a thing is, asking nothing else of it
 _GUESS_CLAUSE = re.compile(r"(?:是不是|就是|算是|是)([^\s,.!?;:]{1,14}?)(?:吗|吧|嘛|呀|啊)?(?=[\s,.!?;:]|$)")
-# (a guess is a kind of thing: 医院收的挂号费, not a rule, 按剩下的月份折算, 得先签约一家医院, 有上限, nor a choice,
-# 分开算还是合起来算)
-_ASKS_MORE = re.compile(r"\d|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只|还是"
+# (a guess is a kind of thing: 医院收的挂号费, not a rule, 按剩下的月份折算, 得先签约一家医院, 有上限, 最多加五个人, nor a
+# choice, 分开算还是合起来算)
+_ASKS_MORE = re.compile(r"\d|[一二两三四五六七八九十百千万][个名位人岁块元年]|最多|最少|上限|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只|还是"
                         r"|^(?:按|跟|和|在|从|给|被|对|都|也|还|只|又|就|才)")
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it

@@ -1871,7 +1871,10 @@ class SearchIndex:
         entry = self._resolve_unnamed(best.entry, city)
         if self._other_product(normalized, best, conf):
             pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
-            return self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+            offered = self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
+            if not (conf >= self.ANSWER and offered.suggestions == [entry] and entry.region in (NATIONAL, city)):
+                return offered
+            # (用出生证绑孩子要填谁的身份证号: the product is unnamed, but nothing else comes near)
         if conf >= self.ANSWER:
             if entry is None:
                 return self._which_city(self._group_members(best.entry), normalized, conf)

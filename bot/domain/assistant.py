@@ -157,6 +157,12 @@ class Assistant:
         no estimate can answer it, the FAQ's decline does."""
         return self.store.current.index.search(text).decline_reason == "uncovered_topic"
 
+    def finds_nothing_for(self, text: str) -> bool:
+        """No entry comes near the message, and it names no subject we decline or fact we lack (我看病花了钱能退多少钱):
+        an estimate wish the FAQ could only answer with "I don't know"."""
+        result = self.store.current.index.search(text)
+        return result.outcome == "declined" and result.decline_reason == "low_confidence"
+
     def asks_of_another_product(self, text: str) -> bool:
         """她能买惠衢保吗 in the middle of an estimate: a question about one of our products other than basic
         insurance (惠衢保, the family account, family aid, registering care elsewhere), which no step answers."""

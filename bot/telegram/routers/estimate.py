@@ -83,6 +83,8 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     # (a price per month or visit counts as the amount told: 600 yuan a month)
     if calculate or (has_amount or told) and (asks or len(case.answers) + (case.per_unit is not None) >= CASE_WITHOUT_QUESTION):
         return {"case": case, "people": dict(people or ())}
+    if asks and assistant.wants_estimate(text) and assistant.finds_nothing_for(message.text):
+        return {"case": case, "people": dict(people or ())}  # 我看病花了钱能退多少钱: no FAQ answer, the estimate is one
     return False
 
 

@@ -807,6 +807,8 @@ class SearchIndex:
             result = self._answering_suggestion(question, result)
         if result.outcome == "suggested" or result.decline_reason == "low_confidence":
             result = self._led_by_its_own_ask(question, result)
+        if result.decline_reason == "low_confidence":
+            result = self._told_by_a_citys_list(question, result)
         if result.outcome != "answered":
             result = self._relative_insured_elsewhere(question, result)
         if result.outcome == "suggested" and result.suggestions:
@@ -1130,6 +1132,30 @@ class SearchIndex:
             if len({entry.id for entry in meant}) == 1:
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result
+
+    def _told_by_a_citys_list(self, question: str, result: SearchResult) -> SearchResult:
+        """湘潭 老婆能不能用我的共济账户: too loosely worded to rank, but asking whether a relative is included, which
+        the one city named answers with its list of who may (closed_list_answers), wherever that list ranks."""
+        normalized = self.read(question)
+        covered, uncovered = self.places.named(normalized)
+        if len(set(covered)) != 1 or uncovered:
+            return result
+        asked = self.understanding.facets(normalized)
+        lists = [ask for ask in self.understanding.asks(normalized) if self.understanding.closed_list_answers(ask)]
+        if len(lists) != 1:
+            return result
+        products = asked.get("product", frozenset())
+        entries = (entry for entry in self.knowledge.entries.values() if entry.region in covered
+                   and (not products or products & set(entry.facets.get("product", ()))))
+        for entry in entries:
+            if self._lists_who(entry) and not conflicts(entry.facets, asked) and self._unanswered_ask(entry, normalized) is None:
+                return SearchResult("answered", entry, self.ANSWER, region=result.region)
+        return result
+
+    def _lists_who(self, entry: Entry) -> bool:
+        """The entry's answer is a list of who may (哪些家人能用), the one a relative asked of is judged by."""
+        who = next((ask for ask, item in enumerate(self.understanding.spec.asks_for) if item.label == "哪些家人能用"), None)
+        return who is not None and str(who) in self._promised(entry)
 
     def _entries_asking(self, ask: str, products: set[str], asked: dict, within) -> list[Entry]:
         """Every entry on one of `products`, of a region `within` accepts, whose own phrasings ask `ask`

@@ -184,6 +184,14 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # parents, Hong Kong/Taiwan/Macau relatives in traditional characters, checking a poster or news claim); after tuning:
         ("residents-twohundredfifteenth.yaml", 0.91), ("residents-twohundredsixteenth.yaml", 0.92), ("residents-twohundredseventeenth.yaml", 0.93),
         ("residents-twohundredeighteenth.yaml", 0.93), ("residents-twohundrednineteenth.yaml", 0.96),
+        # thirtieth session, sealed and run once each at its start (94cdec6): 95.7 / 87.7 / 93.4 / 92.0 / 94.5 % (voice-to-text
+        # transcripts, yes/no questions built on a right or wrong assumption, search-box keywords with shape typos, community
+        # workers and hospital staff in a formal register, hurried or upset residents); after tuning:
+        ("residents-twohundredtwentieth.yaml", 0.96), ("residents-twohundredtwentyfirst.yaml", 0.92), ("residents-twohundredtwentysecond.yaml", 0.97),
+        ("residents-twohundredtwentythird.yaml", 0.93), ("residents-twohundredtwentyfourth.yaml", 0.96),
+        # …and three more sealed midway (702b78a, after tuning on the five above): 82.5 / 82.8 / 92.2 % (who qualifies at the
+        # edges, comparisons and choices, numbers written every way); after tuning:
+        ("residents-twohundredtwentyfifth.yaml", 0.85), ("residents-twohundredtwentysixth.yaml", 0.82), ("residents-twohundredtwentyseventh.yaml", 0.92),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

@@ -105,6 +105,7 @@ _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:�
 _FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点.,%]+[元块万千百个岁天年月号%]*")
 # Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
 # 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
+_AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百块元]")  # 一万多, 3000: told, not asked
 _GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
@@ -1898,8 +1899,9 @@ class SearchIndex:
         if self._other_product(normalized, best, conf):
             pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]
             offered = self._suggest_or_decline(pairs, conf, None, city or NATIONAL)
-            if not (conf >= self.ANSWER and offered.suggestions == [entry] and entry.region in (NATIONAL, city)):
-                return offered
+            if not (conf >= self.ANSWER and offered.suggestions == [entry] and entry.region in (NATIONAL, city)
+                    and (self.understanding.asks_something(normalized) or not _AN_AMOUNT.search(normalized))):
+                return offered  # (目录外的有一万多点, an amount told within an estimate, asks nothing)
             # (用出生证绑孩子要填谁的身份证号: the product is unnamed, but nothing else comes near)
         if conf >= self.ANSWER:
             if entry is None:

@@ -5,15 +5,7 @@ taken for a repeat of what was told. The conversations are tests/dialogues/r68_*
 import pytest
 
 from bot.domain.estimate.answer_reader import simplified
-from bot.testing.client import DialogueClient
-
-
-async def _replies(*messages: str, language_code: str = "zh-hans") -> list[str]:
-    async with DialogueClient(language_code=language_code) as chat:
-        for message in messages:
-            await chat.send(message)
-        assert not chat.errors
-        return [reply.text for reply in chat.history]
+from tests.unit.conversation import replies as _replies
 
 
 @pytest.mark.parametrize("case, place", [

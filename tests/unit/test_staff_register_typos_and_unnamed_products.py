@@ -1,7 +1,8 @@
 """How support staff, search-box users and voice input write (统筹 指的是啥, 封顶线 意思, 往院, zfb, kuasheng,
 财政补助), guesses of a count (是不是最多加五个人) and of a claim's progress that the knowledge lacks, a sure match
 whose product the question leaves unnamed (用出生证明绑孩子要填谁的名字), and the neighbours that look like it (the
-social security card's password, a lost birth certificate). Run on the shipped knowledge."""
+social security card's password, a lost birth certificate); a relative asked of one city's family aid, answered by
+that city's list of who may. Run on the shipped knowledge."""
 from __future__ import annotations
 
 import pytest
@@ -77,3 +78,16 @@ def test_a_sure_match_nothing_else_comes_near_answers_though_its_product_is_unna
 def test_the_cards_password_and_a_lost_birth_certificate_are_neighbours(index, question):
     result = index.search(question)
     assert result.outcome == "declined" and result.decline_reason == "uncovered_topic"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("湘潭 我老公能不能用我的共济账户", "family-aid/xiangtan/who"),  # (named in Xiangtan's list)
+    ("湘潭 我孙子能绑我的共济账户不", "family-aid/xiangtan/who"),  # (left out by it: 其他亲属都不包括)
+    ("黑河这边孙子孙女能不能花我医保账户的钱", "family-aid/heihe/who"),
+])
+def test_a_relative_asked_of_one_citys_family_aid_is_answered_by_its_list(index, question, entry):
+    assert answered(index, question) == entry
+
+
+def test_a_spouse_using_the_shared_money_where_care_is_elsewhere_asks_of_care_elsewhere(index):
+    assert answered(index, "衡阳 老婆去长沙看病能用我的共济吗") == "family-aid/hengyang/cross-region"

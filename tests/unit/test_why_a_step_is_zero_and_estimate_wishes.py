@@ -5,17 +5,9 @@ instead of "I don't know". The conversations are tests/dialogues/r69_*."""
 import pytest
 
 from bot.domain.estimate.answer_reader import simplified
-from bot.testing.client import DialogueClient
+from tests.unit.conversation import replies as _replies
 
 _CASE = "帮我算算：我爸衢州城乡居民医保，在衢州二级医院住院，医保范围内2万，没有目录外的，不是低保，没买惠衢保"
-
-
-async def _replies(*messages: str, language_code: str = "zh-hans") -> list[str]:
-    async with DialogueClient(language_code=language_code) as chat:
-        for message in messages:
-            await chat.send(message)
-        assert not chat.errors
-        return [reply.text for reply in chat.history]
 
 
 @pytest.mark.parametrize("text", [

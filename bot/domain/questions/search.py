@@ -1149,14 +1149,10 @@ class SearchIndex:
         entries = (entry for entry in self.knowledge.entries.values() if entry.region in covered
                    and (not products or products & set(entry.facets.get("product", ()))))
         for entry in entries:
-            if self._lists_who(entry) and not conflicts(entry.facets, asked) and self._unanswered_ask(entry, normalized) is None:
+            if self.understanding.lists_who(self._promised(entry)) and not conflicts(entry.facets, asked) \
+                    and self._unanswered_ask(entry, normalized) is None:
                 return SearchResult("answered", entry, self.ANSWER, region=result.region)
         return result
-
-    def _lists_who(self, entry: Entry) -> bool:
-        """The entry's answer is a list of who may (哪些家人能用), the one a relative asked of is judged by."""
-        who = next((ask for ask, item in enumerate(self.understanding.spec.asks_for) if item.label == "哪些家人能用"), None)
-        return who is not None and str(who) in self._promised(entry)
 
     def _entries_asking(self, ask: str, products: set[str], asked: dict, within) -> list[Entry]:
         """Every entry on one of `products`, of a region `within` accepts, whose own phrasings ask `ask`

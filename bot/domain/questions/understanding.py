@@ -151,6 +151,9 @@ class AsksFor(_Strict):
     show_nearest: bool = False
     # a list that closes (湘潭…其他亲属都不包括) answers it wherever it ranks among the named city's entries
     closed_list_answers: bool = False
+    # the entries asking it list who may (哪些家人能用): the list a closed_list_answers ask is judged by when
+    # nothing else ranks (湘潭 老婆能不能用我的共济账户)
+    lists_who: bool = False
     # asks how two things relate (有什么区别): an entry that answers it speaks of both, so a question
     # joining two products or schemes is not split into each one's own entry
     relates: bool = False
@@ -714,6 +717,10 @@ class Understanding:
 
     def closed_list_answers(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].closed_list_answers
+
+    def lists_who(self, asks: Iterable[str]) -> bool:
+        """One of these asks is answered by a list of who may (asks_for `lists_who`)."""
+        return any(self.spec.asks_for[int(ask)].lists_who for ask in asks)
 
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest

@@ -1,0 +1,13 @@
+"""Talking to the real dispatcher through a recording bot session: what the tests of a whole conversation share."""
+from __future__ import annotations
+
+from bot.testing.client import DialogueClient
+
+
+async def replies(*messages: str, language_code: str = "zh-hans") -> list[str]:
+    """The text of every reply, in order, to these messages sent by one new user (no update may fail)."""
+    async with DialogueClient(language_code=language_code) as chat:
+        for message in messages:
+            await chat.send(message)
+        assert not chat.errors
+        return [reply.text for reply in chat.history]

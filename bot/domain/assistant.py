@@ -152,16 +152,15 @@ class Assistant:
         normalized = loaded.tools.normalize(text)
         return any(trigger in normalized for trigger in loaded.estimate_triggers)
 
-    def asks_of_a_topic_we_lack(self, text: str) -> bool:
-        """生孩子住院花了5000，能报多少: a neighbouring subject we have no knowledge of (生育保险) is asked about;
-        no estimate can answer it, the FAQ's decline does."""
-        return self.store.current.index.search(text).decline_reason == "uncovered_topic"
+    def why_declined(self, text: str) -> str | None:
+        """Why the FAQ would decline the message asked alone (SearchResult.decline_reason), None when it answers or
+        offers: uncovered_topic (生孩子住院花了5000，能报多少: a neighbouring subject, which no estimate answers either),
+        low_confidence (我看病花了钱能退多少钱: no entry comes near; an estimate wish is better worked out)."""
+        return self.store.current.index.search(text).decline_reason
 
-    def finds_nothing_for(self, text: str) -> bool:
-        """No entry comes near the message, and it names no subject we decline or fact we lack (我看病花了钱能退多少钱):
-        an estimate wish the FAQ could only answer with "I don't know"."""
-        result = self.store.current.index.search(text)
-        return result.outcome == "declined" and result.decline_reason == "low_confidence"
+    def asks_of_a_topic_we_lack(self, text: str) -> bool:
+        """A neighbouring subject we have no knowledge of (生育保险) is asked about: the FAQ's decline answers it."""
+        return self.why_declined(text) == "uncovered_topic"
 
     def asks_of_another_product(self, text: str) -> bool:
         """她能买惠衢保吗 in the middle of an estimate: a question about one of our products other than basic

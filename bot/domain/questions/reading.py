@@ -516,8 +516,8 @@ class MessageReader:
                 continue
             neighbour, other = understanding.off_topic(guess), understanding.other_insurance(guess)
             # (统筹报销就是花我个人账户里的钱吧: a word of the glossary alone, guessed at: its meaning is asked)
-            term_alone = (explained := understanding.word_explained(f"{subject}是什么")) is not None and not explained[1]
-            if neighbour or other or understanding.asks(guess) & lacking or term_alone:
+            if neighbour or other or understanding.asks(guess) & lacking \
+                    or (explained := understanding.word_explained(f"{subject}是什么")) is not None and not explained[1]:
                 rest = normalized[match.end():]
                 # (…我想给我妈办个亲情号, …西湖益联保今年多少钱: the guessed one is wanted, or asked of)
                 if any(word in rest for word in named) or neighbour and neighbour[1] in rest or other and other in rest:

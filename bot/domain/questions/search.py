@@ -1145,13 +1145,12 @@ class SearchIndex:
         lists = [ask for ask in self.understanding.asks(normalized) if self.understanding.closed_list_answers(ask)]
         if len(lists) != 1:
             return result
-        products = asked.get("product", frozenset())
-        entries = (entry for entry in self.knowledge.entries.values() if entry.region in covered
-                   and (not products or products & set(entry.facets.get("product", ()))))
-        for entry in entries:
-            if self.understanding.lists_who(self._promised(entry)) and not conflicts(entry.facets, asked) \
-                    and self._unanswered_ask(entry, normalized) is None:
-                return SearchResult("answered", entry, self.ANSWER, region=result.region)
+        # (黑河这边孙子孙女能不能花我医保账户的钱 names no product: the ask's own)
+        products = asked.get("product") or set(self.understanding.spec.asks_for[int(lists[0])].products)
+        for ask in self.understanding.asks_listing_who():
+            for entry in self._entries_asking(ask, products, asked, lambda region: region in covered):
+                if self._unanswered_ask(entry, normalized) is None:
+                    return SearchResult("answered", entry, self.ANSWER, region=result.region)
         return result
 
     def _entries_asking(self, ask: str, products: set[str], asked: dict, within) -> list[Entry]:

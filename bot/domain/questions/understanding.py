@@ -718,9 +718,9 @@ class Understanding:
     def closed_list_answers(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].closed_list_answers
 
-    def lists_who(self, asks: Iterable[str]) -> bool:
-        """One of these asks is answered by a list of who may (asks_for `lists_who`)."""
-        return any(self.spec.asks_for[int(ask)].lists_who for ask in asks)
+    def asks_listing_who(self) -> list[str]:
+        """The asks whose entries list who may (asks_for `lists_who`: 哪些家人能用)."""
+        return [str(index) for index, item in enumerate(self.spec.asks_for) if item.lists_who]
 
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest

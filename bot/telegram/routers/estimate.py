@@ -52,13 +52,15 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     if interview.reader.asks_to_start_again(text):
         return {"case": interview.cases.read(text)}  # 重新算: from the first step, nothing told before carried in
     calculate = interview.reader.wants_calculation(text)
-    asks = calculate or interview.reader.asks_amount(text) or assistant.wants_estimate(text)
+    wants = assistant.wants_estimate(text)
+    asks = calculate or interview.reader.asks_amount(text) or wants
     revises = interview.cases.revises(text)  # 不对我是职工, 那二级医院呢: a change of the case, if one was just worked out
     told = not asks and not revises and len(text) >= CASE_TOLD_SHORTEST and interview.reader.tells_without_asking(text)
     if not asks and not revises and not told and not interview.reader.may_hold_an_amount(text):
         return False
-    if assistant.asks_of_a_topic_we_lack(message.text):
-        return False
+    declined = assistant.why_declined(message.text)
+    if declined == "uncovered_topic":
+        return False  # (生孩子住院花了5000，能报多少: the FAQ says the neighbour is not ours)
     case = interview.cases.read(text)
     # 我妈…花了3万，我爸…花了5万, or 住院5万，另外特药2万: each worked out on their own, the first now
     people = interview.cases.people(text) or interview.cases.cares_apart(text)
@@ -83,7 +85,7 @@ async def starts_estimate(message: Message, assistant: Assistant, state: FSMCont
     # (a price per month or visit counts as the amount told: 600 yuan a month)
     if calculate or (has_amount or told) and (asks or len(case.answers) + (case.per_unit is not None) >= CASE_WITHOUT_QUESTION):
         return {"case": case, "people": dict(people or ())}
-    if asks and assistant.wants_estimate(text) and assistant.finds_nothing_for(message.text):
+    if wants and declined == "low_confidence":
         return {"case": case, "people": dict(people or ())}  # 我看病花了钱能退多少钱: no FAQ answer, the estimate is one
     return False
 

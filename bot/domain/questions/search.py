@@ -818,6 +818,8 @@ class SearchIndex:
             if lacking.outcome == "declined":
                 return lacking
         result = self._unless_lacking(question, city, result)
+        if result.decline_reason == "not_in_knowledge":
+            result = self._each_side_told(question, city, result)
         if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
             result = self._each_city_apart(result, compared)
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
@@ -854,6 +856,38 @@ class SearchIndex:
         if result.entry.region not in regions or not members:
             return result  # a national answer, the same everywhere
         return SearchResult("answered", members[0], result.confidence, also_asked=members[1:], compared=True)
+
+    def _each_side_told(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
+        """衢州职工看门诊和居民看门诊，一年最多报的钱差多少: no entry says how two things compare, but each side's
+        own figure is said; what the question asks of each side is answered (by one answer naming both sides, or by
+        an entry for each), and the resident compares them. A side the knowledge lacks keeps the lack said."""
+        asks = [value for dimension, value in result.missing if dimension == "asks"]
+        if not asks or not all(self.understanding.compares(ask) for ask in asks):
+            return result
+        normalized = self.read(question)
+        rest = self.understanding.without_comparing(normalized)
+        if not rest or rest == normalized:
+            return result
+        whole = self._kept(rest, city)
+        if whole.outcome == "answered" and (whole.compared or whole.confidence >= self.ANSWER and self.understanding.gives_each_side(
+                self.places.strip(normalized), self.answer_text[whole.entry.id])):
+            return whole
+        sides = self.understanding.sides(rest)
+        if sides is None:
+            return result
+        span, words = sides
+        answers: list[SearchResult] = []
+        for word in words:
+            asked = rest.replace(span, word)
+            alone = self._kept(" ".join([*self.places.left_unsaid(rest, asked, covered_only=True), asked]), city)
+            if alone.outcome != "answered" or alone.also_asked:
+                return result
+            if all(alone.entry is not other.entry for other in answers):
+                answers.append(alone)
+        if len(answers) < 2:
+            return result
+        return SearchResult("answered", answers[0].entry, min(side.confidence for side in answers),
+                            also_asked=[side.entry for side in answers[1:]], region=answers[0].region, compared=True)
 
     def _tells_how_they_relate(self, question: str, entry: Entry) -> bool:
         """The question asks something the entry says (惠衢保和基本医保有什么区别: the entry on what 惠衢保

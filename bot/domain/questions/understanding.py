@@ -30,6 +30,7 @@ _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 
 
 # two things joined to be compared: up to six characters (or two English words) each side of 和/跟/与/vs
+_THAN = re.compile(r"([\u4e00-\u9fff0-9]{2,8})比(?!例|较|如|方)(?:去|在)?([\u4e00-\u9fff0-9]{2,8})")  # 社区比三甲多报几成
 _JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="") +
                      r"(?:去|在)?([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
 
@@ -230,6 +231,9 @@ class UnderstandingFile(_Strict):
     doubts: list[str] = Field(default_factory=list)  # 真的吗, 出处呢, are you sure?: the last answer, with its source, again
     changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
     change_told: list[str] = Field(default_factory=list)  # an answer telling of a change (从6000元提高到8000元)
+    # words naming one side of a comparison alike (社区卫生服务中心 and 一级; 以前 and 原来): a side named by one is
+    # given by an answer saying another
+    side_words: list[list[str]] = Field(default_factory=list)
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
@@ -383,6 +387,9 @@ class Understanding:
         self._insurance_parts = tuple(norm(spec.insurance_names.parts))
         self._asks = [(index, alternation(norm(item.asked), within_part=True), alternation(norm(item.answered)))
                       for index, item in enumerate(spec.asks_for)]
+        # (比...多报 leaves 比 where it stands: only the words after the last gap ask how the sides compare)
+        self._comparing = alternation({word.split(GAP)[-1] for item in spec.asks_for if item.compares for word in norm(item.asked)})
+        self._side_words = [tuple(norm(words)) for words in spec.side_words]
         # a long list of gapped words is slow to search (~0.1 ms); a word of it can only match where its
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
@@ -743,22 +750,41 @@ class Understanding:
             if scope and products and not set(scope) & set(products):
                 continue
             if not self._answers(index, answer):
-                if self.spec.asks_for[index].compares and self._gives_each_side(question, answer) \
+                if self.spec.asks_for[index].compares and self.gives_each_side(question, answer) \
                         and not any(len(values) > 1 for values in self.facets(question).values()):
                     # (居民和职工…差多少 joins two schemes: each one's own entry answers, or the lack is said)
                     continue
                 return key
         return None
 
-    def _gives_each_side(self, question: str, answer: str) -> bool:
-        """The two things the question joins (一级医院和三级医院, A vs B) are each named by the answer, each by
-        words of its own (一级 … 三级), so the answer gives both sides of the comparison."""
-        for joined in _JOINED.finditer(question):
-            left, right = joined.group(1), joined.group(2)
-            own_left, own_right = _bigrams(left) - _bigrams(right), _bigrams(right) - _bigrams(left)
-            if any(pair in answer for pair in own_left) and any(pair in answer for pair in own_right):
-                return True
+    def compares(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].compares
+
+    def without_comparing(self, normalized: str) -> str:
+        """The text without its words asking how two things compare (差多少, 有什么区别): what is asked of each side."""
+        return " ".join(self._comparing.sub(" ", normalized).split()) if self._comparing is not None else normalized
+
+    def gives_each_side(self, question: str, answer: str) -> bool:
+        """The two things the question joins (一级医院和三级医院, A vs B, 社区比三甲) are each named by the answer,
+        each by words of its own (一级 … 三级) or by words naming that side alike (side_words: 社区 … 一级), so the
+        answer gives both sides of the comparison."""
+        for pattern in (_JOINED, _THAN):
+            for joined in pattern.finditer(question.replace(",", "")):
+                left, right = joined.group(1), joined.group(2)
+                own_left, own_right = _bigrams(left) - _bigrams(right), _bigrams(right) - _bigrams(left)
+                if self._given(left, own_left, answer) and self._given(right, own_right, answer):
+                    return True
         return False
+
+    @staticmethod
+    def sides(normalized: str) -> tuple[str, list[str]] | None:
+        """The first two things a text joins (职工看门诊和居民看门诊): the joined span and each side."""
+        joined = _JOINED.search(normalized)
+        return (joined.group(0), [joined.group(1), joined.group(2)]) if joined else None
+
+    def _given(self, side: str, own: set[str], answer: str) -> bool:
+        return any(pair in answer for pair in own) or any(
+            any(word in side for word in alike) and any(word in answer for word in alike) for alike in self._side_words)
 
     def word_explained(self, normalized: str) -> tuple[str, str] | None:
         """The glossary entry of the one word a message asks the meaning of (起付线是啥意思, sorry, what's a

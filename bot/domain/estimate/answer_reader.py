@@ -580,8 +580,8 @@ class AnswerReader:
     def asks_a_rule(self, typed: str) -> bool:
         """A question about a rule (二级医院的起付线是多少？, 低保户交医保是不是政府帮着交？), not the estimate's own
         (这次花了1000，能报多少): in the middle of an estimate it is answered, and the step asked again; a level it names
-        is no answer."""
-        return self.is_question(typed) and not self.may_hold_an_amount(typed) and (
+        (二级, level 2) is no answer, and no amount."""
+        return self.is_question(typed) and not self.holds_an_amount(typed) and (
             (_names_any(typed, self._rule_words) or self.asks_of_the_premium(typed)) and not self.asks_amount(typed)
             or _names_any(typed, self._yearly_cap_words))  # (一年最多能报多少 asks the yearly cap, not this bill's share)
 

@@ -61,6 +61,7 @@ LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovere
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
 _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
+_FIGURE_AFTER = r"[^。；;，,\n]{0,6}?\d"  # a word's own figure follows it closely (起付线300元, 起付线为700元)
 _SENTENCE_END = re.compile(r"[?？!！。;；]+")
 _CLAUSE_END = re.compile(r"[?？!！。;；,，]+")
 
@@ -299,11 +300,12 @@ class SearchIndex:
             glossary = SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
             if not case:
                 return glossary
-            # …but beside an estimate, the case's own rule (its deductible) where one answers with the word (统筹 is in
-            # no table of rates: the glossary says what it is)
+            # …but beside an estimate, the case's own rule (its deductible) where one gives the word's figure (统筹 is in
+            # no table of rates, 门诊起付线资料里没写 gives none: the glossary says what it is)
             within = self._searched(question, city, follows, case)
             words = [self.tools.normalize(word) for word in self.knowledge.understanding.explained_words.terms[explained]]
-            gives = within.outcome == "answered" and any(word in self.answer_text[within.entry.id] for word in words)
+            gives = within.outcome == "answered" and any(
+                re.search(re.escape(word) + _FIGURE_AFTER, self.answer_text[within.entry.id]) for word in words)
             return within if gives else glossary
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
             self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question)))))

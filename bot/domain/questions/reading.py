@@ -42,7 +42,7 @@ _POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
-                              r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外)?(?=[,，。;；?？!！]|$)")
+                              r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外|(?=[,，。;；?？!！]|$))")  # (除了浙里办以外惠衢保…)
 _WHICH_BETTER = re.compile(r"哪个更?(?:划算|好|值|合适|便宜|靠谱)|哪一个更?好|which (?:one )?is (?:better|cheaper|a better deal)")  # both weighed
 _OTHER_PEOPLE = re.compile(r"同事|朋友|邻居|同学|老乡|\bcolleague|\bfriend|\bneighbou?r")  # people who are no relatives
 _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)

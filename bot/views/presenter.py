@@ -98,9 +98,12 @@ class Presenter:
                    "sources": [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]}
                   for entry in [reply.entry, *reply.also_asked]]
         # 亲情账户跟家庭共济有什么区别: two of our products, not one rule in two cities or schemes
-        products = len({entry.facets.get("product", ()) for entry in [reply.entry, *reply.also_asked]}) > 1
+        told = [reply.entry, *reply.also_asked]
+        products = len({entry.facets.get("product", ()) for entry in told}) > 1
+        # 是不是只能手机上办: one thing done in more than one way (each entry on a way of its own)
+        ways = not products and all(entry.facets.get("channel") for entry in told) and len({entry.facets["channel"] for entry in told}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
-                            products=products, left_out=reply.left_out, hotline=self.assistant.national_hotline())
+                            products=products, ways=ways, left_out=reply.left_out, hotline=self.assistant.national_hotline())
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _citation(self, document, locale: str) -> str:

@@ -721,8 +721,9 @@ class CaseReader:
                 if kind == "not_a_cost" and paid:
                     kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now
                 labelled[kind].append(None if isinstance(value, AmountError) else value)
-                if isinstance(value, AmountError) and value.reason == "not_exact" and kind in (main_cost, "total", ""):
-                    rough = True
+                if isinstance(value, AmountError) and value.reason == "not_exact" and (kind in (main_cost, "total") or not kind
+                        and not clause[:at].rstrip().endswith(self.reader.rough[0])):
+                    rough = True  # (花了两万出头 is a rough cost; 超过1万就能报 a bound someone said, no cost)
                 if isinstance(value, AmountError) and value.reason == "rate" and value.figure is not None and kind in ("", "in_scope", "special_drug"):
                     per_unit.append(value.figure)
             carried = label if not amounts else ""

@@ -830,6 +830,8 @@ class SearchIndex:
                 result = self._each_one_apart(question, city, result, joined)
         if result.outcome != "answered" or not self._tells_how_they_relate(question, result.entry):
             result = self._each_product_told(question, city, result)
+        if result.outcome == "answered" and not result.also_asked:
+            result = self._the_other_way(question, result)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
             result = self._unless_unexplained(question, result)
         if result.decline_reason == "not_in_knowledge" and (lacking := {value for dimension, value in result.missing if dimension == "asks"}):
@@ -890,6 +892,19 @@ class SearchIndex:
             return result
         return SearchResult("answered", answers[0].entry, min(side.confidence for side in answers),
                             also_asked=[side.entry for side in answers[1:]], region=answers[0].region, compared=True)
+
+    def _the_other_way(self, question: str, result: SearchResult) -> SearchResult:
+        """黑河共济是不是只能手机上办: whether the way the entry tells of is the only one is asked; the entry on the
+        other way (at the counter), for the same city and product, is told beside it."""
+        entry = result.entry
+        ways = set(entry.facets.get("channel", ()))
+        if not ways or not self.understanding.asks_if_the_only_way(self.read(question), ways):
+            return result
+        for other in self.knowledge.entries.values():
+            if other.region == entry.region and other.facets.get("product") == entry.facets.get("product") \
+                    and other.facets.get("channel") and not set(other.facets["channel"]) & ways:
+                return replace(result, also_asked=[other], compared=True)
+        return result
 
     def _tells_how_they_relate(self, question: str, entry: Entry) -> bool:
         """The question asks something the entry says (惠衢保和基本医保有什么区别: the entry on what 惠衢保

@@ -234,6 +234,8 @@ class UnderstandingFile(_Strict):
     # words naming one side of a comparison alike (社区卫生服务中心 and 一级; 以前 and 原来): a side named by one is
     # given by an answer saying another
     side_words: list[list[str]] = Field(default_factory=list)
+    # words asking whether a way is the only one (是不是只能手机上办, 非得去窗口吗): the other way answers
+    only_way_words: list[str] = Field(default_factory=list)
     clauses: Clauses = Clauses()
     # products a story names in passing (我在外地上班: where the asker lives); asked only where the message asks
     told_only_products: list[str] = Field(default_factory=list)
@@ -390,6 +392,7 @@ class Understanding:
         # (比...多报 leaves 比 where it stands: only the words after the last gap ask how the sides compare)
         self._comparing = alternation({word.split(GAP)[-1] for item in spec.asks_for if item.compares for word in norm(item.asked)})
         self._side_words = [tuple(norm(words)) for words in spec.side_words]
+        self._only_way = alternation(norm(spec.only_way_words))
         # a long list of gapped words is slow to search (~0.1 ms); a word of it can only match where its
         # first part stands, so that is looked for first (plain words, fast)
         self._asks_guard = {index: alternation({word.split(GAP)[0] for word in norm(item.asked)})
@@ -775,6 +778,14 @@ class Understanding:
                 if self._given(left, own_left, answer) and self._given(right, own_right, answer):
                     return True
         return False
+
+    def asks_if_the_only_way(self, normalized: str, ways: Iterable[str]) -> bool:
+        """The text asks whether one of `ways` (channel values: online) is the only way (是不是只能在小程序上申请)."""
+        if self._only_way is None:
+            return False
+        words = [word for dimension, word in self.facet_words(normalized, ("channel",))
+                 if self._facet_maps["channel"].value(word) in ways]
+        return any(re.search(f"(?:{self._only_way.pattern})[^,，。?？!！]{{0,4}}?{re.escape(word)}", normalized) for word in words)
 
     @staticmethod
     def sides(normalized: str) -> tuple[str, list[str]] | None:

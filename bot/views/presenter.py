@@ -43,12 +43,13 @@ class Presenter:
     def reply(self, reply: Reply, locale: str, html: bool = True) -> View:
         if reply.outcome != "answered":
             return self._reply(reply, locale, html)
-        # An answered view depends only on these and on the knowledge in use (a reload starts afresh).
+        # An answered view depends only on these and on the knowledge in use (a reload starts afresh); the same
+        # entry is shown with the note that it is one city's rule only to a resident who named no city.
         loaded = self.assistant.store.current
         if loaded is not self._views_of:
             self._answered_views.clear()
             self._views_of = loaded
-        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.left_out,
+        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.left_out,
                tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
                tuple(entry.id for entry in reply.also_asked))
         view = self._answered_views.get(key)

@@ -60,6 +60,9 @@ def _own_insurance_city(places: str) -> re.Pattern:
     return re.compile(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({places})[市的]*(?:医保|参保|职工|居民|城乡)")
 
 
+_PAUSE = re.compile(r"[,，。；;!！]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|顺便问下|顺便问一下|顺便问问")
+_PAUSE_NOT_SPACE = re.compile(r"[,，。；;!！]+|顺便问下|顺便问一下|顺便问问")
+_SPACES = re.compile(r"\s+")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
                         r"|[,，](?=(?:那|还有|又)?(?:啥时候|什么时候|几时|几月|在哪|去哪|哪里|怎么交|怎么买|怎么办|咋办|咋弄|要不要|能不能)[^,，]{0,8}[?？]?$)"
                         r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
@@ -284,7 +287,7 @@ class MessageReader:
     def several_questions(self, question: str) -> list[tuple[str, str]] | None:
         """Two or more questions in one message (惠衢保多少钱？在哪买？), each (with the places, product,
         scheme and care the message names, which the second rarely repeats; as typed); None for one question."""
-        parts = [part for part in _QUESTIONS.split(question) if part.strip()]
+        parts = [piece for part in _QUESTIONS.split(question) if part.strip() for piece in self._asking_pieces(part)]
         understanding = self.understanding
         asking = [part for part in parts if understanding.asks_something(self.tools.normalize(part))]
         if len(asking) < 2:
@@ -305,6 +308,41 @@ class MessageReader:
             questions.append((" ".join([*context, part]), part))
         return questions
 
+
+    def _asking_pieces(self, part: str) -> list[str]:
+        """A part split at its pauses (，。； or a space between Chinese words) where the words on each side ask
+        something of their own (惠衢保多少钱 亲情账户怎么绑); words asking nothing stay with the ask after them
+        (我妈72了，农村户口，惠衢保能买吗). English is left whole: its commas and spaces are no questions' ends."""
+        if part.isascii():
+            return [part]
+        understanding, pieces, pending = self.understanding, [], ""
+        pause = _PAUSE if len(_SPACES.findall(part)) < self.KEYWORDS_SPACED else _PAUSE_NOT_SPACE
+        for piece in pause.split(part):
+            if not piece.strip():
+                continue
+            normalized = self.tools.normalize(piece)
+            if pieces and not pending and (understanding.leans_on_the_last(normalized) or not self._names_a_subject(normalized)):
+                # (…，那个跟医保码是同一个东西吗; …，赔几成: it asks of what came before)
+                pending = pieces.pop()
+            pending = f"{pending}，{piece}" if pending else piece
+            # a piece asks where it ends asking (攒了好几万用不掉 tells: its 几 asks nothing), of a subject it names
+            if understanding.asks_something(normalized[-self.ASKING_END:]) and self._names_a_subject(self.tools.normalize(pending)):
+                pieces.append(pending)
+                pending = ""
+        if pending:
+            if not pieces:
+                return [part]
+            pieces[-1] = f"{pieces[-1]}，{pending}"
+        return pieces
+
+    def _names_a_subject(self, normalized: str) -> bool:
+        """Names one of our subjects, or a neighbouring one (住房公积金每月交多少 is a question of its own)."""
+        return self.mentions_domain(normalized) or bool(self.understanding.facets(normalized)) \
+            or self.understanding.off_topic(normalized) is not None
+
+    KEYWORDS_SPACED = 3  # spaces: 衡阳 职工 门诊 还有什么保障 is keywords, not questions
+
+    ASKING_END = 6  # characters: 在哪个app弄, 交几块钱, 要刷脸吗
 
     def read(self, question: str) -> str:
         """The question as search reads it: normalised, fillers out, typos corrected, and of a long

@@ -172,6 +172,7 @@ class SearchIndex:
         # The index never changes once built (a reload builds a new one), so a question's result
         # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
         self.results: dict[tuple[str, str | None], SearchResult] = {}
+        self._apart = False  # one of several questions is being searched: it is not split again
 
     # ---- building ------------------------------------------------------------------------
     @classmethod
@@ -775,7 +776,19 @@ class SearchIndex:
         marked = self.understanding.marks_a_switch(rest)
         return (places, swapped) if marked and self.understanding.only_switch_words(rest) else None
 
+    def _one_question(self, question: str, city: str | None) -> SearchResult:
+        """One side of a comparison asked alone, as one question (not split into several)."""
+        if self._apart:
+            return self._search(question, city)
+        self._apart = True
+        try:
+            return self._search(question, city)
+        finally:
+            self._apart = False
+
     def _kept(self, question: str, city: str | None) -> SearchResult:
+        if self._apart:
+            return self._search(question, city)  # (what a part finds is not what the message alone would)
         key = (question, city)
         result = self.results.get(key)
         if result is None:
@@ -839,7 +852,7 @@ class SearchIndex:
             result = self._led_by_its_own_ask(question, result, only=lacking)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge", "uncovered_topic")
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
-                and not self._ours_named_only_as_a_likeness(question, result) \
+                and not self._apart and not self._ours_named_only_as_a_likeness(question, result) \
                 and (questions := self.reader.several_questions(question)):
             several = self._each_question_apart(questions, city)
             if several is not None:
@@ -883,7 +896,7 @@ class SearchIndex:
         answers: list[SearchResult] = []
         for word in words:
             asked = rest.replace(span, word)
-            alone = self._kept(" ".join([*self.places.left_unsaid(rest, asked, covered_only=True), asked]), city)
+            alone = self._one_question(" ".join([*self.places.left_unsaid(rest, asked, covered_only=True), asked]), city)
             if alone.outcome != "answered" or alone.also_asked:
                 return result
             if all(alone.entry is not other.entry for other in answers):
@@ -934,7 +947,7 @@ class SearchIndex:
         normalized = self.read(question)
         answers: list[Entry] = []
         for word in words:
-            alone = self._kept(normalized.replace(span, word), city)
+            alone = self._one_question(normalized.replace(span, word), city)
             if alone.outcome == "answered" and alone.entry not in answers:
                 answers.append(alone.entry)
         if answers == [result.entry] and len(words) == len(answers) or not answers:
@@ -1012,12 +1025,22 @@ class SearchIndex:
         Each question comes with what the message around it lends it and as typed: where one of them asks a
         neighbour, each answer must stand on its own words (惠衢保能退保吗？能退多少钱？: the refund is asked
         twice, not the premium)."""
-        results = [self._search(part, city) for part, _ in questions]
-        if any(r.outcome != "answered" for r in results):
-            # (丽水有没有类似惠衢保的补充医疗保险？保费多少？: the premium asked is the neighbour's, not ours)
-            results = [r if r.outcome != "answered" or self._search(alone, city).entry == r.entry
-                       else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
-                       for r, (_, alone) in zip(results, questions)]
+        self._apart = True
+        try:
+            results = [self._search(part, city) for part, _ in questions]
+            if any(r.outcome != "answered" for r in results):
+                # (丽水有没有类似惠衢保的补充医疗保险？保费多少？: the premium asked is the neighbour's, not ours)
+                results = [r if r.outcome != "answered" or self._search(alone, city).entry == r.entry
+                           else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
+                           for r, (_, alone) in zip(results, questions)]
+        finally:
+            self._apart = False
+        # (宠物医疗险也叫什么惠保，给猫买的，是不是跟惠衢保一家的，多少钱: a part naming the neighbour another part asks
+        # of asks of it too)
+        neighbours = {r.subject for r in results if r.decline_reason == "uncovered_topic"}
+        results = [replace(r, outcome="declined", entry=None, decline_reason="uncovered_topic", subject=named[0])
+                   if r.outcome == "answered" and (named := self.understanding.off_topic(self.read(alone))) and named[0] in neighbours
+                   else r for r, (_, alone) in zip(results, questions)]
         answered = [r for r in results if r.outcome == "answered"]
         # (黑河共济哪些亲戚可以用？顺便问下黑河公积金怎么提取: ours is answered, the housing fund named as not ours)
         unanswered = [r for r in results if r.outcome != "answered"]

@@ -61,6 +61,10 @@ def _own_insurance_city(places: str) -> re.Pattern:
 
 
 _PAUSE = re.compile(r"[,，。；;!！]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|顺便问下|顺便问一下|顺便问问")
+_AGE_THIS_YEAR = re.compile(r"今年(?=[0-9一二三四五六七八九十两]{1,3}(?:岁|周岁|了|多))")
+_SOME_NUMBER = re.compile(r"[0-9十百千万两一二三四五六七八九好]几|几[十百千万]")  # 十几年, 好几万, 几千: no question
+# the words a question ends on (要刷脸吗, 交几块钱, 在哪个app弄, 能不能, 用得不), not those a statement holds (可以, 能)
+_ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
 _PAUSE_NOT_SPACE = re.compile(r"[,，。；;!！]+|顺便问下|顺便问一下|顺便问问")
 _SPACES = re.compile(r"\s+")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
@@ -325,8 +329,10 @@ class MessageReader:
                 # (…，那个跟医保码是同一个东西吗; …，赔几成: it asks of what came before)
                 pending = pieces.pop()
             pending = f"{pending}，{piece}" if pending else piece
-            # a piece asks where it ends asking (攒了好几万用不掉 tells: its 几 asks nothing), of a subject it names
-            if understanding.asks_something(normalized[-self.ASKING_END:]) and self._names_a_subject(self.tools.normalize(pending)):
+            # a piece asks where it ends asking (攒了好几万用不掉 tells: its 几 asks nothing; 工会的人说卡里的钱可以给家里人用
+            # reports), of a subject it names
+            if _ASKING_TAIL.search(_SOME_NUMBER.sub("", normalized)[-self.ASKING_END:]) \
+                    and self._names_a_subject(self.tools.normalize(pending)):
                 pieces.append(pending)
                 pending = ""
         if pending:
@@ -342,7 +348,7 @@ class MessageReader:
 
     KEYWORDS_SPACED = 3  # spaces: 衡阳 职工 门诊 还有什么保障 is keywords, not questions
 
-    ASKING_END = 6  # characters: 在哪个app弄, 交几块钱, 要刷脸吗
+    ASKING_END = 8  # characters: 在哪个app里开, 交几块钱, 要刷脸吗
 
     def read(self, question: str) -> str:
         """The question as search reads it: normalised, fillers out, typos corrected, and of a long
@@ -358,6 +364,7 @@ class MessageReader:
 
     def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
+        question = _AGE_THIS_YEAR.sub("", question)  # 我妈今年78了: an age, not this year's plan asked
         # a product told by its traits anywhere in the message is named before its parts are weighed
         normalized = tools.normalize(question)
         if (described := understanding.described(normalized)) != normalized and not self._elsewheres_own(normalized):

@@ -886,10 +886,11 @@ class SearchIndex:
         if not rest or rest == normalized:
             return result
         whole = self._kept(rest, city)
-        if whole.outcome == "answered" and (whole.compared or whole.confidence >= self.ANSWER and self.understanding.gives_each_side(
-                self.places.strip(normalized), self.answer_text[whole.entry.id])):
-            return whole
         sides = self.understanding.sides(rest)
+        if whole.outcome == "answered" and (whole.compared or whole.confidence >= self.ANSWER and self.understanding.gives_each_side(
+                self.places.strip(normalized), self.answer_text[whole.entry.id])
+                and not (sides and any(conflicts(whole.entry.facets, self.understanding.facets(side)) for side in sides[1]))):
+            return whole  # (one entry naming both sides, neither of which it is not about: 职工 … 居民 is two entries)
         if sides is None:
             return result
         span, words = sides

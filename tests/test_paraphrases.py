@@ -192,6 +192,14 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # …and three more sealed midway (702b78a, after tuning on the five above): 82.5 / 82.8 / 92.2 % (who qualifies at the
         # edges, comparisons and choices, numbers written every way); after tuning:
         ("residents-twohundredtwentyfifth.yaml", 0.85), ("residents-twohundredtwentysixth.yaml", 0.82), ("residents-twohundredtwentyseventh.yaml", 0.92),
+        # thirty-first session, sealed and run once each at its start (8c355c6): 91.2 / 88.0 / 88.3 / 95.8 / 94.5 % (the dialects
+        # of the five cities, exclusions and negations, time and deadlines, young people's internet slang, precise details);
+        # after tuning:
+        ("residents-twohundredtwentyeighth.yaml", 0.93), ("residents-twohundredtwentyninth.yaml", 0.90), ("residents-twohundredthirtieth.yaml", 0.90),
+        ("residents-twohundredthirtyfirst.yaml", 0.95), ("residents-twohundredthirtysecond.yaml", 0.94),
+        # …and three more sealed midway (9d8cf07, after tuning on the five above; the same at the start): 78.3 / 85.1 / 58.7 %
+        # (products described, not named; who the relative is; several questions in one message); after tuning:
+        ("residents-twohundredthirtythird.yaml", 0.79), ("residents-twohundredthirtyfourth.yaml", 0.85), ("residents-twohundredthirtyfifth.yaml", 0.70),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

@@ -84,6 +84,7 @@ class Reply:
     several: bool = False  # answered: the message's several questions, entry and also_asked each one's answer
     only_city: str | None = None  # answered: the one city whose rule this is, when the question named none (rules differ)
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
+    unanswered: tuple[str, ...] = ()  # several: the message's other questions nothing answers surely (as typed)
 
     @property
     def public_outcome(self) -> str:
@@ -207,7 +208,8 @@ class Assistant:
         if result.outcome == "answered" and result.entry is not None:
             reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                    also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
-                                   several=result.several, left_out=self._subjects(result.left_out, lang))
+                                   several=result.several, left_out=self._subjects(result.left_out, lang),
+                                   unanswered=tuple(self.localize(part, lang) for part in result.unanswered))
             region = result.entry.region
             if not (city or follows or case or talked_of or insured_elsewhere or result.region or region == "national"
                     or reply.compared or reply.several or loaded.index.says_where(question, region)):
@@ -290,7 +292,7 @@ class Assistant:
 
     def _answered(self, question: str, entry: Entry, lang: str, confidence: float, alternatives: list[Entry] | None = None,
                   also_asked: list[Entry] | None = None, taken_as: str | None = None, compared: bool = False,
-                  several: bool = False, left_out: tuple[str, ...] = ()) -> Reply:
+                  several: bool = False, left_out: tuple[str, ...] = (), unanswered: tuple[str, ...] = ()) -> Reply:
         knowledge = self.knowledge
         answer = self.localize(knowledge.render_answer(entry, lang, self.store.clock()), lang)
         if entry.worked is not None and (worked := self._worked(question, entry, lang)) is not None:
@@ -311,6 +313,7 @@ class Assistant:
             compared=compared,
             several=several,
             left_out=left_out,
+            unanswered=unanswered,
         )
 
     def _subjects(self, subjects: tuple[str, ...], lang: str) -> tuple[str, ...]:

@@ -49,7 +49,7 @@ class Presenter:
         if loaded is not self._views_of:
             self._answered_views.clear()
             self._views_of = loaded
-        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.left_out,
+        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.left_out, reply.unanswered,
                tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
                tuple(entry.id for entry in reply.also_asked))
         view = self._answered_views.get(key)
@@ -104,8 +104,14 @@ class Presenter:
         # 是不是只能手机上办: one thing done in more than one way (each entry on a way of its own)
         ways = not products and all(entry.facets.get("channel") for entry in told) and len({entry.facets["channel"] for entry in told}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
-                            products=products, ways=ways, left_out=reply.left_out, hotline=self.assistant.national_hotline())
+                            products=products, ways=ways, left_out=reply.left_out, hotline=self.assistant.national_hotline(),
+                            unanswered=reply.unanswered, own_hotline=self._own_hotline(reply.entry.region, locale))
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
+
+    def _own_hotline(self, region_id: str, locale: str) -> str:
+        """The number to ask what an answer leaves open: the city's own, else the national one."""
+        hotline = self.assistant.hotline(region_id, None, locale)
+        return hotline["number"] or hotline["fallback"]
 
     def _citation(self, document, locale: str) -> str:
         """Title, publisher and year of a cited document (sources.yaml); its file name is for staff only."""

@@ -97,3 +97,19 @@ def test_each_way_is_said_to_be_one_of_more_than_one():
     assistant = Assistant(shared_store(KNOWLEDGE))
     text = Presenter(Renderer(ROOT / "locales"), assistant).reply(assistant.ask("昭通家庭共济是不是只能在手机上弄"), "zh").text
     assert "办理的方式不止一种" in text and "大厅" in text and "云南医保" in text
+
+
+def test_of_several_questions_the_lacking_one_is_said_unanswered_with_the_citys_hotline():
+    assistant = Assistant(shared_store(KNOWLEDGE))
+    reply = assistant.ask("衢州居民门诊一级报多少？居民住院封顶多少")
+    assert reply.entry.id == "quzhou/resident/outpatient" and reply.unanswered == ("居民住院封顶多少",)
+    text = Presenter(Renderer(ROOT / "locales"), assistant).reply(reply, "zh").text
+    assert "60%" in text and "您还问了：居民住院封顶多少" in text and "0570-12393" in text
+
+
+@pytest.mark.parametrize("question", [
+    "醫療保障法是哪一年通過的？現在生效了嗎",  # (nothing ranks for the first: what the message is about may be no subject of ours)
+    "Is the family account the same as Alipay's family payment card? How do I raise its monthly limit?",
+])
+def test_a_question_beside_one_nothing_ranks_for_is_not_answered_alone(index, question):
+    assert answered(index, question) is None

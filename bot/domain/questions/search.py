@@ -95,6 +95,7 @@ class SearchResult:
     compared: bool = False  # answered: each city or scheme a comparing question names, its own entry apart (黑河和湘潭…)
     several: bool = False  # answered: each of the message's questions answered apart, entry and also_asked in turn
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects its other questions ask, which are not ours
+    unanswered: tuple[str, ...] = ()  # several: its other questions (as typed) that nothing answers surely: said so
     # low_confidence: the answer a named city and product lead to, taken when nothing surer reads the question
     named_lead: SearchResult | None = None
 
@@ -854,7 +855,7 @@ class SearchIndex:
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and not self._apart and not self._ours_named_only_as_a_likeness(question, result) \
                 and (questions := self.reader.several_questions(question)):
-            several = self._each_question_apart(questions, city)
+            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered")
             if several is not None:
                 return several
         if result.outcome == "answered" and not (result.also_asked or result.compared) \
@@ -1018,7 +1019,7 @@ class SearchIndex:
         neighbour = self.understanding.off_topic(self.read(question))
         return neighbour is not None and bool(self.understanding.facets(self.tools.normalize(neighbour[1])).get("product"))
 
-    def _each_question_apart(self, questions: list[tuple[str, str]], city: str | None) -> SearchResult | None:
+    def _each_question_apart(self, questions: list[tuple[str, str]], city: str | None, sure_of_all: bool = False) -> SearchResult | None:
         """Several questions in one message (惠衢保多少钱？在哪买？我妈78了能买吗), each answered alone and
         shown in turn; None unless each is answered (one we cannot answer would go unsaid) by an entry of
         its own, or asks a neighbouring subject, which the answer names as not ours.
@@ -1045,18 +1046,27 @@ class SearchIndex:
         answered = [r for r in results if r.outcome == "answered"]
         # (黑河共济哪些亲戚可以用？顺便问下黑河公积金怎么提取: ours is answered, the housing fund named as not ours)
         unanswered = [r for r in results if r.outcome != "answered"]
-        if not answered or any(r.decline_reason != "uncovered_topic" or not r.subject for r in unanswered):
+        # (what nothing ranks for may be what the message is about: 醫療保障法是哪一年通過的？現在生效了嗎 is not ours)
+        if not answered or any(r.decline_reason not in self.SAID_AS_LACKING for r in unanswered):
             return None
-        left_out = tuple(dict.fromkeys(r.subject for r in unanswered))
+        left_out = tuple(dict.fromkeys(r.subject for r in unanswered if r.decline_reason == "uncovered_topic" and r.subject))
+        # (衢州职工门诊一级报多少？职工住院又报多少: the one is answered, the other said to be unanswered, never guessed)
+        unsure = tuple(dict.fromkeys(alone.strip(" ，,。？?") for r, (_, alone) in zip(results, questions)
+                                     if r.outcome != "answered" and not (r.decline_reason == "uncovered_topic" and r.subject)))
         # (衢州哪里配助听器便宜？医保有补贴吗: a question naming nothing of ours asks of the neighbour before it)
         answered = [r for r, (_, alone) in zip(results, questions) if r.outcome == "answered"
                     and (not left_out or {"product", "scheme"} & set(self.understanding.facets(self.read(alone))))]
         if not answered:
             return None
+        if unsure and (sure_of_all or any(r.confidence < self.ANSWER for r in answered)):
+            return None  # (an answer to the whole message is kept; a part answered unsurely is no answer beside a lack)
         entries = list({r.entry.id: r.entry for r in answered}.values())
-        if len(entries) < 2 and not left_out:
+        if len(entries) < 2 and not left_out and not unsure:
             return None
-        return replace(answered[0], also_asked=entries[1:], several=True, suggestions=[], left_out=left_out)
+        return replace(answered[0], also_asked=entries[1:], several=True, suggestions=[], left_out=left_out, unanswered=unsure)
+
+    # a question of several that these decline is ours but lacking, or a neighbour's: the others are still answered
+    SAID_AS_LACKING = ("uncovered_topic", "not_in_knowledge", "no_entry_for_city", "uncovered_place")
 
     UNEXPLAINED_LONGEST = 24  # characters: a longer question tells a story around what it asks (小伙在广州打工)
 

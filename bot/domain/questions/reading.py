@@ -312,11 +312,11 @@ class MessageReader:
             questions.append((" ".join([*context, part]), part))
         return questions
 
-
     def _asking_pieces(self, part: str) -> list[str]:
-        """A part split at its pauses (，。； or a space between Chinese words) where the words on each side ask
-        something of their own (惠衢保多少钱 亲情账户怎么绑); words asking nothing stay with the ask after them
-        (我妈72了，农村户口，惠衢保能买吗). English is left whole: its commas and spaces are no questions' ends."""
+        """A part split at its pauses (，。；, 顺便问下, a space between Chinese words) into the questions it holds: a
+        piece is a question of its own where it ends on a question word and names a subject (惠衢保多少钱 亲情账户怎么绑);
+        words asking nothing stay with the question after them (我妈72了，农村户口，惠衢保能买吗), and a piece leaning on
+        the one before, or naming nothing, stays with it. English is left whole: its commas and spaces end no questions."""
         if part.isascii():
             return [part]
         understanding, pieces, pending = self.understanding, [], ""
@@ -347,7 +347,6 @@ class MessageReader:
             or self.understanding.off_topic(normalized) is not None
 
     KEYWORDS_SPACED = 3  # spaces: 衡阳 职工 门诊 还有什么保障 is keywords, not questions
-
     ASKING_END = 8  # characters: 在哪个app里开, 交几块钱, 要刷脸吗
 
     def read(self, question: str) -> str:

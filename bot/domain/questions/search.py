@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import math
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from bot.domain.knowledge.schema import Entry, KnowledgeBase
 from bot.domain.privacy import without_identifiers
@@ -173,7 +174,7 @@ class SearchIndex:
         # The index never changes once built (a reload builds a new one), so a question's result
         # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
         self.results: dict[tuple[str, str | None], SearchResult] = {}
-        self._apart = False  # one of several questions is being searched: it is not split again
+        self._apart = False  # searching one question of several, or one side of a comparison (_one_question_at_a_time)
 
     # ---- building ------------------------------------------------------------------------
     @classmethod
@@ -777,19 +778,24 @@ class SearchIndex:
         marked = self.understanding.marks_a_switch(rest)
         return (places, swapped) if marked and self.understanding.only_switch_words(rest) else None
 
-    def _one_question(self, question: str, city: str | None) -> SearchResult:
-        """One side of a comparison asked alone, as one question (not split into several)."""
-        if self._apart:
-            return self._search(question, city)
-        self._apart = True
+    @contextmanager
+    def _one_question_at_a_time(self) -> Iterator[None]:
+        """Within it, what is searched is one question: not split into several again, and not kept (what a part
+        finds is not what the same words alone would)."""
+        outer, self._apart = self._apart, True
         try:
-            return self._search(question, city)
+            yield
         finally:
-            self._apart = False
+            self._apart = outer
+
+    def _one_question(self, question: str, city: str | None) -> SearchResult:
+        """One side of a comparison asked alone, as one question."""
+        with self._one_question_at_a_time():
+            return self._search(question, city)
 
     def _kept(self, question: str, city: str | None) -> SearchResult:
         if self._apart:
-            return self._search(question, city)  # (what a part finds is not what the message alone would)
+            return self._search(question, city)  # (_one_question_at_a_time)
         key = (question, city)
         result = self.results.get(key)
         if result is None:
@@ -1027,16 +1033,13 @@ class SearchIndex:
         Each question comes with what the message around it lends it and as typed: where one of them asks a
         neighbour, each answer must stand on its own words (惠衢保能退保吗？能退多少钱？: the refund is asked
         twice, not the premium)."""
-        self._apart = True
-        try:
+        with self._one_question_at_a_time():
             results = [self._search(part, city) for part, _ in questions]
             if any(r.outcome != "answered" for r in results):
                 # (丽水有没有类似惠衢保的补充医疗保险？保费多少？: the premium asked is the neighbour's, not ours)
                 results = [r if r.outcome != "answered" or self._search(alone, city).entry == r.entry
                            else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
                            for r, (_, alone) in zip(results, questions)]
-        finally:
-            self._apart = False
         # (宠物医疗险也叫什么惠保，给猫买的，是不是跟惠衢保一家的，多少钱: a part naming the neighbour another part asks
         # of asks of it too)
         neighbours = {r.subject for r in results if r.decline_reason == "uncovered_topic"}

@@ -105,7 +105,8 @@ class Presenter:
         ways = not products and all(entry.facets.get("channel") for entry in told) and len({entry.facets["channel"] for entry in told}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
                             products=products, ways=ways, left_out=reply.left_out, hotline=self.assistant.national_hotline(),
-                            unanswered=reply.unanswered, own_hotline=self._own_hotline(reply.entry.region, locale))
+                            unanswered=reply.unanswered,
+                            own_hotline=self._own_hotline(reply.entry.region, locale) if reply.unanswered else None)
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _own_hotline(self, region_id: str, locale: str) -> str:

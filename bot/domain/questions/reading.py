@@ -60,12 +60,13 @@ def _own_insurance_city(places: str) -> re.Pattern:
     return re.compile(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({places})[市的]*(?:医保|参保|职工|居民|城乡)")
 
 
-_PAUSE = re.compile(r"[,，。；;!！]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|顺便问下|顺便问一下|顺便问问")
 _AGE_THIS_YEAR = re.compile(r"今年(?=[0-9一二三四五六七八九十两]{1,3}(?:岁|周岁|了|多))")
 _SOME_NUMBER = re.compile(r"[0-9十百千万两一二三四五六七八九好]几|几[十百千万]")  # 十几年, 好几万, 几千: no question
 # the words a question ends on (要刷脸吗, 交几块钱, 在哪个app弄, 能不能, 用得不), not those a statement holds (可以, 能)
 _ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
+# where a message pauses between questions (…，…; 顺便问下); a space between Chinese words too, unless it spaces keywords
 _PAUSE_NOT_SPACE = re.compile(r"[,，。；;!！]+|顺便问下|顺便问一下|顺便问问")
+_PAUSE = re.compile(rf"{_PAUSE_NOT_SPACE.pattern}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _SPACES = re.compile(r"\s+")
 _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问下|and also|also,)"
                         r"|[,，](?=(?:那|还有|又)?(?:啥时候|什么时候|几时|几月|在哪|去哪|哪里|怎么交|怎么买|怎么办|咋办|咋弄|要不要|能不能)[^,，]{0,8}[?？]?$)"

@@ -227,6 +227,9 @@ class AnswerReader:
         self._back = tuple(comparable(w) for w in self.known.back)
         self._go_on = tuple(comparable(w) for w in self.known.go_on)
         self._result_asked = tuple(comparable(w) for w in self.known.result_asked)
+        self._ordinals = {comparable(w): place for place, words in enumerate(self.known.ordinals, 1) for w in words}
+        fillers = sorted({comparable(w) for w in self.known.ordinal_fillers} - {""}, key=len, reverse=True)
+        self._ordinal_fillers = re.compile("|".join(map(re.escape, fillers)) or "(?!)")
         self.not_money_after = tuple(self.known.not_money_after)
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
@@ -650,6 +653,11 @@ class AnswerReader:
                 rest = typed[end:].strip(" ,.!?;:，。！？；：、~")
                 return rest if rest and self.is_question(rest) else None
         return None
+
+    def ordinal(self, typed: str) -> int | None:
+        """第二个, 选第一个吧, the second one: the place of the button meant, counted from 1; None for anything else."""
+        compared = comparable(simplified(typed))
+        return self._ordinals.get(compared) or self._ordinals.get(self._ordinal_fillers.sub("", compared))
 
     def navigation(self, typed: str) -> str | None:
         """back | cancel | restart | go_on when typed asks to move, stop, start again or go on where it was."""

@@ -300,6 +300,10 @@ class Interview:
         allowed = {option.value for option in step.options}
         if text in allowed:  # a pressed button
             return _from_button(step.name, text)
+        if (place := self.reader.ordinal(text)) is not None:  # 第二个: the button at that place, as the row shows them
+            if place > len(step.options):
+                raise AnswerError(HINT_CHOOSE, "unknown")
+            return _from_button(step.name, step.options[place - 1].value)
         table = WORD_TABLE[step.name]
         try:
             value = self.reader.choice(

@@ -92,3 +92,5 @@ class Understanding(_Strict):
     back: Words = Field(default_factory=list)
     go_on: Words = Field(default_factory=list)  # 接着算 after a question in between: the step again
     result_asked: Words = Field(default_factory=list)  # 算完了吗, 结果呢: the step it is at, or the result again
+    ordinals: list[Words] = Field(default_factory=list)  # 第二个, the second one: the button at that place in the row
+    ordinal_fillers: Words = Field(default_factory=list)  # 选第二个吧: words around an ordinal that do not change it

@@ -518,6 +518,8 @@ class SearchIndex:
                 and (again := self._following(question, follows, city)) is not None and again.outcome == "answered" \
                 and again.entry.region in talked_of and self._same_product(again.entry, result.entry):
             return again  # 那我妈能同时被两个人绑吗 after 湘潭一个人能绑几个: Xiangtan's rule, not the national overview
+        if follows and result.outcome == "answered" and (again := self._of_the_same_person(question, result, follows, city)) is not None:
+            return again  # 要刷脸吗 after 亲情账户…刚出生的小孙女: the newborn's rule (no face check under 16), not the login's
         if follows and result.outcome == "answered" and (last := self._last_product_left(normalized, result, follows, city)) \
                 and (again := self._following(question, follows, city)) is not None \
                 and (again.outcome == "answered" and self._same_product(again.entry, last) or again.decline_reason in LACKING):
@@ -615,6 +617,21 @@ class SearchIndex:
         last = self._kept(follows, city)
         return last.entry if last.outcome == "answered" and not self._same_product(result.entry, last.entry) else None
 
+    def _of_the_same_person(self, question: str, result: SearchResult, follows: str, city: str | None) -> SearchResult | None:
+        """A short follow-up naming nobody (要刷脸吗) after a question about someone on a product whose rules differ by
+        person (亲情账户…刚出生的小孙女): asked of that person, when an entry for them, not the one alone, answers it."""
+        normalized = self.read(question)
+        if len(normalized) > self.TERSE_FOLLOW_UP or self.understanding.facets(normalized).get("member"):
+            return None
+        before = self.understanding.facets(self.read(follows))
+        members = before.get("member", frozenset())
+        if not members or not before.get("product", frozenset()) & self.member_products:
+            return None
+        again = self._following(question, follows, city)
+        if again is None or again.outcome != "answered" or again.entry == result.entry:
+            return None
+        return again if members & set(again.entry.facets.get("member", ())) else None
+
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:
         """About a relative, naming no product, and unclear or elsewhere alone (我儿子在长沙参保的，能绑吗
         after 湘潭的共济能给谁用; not 火星的医保怎么报销, a question of its own)."""
@@ -656,6 +673,9 @@ class SearchIndex:
                 and answered.entry.region != NATIONAL:
             places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
         asked = understanding.facets(normalized)
+        if not asked and understanding.switched_detail(normalized) is not None \
+                and (about := self._about_the_last_answer(question, previous, city)) is not None:
+            return about  # 三级呢 after 衢州居民住院起付线: the whole question before, so that 那职工呢 still asks it
         if understanding.asks_of_the_city(normalized) and not asked.get("product"):
             context = [*places, "医保"] if places else []  # 要打电话问的话打哪个: the city's medical insurance line
         elif asked.get("product") and not self._points_at_the_last_product(normalized):

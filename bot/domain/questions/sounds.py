@@ -146,6 +146,21 @@ _LATIN = re.compile(r"[a-z]")
 _LATIN_RUN = re.compile(r"[a-z]+(?: +[a-z]+)*")
 _LETTER_WORDS_LONGEST = 4  # qin qing zhang hu
 _LETTERS_SHORTEST = 5  # yibao, gongji; shorter runs are English words as often (dabao, hui)
+_MIXED_RUN = re.compile(r"(?<=[\u3400-\u9fff])[a-z]+|[a-z]+(?=[\u3400-\u9fff])")  # 住yuan, bei案: letters beside characters
+_MIXED_HAN_AROUND = 3  # characters each side of the letters that may be part of the word (起付 in 起付xian)
+
+
+def _in_mixed_letters(words: list[str]) -> dict[tuple[str, str, str], str]:
+    """(characters before, characters after, pinyin letters between) -> our word, for words spelled partly in
+    characters and partly in letters (住yuan 住院, 亲qing账户 亲情账户); only where one word is so spelled."""
+    spelled: dict[tuple[str, str, str], list[str]] = {}
+    for word in words:
+        for start in range(len(word)):
+            for end in range(start + 1, len(word) + 1):
+                if (start or end < len(word)) and start <= _MIXED_HAN_AROUND and len(word) - end <= _MIXED_HAN_AROUND \
+                        and (letters := _letters_of(word[start:end])):
+                    spelled.setdefault((word[:start], word[end:], letters), []).append(word)
+    return {key: found[0] for key, found in spelled.items() if len(set(found)) == 1}
 
 
 def _letters_of(word: str) -> str | None:
@@ -302,6 +317,8 @@ class SoundTable:
         self._protected = re.compile("|".join(map(re.escape, protected))) if protected else None
         self._protected_words = frozenset(protected)
         self._in_letters = _in_letters(sorted({*spelled, *spelled_out})) if spelled_out else {}
+        self._letter_words = sorted({*spelled, *spelled_out}) if spelled_out else []
+        self._mixed: dict | None = None  # (_mixed_in_letters) built on the first message mixing letters and characters
         sentence_words = list(sentence_words)
         # (built on the first message written in letters: most never are)
         self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
@@ -331,6 +348,7 @@ class SoundTable:
         phone without a Chinese keyboard. A run of letters counts only as a whole word or words."""
         if not self._in_letters or _LATIN.search(text) is None:
             return text
+        text = self._mixed_in_letters(text)
 
         def replace(match: re.Match) -> str:
             if (sentence := self._as_a_sentence(match.group(0))) is not None:
@@ -350,6 +368,28 @@ class SoundTable:
             return " ".join(out)
 
         return _LATIN_RUN.sub(replace, text)
+
+    def _mixed_in_letters(self, text: str) -> str:
+        """Our words typed partly in pinyin letters beside their own characters (住yuan, bei案, 医保dianzi凭证), as
+        the words: the letters must be whole syllables of the word and the characters beside them its own."""
+        if _MIXED_RUN.search(text) is None:
+            return text
+        if self._mixed is None:
+            self._mixed = tempcache.remembered(
+                f"yibao-mixed1-{hashlib.sha1('|'.join([_version(), *self._letter_words]).encode()).hexdigest()[:20]}.marshal",
+                lambda: [[*key, word] for key, word in _in_mixed_letters(self._letter_words).items()], list)
+            self._mixed = {(before, after, letters): word for before, after, letters, word in self._mixed}
+        for match in reversed(list(_MIXED_RUN.finditer(text))):
+            start, end, letters = match.start(), match.end(), match.group(0)
+            found = max(((before, after) for before in range(_MIXED_HAN_AROUND + 1) for after in range(_MIXED_HAN_AROUND + 1)
+                         if (before or after) and start - before >= 0
+                         and (text[start - before:start], text[end:end + after], letters) in self._mixed),
+                        key=sum, default=None)
+            if found is not None:
+                before, after = found
+                word = self._mixed[(text[start - before:start], text[end:end + after], letters)]
+                text = f"{text[:start - before]}{word}{text[end + after:]}"
+        return text
 
     _SENTENCE_WORDS_FEWEST = 3  # words (or syllables of one word) a run of letters needs to be read as a sentence
     _SENTENCE_WORDS_READ = 2  # …and words of two characters or more found in it

@@ -26,6 +26,8 @@ AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一�
                  rf"|{_BARE_AGE}"
                  r"|\b(?:turned|turns|turning|aged|age|is|am|now)\s+([0-9]{1,2})\b(?!\s*(?:yuan|rmb|%|percent|people|relatives|days|months|years))")
 AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
+# an age told, then a short question whether one may (她也能买吗): one clause, the age is what is asked of
+_AGE_THEN_ASKED = re.compile(r"(岁了?)[\s,]+(?=\S{0,5}(?:能|可以|让)[^不\s]\S{0,4}$)")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -469,6 +471,7 @@ class Understanding:
         几个人; in an English question, the English): a figure the knowledge gives still points at its entry."""
         english = normalized.isascii()
         normalized = AGE_WITHOUT_UNIT.sub(r"\1岁", normalized)  # 我妈80了 asks as 80岁 does
+        normalized = _AGE_THEN_ASKED.sub(r"\1", normalized)
         for pattern, asked in self._stated:
             if asked.isascii() == english:
                 normalized = pattern.sub(lambda match: f"{match.group(0)} {asked}", normalized)

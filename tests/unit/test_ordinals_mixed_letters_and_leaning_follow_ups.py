@@ -85,3 +85,40 @@ def test_a_swapped_level_keeps_the_question_so_the_next_swap_asks_it_too(assista
 def test_a_short_follow_up_naming_nobody_keeps_the_person_just_spoken_of(assistant):
     reply = conversation(assistant, "想用我自己的手机帮爸妈亮码看病，要怎么弄？", "那剛出生的小孫女呢？還沒辦身份證", "要刷臉嗎")
     assert reply.entry.id == "family-account/under-16"
+
+
+@pytest.mark.parametrize("question", [
+    "亲情账户人脸识别一直失败 老提示认证不通过 该怎么办",
+    "浙里办异地备案一直提示失败 提交不上去",
+    "衢州居民医保交完了 浙里办还显示未参保 咋回事",
+    "衡阳湘医保app上共济提交了 一直显示审核中",
+])
+def test_a_failure_no_answer_speaks_of_is_said_to_be_lacking(assistant, question):
+    reply = assistant.ask(question)
+    assert reply.outcome == "declined" and reply.decline_reason == "not_in_knowledge", reply
+
+
+def test_a_failure_the_answer_explains_is_answered(index):
+    result = index.search("衡阳家庭共计绑不上 我账户余额是0")
+    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/conditions"  # the balance must be above zero
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("亲账用身份证绑 要传啥", "family-account/bind-by-id-card"),
+    ("湘潭家济要啥条件", "family-aid/xiangtan/conditions"),
+    ("衢州医保余额浙办能查吗", "quzhou/services/evoucher-query"),
+])
+def test_clipped_names_reach_their_entry(index, question, entry):
+    result = index.search(question)
+    assert result.outcome == "answered" and result.entry.id == entry, result
+
+
+@pytest.mark.parametrize("question", ["长沙湘惠保在哪里买", "温州瓯惠保多少钱一年", "金華的婺惠保一年要繳多少錢"])
+def test_other_cities_plans_ending_like_ours_are_not_ours(index, question):
+    assert index.search(question).outcome != "answered"
+
+
+@pytest.mark.parametrize("question", ["我们是兰溪农村参保的，住院报销兰溪那边能报多少", "兰溪医保局的电话多少"])
+def test_a_county_level_city_beside_ours_is_a_place_we_do_not_cover(index, question):
+    result = index.search(question)
+    assert result.outcome == "declined" and result.subject == "兰溪", result

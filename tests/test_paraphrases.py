@@ -200,6 +200,14 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # …and three more sealed midway (9d8cf07, after tuning on the five above; the same at the start): 78.3 / 85.1 / 58.7 %
         # (products described, not named; who the relative is; several questions in one message); after tuning:
         ("residents-twohundredthirtythird.yaml", 0.79), ("residents-twohundredthirtyfourth.yaml", 0.85), ("residents-twohundredthirtyfifth.yaml", 0.70),
+        # thirty-second session, sealed and run once each at its start (bab434e): 85.1 / 92.1 / 89.8 / 84.2 / 93.8 % (old and
+        # wrong names, pinyin letters inside Chinese, what-ifs, when something did not work, implied questions); after tuning:
+        ("residents-twohundredthirtysixth.yaml", 0.93), ("residents-twohundredthirtyseventh.yaml", 0.95), ("residents-twohundredthirtyeighth.yaml", 0.89),
+        ("residents-twohundredthirtyninth.yaml", 0.88), ("residents-twohundredfortieth.yaml", 0.93),
+        # …and five more sealed midway (36ea1cf, after tuning on the five above): 91.6 / 76.0 / 91.9 / 95.8 / 89.3 % (places
+        # below the city, clipped names, now and this year, what changed, the bill in hand); after tuning:
+        ("residents-twohundredfortyfirst.yaml", 0.93), ("residents-twohundredfortysecond.yaml", 0.84), ("residents-twohundredfortythird.yaml", 0.91),
+        ("residents-twohundredfortyfourth.yaml", 0.95), ("residents-twohundredfortyfifth.yaml", 0.89),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

@@ -374,21 +374,20 @@ class SoundTable:
         the words: the letters must be whole syllables of the word and the characters beside them its own."""
         if _MIXED_RUN.search(text) is None:
             return text
-        if self._mixed is None:
-            self._mixed = tempcache.remembered(
-                f"yibao-mixed1-{hashlib.sha1('|'.join([_version(), *self._letter_words]).encode()).hexdigest()[:20]}.marshal",
-                lambda: [[*key, word] for key, word in _in_mixed_letters(self._letter_words).items()], list)
-            self._mixed = {(before, after, letters): word for before, after, letters, word in self._mixed}
+        if self._mixed is None:  # (kept in the temp directory as rows: marshal keeps no tuple keys)
+            digest = hashlib.sha1("|".join([_version(), *self._letter_words]).encode()).hexdigest()[:20]
+            rows = tempcache.remembered(f"yibao-mixed1-{digest}.marshal",
+                                        lambda: [[*key, word] for key, word in _in_mixed_letters(self._letter_words).items()], list)
+            self._mixed = {(before, after, letters): word for before, after, letters, word in rows}
         for match in reversed(list(_MIXED_RUN.finditer(text))):
             start, end, letters = match.start(), match.end(), match.group(0)
-            found = max(((before, after) for before in range(_MIXED_HAN_AROUND + 1) for after in range(_MIXED_HAN_AROUND + 1)
-                         if (before or after) and start - before >= 0
-                         and (text[start - before:start], text[end:end + after], letters) in self._mixed),
-                        key=sum, default=None)
-            if found is not None:
-                before, after = found
-                word = self._mixed[(text[start - before:start], text[end:end + after], letters)]
-                text = f"{text[:start - before]}{word}{text[end + after:]}"
+            spans = [(start - before, end + after) for before in range(min(start, _MIXED_HAN_AROUND) + 1)
+                     for after in range(_MIXED_HAN_AROUND + 1)
+                     if (before or after) and (text[start - before:start], text[end:end + after], letters) in self._mixed]
+            if spans:  # the most characters of the word typed as characters
+                first, last = max(spans, key=lambda span: span[1] - span[0])
+                word = self._mixed[(text[first:start], text[end:last], letters)]
+                text = f"{text[:first]}{word}{text[last:]}"
         return text
 
     _SENTENCE_WORDS_FEWEST = 3  # words (or syllables of one word) a run of letters needs to be read as a sentence

@@ -10,6 +10,7 @@ from bot.domain.assistant import Assistant
 from bot.domain.estimate.interview import AnswerError
 from bot.testing.client import shared_store
 from tests.conftest import KNOWLEDGE
+from tests.unit.shipped import answered
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +19,12 @@ def assistant():
 
 
 def conversation(assistant, *questions: str):
-    """Each question asked right after the one before, kept as a follow-up keeps it; the last reply."""
+    """Each question asked right after the one before, as that one was taken (every one before the last is answered
+    here, so each is kept for the next); the last reply."""
     follows = reply = None
     for question in questions:
         reply = assistant.ask(question, "zh", follows=follows)
-        if reply.taken_as or reply.outcome == "answered" or reply.decline_reason in ("not_in_knowledge", "no_entry_for_city"):
-            follows = reply.taken_as or question
+        follows = reply.taken_as or question
     return reply
 
 
@@ -68,8 +69,7 @@ def test_english_letters_beside_characters_stay_as_typed(index, question):
     ("衢州医保余额浙办能查吗", "quzhou/services/evoucher-query"),
 ])
 def test_old_everyday_and_clipped_names_reach_todays_entry(index, question, entry):
-    result = index.search(question)
-    assert result.outcome == "answered" and result.entry.id == entry, result
+    assert answered(index, question) == entry
 
 
 def test_the_merger_of_the_old_schemes_is_still_declined(index):
@@ -104,8 +104,7 @@ def test_a_failure_no_answer_speaks_of_is_said_to_be_lacking(assistant, question
 
 
 def test_a_failure_the_answer_explains_is_answered(index):
-    result = index.search("衡阳家庭共计绑不上 我账户余额是0")
-    assert result.outcome == "answered" and result.entry.id == "family-aid/hengyang/conditions"  # the balance must be above zero
+    assert answered(index, "衡阳家庭共计绑不上 我账户余额是0") == "family-aid/hengyang/conditions"  # the balance must be above zero
 
 
 @pytest.mark.parametrize("question", ["长沙湘惠保在哪里买", "温州瓯惠保多少钱一年", "金華的婺惠保一年要繳多少錢"])

@@ -188,6 +188,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
         understanding=understanding,
         sources=dict(register.sources),
         small_talk=topics.small_talk,
+        as_of=today,
     )
     return LoadResult(knowledge, [])
 

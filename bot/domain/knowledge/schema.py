@@ -265,6 +265,9 @@ class SynonymsFile(Strict):
     # one character for a city (衢 惠保, 黑 共济, 衡市): read as the city only standing apart or before `short_name_before`
     short_place_names: dict[str, str] = Field(default_factory=dict)
     short_name_before: list[str] = Field(default_factory=list)
+    # a product's name clipped (惠保: 惠衢保): read as the product only standing apart or after `clipped_name_after`
+    clipped_names: dict[str, str] = Field(default_factory=dict)
+    clipped_name_after: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,7 @@ class KnowledgeBase:
     understanding: UnderstandingFile = field(default_factory=lambda: UnderstandingFile(version=1))
     sources: dict[str, Document] = field(default_factory=dict)  # sources.yaml: the register entries cite
     small_talk: SmallTalk = field(default_factory=SmallTalk)  # topics.yaml `small_talk`: greetings and thanks
+    as_of: date | None = None  # the day it was loaded: 明年 and 去年 are read from it
 
     def entries_in_topic(self, topic_id: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.topic == topic_id]

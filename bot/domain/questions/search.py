@@ -290,7 +290,8 @@ class SearchIndex:
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
         question = self.reader.of_the_one_pointed_at(self.places.without_there(self.places.with_there_named(
-            self.places.with_misheard_names(self.tools.with_city_names(without_identifiers(question)), self.understanding))))
+            self.places.with_misheard_names(self._with_clipped_names(self.tools.with_city_names(without_identifiers(question))),
+                                            self.understanding))))
         known = self.understanding.known_and_asked(self.tools.normalize(question))
         if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…
             told, asked = known
@@ -487,7 +488,7 @@ class SearchIndex:
             and self._role_of(normalized, result.subject) == "care" and not self.places.names_in(normalized, covered_only=True)
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back \
             or terse and result.outcome == "declined" or care_elsewhere
-        if follows and terse and result.outcome != "answered" and self.understanding.asks_of_the_last_answer(normalized) \
+        if follows and terse and not swaps_only and result.outcome != "answered" and self.understanding.asks_of_the_last_answer(normalized) \
                 and (about := self._about_the_last_answer(question, follows, city)) and about.outcome == "answered":
             return about  # 从什么时候开始的, Since when?: of the answer just given (its date), before any other entry's
         if follows and incomplete and (again := self._following(question, follows, city)) is not None \
@@ -652,7 +653,8 @@ class SearchIndex:
         if self.reader.spoken_parts(question) is not None and (self.tools.has_anchor(normalized) or understanding.facets(normalized).get("product")):
             return None  # a story of its own (我妈72岁了，还有糖尿病，她能买吗 names nothing of ours: it leans on the last)
         before = self.read(previous)
-        if understanding.asks_how_it_was(self.places.strip(normalized)):  # 原来是多少 (以前衡阳…): the last answer, if it tells what it was
+        if understanding.asks_how_it_was(self.places.strip(normalized)) and not self._a_year_told(normalized):
+            # 原来是多少 (以前衡阳…): the last answer, if it tells what it was (那去年呢 asks that year's rule)
             result = self._kept(before, city)
             told = result.outcome == "answered" and understanding.tells_of_a_change(self.answer_text[result.entry.id])
             return replace(result, taken_as=before) if told else None
@@ -781,18 +783,26 @@ class SearchIndex:
             text = text.replace(old, word) if old else f"{word} {text}"
         return text if text != before else None
 
+    def _a_year_told(self, normalized: str) -> bool:
+        swap = self._swap(normalized)
+        return swap is not None and any(dimension == "year" for dimension, _ in swap[1])
+
     def _swap(self, normalized: str) -> tuple[list[str], list[tuple[str, str]]] | None:
         """(the place, the (dimension, word)s) a message names, if all else it says is switch words (那…呢)."""
         if not self.understanding.marks_a_switch(normalized):
             return None  # most messages: no 那, 呢 or "what about" at all
         places = list(dict.fromkeys(self.places.names_in(normalized)))
         swapped = self.understanding.facet_words(normalized, SWITCHED_FACETS)
+        said = [word for _, word in swapped]
         if not swapped and (year := YEAR.search(normalized) or _NOW.search(normalized)):
-            swapped = [("year", year.group(0))]  # 那2024年呢, 那今年的呢 after 衢州居民医保交多少: the same question of that year
+            swapped, said = [("year", year.group(0))], [year.group(0)]  # 那2024年呢, 那今年的呢 after 衢州居民医保交多少: that year's
+        elif not swapped and (relative := self.understanding.relative_year(normalized)) and self.knowledge.as_of is not None:
+            year = self.knowledge.as_of.year + relative[1]  # 那明年呢: the year after the one asked in, which we may lack
+            swapped, said = [("year", str(year) if normalized.isascii() else f"{year}年")], [relative[0]]
         if not (places or swapped) or len(places) > 1:
             return None
         rest = AGE.sub(" ", normalized)  # 那我老伴呢，她70岁了 / 她72了: her age says she is an adult
-        for word in [*places, *(word for _, word in swapped)]:
+        for word in [*places, *said]:
             rest = rest.replace(word, " ")
         # 那…呢 around it: 衢州居民门诊 (or 新生儿 衢州 医保) alone names what it asks about
         marked = self.understanding.marks_a_switch(rest)
@@ -1543,6 +1553,23 @@ class SearchIndex:
         covered, uncovered = self.places.named(normalized)
         return bool(covered or uncovered) or self.home_of_the_product(question) == region \
             or any(app in normalized for app in self.understanding.region_apps.get(region, ()))
+
+    def _with_clipped_names(self, question: str) -> str:
+        """惠保 多少钱: a product's clipped name read as the product, unless the message names a city other than the
+        product's own, other than as where care is (宁波的惠保 is Ningbo's plan, which we lack)."""
+        clipped = self.tools.with_clipped_names(question)
+        if clipped == question:
+            return question
+        home = self.home_of_the_product(clipped)
+        normalized = self.read(question)
+        care_ends = -1  # (在杭州邵逸夫住院: the hospital right after the city of care is where care is too)
+        for name in self.places.names_in(normalized):
+            start = normalized.find(name)
+            if self._role_of(normalized, name) == "care" or start == care_ends:
+                care_ends = start + len(name)
+            elif self.places.names[name] != home:
+                return question
+        return clipped
 
     def home_of_the_product(self, question: str) -> str | None:
         """The one region whose own product the question names (惠衢保: Quzhou), if it names one."""

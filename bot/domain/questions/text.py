@@ -138,6 +138,12 @@ class TextTools:
             rf"(?<![\u4e00-\u9fff])({'|'.join(map(re.escape, shorts))})"
             rf"(?=$|[^\w]|{'|'.join(map(re.escape, vocabulary.short_name_before))})") \
             if shorts and vocabulary.short_name_before else None
+        clipped = dict(vocabulary.clipped_names)
+        self._clipped = clipped
+        # (inside another name, 湘惠保 or 婺惠保, it is that name: only after a word that ends none)
+        self._clipped_re = re.compile(
+            rf"(?:(?<![\u4e00-\u9fff])|(?<={')|(?<='.join(map(re.escape, vocabulary.clipped_name_after))}))"
+            rf"({'|'.join(map(re.escape, clipped))})") if clipped else None
         self._overrides = dict(vocabulary.traditional_overrides)
         self._override_re = alternation(self._overrides)
         self.stopwords = frozenset(self.normalize(w) for w in vocabulary.stopwords) | ENGLISH_STOPWORDS
@@ -208,6 +214,13 @@ class TextTools:
         if self._short_name_re is None:
             return message
         return self._short_name_re.sub(lambda m: self._short_names[m.group(1)], message)
+
+    def with_clipped_names(self, message: str) -> str:
+        """A message with the products it names clipped (惠保 多少钱, 给爸妈买惠保) written out, where the clipped
+        name stands apart or follows one of clipped_name_after."""
+        if self._clipped_re is None:
+            return message
+        return self._clipped_re.sub(lambda m: self._clipped[m.group(1)], message)
 
     def normalize(self, text: str) -> str:
         # One message is normalised by several readers (estimate trigger, search, the question log).

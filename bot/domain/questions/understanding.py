@@ -257,6 +257,7 @@ class UnderstandingFile(_Strict):
     more_asked: list[str] = Field(default_factory=list)  # 有没有减免: a reduction or more cover asked
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
     past_asked: list[str] = Field(default_factory=list)  # 以前每年交多少: the years before asked of a year's figures
+    relative_years: dict[str, int] = Field(default_factory=dict)  # 明年: 1, 去年: -1 (years from the day asked)
     story_year_before: list[str] = Field(default_factory=list)  # since 2012: a year of the story, no facet
     story_year_after: list[str] = Field(default_factory=list)  # 2012年查出: likewise
     how_words: list[str] = Field(default_factory=list)  # a question asking for steps (怎么办理)
@@ -411,6 +412,8 @@ class Understanding:
         self._asked_in: dict[str, tuple[int, ...]] = {}  # text -> what it asks for (each search asks it often)
         self._answered_by: dict[tuple[int, str], bool] = {}  # (ask, answer) -> whether the answer gives it
         self._past_asked = alternation(norm(spec.past_asked))
+        self._relative_years = {normalize(word): offset for word, offset in spec.relative_years.items() if normalize(word)}
+        self._relative_year_re = alternation(list(self._relative_years))
         self.told_product_names = alternation(norm(spec.told_product_names))
         explained = spec.explained_words
         self._terms = WordMap({word: entry_id for entry_id, words in explained.terms.items() for word in norm(words)})
@@ -647,6 +650,11 @@ class Understanding:
         """The word asking of the years before (以前每年, 往年), if the question has one."""
         found = self._past_asked.search(normalized) if self._past_asked is not None else None
         return found.group(0) if found else None
+
+    def relative_year(self, normalized: str) -> tuple[str, int] | None:
+        """The word naming a year from the one asked in (明年, last year) and how many years on it is."""
+        found = _found(self._relative_year_re, normalized)
+        return (found, self._relative_years[found]) if found else None
 
     def tells_of_a_change(self, answer: str) -> bool:
         return self._change_told_re is not None and self._change_told_re.search(answer) is not None

@@ -129,11 +129,11 @@ def _latin_words(word: str) -> str:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # 住了十几天, 花了好几万, 住了几天院: 几 counts, it does not ask (after 了, before a unit of time or times)
 # 没有没有, 对对对: an old person's repeated answer, one word said again (没有没有 holds 有没有, which asks)
-_SAID_AGAIN = re.compile(r"([\u4e00-\u9fff]{2})\1+|([\u4e00-\u9fff])\2{2,}")
+_SAID_AGAIN = re.compile(r"([\u4e00-\u9fff]{2,4}?)\1+|([\u4e00-\u9fff])\2{2,}")
 
 
 def said_once(text: str) -> str:
-    """没有没有 → 没有, 对对对 → 对: a word said again is said once."""
+    """没有没有 → 没有, 都不是都不是 → 都不是, 对对对 → 对: a word said again is said once."""
     return _SAID_AGAIN.sub(lambda match: match.group(1) or match.group(2), text)
 
 
@@ -227,6 +227,8 @@ class AnswerReader:
         self._back = tuple(comparable(w) for w in self.known.back)
         self._go_on = tuple(comparable(w) for w in self.known.go_on)
         self._result_asked = tuple(comparable(w) for w in self.known.result_asked)
+        fillers = sorted({comparable(w) for w in self.known.answer_fillers} - {""}, key=len, reverse=True)
+        self._opening_fillers = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, fillers))})[\s,，。.、~…]*)+") if fillers else None
         self._ordinals = {comparable(w): place for place, words in enumerate(self.known.ordinals, 1) for w in words}
         fillers = sorted({comparable(w) for w in self.known.ordinal_fillers} - {""}, key=len, reverse=True)
         self._ordinal_fillers = re.compile("|".join(map(re.escape, fillers)) or "(?!)")
@@ -323,6 +325,9 @@ class AnswerReader:
         typed = said_once(typed)
         compared = comparable(typed)
         exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
+        if exact is None and (unfilled := self._without_opening_fillers(typed)) != typed:
+            typed, compared = unfilled, comparable(unfilled)  # (嗯呐 is a yes of its own)
+            exact = self.matcher(table, region).whole.get(compared) or self.matcher(table, region).literal.get(compared)
         if exact is not None:
             return self._resolve(table, [Found(exact[0], 0, len(compared), False, exact[1])], prefer)
         if not in_a_case and len(compared) == 1 and _HAN.match(compared):
@@ -367,6 +372,8 @@ class AnswerReader:
             found = [item for item in found if item.value != OUTSIDE]
         if table == "in_city":  # 我老婆在杭州参保，她住院能报多少: where she is insured, not where care was
             found = [item for item in found if not (item.place and read.startswith(self.insurance_words, item.end))]
+        if table.startswith("yes_no"):
+            found = self._denied_after_it(found, read)
         try:
             return self._resolve(table, found, prefer)
         except Unread as unread:
@@ -386,6 +393,25 @@ class AnswerReader:
                 return self._resolve(table, matcher.find(comparable(respelled), respelled), prefer)
         # 衢洲, 渠州, 横阳, 居明: nothing was found, but the answer sounds like one of the step's words.
         return self._resolve(table, matcher.find(corrected), prefer)
+
+    def _without_opening_fillers(self, typed: str) -> str:
+        """嗯 那个 低保不是的: the answer after the sounds a speaker opens with (嗯 alone still says yes)."""
+        if self._opening_fillers is None:
+            return typed
+        rest = self._opening_fillers.sub("", typed.strip())
+        return rest if comparable(rest) else typed
+
+    @staticmethod
+    def _denied_after_it(found: list[Found], read: str) -> list[Found]:
+        """低保不是的, 惠衢保没有: a yes word (the step's subject) and right after it a no: the no answers."""
+        kept = []
+        for at, item in enumerate(found):
+            following = found[at + 1] if at + 1 < len(found) else None
+            if item.value is True and not item.negated and following is not None and following.value is False \
+                    and not following.negated and read[item.end:following.start] in ("", "的", "也", "都", "倒", "可"):
+                continue
+            kept.append(item)
+        return kept
 
     def single_character(self, table: str, character: str):
         """A one-character whole answer (衢, 居, 住, 一, 内) that is in the label of one button of the

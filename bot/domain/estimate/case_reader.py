@@ -19,6 +19,7 @@ from bot.domain.questions.understanding import AGE_WITHOUT_UNIT
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
+_REIMBURSED_AFTER = re.compile(r"报(?:的|了|过)")  # 那7600是去年报的: an amount the fund paid
 # Clause ends; a point or comma between digits is part of a number (1.2w, 100,000). A colon does
 # not end one: it leads to the value (医保内：5万). A space ends a clause too (衢州职工 门诊 二甲), but
 # not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
@@ -136,6 +137,7 @@ class CaseReader:
         self._home = (tuple(comparable(w) for w in known.home_before), tuple(comparable(w) for w in known.home_after))
         self._deductible = tuple(prepare(w) for w in known.deductible_words)
         self._paid = tuple(prepare(w) for w in known.paid_words)
+        self._other_year = tuple(prepare(w) for w in known.other_year_words)
         self._replaced = tuple(prepare(w) for w in known.replaced_words)
         self._part_of_total = _any_of(_cue_patterns(known.part_of_total_words))
         self._a_month = _any_of(_cue_patterns(known.month_words))
@@ -674,7 +676,7 @@ class CaseReader:
 
     def _deductible_paid(self, clause: str):
         """起付线 already paid, as said in `clause`: True (paid), False (没付过), None (not said)."""
-        if not any(word in clause for word in self._deductible):
+        if not any(word in clause for word in self._deductible) or self._of_another_year(clause):
             return None
         for word in self._paid:
             at = clause.find(word)
@@ -683,6 +685,14 @@ class CaseReader:
                     return _ENGLISH_NOT.search(clause) is None
                 return not clause[:at].endswith(self.reader.negations)
         return None
+
+    def _of_another_year(self, clause: str) -> bool:
+        """去年她住院的时候起付线交过了, 那7600是去年报的: what was paid in another year counts nothing against this one's."""
+        return any(word in clause for word in self._other_year)
+
+    def _fund_paid_denied(self, clause: str) -> bool:
+        """今年门诊统筹还没报过: nothing paid by the fund this year."""
+        return any(0 < (at := clause.find(word)) and clause[:at].endswith(self._negations) for word in self._labels["fund_paid"])
 
     def _amounts(self, clauses: list[tuple[str, str]], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
@@ -709,6 +719,8 @@ class CaseReader:
                 labelled["out_of_list"].append(NOTHING)
             if not amounts and label == "in_scope" and self._all_in_scope(clause):
                 labelled["out_of_list"].append(NOTHING)  # 全部是医保范围内的: nothing outside the list
+            if not amounts and label == "fund_paid" and self._fund_paid_denied(clause) and not self._of_another_year(clause):
+                labelled["fund_paid"].append(NOTHING)
             paid = self._deductible_paid(clause)
             if not amounts and paid is not None:
                 labelled["deductible_used"].append(ALL_PAID if paid else NOTHING)  # 起付线已经付过了 / 还没付过
@@ -720,6 +732,9 @@ class CaseReader:
                     or before or label
                 if kind == "not_a_cost" and paid:
                     kind = "deductible_used"  # 今年已经付过100元起付线: paid this year, not spent now
+                if self._of_another_year(clause) and (kind in ("fund_paid", "deductible_used", "not_a_cost")
+                                                      or not kind and _REIMBURSED_AFTER.search(clause, at)):
+                    continue  # (去年报了7600, 那7600是去年报的: last year's, nothing of this year's case)
                 labelled[kind].append(None if isinstance(value, AmountError) else value)
                 if isinstance(value, AmountError) and value.reason == "not_exact" and (kind in (main_cost, "total") or not kind
                         and not clause[:at].rstrip().endswith(self.reader.rough[0])):

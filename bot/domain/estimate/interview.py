@@ -395,9 +395,11 @@ class Interview:
         return self._newest_year
 
     def back(self, answers: dict) -> dict:
-        """The answers without the last step asked (and without any answer no longer on the path)."""
+        """The answers without the last step answered (and without any answer no longer on the path). The answers
+        are in the order they were given: a step answered from the opening message (在衢州市里住的) and skipped is
+        not the one a resident pressing Back after the next question means to change."""
         kept = self._on_path(answers)
-        asked = [name for name in kept if name not in GIVEN]
+        asked = [name for name in answers if name in kept and name not in GIVEN]
         if asked:
             kept.pop(asked[-1])
         return kept

@@ -76,6 +76,7 @@ class Understanding(_Strict):
     home_after: Words = Field(default_factory=list)
     deductible_words: Words = Field(default_factory=list)  # 今年已经付过100元起付线
     paid_words: Words = Field(default_factory=list)
+    other_year_words: Words = Field(default_factory=list)  # 去年起付线交过了: paid in another year, not this one
     calculate_words: Words = Field(default_factory=list)
     calculate_not_after: Words = Field(default_factory=list)  # 结算报销: 算报销 inside another word
     amount_questions: Words = Field(default_factory=list)
@@ -93,4 +94,5 @@ class Understanding(_Strict):
     go_on: Words = Field(default_factory=list)  # 接着算 after a question in between: the step again
     result_asked: Words = Field(default_factory=list)  # 算完了吗, 结果呢: the step it is at, or the result again
     ordinals: list[Words] = Field(default_factory=list)  # 第二个, the second one: the button at that place in the row
+    answer_fillers: Words = Field(default_factory=list)  # 嗯 那个 三级的: sounds before an answer, not part of it
     ordinal_fillers: Words = Field(default_factory=list)  # 选第二个吧: words around an ordinal that do not change it

@@ -290,7 +290,7 @@ class SearchIndex:
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
         question = self.reader.of_the_one_pointed_at(self.places.without_there(self.places.with_there_named(
-            self.places.with_misheard_names(self._with_clipped_names(self.tools.with_city_names(without_identifiers(question))),
+            self.places.with_misheard_names(self._with_clipped_names(self.tools.with_city_names(self.tools.spaced_out_joined(without_identifiers(question)))),
                                             self.understanding))))
         known = self.understanding.known_and_asked(self.tools.normalize(question))
         if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…

@@ -11,7 +11,7 @@ import pytest
 
 from bot.domain.assistant import Assistant, KnowledgeStore
 from bot.domain.estimate.interview import ALL_PAID
-from bot.domain.questions.text import TextTools
+from bot.domain.questions.text import spaced_out_joined
 from tests.conftest import KNOWLEDGE
 from tests.unit.shipped import answered, lacking_asks
 
@@ -82,7 +82,7 @@ def test_another_citys_huibao_is_not_ours(index, question):
     ("衢 惠保 多少钱", "衢 惠保 多少钱"), ("九 价 HPV 能 用 医 保", "九价HPV能用医保"),  # (spaced throughout: no space is a pause)
 ])
 def test_characters_typed_with_spaces_between_are_one_run(typed, read):
-    assert TextTools.spaced_out_joined(typed) == read
+    assert spaced_out_joined(typed) == read
 
 
 @pytest.mark.parametrize("question, entry", [

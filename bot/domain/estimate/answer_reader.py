@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from bot.domain.estimate.amounts import AmountError, find_amounts, parse_amount, prepare
 from bot.domain.estimate.rules import AnswerWords, comparable
-from bot.domain.questions.text import _opencc, _traditional_characters  # one shared OpenCC converter per process
+from bot.domain.questions.text import _opencc, _traditional_characters, spaced_out_joined  # one shared OpenCC converter per process
 
 GO_ON_LONGEST = 20  # characters (or English letters) of a message only asking to go on
 START_AGAIN_LONGEST = 20  # characters (or English letters) of a message only asking to start again
@@ -187,7 +187,9 @@ def _gapped_words(words) -> re.Pattern:
 
 
 def simplified(typed: str) -> str:
-    """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified."""
+    """Traditional characters as simplified (職工 -> 职工, 兩萬 -> 两万): the vocabulary is simplified; and characters
+    typed one by one with spaces between (衢 州 居 保) as one run."""
+    typed = spaced_out_joined(typed)
     # Most messages have no traditional character: no conversion (twice per question otherwise).
     return typed if _traditional_characters().isdisjoint(typed) else _opencc("t2s").convert(typed)
 

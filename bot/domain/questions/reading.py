@@ -55,6 +55,8 @@ _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 
 
+_THIRD_PERSON = re.compile(r"[他她]")  # 她账户里的钱能给我用吗: asked of the relative just named, not of the resident
+
 def _own_insurance_city(places: str) -> re.Pattern:
     """我自己是昭通医保, 我是杭州参保的: one of these places (an alternation) named as the resident's own insurance city."""
     return re.compile(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({places})[市的]*(?:医保|参保|职工|居民|城乡)")
@@ -260,7 +262,7 @@ class MessageReader:
             return question
         pieces = [piece for piece in _PARTS.split(normalized) if piece]
         asking = pieces[-1] if pieces else ""
-        if self.places.names_in(asking, covered_only=True) or self.understanding.relative_word(asking) \
+        if self.places.names_in(asking, covered_only=True) or self.understanding.relative_word(asking) or _THIRD_PERSON.search(asking) \
                 or not (self.understanding.asks_something(asking) or self.understanding.asks(asking)):
             return question
         name = next(name for name in names if self.places.names[name] in own)

@@ -52,7 +52,7 @@ from bot.domain.questions.ranking import Candidate, Ranker
 from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.slips import ThumbSlips
 from bot.domain.questions.spelling import EnglishSpelling
-from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools
+from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools, spaced_out_joined
 from bot.domain.questions.understanding import AGE, Facets, Understanding, YEAR, conflicts, detect_language
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
@@ -290,7 +290,7 @@ class SearchIndex:
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
         question = self.reader.of_the_one_pointed_at(self.places.without_there(self.places.with_there_named(
-            self.places.with_misheard_names(self._with_clipped_names(self.tools.with_city_names(self.tools.spaced_out_joined(without_identifiers(question)))),
+            self.places.with_misheard_names(self._with_clipped_names(self.tools.with_city_names(spaced_out_joined(without_identifiers(question)))),
                                             self.understanding))))
         known = self.understanding.known_and_asked(self.tools.normalize(question))
         if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…
@@ -671,9 +671,10 @@ class SearchIndex:
         # 衡阳可以吗 after 昭通…: not 昭通's; 我妈在湘潭看病能用吗 after 衡阳的共济: still Hengyang's, used in Xiangtan
         names_its_own = any(self._role_of(normalized, name) != "care" for name in self.places.names_in(normalized, covered_only=True))
         places = [] if names_its_own else self.places.left_unsaid(before, normalized, covered_only=True)
-        if not places and not names_its_own and (answered := self._kept(previous, city)).outcome == "answered" \
+        if not names_its_own and len(places) != 1 and (answered := self._kept(previous, city)).outcome == "answered" \
                 and answered.entry.region != NATIONAL:
-            places = [self.knowledge.regions[answered.entry.region].name]  # 我在杭州住院忘了备案 was answered for Quzhou
+            # 我在杭州住院忘了备案 was answered for Quzhou; 我衢州的账户能给衡阳的爸妈用吗 too (衡阳 is where they are)
+            places = [self.knowledge.regions[answered.entry.region].name]
         asked = understanding.facets(normalized)
         if not asked and understanding.switched_detail(normalized) is not None \
                 and (about := self._about_the_last_answer(question, previous, city)) is not None:
@@ -1737,13 +1738,15 @@ class SearchIndex:
     def _of_the_account_holders_city(self, normalized: str) -> str:
         """Family aid asked with two cities named (她是衡阳的职工医保…我是衢州的居民医保): the rule is that of the
         city whose employee account is shared; the other is read as 外地, where the relative is insured."""
-        if "family-aid" not in self.understanding.facets(normalized).get("product", ()):
-            return normalized
+        if "family-aid" not in self.understanding.facets(normalized).get("product", ()) and "账户" not in normalized:
+            return normalized  # (她是黑河职工医保，她账户里的钱能给我用吗: family aid, named by the account shared)
         names = list(dict.fromkeys(self.places.names_in(normalized)))
         # (她是衡阳的职工医保, 我在衡阳交职工医保, 上海的个人账户: whose employee account it is; of a place we lack, only
         # the account said to be its own: 我老公在株洲交职工医保，能给在湘潭参保的他妈共济吗 is asked of Xiangtan's rule)
         holders = [name for name in names if re.search(rf"{re.escape(name)}市?的?职工|{re.escape(name)}市?的(?:个人账户|家庭共济|共济)", normalized)
                    or self.places.names.get(name) is not None and re.search(rf"{re.escape(name)}市?(?:交的?|参保的?)职工", normalized)]
+        if len(holders) > 1:  # 我爸是衡阳的职工医保，我能把我爸绑到我湘潭的共济上吗: the aid account named is whose
+            holders = [name for name in holders if re.search(rf"{re.escape(name)}市?的(?:个人账户|家庭共济|共济)", normalized)]
         if len(holders) != 1:
             return normalized
         # (any other city but where care is, is the relative's: 衡阳参保的爸妈, 衡阳的爸妈)

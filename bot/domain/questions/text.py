@@ -113,6 +113,17 @@ _SPACES_ONLY = re.compile(r"[ \t\u3000]+")
 _SPACES_BESIDE_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。？！、：；])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff，。？！、：；])")
 
 
+def spaced_out_joined(message: str) -> str:
+    """惠 衢 保 每 人 要 交 几 块 钱, 住 院: characters typed one by one with spaces between, read as one run of
+    text (衢 惠保, one character standing apart before a word, is left as typed)."""
+    if " " not in message and "\u3000" not in message:
+        return message
+    runs = [_SPACES_ONLY.sub("", run.group(0)) for run in _SPACED_OUT.finditer(message)]
+    if any(len(run) > 2 for run in runs):  # (typed spaced out throughout: 九 价 HPV 能 用 …, no space is a pause)
+        return _SPACES_BESIDE_HAN.sub("", message)
+    return _SPACED_OUT.sub(lambda m: _SPACES_ONLY.sub("", m.group(0)), message) if runs else message
+
+
 class TextTools:
     """Shared by the search index (at build) and every query. Thread-safe after `learn()`."""
 
@@ -213,17 +224,6 @@ class TextTools:
         if self._slips is not None:
             text = self._slips(text)
         return _SPACE_NEAR_CJK.sub("", text)
-
-    @staticmethod
-    def spaced_out_joined(message: str) -> str:
-        """惠 衢 保 每 人 要 交 几 块 钱, 住 院: characters typed one by one with spaces between, read as one run of
-        text (衢 惠保, one character standing apart before a word, is left as typed)."""
-        if " " not in message and "\u3000" not in message:
-            return message
-        runs = [_SPACES_ONLY.sub("", run.group(0)) for run in _SPACED_OUT.finditer(message)]
-        if any(len(run) > 2 for run in runs):  # (typed spaced out throughout: 九 价 HPV 能 用 …, no space is a pause)
-            return _SPACES_BESIDE_HAN.sub("", message)
-        return _SPACED_OUT.sub(lambda m: _SPACES_ONLY.sub("", m.group(0)), message) if runs else message
 
     def with_city_names(self, message: str) -> str:
         """A message with the cities it names by one character written out (衢 惠保 多少钱: 衢州 惠保 多少钱), read

@@ -85,6 +85,7 @@ class Reply:
     only_city: str | None = None  # answered: the one city whose rule this is, when the question named none (rules differ)
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
     unanswered: tuple[str, ...] = ()  # several: the message's other questions nothing answers surely (as typed)
+    general: bool = False  # answered: the rule in general, for a question whose cities' rules differ (suggestions: theirs)
 
     @property
     def public_outcome(self) -> str:
@@ -216,6 +217,11 @@ class Assistant:
                 # 住院报销比例是多少, asked by a resident of anywhere: the one city the knowledge has it for, said as such
                 reply = replace(reply, only_city=self.region_name(region, lang))
             return reply
+        if result.outcome == "need_city" and (general := next((entry for entry in result.suggestions if entry.general), None)) \
+                and set(general.facets.get("product", ())) & self._products_named(question):
+            # 家庭共济的钱能办健身卡吗: the rule that holds wherever one is insured (in general no), the cities' own a tap away
+            reply = self._answered(question, general, lang, result.confidence, taken_as=result.taken_as)
+            return replace(reply, suggestions=[entry for entry in result.suggestions if entry is not general], general=True)
         region_id = result.decline_region or result.region or city or "national"
         if region_id == "national" and result.decline_reason == "not_in_knowledge":
             region_id = self._product_home(result) or region_id

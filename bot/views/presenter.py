@@ -67,9 +67,12 @@ class Presenter:
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
             text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city,
-                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions))
+                                checked=entry.checked.isoformat(), unsure=bool(reply.suggestions) and not reply.general,
+                                general=reply.general)
             offered = [*reply.suggestions, *reply.related]
-            buttons = [[Button(assistant.question_of(other, locale), "entry", other.id)] for other in offered]
+            # (a rule that holds everywhere offers each city's own, by the city's name)
+            buttons = [[Button(assistant.region_name(other.region, locale) if reply.general and other in reply.suggestions
+                               else assistant.question_of(other, locale), "entry", other.id)] for other in offered]
             buttons.append([Button("👍", "vote", f"{entry.id}|up"), Button("👎", "vote", f"{entry.id}|down")])
             return View(text, buttons)
         region = reply.region

@@ -116,6 +116,8 @@ class Entry(Strict):
     # value of one of these is not answered by this entry. The file's `facets` apply to each entry.
     facets: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     worked: WorkedExample | None = None  # the rule worked out on the resident's own figure
+    # holds wherever the resident is insured: a question naming no city gets it, with the cities' own entries offered
+    general: bool = False
     # Filled from the file, not written per entry.
     region: str = ""
     topic: str = ""

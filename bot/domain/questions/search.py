@@ -532,8 +532,9 @@ class SearchIndex:
                     and (again := self._following(question, follows, city)) is not None and again.outcome == "answered":
                 return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
-                and again.outcome == "answered" and (again.entry in result.suggestions or terse):
-            return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's
+                and again.outcome == "answered" and (again.entry in result.suggestions or terse
+                                                     or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions}):
+            return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's (or its city's of them)
             # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell)
         if terse and result.outcome != "answered":
             return self._with_the_whole_last_question(question, follows, city) or result
@@ -743,7 +744,10 @@ class SearchIndex:
         places, swapped = swap
         text = before
         if places:
-            old = list(dict.fromkeys(self.places.names_in(before)))
+            # (那衡阳呢 after 我在湘潭…儿子在长沙交: our city swapped, the son's place we lack kept; 那要是在长沙呢 after
+            # 衡阳的…在深圳看病: the place of care swapped, 衡阳 kept)
+            named = list(dict.fromkeys(self.places.names_in(before)))
+            old = [name for name in named if bool(self.places.names[name]) == bool(self.places.names[places[0]])] or named
             text = re.sub("|".join(map(re.escape, old)), places[0], text) if old else f"{places[0]} {text}"
         shared = self.understanding.facets(text).get("product", frozenset()) & self.understanding.shared_with_relatives
         age = AGE.search(normalized)

@@ -208,6 +208,14 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # below the city, clipped names, now and this year, what changed, the bill in hand); after tuning:
         ("residents-twohundredfortyfirst.yaml", 0.93), ("residents-twohundredfortysecond.yaml", 0.84), ("residents-twohundredfortythird.yaml", 0.91),
         ("residents-twohundredfortyfourth.yaml", 0.95), ("residents-twohundredfortyfifth.yaml", 0.89),
+        # thirty-third session, sealed and run once each at its start (ac9444f): 95.2 / 85.3 / 91.5 / 83.5 / 82.5 % (noisy typing,
+        # family aid in depth, how many and up to what, papers and proof, money coming and going); after tuning:
+        ("residents-twohundredfortysixth.yaml", 0.98), ("residents-twohundredfortyseventh.yaml", 0.86), ("residents-twohundredfortyeighth.yaml", 0.92),
+        ("residents-twohundredfortyninth.yaml", 0.87), ("residents-twohundredfiftieth.yaml", 0.85),
+        # …and five more sealed midway (6c7c8db, after tuning on the five above): 84.8 / 76.3 / 96.9 / 90.0 / 88.3 % (free or
+        # paid, misuse and its consequences, polite wrappers, advice-seeking, in the app right now); after tuning:
+        ("residents-twohundredfiftyfirst.yaml", 0.89), ("residents-twohundredfiftysecond.yaml", 0.79), ("residents-twohundredfiftythird.yaml", 0.97),
+        ("residents-twohundredfiftyfourth.yaml", 0.90), ("residents-twohundredfiftyfifth.yaml", 0.88),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

@@ -43,7 +43,9 @@ def test_a_price_told_answers_whether_it_costs(index, question, entry):
     assert answered(index, question) == entry
 
 
-@pytest.mark.parametrize("question", ["医院停车场收费标准是多少", "实体社保卡掉在公交车上了，重新补一张去哪弄"])
+@pytest.mark.parametrize("question", ["医院停车场收费标准是多少", "实体社保卡掉在公交车上了，重新补一张去哪弄",
+                                      "闺女想去做个双眼皮，能拿医保卡刷吗",  # the story's treatment is what the card would pay
+                                      "买了平安的商业医疗险，还有必要参加惠衢保吗"])  # whether ours is needed beside theirs
 def test_neighbouring_subjects_are_declined(index, question):
     assert index.search(question).outcome == "declined"
 

@@ -22,6 +22,10 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
 # An insurance beside ours only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
+# …or whether it is worth buying ours too (还有必要参加惠衢保吗): advice that turns on the neighbour, which we lack
+_NEED_IT = re.compile(r"有必要|有没有必要|还要买|还需要买|还用买|值不值|值得|划算|\b(?:worth|necessary|still need)\b")
+# a treatment of the story paid with the card (…做个双眼皮，能拿医保卡刷吗): whether insurance pays for it is asked
+_PAID_WITH_THE_CARD = re.compile(r"(?:能|可以|可不可以|能不能)(?:拿|用)?(?:医保卡|社保卡|医保码|医保)?(?:刷|报|付)|刷医保|走医保|用医保")
 _PAID_BY_IT = re.compile(r"报了|报过|赔了|赔过|理赔|报销了|报销过|给报|给赔|\b(?:paid|covered|reimbursed)\b")
 # 还能报吗, still pay: whether ours pays beside it, which no rule of ours says
 _STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
@@ -497,6 +501,8 @@ class MessageReader:
         names no neighbour and does not point back at it (他自己还买了个重疾险，我想问他账户里攒的钱我看病可以花吗):
         ours is asked. Not where the asking part asks if it pays (旅游险报了一部分，回来衢州医保还能报吗)."""
         parts, asking = self._parts(question)
+        if self.asks_if_ours_is_needed(question):
+            return False
         # (a name of ours only hesitated over beside the neighbour's names nothing of ours: 是叫重大疾病险还是大病险来着)
         understanding, normalized = self.understanding, _HEDGE.sub(" ", self.tools.normalize(question))
         held = self._only_held(parts, word)
@@ -589,6 +595,19 @@ class MessageReader:
         return at >= 0 and bool(_HOLDS.search(normalized[max(0, at - 8):at].rstrip())) \
             and bool(_MAY_JOIN.search(normalized[at + len(word):])) \
             and bool(self.understanding.facets(normalized[at + len(word):]).get("product"))
+
+    def asks_if_ours_is_needed(self, question: str) -> bool:
+        """买了平安的商业医疗险，还有必要参加惠衢保吗: whether ours is needed beside an insurance the story tells, which
+        turns on that insurance (we lack it)."""
+        _, asking = self._parts(question)
+        return any(_NEED_IT.search(part) for part in asking)
+
+    def asks_if_the_story_is_paid(self, question: str) -> bool:
+        """孩子想去做个双眼皮，能拿医保卡刷吗: a part asking only whether the card pays, naming nothing of ours, asks it of
+        what the story tells."""
+        _, asking = self._parts(question)
+        return bool(asking) and all(_PAID_WITH_THE_CARD.search(part) and not self.understanding.facets(part).get("product")
+                                    for part in asking)
 
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班

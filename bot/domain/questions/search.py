@@ -1375,7 +1375,9 @@ class SearchIndex:
         elif beside_ours and self.reader.guessed_as_ours(question, neighbour[1]):
             neighbour = None  # 惠衢保是意外险吧，生病住院能赔吗: an insurance guessed to be what ours is; ours is asked
         elif neighbour is not None and self.reader.only_told(question, neighbour[1]) and not (
-                understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")):
+                understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")) \
+                and not (not beside_ours and self.reader.asks_if_the_story_is_paid(question)) \
+                and not (beside_ours and self.reader.asks_if_ours_is_needed(question)):
             # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked (not 我失业了，医保怎么交:
             # who the resident is decides how they pay, unless the scheme is said: 个体户，自己交居民医保…)
             neighbour = None
@@ -1488,10 +1490,12 @@ class SearchIndex:
             if not candidates:
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL,
                                     subject=understanding.nationwide_word(normalized))
-        if neighbour is not None and not self._asks_it_too(content, neighbour[1], candidates) \
-                and not (beside_ours and candidates and self._on_asked_product(candidates[0].entry, asked)
-                         and self.reader.likened_beside_ours(question, neighbour[1])):
-            # (惠衢保一年多少钱，比相互宝贵不贵: ours is asked beside the commercial one, and leads: it is answered)
+        needed_beside = beside_ours and neighbour is not None and self.reader.asks_if_ours_is_needed(question)
+        if neighbour is not None and (needed_beside or not self._asks_it_too(content, neighbour[1], candidates)
+                                      and not (beside_ours and candidates and self._on_asked_product(candidates[0].entry, asked)
+                                               and self.reader.likened_beside_ours(question, neighbour[1]))):
+            # (惠衢保一年多少钱，比相互宝贵不贵: ours is asked beside the commercial one, and leads: it is answered; not
+            # 买了平安的商业医疗险，还有必要参加惠衢保吗, whether ours is needed beside it, which turns on what we lack)
             return uncovered_topic
         if not candidates:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=fallback_region)

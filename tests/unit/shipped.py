@@ -1,8 +1,10 @@
-"""Asking the shipped knowledge's search index: what the tests that put residents' questions to it share."""
+"""Asking the shipped knowledge's search index, or the assistant over it: what the tests that put residents'
+questions to it share."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from bot.domain.assistant import Assistant, Reply
 from bot.domain.knowledge.loading import load_knowledge
 from bot.domain.questions.search import SearchIndex, SearchResult
 from bot.domain.questions.text import TextTools
@@ -14,6 +16,16 @@ def shipped_index() -> SearchIndex:
     result = load_knowledge(ROOT / "knowledge")
     assert result.ok, result.problems[:3]
     return SearchIndex.build(result.knowledge, TextTools(result.knowledge.vocabulary))
+
+
+def conversation(assistant: Assistant, *questions: str) -> Reply | None:
+    """Each question asked right after the one before, as that one was taken (every one before the last is answered
+    here, so each is kept for the next); the last reply."""
+    follows = reply = None
+    for question in questions:
+        reply = assistant.ask(question, assistant.language_of(question) or "zh", follows=follows)
+        follows = reply.taken_as or question
+    return reply
 
 
 def answered(index: SearchIndex, question: str) -> str | None:

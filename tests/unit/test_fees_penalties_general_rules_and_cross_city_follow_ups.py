@@ -9,20 +9,12 @@ import pytest
 from bot.domain.assistant import Assistant
 from bot.testing.client import shared_store
 from tests.conftest import KNOWLEDGE
-from tests.unit.shipped import answered, lacking_asks
+from tests.unit.shipped import answered, conversation, lacking_asks
 
 
 @pytest.fixture(scope="module")
 def assistant():
     return Assistant(shared_store(KNOWLEDGE))
-
-
-def conversation(assistant: Assistant, *questions: str):
-    follows = reply = None
-    for question in questions:
-        reply = assistant.ask(question, assistant.language_of(question) or "zh", follows=follows)
-        follows = reply.taken_as or question
-    return reply
 
 
 @pytest.mark.parametrize("question, lacking", [

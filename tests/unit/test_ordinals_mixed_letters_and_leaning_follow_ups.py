@@ -10,22 +10,12 @@ from bot.domain.assistant import Assistant
 from bot.domain.estimate.interview import AnswerError
 from bot.testing.client import shared_store
 from tests.conftest import KNOWLEDGE
-from tests.unit.shipped import answered
+from tests.unit.shipped import answered, conversation
 
 
 @pytest.fixture(scope="module")
 def assistant():
     return Assistant(shared_store(KNOWLEDGE))
-
-
-def conversation(assistant, *questions: str):
-    """Each question asked right after the one before, as that one was taken (every one before the last is answered
-    here, so each is kept for the next); the last reply."""
-    follows = reply = None
-    for question in questions:
-        reply = assistant.ask(question, "zh", follows=follows)
-        follows = reply.taken_as or question
-    return reply
 
 
 @pytest.mark.parametrize("typed, place", [("第一个", 0), ("第二个", 1), ("选第二个吧", 1), ("the second one", 1), ("第1个", 0)])

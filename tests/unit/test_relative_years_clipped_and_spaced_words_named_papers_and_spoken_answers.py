@@ -13,7 +13,7 @@ from bot.domain.assistant import Assistant, KnowledgeStore
 from bot.domain.estimate.interview import ALL_PAID
 from bot.domain.questions.text import spaced_out_joined
 from tests.conftest import KNOWLEDGE
-from tests.unit.shipped import answered, lacking_asks
+from tests.unit.shipped import answered, conversation, lacking_asks
 
 
 def assistant_on(day: date) -> Assistant:
@@ -25,14 +25,6 @@ def assistant_on(day: date) -> Assistant:
 @pytest.fixture(scope="module")
 def in_december_2026():
     return assistant_on(date(2026, 12, 5))
-
-
-def conversation(assistant: Assistant, *questions: str):
-    follows = reply = None
-    for question in questions:
-        reply = assistant.ask(question, assistant.language_of(question) or "zh", follows=follows)
-        follows = reply.taken_as or question
-    return reply
 
 
 # ---- 那明年呢: a year counted from the day asked ---------------------------------------------------------------

@@ -21,11 +21,11 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 # …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
-# An insurance beside ours only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
-# …or whether it is worth buying ours too (还有必要参加惠衢保吗): advice that turns on the neighbour, which we lack
+# …but not whether ours is worth buying beside it (还有必要参加惠衢保吗): advice that turns on the neighbour, which we lack
 _NEED_IT = re.compile(r"有必要|有没有必要|还要买|还需要买|还用买|值不值|值得|划算|\b(?:worth|necessary|still need)\b")
 # a treatment of the story paid with the card (…做个双眼皮，能拿医保卡刷吗): whether insurance pays for it is asked
 _PAID_WITH_THE_CARD = re.compile(r"(?:能|可以|可不可以|能不能)(?:拿|用)?(?:医保卡|社保卡|医保码|医保)?(?:刷|报|付)|刷医保|走医保|用医保")
+# An insurance beside ours only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
 _PAID_BY_IT = re.compile(r"报了|报过|赔了|赔过|理赔|报销了|报销过|给报|给赔|\b(?:paid|covered|reimbursed)\b")
 # 还能报吗, still pay: whether ours pays beside it, which no rule of ours says
 _STILL = re.compile(r"还|仍|照样|照常|\bstill\b|\banyway\b")
@@ -56,10 +56,9 @@ _REPORTED = re.compile(r"(?:有人|陌生人|来电|打电话|电话里|短信|�
                        r"|\b(?:someone|somebody|a caller|a text|an sms|a message|a salesman|an agent)\b.{0,20}\b(?:said|says|saying|claims?|claimed|told me)\b"
                        r"|\b(?:phoned|texted|called) (?:me )?saying\b")
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
+_THIRD_PERSON = re.compile(r"[他她]")  # 她账户里的钱能给我用吗: asked of the relative just named, not of the resident
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
 
-
-_THIRD_PERSON = re.compile(r"[他她]")  # 她账户里的钱能给我用吗: asked of the relative just named, not of the resident
 
 def _own_insurance_city(places: str) -> re.Pattern:
     """我自己是昭通医保, 我是杭州参保的: one of these places (an alternation) named as the resident's own insurance city."""

@@ -289,9 +289,9 @@ class SearchIndex:
         that city's hotline. A message is asked as the resident means it: as corrected (哦不，是湘潭的), without
         what it names only to set apart (不是黑河, 除了浙里办), and of the city it asks after telling another's rule
         (MessageReader.corrected, without_what_is_set_apart, of_the_city_asked)."""
+        typed = self._with_clipped_names(self.tools.with_city_names(spaced_out_joined(without_identifiers(question))))
         question = self.reader.of_the_one_pointed_at(self.places.without_there(self.places.with_there_named(
-            self.places.with_misheard_names(self._with_clipped_names(self.tools.with_city_names(spaced_out_joined(without_identifiers(question)))),
-                                            self.understanding))))
+            self.places.with_misheard_names(typed, self.understanding))))
         known = self.understanding.known_and_asked(self.tools.normalize(question))
         if known is not None:  # 衡阳能共济我知道，湘潭呢: asked as if the known part were asked a moment ago…
             told, asked = known
@@ -789,6 +789,7 @@ class SearchIndex:
         return text if text != before else None
 
     def _a_year_told(self, normalized: str) -> bool:
+        """那去年呢, 那2024年呢: a follow-up swapping only the year."""
         swap = self._swap(normalized)
         return swap is not None and any(dimension == "year" for dimension, _ in swap[1])
 

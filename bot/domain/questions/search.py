@@ -1752,10 +1752,13 @@ class SearchIndex:
         names = list(dict.fromkeys(self.places.names_in(normalized)))
         # (她是衡阳的职工医保, 我在衡阳交职工医保, 上海的个人账户: whose employee account it is; of a place we lack, only
         # the account said to be its own: 我老公在株洲交职工医保，能给在湘潭参保的他妈共济吗 is asked of Xiangtan's rule)
-        holders = [name for name in names if re.search(rf"{re.escape(name)}市?的?职工|{re.escape(name)}市?的(?:个人账户|家庭共济|共济)", normalized)
+        def owns_the_account(name: str) -> bool:  # 我湘潭的共济, 上海的个人账户
+            return re.search(rf"{re.escape(name)}市?的(?:个人账户|家庭共济|共济)", normalized) is not None
+
+        holders = [name for name in names if owns_the_account(name) or re.search(rf"{re.escape(name)}市?的?职工", normalized)
                    or self.places.names.get(name) is not None and re.search(rf"{re.escape(name)}市?(?:交的?|参保的?)职工", normalized)]
         if len(holders) > 1:  # 我爸是衡阳的职工医保，我能把我爸绑到我湘潭的共济上吗: the aid account named is whose
-            holders = [name for name in holders if re.search(rf"{re.escape(name)}市?的(?:个人账户|家庭共济|共济)", normalized)]
+            holders = [name for name in holders if owns_the_account(name)]
         if len(holders) != 1:
             return normalized
         # (any other city but where care is, is the relative's: 衡阳参保的爸妈, 衡阳的爸妈)

@@ -108,9 +108,9 @@ def _stem(word: str) -> str:
 
 
 # 惠 衢 保 每 人, 住 院: single characters with spaces between
-_SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff](?![\u4e00-\u9fff])){1,}")
+_SPACED_OUT = re.compile(rf"(?<![{CJK}])[{CJK}](?:[ \t\u3000]+[{CJK}](?![{CJK}]))+")
 _SPACES_ONLY = re.compile(r"[ \t\u3000]+")
-_SPACES_BESIDE_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。？！、：；])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff，。？！、：；])")
+_SPACES_BESIDE_HAN = re.compile(rf"(?<=[{CJK}，。？！、：；])[ \t\u3000]+|[ \t\u3000]+(?=[{CJK}，。？！、：；])")
 
 
 def spaced_out_joined(message: str) -> str:

@@ -866,6 +866,10 @@ class SearchIndex:
             result = self._answering_suggestion(question, result)
         if result.outcome == "suggested" or result.decline_reason == "low_confidence":
             result = self._led_by_its_own_ask(question, result)
+        elif result.outcome == "need_city":  # 我能拿我的医保卡给他刷吗: the rule on cards is the same in every city
+            led = self._led_by_its_own_ask(question, result)
+            if led.outcome == "answered" and led.entry.region == NATIONAL:
+                result = led
         if result.decline_reason == "low_confidence":
             result = self._told_by_a_citys_list(question, result)
         if result.outcome != "answered":
@@ -1239,17 +1243,19 @@ class SearchIndex:
         asks = self.understanding.asks(normalized)
         if only is not None and asks - only:
             return result  # (没备案…降多少: the lacking ask is how much less, not what to do without registering)
-        def meant_for(ask: str, entry: Entry) -> bool:
-            return ask in self._promised(entry) and bool(products & set(entry.facets.get("product", ()))) \
+        def meant_for(ask: str, entry: Entry, named: frozenset[str]) -> bool:
+            return ask in self._promised(entry) and bool(named & set(entry.facets.get("product", ()))) \
                 and not conflicts(entry.facets, asked) and (not covered or entry.region in covered or entry.region == NATIONAL)
 
         for ask in sorted(asks):
-            scope = set(self.understanding.spec.asks_for[int(ask)].products) or products  # (none listed: any product's own)
-            if not products & scope or not self.understanding.own_entry(ask):
+            listed = frozenset(self.understanding.spec.asks_for[int(ask)].products)
+            scope = listed or products  # (none listed: any product's own)
+            named = products or listed  # (用我妈的医保卡刷药: an ask of the card names its products itself)
+            if not named & scope or not self.understanding.own_entry(ask):
                 continue
-            meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry)]
+            meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry, named)]
             if not meant:  # a story ranks other entries first (长期透析…备案的地方要从杭州改到宁波): the one asking it itself
-                meant = self._entries_asking(ask, products, asked, lambda region: not covered or region in covered or region == NATIONAL)
+                meant = self._entries_asking(ask, named, asked, lambda region: not covered or region in covered or region == NATIONAL)
             if len({entry.id for entry in meant}) > 1 and covered:  # 黑河共济谁能用: Heihe's, not the national overview
                 meant = [entry for entry in meant if entry.region in covered]
             elif len({entry.id for entry in meant}) > 1:  # 家人看病拿谁的卡: each city's entry tells it, the national one for all

@@ -897,6 +897,10 @@ class SearchIndex:
         if result.decline_reason == "not_in_knowledge" and (lacking := {value for dimension, value in result.missing if dimension == "asks"}):
             # what the best match never says, one entry asks itself (长期透析，备案的地方要从杭州改到宁波: not the dialysis rules)
             result = self._led_by_its_own_ask(question, result, only=lacking)
+        elif result.decline_reason == "not_in_knowledge" and result.missing:
+            # no entry of all the facets named (衢州居民…去外省住院起付线按那边的还是按衢州的), but one asking
+            # what is asked, of none of them contradicted
+            result = self._led_by_its_own_ask(question, result)
         if (result.outcome == "suggested" or result.decline_reason in ("low_confidence", "not_in_knowledge", "uncovered_topic")
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and not self._apart and not self._ours_named_only_as_a_likeness(question, result) \
@@ -1397,7 +1401,8 @@ class SearchIndex:
         if not tools.has_anchor(normalized) and not asked.get("product"):  # 把父母绑到我手机上 names a product
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
-        if covered and uncovered and (place := next(filter(None, (self.places.asked_elsewhere(part, understanding)
+        if covered and uncovered and not understanding.weighs_places(normalized) \
+                and (place := next(filter(None, (self.places.asked_elsewhere(part, understanding)
                                                                    for part in self.reader.asking_pieces(
                                                                        question, or_all=self.places.likened_to_ours(normalized)))), None)):
             # 衡阳的门诊起付线我知道了，长沙职工门诊起付线是多少: the part that asks is about Changsha

@@ -169,6 +169,9 @@ class AsksFor(_Strict):
     # asked tersely right after an answer that says it (从什么时候开始的, Since when? after the chronic rate), it is of
     # that answer, before any other entry's (the outpatient scheme's start, the re-review's date)
     of_the_last_answer: bool = False
+    # asks which place's rules apply (用北京的标准吗): a place we lack named with it is one of the choices, not
+    # the place whose rules are asked
+    weighs_places: bool = False
     # not asked when the question names one of these: it asks that instead (给5岁孙女绑要刷脸吗 asks the face
     # check, not whether grandchildren count)
     not_with: list[str] = Field(default_factory=list)
@@ -748,6 +751,9 @@ class Understanding:
 
     def asks_of_the_city(self, normalized: str) -> bool:
         return any(self.spec.asks_for[int(ask)].of_the_city for ask in self.asks(normalized))
+
+    def weighs_places(self, normalized: str) -> bool:
+        return any(self.spec.asks_for[int(ask)].weighs_places for ask in self.asks(normalized))
 
     def own_entry(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].own_entry

@@ -1161,10 +1161,13 @@ class SearchIndex:
         if self.reader.spoken_parts(question) is not None or len(self.read(question)) > self.UNEXPLAINED_LONGEST:
             return result
         entry = result.entry
+        normalized = self.read(question)
+        if self.understanding.asks_of_the_city(normalized) and any(
+                self.understanding.spec.asks_for[int(ask)].of_the_city for ask in self._promised(entry)):
+            return result  # 肺癌特药的事，衢州医保电话打哪个: the number is asked; the rest is what the call is about
         text = self.entry_text.get(entry.id)
         if text is None:
             text = self.entry_text[entry.id] = " ".join((*self._phrasings(entry), self.answer_text[entry.id]))
-        normalized = self.read(question)
         plain = self.understanding.plain_word
         words = (word.strip(self.MODALS) for word in self.tools.analyze(self.places.strip(normalized))[0])
         common = self.tools.is_common_word  # a piece the segmenter cut (序上 of 小程序上) is no word the resident wrote

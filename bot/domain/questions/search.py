@@ -475,6 +475,10 @@ class SearchIndex:
         normalized = self.read(question)
         if follows and self.understanding.only_doubts(normalized) and (last := self._kept(follows, city)).outcome == "answered":
             return replace(last, taken_as=follows)  # 真的吗, which document says so?: that answer again, with its source
+        if follows and (other := self._product_switched(normalized, self.read(follows))) is not None \
+                and ((again := self._kept(other, city)).outcome == "answered" or again.decline_reason == "not_in_knowledge"):
+            # 那惠衢保呢 after 衢州居民医保一年交多少: 惠衢保一年交多少 (or that it is lacking: 那亲情账户呢 after how many)
+            return replace(again, taken_as=other)
         result = self._kept(question, city)
         swaps_only = self._swap(normalized) is not None  # what about employees? says what changes, not what is asked
         # 她去长沙住院也能用吗 after 我衡阳的共济能给我妈用吗: 她 points back, so the last question's context holds
@@ -788,6 +792,25 @@ class SearchIndex:
             text = text.replace(old, word) if old else f"{word} {text}"
         return text if text != before else None
 
+    def _product_switched(self, normalized: str, before: str) -> str | None:
+        """The question before asked of the one product a follow-up names and nothing else (那惠衢保呢): its
+        product, or the scheme it named as the basic insurance (城乡居民医保), swapped for this one."""
+        understanding = self.understanding
+        if not understanding.marks_a_switch(normalized):
+            return None
+        named = understanding.facet_words(normalized, ("product",))
+        if len(named) != 1 or self.places.names_in(normalized):
+            return None
+        word = named[0][1]
+        if not understanding.only_switch_words(normalized.replace(word, " ")):
+            return None
+        old = understanding.facet_word(before, "product")
+        if old is None and (scheme := understanding.facet_word(before, "scheme")) is not None and scheme.endswith("医保"):
+            old = scheme
+        if old == word:
+            return None
+        return before.replace(old, word) if old else f"{word}{before}"
+
     def _a_year_told(self, normalized: str) -> bool:
         """那去年呢, 那2024年呢: a follow-up swapping only the year."""
         swap = self._swap(normalized)
@@ -1093,6 +1116,8 @@ class SearchIndex:
         answered = [r for r in results if r.outcome == "answered"]
         # (黑河共济哪些亲戚可以用？顺便问下黑河公积金怎么提取: ours is answered, the housing fund named as not ours)
         unanswered = [r for r in results if r.outcome != "answered"]
+        if not answered and len({(r.decline_reason, r.missing) for r in results}) == 1 and results[0].decline_reason == "not_in_knowledge":
+            return results[0]  # 衢州居民住院一年最多能报多少钱？有没有封顶: one lack, asked twice
         # (what nothing ranks for may be what the message is about: 醫療保障法是哪一年通過的？現在生效了嗎 is not ours)
         if not answered or any(r.decline_reason not in self.SAID_AS_LACKING for r in unanswered):
             return None

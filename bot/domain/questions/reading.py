@@ -11,6 +11,7 @@ from bot.domain.questions.text import TextTools
 from bot.domain.questions.understanding import Understanding
 
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ENGLISH_SENTENCES = re.compile(r"(?<!\d)[.!?;]+(?!\d)")  # not at a comma: "I don't use a smartphone, how…" is one
 _LIKENED = re.compile(r"一样|像|比|够不够|相比|比起|\blike\b|same as|compared")  # (比例 is taken out first: a rate, no likening)
 _INSURED = re.compile(r"参保|医保|社保|户口|insured|insurance|hukou")
@@ -55,6 +56,7 @@ _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming the
 _REPORTED = re.compile(r"(?:有人|陌生人|来电|打电话|电话里|短信|业务员|中介|卖保险的|网上|群里)(?:跟我|和我|给我|对我)?说"
                        r"|\b(?:someone|somebody|a caller|a text|an sms|a message|a salesman|an agent)\b.{0,20}\b(?:said|says|saying|claims?|claimed|told me)\b"
                        r"|\b(?:phoned|texted|called) (?:me )?saying\b")
+_SWITCHED_TO = re.compile(r"(?:换到|换成|换做|换作)$")
 _TOLD_BY = re.compile(r"听说|说是|同事说|说的|据说|\bheard\b|\bsaid\b|\bsays\b")
 _THIRD_PERSON = re.compile(r"[他她]")  # 她账户里的钱能给我用吗: asked of the relative just named, not of the resident
 _CHANNELS = ("浙里办", "支付宝", "微信", "邻礼通", "公众号", "小程序", "alipay", "wechat", "zheliban", "linlitong")
@@ -78,9 +80,15 @@ _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问
                         r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
 
 
+def _written_in_chinese(question: str) -> bool:
+    """Chinese, not English with a name or a word in characters (My father 张国平 was diagnosed…)."""
+    han = len(_HAN.findall(question))
+    return han > 0 and _LATIN_LETTER.subn("", question)[1] <= 4 * han
+
+
 def _pieces(question: str) -> list[str]:
     """A message between spaces and punctuation; English, whose words are no parts, between sentence ends."""
-    splitter = _PARTS if _HAN.search(question) else _ENGLISH_SENTENCES
+    splitter = _PARTS if _written_in_chinese(question) else _ENGLISH_SENTENCES
     return [piece for piece in splitter.split(question) if piece.strip()]
 
 
@@ -234,6 +242,7 @@ class MessageReader:
         names = self.places.names_in(normalized, covered_only=True)
         if len({self.places.names[name] for name in names}) < 2 or any(
                 self.understanding.role(normalized, found.start(), found.end()) == "care"
+                and not _SWITCHED_TO.search(normalized[:found.start()])  # (…，换到昭通可以吗: asked of it, not care there)
                 for name in names for found in re.finditer(re.escape(name), normalized)):
             return question
         last = max(names, key=normalized.rfind)
@@ -417,7 +426,7 @@ class MessageReader:
         return cache[question]
 
     def _runs_anew(self, question: str) -> list[list[str]] | None:
-        chinese = _HAN.search(question) is not None
+        chinese = _written_in_chinese(question)
         pieces: list[str] = []
         for piece in _pieces(question):  # English words are not parts…
             if pieces and chinese and not _HAN.search(piece):
@@ -493,7 +502,9 @@ class MessageReader:
                    or self.understanding.names_our_insurance(part) and not self.understanding.asks_if_paid_for(part) for part in asking) \
             and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
+            and not any(part.isascii() and _POINTS_BACK.search(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
+        # (…only has a Canadian birth certificate. Can we use it to bind him…?: "it" is the neighbour told)
 
     def told_beside_ours(self, question: str, word: str) -> bool:
         """An insurance like ours told only as part of the story, where every part that asks is about ours,

@@ -866,6 +866,21 @@ class SearchIndex:
         return replace(result, suggestions=list(result.suggestions), also_asked=list(result.also_asked)) \
             if result.suggestions or result.also_asked else result
 
+    def _city_line_asked(self, question: str, result: SearchResult) -> SearchResult:
+        """老人想打电话问问衢州医保，号码多少: the one city named has an entry telling what is asked of every city (its
+        line), which answers before a nationwide entry that only shares words with the story (the balance by phone)."""
+        if result.outcome != "answered" or result.entry.region != NATIONAL:
+            return result
+        normalized = self.read(question)
+        understanding = self.understanding
+        covered, _ = self.places.named(normalized)
+        if len(set(covered)) != 1 or understanding.facets(normalized).get("product") or not understanding.asks_of_the_city(normalized):
+            return result
+        asks = {ask for ask in understanding.asks(normalized) if understanding.spec.asks_for[int(ask)].of_the_city}
+        own = next((entry for entry in self.knowledge.entries.values()  # (of no product: the city's own, not 惠衢保's counter)
+                    if entry.region == covered[0] and not entry.facets.get("product") and asks <= self._promised(entry)), None)
+        return replace(result, entry=own, region=covered[0]) if own is not None else result
+
     def _unless_lacking(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
         """The answer, unless what the question asks is what the knowledge lacks (an ask the entry never says, another
         year, a place or group we lack beside it)."""
@@ -878,7 +893,7 @@ class SearchIndex:
         return result
 
     def _search(self, question: str, city: str | None) -> SearchResult:
-        result = self._decide(question, city)
+        result = self._city_line_asked(question, self._decide(question, city))
         if result.outcome == "suggested" and (focused := self.reader.focus(question)):
             # A story around the question split the lead: the asking parts alone may settle on one
             # of the suggestions (那个惠衢保还要我自己拿着发票去保险公司报吗).

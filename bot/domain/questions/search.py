@@ -868,18 +868,21 @@ class SearchIndex:
 
     def _city_line_asked(self, question: str, result: SearchResult) -> SearchResult:
         """老人想打电话问问衢州医保，号码多少: the one city named has an entry telling what is asked of every city (its
-        line), which answers before a nationwide entry that only shares words with the story (the balance by phone)."""
-        if result.outcome != "answered" or result.entry.region != NATIONAL:
+        line), which answers before a nationwide entry that only shares words with the story (the balance by phone),
+        and where the story's words leave the search unsure (胃癌要问特药，衢州医保电话是多少)."""
+        national = result.outcome == "answered" and result.entry.region == NATIONAL
+        if not (national or result.outcome == "suggested" or result.decline_reason == "low_confidence"):
             return result
         normalized = self.read(question)
         understanding = self.understanding
         covered, _ = self.places.named(normalized)
-        if len(set(covered)) != 1 or understanding.facets(normalized).get("product") or not understanding.asks_of_the_city(normalized):
+        if len(set(covered)) != 1 or national and understanding.facets(normalized).get("product") \
+                or not understanding.asks_of_the_city(normalized):
             return result
         asks = {ask for ask in understanding.asks(normalized) if understanding.spec.asks_for[int(ask)].of_the_city}
         own = next((entry for entry in self.knowledge.entries.values()  # (of no product: the city's own, not 惠衢保's counter)
                     if entry.region == covered[0] and not entry.facets.get("product") and asks <= self._promised(entry)), None)
-        return replace(result, entry=own, region=covered[0]) if own is not None else result
+        return SearchResult("answered", own, max(result.confidence, self.SUGGEST), region=covered[0]) if own is not None else result
 
     def _unless_lacking(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
         """The answer, unless what the question asks is what the knowledge lacks (an ask the entry never says, another

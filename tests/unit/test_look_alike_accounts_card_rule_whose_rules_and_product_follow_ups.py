@@ -90,6 +90,8 @@ def test_a_follow_up_to_a_product_lacking_it_says_so(assistant):
 @pytest.mark.parametrize("question, entry", [
     ("Our son 乐乐 was born two weeks ago in Quzhou and we want him on resident insurance. The hospital mentioned a "
      "deadline. How many days after birth do we have to enrol him?", "quzhou/resident/newborn"),
+    ("My wife gave birth to 朵朵 last month in Quzhou. She will be on resident insurance. How many days after birth "
+     "can we still enrol her?", "quzhou/resident/newborn"),  # the birth is told, the baby's enrolment asked
     ("I'm an overseas Chinese back from Australia, now an employee in Hengyang. Can my parents use my personal "
      "account for family mutual aid?", "family-aid/hengyang/who"),
 ])

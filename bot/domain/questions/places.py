@@ -22,6 +22,9 @@ ADMIN_SUFFIXES = "市县区省州旗盟"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
+
+_AGREE_ASKED = re.compile(r"(?:一样|相同|差不多|一致)(?:吗|么|嘛|不|没|吧|呢|\?|？|$)|一样(?:是|都是|也是)[^,，。]{0,8}(?:吗|么|不)|是不是一样|是否一样|是否相同|the same\b|same as\b")
+
 class Places:
     def __init__(self, knowledge: KnowledgeBase, tools: TextTools):
         self.tools = tools
@@ -150,6 +153,17 @@ class Places:
                 if self.names[name] not in regions:
                     regions.append(self.names[name])
         return regions if len(regions) > 1 else []
+
+    def likened_and_asked(self, normalized: str) -> list[str]:
+        """Two of our cities, one asked of and the other likened to with a question whether they agree (衢州…能给哪些家里人用，
+        和衡阳的一样不): both, the one asked first; each is answered, so that the measure is not taken on trust."""
+        if not _AGREE_ASKED.search(normalized):
+            return []
+        likened = [self.names[name] for name in self.likened_names(normalized)]
+        regions = list(dict.fromkeys(self.names[name] for name in self.names_in(normalized, covered_only=True)))
+        if len(regions) != 2 or len(set(likened)) != 1:
+            return []
+        return [region for region in regions if region != likened[0]] + likened[:1]
 
     def likened_to_ours(self, normalized: str) -> bool:
         """A city of ours named only as what another is likened to (…跟衡阳一样对吧, 和衢州比): the other is asked about."""

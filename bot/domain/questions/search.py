@@ -923,7 +923,8 @@ class SearchIndex:
         result = self._unless_lacking(question, city, result)
         if result.decline_reason == "not_in_knowledge":
             result = self._each_side_told(question, city, result)
-        if result.outcome == "answered" and (compared := self.places.compared(self.read(question))):
+        if result.outcome == "answered" and (compared := self.places.compared(self.read(question))
+                                             or self.places.likened_and_asked(self.read(question))):
             result = self._each_city_apart(result, compared)
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
             if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), dimension)) \

@@ -102,3 +102,17 @@ def test_english_with_a_name_in_characters_is_read_by_sentences(index, question,
 def test_an_english_question_pointing_at_the_neighbour_told_is_declined(index):
     question = "My daughter was born in Japan and only has a Japanese birth certificate. Can I use it to add her to my family account?"
     assert index.search(question).outcome != "answered"
+
+
+@pytest.mark.parametrize("question, asked, likened", [
+    ("湘潭共济能给哪些家人用，跟黑河的一样吗", "family-aid/xiangtan/who", "family-aid/heihe/who"),
+    ("昭通共济要满足什么条件，和衡阳一样不", "family-aid/zhaotong/conditions", "family-aid/hengyang/conditions"),
+])
+def test_a_city_likened_to_with_whether_they_agree_is_answered_beside_the_one_asked(index, question, asked, likened):
+    result = index.search(question)
+    assert result.entry.id == asked and [entry.id for entry in result.also_asked] == [likened] and result.compared
+
+
+def test_a_city_only_likened_to_is_not_answered_too(index):
+    result = index.search("湘潭共济能不能像黑河那样绑兄弟姐妹")
+    assert result.entry is None or result.entry.region != "heihe"

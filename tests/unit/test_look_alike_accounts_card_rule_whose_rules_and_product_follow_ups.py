@@ -116,3 +116,13 @@ def test_a_city_likened_to_with_whether_they_agree_is_answered_beside_the_one_as
 def test_a_city_only_likened_to_is_not_answered_too(index):
     result = index.search("湘潭共济能不能像黑河那样绑兄弟姐妹")
     assert result.entry is None or result.entry.region != "heihe"
+
+
+def test_an_asking_part_pointing_back_at_the_one_who_died_asks_what_happens_after_a_death(index):
+    result = index.search("衡阳的，我妈上个月过世了，她卡里剩下的钱还能给家里人共济吗")
+    assert result.decline_reason == "uncovered_topic"
+
+
+@pytest.mark.parametrize("question", ["低保户去衢州医院住院，起付线能免吗"])
+def test_whether_a_group_may_be_spared_is_said_to_be_lacking(index, question):
+    assert index.search(question).outcome == "declined"

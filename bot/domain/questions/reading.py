@@ -506,6 +506,10 @@ class MessageReader:
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
         # (…only has a Canadian birth certificate. Can we use it to bind him…?: "it" is the neighbour told)
 
+    def asks_pointing_at(self, question: str, pointers: list[str]) -> bool:
+        """A part that asks holds one of these words pointing back at the story (他个人账户里剩的钱…)."""
+        return bool(pointers) and any(pointer in part for part in self._parts(question)[1] for pointer in pointers)
+
     def told_beside_ours(self, question: str, word: str) -> bool:
         """An insurance like ours told only as part of the story, where every part that asks is about ours,
         names no neighbour and does not point back at it (他自己还买了个重疾险，我想问他账户里攒的钱我看病可以花吗):

@@ -1432,7 +1432,8 @@ class SearchIndex:
             neighbour = None  # 是叫大病保险还是重大疾病险来着: ours, by a name half remembered
         elif beside_ours and self.reader.guessed_as_ours(question, neighbour[1]):
             neighbour = None  # 惠衢保是意外险吧，生病住院能赔吗: an insurance guessed to be what ours is; ours is asked
-        elif neighbour is not None and self.reader.only_told(question, neighbour[1]) and not (
+        elif neighbour is not None and self.reader.only_told(question, neighbour[1]) \
+                and not self.reader.asks_pointing_at(question, understanding.pointers_at(neighbour[0])) and not (
                 understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")) \
                 and not (not beside_ours and self.reader.asks_if_the_story_is_paid(question)) \
                 and not (beside_ours and self.reader.asks_if_ours_is_needed(question)):

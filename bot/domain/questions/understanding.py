@@ -107,6 +107,9 @@ class OffTopic(_Strict):
     # An insurance of the kind ours are (商业保险, 百万医疗): named beside one of our products, the question may
     # ask about ours (惠衢保一年多少钱，比相互宝贵不贵): ours is answered when it is what the question leads to.
     beside_ours: bool = False
+    # Words by which a part that asks points back at the one the story tells of (他个人账户里剩的钱 after 我爸刚过世):
+    # the neighbour is asked after all, though only the story names it.
+    pointed_at_by: list[str] = Field(default_factory=list)
 
 
 class FacetValue(_Strict):
@@ -863,6 +866,10 @@ class Understanding:
                 continue  # (a neighbour's own words: off_topic has judged them, 共济的钱能交长期护理保险吗 asks of ours)
             return before + normalized[start:end]
         return None
+
+    def pointers_at(self, label: str) -> list[str]:
+        """The words pointing back at what the neighbouring subject tells of (off_topic `pointed_at_by`)."""
+        return next((item.pointed_at_by for item in self.spec.off_topic if item.label == label), [])
 
     def says_who_asks(self, label: str) -> bool:
         """The neighbouring subject is who the resident is (个体户, 失业了: off_topic `whoever_joins`)."""

@@ -222,8 +222,8 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-twohundredfiftyninth.yaml", 0.97), ("residents-twohundredsixtieth.yaml", 0.92),
         # …and five more sealed midway (55ef110, after tuning on the five above): 87.4 / 94.3 / 86.4 / 93.0 / 51.6 % (special
         # groups, shape-alike typos, English long stories, students and young workers, comparing our own cities); after tuning:
-        ("residents-twohundredsixtyfirst.yaml", 0.89), ("residents-twohundredsixtysecond.yaml", 0.94), ("residents-twohundredsixtythird.yaml", 0.88),
-        ("residents-twohundredsixtyfourth.yaml", 0.93), ("residents-twohundredsixtyfifth.yaml", 0.51),
+        ("residents-twohundredsixtyfirst.yaml", 0.90), ("residents-twohundredsixtysecond.yaml", 0.94), ("residents-twohundredsixtythird.yaml", 0.88),
+        ("residents-twohundredsixtyfourth.yaml", 0.93), ("residents-twohundredsixtyfifth.yaml", 0.52),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

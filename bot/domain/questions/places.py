@@ -20,10 +20,10 @@ _OFFICE_AFTER = re.compile(r"市?(?:医保局|医疗保障局|医保中心|社�
 _OURS_AFTER = re.compile(rf"{_THERE.pattern}|呢|的话|的")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
+# whether two things agree is asked (…和衡阳的一样不, 跟衡阳一样是10个吗, the same as…?)
+_AGREE_ASKED = re.compile(r"(?:一样|相同|差不多|一致)(?:吗|么|嘛|不|没|吧|呢|\?|？|$)|一样(?:是|都是|也是)[^,，。]{0,8}(?:吗|么|不)"
+                          r"|是不是一样|是否一样|是否相同|the same\b|same as\b")
 
-
-
-_AGREE_ASKED = re.compile(r"(?:一样|相同|差不多|一致)(?:吗|么|嘛|不|没|吧|呢|\?|？|$)|一样(?:是|都是|也是)[^,，。]{0,8}(?:吗|么|不)|是不是一样|是否一样|是否相同|the same\b|same as\b")
 
 class Places:
     def __init__(self, knowledge: KnowledgeBase, tools: TextTools):

@@ -504,7 +504,8 @@ class MessageReader:
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and not any(part.isascii() and _POINTS_BACK.search(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
-        # (…only has a Canadian birth certificate. Can we use it to bind him…?: "it" is the neighbour told)
+        # (…only has a Canadian birth certificate. Can we use it to bind him?: in English "it" is the neighbour told;
+        # 那个 and 这个 are too often fillers in Chinese to say so)
 
     def asks_pointing_at(self, question: str, pointers: list[str]) -> bool:
         """A part that asks holds one of these words pointing back at the story (他个人账户里剩的钱…)."""

@@ -44,7 +44,7 @@ def test_neighbouring_subjects_are_declined(index, question):
 
 @pytest.mark.parametrize("question, entry", [
     ("家庭共济账户里的钱能不能去办个健身卡", "family-aid/national/uses"),
-    ("家庭共济 能不能 拿我的卡 给我妈刷？？？", "family-aid/national/pay"),
+    ("家庭共济绑好了 我爸看病时怎么付", "family-aid/national/pay"),
 ])
 def test_a_rule_that_holds_everywhere_answers_with_each_citys_offered(assistant, question, entry):
     reply = assistant.ask(question)

@@ -30,7 +30,8 @@ def test_a_family_pay_named_with_the_insurance_code_is_our_family_account(index)
 
 
 @pytest.mark.parametrize("question", ["我姐住院了钱不够，我拿自己的医保卡给她刷行不行",
-                                      "忘带卡了，用我老公的医保卡帮我刷一下药可以吗"])
+                                      "忘带卡了，用我老公的医保卡帮我刷一下药可以吗",
+                                      "家庭共济 能不能 拿我的卡 给我妈刷？？？"])  # (the card, not each city's way to pay)
 def test_the_card_rule_answers_where_no_city_or_product_is_named(index, question):
     assert answered(index, question) == "family-aid/national/impersonation"
 

@@ -2,6 +2,8 @@
 
     python -m bench.worker size SIZE REPEATS    knowledge of SIZE entries (0: shipped): index build,
                                                 peak RSS with services + dispatcher, search latency
+    python -m bench.worker start                peak RSS of a bot start with the shipped knowledge (TMPDIR
+                                                decides whether a knowledge snapshot is there to read)
     python -m bench.worker dispatch ROUNDS N    µs per update through the real dispatcher, echo floor
     python -m bench.worker stages               where the `ask` cold start goes, stage by stage
     python -m bench.worker durability ROUNDS N  µs per durable write (state commit, update ids, question row)
@@ -89,6 +91,23 @@ def resident_questions() -> list[str]:
     return questions if step <= 1 else [questions[int(i * step)] for i in range(RESIDENT_QUESTIONS)]
 
 
+def job_start() -> dict:
+    """Services and dispatcher built as `python -m bot run` builds them, and nothing searched."""
+    quiet_logging()
+    from aiogram.fsm.storage.memory import MemoryStorage
+
+    from bot.telegram.dispatcher import build_dispatcher
+    from bot.telegram.services import create_services
+
+    with tempfile.TemporaryDirectory(prefix="yibao-bench-") as tmp:
+        services = create_services(settings_in(Path(tmp)))
+        dispatcher = build_dispatcher(services, MemoryStorage())
+        rss = peak_rss_mb()
+        services.close()
+        del dispatcher
+    return {"rss_mb": rss}
+
+
 def job_stages() -> dict:
     """The `ask` path of `python -m bot ask`, stage by stage, in a fresh process."""
     stages: dict[str, float] = {}
@@ -168,6 +187,8 @@ def main(argv: list[str]) -> int:
 
         quiet_logging()
         emit(asyncio.run(run(int(argv[1]), int(argv[2]))))
+    elif job == "start":
+        emit(job_start())
     elif job == "stages":
         emit(job_stages())
     elif job == "durability":

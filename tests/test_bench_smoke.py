@@ -30,3 +30,12 @@ def test_generated_knowledge_has_the_asked_size_and_new_phrasings():
     assert len(bigger.entries) == len(knowledge.entries) + 5
     copies = [entry for entry_id, entry in bigger.entries.items() if "~c1" in entry_id]
     assert copies and all(copy.question != knowledge.entries[copy.id.split("~")[0]].question for copy in copies)
+
+
+def test_a_bot_start_is_measured_building_the_index_and_then_reading_its_snapshot(tmp_path):
+    from bench.processes import run_json
+
+    built = run_json(["-m", "bench.worker", "start"], timeout=300, TMPDIR=str(tmp_path))
+    assert list(tmp_path.glob("yibao-snapshots-*/*.pickle"))  # the first start left the snapshot the second reads
+    read = run_json(["-m", "bench.worker", "start"], timeout=300, TMPDIR=str(tmp_path))
+    assert built["rss_mb"] > 0 and read["rss_mb"] > 0

@@ -75,7 +75,8 @@ def search_and_memory(report: Report) -> None:
         previous = (median, p99)
     large = results[SEARCH_SIZES[-1][0]]
     # A start reads the snapshot of the index the last start built for the same knowledge; the first start after a
-    # knowledge edit builds it. Which one a run measured depended on what an earlier run had left (133 vs 162 MB).
+    # knowledge edit builds it. Both are measured as `python -m bot run` starts: aiogram imported before the services
+    # are built (built first, as the search job does, they peaked ~100 MB lower; why is not yet known).
     with tempfile.TemporaryDirectory(prefix="yibao-bench-snapshots-") as snapshots:
         built = run_json(["-m", "bench.worker", "start"], timeout=300, TMPDIR=snapshots)
         read = run_json(["-m", "bench.worker", "start"], timeout=300, TMPDIR=snapshots)

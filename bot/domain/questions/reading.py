@@ -83,7 +83,7 @@ _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问
 def _written_in_chinese(question: str) -> bool:
     """Chinese, not English with a name or a word in characters (My father 张国平 was diagnosed…)."""
     han = len(_HAN.findall(question))
-    return han > 0 and _LATIN_LETTER.subn("", question)[1] <= 4 * han
+    return han > 0 and len(_LATIN_LETTER.findall(question)) <= 4 * han
 
 
 def _pieces(question: str) -> list[str]:

@@ -879,7 +879,7 @@ class SearchIndex:
         if len(set(covered)) != 1 or national and understanding.facets(normalized).get("product") \
                 or not understanding.asks_of_the_city(normalized):
             return result
-        asks = {ask for ask in understanding.asks(normalized) if understanding.spec.asks_for[int(ask)].of_the_city}
+        asks = set(filter(understanding.of_the_city, understanding.asks(normalized)))
         own = next((entry for entry in self.knowledge.entries.values()  # (of no product: the city's own, not 惠衢保's counter)
                     if entry.region == covered[0] and not entry.facets.get("product") and asks <= self._promised(entry)), None)
         return SearchResult("answered", own, max(result.confidence, self.SUGGEST), region=covered[0]) if own is not None else result
@@ -923,11 +923,11 @@ class SearchIndex:
         result = self._unless_lacking(question, city, result)
         if result.decline_reason == "not_in_knowledge":
             result = self._each_side_told(question, city, result)
-        if result.outcome == "answered" and (compared := self.places.compared(self.read(question))
-                                             or self.places.likened_and_asked(self.read(question))):
+        read = self.read(question)
+        if result.outcome == "answered" and (compared := self.places.compared(read) or self.places.likened_and_asked(read)):
             result = self._each_city_apart(result, compared)
         for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
-            if result.outcome == "answered" and (joined := self.understanding.compared(self.read(question), dimension)) \
+            if result.outcome == "answered" and (joined := self.understanding.compared(read, dimension)) \
                     and not self._tells_how_they_relate(question, result.entry):
                 result = self._each_one_apart(question, city, result, joined)
         if result.outcome != "answered" or not self._tells_how_they_relate(question, result.entry):
@@ -1206,8 +1206,7 @@ class SearchIndex:
             return result
         entry = result.entry
         normalized = self.read(question)
-        if self.understanding.asks_of_the_city(normalized) and any(
-                self.understanding.spec.asks_for[int(ask)].of_the_city for ask in self._promised(entry)):
+        if self.understanding.asks_of_the_city(normalized) and any(map(self.understanding.of_the_city, self._promised(entry))):
             return result  # 肺癌特药的事，衢州医保电话打哪个: the number is asked; the rest is what the call is about
         text = self.entry_text.get(entry.id)
         if text is None:

@@ -752,8 +752,11 @@ class Understanding:
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest
 
+    def of_the_city(self, ask: str) -> bool:
+        return self.spec.asks_for[int(ask)].of_the_city
+
     def asks_of_the_city(self, normalized: str) -> bool:
-        return any(self.spec.asks_for[int(ask)].of_the_city for ask in self.asks(normalized))
+        return any(self.of_the_city(ask) for ask in self.asks(normalized))
 
     def weighs_places(self, normalized: str) -> bool:
         return any(self.spec.asks_for[int(ask)].weighs_places for ask in self.asks(normalized))

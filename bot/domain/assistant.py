@@ -86,6 +86,7 @@ class Reply:
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
     unanswered: tuple[str, ...] = ()  # several: the message's other questions nothing answers surely (as typed)
     general: bool = False  # answered: the rule in general, for a question whose cities' rules differ (suggestions: theirs)
+    lacking_for: str | None = None  # answered: the city asked of, which `missing` is lacking for; the entry is the city told of
 
     @property
     def public_outcome(self) -> str:
@@ -211,6 +212,8 @@ class Assistant:
                                    also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
                                    several=result.several, left_out=self._subjects(result.left_out, lang),
                                    unanswered=tuple(self.localize(part, lang) for part in result.unanswered))
+            if result.lacking_for:
+                reply = replace(reply, lacking_for=result.lacking_for, missing=self._missing_labels(result, lang))
             region = result.entry.region
             if not (city or follows or case or talked_of or insured_elsewhere or result.region or region == "national"
                     or reply.compared or reply.several or loaded.index.says_where(question, region)):
@@ -232,9 +235,7 @@ class Assistant:
         if region_id not in loaded.knowledge.regions:
             region_id = "national"
         understanding = loaded.index.understanding
-        missing = tuple(understanding.label(dimension, value, lang) for dimension, value in result.missing)
-        if result.missing and result.region:
-            missing = (self.region_name(result.region, lang), *missing)
+        missing = self._missing_labels(result, lang)
         differs = ()
         if result.nearest is not None:
             nearest = result.nearest.facets
@@ -257,7 +258,7 @@ class Assistant:
             region_id=region_id,
             region=loaded.knowledge.regions[region_id],
             subject=self.localize(subject, lang) if subject and lang != "en" else subject,
-            missing=tuple(self.localize(label, lang) for label in missing),
+            missing=missing,
             nearest=result.nearest,
             nearest_differs=tuple(self.localize(label, lang) for label in differs),
             taken_as=result.taken_as,
@@ -265,6 +266,14 @@ class Assistant:
             nearest_shown=result.nearest is not None and not differs and any(
                 dimension == "asks" and understanding.shows_nearest(value) for dimension, value in result.missing),
         )
+
+    def _missing_labels(self, result: SearchResult, lang: str) -> tuple[str, ...]:
+        """What the knowledge lacks, as the resident reads it: the city, then each facet (衡阳 · 城乡居民医保 · 住院)."""
+        understanding = self.store.current.index.understanding
+        missing = tuple(understanding.label(dimension, value, lang) for dimension, value in result.missing)
+        if result.missing and result.region:
+            missing = (self.region_name(result.region, lang), *missing)
+        return tuple(self.localize(label, lang) for label in missing)
 
     @staticmethod
     def case_facets(answers: dict) -> dict[str, frozenset[str]]:

@@ -51,7 +51,7 @@ class Presenter:
             self._views_of = loaded
         key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.left_out, reply.unanswered,
                tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
-               tuple(entry.id for entry in reply.also_asked))
+               tuple(entry.id for entry in reply.also_asked), reply.lacking_for, reply.missing)
         view = self._answered_views.get(key)
         if view is None:
             if len(self._answered_views) >= VIEW_CACHE:
@@ -66,7 +66,10 @@ class Presenter:
         if reply.outcome == "answered":
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
-            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city,
+            lacking = {"city": assistant.region_name(reply.lacking_for, locale), "missing": reply.missing,
+                       "told": assistant.region_name(entry.region, locale),
+                       "hotline": self._own_hotline(reply.lacking_for, locale)} if reply.lacking_for else None
+            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city, lacking=lacking,
                                 checked=entry.checked.isoformat(), unsure=bool(reply.suggestions) and not reply.general,
                                 general=reply.general)
             offered = [*reply.suggestions, *reply.related]

@@ -176,6 +176,22 @@ _JOINED_BEFORE = re.compile(r"[0-9][.,]$")
 _CLAUSE_END = re.compile(r"[,;:!?，。；：！？\s](?![0-9])")
 
 
+# One character ends the answer right after a magnitude (两万山): a digit the pinyin keyboard offered wrong, unless a
+# particle (两万吧) — which digit was meant is a guess, so it is asked again.
+_LAST_CHARACTER = re.compile(r"([\u4e00-\u9fff])(?=$|[,.;:!?，。；：！？\s])")
+_PARTICLES = frozenset("吧啊呀呢吗嘛哦哈了的啦哇喔呗咯")
+_DIGIT_WORDS = "一二两三四五六七八九"
+
+
+def _numeral_misheard(after: str) -> bool:
+    last = _LAST_CHARACTER.match(after)
+    if last is None or last.group(1) in _PARTICLES:
+        return False
+    from bot.domain.questions.sounds import read_alike  # pypinyin's tables: only for such an answer
+
+    return last.group(1) in read_alike(_DIGIT_WORDS)
+
+
 def find_amounts(prepared: str, not_money_after: tuple[str, ...] = (), rate_units: tuple[str, ...] = (),
                  rough: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> list[tuple[int, Decimal | AmountError]]:
     """(position, amount or why it is unusable) for each amount in a prepared sentence (see find_amount_spans)."""
@@ -210,6 +226,9 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
         before = prepared[:match.start()]
         if _LETTER_BEFORE.search(before) or _LETTER_AFTER.match(after) or _JOINED_AFTER.match(after) or _JOINED_BEFORE.search(before):
             found.append((match.start(), tail.end(), AmountError("garbled")))
+            continue
+        if span[-1] in "十百千万拾佰仟w" and not tail.group("currency") and not tail.group("rough") and _numeral_misheard(after):
+            found.append((match.start(), tail.end() + 1, AmountError("garbled")))
             continue
         led_by_few = before.endswith("几")  # 几千, 十几万 (十 is read first; 几 then leads 万)
         before_bound, after_bound = before.rstrip(" "), after.lstrip(" ,")  # more than 20k; 20k, a bit more

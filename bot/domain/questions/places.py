@@ -213,6 +213,14 @@ class Places:
                 self._a_relatives(normalized, m.start(), understanding) for m in insured_there)
         return bool(covered) or bool(products & understanding.portable_products)
 
+    def only_relatives_insured_there(self, normalized: str, understanding: Understanding) -> bool:
+        """Places we do not cover are named as insurance cities, each in a clause about a relative (老婆在贵州参保)."""
+        if self._pattern is None:
+            return False
+        insured = [match for match in self._pattern.finditer(normalized)
+                   if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == "insurance"]
+        return bool(insured) and all(self._a_relatives(normalized, match.start(), understanding) for match in insured)
+
     def asked_elsewhere(self, part: str, understanding: Understanding) -> str | None:
         """A place we do not cover that a part of a message names as what it asks about (长沙职工门诊
         起付线是多少): not where care is given, nor a relative's insurance city, and the part names

@@ -99,6 +99,8 @@ class SearchResult:
     unanswered: tuple[str, ...] = ()  # several: its other questions (as typed) that nothing answers surely: said so
     # low_confidence: the answer a named city and product lead to, taken when nothing surer reads the question
     named_lead: SearchResult | None = None
+    # answered: the city asked of, which the knowledge lacks this for; the entry is the other city's the question told of
+    lacking_for: str | None = None
 
 
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
@@ -112,6 +114,7 @@ _AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百�
 _GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
+_SENTENCE_PARTS = re.compile(r"[,，。;；!?！？]+|(?<!\d)\.(?!\d)")  # (an English sentence is one part, not its words)
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
 class SearchIndex:
@@ -311,11 +314,14 @@ class SearchIndex:
             gives = within.outcome == "answered" and any(
                 re.search(re.escape(word) + _FIGURE_AFTER, self.answer_text[within.entry.id]) for word in words)
             return within if gives else glossary
+        told_and_asked = question
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
             self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question)))))
         if insured_in is not None and (outside := self._asked_by_one_insured_outside(question, insured_in)) is not None:
             return outside
         result = self._searched(question, city, follows, case)
+        if result.decline_reason in ("no_entry_for_city", "not_in_knowledge"):
+            result = self._told_of_another_city(told_and_asked, result)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
                 and (chinese := self.in_chinese.of(self.read(question))):
             # an unsure English answer yields to a sure one in the knowledge's Chinese words
@@ -955,6 +961,30 @@ class SearchIndex:
             return SearchResult("need_city", None, result.confidence, suggestions=[result.entry])
         return self._with_what_was_left_unsaid(question, result)  # (kept with the result: worked out once)
 
+    def _told_of_another_city(self, question: str, result: SearchResult) -> SearchResult:
+        """衢州居民住院一级医院报85%，衡阳居民住院报多少: what one of our cities does is told first, then another city is
+        asked of, which the knowledge lacks. The told city's own entry answers, under a line saying that the city
+        asked is lacking (with its line): the resident can check the measure they compare with, never read as the
+        asked city's."""
+        covered, _ = self.places.named(self.read(question))
+        if len(covered) != 2 or (result.decline_region or result.region) != covered[1]:
+            return result
+        told, asked = covered
+        # (the parts as typed: reading a message rewrites its punctuation; an English sentence is one part)
+        split = _SENTENCE_PARTS if re.search(r"[a-zA-Z]{3}", question) else _CLAUSE_SPLIT
+        clauses = [clause for clause in split.split(question) if clause.strip()]
+        regions = [self.places.named(self.read(clause))[0] for clause in clauses]
+        first_asked = next((i for i, named in enumerate(regions) if asked in named), 0)
+        if {region for named in regions[:first_asked] for region in named} != {told}:
+            return result
+        told_part = "，".join(clauses[:first_asked])
+        lead = self._one_question(told_part, None)
+        if lead.outcome != "answered" or lead.entry.region != told or lead.confidence < self.ANSWER or lead.also_asked:
+            return result
+        missing = result.missing or tuple((dimension, value) for dimension in ("product", "scheme", "care")
+                                          for value in sorted(lead.entry.facets.get(dimension, ())))
+        return SearchResult("answered", lead.entry, lead.confidence, region=asked, missing=missing, lacking_for=asked)
+
     def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:
         """黑河和湘潭的共济都能给兄弟姐妹用吗: one city's answer would read as both cities' (Heihe says yes,
         Xiangtan no), so each city's own entry is answered apart; a city without one gets none."""
@@ -1082,6 +1112,8 @@ class SearchIndex:
         again = self._decide(" ".join([*places, ask]), city)
         if again.outcome != "declined" or again.decline_reason not in LACKING or (again.nearest is not None and again.nearest.id == result.entry.id):
             return result
+        if again.decline_reason == "uncovered_place" and self.places.only_relatives_insured_there(whole, self.understanding):
+            return result  # (whose place is whose is read in the whole message: 在昭通上班交职工医保，老婆在贵州参保能绑她吗)
         # …unless the asking parts leave the story's product to be understood (共济…帮我妈交居民医保费要怎么弄)
         product = None if self.understanding.facets(ask).get("product") else self.understanding.product_word(whole)
         if product is not None:
@@ -1869,6 +1901,11 @@ class SearchIndex:
         if not asked.get("product"):
             return None
         elsewhere = elsewhere or self.places.as_elsewhere(normalized, self.understanding, role="insurance")
+        before, left = self.places.named(normalized)[1], self.places.named(elsewhere)[1]
+        if any(asked["product"] <= own for own in self.understanding.region_products.values()):
+            # (a product only one city's insured may join: being insured elsewhere is all that is asked of the place)
+            for place in {place for place in left if left.count(place) < before.count(place)}:
+                elsewhere = elsewhere.replace(place, "外地")  # (人在杭州打工，医保也是在杭州交的: one place, named twice)
         if elsewhere == normalized or self.places.named(elsewhere)[1]:
             return None
         result = self._decide(elsewhere, city)

@@ -96,6 +96,14 @@ def _table_for(syllables: set[str]) -> dict[str, str]:
     return tempcache.remembered(f"yibao-syllables1-{digest}.marshal", build)
 
 
+def read_alike(characters: str) -> dict[str, str]:
+    """character -> the one of `characters` it is read like, fuzzily (山 -> 三, 酒 -> 九): what a pinyin keyboard
+    offers in its place."""
+    by_syllable = {syllable: char for char, (syllables,) in _target_syllables(characters).items() for syllable in syllables}
+    table = _table_for(set(by_syllable))
+    return {char: by_syllable[syllable] for syllable, chars in table.items() for char in chars}
+
+
 def _target_syllables(words: Iterable[str]) -> dict[str, tuple[frozenset[str], ...]]:
     from pypinyin.contrib.tone_convert import to_normal
     from pypinyin.pinyin_dict import pinyin_dict

@@ -66,9 +66,8 @@ class Presenter:
         if reply.outcome == "answered":
             entry = reply.entry
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
-            lacking = {"city": assistant.region_name(reply.lacking_for, locale), "missing": reply.missing,
-                       "told": assistant.region_name(entry.region, locale),
-                       "hotline": self._own_hotline(reply.lacking_for, locale)} if reply.lacking_for else None
+            lacking = {**assistant.hotline(reply.lacking_for, None, locale), "city": assistant.region_name(reply.lacking_for, locale),
+                       "missing": reply.missing, "told": assistant.region_name(entry.region, locale)} if reply.lacking_for else None
             text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city, lacking=lacking,
                                 checked=entry.checked.isoformat(), unsure=bool(reply.suggestions) and not reply.general,
                                 general=reply.general)

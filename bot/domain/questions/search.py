@@ -872,6 +872,19 @@ class SearchIndex:
         return replace(result, suggestions=list(result.suggestions), also_asked=list(result.also_asked)) \
             if result.suggestions or result.also_asked else result
 
+    def _on_the_app_named(self, question: str, result: SearchResult) -> SearchResult:
+        """支付宝里面查医保个人账户还剩多少钱: the question names an app whose menus are its own; an unsure answer never
+        naming it (WeChat's City Services) yields to the first of its runners-up that does."""
+        normalized = self.read(question)
+        named = [app for app in self.understanding.everyday_apps  # (used, not heard of: 微信群里说… names no way to do it)
+                 if re.search(rf"(?:用|在|去|进|打开|\b(?:in|on|with|via|through|use|using|open)\s*){re.escape(app)}|{re.escape(app)}\s*(?:里|上|中|怎么|咋|能|可以|查|搜|看|办|绑)", normalized)]
+        if not named or any(app in self.answer_text[result.entry.id] for app in named):
+            return result
+        better = next((entry for entry in result.suggestions if any(app in self.answer_text[entry.id] for app in named)), None)
+        if better is None:
+            return result
+        return replace(result, entry=better, suggestions=[result.entry, *(entry for entry in result.suggestions if entry is not better)])
+
     def _city_line_asked(self, question: str, result: SearchResult) -> SearchResult:
         """老人想打电话问问衢州医保，号码多少: the one city named has an entry telling what is asked of every city (its
         line), which answers before a nationwide entry that only shares words with the story (the balance by phone),
@@ -903,6 +916,8 @@ class SearchIndex:
 
     def _search(self, question: str, city: str | None) -> SearchResult:
         result = self._city_line_asked(question, self._decide(question, city))
+        if result.outcome == "answered" and result.suggestions and result.confidence < self.ANSWER:
+            result = self._on_the_app_named(question, result)
         if result.outcome == "suggested" and (focused := self.reader.focus(question)):
             # A story around the question split the lead: the asking parts alone may settle on one
             # of the suggestions (那个惠衢保还要我自己拿着发票去保险公司报吗).

@@ -135,6 +135,7 @@ class Places(_Strict):
     unplaced_names: list[str] = Field(default_factory=list)
     region_products: dict[str, list[str]] = Field(default_factory=dict)
     region_apps: dict[str, list[str]] = Field(default_factory=dict)  # apps only some of our regions use
+    everyday_apps: list[str] = Field(default_factory=list)  # apps whose menus differ: 支付宝里怎么查 is not WeChat's way
 
 
 class AsksFor(_Strict):
@@ -458,6 +459,7 @@ class Understanding:
         self._unplaced = alternation(places.unplaced_names)  # as typed: the synonyms would read 新农合 as 城乡居民医保
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
         self.region_apps = {region: tuple(norm(apps)) for region, apps in places.region_apps.items()}
+        self.everyday_apps = tuple(norm(places.everyday_apps))
 
     # ---- the question's text ------------------------------------------------------------
     def clauses(self, text: str, shortest: int) -> list[str]:

@@ -885,6 +885,21 @@ class SearchIndex:
             return result
         return replace(result, entry=better, suggestions=[result.entry, *(entry for entry in result.suggestions if entry is not better)])
 
+    def _on_the_way_named(self, question: str, result: SearchResult) -> SearchResult:
+        """黑河交职工医保，人在北京带孙子，手机上怎么绑: the way of doing it is named (on the phone); an unsure answer on
+        using the account elsewhere (read so from where the resident lives), which tells of no way, yields to a runner-up
+        of its city and product that tells that way."""
+        asked = self.understanding.facets(self.read(question))
+        ways, entry = asked.get("channel"), result.entry
+        # (only where the place one lives made it read as care elsewhere: 收费窗口, 小程序里开证明 name no way to bind)
+        if not ways or entry.facets.get("channel") or "remote-care" not in entry.facets.get("product", ()) or asked.get("care"):
+            return result
+        better = next((other for other in result.suggestions if set(other.facets.get("channel", ())) & ways
+                       and other.region == entry.region and set(other.facets.get("product", ())) & set(entry.facets.get("product", ()))), None)
+        if better is None:
+            return result
+        return replace(result, entry=better, suggestions=[entry, *(other for other in result.suggestions if other is not better)])
+
     def _city_line_asked(self, question: str, result: SearchResult) -> SearchResult:
         """老人想打电话问问衢州医保，号码多少: the one city named has an entry telling what is asked of every city (its
         line), which answers before a nationwide entry that only shares words with the story (the balance by phone),
@@ -917,7 +932,7 @@ class SearchIndex:
     def _search(self, question: str, city: str | None) -> SearchResult:
         result = self._city_line_asked(question, self._decide(question, city))
         if result.outcome == "answered" and result.suggestions and result.confidence < self.ANSWER:
-            result = self._on_the_app_named(question, result)
+            result = self._on_the_way_named(question, self._on_the_app_named(question, result))
         if result.outcome == "suggested" and (focused := self.reader.focus(question)):
             # A story around the question split the lead: the asking parts alone may settle on one
             # of the suggestions (那个惠衢保还要我自己拿着发票去保险公司报吗).

@@ -92,6 +92,18 @@ def _pieces(question: str) -> list[str]:
     return [piece for piece in splitter.split(question) if piece.strip()]
 
 
+def _pieces_and_how_set_apart(question: str) -> list[tuple[str, bool]]:
+    """_pieces, each with whether only spaces set it apart from the one before (no punctuation)."""
+    if not _written_in_chinese(question):
+        return [(piece, False) for piece in _pieces(question)]
+    found, end = [], 0
+    for match in _PARTS.finditer(question + "。"):
+        if match.start() > end:
+            found.append((question[end:match.start()], bool(found) and not question[previous:end].strip()))
+        previous, end = match.start(), match.end()
+    return found
+
+
 class MessageReader:
     SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     CLAUSE_RUN = 16  # a run of speech this long without a pause is cut into its clauses…
@@ -428,9 +440,11 @@ class MessageReader:
     def _runs_anew(self, question: str) -> list[list[str]] | None:
         chinese = _written_in_chinese(question)
         pieces: list[str] = []
-        for piece in _pieces(question):  # English words are not parts…
-            if pieces and chinese and not _HAN.search(piece):
-                pieces[-1] += " " + piece  # …not even in a Chinese message (惠衢保 refund 怎么弄)
+        for piece, spaced in _pieces_and_how_set_apart(question):  # English words are not parts…
+            if pieces and chinese and (not _HAN.search(piece) or spaced and _LATIN_LETTER.match(pieces[-1][-1])):
+                # …not even in a Chinese message (惠衢保 refund 怎么弄), nor the Chinese words an English phrase runs on
+                # into (的钱 can it pay 商业保险)
+                pieces[-1] += " " + piece
             else:
                 pieces.append(piece)
         clauses = self.understanding.clauses

@@ -1603,7 +1603,10 @@ class SearchIndex:
             # 成都医保电子凭证怎么用: the national answer holds there; another city's rule does not,
             # and a national answer not surely the one asked may miss that city's own way
             candidates = [c for c in candidates if c.entry.region == NATIONAL or self._implied_region(c.entry, normalized)]
-            if candidates and "insurance" in roles and self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
+            nationwide = bool(asked.get("product")) and asked["product"] <= understanding.nationwide_products \
+                and self.places.only_relatives_insured_there(normalized, understanding)
+            if candidates and "insurance" in roles and self.confidence(candidates[0], candidates[1:]) < self.ANSWER and not nationwide:
+                # (我爸医保是在北京交的，能加到我手机的亲情账户里吗: the national app is the same wherever a relative is insured)
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if not covered and not uncovered and understanding.asks_nationwide(normalized):
             # 新农合 全国 交费标准: the whole country's rule; a city's is no answer for it

@@ -1939,6 +1939,8 @@ class SearchIndex:
             # (a product only one city's insured may join: being insured elsewhere is all that is asked of the place)
             for place in {place for place in left if left.count(place) < before.count(place)}:
                 elsewhere = elsewhere.replace(place, "外地")  # (人在杭州打工，医保也是在杭州交的: one place, named twice)
+            for place in left:
+                elsewhere = elsewhere.replace("外地" + place, "外地")  # (医保在江西上饶: the province, then its city)
         if elsewhere == normalized or self.places.named(elsewhere)[1]:
             return None
         result = self._decide(elsewhere, city)

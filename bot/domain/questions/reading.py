@@ -104,6 +104,9 @@ def _pieces_and_how_set_apart(question: str) -> list[tuple[str, bool]]:
     return found
 
 
+_CLOSED_BY_A_PARTICLE = re.compile(r"[吗嘛么][?？!！]?$")  # 惠衢保今年还能买吗: a yes-no question, whole
+
+
 class MessageReader:
     SPOKEN_PARTS = 3  # a message in this many parts or more is read as spoken (see read())
     CLAUSE_RUN = 16  # a run of speech this long without a pause is cut into its clauses…
@@ -352,14 +355,17 @@ class MessageReader:
             if not piece.strip():
                 continue
             normalized = self.tools.normalize(piece)
-            if pieces and not pending and (understanding.leans_on_the_last(normalized) or not self._names_a_subject(normalized)):
+            # (…惠衢保今年还能买吗 在哪买: after a question closed by its particle, a piece that asks is a question of its own)
+            closed = bool(pieces) and _CLOSED_BY_A_PARTICLE.search(pieces[-1]) is not None \
+                and _ASKING_TAIL.search(_SOME_NUMBER.sub("", normalized)[-self.ASKING_END:]) is not None
+            if pieces and not pending and not closed and (understanding.leans_on_the_last(normalized) or not self._names_a_subject(normalized)):
                 # (…，那个跟医保码是同一个东西吗; …，赔几成: it asks of what came before)
                 pending = pieces.pop()
             pending = f"{pending}，{piece}" if pending else piece
             # a piece asks where it ends asking (攒了好几万用不掉 tells: its 几 asks nothing; 工会的人说卡里的钱可以给家里人用
             # reports), of a subject it names
             if _ASKING_TAIL.search(_SOME_NUMBER.sub("", normalized)[-self.ASKING_END:]) \
-                    and self._names_a_subject(self.tools.normalize(pending)):
+                    and (closed or self._names_a_subject(self.tools.normalize(pending))):
                 pieces.append(pending)
                 pending = ""
         if pending:

@@ -96,7 +96,7 @@ def _pieces_and_how_set_apart(question: str) -> list[tuple[str, bool]]:
     """_pieces, each with whether only spaces set it apart from the one before (no punctuation)."""
     if not _written_in_chinese(question):
         return [(piece, False) for piece in _pieces(question)]
-    found, end = [], 0
+    found, previous, end = [], 0, 0
     for match in _PARTS.finditer(question + "。"):
         if match.start() > end:
             found.append((question[end:match.start()], bool(found) and not question[previous:end].strip()))

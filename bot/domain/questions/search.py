@@ -117,6 +117,12 @@ _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _SENTENCE_PARTS = re.compile(r"[,，。;；!?！？]+|(?<!\d)\.(?!\d)")  # (an English sentence is one part, not its words)
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
+
+def _led_by(result: SearchResult, better: Entry) -> SearchResult:
+    """The answer led by one of its runners-up, the entry it had offered first among them."""
+    return replace(result, entry=better, suggestions=[result.entry, *(other for other in result.suggestions if other is not better)])
+
+
 class SearchIndex:
     TOP_ENTRIES = 12  # entries walked by the region rules
     # Calibrated by holding out knowledge variants (see the report); not fitted to dev questions.
@@ -883,7 +889,7 @@ class SearchIndex:
         better = next((entry for entry in result.suggestions if any(app in self.answer_text[entry.id] for app in named)), None)
         if better is None:
             return result
-        return replace(result, entry=better, suggestions=[result.entry, *(entry for entry in result.suggestions if entry is not better)])
+        return _led_by(result, better)
 
     def _on_the_way_named(self, question: str, result: SearchResult) -> SearchResult:
         """黑河交职工医保，人在北京带孙子，手机上怎么绑: the way of doing it is named (on the phone); an unsure answer on
@@ -898,7 +904,7 @@ class SearchIndex:
                        and other.region == entry.region and set(other.facets.get("product", ())) & set(entry.facets.get("product", ()))), None)
         if better is None:
             return result
-        return replace(result, entry=better, suggestions=[entry, *(other for other in result.suggestions if other is not better)])
+        return _led_by(result, better)
 
     def _city_line_asked(self, question: str, result: SearchResult) -> SearchResult:
         """老人想打电话问问衢州医保，号码多少: the one city named has an entry telling what is asked of every city (its

@@ -75,7 +75,7 @@ class Reply:
     region_id: str = "national"
     region: Region | None = None
     subject: str | None = None  # declined: the subject or place we have nothing on, as the resident reads it
-    missing: tuple[str, ...] = ()  # not_in_knowledge: what the question asks that we lack (城乡居民医保, 住院 …)
+    missing: tuple[str, ...] = ()  # not_in_knowledge (or lacking_for): what the question asks that we lack (城乡居民医保, 住院 …)
     nearest: Entry | None = None  # not_in_knowledge: what we do know that is closest
     nearest_differs: tuple[str, ...] = ()  # …and how it differs from what was asked
     taken_as: str | None = None  # a follow-up: the question it was answered as (the next follow-up leans on that)

@@ -1017,8 +1017,9 @@ class SearchIndex:
         lead = self._one_question(told_part, None)
         if lead.outcome != "answered" or lead.entry.region != told or lead.confidence < self.ANSWER or lead.also_asked:
             return result
-        missing = result.missing or tuple((dimension, value) for dimension in ("product", "scheme", "care")
-                                          for value in sorted(lead.entry.facets.get(dimension, ())))
+        # (what the told entry is about, as the lack: its scheme says which basic insurance, else its product)
+        about = ("scheme", "care") if lead.entry.facets.get("scheme") else ("product", "care")
+        missing = result.missing or tuple((dimension, value) for dimension in about for value in sorted(lead.entry.facets.get(dimension, ())))
         return SearchResult("answered", lead.entry, lead.confidence, region=asked, missing=missing, lacking_for=asked)
 
     def _each_city_apart(self, result: SearchResult, regions: list[str]) -> SearchResult:

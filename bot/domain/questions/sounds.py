@@ -96,6 +96,7 @@ def _table_for(syllables: set[str]) -> dict[str, str]:
     return tempcache.remembered(f"yibao-syllables1-{digest}.marshal", build)
 
 
+@cache  # (a few digits asked of on every amount that ends on an odd character: the table is read once)
 def read_alike(characters: str) -> dict[str, str]:
     """character -> the one of `characters` it is read like, fuzzily (山 -> 三, 酒 -> 九): what a pinyin keyboard
     offers in its place."""

@@ -203,23 +203,23 @@ class Places:
         products = asked.get("product", frozenset())
         if products and products <= understanding.nationwide_products:
             return True
-        role, names = understanding.role, self.names
-        ours = {role(normalized, m.start(), m.end()) for m in self._pattern.finditer(normalized) if names[m.group(0)]}
-        others = [m for m in self._pattern.finditer(normalized) if names[m.group(0)] is None]
-        insured_there = [m for m in others if role(normalized, m.start(), m.end()) == "insurance"]
-        if insured_there:  # …unless one of ours is named as an insurance city too (湘潭参保的，我妈在长沙参保),
-            # or a city of ours is asked about for a relative insured there (湘潭共济 儿子在株洲参保能绑不)
-            return "insurance" in ours or bool(covered and products) and all(
-                self._a_relatives(normalized, m.start(), understanding) for m in insured_there)
+        ours = {understanding.role(normalized, m.start(), m.end()) for m in self._pattern.finditer(normalized) if self.names[m.group(0)]}
+        if self._insured_there(normalized, understanding):  # …unless one of ours is named as an insurance city too
+            # (湘潭参保的，我妈在长沙参保), or a city of ours is asked about for a relative insured there (湘潭共济 儿子在株洲参保能绑不)
+            return "insurance" in ours or bool(covered and products) and self.only_relatives_insured_there(normalized, understanding)
         return bool(covered) or bool(products & understanding.portable_products)
 
     def only_relatives_insured_there(self, normalized: str, understanding: Understanding) -> bool:
         """Places we do not cover are named as insurance cities, each in a clause about a relative (老婆在贵州参保)."""
-        if self._pattern is None:
-            return False
-        insured = [match for match in self._pattern.finditer(normalized)
-                   if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == "insurance"]
+        insured = self._insured_there(normalized, understanding)
         return bool(insured) and all(self._a_relatives(normalized, match.start(), understanding) for match in insured)
+
+    def _insured_there(self, normalized: str, understanding: Understanding) -> list[re.Match]:
+        """The places we do not cover that the text names as where someone is insured."""
+        if self._pattern is None:
+            return []
+        return [match for match in self._pattern.finditer(normalized)
+                if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == "insurance"]
 
     def asked_elsewhere(self, part: str, understanding: Understanding) -> str | None:
         """A place we do not cover that a part of a message names as what it asks about (长沙职工门诊

@@ -88,14 +88,13 @@ def _written_in_chinese(question: str) -> bool:
 
 def _pieces(question: str) -> list[str]:
     """A message between spaces and punctuation; English, whose words are no parts, between sentence ends."""
-    splitter = _PARTS if _written_in_chinese(question) else _ENGLISH_SENTENCES
-    return [piece for piece in splitter.split(question) if piece.strip()]
+    return [piece for piece, _ in _pieces_and_how_set_apart(question)]
 
 
 def _pieces_and_how_set_apart(question: str) -> list[tuple[str, bool]]:
     """_pieces, each with whether only spaces set it apart from the one before (no punctuation)."""
     if not _written_in_chinese(question):
-        return [(piece, False) for piece in _pieces(question)]
+        return [(piece, False) for piece in _ENGLISH_SENTENCES.split(question) if piece.strip()]
     found, previous, end = [], 0, 0
     for match in _PARTS.finditer(question + "。"):
         if match.start() > end:
@@ -355,17 +354,17 @@ class MessageReader:
             if not piece.strip():
                 continue
             normalized = self.tools.normalize(piece)
+            # a piece asks where it ends asking (攒了好几万用不掉 tells: its 几 asks nothing; 工会的人说卡里的钱可以给家里人用
+            # reports)…
+            asks = _ASKING_TAIL.search(_SOME_NUMBER.sub("", normalized)[-self.ASKING_END:]) is not None
             # (…惠衢保今年还能买吗 在哪买: after a question closed by its particle, a piece that asks is a question of its own)
-            closed = bool(pieces) and _CLOSED_BY_A_PARTICLE.search(pieces[-1]) is not None \
-                and _ASKING_TAIL.search(_SOME_NUMBER.sub("", normalized)[-self.ASKING_END:]) is not None
+            closed = asks and bool(pieces) and _CLOSED_BY_A_PARTICLE.search(pieces[-1]) is not None
             if pieces and not pending and not closed and (understanding.leans_on_the_last(normalized) or not self._names_a_subject(normalized)):
                 # (…，那个跟医保码是同一个东西吗; …，赔几成: it asks of what came before)
                 pending = pieces.pop()
             pending = f"{pending}，{piece}" if pending else piece
-            # a piece asks where it ends asking (攒了好几万用不掉 tells: its 几 asks nothing; 工会的人说卡里的钱可以给家里人用
-            # reports), of a subject it names
-            if _ASKING_TAIL.search(_SOME_NUMBER.sub("", normalized)[-self.ASKING_END:]) \
-                    and (closed or self._names_a_subject(self.tools.normalize(pending))):
+            # …of a subject it names
+            if asks and (closed or self._names_a_subject(self.tools.normalize(pending))):
                 pieces.append(pending)
                 pending = ""
         if pending:

@@ -881,9 +881,7 @@ class SearchIndex:
     def _on_the_app_named(self, question: str, result: SearchResult) -> SearchResult:
         """支付宝里面查医保个人账户还剩多少钱: the question names an app whose menus are its own; an unsure answer never
         naming it (WeChat's City Services) yields to the first of its runners-up that does."""
-        normalized = self.read(question)
-        named = [app for app in self.understanding.everyday_apps  # (used, not heard of: 微信群里说… names no way to do it)
-                 if re.search(rf"(?:用|在|去|进|打开|\b(?:in|on|with|via|through|use|using|open)\s*){re.escape(app)}|{re.escape(app)}\s*(?:里|上|中|怎么|咋|能|可以|查|搜|看|办|绑)", normalized)]
+        named = self.understanding.apps_used(self.read(question))
         if not named or any(app in self.answer_text[result.entry.id] for app in named):
             return result
         better = next((entry for entry in result.suggestions if any(app in self.answer_text[entry.id] for app in named)), None)

@@ -459,7 +459,10 @@ class Understanding:
         self._unplaced = alternation(places.unplaced_names)  # as typed: the synonyms would read 新农合 as 城乡居民医保
         self.region_products = {region: frozenset(products) for region, products in places.region_products.items()}
         self.region_apps = {region: tuple(norm(apps)) for region, apps in places.region_apps.items()}
-        self.everyday_apps = tuple(norm(places.everyday_apps))
+        # an app named as where something is done (在支付宝里…, 用微信查, in Alipay), not one only heard of (微信群里说)
+        apps = "|".join(map(re.escape, norm(places.everyday_apps))) or "(?!)"
+        self._app_used = re.compile(rf"(?:用|在|去|进|打开|\b(?:in|on|with|via|through|use|using|open)\s*)(?P<before>{apps})"
+                                    rf"|(?P<after>{apps})\s*(?:里|上|中|怎么|咋|能|可以|查|搜|看|办|绑)")
 
     # ---- the question's text ------------------------------------------------------------
     def clauses(self, text: str, shortest: int) -> list[str]:
@@ -614,6 +617,10 @@ class Understanding:
         return rest if 0 < len(rest) <= self.SWITCHED_DETAIL_LONGEST else None
 
     SWITCHED_DETAIL_LONGEST = 6  # characters: 三级, 二级医院, 特药, 以后; longer is a question of its own
+
+    def apps_used(self, normalized: str) -> list[str]:
+        """The everyday apps a question names as where it is done (places `everyday_apps`), in order."""
+        return list(dict.fromkeys(m.group("before") or m.group("after") for m in self._app_used.finditer(normalized)))
 
     def asks_nationwide(self, text: str) -> bool:
         """The text asks a rule of the whole country (全国, nationwide)."""

@@ -158,6 +158,7 @@ class SearchIndex:
     ELSEWHERE_SURE = 0.35  # how sure our rule for people insured elsewhere must be (at 0.5: 4 fair questions declined,
     # 我爸医保在长沙 能绑湘潭的共济吗; at 0.35 no question that must be declined is answered)
     STEPS_NEAR = 0.85  # an entry telling how this close behind one that never does answers a how-question
+    STEPS_BEHIND_WHO_MAY = 0.7  # … or this close behind one saying who may, which a how-question does not ask
     ELSEWHERE_NEAR = 0.6  # an entry for people insured elsewhere, scoring this share of the best, leads when they ask
     ELSEWHERE_WORDS = ("外地", "异地", "外省", "省外")  # an entry for people insured elsewhere says so
     MEMBER_FACTS = frozenset({"year", "scheme", "status", "care", "condition"})  # a group member must not differ on these
@@ -1828,8 +1829,19 @@ class SearchIndex:
                 or self._tells_how(candidates[0].entry):
             return candidates
         best = candidates[0]
+        if self._lists_who(best.entry) and not self._promised(best.entry) & self.understanding.asks(normalized):
+            # (帮我外公在黑河弄家庭共济，手机上怎么绑: the entry on who may use it leads by the relative named, but
+            # who may is not asked)
+            return self._promoted(candidates, self.STEPS_BEHIND_WHO_MAY, 4, lambda c: self._tells_how(c.entry)
+                                  and (c.entry.region != NATIONAL or best.entry.region == NATIONAL)  # (no overview for a city's)
+                                  and self._same_product(c.entry, best.entry))
         return self._promoted(candidates, self.STEPS_NEAR, 4, lambda c: self._tells_how(c.entry)
                               and c.overlap >= best.overlap - self.CONFLICT_MARGIN and self._same_product(c.entry, best.entry))
+
+    def _lists_who(self, entry: Entry) -> bool:
+        """The entry is made to say who may (its phrasings ask 哪些家人能用 or whether one relative is included)."""
+        understanding = self.understanding
+        return any(understanding.closed_list_answers(ask) or ask in understanding.asks_listing_who() for ask in self._promised(entry))
 
     def _names_only_a_product(self, normalized: str) -> bool:
         """The question is a product's name alone (衢州 大病保险, 异地备案): what to do about it."""
@@ -2035,7 +2047,11 @@ class SearchIndex:
         保险吗): the best phrasing names it, and the rest of the question still leads there."""
         if not candidates or word not in candidates[0].phrasing or self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
             return False
-        rest = self._rank(content.replace(word, " "), 1)
+        # (the insurance its name goes on with is the neighbour's too: 长期护理保险的护理补贴怎么申请 asks nothing of ours)
+        rest_of_it = re.sub(re.escape(word) + "(?:保险|险)?", " ", content)
+        if not self.tools.has_anchor(rest_of_it):
+            return False
+        rest = self._rank(rest_of_it, 1)
         return bool(rest) and rest[0].entry.id == candidates[0].entry.id
 
     def _clashes(self, candidate: Candidate, asked: dict, content: str) -> bool:

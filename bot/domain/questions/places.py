@@ -58,7 +58,8 @@ class Places:
         # Built here rather than when first asked, so that the knowledge's snapshot (bot.domain.knowledge.snapshot)
         # holds them ready: a cold `ask` spent ~0.1 s compiling them and reading the sound tables.
         ours_first = "|".join(re.escape(name) for name in sorted((n for n, region in names.items() if region), key=len, reverse=True))
-        self._compared = re.compile(rf"({ours_first})[市县]?的?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})")
+        # (衡阳共济和湘潭共济: a few words of what is compared may follow the first name)
+        self._compared = re.compile(rf"({ours_first})[市县]?的?[\u4e00-\u9fff]{{0,4}}?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})")
         self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{ours_first})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
                                    rf"|\b(?:the way|like|as in|as)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
         self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({ours_first})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"

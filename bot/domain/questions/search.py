@@ -1029,8 +1029,8 @@ class SearchIndex:
             member = self._member_for(result.entry, [region])
             if member is not None and member.region == region and member not in members:
                 members.append(member)
-        if result.entry.region not in regions or not members:
-            return result  # a national answer, the same everywhere
+        if not members or result.entry.region not in (*regions, NATIONAL):
+            return result  # a national answer the same everywhere (no city has its own), or another city's
         return SearchResult("answered", members[0], result.confidence, also_asked=members[1:], compared=True)
 
     def _each_side_told(self, question: str, city: str | None, result: SearchResult) -> SearchResult:

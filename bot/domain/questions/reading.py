@@ -398,6 +398,8 @@ class MessageReader:
         question = _AGE_THIS_YEAR.sub("", question)  # 我妈今年78了: an age, not this year's plan asked
         # a product told by its traits anywhere in the message is named before its parts are weighed
         normalized = tools.normalize(question)
+        if (meant := understanding.misnamed(normalized)) != normalized:  # (湘潭亲情卡…我个人账户里的钱: family aid)
+            question = normalized = meant
         if (described := understanding.described(normalized)) != normalized and not self._elsewheres_own(normalized):
             question = described
         runs = self._runs(question)

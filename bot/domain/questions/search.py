@@ -1489,7 +1489,7 @@ class SearchIndex:
         if neighbour is None and len(question) <= self.TERSE_LENGTH:
             # (a terse message as typed too: reading its pieces may leave out the one naming it, 医保 缴满 几年 退休后;
             # a long one leaves out the story, where a neighbour named is only told)
-            neighbour = understanding.off_topic(tools.normalize(question))
+            neighbour = understanding.off_topic(understanding.misnamed(tools.normalize(question)))
         beside_ours = neighbour is not None and understanding.named_beside_ours(neighbour[0])
         if neighbour is None and (product := understanding.other_insurance(normalized)):
             neighbour, beside_ours = (product, product), True

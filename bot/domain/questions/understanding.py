@@ -225,6 +225,16 @@ class DescribedProduct(_Strict):
     pointed_at_home: list[str] = Field(default_factory=list)
 
 
+class MisnamedProduct(_Strict):
+    """One of our products called by the name of another of ours (湘潭亲情卡…拿我医保个人账户里的钱: family aid;
+    家庭共济…手机上替她亮码: the family account): what it is said to do tells which is meant, and its own name
+    is read in place of the one used, unless the message names a look-alike's home (支付宝的亲情卡)."""
+    name: str
+    called: list[str] = Field(min_length=1)
+    said_to_do: list[str] = Field(min_length=1)
+    unless_with: list[str] = Field(default_factory=list)
+
+
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
@@ -272,6 +282,7 @@ class UnderstandingFile(_Strict):
     asks_for: list[AsksFor] = Field(default_factory=list)
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
+    misnamed_products: list[MisnamedProduct] = Field(default_factory=list)
     corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
     restatements: list[str] = Field(default_factory=list)  # 我是问: a correction only after a part that asks
     references: dict[str, list[str]] = Field(default_factory=dict)  # former / latter: 前面那个, 后者, the latter
@@ -371,6 +382,8 @@ class Understanding:
             if spec.already_known else None
         self._described = [(norm([product.name])[0], norm(product.plan_words), alternation(norm(product.traits)), tuple(norm(product.home)))
                            for product in spec.described_products]
+        self._misnamed = [(norm([product.name])[0], alternation(norm(product.called)), alternation(norm(product.said_to_do)),
+                           alternation(norm(product.unless_with))) for product in spec.misnamed_products]
         self._named_at_home = [(norm([product.name])[0], _named_at_home_pattern(
             norm(product.home), norm(product.named_at_home), norm(product.pointed_at_home)))
             for product in spec.described_products if product.home and product.named_at_home]
@@ -519,6 +532,14 @@ class Understanding:
             found += [match for match in self._restatement_re.finditer(normalized)
                       if self.asks_something(normalized[:match.start()]) or self.asks(normalized[:match.start()])]
         return max(found, key=lambda match: match.start(), default=None)
+
+    def misnamed(self, normalized: str) -> str:
+        """One of our products called by another of ours' name, read by its own (misnamed_products)."""
+        for name, called, said_to_do, unless in self._misnamed:
+            if name not in normalized and called.search(normalized) and said_to_do.search(normalized) \
+                    and (unless is None or unless.search(normalized) is None):
+                return called.sub(name, normalized)
+        return normalized
 
     def described(self, normalized: str) -> str:
         """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where

@@ -67,7 +67,7 @@ def _own_insurance_city(places: str) -> re.Pattern:
     return re.compile(rf"{_SELF}(?:是|就是|的医保是|的医保在|医保在|在)?({places})[市的]*(?:医保|参保|职工|居民|城乡)")
 
 
-_AGE_THIS_YEAR = re.compile(r"今年(?=[0-9一二三四五六七八九十两]{1,3}(?:岁|周岁|了|多))")
+_AGE_THIS_YEAR = re.compile(r"(?:今年|虚岁)(?=[0-9一二三四五六七八九十两]{1,3}(?:岁|周岁|了|多))")  # (虚岁九十三了: the age the old way)
 _SOME_NUMBER = re.compile(r"[0-9十百千万两一二三四五六七八九好]几|几[十百千万]")  # 十几年, 好几万, 几千: no question
 # the words a question ends on (要刷脸吗, 交几块钱, 在哪个app弄, 能不能, 用得不), not those a statement holds (可以, 能)
 _ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
@@ -335,8 +335,8 @@ class MessageReader:
             own = understanding.facets(self.read(part))
             if product and not own.get("product"):
                 context.append(product)
-            # 衢州居民住院三级医院报多少？起付线多少？: the second asks of the same scheme and care
-            context += [understanding.label(dimension, value, lang) for dimension in ("scheme", "care")
+            # 衢州居民住院三级医院报多少？起付线多少？: the second asks of the same scheme and care (and year: 明年…涨没涨，缴费标准是多少)
+            context += [understanding.label(dimension, value, lang) for dimension in ("scheme", "care", "year")
                         if dimension not in own and len(facets.get(dimension, ())) == 1 for value in facets[dimension]]
             questions.append((" ".join([*context, part]), part))
         return questions
@@ -376,7 +376,7 @@ class MessageReader:
     def _names_a_subject(self, normalized: str) -> bool:
         """Names one of our subjects, or a neighbouring one (住房公积金每月交多少 is a question of its own)."""
         return self.mentions_domain(normalized) or bool(self.understanding.facets(normalized)) \
-            or self.understanding.off_topic(normalized) is not None
+            or self.understanding.off_topic(normalized) is not None or self.tools.has_anchor(normalized)  # (衢州医保热线多少)
 
     KEYWORDS_SPACED = 3  # spaces: 衡阳 职工 门诊 还有什么保障 is keywords, not questions
     ASKING_END = 8  # characters: 在哪个app里开, 交几块钱, 要刷脸吗

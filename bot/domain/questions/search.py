@@ -988,7 +988,7 @@ class SearchIndex:
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and not self._apart and not self._ours_named_only_as_a_likeness(question, result) \
                 and (questions := self.reader.several_questions(question)):
-            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered")
+            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered" and result.confidence >= self.ANSWER)
             if several is not None:
                 return several
         if result.outcome == "answered" and not (result.also_asked or result.compared) \

@@ -647,8 +647,8 @@ class SearchIndex:
         if not members or not before.get("product", frozenset()) & self.member_products:
             return None
         again = self._following(question, follows, city)
-        if again is None or again.outcome != "answered" or again.entry == result.entry:
-            return None
+        if again is None or again.outcome != "answered" or again.entry == result.entry or again.several:
+            return None  # (亲情账户咋解绑 after …两岁…咋绑: the last question is not asked again beside it)
         return again if members & set(again.entry.facets.get("member", ())) else None
 
     def _names_no_product_of_its_own(self, normalized: str, result: SearchResult) -> bool:

@@ -233,6 +233,15 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # every product); after tuning:
         ("residents-twohundredseventyfirst.yaml", 0.85), ("residents-twohundredseventysecond.yaml", 0.93), ("residents-twohundredseventythird.yaml", 0.89),
         ("residents-twohundredseventyfourth.yaml", 0.86), ("residents-twohundredseventyfifth.yaml", 0.92),
+        # thirty-sixth session, sealed and run once each at its start (8ec8a7b): 89.2 / 92.0 / 85.5 / 90.7 / 93.2 % (asked for
+        # someone else, checking what I believe, what is the difference, a fifth everyday mix, dates, ages and years); after tuning:
+        ("residents-twohundredseventysixth.yaml", 0.90), ("residents-twohundredseventyseventh.yaml", 0.91), ("residents-twohundredseventyeighth.yaml", 0.85),
+        ("residents-twohundredseventyninth.yaml", 0.92), ("residents-twohundredeightieth.yaml", 0.92),
+        # …and five more sealed midway (b675349, after tuning on the five above): 59.0 / 88.8 / 85.6 / 92.5 / 81.6 % (our own
+        # products mixed up, several asks in one message, what only the records know, villages and small towns, what happens
+        # if); after tuning:
+        ("residents-twohundredeightyfirst.yaml", 0.73), ("residents-twohundredeightysecond.yaml", 0.89), ("residents-twohundredeightythird.yaml", 0.92),
+        ("residents-twohundredeightyfourth.yaml", 0.92), ("residents-twohundredeightyfifth.yaml", 0.81),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

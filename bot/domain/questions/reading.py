@@ -376,7 +376,7 @@ class MessageReader:
     def _names_a_subject(self, normalized: str) -> bool:
         """Names one of our subjects, or a neighbouring one (住房公积金每月交多少 is a question of its own)."""
         return self.mentions_domain(normalized) or bool(self.understanding.facets(normalized)) \
-            or self.understanding.off_topic(normalized) is not None or self.tools.has_anchor(normalized)  # (衢州医保热线多少) or self.tools.has_anchor(normalized)  # (衢州医保热线多少)
+            or self.understanding.off_topic(normalized) is not None or self.tools.has_anchor(normalized)  # (衢州医保热线多少)
 
     KEYWORDS_SPACED = 3  # spaces: 衡阳 职工 门诊 还有什么保障 is keywords, not questions
     ASKING_END = 8  # characters: 在哪个app里开, 交几块钱, 要刷脸吗

@@ -14,6 +14,7 @@ What to do with a ranking (answer, decline, ask for the city) is decided in sear
 from __future__ import annotations
 
 import math
+from math import fsum
 import re
 from dataclasses import dataclass
 from operator import itemgetter
@@ -77,7 +78,7 @@ class _Field:
         self.unknown_idf = self._idf(0)
         # for the confidence (phrasing fields only): each document's distinct terms and the sum of their IDF
         self.doc_terms = [frozenset(terms) for terms in documents] if overlaps else []
-        self.doc_mass = [sum(self.idf[t] for t in terms) for terms in self.doc_terms]
+        self.doc_mass = [fsum(self.idf[t] for t in terms) for terms in self.doc_terms]
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.count - df + 0.5) / (df + 0.5))
@@ -86,7 +87,9 @@ class _Field:
         """BM25 scores of the documents on the terms' posting lists. Rarest terms first; the
         work per query is capped at BUDGET postings, a common term getting at least its
         MIN_SHARE highest-weighted ones. (The shipped knowledge never reaches the cap.)"""
-        lists = [self.postings[t] for t in terms if t in self.postings]
+        # terms come as a set, whose order changes from run to run: sorting them first makes the
+        # float sums, and so the order of equal scores, the same in every process
+        lists = [self.postings[t] for t in sorted(terms) if t in self.postings]
         lists.sort(key=lambda posting: len(posting[0]))
         accumulator: dict[int, float] = {}
         get = accumulator.get
@@ -105,7 +108,7 @@ class _Field:
         highest IDF unless told otherwise)."""
         idf = self.idf
         unknown = self.unknown_idf if unknown is None else unknown
-        return sum(idf.get(t, unknown) for t in terms)
+        return fsum(idf.get(t, unknown) for t in terms)
 
 
 def _fuse(first: tuple[_Field, frozenset, float], second: tuple[_Field, frozenset, float],
@@ -273,7 +276,7 @@ class Ranker:
         question) the question covers."""
         word_idf, gram_idf = self.words.idf.__getitem__, self.grams.idf.__getitem__
         words, grams = self.bag_terms[bag]
-        spread = sum(map(word_idf, word_set & words)) + sum(map(gram_idf, gram_set & grams))
+        spread = fsum(map(word_idf, word_set & words)) + fsum(map(gram_idf, gram_set & grams))
         return self.SPREAD_SHARE * self._overlap(spread, shared, query_mass, self.doc_mass[doc])
 
     def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str],
@@ -289,7 +292,7 @@ class Ranker:
         def confidence(doc: int) -> float:
             value = known.get(doc)
             if value is None:
-                shared = shared_of[doc] = sum(map(word_idf, word_set & word_terms[doc])) + sum(map(gram_idf, gram_set & gram_terms[doc]))
+                shared = shared_of[doc] = fsum(map(word_idf, word_set & word_terms[doc])) + fsum(map(gram_idf, gram_set & gram_terms[doc]))
                 value = known[doc] = self._overlap(shared, shared, query_mass, doc_mass[doc])
             return value
 

@@ -20,8 +20,9 @@ class InChinese:
         self._words = {key: value for key, value in ((normalize(k), v) for k, v in words.items()) if key}
         self._stopwords = stopwords
         keys = sorted(self._words, key=len, reverse=True)
-        # whole words and phrases only: "aid" is not in "paid", "app" not in "apply"
-        self._pattern = re.compile(r"(?<![a-z'])(?:" + "|".join(map(re.escape, keys)) + r")(?![a-z'])") if keys else None
+        # whole words and phrases only: "aid" is not in "paid", "app" not in "apply"; a listed word
+        # may take a possessive (Xiangtan's hotline is Xiangtan's, not an unread word)
+        self._pattern = re.compile(r"(?<![a-z'])(?:" + "|".join(map(re.escape, keys)) + r")(?:['’]s)?(?![a-z'])") if keys else None
 
     def of(self, normalized: str) -> str:
         """The question (as search reads it) in Chinese words; "" when no word of it is listed, or when
@@ -31,7 +32,8 @@ class InChinese:
             return ""
         parts, start = [], 0
         for match in self._pattern.finditer(normalized):
-            parts += [normalized[start:match.start()], self._words[match.group(0)]]
+            word = match.group(0)
+            parts += [normalized[start:match.start()], self._words.get(word) or self._words[word[:-2]]]
             start = match.end()
         if not start:
             return ""

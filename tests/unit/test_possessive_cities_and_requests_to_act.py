@@ -1,5 +1,6 @@
-"""A city named with an English possessive (Xiangtan's hotline) is that city, never read past to another city's entry.
-Run on the shipped knowledge."""
+"""A city named with an English possessive (Xiangtan's hotline) is that city, never read past to another city's entry;
+a request that the bot act (你帮我绑一下, 替我备个案) is answered with how it is done, unless someone else acts (单位帮我交)
+or the message asks something else too (帮我把15个亲戚全绑上: how many). Run on the shipped knowledge."""
 from __future__ import annotations
 
 import pytest
@@ -32,3 +33,26 @@ def test_a_possessive_city_is_not_answered_with_quzhous_hotline(assistant, quest
 
 def test_quzhous_possessive_still_gets_quzhous_hotline(assistant):
     assert answered(assistant, "Quzhou's medical insurance phone number?") == "quzhou/services/hotline"
+
+
+# ---- a request that we act, read as how it is done ----------------------------------------------------------------
+
+@pytest.mark.parametrize("question, entry", [
+    ("衢州一地就医帮我备个案", "quzhou/remote-care/how-to-register"),
+    ("衡阳家庭共计帮我解个绑", "family-aid/hengyang/unbind"),
+    ("黑河的，用支付宝替我把家里人共济关系弄上", "family-aid/heihe/bind-online"),
+    ("亲请账户你帮我加个人进去", "family-account/add-member-path"),
+])
+def test_a_request_that_we_act_gets_how_it_is_done(assistant, question, entry):
+    assert answered(assistant, question) == entry
+
+
+def test_someone_else_acting_for_the_resident_is_no_request_to_us(assistant):
+    reader = shared_store(KNOWLEDGE).current.index.understanding
+    normalize = shared_store(KNOWLEDGE).current.tools.normalize
+    assert reader.as_how_asked(normalize("单位帮我交的医保")) == normalize("单位帮我交的医保")
+    assert reader.as_how_asked(normalize("你帮我交一下惠衢保")) == normalize("怎么交一下惠衢保")
+
+
+def test_a_request_with_a_count_still_asks_how_many(assistant):
+    assert answered(assistant, "衡阳，帮我把15个亲戚全绑到共济上") == "family-aid/hengyang/limits"

@@ -400,6 +400,10 @@ class MessageReader:
         normalized = tools.normalize(question)
         if (meant := understanding.misnamed(normalized)) != normalized:  # (湘潭亲情卡…我个人账户里的钱: family aid)
             question = normalized = meant
+        # a request that we act, asking nothing else (你帮我绑一下我妈): how it is done; 帮我把15个亲戚全绑上 asks how many
+        if not understanding.asks_something(normalized) and not understanding.asks(normalized) \
+                and (how := understanding.as_how_asked(normalized)) != normalized:
+            question = normalized = how
         if (described := understanding.described(normalized)) != normalized and not self._elsewheres_own(normalized):
             question = described
         runs = self._runs(question)

@@ -225,6 +225,16 @@ class DescribedProduct(_Strict):
     pointed_at_home: list[str] = Field(default_factory=list)
 
 
+class RequestsToAct(_Strict):
+    """A resident asking the bot to do a thing for them (帮我绑一下我妈, 你替我交一下惠衢保): the bot cannot act, and
+    what helps is how the thing is done, so the request is read as that how-question (怎么绑一下我妈). Not after
+    someone else who acts: 单位帮我交的 tells who pays, it asks nothing of the bot."""
+    asked_by: list[str] = Field(min_length=1)
+    acts: list[str] = Field(min_length=1)
+    not_after: list[str] = Field(default_factory=list)  # someone else does it (单位帮我交, 儿子替我办)
+    read_as: str
+
+
 class MisnamedProduct(_Strict):
     """One of our products called by the name of another of ours (湘潭亲情卡…拿我医保个人账户里的钱: family aid;
     家庭共济…手机上替她亮码: the family account): what it is said to do tells which is meant, and its own name
@@ -283,6 +293,7 @@ class UnderstandingFile(_Strict):
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
     misnamed_products: list[MisnamedProduct] = Field(default_factory=list)
+    requests_to_act: RequestsToAct | None = None
     corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
     restatements: list[str] = Field(default_factory=list)  # 我是问: a correction only after a part that asks
     references: dict[str, list[str]] = Field(default_factory=dict)  # former / latter: 前面那个, 后者, the latter
@@ -384,6 +395,9 @@ class Understanding:
                            for product in spec.described_products]
         self._misnamed = [(norm([product.name])[0], alternation(norm(product.called)), alternation(norm(product.said_to_do)),
                            alternation(norm(product.unless_with))) for product in spec.misnamed_products]
+        acting = spec.requests_to_act
+        self._request_to_act = (re.compile(rf"(?:{alternation(norm(acting.asked_by)).pattern})(?=(?:{alternation(norm(acting.acts)).pattern}))"),
+                                alternation(norm(acting.not_after)), norm([acting.read_as])[0]) if acting else None
         self._named_at_home = [(norm([product.name])[0], _named_at_home_pattern(
             norm(product.home), norm(product.named_at_home), norm(product.pointed_at_home)))
             for product in spec.described_products if product.home and product.named_at_home]
@@ -540,6 +554,17 @@ class Understanding:
                     and (unless is None or unless.search(normalized) is None):
                 return called.sub(name, normalized)
         return normalized
+
+    def as_how_asked(self, normalized: str) -> str:
+        """A request that the bot act read as asking how it is done (requests_to_act)."""
+        if self._request_to_act is None:
+            return normalized
+        pattern, actors, how = self._request_to_act
+
+        def asked_of_us(found: re.Match) -> str:
+            before = normalized[max(0, found.start() - 4):found.start()]
+            return found.group(0) if actors is not None and any(m.end() == len(before) for m in actors.finditer(before)) else how
+        return pattern.sub(asked_of_us, normalized)
 
     def described(self, normalized: str) -> str:
         """A product told by its traits (那个一年一百块的补充险) named: its plan word becomes the name, where

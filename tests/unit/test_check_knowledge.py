@@ -206,3 +206,12 @@ def test_english_channels_that_do_not_match_the_chinese_ones_are_reported(knowle
     problems = problems_of(knowledge_copy)
     assert any(problem.split(":")[0].endswith("regions.yaml") and "channels_en" in problem for problem in problems), problems
     assert line > 0
+
+
+def test_a_wrong_value_in_understanding_is_reported_not_a_crash(knowledge_copy: Path):
+    # an unquoted `on` in a word list is YAML's true: the file fails its schema, and every check after that which reads
+    # the understanding once crashed on its absence instead of reporting it
+    path = knowledge_copy / "understanding.yaml"
+    line = replace_once(path, "told_words: [", "told_words: [on, ")
+    problems = problems_of(knowledge_copy)
+    assert any(f"understanding.yaml:{line}:" in problem and "told_words" in problem for problem in problems), problems

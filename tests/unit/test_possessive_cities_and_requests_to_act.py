@@ -56,3 +56,39 @@ def test_someone_else_acting_for_the_resident_is_no_request_to_us(assistant):
 
 def test_a_request_with_a_count_still_asks_how_many(assistant):
     assert answered(assistant, "衡阳，帮我把15个亲戚全绑到共济上") == "family-aid/hengyang/limits"
+
+
+# ---- who the resident is, told after the question -----------------------------------------------------------------
+
+def conversation(assistant: Assistant, *questions: str):
+    follows = reply = None
+    for question in questions:
+        reply = assistant.ask(question, assistant.language_of(question) or "zh", follows=follows)
+        follows = reply.taken_as or question
+    return reply
+
+
+def test_the_city_and_scheme_told_after_a_question_confirm_it(assistant):
+    reply = conversation(assistant, "住院的起付线是多少钱", "我是衢州的，交的城乡居民医保")
+    assert (reply.outcome, reply.entry.id) == ("answered", "quzhou/resident/inpatient")
+
+
+def test_another_scheme_told_after_a_question_asks_it_of_that_scheme(assistant):
+    reply = conversation(assistant, "住院的起付线是多少钱", "我是衢州职工")
+    assert (reply.outcome, reply.decline_reason) == ("declined", "not_in_knowledge")
+
+
+@pytest.mark.parametrize("city", ["昭通的", "昭通"])
+def test_a_city_typed_when_asked_which_answers_the_question_for_it(assistant, city):
+    assert conversation(assistant, "家庭共济最多可以绑几个亲属？", city).entry.id == "family-aid/zhaotong/limits"
+
+
+def test_a_traditional_follow_up_is_cut_into_clauses_as_its_simplified_twin(assistant):
+    # 給我媽交 was cut apart (给 | 父母交) as a story, so the talk's city was not carried over
+    reply = conversation(assistant, "昭通家庭共济我爸不会用手机，去大厅办要带什么", "共濟帳戶的錢能給我媽交城鄉居民醫保嗎")
+    assert (reply.outcome, reply.entry.id) == ("answered", "family-aid/zhaotong/premium")
+
+
+def test_a_car_hitting_someone_is_car_insurance(assistant):
+    reply = assistant.ask("開車撞到行人，車子保的那個險會賠對方的住院費嗎？", "zh-Hant")
+    assert (reply.outcome, reply.decline_reason) == ("declined", "uncovered_topic")

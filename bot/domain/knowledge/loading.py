@@ -74,7 +74,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
     vocabulary, _ = loader.special(SynonymsFile, "synonyms.yaml")
     understanding, understanding_doc = (loader.special(UnderstandingFile, "understanding.yaml")
                                         if (root / "understanding.yaml").exists() else (UnderstandingFile(version=1), None))
-    if understanding_doc is not None:
+    if understanding is not None and understanding_doc is not None:
         products = understanding.facet_values("product")
         for index, item in enumerate(understanding.asks_for):
             for value in item.products:
@@ -151,7 +151,7 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 index_line = document.line_of(("entries", _entry_index(document, entry_id), "related", index))
                 loader.problems.append(Problem(loader.name(document.path), index_line, f"{entry_id}: related entry {target!r} does not exist"))
 
-    if understanding_doc is not None:
+    if understanding is not None and understanding_doc is not None:
         for entry_id in understanding.explained_words.terms:
             if entry_id not in entries and entry_id not in unread_ids:
                 loader.problems.append(Problem(loader.name(understanding_doc.path), understanding_doc.line_of(("explained_words", "terms", entry_id)),

@@ -449,6 +449,7 @@ class MessageReader:
         return cache[question]
 
     def _runs_anew(self, question: str) -> list[list[str]] | None:
+        question = self.tools.to_simplified(question)  # clauses are cut at words written simplified (给我媽交 is 给我妈交)
         chinese = _written_in_chinese(question)
         pieces: list[str] = []
         for piece, spaced in _pieces_and_how_set_apart(question):  # English words are not parts…

@@ -488,6 +488,8 @@ class SearchIndex:
         normalized = self.read(question)
         if follows and self.understanding.only_doubts(normalized) and (last := self._kept(follows, city)).outcome == "answered":
             return replace(last, taken_as=follows)  # 真的吗, which document says so?: that answer again, with its source
+        if follows and (told := self._told_for_the_last(normalized, follows, city)) is not None:
+            return told
         if follows and (other := self._product_switched(normalized, self.read(follows))) is not None \
                 and ((again := self._kept(other, city)).outcome == "answered" or again.decline_reason == "not_in_knowledge"):
             # 那惠衢保呢 after 衢州居民医保一年交多少: 惠衢保一年交多少 (or that it is lacking: 那亲情账户呢 after how many)
@@ -758,7 +760,11 @@ class SearchIndex:
         swap = self._swap(normalized)
         if swap is None:
             return None
-        places, swapped = swap
+        text = self._with(before, *swap, normalized)
+        return text if text != before else None
+
+    def _with(self, before: str, places: list[str], swapped: list[tuple[str, str]], normalized: str) -> str:
+        """The question before with a follow-up's place and (dimension, word)s in place of its own."""
         text = before
         if places:
             # (那衡阳呢 after 我在湘潭…儿子在长沙交: our city swapped, the son's place we lack kept; 那要是在长沙呢 after
@@ -803,7 +809,26 @@ class SearchIndex:
             if old and old.endswith("医保") and not word.endswith(("医保", "保险")) and not word.isascii():
                 word += "医保"  # 那职工呢 after 衢州居民医保门诊…: 衢州职工医保门诊…, not 衢州职工门诊… (a looser question)
             text = text.replace(old, word) if old else f"{word} {text}"
-        return text if text != before else None
+        return text
+
+    def _told_for_the_last(self, normalized: str, follows: str, city: str | None) -> SearchResult | None:
+        """Who the resident is, told after a question (我是衢州的，交的城乡居民医保 after 住院的起付线是多少钱; 昭通的 when
+        asked which city; 我是衢州职工): that question asked again as theirs, when it is answered or said to be
+        lacking then."""
+        understanding = self.understanding
+        places = list(dict.fromkeys(self.places.names_in(normalized, covered_only=True)))
+        swapped = understanding.facet_words(normalized, SWITCHED_FACETS)
+        if len(places) > 1 or not (places or swapped) or len(places) != len(self.places.names_in(normalized)):
+            return None
+        rest = AGE.sub(" ", normalized)
+        for word in [*places, *(word for _, word in swapped)]:
+            rest = rest.replace(word, " ")
+        if not understanding.only_told_words(rest):
+            return None
+        before = self.read(follows)
+        again = self._with(before, places, swapped, normalized)
+        result = self._kept(again, city)
+        return replace(result, taken_as=again) if result.outcome == "answered" or result.decline_reason in LACKING else None
 
     def _product_switched(self, normalized: str, before: str) -> str | None:
         """The question before asked of the one product a follow-up names and nothing else (那惠衢保呢): its

@@ -251,6 +251,7 @@ class UnderstandingFile(_Strict):
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
+    told_words: list[str] = Field(default_factory=list)  # all a message telling who the resident is holds besides it (我是…的)
     switch_markers: list[str] = Field(default_factory=list)  # …one of which it must hold (那, 呢, what about)
     leaning_starts: list[str] = Field(default_factory=list)  # a message starting so leans on the one before (她…)
     # …and anywhere in a message naming no product but where care is (在衢州外面看病，它还赔吗: the product just asked of)
@@ -342,6 +343,7 @@ class Understanding:
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
         self._context_re = alternation(norm(spec.context_words))
         self._switch_re = alternation(norm(spec.switch_words))
+        self._told_re = alternation(norm(spec.told_words))
         self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
         self._doubts_re = alternation(norm(spec.doubts))
@@ -637,6 +639,12 @@ class Understanding:
         """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
         if self._switch_re is not None:
             text = self._switch_re.sub(" ", text)
+        return not _PUNCTUATION.sub("", text)
+
+    def only_told_words(self, text: str) -> bool:
+        """Nothing but told_words and punctuation (我是…的, 交的…: who the resident is, told after a question)."""
+        if self._told_re is not None:
+            text = self._told_re.sub(" ", text)
         return not _PUNCTUATION.sub("", text)
 
     def compared(self, normalized: str, dimension: str) -> tuple[str, list[str]] | None:

@@ -92,3 +92,22 @@ def test_a_traditional_follow_up_is_cut_into_clauses_as_its_simplified_twin(assi
 def test_a_car_hitting_someone_is_car_insurance(assistant):
     reply = assistant.ask("開車撞到行人，車子保的那個險會賠對方的住院費嗎？", "zh-Hant")
     assert (reply.outcome, reply.decline_reason) == ("declined", "uncovered_topic")
+
+
+# ---- follow-ups that ask a thing of their own ---------------------------------------------------------------------
+
+def test_a_follow_up_asking_a_thing_of_its_own_is_asked_of_the_product(assistant):
+    # 那一年交多少钱啊 was taken for a detail swapped into the question before (as 三级呢 is), and got who may join again
+    assert conversation(assistant, "惠渠保我妈73岁了还能买不", "那一年交多少钱啊").entry.id == "huiqubao/premium"
+
+
+def test_a_count_in_words_is_the_answers_figure(assistant):
+    normalize = shared_store(KNOWLEDGE).current.tools.normalize
+    assert [normalize(text) for text in ("是哪二十种药", "最多十名", "九十九名", "两名", "一项")] == ["是哪20种药", "最多10名", "99名", "两名", "一项"]
+    reply = conversation(assistant, "惠衢保特药免陪额多少", "在杭州的药房买的算不算", "是哪二十种药啊")
+    assert reply.entry.id == "huiqubao/cover-special-drugs"
+
+
+def test_a_story_we_were_unsure_of_is_settled_by_the_product_talked_of(assistant):
+    reply = conversation(assistant, "惠渠保我妈73岁了还能买不", "我用职工医保个人帐户给我爸妈、老婆和孩子都买上行不行，一共5个人")
+    assert (reply.outcome, reply.entry.id) == ("answered", "huiqubao/buy-for-family")

@@ -550,7 +550,8 @@ class SearchIndex:
                     and last.entry.region not in (NATIONAL, *(self.places.names[name] for name in ours)) \
                     and (again := self._following(question, follows, city)) is not None and again.outcome == "answered":
                 return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan
-        if follows and result.outcome == "suggested" and (again := self._following(question, follows, city)) is not None \
+        # (a story of its own that we were unsure of, too: 给我爸妈、老婆和孩子都买上行不行 after 惠衢保…)
+        if follows and result.outcome == "suggested" and (again := self._following(question, follows, city, story_too=True)) is not None \
                 and again.outcome == "answered" and (again.entry in result.suggestions or terse
                                                      or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions}):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's (or its city's of them)
@@ -663,14 +664,15 @@ class SearchIndex:
             return True  # 买了以后在杭州看病能报吗 after 惠衢保…: 杭州 is where care is, not whose rules are asked
         return bool(facets.get("member")) and result.decline_reason in ("low_confidence", "uncovered_place")
 
-    def _following(self, question: str, previous: str, city: str | None) -> SearchResult | None:
+    def _following(self, question: str, previous: str, city: str | None, story_too: bool = False) -> SearchResult | None:
         """The question asked again with what the previous one named and it leaves unsaid: the cities
         (or the city its answer was for), the product, and who is concerned (怎么把我妈绑到我手机上 …
         她不在身边可以吗: the mother).
         A question naming a product of its own takes only the cities (衢州… 备案在哪办)."""
         understanding = self.understanding
         normalized = self.read(question)
-        if self.reader.spoken_parts(question) is not None and (self.tools.has_anchor(normalized) or understanding.facets(normalized).get("product")):
+        if not story_too and self.reader.spoken_parts(question) is not None \
+                and (self.tools.has_anchor(normalized) or understanding.facets(normalized).get("product")):
             return None  # a story of its own (我妈72岁了，还有糖尿病，她能买吗 names nothing of ours: it leans on the last)
         before = self.read(previous)
         if understanding.asks_how_it_was(self.places.strip(normalized)) and not self._a_year_told(normalized):

@@ -42,6 +42,10 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"\s+")
 _HYPHEN_BY_HAN = re.compile(r"(?<=[\u4e00-\u9fff])-|-(?=[\u4e00-\u9fff])")
 _LATIN_WORDS = re.compile(r"[A-Za-z]+(?: +[A-Za-z]+)*")
+_DIGIT_WORDS = "零一二三四五六七八九"
+# a count of ten or more in words before the counters the answers write with figures (20种药, 10名家人); not 几十种, 百名
+_COUNT_IN_WORDS = re.compile(r"(?<![零〇一二两三四五六七八九十百千万几第])(?P<tens>[二三四五六七八九])?(?P<ten>十)(?P<ones>[一二三四五六七八九])?"
+                             r"(?=[种名位项])")
 _PERCENT_IN_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点\d.]{1,6})")  # 百分之八十: 80%, as the answers write it
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK}]) | (?=[{CJK}])")
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -250,6 +254,7 @@ class TextTools:
                 normalized = self._synonym_re.sub(lambda m: self._synonyms[m.group(0)], normalized)
             if "百分之" in normalized:
                 normalized = _PERCENT_IN_WORDS.sub(_percent, normalized)
+            normalized = _COUNT_IN_WORDS.sub(_count, normalized)
             self._normalized[text] = normalized
         return normalized
 
@@ -540,6 +545,12 @@ def _build_tokenizer(corpus: list[str], own_words: list[str]):
         tokenizer.add_word(word, count)
     tempcache.save(name, [tokenizer.FREQ, tokenizer.total], keep_prefix="yibao-tokenizer-")
     return tokenizer
+
+
+def _count(match: re.Match) -> str:
+    """二十种 as 20种, 十名 as 10名: counts the answers write in figures (10 to 99)."""
+    tens, ones = match.group("tens"), match.group("ones")
+    return str((_DIGIT_WORDS.index(tens) if tens else 1) * 10 + (_DIGIT_WORDS.index(ones) if ones else 0))
 
 
 def _percent(match: re.Match) -> str:

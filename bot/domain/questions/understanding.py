@@ -668,6 +668,8 @@ class Understanding:
         if not self.marks_a_switch(text) or self._switch_re is None:
             return None
         rest = _PUNCTUATION.sub("", self._switch_re.sub("", text))
+        if self.asks_something(rest):
+            return None  # 那一年交多少钱啊 asks a thing of its own, of the product talked of
         return rest if 0 < len(rest) <= self.SWITCHED_DETAIL_LONGEST else None
 
     SWITCHED_DETAIL_LONGEST = 6  # characters: 三级, 二级医院, 特药, 以后; longer is a question of its own

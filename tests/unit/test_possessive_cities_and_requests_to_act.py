@@ -111,3 +111,11 @@ def test_a_count_in_words_is_the_answers_figure(assistant):
 def test_a_story_we_were_unsure_of_is_settled_by_the_product_talked_of(assistant):
     reply = conversation(assistant, "惠渠保我妈73岁了还能买不", "我用职工医保个人帐户给我爸妈、老婆和孩子都买上行不行，一共5个人")
     assert (reply.outcome, reply.entry.id) == ("answered", "huiqubao/buy-for-family")
+
+
+# ---- when, told in an estimate's case, is no question ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["她是衢州城乡居民，前几天在开化县的乡镇卫生院住院", "这几天在开化县的医院住院", "几天前在龙游县的医院住的院"])
+def test_a_few_days_ago_tells_when_and_the_county_is_inside_the_city(interview, text):
+    # 几 of 前几天 was read as a question word, and the place in the clause as asked, not told
+    assert interview.cases.read(text).answers.get("in_quzhou") is True

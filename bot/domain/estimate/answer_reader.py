@@ -137,7 +137,8 @@ def said_once(text: str) -> str:
     return _SAID_AGAIN.sub(lambda match: match.group(1) or match.group(2), text)
 
 
-_A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])|(?<=了)几(?=天|个月|个星期|周|次|回)")
+_A_FEW = re.compile(r"(?:[十百千万]|好)几|几(?=[十百千万])|(?<=了)几(?=天|个月|个星期|周|次|回)"
+                    r"|(?<=[前这那头过])几(?=天|日|个月|个星期|周|年)|几(?=天前|日前|个月前|周前|年前)")  # (前几天在开化住院 tells when)
 # Steps whose buttons are labelled with words (衢州, 城乡居民医保, 住院…): one character of one label answers.
 _LABELLED_TABLES = ("city", "scheme", "care", "level", "in_city")
 # …算市内吗, 算不算本地: at "in the city or outside", the place before it is what is answered

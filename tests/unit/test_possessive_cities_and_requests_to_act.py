@@ -119,3 +119,9 @@ def test_a_story_we_were_unsure_of_is_settled_by_the_product_talked_of(assistant
 def test_a_few_days_ago_tells_when_and_the_county_is_inside_the_city(interview, text):
     # 几 of 前几天 was read as a question word, and the place in the clause as asked, not told
     assert interview.cases.read(text).answers.get("in_quzhou") is True
+
+
+def test_quick_question_first_is_no_ask_of_what_comes_first(assistant):
+    # "first" read as 先 made it the "claim basic insurance first" entry
+    assert answered(assistant, "Quick question first: does Huiqubao still pay anything when the treatment was outside Quzhou?") \
+        == "huiqubao/outside-quzhou"

@@ -134,6 +134,9 @@ class SearchIndex:
     # at 0.10 the four residents' sets gain 11 answers, lose none, answer no must-decline question
     # (0.05 answered one); the asks_for check still declines what the answer does not say.
     SUGGEST = 0.30  # phrasing overlap at or above: worth suggesting; a best match below: decline
+    # a question we were unsure of, asked in the talk's context (its city, product), is taken at or above this even
+    # when that entry was not among our guesses (Can my wife use the money in my personal account? in a talk of Quzhou)
+    SURE_IN_CONTEXT = 0.80
     # …unless the question names the city and the product of the entry leading it (at 0.15 the 32,603 eval questions
     # gained 67 right answers and lost 4, lacking facts asked of an entry that does not say them; no must-decline answered)
     NAMED_PRODUCT_OVERLAP = 0.15
@@ -552,7 +555,7 @@ class SearchIndex:
                 return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan
         # (a story of its own that we were unsure of, too: 给我爸妈、老婆和孩子都买上行不行 after 惠衢保…)
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city, story_too=True)) is not None \
-                and again.outcome == "answered" and (again.entry in result.suggestions or terse
+                and again.outcome == "answered" and (again.entry in result.suggestions or terse or again.confidence >= self.SURE_IN_CONTEXT
                                                      or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions}):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's (or its city's of them)
             # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell)
@@ -696,7 +699,8 @@ class SearchIndex:
         if not names_its_own and len(places) != 1 and (answered := self._kept(previous, city)).outcome == "answered" \
                 and answered.entry.region != NATIONAL:
             # 我在杭州住院忘了备案 was answered for Quzhou; 我衢州的账户能给衡阳的爸妈用吗 too (衡阳 is where they are)
-            places = [self.knowledge.regions[answered.entry.region].name]
+            region = self.knowledge.regions[answered.entry.region]
+            places = [region.name_en or region.name if question.isascii() else region.name]  # (an English question in English words)
         asked = understanding.facets(normalized)
         if not asked and understanding.switched_detail(normalized) is not None \
                 and (about := self._about_the_last_answer(question, previous, city)) is not None:

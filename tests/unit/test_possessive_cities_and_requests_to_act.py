@@ -125,3 +125,13 @@ def test_quick_question_first_is_no_ask_of_what_comes_first(assistant):
     # "first" read as 先 made it the "claim basic insurance first" entry
     assert answered(assistant, "Quick question first: does Huiqubao still pay anything when the treatment was outside Quzhou?") \
         == "huiqubao/outside-quzhou"
+
+
+def test_a_neighbours_figure_put_forward_is_checked_against_the_products_own(assistant):
+    # 65% is basic insurance's level-3 rate: 惠衢保's own answer (起付线0元, 50%) is the one to give, not a decline
+    assert answered(assistant, "会衢保住院是不是报百分之六十五") == "huiqubao/cover-self-paid"
+
+
+def test_a_count_is_no_figure_put_forward(assistant):
+    index = shared_store(KNOWLEDGE).current.index
+    assert index._without_figures_it_lacks("昭通，帮我绑5个亲戚进共济可以不") is None

@@ -110,6 +110,9 @@ _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:�
 _FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点.,%]+[元块万千百个岁天年月号%]*")
 # Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
 # 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
+# 700块, 60%, 4000: an amount or a rate put forward (not 5个 or "2 beian": a count)
+_CHECKED_FIGURE = re.compile(r"(?<![\d.])(?:\d+(?:\.\d+)?(?:%|块钱|块|元)|\d{3,}(?:\.\d+)?)(?![\d.])")
+_UNIT = re.compile(r"[%块钱元]+$")
 _AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百块元]")  # 一万多, 3000: told, not asked
 _GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
@@ -408,6 +411,11 @@ class SearchIndex:
 
     def _searched(self, question: str, city: str | None, follows: str | None, case: Facets | None) -> SearchResult:
         result = self._nearest_of_the_city(question, self._search_following(question, city, follows))
+        if result.outcome != "answered" and result.decline_reason not in self.DECLINES_KEPT \
+                and (plain := self._without_figures_it_lacks(question)) is not None \
+                and (again := self._kept(plain, city)).outcome == "answered" \
+                and set(again.entry.facets.get("product", ())) & self.understanding.facets(plain).get("product", frozenset()):
+            result = replace(again, taken_as=plain)  # 惠衢保…起付线是不是也是700块: 惠衢保's own, which is not 700
         if case:
             return self._within_the_case(question, city, case, result)
         if follows and result.outcome == "answered" and (held := self._held(follows)):
@@ -419,6 +427,19 @@ class SearchIndex:
             # what we cannot answer in a talk about 惠衢保 is for Quzhou's hotline, not the national one
             return replace(result, decline_region=last.entry.region)
         return result
+
+    def _without_figures_it_lacks(self, question: str) -> str | None:
+        """A question naming a product and a figure none of that product's answers gives (惠衢保…是不是也是700块, a
+        neighbour's figure put forward to check), without that figure; None for any other question."""
+        normalized = self.read(question)
+        products = self.understanding.facets(normalized).get("product", frozenset())
+        figures = [re.compile(rf"(?<![\d.]){re.escape(_UNIT.sub('', figure))}(?![\d.])") for figure in _CHECKED_FIGURE.findall(normalized)]
+        if not products or not figures:
+            return None
+        answers = [self.answer_text[entry.id] for entry in self.searched if products & set(entry.facets.get("product", ()))]
+        if any(figure.search(answer) for figure in figures for answer in answers):
+            return None
+        return _CHECKED_FIGURE.sub(" ", self.tools.normalize(question))
 
     def _nearest_of_the_city(self, question: str, result: SearchResult) -> SearchResult:
         """A city's gap (衡阳职工住院) is never shown another city's entry as the nearest thing (Quzhou's resident rates

@@ -135,3 +135,9 @@ def test_a_neighbours_figure_put_forward_is_checked_against_the_products_own(ass
 def test_a_count_is_no_figure_put_forward(assistant):
     index = shared_store(KNOWLEDGE).current.index
     assert index._without_figures_it_lacks("昭通，帮我绑5个亲戚进共济可以不") is None
+
+
+@pytest.mark.parametrize("question", ["医保电子凭证能当身份证坐高铁吗", "大病保险之后的二次救助怎么申请"])
+def test_neighbouring_topics_we_lack_are_declined(assistant, question):
+    reply = assistant.ask(question)
+    assert (reply.outcome, reply.decline_reason) == ("declined", "uncovered_topic")

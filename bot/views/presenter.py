@@ -100,7 +100,8 @@ class Presenter:
         """Each city's (or scheme's) own answer, one after the other, each with its source: one city's
         answer must not read as both cities'."""
         assistant = self.assistant
-        blocks = [{"answer": assistant.entry_reply(entry.id, locale).answer.strip(),
+        # each under the question it answers: a part on another product or city than the one asked reads as such
+        blocks = [{"title": assistant.question_of(entry, locale), "answer": assistant.entry_reply(entry.id, locale).answer.strip(),
                    "sources": [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]}
                   for entry in [reply.entry, *reply.also_asked]]
         # 亲情账户跟家庭共济有什么区别: two of our products, not one rule in two cities or schemes

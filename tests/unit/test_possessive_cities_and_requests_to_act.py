@@ -141,3 +141,10 @@ def test_a_count_is_no_figure_put_forward(assistant):
 def test_neighbouring_topics_we_lack_are_declined(assistant, question):
     reply = assistant.ask(question)
     assert (reply.outcome, reply.decline_reason) == ("declined", "uncovered_topic")
+
+
+def test_where_the_teller_and_family_work_is_told_not_a_person_swapped_in(assistant):
+    # 老公 was swapped in for 婆婆, and 湘潭 named twice was not taken as one city told
+    reply = conversation(assistant, "我婆婆能不能用我的职工医保个人帐户看病买药", "湘潭的，我和我老公都在湘潭上班")
+    assert (reply.outcome, reply.entry.id) == ("answered", "family-aid/xiangtan/who")
+    assert "配偶的父母" in reply.taken_as

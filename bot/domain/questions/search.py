@@ -844,8 +844,10 @@ class SearchIndex:
         lacking then."""
         understanding = self.understanding
         places = list(dict.fromkeys(self.places.names_in(normalized, covered_only=True)))
-        swapped = understanding.facet_words(normalized, SWITCHED_FACETS)
-        if len(places) > 1 or not (places or swapped) or len(places) != len(self.places.names_in(normalized)):
+        # (who is told of is the teller's family, 我和我老公都在湘潭上班: no person swapped into the question)
+        swapped = [(dimension, word) for dimension, word in understanding.facet_words(normalized, SWITCHED_FACETS)
+                   if dimension not in ("relative", "member")]
+        if len(places) > 1 or not (places or swapped) or len(places) != len(set(self.places.names_in(normalized))):
             return None
         rest = AGE.sub(" ", normalized)
         for word in [*places, *(word for _, word in swapped)]:

@@ -148,3 +148,9 @@ def test_where_the_teller_and_family_work_is_told_not_a_person_swapped_in(assist
     reply = conversation(assistant, "我婆婆能不能用我的职工医保个人帐户看病买药", "湘潭的，我和我老公都在湘潭上班")
     assert (reply.outcome, reply.entry.id) == ("answered", "family-aid/xiangtan/who")
     assert "配偶的父母" in reply.taken_as
+
+
+@pytest.mark.parametrize("question", ["幫我查我惠衢保理賠了多少", "喂喂帮我查一下啊就是那个惠衢保我去年到底交了没有我自己也记不清了"])
+def test_ones_own_claims_and_payments_are_records_we_lack(assistant, question):
+    reply = assistant.ask(question, assistant.language_of(question) or "zh")
+    assert (reply.outcome, reply.decline_reason) == ("declined", "not_in_knowledge")

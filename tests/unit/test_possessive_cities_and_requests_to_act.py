@@ -154,3 +154,8 @@ def test_where_the_teller_and_family_work_is_told_not_a_person_swapped_in(assist
 def test_ones_own_claims_and_payments_are_records_we_lack(assistant, question):
     reply = assistant.ask(question, assistant.language_of(question) or "zh")
     assert (reply.outcome, reply.decline_reason) == ("declined", "not_in_knowledge")
+
+
+def test_what_kind_of_insurance_in_slang_names_no_insurance(assistant):
+    # 算哪门子保险 was read as an insurance named 算哪门子保险, outside our knowledge
+    assert answered(assistant, "惠衢保到底算哪门子保险，跟我每年交的居民医保是不是一回事") == "huiqubao/what"

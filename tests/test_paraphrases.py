@@ -242,6 +242,16 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         # if); after tuning:
         ("residents-twohundredeightyfirst.yaml", 0.73), ("residents-twohundredeightysecond.yaml", 0.89), ("residents-twohundredeightythird.yaml", 0.92),
         ("residents-twohundredeightyfourth.yaml", 0.92), ("residents-twohundredeightyfifth.yaml", 0.81),
+        # thirty-seventh session, sealed and run once each at its start (820dba1): 96.3 / 95.1 / 86.5 / 75.2 / 91.6 % (a sixth
+        # everyday mix, cut-off and piecemeal messages, asking the bot to act, the wrong layer named for the fact, foreigners
+        # and newcomers); after tuning:
+        ("residents-twohundredeightysixth.yaml", 0.96), ("residents-twohundredeightyseventh.yaml", 0.94), ("residents-twohundredeightyeighth.yaml", 0.90),
+        ("residents-twohundredeightyninth.yaml", 0.76), ("residents-twohundredninetieth.yaml", 0.92),
+        # …and five more sealed midway (8006027, after tuning on the five above): 93.8 / 95.0 / 88.6 / 93.7 / 91.7 % (a seventh
+        # everyday mix, traditional throughout, English throughout, a typo in every question, near-domain and must-decline
+        # heavy); after tuning:
+        ("residents-twohundredninetyfirst.yaml", 0.94), ("residents-twohundredninetysecond.yaml", 0.94), ("residents-twohundredninetythird.yaml", 0.89),
+        ("residents-twohundredninetyfourth.yaml", 0.93), ("residents-twohundredninetyfifth.yaml", 0.91),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

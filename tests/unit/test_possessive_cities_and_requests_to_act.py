@@ -159,3 +159,14 @@ def test_ones_own_claims_and_payments_are_records_we_lack(assistant, question):
 def test_what_kind_of_insurance_in_slang_names_no_insurance(assistant):
     # 算哪门子保险 was read as an insurance named 算哪门子保险, outside our knowledge
     assert answered(assistant, "惠衢保到底算哪门子保险，跟我每年交的居民医保是不是一回事") == "huiqubao/what"
+
+
+@pytest.mark.parametrize("question", ["湘潭岳塘区医保经办大厅的联系电话", "湘潭医保经办电话"])
+def test_a_counters_phone_is_the_citys_line_we_lack(assistant, question):
+    # 大厅 read as "at a counter" once answered Xiangtan's binding-at-a-counter entry, which gives no number
+    reply = assistant.ask(question)
+    assert reply.outcome == "declined" and reply.entry is None
+
+
+def test_a_counters_phone_in_quzhou_is_quzhous_hotline(assistant):
+    assert answered(assistant, "衢州医保经办大厅电话") == "quzhou/services/hotline"

@@ -8,6 +8,7 @@ import pytest
 from bot.domain.assistant import Assistant
 from bot.testing.client import shared_store
 from tests.conftest import KNOWLEDGE
+from tests.unit.shipped import conversation
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +60,6 @@ def test_a_request_with_a_count_still_asks_how_many(assistant):
 
 
 # ---- who the resident is, told after the question -----------------------------------------------------------------
-
-def conversation(assistant: Assistant, *questions: str):
-    follows = reply = None
-    for question in questions:
-        reply = assistant.ask(question, assistant.language_of(question) or "zh", follows=follows)
-        follows = reply.taken_as or question
-    return reply
-
 
 def test_the_city_and_scheme_told_after_a_question_confirm_it(assistant):
     reply = conversation(assistant, "住院的起付线是多少钱", "我是衢州的，交的城乡居民医保")

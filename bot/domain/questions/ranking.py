@@ -14,7 +14,6 @@ What to do with a ranking (answer, decline, ask for the city) is decided in sear
 from __future__ import annotations
 
 import math
-from math import fsum
 import re
 from dataclasses import dataclass
 from operator import itemgetter
@@ -78,7 +77,7 @@ class _Field:
         self.unknown_idf = self._idf(0)
         # for the confidence (phrasing fields only): each document's distinct terms and the sum of their IDF
         self.doc_terms = [frozenset(terms) for terms in documents] if overlaps else []
-        self.doc_mass = [fsum(self.idf[t] for t in terms) for terms in self.doc_terms]
+        self.doc_mass = [math.fsum(self.idf[t] for t in terms) for terms in self.doc_terms]
 
     def _idf(self, df: int) -> float:
         return math.log(1.0 + (self.count - df + 0.5) / (df + 0.5))
@@ -108,7 +107,7 @@ class _Field:
         highest IDF unless told otherwise)."""
         idf = self.idf
         unknown = self.unknown_idf if unknown is None else unknown
-        return fsum(idf.get(t, unknown) for t in terms)
+        return math.fsum(idf.get(t, unknown) for t in terms)
 
 
 def _fuse(first: tuple[_Field, frozenset, float], second: tuple[_Field, frozenset, float],
@@ -276,7 +275,7 @@ class Ranker:
         question) the question covers."""
         word_idf, gram_idf = self.words.idf.__getitem__, self.grams.idf.__getitem__
         words, grams = self.bag_terms[bag]
-        spread = fsum(map(word_idf, word_set & words)) + fsum(map(gram_idf, gram_set & grams))
+        spread = math.fsum(map(word_idf, word_set & words)) + math.fsum(map(gram_idf, gram_set & grams))
         return self.SPREAD_SHARE * self._overlap(spread, shared, query_mass, self.doc_mass[doc])
 
     def _confidence(self, word_set: frozenset[str], gram_set: frozenset[str],
@@ -292,7 +291,7 @@ class Ranker:
         def confidence(doc: int) -> float:
             value = known.get(doc)
             if value is None:
-                shared = shared_of[doc] = fsum(map(word_idf, word_set & word_terms[doc])) + fsum(map(gram_idf, gram_set & gram_terms[doc]))
+                shared = shared_of[doc] = math.fsum(map(word_idf, word_set & word_terms[doc])) + math.fsum(map(gram_idf, gram_set & gram_terms[doc]))
                 value = known[doc] = self._overlap(shared, shared, query_mass, doc_mass[doc])
             return value
 

@@ -108,12 +108,12 @@ _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮�
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
 # a figure the resident puts forward (一万, 1.5万, 10%): a claim the answer's own figure checks, no detail we lack
 _FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点.,%]+[元块万千百个岁天年月号%]*")
-# Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
-# 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
 # 700块, 60%, 4000: an amount or a rate put forward (not 5个 or "2 beian": a count)
 _CHECKED_FIGURE = re.compile(r"(?<![\d.])(?:\d+(?:\.\d+)?(?:%|块钱|块|元)|\d{3,}(?:\.\d+)?)(?![\d.])")
 _UNIT = re.compile(r"[%块钱元]+$")
 _AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百块元]")  # 一万多, 3000: told, not asked
+# Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
+# 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
 _GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")

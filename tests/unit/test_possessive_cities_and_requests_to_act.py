@@ -163,3 +163,8 @@ def test_a_counters_phone_is_the_citys_line_we_lack(assistant, question):
 
 def test_a_counters_phone_in_quzhou_is_quzhous_hotline(assistant):
     assert answered(assistant, "衢州医保经办大厅电话") == "quzhou/services/hotline"
+
+
+def test_a_relative_already_bound_by_a_sibling_asks_whether_two_may_bind_one(assistant):
+    # 我姐已经绑了我爸，我这边还能重复绑吗 got the list of who may use it, not the rule that one is bound once
+    assert answered(assistant, "相潭共济，我姐已经绑了我爸，我这边还能重复绑吗") == "family-aid/xiangtan/limits"

@@ -37,3 +37,9 @@ def answered(index: SearchIndex, question: str) -> str | None:
 def lacking_asks(index: SearchIndex, result: SearchResult) -> list[str]:
     """The labels of what a decline says the knowledge lacks (asks_for), in its order."""
     return [index.understanding.spec.asks_for[int(value)].label for dimension, value in result.missing if dimension == "asks"]
+
+
+def answered_entry(assistant: Assistant, question: str) -> str | None:
+    """The entry answering the question, asked in the language it is written in; None when it is not answered."""
+    reply = assistant.ask(question, assistant.language_of(question) or "zh")
+    return reply.entry.id if reply.outcome == "answered" and reply.entry is not None else None

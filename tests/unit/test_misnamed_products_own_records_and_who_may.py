@@ -12,17 +12,12 @@ import pytest
 from bot.domain.assistant import Assistant
 from bot.testing.client import shared_store
 from tests.conftest import KNOWLEDGE
+from tests.unit.shipped import answered_entry as answered
 
 
 @pytest.fixture(scope="module")
 def assistant():
     return Assistant(shared_store(KNOWLEDGE))
-
-
-def answered(assistant: Assistant, question: str) -> str | None:
-    """The entry answering the question, None when it is not answered."""
-    reply = assistant.ask(question)
-    return reply.entry.id if reply.outcome == "answered" and reply.entry is not None else None
 
 
 # ---- a neighbour insurance named with its own 保险 ----------------------------------------------------------------

@@ -1894,8 +1894,8 @@ class SearchIndex:
 
     def _lists_who(self, entry: Entry) -> bool:
         """The entry is made to say who may (its phrasings ask 哪些家人能用 or whether one relative is included)."""
-        understanding, listing = self.understanding, set(self.understanding.asks_listing_who())
-        return any(ask in listing or understanding.closed_list_answers(ask) for ask in self._promised(entry))
+        understanding = self.understanding
+        return any(ask in understanding.asks_listing_who() or understanding.closed_list_answers(ask) for ask in self._promised(entry))
 
     def _names_only_a_product(self, normalized: str) -> bool:
         """The question is a product's name alone (衢州 大病保险, 异地备案): what to do about it."""

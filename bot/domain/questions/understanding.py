@@ -324,6 +324,15 @@ def _named_at_home_pattern(home: list[str], named: list[str], pointed: list[str]
 _PLAN_WORD_PARTS = ("公司", "费", "单", "期", "责任", "金")  # 保险公司, 保险费: not the plan itself
 _NOT_A_WORD = re.compile(r"[\W_]+")  # punctuation of any kind, brackets and quotes too
 _PUNCTUATION = re.compile(r"[\s,.!?;:~，。！？；：、…~·]+")
+
+
+def _only(words: re.Pattern | None, text: str) -> bool:
+    """The text holds nothing but these words and punctuation."""
+    if words is not None:
+        text = words.sub(" ", text)
+    return not _PUNCTUATION.sub("", text)
+
+
 _SINGLE_FILLER_AT = r"(?:^|(?<=[\s,.!?;:，。！？；：、…]))"
 
 
@@ -344,6 +353,7 @@ class Understanding:
         self._context_re = alternation(norm(spec.context_words))
         self._switch_re = alternation(norm(spec.switch_words))
         self._told_re = alternation(norm(spec.told_words))
+        self._asks_listing_who = tuple(str(index) for index, item in enumerate(spec.asks_for) if item.lists_who)
         self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
         self._doubts_re = alternation(norm(spec.doubts))
@@ -637,15 +647,11 @@ class Understanding:
 
     def only_switch_words(self, text: str) -> bool:
         """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
-        if self._switch_re is not None:
-            text = self._switch_re.sub(" ", text)
-        return not _PUNCTUATION.sub("", text)
+        return _only(self._switch_re, text)
 
     def only_told_words(self, text: str) -> bool:
         """Nothing but told_words and punctuation (我是…的, 交的…: who the resident is, told after a question)."""
-        if self._told_re is not None:
-            text = self._told_re.sub(" ", text)
-        return not _PUNCTUATION.sub("", text)
+        return _only(self._told_re, text)
 
     def compared(self, normalized: str, dimension: str) -> tuple[str, list[str]] | None:
         """Two values of a dimension joined to compare (居民和职工, employees and residents): the joined
@@ -810,9 +816,9 @@ class Understanding:
     def closed_list_answers(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].closed_list_answers
 
-    def asks_listing_who(self) -> list[str]:
-        """The asks whose entries list who may (asks_for `lists_who`: 哪些家人能用)."""
-        return [str(index) for index, item in enumerate(self.spec.asks_for) if item.lists_who]
+    def asks_listing_who(self) -> tuple[str, ...]:
+        """The asks whose entries list who may (asks_for `lists_who`: 哪些家人能用), in their order."""
+        return self._asks_listing_who
 
     def shows_nearest(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].show_nearest

@@ -45,6 +45,9 @@ _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^
 _SET_APART_AFTER = re.compile(r"[^,，。;；?？!！]{0,4}(?:不是一回事|不是一个东西|不一样吧|不是同一个)")
 _POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# 跟衡阳一样(，)同时10个…, 像湘潭共济那样要填电话: a measure, then a claim of at least two characters that asks on
+_LIKENED_WITH_A_CLAIM = re.compile(r"也?(?:跟|和|与|同|像)[^\s,.!?;:，。？！；：跟像和同]{1,10}?(?<!不)(?:一样|那样|似的|相同|一致)"
+                                   r"(?=[\s,，]?(?!都|也都|的)[^\s,.!?;:，。？！；：吗吧呢啊嘛]{2})")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
                               r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外|(?=[,，。;；?？!！]|$))")  # (除了浙里办以外惠衢保…)
@@ -246,6 +249,17 @@ class MessageReader:
                     or not places and self._is_a_channel(named):
                 kept = kept[:found.start()] + " " + kept[found.end():]
         return kept if kept != normalized else question
+
+    def without_what_it_is_likened_to(self, question: str) -> str:
+        """What the asked thing is likened to, with a claim still made of it (惠衢保一年封顶是不是跟居民门诊一样只有4000;
+        湘潭是不是也跟衡阳一样，同时10个累计20个) is only the measure: the claim is asked of the thing. Not a likening
+        asked as such (衢州和衡阳一样吗) nor of both (湘潭和衡阳一样都要…). The message as typed otherwise."""
+        normalized = self.tools.normalize(question)
+        found = _LIKENED_WITH_A_CLAIM.search(normalized)
+        if found is None or len(_HAN.findall(normalized[:found.start()])) < 2 \
+                or self.understanding.asks_for_more(found.group(0)):  # (残疾人…是不是也跟低保一样按70%: asks for more)
+            return question
+        return normalized[:found.start()] + " " + normalized[found.end():]
 
     def of_the_city_asked(self, question: str) -> str:
         """A message telling one of our cities' rules and then asking of another (黑河能给兄弟姐妹共济，换到湘潭，我弟能绑吗;

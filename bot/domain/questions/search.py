@@ -329,7 +329,8 @@ class SearchIndex:
             return within if gives else glossary
         told_and_asked = question
         question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
-            self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question)))))
+            self.reader.without_what_it_is_likened_to(
+            self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question))))))
         if insured_in is not None and (outside := self._asked_by_one_insured_outside(question, insured_in)) is not None:
             return outside
         result = self._searched(question, city, follows, case)
@@ -1042,7 +1043,8 @@ class SearchIndex:
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and not self._apart and not self._ours_named_only_as_a_likeness(question, result) \
                 and (questions := self.reader.several_questions(question)):
-            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered" and result.confidence >= self.ANSWER)
+            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered" and result.confidence >= self.ANSWER,
+                                                lack=result if result.decline_reason == "not_in_knowledge" else None)
             if several is not None:
                 return several
         if result.outcome == "answered" and not (result.also_asked or result.compared) \
@@ -1233,7 +1235,8 @@ class SearchIndex:
         neighbour = self.understanding.off_topic(self.read(question))
         return neighbour is not None and bool(self.understanding.facets(self.tools.normalize(neighbour[1])).get("product"))
 
-    def _each_question_apart(self, questions: list[tuple[str, str]], city: str | None, sure_of_all: bool = False) -> SearchResult | None:
+    def _each_question_apart(self, questions: list[tuple[str, str]], city: str | None, sure_of_all: bool = False,
+                             lack: SearchResult | None = None) -> SearchResult | None:
         """Several questions in one message (惠衢保多少钱？在哪买？我妈78了能买吗), each answered alone and
         shown in turn; None unless each is answered (one we cannot answer would go unsaid) by an entry of
         its own, or asks a neighbouring subject, which the answer names as not ours.
@@ -1243,7 +1246,14 @@ class SearchIndex:
         twice, not the premium)."""
         with self._one_question_at_a_time():
             results = [self._search(part, city) for part, _ in questions]
-            if any(r.outcome != "answered" for r in results):
+            # (衡阳绑共济要上传户口本吗？具体怎么绑: a part unsure alone, asking what the whole message was found to lack, is
+            # that lack, when the others are answered by the entry found to lack it: what they lean on is that entry's)
+            of_the_lack = lack is not None and lack.nearest is not None \
+                and all(r.entry == lack.nearest for r in results if r.outcome == "answered")
+            if of_the_lack:
+                results = [replace(r, decline_reason="not_in_knowledge") if r.decline_reason == "low_confidence"
+                           and self._asks_what_is_lacking(self.read(alone), lack.missing) else r for r, (_, alone) in zip(results, questions)]
+            if any(r.outcome != "answered" and not (of_the_lack and r.decline_reason == "not_in_knowledge") for r in results):
                 # (丽水有没有类似惠衢保的补充医疗保险？保费多少？: the premium asked is the neighbour's, not ours)
                 results = [r if r.outcome != "answered" or self._search(alone, city).entry == r.entry
                            else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
@@ -1277,6 +1287,10 @@ class SearchIndex:
         if len(entries) < 2 and not left_out and not unsure:
             return None
         return replace(answered[0], also_asked=entries[1:], several=True, suggestions=[], left_out=left_out, unanswered=unsure)
+
+    def _asks_what_is_lacking(self, normalized: str, lacking: tuple[tuple[str, str], ...]) -> bool:
+        asks = set(self.understanding.asks(normalized))
+        return any(dimension == "asks" and value in asks or dimension == "detail" and value in normalized for dimension, value in lacking)
 
     # a question of several that these decline is ours but lacking, or a neighbour's: the others are still answered
     SAID_AS_LACKING = ("uncovered_topic", "not_in_knowledge", "no_entry_for_city", "uncovered_place")
@@ -1360,16 +1374,19 @@ class SearchIndex:
             return result  # (来电说…不马上转钱就断保了，惠衢保参保期截止到哪天: what the caller said is not asked)
         covered, _ = self.places.named(normalized)
         asked = understanding.facets(normalized)
+        # (昭通能挂几个，有没有衡阳那种10个的上限: Hengyang is only the measure, never the answer's place)
+        likened = {self.places.names[name] for name in self.places.likened_names(normalized)}
+        answering = [region for region in covered if region not in likened]
         better = None
         if understanding.same_process(ask):  # among the alternatives offered, else among the close matches
-            better = self._answering_neighbour(entry, result.suggestions, normalized, asked, covered) \
-                or self._answering_neighbour(entry, self._close_matches(normalized), normalized, asked, covered, own_city=bool(covered))
-            if better is None and covered and understanding.closed_list_answers(ask):
+            better = self._answering_neighbour(entry, result.suggestions, normalized, asked, answering) \
+                or self._answering_neighbour(entry, self._close_matches(normalized), normalized, asked, answering, own_city=bool(answering))
+            if better is None and answering and understanding.closed_list_answers(ask):
                 # (湘潭共济我侄子能用吗: Xiangtan's list, which says no other relative is in, wherever it ranks)
-                better = self._answering_neighbour(entry, [other for other in self.knowledge.entries.values() if other.region in covered],
-                                                   normalized, asked, covered, own_city=True)
+                better = self._answering_neighbour(entry, [other for other in self.knowledge.entries.values() if other.region in answering],
+                                                   normalized, asked, answering, own_city=True)
         if better is None and understanding.own_entry(ask):
-            better = self._meant_for(ask, entry, normalized, asked, covered)
+            better = self._meant_for(ask, entry, normalized, asked, answering)
         if better is not None and self._unanswered_ask(better, normalized) is None:
             # 亲情账户要准备什么材料: the materials entry beside "where to open it" (if it leaves nothing else asked unsaid)
             return SearchResult("answered", better, result.confidence, suggestions=[entry], region=result.region)

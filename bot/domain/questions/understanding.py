@@ -248,6 +248,7 @@ class MisnamedProduct(_Strict):
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
+    addressed_as: list[str] = Field(default_factory=list)  # 工作人员, 客服: who the resident speaks to, as a clause of its own
     question_words: list[str] = Field(default_factory=list)
     question_endings: list[str] = Field(default_factory=list)  # 能用不, 行不: a part ending so asks
     switch_words: list[str] = Field(default_factory=list)  # all a follow-up swapping one thing holds besides it (那…呢)
@@ -350,6 +351,10 @@ class Understanding:
         singles = sorted({w for w in fillers if len(w) == 1})
         # One-character fillers (喂, 嗯) are taken only where they stand alone: 额 is also in 免赔额.
         self._single_filler_re = re.compile(_SINGLE_FILLER_AT + "[" + re.escape("".join(singles)) + "]+") if singles else None
+        addressed = alternation(norm(spec.addressed_as))
+        # (工作人员，亲情账户怎么绑孩子: the one spoken to, standing alone between pauses, is not asked about)
+        self._addressed_re = re.compile(rf"{_SINGLE_FILLER_AT}(?:{addressed.pattern})(?:你好|您好|在吗|在不在)?(?=[\s,.!?;:，。！？；：、…]|$)") \
+            if addressed is not None else None
         self._context_re = alternation(norm(spec.context_words))
         self._switch_re = alternation(norm(spec.switch_words))
         self._told_re = alternation(norm(spec.told_words))
@@ -602,6 +607,8 @@ class Understanding:
     def clean(self, normalized: str) -> str:
         """Fillers out, sound-alike typos corrected. Input and output are normalised text."""
         text = normalized
+        if self._addressed_re is not None:
+            text = self._addressed_re.sub(" ", text)
         if self._filler_re is not None:
             text = self._filler_re.sub(" ", text)
         if self._single_filler_re is not None:

@@ -103,6 +103,7 @@ class SearchResult:
     lacking_for: str | None = None
 
 
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
@@ -203,11 +204,13 @@ class SearchIndex:
         vocabulary = knowledge.vocabulary
         keywords = [word for topic in knowledge.topics for word in topic.keywords]
         protected = [*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()]
+        spoken = [word for word in (*vocabulary.synonyms, *places.names) if 2 <= len(word) <= 6 and _ALL_HAN.fullmatch(word)]
         index.understanding = Understanding(
             knowledge.understanding, tools.normalize,
             sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
             protected=protected,
             is_word=tools.is_word,
+            typed_words=spoken,
         )
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
         # English questions are matched to it as written

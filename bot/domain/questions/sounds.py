@@ -210,47 +210,99 @@ def _pinyin_syllables() -> frozenset[str]:
 
 
 _SENTENCE_SYLLABLES_LONGEST = 6  # 国家医保服务平台 is eight, but no resident spells it in one go without spaces
-_UNREAD_SYLLABLE = 3  # what a syllable read as no word costs, against one per word: the fewest, longest words win
+# What reading a run of syllables as a word costs (the cheapest reading of the whole wins): one of ours (a domain word or
+# one of the question words staff listed) less than any everyday word, an everyday word by its rarity (-ln of its
+# share of jieba's counts: 7 for 要, 16 for a rare word), a syllable read as no word more than any word.
+_OURS = 3.0
+_TYPED = 6.0  # a word residents type (a synonym's own: 医保码, 我崽), a place or a neighbouring subject (衢山, 兽医)
+_OURS_ONE_CHARACTER = 2.5  # what one character of ours is cheaper than its everyday cost (交 before the commoner 叫)
+_UNREAD_SYLLABLE = 24.0
+_EVERYDAY_LEAST_COUNT = 20  # jieba's count under which a word is too rare to be what a resident typed
+
+
+@cache
+def _everyday_words() -> dict[str, list]:
+    """'letters/syllables' -> [word, cost] for jieba's words of up to four characters (the cheapest of each spelling):
+    how a pinyin keyboard reads the words around ours (lao po 老婆, ba ma 爸妈, yi ge yue 一个月). Built once, from
+    jieba's dictionary and pypinyin's phrase readings (~3 s), and kept in the temp directory."""
+    def build() -> dict[str, list]:
+        import math
+
+        import jieba
+        from pypinyin import lazy_pinyin
+
+        counted = []
+        with jieba.get_dict_file() as lines:
+            for line in lines:
+                word, count = line.decode("utf-8").split()[:2]
+                if len(word) <= 4 and int(count) >= _EVERYDAY_LEAST_COUNT and _HAN.fullmatch(word):
+                    counted.append((word, int(count)))
+        total = sum(count for _, count in counted)
+        spelled: dict[str, list] = {}
+        for word, count in counted:
+            syllables = lazy_pinyin(word, v_to_u=False)
+            if len(syllables) != len(word) or not all(syllable.isalpha() for syllable in syllables):
+                continue
+            key, cost = f"{''.join(syllables)}/{len(syllables)}", -math.log(count / total)
+            if key not in spelled or cost < spelled[key][1]:
+                spelled[key] = [word, cost]
+            if len(word) == 1:
+                spelled[word] = [word, cost]  # (a character's own cost, for ours: 绑 against the commoner 浜)
+        return spelled
+
+    return tempcache.remembered(f"yibao-everyday-words2-{_version()}.marshal", build)
 
 
 class PinyinSentences:
     """A message written wholly in pinyin letters (hui qu bao you mei you nian ling xian zhi), read as the words:
-    every run of letters splits into syllables, and syllables into the fewest words of `words` (ours, then the
-    everyday ones a question needs: 有没有, 多少, 吗); a syllable that makes no word stays as typed."""
+    every run of letters splits into syllables, and syllables into the cheapest words: ours first (`words`: the
+    everyday ones a question needs, 有没有, 多少, then our domain's), else the commonest everyday word so spelled
+    (jieba's counts, as a pinyin keyboard guesses); a syllable that makes no word stays as typed."""
 
-    def __init__(self, words: Iterable[str]):
+    def __init__(self, words: Iterable[str], typed: Iterable[str] = ()):
+        """`typed`: words read before everyday ones, after ours (我在 is no 我崽)."""
         self._syllables = _pinyin_syllables()
         self._longest_syllable = max(map(len, self._syllables))
-        self._words = _spelled_words(list(dict.fromkeys(words)))
+        words = list(dict.fromkeys(words))
+        self._words = _spelled_words(words)
+        self._ours = frozenset(self._words.values())
+        self._typed = _spelled_words(sorted(set(typed) - set(words)))
+        self._characters: dict[str, list[str]] = {}  # letters -> our characters so spelled (药 and 要: yao)
+        for word in words:
+            if len(word) == 1 and (letters := _letters_of(word)):
+                self._characters.setdefault(letters, []).append(word)
 
     def is_pinyin(self, text: str) -> bool:
         """Every word of the text is pinyin letters."""
         words = text.split()
         return bool(words) and all(self._split(word) for word in words)
 
-    def read(self, text: str) -> str:
-        return " ".join("".join(self._pieces(text)).split())
+    def read(self, text: str, everyday: bool = True) -> str:
+        """`everyday`: words outside ours may be read too (not in a word or two typed amid characters: quzhou e-voucher)."""
+        return " ".join("".join(self._pieces(text, everyday)).split())
 
-    def words_read(self, text: str) -> int:
-        """How many words of two characters or more the reading of the text finds."""
-        return sum(len(piece) > 1 and not piece.isascii() for piece in self._pieces(text))
+    def words_read(self, text: str, everyday: bool = True) -> int:
+        """How many words of two characters or more the reading of the text finds; none unless one is ours (an
+        English phrase of pinyin-like words, he can hang, reads as everyday words only)."""
+        words = [piece for piece in self._pieces(text, everyday) if len(piece) > 1 and not piece.isascii()]
+        return len(words) if any(word in self._ours for word in words) else 0
 
-    def _pieces(self, text: str) -> list[str]:
+    def _pieces(self, text: str, everyday: bool = True) -> list[str]:
         """The text's words as read; syllables read as no word kept as typed, those of one typed word together
         (xiangtang stays one word, for the places to read)."""
         typed = [(at, syllable) for at, word in enumerate(text.split()) for syllable in self._split(word)]
         syllables = [syllable for _, syllable in typed]
-        best: list[tuple[int, list[str]] | None] = [(0, [])] + [None] * len(syllables)
+        best: list[tuple[float, list[str]] | None] = [(0.0, [])] + [None] * len(syllables)
         for start in range(len(syllables)):
             if best[start] is None:
                 continue
             cost, words = best[start]
             for end in range(start + 1, min(len(syllables), start + _SENTENCE_SYLLABLES_LONGEST) + 1):
-                word = self._words.get("".join(syllables[start:end]))
-                if word and len(word) == 1 and sum(at == typed[start][0] for at, _ in typed) > 1:
-                    word = None  # (a word of one character is typed alone: xiangtang is no 想 and tang)
-                if word:
-                    read = (cost + 1, [*words, word])
+                found = self._word(syllables[start:end], everyday)
+                if found and len(found[0]) == 1 and sum(at == typed[start][0] for at, _ in typed) > 1:
+                    found = None  # (a word of one character is typed alone: xiangtang is no 想 and tang)
+                if found:
+                    read = (cost + found[1], [*words, found[0]])
                 elif end == start + 1:
                     # (joined to the syllable before when both are unread and of one typed word)
                     joined = bool(words) and words[-1].endswith(" ") and start and typed[start - 1][0] == typed[start][0]
@@ -261,6 +313,23 @@ class PinyinSentences:
                 if best[end] is None or read[0] < best[end][0]:
                     best[end] = read
         return best[-1][1]
+
+    def _word(self, syllables: list[str], everyday_too: bool = True) -> tuple[str, float] | None:
+        """The word these syllables spell, and what reading them so costs."""
+        letters, known = "".join(syllables), _everyday_words() if everyday_too else {}
+        everyday = known.get(f"{letters}/{len(syllables)}")
+        ours = self._words.get(letters)
+        if ours and len(ours) == len(syllables) > 1:
+            return ours, _OURS
+        if everyday_too and (typed := self._typed.get(letters)) and len(typed) == len(syllables) > 1:
+            return typed, _TYPED
+        if len(syllables) == 1 and (characters := self._characters.get(letters)):
+            # (one character of ours: the commonest of them, 要 before 药, ahead of a commoner everyday one: 绑, not 浜)
+            costs = [(known[character][1] - _OURS_ONE_CHARACTER if character in known else _OURS, character) for character in characters]
+            cost, character = min(costs)
+            if everyday is None or cost <= everyday[1]:
+                return character, cost
+        return (everyday[0], everyday[1]) if everyday else None
 
     def _split(self, word: str) -> list[str]:
         return syllables_of(word, self._syllables, self._longest_syllable)
@@ -300,7 +369,7 @@ class SoundTable:
 
     def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
                  look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = (), least_same: int | None = None,
-                 keyed_shortest: int | None = 3, sentence_words: Iterable[str] = ()):
+                 keyed_shortest: int | None = 3, sentence_words: Iterable[str] = (), typed_words: Iterable[str] = ()):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         # characters a run must share with the word in place (None: one in three, at least one)
         self._least_same = least_same
@@ -331,6 +400,7 @@ class SoundTable:
         sentence_words = list(sentence_words)
         # (built on the first message written in letters: most never are)
         self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
+        self._typed_words = list(typed_words)
         self._sentences: PinyinSentences | None = None
         self._as_typed: frozenset[str] = frozenset()  # words English text uses (quzhou, huiqubao): kept when alone
         # char -> the words whose first character it sounds like, for a table reading runs that start with a
@@ -408,13 +478,13 @@ class SoundTable:
         if not self._sentence_words or len(run) < 6:
             return None
         if self._sentences is None:
-            self._sentences = PinyinSentences(self._sentence_words)
+            self._sentences = PinyinSentences(self._sentence_words, self._typed_words)
         if not self._sentences.is_pinyin(run):
             return None
         if len(run.split()) < self._SENTENCE_WORDS_FEWEST and len(run.replace(" ", "")) < 8:
             # (one word of ours typed alone amid characters: 能在yaodian买药吗, 怎么denglu)
-            word = self._sentences.read(run)
-            return word if run.replace(" ", "") not in self._as_typed and self._sentences.words_read(run) == 1 \
+            word = self._sentences.read(run, everyday=False)
+            return word if run.replace(" ", "") not in self._as_typed and self._sentences.words_read(run, everyday=False) == 1 \
                 and word.isalpha() and not word.isascii() else None
         return self._sentences.read(run) if self._sentences.words_read(run) >= self._SENTENCE_WORDS_READ else None
 

@@ -341,9 +341,10 @@ class Understanding:
     """Built once per knowledge load from understanding.yaml and a normaliser (TextTools.normalize)."""
 
     def __init__(self, spec: UnderstandingFile, normalize, sound_words: Iterable[str] = (), protected: Iterable[str] = (),
-                 is_word=lambda text: False):
+                 is_word=lambda text: False, typed_words: Iterable[str] = ()):
         """`sound_words`: more words to correct sound-alikes to (3+ characters are taken);
-        `protected`: words never rewritten into another (place names, our own vocabulary)."""
+        `protected`: words never rewritten into another (place names, our own vocabulary);
+        `typed_words`: words as residents type them (the synonyms' own: 医保码, 爸妈), read in a message typed in pinyin."""
         self.spec = spec
         norm = lambda words: [w for w in (normalize(x) for x in words) if w]  # noqa: E731
         fillers = norm(spec.fillers)
@@ -476,12 +477,16 @@ class Understanding:
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         self._not_insurance = tuple(norm(spec.insurance_names.not_names))
         # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten
-        as_written = {unicodedata.normalize("NFKC", w).lower() for w in spec.sound_alike.words} - {""}
+        def as_typed(words: list[str]) -> list[str]:  # (爸妈 as typed, ba ma; the reading is normalised after, to 父母)
+            return [typed for w in words if (typed := unicodedata.normalize("NFKC", w).lower())]
+
+        as_written = set(as_typed(spec.sound_alike.words))
         targets = set(norm(spec.sound_alike.words)) | as_written | {w for w in norm(sound_words) if len(w) >= 3}
         self._normalize = normalize
         look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
         self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike,
-                                 spelled_out=norm(spec.sound_alike.spelled_out), sentence_words=norm(spec.sound_alike.sentence_words))
+                                 spelled_out=norm(spec.sound_alike.spelled_out), sentence_words=[*as_typed(spec.sound_alike.sentence_words), *norm(spec.sound_alike.sentence_words)],
+                                 typed_words=[*typed_words, *(word for subject in spec.off_topic for word in subject.words)])
         places = spec.places
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))

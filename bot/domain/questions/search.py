@@ -211,6 +211,7 @@ class SearchIndex:
             protected=protected,
             is_word=tools.is_word,
             typed_words=spoken,
+            initials={key: word for key, word in vocabulary.synonyms.items() if len(key) <= 5 and key.isascii() and key.isalpha()},
         )
         # yibao: 医保, in every reading from here on; not a word our English text uses (Huiqubao, Quzhou, dibao):
         # English questions are matched to it as written

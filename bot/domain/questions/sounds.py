@@ -267,6 +267,7 @@ class PinyinSentences:
         self._words = _spelled_words(words)
         self._ours = frozenset(self._words.values())
         self._typed = _spelled_words(sorted(set(typed) - set(words)))
+        self._domain = self._ours | frozenset(self._typed.values())  # (a run reading one of them is no English phrase)
         self._characters: dict[str, list[str]] = {}  # letters -> our characters so spelled (药 and 要: yao)
         for word in words:
             if len(word) == 1 and (letters := _letters_of(word)):
@@ -285,7 +286,7 @@ class PinyinSentences:
         """How many words of two characters or more the reading of the text finds; none unless one is ours (an
         English phrase of pinyin-like words, he can hang, reads as everyday words only)."""
         words = [piece for piece in self._pieces(text, everyday) if len(piece) > 1 and not piece.isascii()]
-        return len(words) if any(word in self._ours for word in words) else 0
+        return len(words) if any(word in self._domain for word in words) else 0
 
     def _pieces(self, text: str, everyday: bool = True) -> list[str]:
         """The text's words as read; syllables read as no word kept as typed, those of one typed word together
@@ -325,10 +326,11 @@ class PinyinSentences:
             return typed, _TYPED
         if len(syllables) == 1 and (characters := self._characters.get(letters)):
             # (one character of ours: the commonest of them, 要 before 药, ahead of a commoner everyday one: 绑, not 浜)
+            # (costed as the character a keyboard offers first: against a word of two, 记得 before 几的, ours are no cheaper)
             costs = [(known[character][1] - _OURS_ONE_CHARACTER if character in known else _OURS, character) for character in characters]
             cost, character = min(costs)
             if everyday is None or cost <= everyday[1]:
-                return character, cost
+                return character, everyday[1] if everyday else cost
         return (everyday[0], everyday[1]) if everyday else None
 
     def _split(self, word: str) -> list[str]:
@@ -369,7 +371,8 @@ class SoundTable:
 
     def __init__(self, targets: Iterable[str], protected: Iterable[str] = (), is_word=lambda text: False,
                  look_alike: dict[str, str] | None = None, spelled_out: Iterable[str] = (), least_same: int | None = None,
-                 keyed_shortest: int | None = 3, sentence_words: Iterable[str] = (), typed_words: Iterable[str] = ()):
+                 keyed_shortest: int | None = 3, sentence_words: Iterable[str] = (), typed_words: Iterable[str] = (),
+                 initials: dict[str, str] | None = None):
         self._is_word = is_word  # a dictionary word straddling a correction's edge blocks it (支付|限额)
         # characters a run must share with the word in place (None: one in three, at least one)
         self._least_same = least_same
@@ -401,6 +404,9 @@ class SoundTable:
         # (built on the first message written in letters: most never are)
         self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
         self._typed_words = list(typed_words)
+        # initials for a word (hqb, qqzh: huiqubao, 亲情账户), spelled out in a pinyin sentence
+        self._initials = {key: letters for key, word in (initials or {}).items()
+                          if key.isascii() and key.isalpha() and (letters := word if syllables_of(word) else _letters_of(word))}
         self._sentences: PinyinSentences | None = None
         self._as_typed: frozenset[str] = frozenset()  # words English text uses (quzhou, huiqubao): kept when alone
         # char -> the words whose first character it sounds like, for a table reading runs that start with a
@@ -428,9 +434,12 @@ class SoundTable:
         if not self._in_letters or _LATIN.search(text) is None:
             return text
         text = self._mixed_in_letters(text)
+        # (a message whose one part reads as a pinyin sentence is typed in pinyin: its other parts need no word of ours,
+        # bang lao ma de qqzh, ta ren bu zai wo pangbian xing bu xing)
+        in_pinyin = any(self._as_a_sentence(run.group(0)) is not None for run in _LATIN_RUN.finditer(text))
 
         def replace(match: re.Match) -> str:
-            if (sentence := self._as_a_sentence(match.group(0))) is not None:
+            if (sentence := self._as_a_sentence(match.group(0), in_pinyin)) is not None:
                 return sentence
             words = match.group(0).split()
             out, at = [], 0
@@ -472,13 +481,19 @@ class SoundTable:
     _SENTENCE_WORDS_FEWEST = 3  # words (or syllables of one word) a run of letters needs to be read as a sentence
     _SENTENCE_WORDS_READ = 2  # …and words of two characters or more found in it
 
-    def _as_a_sentence(self, run: str) -> str | None:
+    def _as_a_sentence(self, run: str, in_pinyin: bool = False) -> str | None:
         """A run of letters that is a whole sentence in pinyin (hei he gong ji you shen me tiao jian), as the words;
-        None when it is no such run (a short one, English words, or one with too few words of ours in it)."""
+        None when it is no such run (a short one, English words, or one with too few words of ours in it). `in_pinyin`:
+        another part of the message is such a sentence, and a run of everyday words (wo nainai 86 le) is read too."""
+        if in_pinyin and len(run.split()) >= 2 and self._sentences is not None and self._sentences.is_pinyin(run) \
+                and run.replace(" ", "") not in self._as_typed:
+            return self._sentences.read(run)
         if not self._sentence_words or len(run) < 6:
             return None
         if self._sentences is None:
             self._sentences = PinyinSentences(self._sentence_words, self._typed_words)
+        if len(typed := run.split()) >= self._SENTENCE_WORDS_FEWEST and any(word in self._initials for word in typed):
+            run = " ".join(self._initials.get(word, word) for word in typed)  # (hqb you mei you nianling xianzhi)
         if not self._sentences.is_pinyin(run):
             return None
         if len(run.split()) < self._SENTENCE_WORDS_FEWEST and len(run.replace(" ", "")) < 8:

@@ -341,10 +341,11 @@ class Understanding:
     """Built once per knowledge load from understanding.yaml and a normaliser (TextTools.normalize)."""
 
     def __init__(self, spec: UnderstandingFile, normalize, sound_words: Iterable[str] = (), protected: Iterable[str] = (),
-                 is_word=lambda text: False, typed_words: Iterable[str] = ()):
+                 is_word=lambda text: False, typed_words: Iterable[str] = (), initials: dict[str, str] | None = None):
         """`sound_words`: more words to correct sound-alikes to (3+ characters are taken);
         `protected`: words never rewritten into another (place names, our own vocabulary);
-        `typed_words`: words as residents type them (the synonyms' own: 医保码, 爸妈), read in a message typed in pinyin."""
+        `typed_words`: words as residents type them (the synonyms' own: 医保码, 爸妈), read in a message typed in pinyin;
+        `initials`: letters standing for a word (hqb: huiqubao, qqzh: 亲情账户), spelled out in such a message."""
         self.spec = spec
         norm = lambda words: [w for w in (normalize(x) for x in words) if w]  # noqa: E731
         fillers = norm(spec.fillers)
@@ -486,7 +487,8 @@ class Understanding:
         look_alike = {normalize(char): normalize(alike) for char, alike in spec.sound_alike.look_alike.items()}
         self.sounds = SoundTable(sorted(targets), [*norm(spec.sound_alike.not_typos), *norm(protected)], is_word, look_alike,
                                  spelled_out=norm(spec.sound_alike.spelled_out), sentence_words=[*as_typed(spec.sound_alike.sentence_words), *norm(spec.sound_alike.sentence_words)],
-                                 typed_words=[*typed_words, *(word for subject in spec.off_topic for word in subject.words)])
+                                 typed_words=[*typed_words, *(word for subject in spec.off_topic for word in subject.words)],
+                                 initials=initials)
         places = spec.places
         self._care_before = tuple(norm(places.care_before))
         self._care_after = tuple(norm(places.care_after))

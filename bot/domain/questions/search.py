@@ -519,6 +519,11 @@ class SearchIndex:
             return replace(last, taken_as=follows)  # 真的吗, which document says so?: that answer again, with its source
         if follows and (told := self._told_for_the_last(normalized, follows, city)) is not None:
             return told
+        if follows and (parts := self.reader.story_and_ask(question)) is not None and len(parts[1]) == 1 \
+                and self._swap(self.read(parts[1][0])) is not None \
+                and not any(self.places.names_in(self.read(told)) or self.understanding.facets(self.read(told)) for told in parts[0]):
+            # What about employees? I'm with a company there.: the swap asks; what is told around it names nothing asked
+            return self._search_following(parts[1][0], city, follows)
         if follows and (other := self._product_switched(normalized, self.read(follows))) is not None \
                 and ((again := self._kept(other, city)).outcome == "answered" or again.decline_reason == "not_in_knowledge"):
             # 那惠衢保呢 after 衢州居民医保一年交多少: 惠衢保一年交多少 (or that it is lacking: 那亲情账户呢 after how many)
@@ -1434,8 +1439,10 @@ class SearchIndex:
         asked = self.understanding.facets(normalized)
         products = asked.get("product", frozenset())
         asks = self.understanding.asks(normalized)
-        if only is not None and asks - only:
-            return result  # (没备案…降多少: the lacking ask is how much less, not what to do without registering)
+        if only is not None and any(self.understanding.own_entry(ask) or not self.understanding.same_process(ask) for ask in asks - only):
+            # (没备案…降多少: the lacking ask is how much less, not what to do without registering; an ask any entry of the
+            # product may answer, 能报几成, leaves it to the one asking the rest: 是看杭州的规矩还是衢州的)
+            return result
         def meant_for(ask: str, entry: Entry, named: frozenset[str]) -> bool:
             return ask in self._promised(entry) and bool(named & set(entry.facets.get("product", ()))) \
                 and not conflicts(entry.facets, asked) and (not covered or entry.region in covered or entry.region == NATIONAL)
@@ -1453,7 +1460,7 @@ class SearchIndex:
                 meant = [entry for entry in meant if entry.region in covered]
             elif len({entry.id for entry in meant}) > 1:  # 家人看病拿谁的卡: each city's entry tells it, the national one for all
                 meant = [entry for entry in meant if entry.region == NATIONAL] or meant
-            if len({entry.id for entry in meant}) == 1:
+            if len({entry.id for entry in meant}) == 1 and (only is None or self._unanswered_ask(meant[0], normalized) is None):
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result
 

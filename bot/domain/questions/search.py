@@ -750,13 +750,21 @@ class SearchIndex:
             # …and the scheme, where the last question named one and this one none (衢州居民医保一年交多少 … 政府补多少)
             scheme = None if asked.get("scheme") else understanding.facet_word(before, "scheme")
             context = [*places, *filter(None, [product, scheme, member])]
-        if context:
-            # (in Chinese run together: a space would read the context as a story apart from what is asked)
-            taken_as = " ".join([*context, question]) if question.isascii() else "".join([*context, question])
-            result = self._kept(taken_as, city)
-            if result.outcome == "answered" or result.decline_reason in LACKING:
-                return replace(result, taken_as=taken_as)
+            if member and (result := self._in_context([*places, *filter(None, [product, scheme])], question, city)) is not None \
+                    and result.outcome == "answered" and (with_member := self._in_context(context, question, city)) is not None \
+                    and any(dimension == "asks" and ask in self.understanding.asks(self.read(with_member.taken_as))
+                            - self.understanding.asks(self.read(result.taken_as)) for dimension, ask in with_member.missing):
+                return result  # (以后不想绑了怎么解除 after 那我弟16岁…: the word for him, carried, would ask whether he counts)
+        if context and (result := self._in_context(context, question, city)) is not None:
+            return result
         return self._about_the_last_answer(question, previous, city)
+
+    def _in_context(self, context: list[str], question: str, city: str | None) -> SearchResult | None:
+        """The question with the context put before it, when that is answered or said to be lacking."""
+        # (in Chinese run together: a space would read the context as a story apart from what is asked)
+        taken_as = " ".join([*context, question]) if question.isascii() else "".join([*context, question])
+        result = self._kept(taken_as, city)
+        return replace(result, taken_as=taken_as) if result.outcome == "answered" or result.decline_reason in LACKING else None
 
     def _may_be_asked_of(self, products: frozenset[str], normalized: str) -> bool:
         """Whether what a follow-up asks of its own (asks_for own_entry: how many may be bound) is asked of one of these

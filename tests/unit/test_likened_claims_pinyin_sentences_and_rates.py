@@ -153,3 +153,14 @@ def test_a_carried_person_word_never_asks_whether_that_person_counts(assistant):
     reply = conversation(assistant, "親情帳戶要怎麼幫我爸媽綁定", "我媽戶口不在我這本上，也能綁嗎", "那我弟剛好16歲，要他本人在場刷臉嗎",
                          "以後不想綁了，怎麼解除")
     assert reply.entry is not None and reply.entry.id == "family-account/unbind"
+
+
+# ---- either-or questions --------------------------------------------------------------------------------------------
+
+def test_an_either_or_question_is_answered_by_the_entry_giving_one_choice(assistant):
+    # (户口本, the other choice, is not in the entry: its answer says what to bring, 身份证)
+    assert answered(assistant, "昭通去大厅办共济是带身份证还是带户口本") == "family-aid/zhaotong/bind-offline"
+
+
+def test_an_ask_that_is_itself_a_choice_stays_lacking(assistant):
+    assert assistant.ask("衢州 用儿子个人账户给我看病，是先扣我自己的还是先扣他的", "zh").outcome == "declined"

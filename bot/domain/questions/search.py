@@ -104,6 +104,9 @@ class SearchResult:
 
 
 _ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+# 是带身份证还是带户口本: the second choice of an either-or question, to the end of its clause
+_OR_THE_OTHER = re.compile(r"还是[^,.!?;，。！？；]{1,16}")
 _ON_BEHALF = re.compile(r"(?:帮|替|代)[^，,。？?！!\s]{0,6}问")  # 帮我妹妹问一下: asked for someone else
 # …是不是跟职工一样, 和居民一样吗: what a question's subject is likened to (a scheme, a status, a kind of care)
 _LIKENED_TO = re.compile(r"(?:跟|和|与|同|像)[^，,。？?！!\s]{1,6}?(?:一样|相同|差不多|一致)")
@@ -421,6 +424,12 @@ class SearchIndex:
                 and (again := self._kept(plain, city)).outcome == "answered" \
                 and set(again.entry.facets.get("product", ())) & self.understanding.facets(plain).get("product", frozenset()):
             result = replace(again, taken_as=plain)  # 惠衢保…起付线是不是也是700块: 惠衢保's own, which is not 700
+        if result.decline_reason == "not_in_knowledge" and result.nearest is not None \
+                and not any(dimension == "asks" and self.understanding.asks_which_of_two(ask) for dimension, ask in result.missing) \
+                and (first := self._first_of_either(question)) is not None \
+                and (again := self._kept(first, city)).outcome == "answered" and again.entry == result.nearest:
+            # 昭通去大厅办共济是带身份证还是带户口本: the entry lacking the other choice gives the answer (身份证)
+            result = replace(again, taken_as=first)
         if case:
             return self._within_the_case(question, city, case, result)
         if follows and result.outcome == "answered" and (held := self._held(follows)):
@@ -432,6 +441,14 @@ class SearchIndex:
             # what we cannot answer in a talk about 惠衢保 is for Quzhou's hotline, not the national one
             return replace(result, decline_region=last.entry.region)
         return result
+
+    def _first_of_either(self, question: str) -> str | None:
+        """An either-or question (A还是B) with its first choice alone; None for any other question."""
+        normalized = self.tools.normalize(question)
+        found = _OR_THE_OTHER.search(normalized)
+        if found is None or len(_HAN_CHARACTER.findall(normalized[:found.start()])) < 4:
+            return None
+        return normalized[:found.start()] + normalized[found.end():]
 
     def _without_figures_it_lacks(self, question: str) -> str | None:
         """A question naming a product and a figure none of that product's answers gives (惠衢保…是不是也是700块, a

@@ -827,6 +827,10 @@ class Understanding:
     def asks_how_they_relate(self, normalized: str) -> bool:
         return any(self.spec.asks_for[int(ask)].relates for ask in self.asks(normalized))
 
+    def asks_which_of_two(self, ask: str) -> bool:
+        """The ask is itself a choice between two (先扣…还是…: whose account first)."""
+        return any("还是" in word for word in self.spec.asks_for[int(ask)].asked)
+
     def closed_list_answers(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].closed_list_answers
 

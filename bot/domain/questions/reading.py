@@ -261,6 +261,21 @@ class MessageReader:
             return question
         return normalized[:found.start()] + " " + normalized[found.end():]
 
+    def as_typed_around(self, part: str, typed: str) -> str:
+        """A part of the question read without its likening (衡阳绑共济要，上传户口本吗), as typed when the likening stood
+        inside it (衡阳绑共济要像亲情账户那样上传户口本吗); the part as it is otherwise."""
+        normalized = self.tools.normalize(typed)
+        found = _LIKENED_WITH_A_CLAIM.search(normalized)
+        if found is None:
+            return part
+        before, after = normalized[:found.start()], normalized[found.end():]
+        joined = re.sub(r"[\s,，]+", "", part)
+        for end in range(len(before), 0, -1):  # the part's words before the likening, then after it
+            head = re.sub(r"[\s,，]+", "", before[-end:])
+            if joined.startswith(head) and (tail := joined[len(head):]) and re.sub(r"[\s,，]+", "", after).startswith(tail):
+                return before[-end:] + found.group(0) + after[:len(tail) + len(after) - len(after.lstrip())]
+        return part
+
     def of_the_city_asked(self, question: str) -> str:
         """A message telling one of our cities' rules and then asking of another (黑河能给兄弟姐妹共济，换到湘潭，我弟能绑吗;
         衡阳三级门诊起付线300，那衢州职工呢): what it tells is asked of the city named last, in a clause of its own that

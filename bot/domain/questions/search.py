@@ -335,12 +335,15 @@ class SearchIndex:
                 re.search(re.escape(word) + _FIGURE_AFTER, self.answer_text[within.entry.id]) for word in words)
             return within if gives else glossary
         told_and_asked = question
-        question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(
-            self.reader.without_what_it_is_likened_to(
-            self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question))))))
+        apart = self.reader.without_what_is_set_apart(self.reader.without_the_hometown(self.reader.corrected(question)))
+        unlikened = self.reader.without_what_it_is_likened_to(apart)
+        question = self.reader.of_the_city_asked(self.reader.of_the_residents_own_city(unlikened))
         if insured_in is not None and (outside := self._asked_by_one_insured_outside(question, insured_in)) is not None:
             return outside
         result = self._searched(question, city, follows, case)
+        if result.unanswered and unlikened != apart:
+            # (衡阳绑共济要像亲情账户那样上传户口本吗: the part left unanswered is quoted as typed, likening and all)
+            result = replace(result, unanswered=tuple(self.reader.as_typed_around(part, apart) for part in result.unanswered))
         if result.decline_reason in ("no_entry_for_city", "not_in_knowledge"):
             result = self._told_of_another_city(told_and_asked, result)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \

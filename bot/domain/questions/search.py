@@ -103,7 +103,7 @@ class SearchResult:
     lacking_for: str | None = None
 
 
-_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 # 是带身份证还是带户口本: the second choice of an either-or question, to the end of its clause
 _OR_THE_OTHER = re.compile(r"还是[^,.!?;，。！？；]{1,16}")
@@ -207,7 +207,7 @@ class SearchIndex:
         vocabulary = knowledge.vocabulary
         keywords = [word for topic in knowledge.topics for word in topic.keywords]
         protected = [*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()]
-        spoken = [word for word in (*vocabulary.synonyms, *places.names) if 2 <= len(word) <= 6 and _ALL_HAN.fullmatch(word)]
+        spoken = [word for word in (*vocabulary.synonyms, *places.names) if 2 <= len(word) <= 6 and _HAN_WORD.fullmatch(word)]
         index.understanding = Understanding(
             knowledge.understanding, tools.normalize,
             sound_words=[*vocabulary.domain_words, *vocabulary.anchors, *keywords],
@@ -1280,7 +1280,8 @@ class SearchIndex:
 
         Each question comes with what the message around it lends it and as typed: where one of them asks a
         neighbour, each answer must stand on its own words (惠衢保能退保吗？能退多少钱？: the refund is asked
-        twice, not the premium)."""
+        twice, not the premium). `lack`: the whole message's decline, when it was found lacking: a part unsure alone
+        that asks what it lacks is that lack."""
         with self._one_question_at_a_time():
             results = [self._search(part, city) for part, _ in questions]
             # (衡阳绑共济要上传户口本吗？具体怎么绑: a part unsure alone, asking what the whole message was found to lack, is
@@ -1326,6 +1327,7 @@ class SearchIndex:
         return replace(answered[0], also_asked=entries[1:], several=True, suggestions=[], left_out=left_out, unanswered=unsure)
 
     def _asks_what_is_lacking(self, normalized: str, lacking: tuple[tuple[str, str], ...]) -> bool:
+        """The text asks for one of the things a decline said the knowledge lacks (`missing`: an ask, or a detail named)."""
         asks = set(self.understanding.asks(normalized))
         return any(dimension == "asks" and value in asks or dimension == "detail" and value in normalized for dimension, value in lacking)
 

@@ -224,7 +224,7 @@ _EVERYDAY_LEAST_COUNT = 20  # jieba's count under which a word is too rare to be
 def _everyday_words() -> dict[str, list]:
     """'letters/syllables' -> [word, cost] for jieba's words of up to four characters (the cheapest of each spelling):
     how a pinyin keyboard reads the words around ours (lao po 老婆, ba ma 爸妈, yi ge yue 一个月). Built once, from
-    jieba's dictionary and pypinyin's phrase readings (~3 s), and kept in the temp directory."""
+    jieba's dictionary and pypinyin's phrase readings (1.7 s, 63,000 spellings), and kept in the temp directory."""
     def build() -> dict[str, list]:
         import math
 
@@ -265,9 +265,9 @@ class PinyinSentences:
         self._longest_syllable = max(map(len, self._syllables))
         words = list(dict.fromkeys(words))
         self._words = _spelled_words(words)
-        self._ours = frozenset(self._words.values())
         self._typed = _spelled_words(sorted(set(typed) - set(words)))
-        self._domain = self._ours | frozenset(self._typed.values())  # (a run reading one of them is no English phrase)
+        # (a run reading one of these is no English phrase of pinyin-like words)
+        self._domain = frozenset([*self._words.values(), *self._typed.values()])
         self._characters: dict[str, list[str]] = {}  # letters -> our characters so spelled (药 and 要: yao)
         for word in words:
             if len(word) == 1 and (letters := _letters_of(word)):
@@ -315,23 +315,23 @@ class PinyinSentences:
                     best[end] = read
         return best[-1][1]
 
-    def _word(self, syllables: list[str], everyday_too: bool = True) -> tuple[str, float] | None:
-        """The word these syllables spell, and what reading them so costs."""
-        letters, known = "".join(syllables), _everyday_words() if everyday_too else {}
-        everyday = known.get(f"{letters}/{len(syllables)}")
+    def _word(self, syllables: list[str], everyday: bool = True) -> tuple[str, float] | None:
+        """The word these syllables spell, and what reading them so costs; `everyday`: as in read()."""
+        letters, known = "".join(syllables), _everyday_words() if everyday else {}
+        common = known.get(f"{letters}/{len(syllables)}")
         ours = self._words.get(letters)
         if ours and len(ours) == len(syllables) > 1:
             return ours, _OURS
-        if everyday_too and (typed := self._typed.get(letters)) and len(typed) == len(syllables) > 1:
+        if everyday and (typed := self._typed.get(letters)) and len(typed) == len(syllables) > 1:
             return typed, _TYPED
         if len(syllables) == 1 and (characters := self._characters.get(letters)):
             # (one character of ours: the commonest of them, 要 before 药, ahead of a commoner everyday one: 绑, not 浜)
             # (costed as the character a keyboard offers first: against a word of two, 记得 before 几的, ours are no cheaper)
             costs = [(known[character][1] - _OURS_ONE_CHARACTER if character in known else _OURS, character) for character in characters]
             cost, character = min(costs)
-            if everyday is None or cost <= everyday[1]:
-                return character, everyday[1] if everyday else cost
-        return (everyday[0], everyday[1]) if everyday else None
+            if common is None or cost <= common[1]:
+                return character, common[1] if common else cost
+        return (common[0], common[1]) if common else None
 
     def _split(self, word: str) -> list[str]:
         return syllables_of(word, self._syllables, self._longest_syllable)

@@ -269,9 +269,8 @@ class PinyinSentences:
         # (a run reading one of these is no English phrase of pinyin-like words)
         self._domain = frozenset([*self._words.values(), *self._typed.values()])
         self._characters: dict[str, list[str]] = {}  # letters -> our characters so spelled (药 and 要: yao)
-        for word in words:
-            if len(word) == 1 and (letters := _letters_of(word)):
-                self._characters.setdefault(letters, []).append(word)
+        for word, letters in _letters_of_each([word for word in words if len(word) == 1]).items():
+            self._characters.setdefault(letters, []).append(word)
 
     def is_pinyin(self, text: str) -> bool:
         """Every word of the text is pinyin letters."""
@@ -352,6 +351,14 @@ def syllables_of(word: str, syllables: frozenset[str] | None = None, longest: in
     return best[-1] or []
 
 
+def _letters_of_each(words: list[str]) -> dict[str, str]:
+    """Each of `words` -> its pinyin letters (_letters_of), those that have them; kept in the temp directory, so that
+    reading them costs no pypinyin import."""
+    digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(words).encode()).hexdigest()[:20]
+    return tempcache.remembered(f"yibao-letters-of1-{digest}.marshal",
+                                lambda: {word: letters for word in words if (letters := _letters_of(word))})
+
+
 def _spelled_words(words: list[str]) -> dict[str, str]:
     """The pinyin letters (first reading, no tones) -> the first of `words` spelled so."""
     digest = hashlib.sha1(f"{_version()}|".encode() + "|".join(words).encode()).hexdigest()[:20]
@@ -404,9 +411,10 @@ class SoundTable:
         # (built on the first message written in letters: most never are)
         self._sentence_words = [*sentence_words, *sorted(spelled, key=len, reverse=True), *spelled_out] if sentence_words else []
         self._typed_words = list(typed_words)
-        # initials for a word (hqb, qqzh: huiqubao, 亲情账户), spelled out in a pinyin sentence
-        self._initials = {key: letters for key, word in (initials or {}).items()
-                          if key.isascii() and key.isalpha() and (letters := word if syllables_of(word) else _letters_of(word))}
+        # initials for a word (hqb, qqzh: huiqubao, 亲情账户), spelled out in a pinyin sentence; their letters are read with
+        # the sentences (pypinyin's readings: not at start-up)
+        self._initials_for = dict(initials or {})
+        self._initials: dict[str, str] = {}
         self._sentences: PinyinSentences | None = None
         self._as_typed: frozenset[str] = frozenset()  # words English text uses (quzhou, huiqubao): kept when alone
         # char -> the words whose first character it sounds like, for a table reading runs that start with a
@@ -436,10 +444,12 @@ class SoundTable:
         text = self._mixed_in_letters(text)
         # (a message whose one part reads as a pinyin sentence is typed in pinyin: its other parts need no word of ours,
         # bang lao ma de qqzh, ta ren bu zai wo pangbian xing bu xing)
-        in_pinyin = any(self._as_a_sentence(run.group(0)) is not None for run in _LATIN_RUN.finditer(text))
+        sentences = {run.group(0): self._as_a_sentence(run.group(0)) for run in _LATIN_RUN.finditer(text)}
+        in_pinyin = any(sentence is not None for sentence in sentences.values())
 
         def replace(match: re.Match) -> str:
-            if (sentence := self._as_a_sentence(match.group(0), in_pinyin)) is not None:
+            sentence = self._as_a_sentence(match.group(0), in_pinyin) if in_pinyin else sentences[match.group(0)]
+            if sentence is not None:
                 return sentence
             words = match.group(0).split()
             out, at = [], 0
@@ -492,6 +502,9 @@ class SoundTable:
             return None
         if self._sentences is None:
             self._sentences = PinyinSentences(self._sentence_words, self._typed_words)
+            spelled = _letters_of_each(sorted({word for word in self._initials_for.values() if not syllables_of(word)}))
+            self._initials = {key: letters for key, word in self._initials_for.items()
+                              if key.isascii() and key.isalpha() and (letters := word if syllables_of(word) else spelled.get(word))}
         if len(typed := run.split()) >= self._SENTENCE_WORDS_FEWEST and any(word in self._initials for word in typed):
             run = " ".join(self._initials.get(word, word) for word in typed)  # (hqb you mei you nianling xianzhi)
         if not self._sentences.is_pinyin(run):

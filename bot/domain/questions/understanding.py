@@ -361,6 +361,7 @@ class Understanding:
         self._switch_re = alternation(norm(spec.switch_words))
         self._told_re = alternation(norm(spec.told_words))
         self._asks_listing_who = tuple(str(index) for index, item in enumerate(spec.asks_for) if item.lists_who)
+        self._asks_which_of_two = frozenset(str(index) for index, item in enumerate(spec.asks_for) if any("还是" in word for word in item.asked))
         self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
         self._doubts_re = alternation(norm(spec.doubts))
@@ -829,7 +830,7 @@ class Understanding:
 
     def asks_which_of_two(self, ask: str) -> bool:
         """The ask is itself a choice between two (先扣…还是…: whose account first)."""
-        return any("还是" in word for word in self.spec.asks_for[int(ask)].asked)
+        return ask in self._asks_which_of_two
 
     def closed_list_answers(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].closed_list_answers

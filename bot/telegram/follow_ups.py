@@ -72,14 +72,15 @@ def estimate_case(data: dict, at: float) -> dict:
 
 
 async def remember(state: FSMContext, data: dict, assistant: Assistant, text: str, masked: str, at: float, reply: Reply) -> None:
-    """Keep a question for the next to lean on: one naming a product, answered or said to be lacking, as it was taken (那衡阳呢
+    """Keep a question for the next to lean on: one naming a product, answered, asked which city or said to be lacking, as it was taken (那衡阳呢
     after 黑河的共济能给兄弟用吗 is kept as 衡阳的…, so that 那湘潭呢 follows it). Not rewritten when asked
     again at once (an unchanged state costs no write)."""
     # 黑河…能给我侄子用吗 (not listed) … 那我外孙女呢; 杭州职工门诊报销比例 (a city we lack) … 那衢州呢？我是职工
     lacking = reply.decline_reason in ("not_in_knowledge", "no_entry_for_city", "uncovered_place")
     if assistant.explains_a_word(reply):  # 统筹是啥 … 那一年起付线最多交多少: still the question before it
         return
-    if not (reply.taken_as or reply.outcome == "answered" or lacking or assistant.names_product(text)):
+    # (看门诊能报销多少 was asked which city: 衢州的，职工医保 that follows tells it)
+    if not (reply.taken_as or reply.outcome in ("answered", "need_city") or lacking or assistant.names_product(text)):
         return
     kept = masked
     if reply.taken_as:

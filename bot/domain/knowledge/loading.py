@@ -144,8 +144,16 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
                 if owner != entry.id:
                     loader.problems.append(Problem(name, line, f"{entry.id}: phrasing {phrasing!r} is also a phrasing of {owner!r}; a question must lead to one entry"))
 
+    answering: dict[tuple[str, str], str] = {(entry.group, entry.region): entry_id for entry_id, entry in entries.items() if entry.group}
     for entry_id, entry in entries.items():
         document, line = where[entry_id]
+        for index, group in enumerate(entry.also_answers):
+            index_line = document.line_of(("entries", _entry_index(document, entry_id), "also_answers", index))
+            if not any(group == other.group for other in entries.values()):
+                loader.problems.append(Problem(loader.name(document.path), index_line, f"{entry_id}: also_answers names group {group!r}, which no entry has"))
+            elif (owner := answering.setdefault((group, entry.region), entry_id)) != entry_id:
+                loader.problems.append(Problem(loader.name(document.path), index_line,
+                                               f"{entry_id}: group {group!r} is already answered in this region by {owner!r}"))
         for index, target in enumerate(entry.related):
             if target not in entries and target not in unread_ids:
                 index_line = document.line_of(("entries", _entry_index(document, entry_id), "related", index))

@@ -106,6 +106,9 @@ class Entry(Strict):
     variants: list[str] = Field(default_factory=list)
     variants_en: list[str] = Field(default_factory=list)
     group: str | None = None
+    # other groups whose question this entry answers for its region (衢州's family-aid entry tells who may use the
+    # account and what it pays for): a question of that group, asked of this region, gets this entry
+    also_answers: list[str] = Field(default_factory=list)
     answer: str = Field(min_length=2)
     answer_en: str = Field(min_length=2)
     sources: list[Source] = Field(min_length=1)
@@ -289,11 +292,6 @@ class KnowledgeBase:
 
     def entries_in_topic(self, topic_id: str) -> list[Entry]:
         return [entry for entry in self.entries.values() if entry.topic == topic_id]
-
-    def group_members(self, entry: Entry) -> list[Entry]:
-        if not entry.group:
-            return [entry]
-        return [other for other in self.entries.values() if other.group == entry.group]
 
     def documents_of(self, entry: Entry) -> list[Document]:
         """The documents an entry cites, each once, in the order cited: what the reply names as its source."""

@@ -230,8 +230,11 @@ class SearchIndex:
         listed = " ".join(str(value) for value in (knowledge.understanding.model_dump(), knowledge.vocabulary.model_dump(),
                                                     [(r.name_en, r.aliases) for r in knowledge.regions.values()],
                                                     [t.title_en for t in knowledge.topics]))
+        in_letters = {word.lower(): region_id for region_id, region in knowledge.regions.items()
+                      for word in (region.name_en or "", *region.aliases) if word.isascii() and word.isalpha()}
         tools.read_english_with(EnglishSpelling(english_words | set(re.findall(r"[a-z]+", listed.lower())) | ENGLISH_STOPWORDS,
-                                                {word.lower() for word in knowledge.understanding.english_spelling}).correct)
+                                                {word.lower() for word in knowledge.understanding.english_spelling},
+                                                kin=in_letters).correct)
         # Per entry, filled when first needed: its phrasings normalised, what they ask for (asks_for),
         # whether it tells how, and its phrasings and answers as one text.
         # (the places regions.yaml spells in letters, xiangxiang: 湘乡, read in Chinese too: the city must not be lost)
@@ -262,8 +265,8 @@ class SearchIndex:
         index.reader = MessageReader(tools, understanding, places, domain, index.ranker.words.idf)
         groups: dict[str, dict[str, Entry]] = {}
         for entry in searched:
-            if entry.group:
-                groups.setdefault(entry.group, {}).setdefault(entry.region, entry)
+            for group in filter(None, (entry.group, *entry.also_answers)):
+                groups.setdefault(group, {}).setdefault(entry.region, entry)
         index.groups = groups
         return index
 
@@ -769,7 +772,11 @@ class SearchIndex:
             member = None if asked.get("member") or not differs else understanding.facet_word(before, "member")
             # …and the scheme, where the last question named one and this one none (衢州居民医保一年交多少 … 政府补多少)
             scheme = None if asked.get("scheme") else understanding.facet_word(before, "scheme")
-            context = [*places, *filter(None, [product, scheme, member])]
+            # …and the care, where the last question was on the basic insurance's (…clinic visits? … how much at most in a year?)
+            # (not a chronic disease's outpatient care: 这个从哪天开始算的 after 衡阳慢性病门诊… is of the change it told)
+            care = None if asked.get("care") or product or understanding.facets(before).get("condition") \
+                else understanding.facet_word(before, "care")
+            context = [*places, *filter(None, [product, scheme, care, member])]
             if member and (result := self._in_context([*places, *filter(None, [product, scheme])], question, city)) is not None \
                     and result.outcome == "answered" and (with_member := self._in_context(context, question, city)) is not None \
                     and any(dimension == "asks" and ask in self.understanding.asks(self.read(with_member.taken_as))
@@ -2204,7 +2211,8 @@ class SearchIndex:
         if other_city is not None:
             conf = self.confidence(other_city, candidates)
             # the city's best, or a national entry asking the same (医保余额怎么查: the national ways)
-            best_overlap = max([c.overlap for c, entry in mapped[:self.TOP_ENTRIES] if entry.region == NATIONAL]
+            # (and the city's entry answering that group's question too: 衢州's family-aid entry for what the money pays for)
+            best_overlap = max([c.overlap for c, entry in mapped[:self.TOP_ENTRIES] if entry.region == NATIONAL or entry.group != c.entry.group]
                                + [mapped[0][0].overlap if mapped else 0.0])
             # (a match that does not give what is asked for says nothing of whether another city has it)
             if conf >= self.SUGGEST and other_city.overlap >= best_overlap + self.OTHER_CITY_EDGE and best_overlap < self.OWN_CITY_FAIR \
@@ -2445,9 +2453,9 @@ class SearchIndex:
         """The entry answering `entry`'s question for the named regions, None if only another city's."""
         members = self.groups.get(entry.group) if entry.group else None
         if members:
-            for region in regions:
-                if region in members:
-                    return members[region]
+            # (a region's entry of the group itself before one answering it too: 在衢州…搬到衡阳后共济的钱… is Hengyang's)
+            for region in sorted((region for region in regions if region in members), key=lambda region: members[region].group != entry.group):
+                return members[region]
             return members.get(NATIONAL) if entry.region != NATIONAL else entry
         return entry if entry.region in regions or entry.region == NATIONAL else None
 

@@ -10,7 +10,7 @@ bills. rapidfuzz measures the distance.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -21,8 +21,10 @@ _WORD = re.compile(r"[a-z]+")
 
 
 class EnglishSpelling:
-    def __init__(self, words: Iterable[str], targets: Iterable[str] | None = None):
-        """words: every English word we know; targets: those a misspelling may be read as (all of them if None)."""
+    def __init__(self, words: Iterable[str], targets: Iterable[str] | None = None, kin: Mapping[str, str] | None = None):
+        """words: every English word we know; targets: those a misspelling may be read as (all of them if None);
+        kin: words naming one thing (a city and its counties: hengyang, hengnan), keyed to that thing."""
+        self.kin = dict(kin or {})
         self.known = frozenset(words)
         self.targets = self.known if targets is None else frozenset(targets)
         self.known |= self.targets
@@ -57,8 +59,10 @@ class EnglishSpelling:
         listed = sorted((word for word in nearest if word in self.targets), key=len)
         longest = max(nearest, key=len, default="")
         # as near as another word only when that one is the same word shorter, or its plural (relativs: relative
-        # or relatives; personl: personal, not person or persons); share or stare for spare is no guess
-        return listed[0] if listed and all(longest.startswith(_singular(word)) for word in nearest) else typed
+        # or relatives; personl: personal, not person or persons), or names the same thing (hengyan: Hengyang, or
+        # its county Hengnan); share or stare for spare is no guess
+        same_thing = listed and listed[0] in self.kin and all(self.kin.get(word) == self.kin[listed[0]] for word in nearest)
+        return listed[0] if listed and (same_thing or all(longest.startswith(_singular(word)) for word in nearest)) else typed
 
 
 _NEIGHBOUR_KEYS = {a + b for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm") for a, b in zip(row, row[1:])}

@@ -128,6 +128,14 @@ def spaced_out_joined(message: str) -> str:
     return _SPACED_OUT.sub(lambda m: _SPACES_ONLY.sub("", m.group(0)), message) if runs else message
 
 
+
+def _apart(word: str, match: re.Match) -> str:
+    """A synonym in letters kept apart from the letters around it (my亲情account: my family account, not myfamily)."""
+    text, start, end = match.string, match.start(), match.end()
+    before = " " if start and word[:1].isascii() and word[:1].isalpha() and text[start - 1].isascii() and text[start - 1].isalnum() else ""
+    after = " " if end < len(text) and word[-1:].isascii() and word[-1:].isalpha() and text[end].isascii() and text[end].isalnum() else ""
+    return f"{before}{word}{after}"
+
 class TextTools:
     """Shared by the search index (at build) and every query. Thread-safe after `learn()`."""
 
@@ -251,7 +259,7 @@ class TextTools:
                 self._normalized.clear()
             normalized = self._base(text)
             if self._synonym_re is not None:
-                normalized = self._synonym_re.sub(lambda m: self._synonyms[m.group(0)], normalized)
+                normalized = self._synonym_re.sub(lambda m: _apart(self._synonyms[m.group(0)], m), normalized)
             if "百分之" in normalized:
                 normalized = _PERCENT_IN_WORDS.sub(_percent, normalized)
             normalized = _COUNT_IN_WORDS.sub(_count, normalized)

@@ -596,7 +596,7 @@ class CaseReader:
                     continue
                 if han:  # the insurance words around the place name it: 衢州居民住院在衢州 names both
                     insurance = any(word in compared[item.start:item.end + 6] for word in self._insurance) or \
-                        compared[:item.start].endswith(self._insurance_before)
+                        self._after_insurance(compared[:item.start])
                 else:
                     insurance = any(word in compared for word in self._insurance)
                 value = item.value
@@ -612,6 +612,12 @@ class CaseReader:
                     continue  # 我在杭州参保, 湘潭职工, 我是黑河的: where one is insured, not where care was
                 found.add(value)
         return found.pop() if len(found) == 1 else None
+
+    def _after_insurance(self, before: str) -> bool:
+        """A place written after an insurance word, or after one and a marker (医保在衢州, 户口在龙游): where one is
+        insured, not where care was."""
+        unmarked = next((before[:-len(marker)] for marker in self._markers if before.endswith(marker)), before)
+        return before.endswith(self._insurance_before) or unmarked.endswith(self._insurance_before)
 
     def _marked(self, before: str) -> bool:
         """Whether a place follows a care-place marker (在衢州, 去杭州), a filler between them (在我们衢江区)."""
@@ -654,7 +660,7 @@ class CaseReader:
             return True
         if not self._marked(before) and any(word in after for word in self._insurance):
             return True
-        if before.endswith(self._insurance_before):
+        if self._after_insurance(before):
             return True
         home_before, home_after = self._home
         rest = compared[item.end:]

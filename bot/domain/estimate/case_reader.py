@@ -258,9 +258,21 @@ class CaseReader:
         if split is None:
             return self._read_as_told(text)
         before, after = map(self._read_as_told, split)
+        after = self._labelled_before(split, before, after)
         settled, aside = self.interview.settle({**before.aside, **before.answers, **after.aside, **after.answers})
         return replace(after, answers=settled, aside=aside, elsewhere=None if "city" in settled else after.elsewhere or before.elsewhere,
                        per_unit=after.per_unit if after.per_unit is not None else before.per_unit)
+
+    def _labelled_before(self, split: tuple[str, str], before: Case, after: Case) -> Case:
+        """An amount corrected with no label of its own (自费药我看错了，不是六千，是一万八) is of the label told last before
+        the correction, not the cost asked first."""
+        told_before = [clause for clause in _CLAUSES.split(prepare(split[0])) if clause.strip()]
+        kind = self._label(told_before[-1]) if told_before else ""
+        main = cost_step({**before.answers, **after.answers}.get("care"))
+        if not kind or kind == main or kind not in AMOUNT_STEPS or self._label(split[1]) or main not in after.answers or kind in after.answers:
+            return after
+        answers = {(kind if name == main else name): value for name, value in after.answers.items()}
+        return replace(after, answers=answers)
 
     def _read_as_told(self, text: str) -> Case:
         text = self._own_told(simplified(text[:LONGEST_CASE]))
@@ -716,7 +728,7 @@ class CaseReader:
             amounts = found_in[at_piece]
             if amounts and compared.lstrip().startswith(self._replaced) and (
                     any(found_in[at_piece + 1:]) or any(found_in[:at_piece]) and self._only_the_amount_taken_back(clause, amounts[0][0])):
-                carried = ""
+                carried = self._label(clause) or carried  # (自费药…不是六千，是一万八: the label holds for the amount meant)
                 continue  # 不是三万二，是一万五千八 (or 是5万不是3万): the amount taken back is none of the case's
             label = self._label(clause)
             if not amounts and carried == "out_of_list" and compared in self._none_alone:

@@ -1032,6 +1032,8 @@ class Understanding:
             return False
         offered = self.facets(phrasing).get("product", frozenset())
         named = self.facets(question).get("product", frozenset()) if named is None else named
+        if not named:  # (the basic insurance is what a question naming no product is about: 衡阳门诊要绑医院不, of 门诊共济)
+            offered -= {"basic"}
         return bool(offered) and not (offered & named)
 
     def subject_label(self, label: str, lang: str) -> str:

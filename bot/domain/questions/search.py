@@ -614,10 +614,11 @@ class SearchIndex:
                                                      or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions}):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's (or its city's of them)
             # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell)
-        if follows and result.decline_reason == "off_topic" and self.places.names_in(normalized, covered_only=True) \
+        if follows and result.decline_reason == "off_topic" and (ours := self.places.names_in(normalized, covered_only=True)) \
                 and (last := self._kept(follows, city)).outcome == "answered" \
                 and (again := self._with_the_whole_last_question(question, follows, city)) is not None \
-                and self._same_product(again.entry, last.entry):
+                and self._same_product(again.entry, last.entry) and not again.several \
+                and again.entry.region in {NATIONAL, *(self.places.names[name] for name in ours)}:
             return again  # 我是黑河的，老人不会用手机，打电话查打哪个号 after 医保卡余额从哪查: the balance, by phone, for Heihe
         if terse and result.outcome != "answered":
             return self._with_the_whole_last_question(question, follows, city) or result

@@ -350,8 +350,9 @@ class SearchIndex:
             result = replace(result, unanswered=tuple(self.reader.as_typed_around(part, apart) for part in result.unanswered))
         if result.decline_reason in ("no_entry_for_city", "not_in_knowledge"):
             result = self._told_of_another_city(told_and_asked, result)
+        # (not one answered in the talk's context: Which number should I call? after Huiqubao's claims is Quzhou's line)
         if result.outcome == "answered" and result.confidence < self.ENGLISH_UNSURE and self.language_of(question) == "en" \
-                and (chinese := self.in_chinese.of(self.read(question))):
+                and not (follows and result.taken_as) and (chinese := self.in_chinese.of(self.read(question))):
             # an unsure English answer yields to a sure one in the knowledge's Chinese words
             again = self._searched(chinese, city, follows, case)
             if again.outcome == "answered" and again.confidence >= self.CHINESE_SURER and again.entry != result.entry:
@@ -771,7 +772,7 @@ class SearchIndex:
         elif asked.get("product") and not self._points_at_the_last_product(normalized):
             context = places
         else:
-            product = understanding.product_name(before)
+            product = self._product_talked_of(before, previous, question, city)
             if product is not None and not self._may_be_asked_of(understanding.facets(product).get("product", frozenset()), normalized):
                 product = None  # 那一个职工最多能绑几个家属 after 衡阳门诊共济…: binding is family aid's, not basic insurance's
             # who is concerned carries over where the rules differ by person (a child's family account)
@@ -828,6 +829,16 @@ class SearchIndex:
         if result.outcome == "answered" and result.entry == last.entry or result.decline_reason == "not_in_knowledge" and result.nearest == last.entry:
             return replace(result, taken_as=taken_as)
         return None
+
+    def _product_talked_of(self, before: str, previous: str, question: str, city: str | None) -> str | None:
+        """The product the question before was about, by name: of family aid and what its money pays for (Can my personal
+        account pay for her Huiqubao?), the one its answer is about (Huiqubao)."""
+        named = self.understanding.facets(before).get("product", frozenset())
+        if len(named) > 1 and self.understanding.shared_with_relatives & named and (last := self._kept(previous, city)).outcome == "answered":
+            about = next(iter(last.entry.facets.get("product", ())), None)
+            if about in named - self.understanding.shared_with_relatives:
+                return self.understanding.label("product", about, "en" if question.isascii() else "zh")
+        return self.understanding.product_name(before)
 
     def _names_another_city(self, question: str, entry: Entry) -> bool:
         named = {self.places.names[name] for name in self.places.names_in(self.read(question), covered_only=True)}

@@ -149,3 +149,12 @@ def test_a_place_after_an_insurance_word_and_a_marker_is_where_one_is_insured(in
 def test_an_amount_corrected_without_a_label_keeps_the_label_told_before(interview):
     case = interview.cases.read("哦不对，自费药我看错了，不是六千，是一万八")
     assert case.answers == {"out_of_list": Decimal("18000.00")}
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("我刚参加医保，看政策里老说起付线，这个词是什么意思", "terms/deductible"),
+    ("鄰居阿姨講，衢州退休的個帳每個月會進775塊", "quzhou/employee/personal-account-retiree"),
+    ("衡陽職工個帳同時可以共濟給幾位近親屬", "family-aid/hengyang/limits"),
+])
+def test_a_word_pointed_back_at_and_relatives_counted(assistant, question, entry):
+    assert answered(assistant, question) == entry

@@ -119,6 +119,7 @@ _AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百�
 # Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
 # 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
 _GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
+_THIS_WORD = re.compile(r"^这个?(?:词|字|说法|名词|东西)(?:儿)?(?:到底)?(?:是)?(?:什么|啥|啥子)意思(?:啊|呀)?$")  # 这个词是什么意思, of the word before
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _SENTENCE_PARTS = re.compile(r"[,，。;；!?！？]+|(?<!\d)\.(?!\d)")  # (an English sentence is one part, not its words)
@@ -388,11 +389,13 @@ class SearchIndex:
         # (…or of clauses: 结算单上写着"已达封顶线"，封顶线是啥)
         for pattern in (_SENTENCE_END, _CLAUSE_END):
             sentences = [part for part in pattern.split(question) if part.strip()]
-            for sentence in sentences if len(sentences) > 1 else ():
-                explained = self._word_explained_in(sentence)
+            # (…老说起付线，这个词是什么意思: the word named in the clause the pointing one follows)
+            pointed = [(at - 1, at + 1) for at, sentence in enumerate(sentences) if at and _THIS_WORD.match(sentence.strip())]
+            for start, end in [(at, at + 1) for at in range(len(sentences))] + pointed if len(sentences) > 1 else ():
+                explained = self._word_explained_in(sentences[start] + "是什么意思" if end - start > 1 else sentences[start])
                 if explained is None:
                     continue
-                others = [self.read(other) for other in sentences if other is not sentence]
+                others = [self.read(other) for other in sentences[:start] + sentences[end:]]
                 # (where the word was seen, 住院结算单上写着封顶线, or who it is explained to, 我奶奶不识字: nothing asked;
                 # a guess at what it means, 统筹报销是不是花我个人账户的钱, asks the meaning again; a story asking
                 # nothing, 我妈住院医生说起付线要先自己出700, tells where it was heard)
@@ -405,6 +408,7 @@ class SearchIndex:
         return None
 
     def _word_explained_in(self, question: str) -> str | None:
+        """The glossary entry a message asking what one word means asks for, when all else it says is a few words."""
         found = self.understanding.word_explained(self.read(question))
         if found is None:
             return None

@@ -127,10 +127,10 @@ def test_a_relative_right_there_with_the_asker_is_no_care_abroad(assistant):
 
 
 def test_chinese_typed_a_word_at_a_time_is_one_sentence():
-    from bot.domain.questions.reading import words_joined
-    assert words_joined("借 爸爸 的 医保卡 去 看病 可以 吗") == "借爸爸的医保卡去看病可以吗"
+    from bot.domain.questions.text import spaced_out_joined
+    assert spaced_out_joined("借 爸爸 的 医保卡 去 看病 可以 吗") == "借爸爸的医保卡去看病可以吗"
     # (pauses of speech between phrases are kept: no single characters set apart)
-    assert words_joined("我妈 72了 在衢州 能买吗") == "我妈 72了 在衢州 能买吗"
+    assert spaced_out_joined("我妈 72了 在衢州 能买吗") == "我妈 72了 在衢州 能买吗"
 
 
 def test_a_synonym_in_letters_stays_apart_from_the_letters_around_it(assistant):

@@ -7,7 +7,7 @@ import re
 from typing import Collection
 
 from bot.domain.questions.places import Places
-from bot.domain.questions.text import TextTools
+from bot.domain.questions.text import TextTools, spaced_out_joined
 from bot.domain.questions.understanding import Understanding
 
 _PARTS = re.compile(r"[\s,.!?;:~，。！？；：、…～]+")
@@ -92,20 +92,6 @@ def _written_in_chinese(question: str) -> bool:
 def _pieces(question: str) -> list[str]:
     """A message between spaces and punctuation; English, whose words are no parts, between sentence ends."""
     return [piece for piece, _ in _pieces_and_how_set_apart(question)]
-
-
-_SPACED_HAN_WORDS = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
-_HAN_WORDS = re.compile(r"[\u3400-\u9fff]+")
-SPACED_WORDS = 4  # Chinese typed a word at a time (借 爸爸 的 医保卡 去 看病) has this many words set apart by one space…
-SPACED_SINGLE = 2  # …of which this many single characters (的, 去): no pauses of speech, one sentence
-
-
-def words_joined(question: str) -> str:
-    """Chinese typed with a space after every word, its words joined again; any other message as it is."""
-    words = _HAN_WORDS.findall(question)
-    if len(words) < SPACED_WORDS or sum(len(word) == 1 for word in words) < SPACED_SINGLE or not _SPACED_HAN_WORDS.search(question):
-        return question
-    return _SPACED_HAN_WORDS.sub("", question)
 
 
 def _pieces_and_how_set_apart(question: str) -> list[tuple[str, bool]]:
@@ -495,7 +481,7 @@ class MessageReader:
         question = self.tools.to_simplified(question)  # clauses are cut at words written simplified (给我媽交 is 给我妈交)
         chinese = _written_in_chinese(question)
         pieces: list[str] = []
-        for piece, spaced in _pieces_and_how_set_apart(words_joined(question)):  # English words are not parts…
+        for piece, spaced in _pieces_and_how_set_apart(spaced_out_joined(question)):  # English words are not parts…
             if pieces and chinese and (not _HAN.search(piece) or spaced and _LATIN_LETTER.match(pieces[-1][-1])):
                 # …not even in a Chinese message (惠衢保 refund 怎么弄), nor the Chinese words an English phrase runs on
                 # into (的钱 can it pay 商业保险)

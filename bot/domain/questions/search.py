@@ -49,7 +49,7 @@ from bot.domain.privacy import without_identifiers
 from bot.domain.questions.english import InChinese
 from bot.domain.questions.places import NATIONAL, Places
 from bot.domain.questions.ranking import Candidate, Ranker
-from bot.domain.questions.reading import MessageReader, words_joined
+from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.slips import ThumbSlips
 from bot.domain.questions.spelling import EnglishSpelling
 from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools, spaced_out_joined
@@ -295,7 +295,7 @@ class SearchIndex:
     # ---- searching -----------------------------------------------------------------------
     def search(self, question: str, city: str | None = None, follows: str | None = None,
                case: Facets | None = None, insured_in: str | None = None) -> SearchResult:
-        question = words_joined(question)  # (惠曲保 能 帮 家人 一起 买 吗: one sentence, typed a word at a time)
+        question = spaced_out_joined(question)  # (惠曲保 能 帮 家人 一起 买 吗: one sentence, typed a word at a time)
         result = self._understood(question, city, follows, case, insured_in)
         if result.outcome != "answered" and (taken := self.reader.without_a_wrong_guess(
                 question, {value for dimension, value in result.missing if dimension == "asks"})) is not None \
@@ -2476,8 +2476,9 @@ class SearchIndex:
         members = self.groups.get(entry.group) if entry.group else None
         if members:
             # (a region's entry of the group itself before one answering it too: 在衢州…搬到衡阳后共济的钱… is Hengyang's)
-            for region in sorted((region for region in regions if region in members), key=lambda region: members[region].group != entry.group):
-                return members[region]
+            named = sorted((region for region in regions if region in members), key=lambda region: members[region].group != entry.group)
+            if named:
+                return members[named[0]]
             return members.get(NATIONAL) if entry.region != NATIONAL else entry
         return entry if entry.region in regions or entry.region == NATIONAL else None
 

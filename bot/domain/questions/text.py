@@ -117,16 +117,25 @@ _SPACES_ONLY = re.compile(r"[ \t\u3000]+")
 _SPACES_BESIDE_HAN = re.compile(rf"(?<=[{CJK}，。？！、：；])[ \t\u3000]+|[ \t\u3000]+(?=[{CJK}，。？！、：；])")
 
 
+_HAN_WORD_RUNS = re.compile(rf"[{CJK}]+")
+_SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{CJK}])[ \t\u3000](?=[{CJK}])")
+SPACED_WORDS = 4  # Chinese typed a word at a time (借 爸爸 的 医保卡 去 看病) has this many words set apart by one space…
+SPACED_SINGLE = 2  # …of which this many single characters (的, 去): no pauses of speech, one sentence
+
+
 def spaced_out_joined(message: str) -> str:
     """惠 衢 保 每 人 要 交 几 块 钱, 住 院: characters typed one by one with spaces between, read as one run of
-    text (衢 惠保, one character standing apart before a word, is left as typed)."""
+    text (衢 惠保, one character standing apart before a word, is left as typed); 借 爸爸 的 医保卡 去 看病 just once
+    ok 吗: words typed one at a time, read as one sentence (我妈 72了 在衢州 能买吗 keeps its pauses)."""
     if " " not in message and "\u3000" not in message:
         return message
+    words = _HAN_WORD_RUNS.findall(message)
+    if len(words) >= SPACED_WORDS and sum(len(word) == 1 for word in words) >= SPACED_SINGLE and _SPACE_BETWEEN_HAN.search(message):
+        return _SPACE_BETWEEN_HAN.sub("", message)
     runs = [_SPACES_ONLY.sub("", run.group(0)) for run in _SPACED_OUT.finditer(message)]
     if any(len(run) > 2 for run in runs):  # (typed spaced out throughout: 九 价 HPV 能 用 …, no space is a pause)
         return _SPACES_BESIDE_HAN.sub("", message)
     return _SPACED_OUT.sub(lambda m: _SPACES_ONLY.sub("", m.group(0)), message) if runs else message
-
 
 
 def _apart(word: str, match: re.Match) -> str:
@@ -135,6 +144,7 @@ def _apart(word: str, match: re.Match) -> str:
     before = " " if start and word[:1].isascii() and word[:1].isalpha() and text[start - 1].isascii() and text[start - 1].isalnum() else ""
     after = " " if end < len(text) and word[-1:].isascii() and word[-1:].isalpha() and text[end].isascii() and text[end].isalnum() else ""
     return f"{before}{word}{after}"
+
 
 class TextTools:
     """Shared by the search index (at build) and every query. Thread-safe after `learn()`."""

@@ -117,7 +117,6 @@ _SPACES_ONLY = re.compile(r"[ \t\u3000]+")
 _SPACES_BESIDE_HAN = re.compile(rf"(?<=[{CJK}，。？！、：；])[ \t\u3000]+|[ \t\u3000]+(?=[{CJK}，。？！、：；])")
 
 
-_HAN_WORD_RUNS = re.compile(rf"[{CJK}]+")
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{CJK}])[ \t\u3000](?=[{CJK}])")
 SPACED_WORDS = 4  # Chinese typed a word at a time (借 爸爸 的 医保卡 去 看病) has this many spaces between its words…
 SPACED_SINGLE = 2  # …of which this many single characters (的, 去): no pauses of speech, one sentence
@@ -133,7 +132,7 @@ def spaced_out_joined(message: str) -> str:
     if any(len(run) > 2 for run in runs):  # (typed spaced out throughout: 九 价 HPV 能 用 …, no space is a pause)
         return _SPACES_BESIDE_HAN.sub("", message)
     joined = _SPACED_OUT.sub(lambda m: _SPACES_ONLY.sub("", m.group(0)), message) if runs else message
-    words = _HAN_WORD_RUNS.findall(message)  # (as typed: 买 吗 are two words, though joined above)
+    words = _CJK_RUN.findall(message)  # (as typed: 买 吗 are two words, though joined above)
     if len(_SPACE_BETWEEN_HAN.findall(message)) >= SPACED_WORDS and sum(len(word) == 1 for word in words) >= SPACED_SINGLE:
         return _SPACE_BETWEEN_HAN.sub("", joined)
     return joined

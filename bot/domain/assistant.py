@@ -186,8 +186,12 @@ class Assistant:
 
     def names_product(self, question: str) -> bool:
         """The question names one of our products (a follow-up may lean on it)."""
+        return self.product_named(question) is not None
+
+    def product_named(self, question: str) -> str | None:
+        """The products the question names (their knowledge ids, joined), if any."""
         index = self.store.current.index
-        return index.understanding.product_word(index.read(question)) is not None
+        return ",".join(sorted(index.understanding.facets(index.read(question)).get("product", ()))) or None
 
     @staticmethod
     def _product_home(result: SearchResult) -> str | None:
@@ -199,14 +203,25 @@ class Assistant:
         return nearest.region
 
     def ask(self, question: str, lang: str = "zh", city: str | None = None, follows: str | None = None,
-            case: dict | None = None, talked_of: str | None = None, insured_elsewhere: str | None = None) -> Reply:
+            case: dict | None = None, talked_of: str | None = None, insured_elsewhere: str | None = None,
+            earlier: str | None = None) -> Reply:
         """`follows`: the resident's previous question, if it was a moment ago (its product carries over);
+        `earlier`: the last question before it that named a product (说回刚才那个 leans on it, and so does a
+        question the last one, naming none, leaves unclear: 热线多少 … 我爸在长沙能用吗 after 衡阳的共济);
         `case`: the answers of an estimate under way or just worked out (its scheme and care carry over, and its city
         is where the resident is insured; `insured_elsewhere`: a place we lack said to be so, 医保是在金华交的);
         `talked_of`: the city the talk was about a moment ago, whose hotline a decline naming no city gives."""
         loaded = self.store.current
-        result: SearchResult = loaded.index.search(question, city, follows, self.case_facets(case or {}),
-                                                   (case or {}).get("city") or insured_elsewhere)
+        facets, insured_in = self.case_facets(case or {}), (case or {}).get("city") or insured_elsewhere
+        earlier = earlier if earlier and earlier != follows else None
+        normalized = loaded.index.tools.normalize(question)
+        if loaded.index.understanding.points_to_earlier(normalized):
+            follows = earlier or follows  # (说回惠衢保 right after it: the last question is the earlier subject)
+            question = loaded.index.understanding.as_leaning(normalized)
+        result: SearchResult = loaded.index.search(question, city, follows, facets, insured_in)
+        if result.outcome != "answered" and earlier and follows and not self.names_product(follows) \
+                and (again := loaded.index.search(question, city, earlier, facets, insured_in)).outcome == "answered":
+            result = again
         if result.outcome == "answered" and result.entry is not None:
             reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),
                                    also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,

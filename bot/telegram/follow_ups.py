@@ -19,6 +19,21 @@ def leaned_on(data: dict, at: float) -> str | None:
     return before["text"] if before and 0 <= at - before["at"] <= FOLLOW_UP_SECONDS else None
 
 
+SUBJECT = "subject"  # the dialogue data's key for the last question naming a product…
+SUBJECT_BEFORE = "subject_before"  # …and for the last one before it naming another product
+
+
+def earlier_subject(data: dict, at: float) -> str | None:
+    """The question a message going back to an earlier subject leans on: the last one naming a product, when
+    another question came after it (热线多少 between), or else the last naming another product (亲情账户… between)."""
+    before = leaned_on(data, at)
+    for key in (SUBJECT, SUBJECT_BEFORE):
+        subject = data.get(key)
+        if subject and 0 <= at - subject["at"] <= FOLLOW_UP_SECONDS and subject["text"] != before:
+            return subject["text"]
+    return None
+
+
 def talked_of_region(data: dict, at: float) -> str | None:
     """The city (knowledge region) the last question was answered for, if recent: 我是衢州医保，要去上海住院…
     then 我是城乡居民医保，三级医院 — the case is about 衢州 unless it names its own city. Kept through an
@@ -90,6 +105,11 @@ async def remember(state: FSMContext, data: dict, assistant: Assistant, text: st
     changed = {}
     if before is None or before["text"] != kept or at - before["at"] > FOLLOW_UP_SECONDS / 10:
         changed["asked"] = {"text": kept, "at": at}
+    if "asked" in changed and (product := assistant.product_named(kept)) is not None:
+        subject = data.get(SUBJECT)
+        if subject and subject.get("product") != product:
+            changed[SUBJECT_BEFORE] = subject
+        changed[SUBJECT] = {**changed["asked"], "product": product}
     if reply.region_id != NATIONAL and (talked_of_region(data, at) != reply.region_id or "asked" in changed):
         changed[TALKED_OF] = {"region": reply.region_id, "at": at}
     if changed:

@@ -13,6 +13,9 @@ from bot.domain.questions.wordmatch import COMPARING, alternation
 
 NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
+# 住在长沙我姐家, stays with my sister in Changsha: the relative is only whose home it is, not who is asked about
+_HOST_HOME = re.compile(r"(?<=外地)[我他她]?的?(?:孩子|子女|兄弟姐妹|父母|亲戚|朋友)(?:家|那里|那边|那儿)"
+                        r"|\bwith (?:my|his|her|our) (?:child|children|sibling|siblings|parents|relatives|family)(?= in\b)")
 _THERE = re.compile(r"(?:那边|那里|那儿|那头|这边)")
 # 在那边住院, hospitalised there: where something is done, pointing back to a place named before
 _THERE_DONE = re.compile(r"(?<=[在去到])(?P<zh>那边|那里|那儿)|\b(?:hospitali[sz]ed|treated|admitted|operated on)(?P<en> there)\b")
@@ -59,7 +62,8 @@ class Places:
         # holds them ready: a cold `ask` spent ~0.1 s compiling them and reading the sound tables.
         ours_first = "|".join(re.escape(name) for name in sorted((n for n, region in names.items() if region), key=len, reverse=True))
         # (衡阳共济和湘潭共济: a few words of what is compared may follow the first name)
-        self._compared = re.compile(rf"({ours_first})[市县]?的?[\u4e00-\u9fff]{{0,4}}?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})")
+        self._compared = re.compile(rf"({ours_first})[市县]?的?[\u4e00-\u9fff]{{0,4}}?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})"
+                                    rf"|({ours_first})({ours_first})(?=两边|两地|两个|两市|之间)")  # (衡阳湘潭两边规定一样吗)
         self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{ours_first})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
                                    rf"|\b(?:the way|like|as in|as)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
         self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({ours_first})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
@@ -150,7 +154,7 @@ class Places:
         """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan), in order."""
         regions: list[str] = []
         for match in self._compared.finditer(normalized):
-            for name in match.groups():
+            for name in filter(None, match.groups()):
                 if self.names[name] not in regions:
                     regions.append(self.names[name])
         return regions if len(regions) > 1 else []
@@ -258,15 +262,25 @@ class Places:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"
         for our knowledge (在北京住院 asks what 在外地住院 asks); with role="insurance", one
         named as where someone is insured (我是杭州医保 asks what 外地医保 asks)."""
+        roles: dict[str, set[str]] = {}
+        for match in self._pattern.finditer(normalized):
+            roles.setdefault(match.group(0), set()).add(understanding.role(normalized, match.start(), match.end()))
+
+        def role_at(match: re.Match) -> str:
+            # (常住长沙我姐家，在长沙医院: named once plainly, once as where care is)
+            own = understanding.role(normalized, match.start(), match.end())
+            told = roles[match.group(0)] - {"unknown"}
+            return next(iter(told)) if own == "unknown" and len(told) == 1 else own
+
         def replace(match: re.Match) -> str:
-            if self.names[match.group(0)] is None and understanding.role(normalized, match.start(), match.end()) == role:
+            if self.names[match.group(0)] is None and role_at(match) == role:
                 if match.group(0).isascii():  # English: "live in" already says it; "insured in" does not
                     return "another city" if role == "insurance" else " "
                 return "外地"
             return match.group(0)
 
         # (在广州那边参保: "那边" after the place says nothing more)
-        return self.tools.normalize(_THERE_AFTER.sub("外地", self._pattern.sub(replace, normalized)))
+        return self.tools.normalize(_HOST_HOME.sub("", _THERE_AFTER.sub("外地", self._pattern.sub(replace, normalized))))
 
     def unknown(self, content: str, understanding: Understanding) -> str | None:
         """A place we have no knowledge for that regions.yaml does not list: a place name (from

@@ -71,6 +71,8 @@ def _own_insurance_city(places: str) -> re.Pattern:
 
 
 _AGE_THIS_YEAR = re.compile(r"(?:今年|虚岁)(?=[0-9一二三四五六七八九十两]{1,3}(?:岁|周岁|了|多))")  # (虚岁九十三了: the age the old way)
+# 我爸都75了: an age without 岁, told right after the person
+_AGE_WITHOUT_SUI = re.compile(r"(?<=[爸妈爷奶婆公娘爹])(?:都|已经|快|也)?(?:[1-9][0-9]|[一二三四五六七八九]十[一二三四五六七八九]?)(?=了)")
 _SOME_NUMBER = re.compile(r"[0-9十百千万两一二三四五六七八九好]几|几[十百千万]")  # 十几年, 好几万, 几千: no question
 # the words a question ends on (要刷脸吗, 交几块钱, 在哪个app弄, 能不能, 用得不), not those a statement holds (可以, 能)
 _ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
@@ -425,6 +427,7 @@ class MessageReader:
     def _read_anew(self, question: str) -> str:
         tools, understanding = self.tools, self.understanding
         question = _AGE_THIS_YEAR.sub("", question)  # 我妈今年78了: an age, not this year's plan asked
+        question = _AGE_WITHOUT_SUI.sub(lambda age: age.group(0) + "岁", question)
         # a product told by its traits anywhere in the message is named before its parts are weighed
         normalized = tools.normalize(question)
         if (meant := understanding.misnamed(normalized)) != normalized:  # (湘潭亲情卡…我个人账户里的钱: family aid)

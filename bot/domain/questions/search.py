@@ -65,6 +65,7 @@ _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")
 _FIGURE_AFTER = r"[^。；;，,\n]{0,6}?\d"  # a word's own figure follows it closely (起付线300元, 起付线为700元)
 _SENTENCE_END = re.compile(r"[?？!！。;；]+")
 _CLAUSE_END = re.compile(r"[?？!！。;；,，]+")
+_SPOKEN_PAUSE = re.compile(r"[?？!！。;；,，]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # voice-to-text: pauses as spaces
 
 
 def _as_elsewhere(text: str, places: list[str]) -> str:
@@ -118,7 +119,7 @@ _UNIT = re.compile(r"[%块钱元]+$")
 _AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百块元]")  # 一万多, 3000: told, not asked
 # Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
 # 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
-_GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|\bis it the same\b|\bdifferen")
+_GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|还是怎么|意思是|\bis it the same\b|\bdifferen")
 _THIS_WORD = re.compile(r"^这个?(?:词|字|说法|名词|东西)(?:儿)?(?:到底)?(?:是)?(?:什么|啥|啥子)意思(?:啊|呀)?$")  # 这个词是什么意思, of the word before
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
@@ -387,7 +388,7 @@ class SearchIndex:
         if explained is not None:
             return explained
         # (…or of clauses: 结算单上写着"已达封顶线"，封顶线是啥)
-        for pattern in (_SENTENCE_END, _CLAUSE_END):
+        for pattern in (_SENTENCE_END, _CLAUSE_END, _SPOKEN_PAUSE):
             sentences = [part for part in pattern.split(question) if part.strip()]
             # (…老说起付线，这个词是什么意思: the word named in the clause the pointing one follows)
             pointed = [(at - 1, at + 1) for at, sentence in enumerate(sentences) if at and _THIS_WORD.match(sentence.strip())]
@@ -573,7 +574,11 @@ class SearchIndex:
         if follows and terse and not swaps_only and result.outcome != "answered" and self.understanding.asks_of_the_last_answer(normalized) \
                 and (about := self._about_the_last_answer(question, follows, city)) and about.outcome == "answered":
             return about  # 从什么时候开始的, Since when?: of the answer just given (its date), before any other entry's
-        if follows and incomplete and (again := self._following(question, follows, city)) is not None \
+        # 不过她医保在衡阳交的，那还能买吗: her story, and a terse ask of the product talked of
+        story_asks_the_last = self.understanding.leans_on_the_last(normalized) and not self._asked(question, normalized).get("product") \
+            and (parts := self.reader.spoken_parts(question)) is not None and self._terse(self.read(parts[-1]))
+        if follows and incomplete and (again := self._following(question, follows, city,
+                                                                story_too=care_elsewhere or story_asks_the_last)) is not None \
                 and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):
             return again  # (a place we do not cover leans on the last only when surely answered then, or named
             # as where care is: Is there something similar in Shanghai? after What is Huiqubao? is no question about
@@ -914,10 +919,15 @@ class SearchIndex:
         # (who is told of is the teller's family, 我和我老公都在湘潭上班: no person swapped into the question)
         swapped = [(dimension, word) for dimension, word in understanding.facet_words(normalized, SWITCHED_FACETS)
                    if dimension not in ("relative", "member")]
-        if len(places) > 1 or not (places or swapped) or len(places) != len(set(self.places.names_in(normalized))):
+        elsewhere = []
+        if len(places) > 1 and len(insured := [place for place in places if self._role_of(normalized, place) == "insurance"]) == 1 \
+                and all(self._role_of(normalized, place) == "care" for place in places if place not in insured):
+            # 她医保在衡阳，我是在衢州上班: where she is insured is told; where the teller works asks nothing
+            places, elsewhere = insured, [place for place in places if place not in insured]
+        if len(places) > 1 or not (places or swapped) or len(places) + len(elsewhere) != len(set(self.places.names_in(normalized))):
             return None
         rest = AGE.sub(" ", normalized)
-        for word in [*places, *(word for _, word in swapped)]:
+        for word in [*places, *elsewhere, *(word for _, word in swapped)]:
             rest = rest.replace(word, " ")
         if not understanding.only_told_words(rest):
             return None
@@ -1088,7 +1098,7 @@ class SearchIndex:
         read = self.read(question)
         if result.outcome == "answered" and (compared := self.places.compared(read) or self.places.likened_and_asked(read)):
             result = self._each_city_apart(result, compared)
-        for dimension in ("scheme", "product"):  # 居民和职工…, 惠衢保和大病保险哪个报的多
+        for dimension in ("scheme", "product", "care", "status"):  # 居民和职工…, 惠衢保和大病保险哪个报的多, 住院和门诊各报多少, 在职的和退休的
             if result.outcome == "answered" and (joined := self.understanding.compared(read, dimension)) \
                     and not self._tells_how_they_relate(question, result.entry):
                 result = self._each_one_apart(question, city, result, joined)
@@ -1722,6 +1732,11 @@ class SearchIndex:
             if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
                 # 衡阳参保，我妈在长沙药店能用共济吗: family aid used where care is given, both products asked
                 asked = {**asked, "product": asked["product"] | elsewhere}
+            elif not asked.get("product") and "remote-care" in understanding.facets(normalized).get("product", ()) \
+                    and understanding.told_place_pointers is not None \
+                    and any(understanding.told_place_pointers.search(part) for part in self.reader.asking_pieces(normalized)):
+                # 衢州居民医保，现在住在金华，看病前得先办啥: living there is why care there is asked
+                asked = {**asked, "product": frozenset({"remote-care"})}
         if uncovered and covered:  # 我湘潭参保，我妈在长沙参保: a relative insured elsewhere (外地)
             normalized = self.places.as_elsewhere(normalized, understanding, role="insurance")
             if asked.get("product") and (elsewhere := understanding.facets(normalized).get("product")):
@@ -1920,7 +1935,8 @@ class SearchIndex:
         """The role (understanding.role) of a place named in the text, where it is first named."""
         roles = [self.understanding.role(normalized, m.start(), m.end()) for m in re.finditer(re.escape(place), normalized)]
         # (moving to Harbin … under Harbin's own rules: named once as where one goes, once as the rules asked)
-        return "insurance" if "insurance" in roles else roles[0] if roles else "unknown"
+        # (我爸常住长沙…在长沙医院: where care is, the second time)
+        return "insurance" if "insurance" in roles else "care" if "care" in roles else "unknown"
 
     def _asked(self, question: str, normalized: str) -> dict:
         """The question's facets; of a message that tells and asks, the scheme, status, care and

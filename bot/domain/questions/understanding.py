@@ -273,6 +273,7 @@ class UnderstandingFile(_Strict):
     told_product_names: list[str] = Field(default_factory=list)  # …unless named so (备案了之后…)
     english_spelling: list[str] = Field(default_factory=list)  # English words a misspelling is read as (insurence)
     told_place_pointers: list[str] = Field(default_factory=list)  # …counted where the asking part points back (在那边)
+    earlier_pointers: list[str] = Field(default_factory=list)  # 说回刚才那个: back to the subject before the last question
     shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
     stated_figures: list[StatedFigure] = Field(default_factory=list)
     explained_words: ExplainedWords = ExplainedWords()
@@ -371,6 +372,7 @@ class Understanding:
         self._pointing_re = alternation(norm(spec.pointing_words))
         self._changed_asks_re = alternation(norm(spec.changed_asks))
         self.told_place_pointers = alternation(norm(spec.told_place_pointers))
+        self._earlier_re = alternation(norm(spec.earlier_pointers))
         self._change_told_re = alternation(norm(spec.change_told))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
         # (keyed by what the topic is, not the object: a snapshot of the knowledge holds copies)
@@ -717,6 +719,17 @@ class Understanding:
     def leans_on_the_last(self, text: str) -> bool:
         """The message starts with a word pointing back (她, 那, it)."""
         return self._leaning_re is not None and self._leaning_re.match(text) is not None
+
+    def points_to_earlier(self, text: str) -> bool:
+        """The message goes back to what was talked of before the last question (说回惠衢保, 那刚才那个, back to…)."""
+        return self._earlier_re is not None and self._earlier_re.search(text) is not None
+
+    def as_leaning(self, normalized: str) -> str:
+        """The words going back to an earlier subject as the one word that leans on it (那刚才那个，我爸… → 那，我爸…)."""
+        if self._earlier_re is None:
+            return normalized
+        leaning = self._earlier_re.sub("那" if not normalized.isascii() else "that", normalized, count=1)
+        return re.sub(r"^那+[,，\s]*", "那", leaning)
 
     def points_within(self, text: str) -> bool:
         """The message points back at the thing just asked of (它还赔吗, does it still pay) somewhere inside."""

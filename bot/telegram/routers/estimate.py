@@ -572,7 +572,7 @@ class EstimateFlow:
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
         reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data),
-                                   insured_elsewhere=lacking)
+                                   insured_elsewhere=lacking, earlier=follow_ups.earlier_subject(data, now))
         await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
         self._read = None
         if reply.outcome != "answered" and not asks:

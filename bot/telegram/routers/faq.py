@@ -88,7 +88,7 @@ async def answer_text(message: Message, assistant: Assistant, presenter: Present
     typed = mask_personal_data(message.text)  # once: the typed column and the normalised text are both made from it
     case = follow_ups.estimate_case(data, sent_at)  # a question right after an estimate is about its case
     reply = assistant.ask(message.text, locale, city or case.get("city"), follow_ups.leaned_on(data, sent_at), case,
-                          talked_of=follow_ups.talked_of_region(data, sent_at))
+                          talked_of=follow_ups.talked_of_region(data, sent_at), earlier=follow_ups.earlier_subject(data, sent_at))
     trace["outcome"] = reply.public_outcome
     if state is not None:
         await follow_ups.remember(state, data, assistant, message.text, typed, sent_at, reply)

@@ -1932,10 +1932,10 @@ class SearchIndex:
         return replace(read, region=covered[0]) if read.outcome == "answered" and read.entry.region in covered else result
 
     def _role_of(self, normalized: str, place: str) -> str:
-        """The role (understanding.role) of a place named in the text, where it is first named."""
+        """The role (understanding.role) of a place named in the text: its insurance where any mention says so, else
+        where care is where any mention says so (我爸常住长沙…在长沙医院: the second time), else unknown."""
         roles = [self.understanding.role(normalized, m.start(), m.end()) for m in re.finditer(re.escape(place), normalized)]
         # (moving to Harbin … under Harbin's own rules: named once as where one goes, once as the rules asked)
-        # (我爸常住长沙…在长沙医院: where care is, the second time)
         return "insurance" if "insurance" in roles else "care" if "care" in roles else "unknown"
 
     def _asked(self, question: str, normalized: str) -> dict:

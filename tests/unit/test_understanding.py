@@ -43,7 +43,7 @@ def test_a_same_sound_typo_reads_as_the_word_meant(index, typed, meant):
 @pytest.mark.parametrize("text, kept", [
     ("公积金怎么提取", "公积金"),  # the housing fund, not 共济
     ("北安家庭共济怎么办", "北安"),  # a Heihe district, not 备案
-    ("职工门诊年度最高支付限额", "支付限额"),  # 支付|限额 are words: no 起付线 across them
+    ("职工门诊年度支付限额", "支付限额"),  # 支付|限额 are words: no 起付线 across them (最高支付限额 is 封顶线, a synonym)
     ("要先医保报销吗", "先医保"),  # 先 + 医保, not 湘医保
     ("借父母的医保卡", "借父母"),  # 借 + 父母, not 祖父母
 ])

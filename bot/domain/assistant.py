@@ -214,13 +214,14 @@ class Assistant:
         loaded = self.store.current
         facets, insured_in = self.case_facets(case or {}), (case or {}).get("city") or insured_elsewhere
         earlier = earlier if earlier and earlier != follows else None
+        searched = question  # (the reply keeps the words as typed; only the search reads a going-back as 那)
         normalized = loaded.index.tools.normalize(question)
         if loaded.index.understanding.points_to_earlier(normalized):
             follows = earlier or follows  # (说回惠衢保 right after it: the last question is the earlier subject)
-            question = loaded.index.understanding.as_leaning(normalized)
-        result: SearchResult = loaded.index.search(question, city, follows, facets, insured_in)
+            searched = loaded.index.understanding.as_leaning(normalized)
+        result: SearchResult = loaded.index.search(searched, city, follows, facets, insured_in)
         if result.outcome != "answered" and earlier and follows and not self.names_product(follows) \
-                and (again := loaded.index.search(question, city, earlier, facets, insured_in)).outcome == "answered":
+                and (again := loaded.index.search(searched, city, earlier, facets, insured_in)).outcome == "answered":
             result = again
         if result.outcome == "answered" and result.entry is not None:
             reply = self._answered(question, result.entry, lang, result.confidence, alternatives=list(result.suggestions),

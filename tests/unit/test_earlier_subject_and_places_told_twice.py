@@ -137,3 +137,9 @@ def test_ones_own_huiqubao_is_no_other_citys_plan(assistant):
 def test_each_side_of_a_comparison_is_answered(assistant, question, entries):
     reply = assistant.ask(question, "zh")
     assert [reply.entry.id, *(entry.id for entry in reply.also_asked)] == entries
+
+
+def test_a_going_back_is_searched_as_leaning_and_the_reply_keeps_the_words_typed(assistant):
+    typed = "那剛才那個，我爸是低保戶，他怎麼算"
+    reply = assistant.ask(typed, "zh_Hant", follows="衢州城鄉居民的大病保險是怎麼報的？")
+    assert reply.entry.id == "quzhou/resident/critical-illness-hardship" and reply.question == typed

@@ -262,13 +262,15 @@ class Places:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"
         for our knowledge (在北京住院 asks what 在外地住院 asks); with role="insurance", one
         named as where someone is insured (我是杭州医保 asks what 外地医保 asks)."""
+        at: dict[int, str] = {}  # each mention's own role, worked out once
         roles: dict[str, set[str]] = {}
         for match in self._pattern.finditer(normalized):
-            roles.setdefault(match.group(0), set()).add(understanding.role(normalized, match.start(), match.end()))
+            at[match.start()] = understanding.role(normalized, match.start(), match.end())
+            roles.setdefault(match.group(0), set()).add(at[match.start()])
 
         def role_at(match: re.Match) -> str:
             # (常住长沙我姐家，在长沙医院: named once plainly, once as where care is)
-            own = understanding.role(normalized, match.start(), match.end())
+            own = at[match.start()]
             told = roles[match.group(0)] - {"unknown"}
             return next(iter(told)) if own == "unknown" and len(told) == 1 else own
 

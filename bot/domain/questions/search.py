@@ -388,8 +388,12 @@ class SearchIndex:
         if explained is not None:
             return explained
         # (…or of clauses: 结算单上写着"已达封顶线"，封顶线是啥)
+        tried: list[list[str]] = []
         for pattern in (_SENTENCE_END, _CLAUSE_END, _SPOKEN_PAUSE):
             sentences = [part for part in pattern.split(question) if part.strip()]
+            if sentences in tried:
+                continue  # (most messages part the same way at sentences, clauses and pauses: weighed once)
+            tried.append(sentences)
             # (…老说起付线，这个词是什么意思: the word named in the clause the pointing one follows)
             pointed = [(at - 1, at + 1) for at, sentence in enumerate(sentences) if at and _THIS_WORD.match(sentence.strip())]
             for start, end in [(at, at + 1) for at in range(len(sentences))] + pointed if len(sentences) > 1 else ():
@@ -574,11 +578,8 @@ class SearchIndex:
         if follows and terse and not swaps_only and result.outcome != "answered" and self.understanding.asks_of_the_last_answer(normalized) \
                 and (about := self._about_the_last_answer(question, follows, city)) and about.outcome == "answered":
             return about  # 从什么时候开始的, Since when?: of the answer just given (its date), before any other entry's
-        # 不过她医保在衡阳交的，那还能买吗: her story, and a terse ask of the product talked of
-        story_asks_the_last = self.understanding.leans_on_the_last(normalized) and not self._asked(question, normalized).get("product") \
-            and (parts := self.reader.spoken_parts(question)) is not None and self._terse(self.read(parts[-1]))
-        if follows and incomplete and (again := self._following(question, follows, city,
-                                                                story_too=care_elsewhere or story_asks_the_last)) is not None \
+        if follows and incomplete and (again := self._following(question, follows, city, story_too=care_elsewhere
+                                                                or self._story_asks_the_last(question, normalized))) is not None \
                 and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):
             return again  # (a place we do not cover leans on the last only when surely answered then, or named
             # as where care is: Is there something similar in Shanghai? after What is Huiqubao? is no question about
@@ -699,6 +700,11 @@ class SearchIndex:
         product asked of a moment ago is meant."""
         products = self.understanding.facets(normalized).get("product", frozenset())
         return self.understanding.points_within(normalized) and products <= {"remote-care"}
+
+    def _story_asks_the_last(self, question: str, normalized: str) -> bool:
+        """不过她医保在衡阳交的，那还能买吗: a story leaning on the last question, then a terse ask naming no product."""
+        return self.understanding.leans_on_the_last(normalized) and not self._asked(question, normalized).get("product") \
+            and (parts := self.reader.spoken_parts(question)) is not None and self._terse(self.read(parts[-1]))
 
     TERSE_FOLLOW_UP = 14  # characters: 我孙子3岁也能绑吗 leans on the last answer; a longer message tells its own case
 

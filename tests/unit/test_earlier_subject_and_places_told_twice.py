@@ -113,9 +113,9 @@ def test_words_residents_use_lead_to_the_entry(assistant, question, entry):
     assert answered(assistant, question) == entry
 
 
-def test_three_plus_n_is_read_as_itself_and_offers_the_settlement(assistant):
+def test_three_plus_n_is_read_as_itself_and_answers_with_the_settlement(assistant):
     reply = assistant.ask("你说的3+N是什么东西", "zh")
-    assert reply.outcome == "suggested" and reply.suggestions[0].id == "huiqubao/settlement"
+    assert reply.outcome == "answered" and reply.entry.id == "huiqubao/settlement"
 
 
 def test_where_a_relative_is_insured_told_beside_where_the_teller_works_asks_the_question_again(assistant):

@@ -164,6 +164,10 @@ def load_knowledge(root: Path, today: date | None = None) -> LoadResult:
             if entry_id not in entries and entry_id not in unread_ids:
                 loader.problems.append(Problem(loader.name(understanding_doc.path), understanding_doc.line_of(("explained_words", "terms", entry_id)),
                                                f"explained_words: entry {entry_id!r} does not exist"))
+        for at, entry_id in enumerate(understanding.explained_words.searched_too):
+            if entry_id not in understanding.explained_words.terms:
+                loader.problems.append(Problem(loader.name(understanding_doc.path), understanding_doc.line_of(("explained_words", "searched_too", at)),
+                                               f"explained_words.searched_too: {entry_id!r} is not one of the terms"))
 
     templates = AnswerTemplates()
     for entry_id, entry in entries.items():

@@ -23,6 +23,7 @@ _OFFICE_AFTER = re.compile(r"市?(?:医保局|医疗保障局|医保中心|社�
 _OURS_AFTER = re.compile(rf"{_THERE.pattern}|呢|的话|的")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
 _HAN_NAME = re.compile(r"[\u3400-\u9fff]{2,}")
+_POINTING = frozenset("这那哪我你他她它")  # pronouns and words pointing, which no typed place name stands for
 # whether two things agree is asked (…和衡阳的一样不, 跟衡阳一样是10个吗, the same as…?)
 _AGREE_ASKED = re.compile(r"(?:一样|相同|差不多|一致)(?:吗|么|嘛|不|没|吧|呢|\?|？|$)|一样(?:是|都是|也是)[^,，。]{0,8}(?:吗|么|不)"
                           r"|是不是一样|是否一样|是否相同|the same\b|same as\b")
@@ -64,6 +65,8 @@ class Places:
         # (衡阳共济和湘潭共济: a few words of what is compared may follow the first name)
         self._compared = re.compile(rf"({ours_first})[市县]?的?[\u4e00-\u9fff]{{0,4}}?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})"
                                     rf"|({ours_first})({ours_first})(?=两边|两地|两个|两市|之间)")  # (衡阳湘潭两边规定一样吗)
+        # (衡阳的共济出了市还能用吗，湘潭的呢: a later part that only swaps in another of our cities asks the same of it)
+        self._switched_to = re.compile(rf"[\s,，。;；]+(?:那|那么|还有)?({ours_first})[市县]?(?:的|那边|这边|那里|那儿)?(?:呢|又怎么样|又如何|又是怎样|怎么样)(?=$|[\s,，。?？!！;；])")
         self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{ours_first})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
                                    rf"|\b(?:the way|like|as in|as)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
         self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({ours_first})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
@@ -98,6 +101,8 @@ class Places:
         for table, after in zip(self._misheard, (_OURS_AFTER, _THERE)):
             for start, end, name in reversed(table.spans(text)):
                 typed = text[start:end]
+                if any(a != b and a in _POINTING for a, b in zip(typed, name)):
+                    continue  # (这一期 is no 浙一, 那边 no 南边: a word pointing is typed as meant)
                 ours = understanding.sounds.correct(typed)
                 if ours != typed:  # (衔阳, 痕阳: our word's misspelling is that word)
                     if not self.names.get(ours):
@@ -151,12 +156,15 @@ class Places:
         return [name for name in found if self.names[name]] if covered_only else list(found)
 
     def compared(self, normalized: str) -> list[str]:
-        """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan), in order."""
+        """Covered regions a text joins to compare (黑河和湘潭的共济, 衡阳、湘潭, Heihe and Xiangtan; 衡阳的…，湘潭的呢), in order."""
         regions: list[str] = []
         for match in self._compared.finditer(normalized):
             for name in filter(None, match.groups()):
                 if self.names[name] not in regions:
                     regions.append(self.names[name])
+        if not regions and (switched := self._switched_to.search(normalized)) is not None:
+            before = [self.names[name] for name in self.names_in(normalized[:switched.start()], covered_only=True)]
+            regions = list(dict.fromkeys([*before[:1], self.names[switched.group(1)]]))
         return regions if len(regions) > 1 else []
 
     def likened_and_asked(self, normalized: str) -> list[str]:

@@ -77,6 +77,7 @@ _SOME_NUMBER = re.compile(r"[0-9十百千万两一二三四五六七八九好]�
 # the words a question ends on (要刷脸吗, 交几块钱, 在哪个app弄, 能不能, 用得不), not those a statement holds (可以, 能)
 _ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
 # where a message pauses between questions (…，…; 顺便问下); a space between Chinese words too, unless it spaces keywords
+_ASKED_BEFORE = re.compile(r"(?:吗|呢|么|\?|？)[\s,，。]*$")  # a clause closed as a question, right before what follows
 _PAUSE_NOT_SPACE = re.compile(r"[,，。；;!！]+|顺便问下|顺便问一下|顺便问问")
 _PAUSE = re.compile(rf"{_PAUSE_NOT_SPACE.pattern}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _SPACES = re.compile(r"\s+")
@@ -294,6 +295,8 @@ class MessageReader:
         if last in self.places.likened_names(normalized):
             return question  # (…有没有衡阳那种10个的上限; …，昭通是可以的: the measure, not the city asked of)
         at = normalized.rfind(last)
+        if self.places.compared(normalized) and _ASKED_BEFORE.search(normalized[:at]):
+            return question  # (黑河共济能绑兄弟姐妹吗，湘潭呢: the first city is asked too, not told: each is answered)
         relative = self.understanding.relative_word(normalized[at + len(last):at + len(last) + 6])
         if relative is not None and normalized[at + len(last):].lstrip("市的").startswith(relative):
             return question  # (我湘潭职工，能给衡阳的我妈用共济吗: where the relative is, not the city asked of)
@@ -430,6 +433,8 @@ class MessageReader:
         question = _AGE_WITHOUT_SUI.sub(lambda age: age.group(0) + "岁", question)
         # a product told by its traits anywhere in the message is named before its parts are weighed
         normalized = tools.normalize(question)
+        if (turned := understanding.as_the_one_asked_about(normalized)) != normalized:  # (我是她儿媳妇…给她付: 婆婆)
+            question = normalized = tools.normalize(turned)
         if (meant := understanding.misnamed(normalized)) != normalized:  # (湘潭亲情卡…我个人账户里的钱: family aid)
             question = normalized = meant
         # a request that we act, asking nothing else (你帮我绑一下我妈): how it is done; 帮我把15个亲戚全绑上 asks how many

@@ -204,8 +204,9 @@ class SearchIndex:
         index = cls(knowledge, tools)
         index.places = places = Places(knowledge, tools)
         # the glossary's entries answer only a message asking what their word means (word_explained): no words match them
+        explained = knowledge.understanding.explained_words
         index.searched = searched = [entry for entry in knowledge.entries.values()
-                                     if entry.id not in knowledge.understanding.explained_words.terms]
+                                     if entry.id not in explained.terms or entry.id in explained.searched_too]
         vocabulary = knowledge.vocabulary
         keywords = [word for topic in knowledge.topics for word in topic.keywords]
         protected = [*places.names, *vocabulary.domain_words, *vocabulary.anchors, *vocabulary.synonyms.values()]
@@ -621,10 +622,12 @@ class SearchIndex:
                 return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan
         # (a story of its own that we were unsure of, too: 给我爸妈、老婆和孩子都买上行不行 after 惠衢保…)
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city, story_too=True)) is not None \
-                and again.outcome == "answered" and (again.entry in result.suggestions or terse or again.confidence >= self.SURE_IN_CONTEXT
-                                                     or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions}):
+                and (again.outcome == "answered" and (again.entry in result.suggestions or terse or again.confidence >= self.SURE_IN_CONTEXT
+                                                      or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions})
+                     or again.decline_reason == "not_in_knowledge" and again.nearest in result.suggestions):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's (or its city's of them)
-            # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell)
+            # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell; 住院一年最多能报多少
+            # after 衢州居民…住院: the offered entry, which the conversation shows never says it)
         if follows and result.decline_reason == "off_topic" and (ours := self.places.names_in(normalized, covered_only=True)) \
                 and (last := self._kept(follows, city)).outcome == "answered" \
                 and (again := self._with_the_whole_last_question(question, follows, city)) is not None \
@@ -1110,6 +1113,8 @@ class SearchIndex:
                 result = self._each_one_apart(question, city, result, joined)
         if result.outcome != "answered" or not self._tells_how_they_relate(question, result.entry):
             result = self._each_product_told(question, city, result)
+        if not (result.compared or result.several or self._apart):
+            result = self._each_side_asked(question, city, result)
         if result.outcome == "answered" and not result.also_asked:
             result = self._the_other_way(question, result)
         if result.outcome == "answered" and result.confidence < self.UNEXPLAINED_BELOW:
@@ -1125,7 +1130,9 @@ class SearchIndex:
                 or result.outcome == "answered" and not result.compared and not result.also_asked) \
                 and not self._apart and not self._ours_named_only_as_a_likeness(question, result) \
                 and (questions := self.reader.several_questions(question)):
-            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered" and result.confidence >= self.ANSWER,
+            each = self.understanding.asks_each_part(read)
+            several = self._each_question_apart(questions, city, sure_of_all=result.outcome == "answered" and result.confidence >= self.ANSWER
+                                                and not each, each_asked=each,
                                                 lack=result if result.decline_reason == "not_in_knowledge" else None)
             if several is not None:
                 return several
@@ -1203,6 +1210,27 @@ class SearchIndex:
             return result
         return SearchResult("answered", answers[0].entry, min(side.confidence for side in answers),
                             also_asked=[side.entry for side in answers[1:]], region=answers[0].region, compared=True)
+
+    def _each_side_asked(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
+        """惠衢保和衢州居民医保，一年各自交多少 / 衢州居民门诊起付线和职工门诊起付线各是多少: two things joined and each
+        asked of, not of one dimension (or not side by side); each side is asked alone, and answered apart, a side the
+        knowledge lacks said to be lacking, unless one answer already gives both sides."""
+        if result.decline_reason in ("uncovered_topic", "off_topic", "uncovered_place"):
+            return result  # (单位医保和新农合能不能两个都交: insured twice is not ours, whichever side is named)
+        normalized = self.read(question)
+        sides = self.understanding.each_side(normalized)
+        if sides is None or self.understanding.asks_how_they_relate(normalized) or result.outcome == "answered" and all(
+                self._of_what_it_names(result.entry, side) for side in sides):
+            return result
+        # (a message found lacking as a whole is answered by its sides only when each side is: 昭通职工和居民报销比例哪个高)
+        apart = self._each_question_apart([(side, side) for side in sides], city, sure_of_all=result.outcome != "answered")
+        return replace(apart, several=False, compared=True) if apart is not None else result
+
+    def _of_what_it_names(self, entry: Entry, side: str) -> bool:
+        """The entry is about everything the side names of the dimensions that tell sides apart (居民医保: resident)."""
+        named = self.understanding.facets(self.read(side))
+        return all(set(values) & set(entry.facets.get(dimension, ())) for dimension, values in named.items()
+                   if dimension in self.understanding.EACH_SIDE_DIMENSIONS)
 
     def _the_other_way(self, question: str, result: SearchResult) -> SearchResult:
         """黑河共济是不是只能手机上办: whether the way the entry tells of is the only one is asked; the entry on the
@@ -1318,10 +1346,11 @@ class SearchIndex:
         return neighbour is not None and bool(self.understanding.facets(self.tools.normalize(neighbour[1])).get("product"))
 
     def _each_question_apart(self, questions: list[tuple[str, str]], city: str | None, sure_of_all: bool = False,
-                             lack: SearchResult | None = None) -> SearchResult | None:
+                             lack: SearchResult | None = None, each_asked: bool = False) -> SearchResult | None:
         """Several questions in one message (惠衢保多少钱？在哪买？我妈78了能买吗), each answered alone and
         shown in turn; None unless each is answered (one we cannot answer would go unsaid) by an entry of
-        its own, or asks a neighbouring subject, which the answer names as not ours.
+        its own, or asks a neighbouring subject, which the answer names as not ours (or, `each_asked`: 分别, one we are
+        unsure of, which the answer names as unanswered).
 
         Each question comes with what the message around it lends it and as typed: where one of them asks a
         neighbour, each answer must stand on its own words (惠衢保能退保吗？能退多少钱？: the refund is asked
@@ -1353,7 +1382,8 @@ class SearchIndex:
         if not answered and len({(r.decline_reason, r.missing) for r in results}) == 1 and results[0].decline_reason == "not_in_knowledge":
             return results[0]  # 衢州居民住院一年最多能报多少钱？有没有封顶: one lack, asked twice
         # (what nothing ranks for may be what the message is about: 醫療保障法是哪一年通過的？現在生效了嗎 is not ours)
-        if not answered or any(r.decline_reason not in self.SAID_AS_LACKING for r in unanswered):
+        if not answered or any(r.decline_reason not in self.SAID_AS_LACKING and not (each_asked and r.outcome == "suggested")
+                               for r in unanswered):
             return None
         left_out = tuple(dict.fromkeys(r.subject for r in unanswered if r.decline_reason == "uncovered_topic" and r.subject))
         # (衢州职工门诊一级报多少？职工住院又报多少: the one is answered, the other said to be unanswered, never guessed)
@@ -1454,6 +1484,14 @@ class SearchIndex:
         normalized = self.read(question)
         entry = result.entry
         ask = self._unanswered_ask(entry, normalized)
+        if ask is None and self.places.named(normalized)[1]:
+            # (在宁波做的手术，惠衢保能赔多少: a place we lack where care is, is 外地 to our knowledge, for an ask of a product's own)
+            elsewhere = self.places.as_elsewhere(normalized, understanding)
+            if (ask := self._unanswered_ask(entry, elsewhere)) is not None and understanding.own_entry(ask) \
+                    and understanding.spec.asks_for[int(ask)].products:
+                normalized = elsewhere
+            else:
+                ask = None
         if ask is None or self.reader.only_in_what_others_said(question, lambda part: self._unanswered_ask(entry, part) == ask):
             return result  # (来电说…不马上转钱就断保了，惠衢保参保期截止到哪天: what the caller said is not asked)
         covered, _ = self.places.named(normalized)
@@ -1509,6 +1547,9 @@ class SearchIndex:
         products): that entry, whose own phrasings ask it."""
         normalized = self.read(question)
         covered, uncovered = self.places.named(normalized)
+        # (…昭通都行，衡阳不会不行吧: a city named only as the measure is not the one asked of)
+        likened = {self.places.names[name] for name in self.places.likened_names(normalized)}
+        covered = [region for region in covered if region not in likened] or covered
         if uncovered:  # (孩子在杭州读大学…看病要先办什么: a place we lack where care is, is 外地 to our knowledge)
             normalized = self.places.as_elsewhere(normalized, self.understanding)
         asked = self.understanding.facets(normalized)
@@ -1528,6 +1569,7 @@ class SearchIndex:
             named = products or listed  # (用我妈的医保卡刷药: an ask of the card names its products itself)
             if not named & scope or not self.understanding.own_entry(ask):
                 continue
+            named &= scope  # (asked only of entries on the ask's products: 外地开的刀…惠衢保 is no question of the registration's)
             meant = [c.entry for c in self._rank(self.places.strip(normalized), self.TOP_ENTRIES) if meant_for(ask, c.entry, named)]
             if not meant:  # a story ranks other entries first (长期透析…备案的地方要从杭州改到宁波): the one asking it itself
                 meant = self._entries_asking(ask, named, asked, lambda region: not covered or region in covered or region == NATIONAL)

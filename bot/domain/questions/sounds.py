@@ -582,7 +582,7 @@ class SoundTable:
             overlapping = {span for index in range(start, end) for span in covering.get(index, ())}
             if any(not self._agrees(run, s, e, start, word) for s, e in overlapping):
                 continue
-            if self._straddled(run, start, end) and not self._grows_into_a_word(run, start, end, word) \
+            if self._straddled(run, start, end, word) and not self._grows_into_a_word(run, start, end, word) \
                     or self._extends_a_word(window, word):
                 continue
             chosen.append((start, end, word))
@@ -635,15 +635,19 @@ class SoundTable:
         return any(self._is_word(word + run[end:end + size]) for size in (1, 2) if end + size <= len(run)) \
             or any(self._is_word(run[start - size:start] + word) for size in (1, 2) if start - size >= 0)
 
-    def _straddled(self, run: str, start: int, end: int) -> bool:
+    def _straddled(self, run: str, start: int, end: int, word: str) -> bool:
         """A dictionary word across an edge of the correction (支付|限额), unless a longer word starts
-        right at the end (招通|上班: 通上 is a word, but 上班 reads on) or ends right at the start."""
+        right at the end (招通|上班: 通上 is a word, but 上班 reads on) or ends right at the start, or it
+        takes in only one character of a name of three or more, typed as the name's own (惠曲保|人: 保人)."""
         for edge, outside in ((start, lambda size: run[max(0, start - size):start]), (end, lambda size: run[end:end + size])):
             if any(len(outside(size)) == size and self._is_word(outside(size)) for size in (3, 2)) \
                     and not self._is_word(run[start:end]):
                 continue
             for left in range(max(0, edge - 3), edge):
                 for right in range(edge + 1, min(len(run), left + 4) + 1):
+                    inside = range(max(left, start), min(right, end))
+                    if len(word) >= 3 and len(inside) == 1 and run[inside[0]] == word[inside[0] - start]:
+                        continue
                     if self._is_word(run[left:right]):
                         return True
         return False

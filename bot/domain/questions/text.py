@@ -162,7 +162,7 @@ class TextTools:
         synonyms: dict[str, str] = {}
         for key, value in vocabulary.synonyms.items():
             key_n, value_n = self._base(key), self._base(value)
-            if key_n and key_n != value_n:
+            if key_n:  # (a word listed as itself, 3+n, is kept whole: its n is no texted "and")
                 synonyms.setdefault(key_n, value_n)
         # A target already written stays as it is: with 兄弟 -> 兄弟姐妹, the words 兄弟姐妹 must not
         # become 兄弟姐妹姐妹 (each target matches itself, and the longest word wins).

@@ -37,6 +37,17 @@ _JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + C
                      r"(?:去|在)?([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
 
 
+# the words joining two sides each asked of (Understanding.each_side), and the pauses ending a clause
+_JOINER = re.compile(r"和|跟|与|同|以及|还有|及|、|/|\b(?:and|vs\.?|versus)\b")
+_CLAUSE_PAUSE = re.compile(r"[,.!?;:，。！？；：]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_REPEATED = re.compile(r"([\u4e00-\u9fff]{2,}?)\1")
+
+
+def _once(text: str) -> str:
+    """A side's question as it reads said once (衢州居民门诊起付线门诊起付线 → 衢州居民门诊起付线), trimmed."""
+    return " ".join(_REPEATED.sub(r"\1", text).split())
+
+
 def _found(pattern: re.Pattern | None, text: str) -> str | None:
     """What a word list's pattern (None when the list is empty) finds first in the text."""
     match = pattern.search(text) if pattern is not None else None
@@ -56,7 +67,7 @@ def _age(text: str) -> int:
         return _DIGITS.get(text, 0)
     return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 # what one is not (是不是 asks), up to a pause or a bracket: 衢州居民（不是职工）门诊 still asks of outpatient care
-_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0,6}|\b(?:not|no|never|without) (?:an? |on |the |in )?[a-z]+(?:-[a-z]+)?\b")
+_NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0,6}|\b(?:not|no|never|without|isn't|isnt|aren't|hasn't|hasnt)(?: in| on)? (?:an? |any |on |the |in )?[a-z]+(?:-[a-z]+)?\b")
 # 共济的钱能给我爸交长护险吗: a cost paid just before the neighbour's name (not 湖南的长期护理保险一个月交多少)
 _PAID_BEFORE = re.compile(r"(?:交|缴|付|支付|买|购买|\bpay|\bpaying|\bcover|\bbuy|\bbuying|\bpurchase)[^,.!?;，。！？；]{0,16}$")
 # 有没有跟居民那样的大病保险: what the asked thing is likened to is not asked (跟居民一样吗 compares: kept)
@@ -201,6 +212,8 @@ class ExplainedWords(_Strict):
     asking: list[str] = Field(default_factory=list)  # 什么意思, what does … mean
     along: list[str] = Field(default_factory=list)  # words saying nothing of their own (请问, sorry, the)
     terms: dict[str, list[str]] = Field(default_factory=dict)  # glossary entry id -> the words it explains
+    # entries of terms that answer other questions too (huiqubao/settlement explains 3+N): still matched by words
+    searched_too: list[str] = Field(default_factory=list)
 
 
 class StatedFigure(_Strict):
@@ -274,6 +287,9 @@ class UnderstandingFile(_Strict):
     english_spelling: list[str] = Field(default_factory=list)  # English words a misspelling is read as (insurence)
     told_place_pointers: list[str] = Field(default_factory=list)  # …counted where the asking part points back (在那边)
     earlier_pointers: list[str] = Field(default_factory=list)  # 说回刚才那个: back to the subject before the last question
+    each_side_asked: list[str] = Field(default_factory=list)  # 各自, 哪个…高: two things joined are each asked of
+    asker_relations: dict[str, dict[str, str]] = Field(default_factory=dict)  # 我是她儿媳妇: 她 is 婆婆
+    each_part_asked: list[str] = Field(default_factory=list)  # 分别, respectively: each question of several is asked
     shared_with_relatives: list[str] = Field(default_factory=list)  # 岳父呢 after them: whether he may share it
     stated_figures: list[StatedFigure] = Field(default_factory=list)
     explained_words: ExplainedWords = ExplainedWords()
@@ -373,6 +389,11 @@ class Understanding:
         self._changed_asks_re = alternation(norm(spec.changed_asks))
         self.told_place_pointers = alternation(norm(spec.told_place_pointers))
         self._earlier_re = alternation(norm(spec.earlier_pointers))
+        self._each_side_re = alternation(norm(spec.each_side_asked))
+        self._each_part_re = alternation(norm(spec.each_part_asked))
+        self._asker_relations = {norm([word])[0]: turned for word, turned in spec.asker_relations.items()}
+        self._asker_told = re.compile(rf"我是(?P<pronoun>她|他)的?(?P<relation>{'|'.join(sorted(map(re.escape, self._asker_relations), key=len, reverse=True))})") \
+            if spec.asker_relations else None
         self._change_told_re = alternation(norm(spec.change_told))
         self._off_topic = WordMap({word: topic for topic in spec.off_topic for word in norm(topic.words)})
         # (keyed by what the topic is, not the object: a snapshot of the knowledge holds copies)
@@ -684,6 +705,56 @@ class Understanding:
         if len(found) < 2 or words.value(found[0]) == words.value(found[-1]):
             return None
         return match.group(0), [found[0], found[-1]]
+
+    def as_the_one_asked_about(self, normalized: str) -> str:
+        """我是她儿媳妇，能用我的账户给她付吗 → 能用我的账户给婆婆付吗: the asker told as the relative of the one
+        asked about (asker_relations) names that one the other way round, in place of the pronoun."""
+        told = self._asker_told.search(normalized) if self._asker_told is not None else None
+        if told is None or (turned := self._asker_relations[told.group("relation")].get(told.group("pronoun"))) is None:
+            return normalized
+        rest = normalized[told.end():]
+        return normalized[:told.start()] + (rest.replace(told.group("pronoun"), turned) if told.group("pronoun") in rest else turned + rest)
+
+    def asks_each_part(self, normalized: str) -> bool:
+        """The message asks each of the things it names (分别, respectively): none may go unsaid."""
+        return _found(self._each_part_re, normalized) is not None
+
+    EACH_SIDE_DIMENSIONS = ("product", "scheme", "status", "care", "condition")
+
+    def each_side(self, normalized: str) -> list[str] | None:
+        """Two things joined in one clause and each asked of (惠衢保和衢州居民医保，一年各自交多少; 衢州居民门诊起付线
+        和职工门诊起付线各是多少; 慧衢保和衢州大病保险哪个封顶高), each side named by facet words the other lacks,
+        of one dimension or of two: the message as asked of each side alone (the other side's own words and the
+        words asking of each left out)."""
+        if self._each_side_re is None or not self._each_side_re.search(normalized):
+            return None
+        relatives = [match.span() for match in self._relatives_re.finditer(normalized)] if self._relatives_re is not None else []
+        for joiner in _JOINER.finditer(normalized):
+            if any(end == joiner.start() or start == joiner.end() for start, end in relatives):
+                continue  # (给老公孩子和爸妈都买惠衢保: people joined, not two things weighed)
+            start = max((m.end() for m in _CLAUSE_PAUSE.finditer(normalized, 0, joiner.start())), default=0)
+            end = next((m.start() for m in _CLAUSE_PAUSE.finditer(normalized, joiner.end())), len(normalized))
+            left = self._facet_spans(normalized, start, joiner.start())
+            right = self._facet_spans(normalized, joiner.end(), end)
+            own_left = [(span, named) for span, named in left if named not in {named for _, named in right}]
+            own_right = [(span, named) for span, named in right if named not in {named for _, named in left}]
+            if not own_left or not own_right:
+                continue
+            # (where both sides name a dimension, its words part them, and the rest of a side is shared: 职工和居民住院 is
+            # 职工住院 and 居民住院; otherwise every word of a side's own does: 惠衢保和衢州居民医保)
+            both = {dimension for _, (dimension, _) in left} & {dimension for _, (dimension, _) in right}
+            own_left = [word for word in own_left if word[1][0] in both] or own_left
+            own_right = [word for word in own_right if word[1][0] in both] or own_right
+            first = normalized[:joiner.start()] + normalized[max(b for (_, b), _ in own_right):end] + normalized[end:]
+            second = normalized[:start] + normalized[start:min(a for (a, _), _ in own_left)] + normalized[joiner.end():]
+            # (a word left out of Chinese leaves no pause behind: 各是多少 → 是多少)
+            return [_once(self._each_side_re.sub(lambda word: " " if word.group(0).isascii() else "", side)) for side in (first, second)]
+        return None
+
+    def _facet_spans(self, text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple[str, str]]]:
+        """The facet words (of EACH_SIDE_DIMENSIONS) inside text[start:end]: where each stands, and what it names."""
+        return [((start + match.start(), start + match.end()), (dimension, value)) for dimension in self.EACH_SIDE_DIMENSIONS
+                if (words := self._facet_maps.get(dimension)) is not None for match, value in words.matches(text[start:end])]
 
     def switched_detail(self, text: str) -> str | None:
         """What a short follow-up swaps in, when that is all it says besides switch words (三级呢 → 三级,

@@ -178,12 +178,13 @@ def follow_up_case(data: dict, assistant: Assistant, case: Case, text: str | Non
     text: the message, when worded as a correction or "what if" (不对我是职工, 那二级医院呢): then a
     changed detail is enough, no cost needed; not when a question was taken by the FAQ since the result
     (那居民呢 then leans on that question, not on the estimate), unless it says the rest is as before
-    (那我老伴呢，同样的情况，不过他买了惠衢保)."""
+    (那我老伴呢，同样的情况，不过他买了惠衢保) or points back at the estimate (回到刚才那笔：要是他买了惠衢保呢)."""
     if not follow_ups.finished_within(data, time.time(), follow_ups.FOLLOW_UP_SECONDS):
         return None
-    cases = assistant.store.current.interview.cases
+    interview = assistant.store.current.interview
+    cases = interview.cases
     if follow_ups.asked_since_the_result(data) and not (text and (
-            cases.keeps_the_rest(text) or cases.changes_only_the_person(from_storage(data), case, text, follow_ups.asked_since(data))
+            cases.keeps_the_rest(text) or interview.reader.points_back_to_the_result(text) or cases.changes_only_the_person(from_storage(data), case, text, follow_ups.asked_since(data))
             or cases.corrects_what_was_not_asked_since(from_storage(data), case, text, follow_ups.asked_since(data)))):
         text = None  # (那我老伴呢，同样的情况; 要是她买了惠衢保呢; 搞错了，是二级: the estimate, though a question was answered since)
     return cases.revision(from_storage(data), case, text)

@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.assistant import Assistant
-from bot.testing.client import DialogueClient, shared_store
-from tests.conftest import KNOWLEDGE
+from bot.testing.client import DialogueClient
 from tests.unit.shipped import answered_entry as answered, conversation
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 def text_of(replies) -> str:

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.assistant import Assistant
-from bot.testing.client import shared_store
-from tests.conftest import KNOWLEDGE
 from tests.unit.shipped import answered, conversation, lacking_asks
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 @pytest.mark.parametrize("question, lacking", [

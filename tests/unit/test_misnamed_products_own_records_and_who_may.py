@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.assistant import Assistant
-from bot.testing.client import shared_store
-from tests.conftest import KNOWLEDGE
 from tests.unit.shipped import answered_entry as answered
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 # ---- a neighbour insurance named with its own 保险 ----------------------------------------------------------------

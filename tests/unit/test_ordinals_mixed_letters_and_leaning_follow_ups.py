@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.assistant import Assistant
 from bot.domain.estimate.interview import AnswerError
-from bot.testing.client import shared_store
-from tests.conftest import KNOWLEDGE
 from tests.unit.shipped import answered, conversation
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 @pytest.mark.parametrize("typed, place", [("第一个", 0), ("第二个", 1), ("选第二个吧", 1), ("the second one", 1), ("第1个", 0)])

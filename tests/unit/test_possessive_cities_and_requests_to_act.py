@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.assistant import Assistant
 from bot.testing.client import shared_store
 from tests.conftest import KNOWLEDGE
 from tests.unit.shipped import answered_entry as answered, conversation
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 # ---- a possessive city --------------------------------------------------------------------------------------------

@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.assistant import Assistant
 from bot.domain.estimate.amounts import AmountError, find_amounts, prepare
-from bot.testing.client import shared_store
 from bot.views.presenter import Presenter
 from bot.views.render import Renderer
-from tests.conftest import KNOWLEDGE, ROOT
+from tests.conftest import ROOT
 from tests.unit.shipped import answered, lacking_asks
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 @pytest.fixture(scope="module")

@@ -9,16 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.assistant import Assistant
-from bot.testing.client import shared_store
-from tests.conftest import KNOWLEDGE
 from tests.unit.shipped import answered_entry as answered, conversation
 from tests.unit.test_check_knowledge import problems_of, replace_once
-
-
-@pytest.fixture(scope="module")
-def assistant():
-    return Assistant(shared_store(KNOWLEDGE))
 
 
 # ---- a city's entry answering another group's question too ---------------------------------------------------------

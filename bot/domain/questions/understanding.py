@@ -746,7 +746,7 @@ class Understanding:
             own_left = [word for word in own_left if word[1][0] in both] or own_left
             own_right = [word for word in own_right if word[1][0] in both] or own_right
             first = normalized[:joiner.start()] + normalized[max(b for (_, b), _ in own_right):end] + normalized[end:]
-            second = normalized[:start] + normalized[start:min(a for (a, _), _ in own_left)] + normalized[joiner.end():]
+            second = normalized[:min(a for (a, _), _ in own_left)] + normalized[joiner.end():]
             # (a word left out of Chinese leaves no pause behind: 各是多少 → 是多少)
             return [_once(self._each_side_re.sub(lambda word: " " if word.group(0).isascii() else "", side)) for side in (first, second)]
         return None

@@ -43,3 +43,8 @@ def answered_entry(assistant: Assistant, question: str) -> str | None:
     """The entry answering the question, asked in the language it is written in; None when it is not answered."""
     reply = assistant.ask(question, assistant.language_of(question) or "zh")
     return reply.entry.id if reply.outcome == "answered" and reply.entry is not None else None
+
+
+def text_of(replies) -> str:
+    """The texts of a dialogue client's replies, one after the other."""
+    return "\n".join(reply.text for reply in replies)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.testing.client import DialogueClient
-from tests.unit.shipped import conversation
+from tests.unit.shipped import conversation, text_of
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +17,6 @@ def index(assistant):
 
 def entries_of(result) -> list[str]:
     return [result.entry.id, *(entry.id for entry in result.also_asked)] if result.outcome == "answered" else []
-
-
-def text_of(replies) -> str:
-    return "\n".join(reply.text for reply in replies)
 
 
 # ---- each side of a comparison ----------------------------------------------------------------------------------------

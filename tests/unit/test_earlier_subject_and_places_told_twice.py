@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.testing.client import DialogueClient
-from tests.unit.shipped import answered_entry as answered, conversation
-
-
-def text_of(replies) -> str:
-    return "\n".join(reply.text for reply in replies)
+from tests.unit.shipped import answered_entry as answered, conversation, text_of
 
 
 # ---- the subject two questions back ---------------------------------------------------------------------------------

@@ -9,21 +9,16 @@ from bot.domain.estimate.reimburse import EstimateRequest, estimate
 from bot.domain.knowledge.schema import SmallTalk
 from bot.testing.client import DialogueClient
 from tests.conftest import KNOWLEDGE
+from tests.unit.shipped import text_of
 import yaml
 
 D = Decimal
-
-
 
 
 @pytest.fixture(scope="module")
 def small_talk():
     topics = yaml.safe_load((KNOWLEDGE / "topics.yaml").read_text(encoding="utf-8"))
     return SmallTalk.model_validate(topics["small_talk"])
-
-
-def text_of(replies) -> str:
-    return "\n".join(reply.text for reply in replies)
 
 
 # ---- greetings and thanks -------------------------------------------------------------------

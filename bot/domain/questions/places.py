@@ -167,6 +167,11 @@ class Places:
             regions = list(dict.fromkeys([*before[:1], self.names[switched.group(1)]]))
         return regions if len(regions) > 1 else []
 
+    def asked_of(self, normalized: str) -> list[str]:
+        """Our cities a text names, but those named only as the measure (有没有衡阳那种10个的上限, …昭通都行)."""
+        likened = {self.names[name] for name in self.likened_names(normalized)}
+        return [region for region in self.named(normalized)[0] if region not in likened]
+
     def likened_and_asked(self, normalized: str) -> list[str]:
         """Two of our cities, one asked of and the other likened to with a question whether they agree (衢州…能给哪些家里人用，
         和衡阳的一样不): both, the one asked first; each is answered, so that the measure is not taken on trust."""

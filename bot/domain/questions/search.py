@@ -1496,9 +1496,7 @@ class SearchIndex:
             return result  # (来电说…不马上转钱就断保了，惠衢保参保期截止到哪天: what the caller said is not asked)
         covered, _ = self.places.named(normalized)
         asked = understanding.facets(normalized)
-        # (昭通能挂几个，有没有衡阳那种10个的上限: Hengyang is only the measure, never the answer's place)
-        likened = {self.places.names[name] for name in self.places.likened_names(normalized)}
-        answering = [region for region in covered if region not in likened]
+        answering = self.places.asked_of(normalized)  # (昭通能挂几个，有没有衡阳那种10个的上限: Hengyang is only the measure)
         better = None
         if understanding.same_process(ask):  # among the alternatives offered, else among the close matches
             better = self._answering_neighbour(entry, result.suggestions, normalized, asked, answering) \
@@ -1547,9 +1545,7 @@ class SearchIndex:
         products): that entry, whose own phrasings ask it."""
         normalized = self.read(question)
         covered, uncovered = self.places.named(normalized)
-        # (…昭通都行，衡阳不会不行吧: a city named only as the measure is not the one asked of)
-        likened = {self.places.names[name] for name in self.places.likened_names(normalized)}
-        covered = [region for region in covered if region not in likened] or covered
+        covered = self.places.asked_of(normalized) or covered  # (…昭通都行，衡阳不会不行吧: 昭通 is only the measure)
         if uncovered:  # (孩子在杭州读大学…看病要先办什么: a place we lack where care is, is 外地 to our knowledge)
             normalized = self.places.as_elsewhere(normalized, self.understanding)
         asked = self.understanding.facets(normalized)

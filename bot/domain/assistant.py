@@ -87,6 +87,7 @@ class Reply:
     unanswered: tuple[str, ...] = ()  # several: the message's other questions nothing answers surely (as typed)
     general: bool = False  # answered: the rule in general, for a question whose cities' rules differ (suggestions: theirs)
     lacking_for: str | None = None  # answered: the city asked of, which `missing` is lacking for; the entry is the city told of
+    lacking_cities: tuple[str, ...] = ()  # compared: the cities compared that the knowledge has nothing on this for
 
     @property
     def public_outcome(self) -> str:
@@ -180,6 +181,10 @@ class Assistant:
         loaded = self.store.current
         return loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
 
+    def asks_what_a_word_means(self, text: str) -> bool:
+        """The message asks only what one of our words means (3+N是什么意思, what is the deductible?)."""
+        return self.store.current.index.word_explained(text) is not None
+
     def explains_a_word(self, reply: Reply) -> bool:
         """The reply only says what a word means (the glossary): the talk before it goes on beneath it."""
         return reply.entry is not None and reply.entry.id in self.store.current.knowledge.understanding.explained_words.terms
@@ -220,7 +225,9 @@ class Assistant:
             follows = earlier or follows  # (说回惠衢保 right after it: the last question is the earlier subject)
             searched = loaded.index.understanding.as_leaning(normalized)
         result: SearchResult = loaded.index.search(searched, city, follows, facets, insured_in)
-        if result.outcome != "answered" and earlier and follows and not self.names_product(follows) \
+        # (住院呢 after 衡阳…退休职工门诊 is found lacking for Hengyang: understood, not asked of the product before that)
+        if result.outcome != "answered" and result.decline_reason != "not_in_knowledge" and earlier and follows \
+                and not self.names_product(follows) \
                 and (again := loaded.index.search(searched, city, earlier, facets, insured_in)).outcome == "answered":
             result = again
         if result.outcome == "answered" and result.entry is not None:
@@ -228,6 +235,8 @@ class Assistant:
                                    also_asked=list(result.also_asked), taken_as=result.taken_as, compared=result.compared,
                                    several=result.several, left_out=self._subjects(result.left_out, lang),
                                    unanswered=tuple(self.localize(part, lang) for part in result.unanswered))
+            if result.lacking_cities:
+                reply = replace(reply, lacking_cities=result.lacking_cities)
             if result.lacking_for:
                 reply = replace(reply, lacking_for=result.lacking_for, missing=self._missing_labels(result, lang))
             region = result.entry.region

@@ -50,7 +50,7 @@ class Presenter:
             self._answered_views.clear()
             self._views_of = loaded
         key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.left_out, reply.unanswered,
-               tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
+               reply.lacking_cities, tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
                tuple(entry.id for entry in reply.also_asked), reply.lacking_for, reply.missing)
         view = self._answered_views.get(key)
         if view is None:
@@ -111,7 +111,7 @@ class Presenter:
         ways = not products and all(entry.facets.get("channel") for entry in told) and len({entry.facets["channel"] for entry in told}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
                             products=products, ways=ways, left_out=reply.left_out, hotline=self.assistant.national_hotline(),
-                            unanswered=reply.unanswered,
+                            unanswered=reply.unanswered, lacking_cities=[assistant.hotline(region, None, locale) for region in reply.lacking_cities],
                             own_hotline=self._own_hotline(reply.entry.region, locale) if reply.unanswered else None)
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 

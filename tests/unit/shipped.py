@@ -48,3 +48,8 @@ def answered_entry(assistant: Assistant, question: str) -> str | None:
 def text_of(replies) -> str:
     """The texts of a dialogue client's replies, one after the other."""
     return "\n".join(reply.text for reply in replies)
+
+
+def entries_of(result) -> list[str]:
+    """The entries a search result answers with, its own first, then those of the other questions or sides."""
+    return [result.entry.id, *(entry.id for entry in result.also_asked)] if result.outcome == "answered" else []

@@ -66,8 +66,14 @@ def test_shape_typos_of_our_words_are_read(index):
 
 
 def test_one_lack_asked_twice_is_said_once(index):
-    result = index.search("衢州城乡居民住院一年封顶多少？最高能报多少钱")
+    result = index.search("衢州职工住院一年封顶多少？最高能报多少钱")
     assert result.decline_reason == "not_in_knowledge" and not result.suggestions
+
+
+def test_a_cap_the_source_lacks_is_said_by_the_rule_asked_of(index):
+    # (the resident inpatient rule says itself that the source gives no yearly cap: that rule, once)
+    result = index.search("衢州城乡居民住院一年封顶多少？最高能报多少钱")
+    assert result.entry is not None and result.entry.id == "quzhou/resident/inpatient" and not result.also_asked
 
 
 def test_a_follow_up_naming_only_another_product_asks_the_last_question_of_it(assistant):

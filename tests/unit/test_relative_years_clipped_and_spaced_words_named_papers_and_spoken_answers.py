@@ -128,7 +128,6 @@ def test_the_resident_scheme_still_paid_for_is_not_the_old_schemes_merger(index)
 
 
 @pytest.mark.parametrize("question, lacking", [
-    ("衢州居民医保住院这块全年报销有没有个最高额，是多少", "一年最多报多少（封顶线）"),
     ("黑河当地医保有专门的热线吗，还是只能打12333", "当地医保部门的咨询电话"),
 ])
 def test_asks_the_answer_does_not_give_are_said_to_be_lacking(index, question, lacking):

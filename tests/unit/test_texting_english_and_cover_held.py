@@ -73,7 +73,7 @@ def test_the_pension_itself_is_no_subject_of_ours(index, question):
     assert_declines(index, question, "uncovered_topic")
 
 
-@pytest.mark.parametrize("question", ["Is there a yearly limit on that?", "is there an annual limit for outpatient in quzhou"])
+@pytest.mark.parametrize("question", ["is there an annual limit for outpatient in quzhou", "Is there a yearly limit on outpatient care in Quzhou?"])
 def test_a_yearly_limit_is_the_yearly_cap(index, question):
     assert_answers(index, question, "quzhou/employee/outpatient-cap")
 

@@ -15,7 +15,12 @@ from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amo
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
 from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
-from bot.domain.questions.understanding import AGE_WITHOUT_UNIT
+from bot.domain.questions.understanding import AGE_WITHOUT_UNIT, ENGLISH_AGE_WITHOUT_UNIT
+
+def _blank(age: re.Match) -> str:
+    """An age (我妈68了, my mum is 68) blanked out, the same length: no amount of money."""
+    return " " * len(age.group(0))
+
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
@@ -722,7 +727,7 @@ class CaseReader:
         pieces = self._pieces(clauses)
         main_cost, rough = cost_step(care), False
         # (他78了 tells an age, not an amount: blanked, the places of the amounts kept)
-        found_in = [find_amounts(AGE_WITHOUT_UNIT.sub(lambda age: " " * len(age.group(0)), clause), not_money,
+        found_in = [find_amounts(ENGLISH_AGE_WITHOUT_UNIT.sub(_blank, AGE_WITHOUT_UNIT.sub(_blank, clause)), not_money,
                                  self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
         for at_piece, (clause, compared) in enumerate(pieces):
             amounts = found_in[at_piece]

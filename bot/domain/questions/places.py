@@ -66,7 +66,7 @@ class Places:
         self._compared = re.compile(rf"({ours_first})[市县]?的?[\u4e00-\u9fff]{{0,4}}?{COMPARING.format(more='|以及|,')}(?:in\s+|在)?({ours_first})"
                                     rf"|({ours_first})({ours_first})(?=两边|两地|两个|两市|之间)")  # (衡阳湘潭两边规定一样吗)
         # (衡阳的共济出了市还能用吗，湘潭的呢: a later part that only swaps in another of our cities asks the same of it)
-        self._switched_to = re.compile(rf"[\s,，。;；]+(?:那|那么|还有)?({ours_first})[市县]?(?:的|那边|这边|那里|那儿)?(?:呢|又怎么样|又如何|又是怎样|怎么样)(?=$|[\s,，。?？!！;；])")
+        self._switched_to = re.compile(rf"[\s,，。;；?？!！]+(?:那|那么|还有)?({ours_first})[市县]?(?:的|那边|这边|那里|那儿)?(?:呢|又怎么样|又如何|又是怎样|怎么样)(?=$|[\s,，。?？!！;；])")
         self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{ours_first})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
                                    rf"|\b(?:the way|like|as in|as)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
         self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({ours_first})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
@@ -162,9 +162,10 @@ class Places:
             for name in filter(None, match.groups()):
                 if self.names[name] not in regions:
                     regions.append(self.names[name])
-        if not regions and (switched := self._switched_to.search(normalized)) is not None:
-            before = [self.names[name] for name in self.names_in(normalized[:switched.start()], covered_only=True)]
-            regions = list(dict.fromkeys([*before[:1], self.names[switched.group(1)]]))
+        # (…，衡阳和湘潭怎么说，昭通呢; 衡阳绑共济用什么app，湘潭呢，昭通呢: the first city asked of and each swapped in)
+        for number, switched in enumerate(self._switched_to.finditer(normalized)):
+            before = [self.names[name] for name in self.names_in(normalized[:switched.start()], covered_only=True)][:1] if number == 0 else []
+            regions = list(dict.fromkeys([*before, *regions, self.names[switched.group(1)]]))
         return regions if len(regions) > 1 else []
 
     def asked_of(self, normalized: str) -> list[str]:

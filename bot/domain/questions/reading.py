@@ -43,7 +43,8 @@ _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|bu
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
 _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
 _SET_APART_AFTER = re.compile(r"[^,，。;；?？!！]{0,4}(?:不是一回事|不是一个东西|不一样吧|不是同一个)")
-_POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one)\b")
+_POINTS_BACK = re.compile(r"那个|这个|那种|这种|它|哪个|\b(?:it|that one|this one|(?:that|this|the|their) (?:policy|insurer|insurance company))\b"
+                          r"|\bclaims?\b.*\b(?:with|from) them\b")  # (…a ping an policy, how do we claim with them)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # 跟衡阳一样(，)同时10个…, 像湘潭共济那样要填电话: a measure, then a claim of at least two characters that asks on
 _LIKENED_WITH_A_CLAIM = re.compile(r"也?(?:跟|和|与|同|像)[^\s,.!?;:，。？！；：跟像和同]{1,10}?(?<!不)(?:一样|那样|似的|相同|一致)"
@@ -75,7 +76,7 @@ _AGE_THIS_YEAR = re.compile(r"(?:今年|虚岁)(?=[0-9一二三四五六七八�
 _AGE_WITHOUT_SUI = re.compile(r"(?<=[爸妈爷奶婆公娘爹])(?:都|已经|快|也)?(?:[1-9][0-9]|[一二三四五六七八九]十[一二三四五六七八九]?)(?=了)")
 _SOME_NUMBER = re.compile(r"[0-9十百千万两一二三四五六七八九好]几|几[十百千万]")  # 十几年, 好几万, 几千: no question
 # the words a question ends on (要刷脸吗, 交几块钱, 在哪个app弄, 能不能, 用得不), not those a statement holds (可以, 能)
-_ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
+_ASKING_TAIL = re.compile(r"吗|么|嘛|呢|多少|多久|多长|几|哪|啥|什么|怎么|怎样|咋|如何|谁|何时|([\u4e00-\u9fff])[不没]\1|[不没伐冇][?？]?$|没有[?？]?$")
 # where a message pauses between questions (…，…; 顺便问下); a space between Chinese words too, unless it spaces keywords
 _ASKED_BEFORE = re.compile(r"(?:吗|呢|么|\?|？)[\s,，。]*$")  # a clause closed as a question, right before what follows
 _PAUSE_NOT_SPACE = re.compile(r"[,，。；;!！]+|顺便问下|顺便问一下|顺便问问")
@@ -295,8 +296,9 @@ class MessageReader:
         if last in self.places.likened_names(normalized):
             return question  # (…有没有衡阳那种10个的上限; …，昭通是可以的: the measure, not the city asked of)
         at = normalized.rfind(last)
-        if self.places.compared(normalized) and _ASKED_BEFORE.search(normalized[:at]):
-            return question  # (黑河共济能绑兄弟姐妹吗，湘潭呢: the first city is asked too, not told: each is answered)
+        if self.places.compared(normalized) and (_ASKED_BEFORE.search(normalized[:at]) or self.understanding.asks_something(
+                re.split(r"[,，。;；!！\s]+", normalized[:at].rstrip(" ,，。;；"))[-1])):
+            return question  # (黑河共济能绑兄弟姐妹吗，湘潭呢; 湘潭慢性病自付比例多少，衡阳呢: the first city is asked too, not told)
         relative = self.understanding.relative_word(normalized[at + len(last):at + len(last) + 6])
         if relative is not None and normalized[at + len(last):].lstrip("市的").startswith(relative):
             return question  # (我湘潭职工，能给衡阳的我妈用共济吗: where the relative is, not the city asked of)

@@ -102,6 +102,8 @@ class SearchResult:
     named_lead: SearchResult | None = None
     # answered: the city asked of, which the knowledge lacks this for; the entry is the other city's the question told of
     lacking_for: str | None = None
+    # compared: the cities the question compares that have no entry of their own on it (湘潭慢性病自付比例多少，衡阳呢)
+    lacking_cities: tuple[str, ...] = ()
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -329,7 +331,7 @@ class SearchIndex:
             if not (result.outcome == "declined" and result.decline_reason in ("off_topic", "low_confidence")):
                 return result
             # …unless that leaves nothing to answer: the known part is what is asked about (单位那部分不划了我知道，待遇降了吗)
-        explained = self._word_explained(question)
+        explained = self.word_explained(question)
         if explained is not None:  # 起付线是啥意思: the glossary's entry, whatever came before…
             glossary = SearchResult("answered", self.knowledge.entries[explained], self.ANSWER)
             if not case:
@@ -380,7 +382,7 @@ class SearchIndex:
 
     SAID_BESIDE = 6  # Chinese characters (or 2 English words) a message asking what a word means may say besides
 
-    def _word_explained(self, question: str) -> str | None:
+    def word_explained(self, question: str) -> str | None:
         """The glossary entry a message asks for, if all else it says is a few words naming nothing of ours and no
         place (单子上写的起付线 啥意思啊 看不明白; not 门诊起付线是啥 衢州职工, nor US health insurance deductible explain);
         or, in a message of several sentences, one of them so, the others naming nothing of ours but that word
@@ -530,7 +532,14 @@ class SearchIndex:
         # "we lack that for the case" where alone it was no answer or another case's, not where the entries
         # offered alone may hold it (我是退休的，个人账户每月划多少 after a hospital-stay estimate)
         lacking = again.decline_reason in LACKING and result.outcome != "suggested"
-        return replace(again, taken_as=taken_as) if again.outcome == "answered" or lacking else result
+        if again.outcome == "answered" or lacking:
+            return replace(again, taken_as=taken_as)
+        if result.outcome == "answered":  # (那住院封顶是多少 after an employee's question: never the resident rule found alone)
+            facets = {**asked, **unsaid}
+            missing = tuple((dimension, value) for dimension in FACET_ORDER for value in sorted(facets.get(dimension, ())))
+            return replace(self._lacking([city] if city in self.knowledge.regions and city != NATIONAL else [], result.entry, missing),
+                           taken_as=taken_as)
+        return result
 
     @staticmethod
     def _fits(entry: Entry, case: Facets) -> bool | None:
@@ -616,10 +625,12 @@ class SearchIndex:
             return again  # 那要多久才能绑好 after the family account's papers: of binding it (lacking), not the transfer's 15 days
         if follows and (ours := self.places.names_in(normalized, covered_only=True)):
             if all(self._role_of(normalized, name) == "care" for name in ours) \
+                    and not self.understanding.facets(normalized).get("scheme") \
                     and (last := self._kept(follows, city)).outcome == "answered" \
                     and last.entry.region not in (NATIONAL, *(self.places.names[name] for name in ours)) \
                     and (again := self._following(question, follows, city)) is not None and again.outcome == "answered":
-                return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan
+                return again  # 我妈在湘潭看病能用吗 after 衡阳家庭共济咋绑: Hengyang's family aid, used in Xiangtan (not
+                # 那她在衡阳看门诊，退休职工怎么报 after 惠衢保…: a scheme named is that city's basic insurance asked)
         # (a story of its own that we were unsure of, too: 给我爸妈、老婆和孩子都买上行不行 after 惠衢保…)
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city, story_too=True)) is not None \
                 and (again.outcome == "answered" and (again.entry in result.suggestions or terse or again.confidence >= self.SURE_IN_CONTEXT
@@ -1111,6 +1122,9 @@ class SearchIndex:
             if result.outcome == "answered" and (joined := self.understanding.compared(read, dimension)) \
                     and not self._tells_how_they_relate(question, result.entry):
                 result = self._each_one_apart(question, city, result, joined)
+        if result.outcome == "answered" and not (result.compared or result.several or self._apart) \
+                and (words := self.understanding.named_apart(read, "scheme")) is not None:
+            result = self._each_scheme_apart(question, city, result, words)
         if result.outcome != "answered" or not self._tells_how_they_relate(question, result.entry):
             result = self._each_product_told(question, city, result)
         if not (result.compared or result.several or self._apart):
@@ -1176,7 +1190,8 @@ class SearchIndex:
                 members.append(member)
         if not members or result.entry.region not in (*regions, NATIONAL):
             return result  # a national answer the same everywhere (no city has its own), or another city's
-        return SearchResult("answered", members[0], result.confidence, also_asked=members[1:], compared=True)
+        lacking = tuple(region for region in regions if all(member.region != region for member in members))
+        return SearchResult("answered", members[0], result.confidence, also_asked=members[1:], compared=True, lacking_cities=lacking)
 
     def _each_side_told(self, question: str, city: str | None, result: SearchResult) -> SearchResult:
         """衢州职工看门诊和居民看门诊，一年最多报的钱差多少: no entry says how two things compare, but each side's
@@ -1277,6 +1292,25 @@ class SearchIndex:
             if alone.outcome == "answered" and alone.entry not in answers:
                 answers.append(alone.entry)
         if answers == [result.entry] and len(words) == len(answers) or not answers:
+            return result
+        return SearchResult("answered", answers[0], result.confidence, also_asked=answers[1:], region=result.region, compared=True)
+
+    def _each_scheme_apart(self, question: str, city: str | None, result: SearchResult, words: list[str]) -> SearchResult:
+        """衢州职工门诊最高支付限额是不是比居民高，各多少: both schemes named apart and each asked of: the question asked
+        of each scheme alone (the other's word left out); answered by one entry it stays answered, by two each apart."""
+        normalized = self.read(question)
+        answers: list[Entry] = []
+        for word in words:
+            alone = normalized
+            for other in words:
+                if other != word:
+                    alone = alone.replace(other, "")
+            found = self._one_question(alone, city)
+            if found.outcome != "answered":
+                return result  # (a side we lack: the message as answered, with what that says)
+            if found.entry not in answers:
+                answers.append(found.entry)
+        if len(answers) < 2 or result.entry not in answers:
             return result
         return SearchResult("answered", answers[0], result.confidence, also_asked=answers[1:], region=result.region, compared=True)
 

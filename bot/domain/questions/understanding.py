@@ -26,8 +26,15 @@ AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一�
                  rf"|{_BARE_AGE}"
                  r"|\b(?:turned|turns|turning|aged|age|is|am|now)\s+([0-9]{1,2})\b(?!\s*(?:yuan|rmb|%|percent|people|relatives|days|months|years))")
 AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
+# my mum is 68, aged 80, my dad, 72,: an English age said without "years old" (never money: see the case reader)
+ENGLISH_AGE_WITHOUT_UNIT = re.compile(
+    r"\b(?:turned|turns|turning|aged|age|is|am|now|she's|he's|i'm)\s+([0-9]{1,2})\b(?!\s*(?:yuan|rmb|kuai|%|percent|k\b|w\b|,?\s*000))"
+    r"|\b(?:mum|mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|son|daughter|wife|husband|in-law),\s*([0-9]{1,2})\s*,",
+    re.IGNORECASE)
 # an age told, then a short question whether one may (她也能买吗): one clause, the age is what is asked of
 _AGE_THEN_ASKED = re.compile(r"(岁了?)[\s,]+(?=\S{0,5}(?:能|可以|让)[^不\s]\S{0,4}$)")
+# 是不是比居民高, 居民的话又是多少, 跟居民比: the other side weighed against the first
+_WEIGHED = re.compile(r"比[^较如方]|又是|又报|又能|又交|\bvs\.?(?!\w)|\bversus\b|compared (?:with|to)\b|\brespectively\b|\bthe two\b|\beach\b")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -714,6 +721,17 @@ class Understanding:
             return normalized
         rest = normalized[told.end():]
         return normalized[:told.start()] + (rest.replace(told.group("pronoun"), turned) if told.group("pronoun") in rest else turned + rest)
+
+    def named_apart(self, normalized: str, dimension: str) -> list[str] | None:
+        """Words naming two values of a dimension apart in a message that asks of each (衢州职工门诊最高支付限额是不是比居民
+        高，各多少; 职工看门诊最多报多少，居民的话又是多少): the first word of each value, in order; None otherwise."""
+        words = self._facet_maps.get(dimension)
+        if words is None or words.pattern is None or not (_found(self._each_side_re, normalized) or _WEIGHED.search(normalized)):
+            return None
+        first: dict[str, str] = {}
+        for match in words.pattern.finditer(normalized):
+            first.setdefault(words.value(match.group(0)), match.group(0))
+        return list(first.values()) if len(first) == 2 else None
 
     def asks_each_part(self, normalized: str) -> bool:
         """The message asks each of the things it names (分别, respectively): none may go unsaid."""

@@ -472,6 +472,9 @@ class EstimateFlow:
                 await self.save(assumed)
                 await self.show(assumed)
                 return
+        if self.assistant.asks_what_a_word_means(text) and await self.digress(text, asks=True):
+            await self.show(answers)  # 3+N是什么意思 where an amount is asked: its figures are no amount
+            return
         if self.interview.reader.asks_a_rule(simplified(text)) and not self.interview.cases.revises(text) \
                 and await self.digress(text, asks=True):
             await self.show(answers)  # 等一下，二级医院的起付线是多少？: the FAQ answers; 二级 answers no step
@@ -532,7 +535,7 @@ class EstimateFlow:
                 return
             # (市人民医院是几级？: the hint says where to look; 是不是只能去绑定的医院？ asks something else)
             asks = error.reason == "question" and (error.hint_msgid != HINT_HOSPITAL_NAME or not self.interview.cases.asks_the_level(question or text))
-            if question is not None and error.may_be_a_question and await self.digress(question, asks):
+            if question is not None and error.may_be_a_question and await self.digress(question, asks, step):
                 await self.show(answers)
                 return
             await self.show(answers, hint=error.hint_msgid)
@@ -555,7 +558,7 @@ class EstimateFlow:
         await self.show(answers, case=case)
         return True
 
-    async def digress(self, text: str, asks: bool = False) -> bool:
+    async def digress(self, text: str, asks: bool = False, step=None) -> bool:
         """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer.
 
         asks: the message reads as a question (哪些药算特药？, 能去窗口办绑定吗), so whatever the FAQ says is
@@ -572,7 +575,9 @@ class EstimateFlow:
             or follow_ups.talked_of_region(data, time.time())
         # 惠衢保是什么 … 一年多少钱: a follow-up leans on the product asked a moment ago, as outside the estimate.
         now = time.time()
-        reply = self.assistant.ask(text, self.locale, city, follow_ups.leaned_on(data, now), from_storage(data),
+        # (这个一年要交多少钱 where 您参加了惠衢保吗 is asked: the plan the step names is what it points at)
+        leaned_on = follow_ups.leaned_on(data, now) or (step.values.get("plan") if step is not None and step.kind == "choice" else None)
+        reply = self.assistant.ask(text, self.locale, city, leaned_on, from_storage(data),
                                    insured_elsewhere=lacking, earlier=follow_ups.earlier_subject(data, now))
         await follow_ups.remember(self.state, data, self.assistant, text, mask_personal_data(text), now, reply)
         self._read = None

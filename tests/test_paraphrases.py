@@ -296,6 +296,18 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-threehundredthirtyfirst.yaml", 0.88), ("residents-threehundredthirtysecond.yaml", 0.76),
         ("residents-threehundredthirtythird.yaml", 0.87), ("residents-threehundredthirtyfourth.yaml", 0.97),
         ("residents-threehundredthirtyfifth.yaml", 0.93),
+        # forty-second session, sealed and run once each at its start (154282d): 90.9 / 73.0 / 83.7 / 94.9 / 91.6 % (a
+        # sixteenth everyday mix, comparisons in one message (a third set), English by foreign spouses and in-laws,
+        # traditional characters with keyboard slips, figures told beside a fact asked); after tuning:
+        ("residents-threehundredthirtysixth.yaml", 0.90), ("residents-threehundredthirtyseventh.yaml", 0.74),
+        ("residents-threehundredthirtyeighth.yaml", 0.85), ("residents-threehundredthirtyninth.yaml", 0.95),
+        ("residents-threehundredfortieth.yaml", 0.93),
+        # …and five more sealed midway (925d6cb, after tuning on the five above): 87.7 / 86.3 / 79.2 / 91.5 / 76.1 % (a
+        # seventeenth everyday mix, Wu-flavoured Mandarin, traditional comparisons and switches, yes-no questions framed
+        # negatively, people outside the family); after tuning:
+        ("residents-threehundredfortyfirst.yaml", 0.88), ("residents-threehundredfortysecond.yaml", 0.86),
+        ("residents-threehundredfortythird.yaml", 0.83), ("residents-threehundredfortyfourth.yaml", 0.92),
+        ("residents-threehundredfortyfifth.yaml", 0.83),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

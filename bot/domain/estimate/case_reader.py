@@ -17,11 +17,6 @@ from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, WORD_TA
 from bot.domain.estimate.rules import comparable
 from bot.domain.questions.understanding import AGE_WITHOUT_UNIT, ENGLISH_AGE_WITHOUT_UNIT
 
-def _blank(age: re.Match) -> str:
-    """An age (我妈68了, my mum is 68) blanked out, the same length: no amount of money."""
-    return " " * len(age.group(0))
-
-
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
 _REIMBURSED_AFTER = re.compile(r"报(?:的|了|过)")  # 那7600是去年报的: an amount the fund paid
@@ -122,6 +117,11 @@ _NOT_THIS_BUT = re.compile(r"(?<!是)不是[^，,。；;!?！？]{1,12}?(?:[，,
 
 # What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)
 PERSONAL_STEPS = ("hardship", "huiqubao")
+
+
+def _blank(age: re.Match) -> str:
+    """An age (我妈68了, my mum is 68) blanked out, the same length: no amount of money."""
+    return " " * len(age.group(0))
 
 
 class CaseReader:

@@ -22,7 +22,7 @@ from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step, is_the_speaker
 from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_ALREADY, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_CARE, NOTE_CARES, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
-                                           NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview)
+                                           NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview, Step)
 from bot.domain.estimate.reimburse import estimate
 from bot.domain.estimate.rules import CARES
 from bot.domain.privacy import mask_personal_data
@@ -558,7 +558,7 @@ class EstimateFlow:
         await self.show(answers, case=case)
         return True
 
-    async def digress(self, text: str, asks: bool = False, step=None) -> bool:
+    async def digress(self, text: str, asks: bool = False, step: Step | None = None) -> bool:
         """Answer a question asked in the middle of the estimate (the FAQ's normal reply); False when it has no answer.
 
         asks: the message reads as a question (哪些药算特药？, 能去窗口办绑定吗), so whatever the FAQ says is

@@ -11,3 +11,13 @@ async def replies(*messages: str, language_code: str = "zh-hans") -> list[str]:
             await chat.send(message)
         assert not chat.errors
         return [reply.text for reply in chat.history]
+
+
+async def answer_to_last(*messages: str, language_code: str = "zh-hans") -> str:
+    """The text of the replies to the last of these messages, sent by one new user after the others (no update may fail)."""
+    async with DialogueClient(language_code=language_code) as chat:
+        for message in messages[:-1]:
+            await chat.send(message)
+        last = await chat.send(messages[-1])
+        assert not chat.errors
+        return "\n".join(reply.text for reply in last)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.testing.client import DialogueClient
-from tests.unit.shipped import conversation, entries_of, text_of
+from tests.unit.conversation import answer_to_last
+from tests.unit.shipped import conversation, entries_of
 
 
 # ---- cities swapped in, and the one a comparison lacks ----------------------------------------------------------------
@@ -33,8 +33,7 @@ def test_a_city_the_comparison_lacks_is_kept_with_the_answer(index):
 
 
 async def test_the_lacking_city_is_told_to_the_resident():
-    async with DialogueClient(language_code="zh-hans") as chat:
-        text = text_of(await chat.send("湘潭慢性病门诊自付比例多少，衡阳呢"))
+    text = await answer_to_last("湘潭慢性病门诊自付比例多少，衡阳呢")
     assert "湘潭的这一点，我的资料里没有" in text and "12333" in text and "10%" in text
 
 
@@ -113,27 +112,20 @@ def test_within_an_employees_talk_the_resident_rule_is_never_the_answer(assistan
 
 
 async def test_a_lack_found_in_the_talk_is_not_asked_again_of_the_product_before():
-    async with DialogueClient(language_code="zh-hans") as chat:
-        for message in ("换个话题，惠曲保一年交多少钱", "她能买吗", "那她在衡阳看门诊，退休职工怎么报"):
-            await chat.send(message)
-        text = text_of(await chat.send("住院呢"))
+    text = await answer_to_last("换个话题，惠曲保一年交多少钱", "她能买吗", "那她在衡阳看门诊，退休职工怎么报", "住院呢")
     assert "衡阳" in text and "零门槛" not in text
 
 
 # ---- questions in the middle of an estimate ----------------------------------------------------------------------------
 
 async def test_this_at_the_huiqubao_step_points_at_huiqubao():
-    async with DialogueClient(language_code="zh-hans") as chat:
-        await chat.send("帮我算：我外婆衢州城乡居民，在龙游县人民医院住院，二级医院，医保内9万6，自费药2万3，不是低保")
-        text = text_of(await chat.send("这个一年要交多少钱？"))
+    text = await answer_to_last("帮我算：我外婆衢州城乡居民，在龙游县人民医院住院，二级医院，医保内9万6，自费药2万3，不是低保",
+                                "这个一年要交多少钱？")
     assert "100元" in text and "惠衢保" in text
 
 
 async def test_what_a_word_means_at_an_amount_step_is_answered_not_read_as_an_amount():
-    async with DialogueClient(language_code="zh-hans") as chat:
-        await chat.send("帮我算下做透析能报多少，我是衢州职工医保，在衢州本地透析")
-        await chat.send("5.2w")
-        text = text_of(await chat.send("3+N是什么意思"))
+    text = await answer_to_last("帮我算下做透析能报多少，我是衢州职工医保，在衢州本地透析", "5.2w", "3+N是什么意思")
     assert "3+N" in text and "确切的金额" not in text
 
 

@@ -163,9 +163,10 @@ class Places:
                 if self.names[name] not in regions:
                     regions.append(self.names[name])
         # (…，衡阳和湘潭怎么说，昭通呢; 衡阳绑共济用什么app，湘潭呢，昭通呢: the first city asked of and each swapped in)
-        for number, switched in enumerate(self._switched_to.finditer(normalized)):
-            before = [self.names[name] for name in self.names_in(normalized[:switched.start()], covered_only=True)][:1] if number == 0 else []
-            regions = list(dict.fromkeys([*before, *regions, self.names[switched.group(1)]]))
+        switches = list(self._switched_to.finditer(normalized))
+        if switches:
+            first = [self.names[name] for name in self.names_in(normalized[:switches[0].start()], covered_only=True)][:1]
+            regions = list(dict.fromkeys([*first, *regions, *(self.names[switched.group(1)] for switched in switches)]))
         return regions if len(regions) > 1 else []
 
     def asked_of(self, normalized: str) -> list[str]:

@@ -20,15 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.domain.questions.sounds import SoundTable
 from bot.domain.questions.wordmatch import COMPARING, GAP, WordMap, alternation
 
+_AGED = r"turned|turns|turning|aged|age|is|am|now"  # (she is 68, aged 80: the words before an English age)
 _BARE_AGE = r"(?<=[子女儿孩娃妈爸父母他她爷奶婆公])([0-9]{1,2})(?=多?了)"  # 我儿子17了, 他78了: an age said without 岁
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
                  rf"|{_BARE_AGE}"
-                 r"|\b(?:turned|turns|turning|aged|age|is|am|now)\s+([0-9]{1,2})\b(?!\s*(?:yuan|rmb|%|percent|people|relatives|days|months|years))")
+                 rf"|\b(?:{_AGED})\s+([0-9]{{1,2}})\b(?!\s*(?:yuan|rmb|%|percent|people|relatives|days|months|years))")
 AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
 # my mum is 68, aged 80, my dad, 72,: an English age said without "years old" (never money: see the case reader)
 ENGLISH_AGE_WITHOUT_UNIT = re.compile(
-    r"\b(?:turned|turns|turning|aged|age|is|am|now|she's|he's|i'm)\s+([0-9]{1,2})\b(?!\s*(?:yuan|rmb|kuai|%|percent|k\b|w\b|,?\s*000))"
+    rf"\b(?:{_AGED}|she's|he's|i'm)\s+([0-9]{{1,2}})\b(?!\s*(?:yuan|rmb|kuai|%|percent|k\b|w\b|,?\s*000))"
     r"|\b(?:mum|mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|son|daughter|wife|husband|in-law),\s*([0-9]{1,2})\s*,",
     re.IGNORECASE)
 # an age told, then a short question whether one may (她也能买吗): one clause, the age is what is asked of

@@ -109,8 +109,11 @@ class Presenter:
         products = len({entry.facets.get("product", ()) for entry in told}) > 1
         # 是不是只能手机上办: one thing done in more than one way (each entry on a way of its own)
         ways = not products and all(entry.facets.get("channel") for entry in told) and len({entry.facets["channel"] for entry in told}) > 1
+        # 给小孩加跟给老人加有啥区别: one thing done for people of different ages (each entry on its own age group)
+        members = not products and not ways and all(entry.facets.get("member") for entry in told) \
+            and len({entry.facets["member"] for entry in told}) > 1
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
-                            products=products, ways=ways, left_out=reply.left_out, hotline=self.assistant.national_hotline(),
+                            products=products, ways=ways, members=members, left_out=reply.left_out, hotline=self.assistant.national_hotline(),
                             unanswered=reply.unanswered, lacking_cities=[assistant.hotline(region, None, locale) for region in reply.lacking_cities],
                             own_hotline=self._own_hotline(reply.entry.region, locale) if reply.unanswered else None)
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])

@@ -69,8 +69,10 @@ def test_what_a_caller_said_is_not_what_the_resident_asks(index, question, entry
 
 
 def test_what_a_relative_said_may_be_what_is_asked(index):
-    # (他说…这样真的不会出问题吗: the claim is the question; answered from what it asks, as before)
-    assert answered(index, "我弟在衡阳上班交职工医保，他说反正能共济，直接拿他的卡给我妈刷药就行，这样真的不会出问题吗") == "family-aid/hengyang/pay"
+    # (他说…这样真的不会出问题吗: the claim is the question; answered from what it asks: paying with his card for her is
+    # Hengyang's way of paying (用她自己的卡) or, said wherever one is insured, impersonation (冒名就医))
+    assert answered(index, "我弟在衡阳上班交职工医保，他说反正能共济，直接拿他的卡给我妈刷药就行，这样真的不会出问题吗") \
+        in ("family-aid/hengyang/pay", "family-aid/national/impersonation")
 
 
 def test_one_word_typed_in_letters_amid_characters_is_read_unless_english_uses_it(index):

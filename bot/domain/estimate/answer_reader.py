@@ -613,8 +613,10 @@ class AnswerReader:
         """A question about a rule (二级医院的起付线是多少？, 低保户交医保是不是政府帮着交？), not the estimate's own
         (这次花了1000，能报多少): in the middle of an estimate it is answered, and the step asked again; a level it names
         (二级, level 2) is no answer, and no amount."""
+        if self.asks_of_the_premium(typed) and not self.asks_amount(typed):
+            return True  # (惠衢保一年那100块，政府也帮她交吗: the figure is what is paid in, no cost of the case)
         return self.is_question(typed) and not self.holds_an_amount(typed) and (
-            (_names_any(typed, self._rule_words) or self.asks_of_the_premium(typed)) and not self.asks_amount(typed)
+            _names_any(typed, self._rule_words) and not self.asks_amount(typed)
             or _names_any(typed, self._yearly_cap_words))  # (一年最多能报多少 asks the yearly cap, not this bill's share)
 
     def asks_of_the_premium(self, typed: str) -> bool:

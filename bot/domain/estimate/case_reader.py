@@ -110,6 +110,8 @@ _PART_OF_WHAT_WAS_SPENT = re.compile(r"其中|当中|这里面|这里头|(?<!目
 _NOT_PART_OF = re.compile(r"[不没](?:算在|算进|在|包括|包含|含)|not (?:included|including|counted)|excluding|on top of")
 # What may stand between a label and its amount in another clause (the invoice total is ¥56,320.00).
 _CURRENCY_ONLY = re.compile(r"[\s¥￥$]|rmb|cny")
+# an amount's label, and the answer it fills (其中报过的3700: what the fund paid this year)
+_TOLD_AS = {"fund_paid": "fund_paid_this_year"}
 # 不是十二万五，是十三万二 / not 125k but 132k: what is denied, set right at once, is told as the second
 _NOT_THIS_BUT = re.compile(r"(?<!是)不是[^，,。；;!?！？]{1,12}?(?:[，,、]\s*(?:而|就|应该)?是|而是)(?=[^，,。；;!?！？]{1,12})|"
                            r"\bnot\s+[0-9][0-9,.]*\s*(?:k|w|yuan|rmb|kuai)?\s*,?\s+but\s+(?=[0-9])")
@@ -273,8 +275,10 @@ class CaseReader:
         the correction, not the cost asked first."""
         told_before = [clause for clause in _CLAUSES.split(prepare(split[0])) if clause.strip()]
         kind = self._label(told_before[-1]) if told_before else ""
+        kind = _TOLD_AS.get(kind, kind)  # (今年门诊之前报过的不是3700，是3000: what the fund paid this year, corrected)
         main = cost_step({**before.answers, **after.answers}.get("care"))
-        if not kind or kind == main or kind not in AMOUNT_STEPS or self._label(split[1]) or main not in after.answers or kind in after.answers:
+        if not kind or kind == main or kind not in AMOUNT_STEPS + tuple(_TOLD_AS.values()) or self._label(split[1]) \
+                or main not in after.answers or kind in after.answers:
             return after
         answers = {(kind if name == main else name): value for name, value in after.answers.items()}
         return replace(after, answers=answers)

@@ -256,6 +256,15 @@ EnglishWord = Annotated[str, AfterValidator(_english_word)]
 ChineseWords = Annotated[str, AfterValidator(_chinese_words)]
 
 
+def _spoken_form(form: str) -> str:
+    if not re.fullmatch(r"[\u3400-\u9fff]+(?:\.\.\.[\u3400-\u9fff]+)?", form):
+        raise ValueError(f"{form!r} must be Chinese characters with at most one '...' (the words between, kept)")
+    return form
+
+
+SpokenForm = Annotated[str, AfterValidator(_spoken_form)]
+
+
 class SynonymsFile(Strict):
     version: int
     synonyms: dict[str, str] = Field(default_factory=dict)
@@ -273,6 +282,17 @@ class SynonymsFile(Strict):
     # a product's name clipped (惠保: 惠衢保): read as the product only standing apart or after `clipped_name_after`
     clipped_names: dict[str, str] = Field(default_factory=dict)
     clipped_name_after: list[str] = Field(default_factory=list)
+    # spoken question forms read as Mandarin before any word is read, in the order listed (好...伐: 能...吗, the
+    # words between kept): unlike synonyms, the Mandarin forms become no words of the segmenter's dictionary
+    spoken_forms: dict[SpokenForm, SpokenForm] = Field(default_factory=dict)
+
+    @field_validator("spoken_forms")
+    @classmethod
+    def _spoken_forms_keep_their_gap(cls, forms: dict[str, str]) -> dict[str, str]:
+        for spoken, mandarin in forms.items():
+            if ("..." in spoken) != ("..." in mandarin):
+                raise ValueError(f"{spoken!r} and {mandarin!r} must both have a '...' or neither")
+        return forms
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:
 _NEED_IT = re.compile(r"有必要|有没有必要|还要买|还需要买|还用买|值不值|值得|划算|\b(?:worth|necessary|still need)\b")
 # a treatment of the story paid with the card (…做个双眼皮，能拿医保卡刷吗): whether insurance pays for it is asked
 _PAID_WITH_THE_CARD = re.compile(r"(?:能|可以|可不可以|能不能)(?:拿|用)?(?:医保卡|社保卡|医保码|医保)?(?:刷|报|付)|刷医保|走医保|用医保")
+# A telling part that is the money of what it names (公积金账户里的钱，可以代扣家人的医保费吗): the topic the ask is of
+_ITS_MONEY = re.compile(r"(?:的钱|的余额|里的钱|里剩的钱|里面的钱)\s*$")
 # An insurance beside ours only held (我有商业险, 也买了百万医疗), not said to have paid (商业险赔了一部分): what ours pays is its own rule
 _PAID_BY_IT = re.compile(r"报了|报过|赔了|赔过|理赔|报销了|报销过|给报|给赔|\b(?:paid|covered|reimbursed)\b")
 # 还能报吗, still pay: whether ours pays beside it, which no rule of ours says
@@ -384,7 +386,7 @@ class MessageReader:
         the one before, or naming nothing, stays with it. English is left whole: its commas and spaces end no questions."""
         if part.isascii():
             return [part]
-        understanding, pieces, pending = self.understanding, [], ""
+        understanding, pieces, pending, reopened = self.understanding, [], "", False
         pause = _PAUSE if len(_SPACES.findall(part)) < self.KEYWORDS_SPACED else _PAUSE_NOT_SPACE
         for piece in pause.split(part):
             if not piece.strip():
@@ -397,16 +399,19 @@ class MessageReader:
             closed = asks and bool(pieces) and _CLOSED_BY_A_PARTICLE.search(pieces[-1]) is not None
             if pieces and not pending and not closed and (understanding.leans_on_the_last(normalized) or not self._names_a_subject(normalized)):
                 # (…，那个跟医保码是同一个东西吗; …，赔几成: it asks of what came before)
-                pending = pieces.pop()
+                pending, reopened = pieces.pop(), True
             pending = f"{pending}，{piece}" if pending else piece
             # …of a subject it names
             if asks and (closed or self._names_a_subject(self.tools.normalize(pending))):
                 pieces.append(pending)
-                pending = ""
+                pending, reopened = "", False
         if pending:
             if not pieces:
                 return [part]
-            pieces[-1] = f"{pieces[-1]}，{pending}"
+            if reopened:  # (…，居民医保个人缴多少，分别是: a question with words after it that ask nothing is still one)
+                pieces.append(pending)
+            else:
+                pieces[-1] = f"{pieces[-1]}，{pending}"
         return pieces
 
     def _names_a_subject(self, normalized: str) -> bool:
@@ -568,6 +573,7 @@ class MessageReader:
             and len(asking) < len(parts) \
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and not any(part.isascii() and _POINTS_BACK.search(part) for part in asking) \
+            and not any(word in part and _ITS_MONEY.search(part) for part in parts if part not in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
         # (…only has a Canadian birth certificate. Can we use it to bind him?: in English "it" is the neighbour told;
         # 那个 and 这个 are too often fillers in Chinese to say so)

@@ -1125,6 +1125,8 @@ class SearchIndex:
         if result.outcome == "answered" and not (result.compared or result.several or self._apart) \
                 and (words := self.understanding.named_apart(read, "scheme")) is not None:
             result = self._each_scheme_apart(question, city, result, words)
+        if not (result.compared or result.several or self._apart) and (sides := self.understanding.members_apart(read)):
+            result = self._each_member_apart(city, result, sides)
         if result.outcome != "answered" or not self._tells_how_they_relate(question, result.entry):
             result = self._each_product_told(question, city, result)
         if not (result.compared or result.several or self._apart):
@@ -1243,9 +1245,13 @@ class SearchIndex:
 
     def _of_what_it_names(self, entry: Entry, side: str) -> bool:
         """The entry is about everything the side names of the dimensions that tell sides apart (居民医保: resident)."""
-        named = self.understanding.facets(self.read(side))
+        read = self.read(side)
+        named = self.understanding.facets(read)
+        # (门诊慢性病跟门诊特殊病种: one condition by two words; the entry tells of the side's own word)
+        told = self.tools.normalize(f"{entry.question} {entry.answer}")
         return all(set(values) & set(entry.facets.get(dimension, ())) for dimension, values in named.items()
-                   if dimension in self.understanding.EACH_SIDE_DIMENSIONS)
+                   if dimension in self.understanding.EACH_SIDE_DIMENSIONS) \
+            and all(word in told for word in self.understanding.words_apart(read))
 
     def _the_other_way(self, question: str, result: SearchResult) -> SearchResult:
         """黑河共济是不是只能手机上办: whether the way the entry tells of is the only one is asked; the entry on the
@@ -1313,6 +1319,21 @@ class SearchIndex:
         if len(answers) < 2 or result.entry not in answers:
             return result
         return SearchResult("answered", answers[0], result.confidence, also_asked=answers[1:], region=result.region, compared=True)
+
+    def _each_member_apart(self, city: str | None, result: SearchResult, sides: list[str]) -> SearchResult:
+        """亲情账户给小孩加跟给老人加有啥区别: a child and a grown-up weighed; each side's own entry answers, both shown
+        (the message as found when a side is not answered, or both sides are one entry)."""
+        answers: list[Entry] = []
+        for side in sides:
+            found = self._one_question(side, city)
+            if found.outcome != "answered":
+                return result
+            if found.entry not in answers:
+                answers.append(found.entry)
+        if len(answers) < 2:
+            return result
+        return SearchResult("answered", answers[0], max(result.confidence, self.ANSWER), also_asked=answers[1:],
+                            region=answers[0].region, compared=True)
 
     def _unless_the_other_one_is_lacking(self, question: str, result: SearchResult) -> SearchResult:
         """A message naming both schemes, or both kinds of care, (我是居民…他是职工，他住院能报多少；
@@ -1392,6 +1413,8 @@ class SearchIndex:
         that asks what it lacks is that lack."""
         with self._one_question_at_a_time():
             results = [self._search(part, city) for part, _ in questions]
+            lent = self.understanding.product_word(self.read(" ".join(alone for _, alone in questions)))
+            results = self._each_on_its_own_subject(results, questions, city, lent)
             # (衡阳绑共济要上传户口本吗？具体怎么绑: a part unsure alone, asking what the whole message was found to lack, is
             # that lack, when the others are answered by the entry found to lack it: what they lean on is that entry's)
             of_the_lack = lack is not None and lack.nearest is not None \
@@ -1434,6 +1457,23 @@ class SearchIndex:
         if len(entries) < 2 and not left_out and not unsure:
             return None
         return replace(answered[0], also_asked=entries[1:], several=True, suggestions=[], left_out=left_out, unanswered=unsure)
+
+    def _each_on_its_own_subject(self, results: list[SearchResult], questions: list[tuple[str, str]], city: str | None,
+                                 lent: str | None) -> list[SearchResult]:
+        """惠衢保一年多少钱？居民医保个人缴多少: the product lent to a later part that names none brought it back to an
+        earlier part's entry; asked without it, that part is answered by its own subject's entry (an entry it is
+        surely about, another than the earlier one's)."""
+        if lent is None:
+            return results
+        kept = list(results)
+        for i, (result, (asked, alone)) in enumerate(zip(results, questions)):
+            if i == 0 or result.outcome != "answered" or all(r.entry != result.entry for r in kept[:i]) \
+                    or f"{lent} " not in asked or lent in alone:
+                continue
+            own = self._search(asked.replace(f"{lent} ", "", 1), city)
+            if own.outcome == "answered" and own.confidence >= self.ANSWER and all(r.entry != own.entry for r in kept[:i]):
+                kept[i] = own
+        return kept
 
     def _asks_what_is_lacking(self, normalized: str, lacking: tuple[tuple[str, str], ...]) -> bool:
         """The text asks for one of the things a decline said the knowledge lacks (`missing`: an ask, or a detail named)."""

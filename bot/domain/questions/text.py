@@ -33,9 +33,10 @@ from typing import Iterable
 
 from bot.domain import tempcache
 from bot.domain.knowledge.schema import SynonymsFile
-from bot.domain.questions.wordmatch import alternation
+from bot.domain.questions.wordmatch import GAP, alternation
 
 NORMALIZED_CACHE = 4096  # recent questions whose normal form is kept
+SPOKEN_GAP_CHARS = 10  # the words a spoken form keeps between its parts (好直接结算伐): one clause's, no punctuation
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -159,6 +160,7 @@ class TextTools:
         self._normalized: dict[str, str] = {}  # set before the synonyms below, which normalize() reads
         self._traditional = _traditional_characters()
         self._variants = str.maketrans(dict(vocabulary.variant_characters))
+        self._spoken_forms = [_spoken_pattern(spoken, mandarin) for spoken, mandarin in vocabulary.spoken_forms.items()]
         synonyms: dict[str, str] = {}
         for key, value in vocabulary.synonyms.items():
             key_n, value_n = self._base(key), self._base(value)
@@ -238,6 +240,8 @@ class TextTools:
         text = unicodedata.normalize("NFKC", text or "")
         if self.has_traditional(text):
             text = _opencc("t2s").convert(text)
+        for spoken, mandarin in self._spoken_forms:
+            text = spoken.sub(mandarin, text)
         text = _SPACES.sub(" ", text.lower().translate(self._variants)).strip()
         if self._spelled_in_letters is not None:
             text = _HYPHEN_BY_HAN.sub("", self._spelled_in_letters(text))  # qinqing-zhanghu: 亲情账户
@@ -423,6 +427,16 @@ class TextTools:
 
 
 # ---- the small jieba dictionary ----------------------------------------------------------
+
+def _spoken_pattern(spoken: str, mandarin: str) -> tuple[re.Pattern, str]:
+    """好...伐 -> 能...吗 as a pattern and its replacement: the gap is a few characters of one clause."""
+    before, gap, after = spoken.partition(GAP)
+    if not gap:
+        return re.compile(re.escape(spoken)), mandarin
+    start, _, end = mandarin.partition(GAP)
+    pattern = re.compile(rf"{re.escape(before)}([\u3400-\u9fff]{{1,{SPOKEN_GAP_CHARS}}}?){re.escape(after)}")
+    return pattern, rf"{start}\g<1>{end}"
+
 
 def _substrings(texts: Iterable[str]) -> set[str]:
     found: set[str] = set()

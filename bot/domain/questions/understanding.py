@@ -21,7 +21,10 @@ from bot.domain.questions.sounds import SoundTable
 from bot.domain.questions.wordmatch import COMPARING, GAP, WordMap, alternation
 
 _AGED = r"turned|turns|turning|aged|age|is|am|now"  # (she is 68, aged 80: the words before an English age)
-_BARE_AGE = r"(?<=[子女儿孩娃妈爸父母他她爷奶婆公])([0-9]{1,2})(?=多?了)"  # 我儿子17了, 他78了: an age said without 岁
+# 我儿子17了, 他78了, 我妈今年72了: an age said without 岁 (after the person, or the person and a word of time)
+_PERSON_BEFORE_AGE = "[子女儿孩娃妈媽爸父母他她爷爺奶婆公]"
+_BARE_AGE = "(?:" + "|".join(f"(?<={_PERSON_BEFORE_AGE}{between})" for between in ("", "今年", "已经", "已經", "都", "也", "快", "今年都", "今年已经", "今年已經")) \
+    + r")([0-9]{1,2})(?=多?了)"
 AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:周岁|岁)"
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
                  rf"|{_BARE_AGE}"
@@ -734,6 +737,28 @@ class Understanding:
             first.setdefault(words.value(match.group(0)), match.group(0))
         return list(first.values()) if len(first) == 2 else None
 
+    def members_apart(self, normalized: str) -> list[str] | None:
+        """亲情账户给小孩加跟给老人加有啥区别, 15岁的孩子和17岁的孩子加亲情账户流程有啥区别: a child and a grown-up named
+        (by word or age) in a message that weighs them: the message as asked of each, the other's words and ages left
+        out, and the words weighing them; None otherwise."""
+        words = self._facet_maps.get("member")
+        if words is None or words.pattern is None or len(self.facets(normalized).get("member", ())) < 2 or not (
+                _found(self._each_side_re, normalized) or _WEIGHED.search(normalized)
+                or self._comparing is not None and self._comparing.search(normalized)):
+            return None
+        weighed = self.without_comparing(normalized)
+        sides = []
+        for value in ("child", "adult"):
+            def other(match: re.Match) -> str:
+                if match.re is AGE:
+                    age = _age(next(filter(None, match.groups())))
+                    return match.group(0) if (age < 16) == (value == "child") else " "
+                return match.group(0) if words.value(match.group(0)) == value else " "
+            side = AGE.sub(other, words.pattern.sub(other, weighed))
+            if self.facets(side).get("member") == frozenset({value}):
+                sides.append(" ".join(side.split()))
+        return sides if len(sides) == 2 else None
+
     def asks_each_part(self, normalized: str) -> bool:
         """The message asks each of the things it names (分别, respectively): none may go unsaid."""
         return _found(self._each_part_re, normalized) is not None
@@ -758,6 +783,8 @@ class Understanding:
             own_left = [(span, named) for span, named in left if named not in {named for _, named in right}]
             own_right = [(span, named) for span, named in right if named not in {named for _, named in left}]
             if not own_left or not own_right:
+                own_left, own_right = self._one_value_two_words(normalized, left, right)
+            if not own_left or not own_right:
                 continue
             # (where both sides name a dimension, its words part them, and the rest of a side is shared: 职工和居民住院 is
             # 职工住院 and 居民住院; otherwise every word of a side's own does: 惠衢保和衢州居民医保)
@@ -769,6 +796,25 @@ class Understanding:
             # (a word left out of Chinese leaves no pause behind: 各是多少 → 是多少)
             return [_once(self._each_side_re.sub(lambda word: " " if word.group(0).isascii() else "", side)) for side in (first, second)]
         return None
+
+    def _one_value_two_words(self, text: str, left: list, right: list) -> tuple[list, list]:
+        """门诊慢性病跟门诊特殊病种哪个报得多: both sides name one condition, each by a word of its own (each rule its own
+        entry): those words part the sides; nothing otherwise."""
+        def words(side):
+            return [(span, named) for span, named in side if named[0] in self.WORDS_APART], \
+                {text[a:b] for (a, b), named in side if named[0] in self.WORDS_APART}
+        own_left, left_words = words(left)
+        own_right, right_words = words(right)
+        if not left_words or not right_words or any(a in b or b in a for a in left_words for b in right_words):
+            return [], []
+        return own_left, own_right
+
+    WORDS_APART = ("condition",)  # one value of these has rules of its own by word (慢性病, 特殊病种)
+
+    def words_apart(self, normalized: str) -> list[str]:
+        """The words of the text naming a value that has rules of its own by word (慢性病 in 衢州门诊慢性病报多少)."""
+        return [match.group(0) for dimension in self.WORDS_APART if (words := self._facet_maps.get(dimension)) is not None
+                for match, _ in words.matches(normalized)]
 
     def _facet_spans(self, text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple[str, str]]]:
         """The facet words (of EACH_SIDE_DIMENSIONS) inside text[start:end]: where each stands, and what it names."""

@@ -1247,11 +1247,12 @@ class SearchIndex:
         """The entry is about everything the side names of the dimensions that tell sides apart (居民医保: resident)."""
         read = self.read(side)
         named = self.understanding.facets(read)
+        if not all(set(values) & set(entry.facets.get(dimension, ())) for dimension, values in named.items()
+                   if dimension in self.understanding.EACH_SIDE_DIMENSIONS):
+            return False
         # (门诊慢性病跟门诊特殊病种: one condition by two words; the entry tells of the side's own word)
-        told = self.tools.normalize(f"{entry.question} {entry.answer}")
-        return all(set(values) & set(entry.facets.get(dimension, ())) for dimension, values in named.items()
-                   if dimension in self.understanding.EACH_SIDE_DIMENSIONS) \
-            and all(word in told for word in self.understanding.words_apart(read))
+        words = self.understanding.words_apart(read)
+        return not words or all(word in self.tools.normalize(f"{entry.question} {entry.answer}") for word in words)
 
     def _the_other_way(self, question: str, result: SearchResult) -> SearchResult:
         """黑河共济是不是只能手机上办: whether the way the entry tells of is the only one is asked; the entry on the
@@ -1305,35 +1306,37 @@ class SearchIndex:
         """衢州职工门诊最高支付限额是不是比居民高，各多少: both schemes named apart and each asked of: the question asked
         of each scheme alone (the other's word left out); answered by one entry it stays answered, by two each apart."""
         normalized = self.read(question)
-        answers: list[Entry] = []
+        sides = []
         for word in words:
             alone = normalized
             for other in words:
                 if other != word:
                     alone = alone.replace(other, "")
-            found = self._one_question(alone, city)
-            if found.outcome != "answered":
-                return result  # (a side we lack: the message as answered, with what that says)
-            if found.entry not in answers:
-                answers.append(found.entry)
-        if len(answers) < 2 or result.entry not in answers:
+            sides.append(alone)
+        answers = self._each_sides_entries(sides, city)  # (None: a side we lack; the message as answered, with what that says)
+        if answers is None or len(answers) < 2 or result.entry not in answers:
             return result
         return SearchResult("answered", answers[0], result.confidence, also_asked=answers[1:], region=result.region, compared=True)
 
     def _each_member_apart(self, city: str | None, result: SearchResult, sides: list[str]) -> SearchResult:
         """亲情账户给小孩加跟给老人加有啥区别: a child and a grown-up weighed; each side's own entry answers, both shown
         (the message as found when a side is not answered, or both sides are one entry)."""
+        answers = self._each_sides_entries(sides, city)
+        if answers is None or len(answers) < 2:
+            return result
+        return SearchResult("answered", answers[0], max(result.confidence, self.ANSWER), also_asked=answers[1:],
+                            region=answers[0].region, compared=True)
+
+    def _each_sides_entries(self, sides: list[str], city: str | None) -> list[Entry] | None:
+        """The entries answering each side asked alone, each once, in order; None when a side is not answered."""
         answers: list[Entry] = []
         for side in sides:
             found = self._one_question(side, city)
             if found.outcome != "answered":
-                return result
+                return None
             if found.entry not in answers:
                 answers.append(found.entry)
-        if len(answers) < 2:
-            return result
-        return SearchResult("answered", answers[0], max(result.confidence, self.ANSWER), also_asked=answers[1:],
-                            region=answers[0].region, compared=True)
+        return answers
 
     def _unless_the_other_one_is_lacking(self, question: str, result: SearchResult) -> SearchResult:
         """A message naming both schemes, or both kinds of care, (我是居民…他是职工，他住院能报多少；

@@ -85,6 +85,7 @@ class Reply:
     only_city: str | None = None  # answered: the one city whose rule this is, when the question named none (rules differ)
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
     unanswered: tuple[str, ...] = ()  # several: the message's other questions nothing answers surely (as typed)
+    unanswered_region: str | None = None  # whose line to call about the parts unanswered, when not the entry's
     general: bool = False  # answered: the rule in general, for a question whose cities' rules differ (suggestions: theirs)
     lacking_for: str | None = None  # answered: the city asked of, which `missing` is lacking for; the entry is the city told of
     lacking_cities: tuple[str, ...] = ()  # compared: the cities compared that the knowledge has nothing on this for
@@ -237,6 +238,8 @@ class Assistant:
                                    unanswered=tuple(self.localize(part, lang) for part in result.unanswered))
             if result.lacking_cities:
                 reply = replace(reply, lacking_cities=result.lacking_cities)
+            if result.unanswered and result.entry.region == "national" and (asked_in := result.region or city) in loaded.knowledge.regions:
+                reply = replace(reply, unanswered_region=asked_in)  # 我们是衢州的…多久能用: Quzhou's line, for the app's answer
             if result.lacking_for:
                 reply = replace(reply, lacking_for=result.lacking_for, missing=self._missing_labels(result, lang))
             region = result.entry.region

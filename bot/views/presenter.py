@@ -115,7 +115,7 @@ class Presenter:
         text = self._render("compared.j2", locale, html, blocks=blocks, checked=reply.entry.checked.isoformat(), several=reply.several,
                             products=products, ways=ways, members=members, left_out=reply.left_out, hotline=self.assistant.national_hotline(),
                             unanswered=reply.unanswered, lacking_cities=[assistant.hotline(region, None, locale) for region in reply.lacking_cities],
-                            own_hotline=self._own_hotline(reply.entry.region, locale) if reply.unanswered else None)
+                            own_hotline=self._own_hotline(reply.unanswered_region or reply.entry.region, locale) if reply.unanswered else None)
         return View(text, [[Button("👍", "vote", f"{reply.entry.id}|up"), Button("👎", "vote", f"{reply.entry.id}|down")]])
 
     def _own_hotline(self, region_id: str, locale: str) -> str:

@@ -238,6 +238,7 @@ class AnswerReader:
         self.not_money_after = tuple(self.known.not_money_after)
         self.rate_units = tuple(self.known.rate_units)
         self.rough = (tuple(prepare(w) for w in self.known.rough_before), tuple(prepare(w) for w in self.known.rough_after))
+        self.best_figure_words = tuple(sorted({prepare(w) for w in self.known.best_figure_words} - {""}, key=len, reverse=True))
         self._later = tuple(comparable(w) for w in self.known.later_words)
         self._past = self.past_words = tuple(comparable(w) for w in self.known.past_words)
         self._not_a_cost_words = tuple(prepare(w) for w in self.known.amount_labels.not_a_cost)

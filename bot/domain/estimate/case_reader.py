@@ -35,6 +35,9 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
+# 我医保早就从衡阳转回衢州了: insurance moved from one city to another is insured in the second, and no care was anywhere
+_TRANSFERRED = re.compile(r"(?P<what>医保|社保|参保|关系|保险)(?P<when>[^，。,；;！？!?]{0,4}?)(?:从|由)[^，。,；;！？!?]{1,8}?"
+                          r"(?:转回来|转过来|转回|转到|转入|转来|迁回来|迁过来|迁回|迁到|迁入|迁来)(?:了|到)?(?P<to>[^，。,；;！？!?了的]{2,4})")
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
 
@@ -284,7 +287,7 @@ class CaseReader:
         return replace(after, answers=answers)
 
     def _read_as_told(self, text: str) -> Case:
-        text = self._own_told(simplified(text[:LONGEST_CASE]))
+        text = _TRANSFERRED.sub(lambda m: f"{m.group('what')}是{m.group('to')}的", self._own_told(simplified(text[:LONGEST_CASE])))
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)
@@ -691,8 +694,12 @@ class CaseReader:
         """The insurance city, as typed, when it is a place the rules lack (湘潭职工, 我在杭州参保)."""
         matcher = self.reader.matcher("city")
         for clause, compared in clauses:
-            for item in matcher.find(compared, clause):
+            items = list(matcher.find(compared, clause))
+            for at, item in enumerate(items):
                 if item.value == OUTSIDE and item.place and not item.negated and self._names_insurance(compared, clause, item):
+                    within = items[at + 1] if at + 1 < len(items) else None
+                    if within is not None and within.value == OUTSIDE and within.place and 0 <= within.start - item.end <= 1:
+                        item = within  # 云南昭通的职工医保: the city, not its province
                     place = compared[item.start:item.end]
                     if _HAN.search(compared):
                         return place
@@ -720,6 +727,14 @@ class CaseReader:
     def _fund_paid_denied(self, clause: str) -> bool:
         """今年门诊统筹还没报过: nothing paid by the fund this year."""
         return any(0 < (at := clause.find(word)) and clause[:at].endswith(self._negations) for word in self._labels["fund_paid"])
+
+    def _only_best_figure(self, text: str) -> str:
+        """What stands before an amount besides currency and words making it a best figure (大概, 差不多, about): a
+        clause holding only those takes the label of the clause before (自费的药 大概三万五左右)."""
+        text = _CURRENCY_ONLY.sub("", text)
+        for word in self.reader.best_figure_words:
+            text = text.replace(word, "")
+        return text
 
     def _amounts(self, clauses: list[tuple[str, str]], care: str | None) -> dict:
         """Amounts labelled by the words before them in their clause; an unlabelled one is the cost asked first."""
@@ -754,7 +769,7 @@ class CaseReader:
             for index, (at, value) in enumerate(amounts):
                 # A rough or per-unit amount (十来万, 一个月300) fills nothing, but it is still an
                 # amount: beside it, another unlabelled one is not certainly the cost.
-                before = self._label(clause[:at]) or (carried if not _CURRENCY_ONLY.sub("", clause[:at]) else "")  # (total is | ¥56,320)
+                before = self._label(clause[:at]) or (carried if not self._only_best_figure(clause[:at]) else "")  # (total is | ¥56,320)
                 kind = self._english_label_after(clause, at, amounts[index + 1][0] if index + 1 < len(amounts) else len(clause)) \
                     or before or label
                 if kind == "not_a_cost" and paid:

@@ -49,6 +49,7 @@ class Understanding(_Strict):
     rate_units: Words = Field(default_factory=list)  # 一个月五千, 每盒八千: a price per unit, not the cost
     rough_before: Words = Field(default_factory=list)  # 不到两万: a bound, not an amount
     rough_after: Words = Field(default_factory=list)  # 两万出头, 两万以上
+    best_figure_words: Words = Field(default_factory=list)  # 自费的药 大概三万五: a best figure, the label before still holds
     taken_as_words: Words = Field(default_factory=list)  # 两万出头，就按两万算: the figure named after one of these is taken
     particles: Words = Field(default_factory=list)  # 是啊, 不哦: after a one-character answer it still stands alone
     past_words: Words = Field(default_factory=list)  # 以前是低保户: at past_steps, what was is asked again

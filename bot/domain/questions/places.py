@@ -18,7 +18,7 @@ _HOST_HOME = re.compile(r"(?<=外地)[我他她]?的?(?:孩子|子女|兄弟姐�
                         r"|\bwith (?:my|his|her|our) (?:child|children|sibling|siblings|parents|relatives|family)(?= in\b)")
 _THERE = re.compile(r"(?:那边|那里|那儿|那头|这边)")
 # 在那边住院, hospitalised there: where something is done, pointing back to a place named before
-_THERE_DONE = re.compile(r"(?<=[在去到])(?P<zh>那边|那里|那儿)|\b(?:hospitali[sz]ed|treated|admitted|operated on)(?P<en> there)\b")
+_THERE_DONE = re.compile(r"(?<=[在去到])(?P<zh>那边|那里|那儿)|\b(?:hospitali[sz]ed|treated|admitted|operated on|sick|ill)(?P<en> there)\b")
 _OFFICE_AFTER = re.compile(r"市?(?:医保局|医疗保障局|医保中心|社保局|医保服务中心)")
 _OURS_AFTER = re.compile(rf"{_THERE.pattern}|呢|的话|的")  # (那香坛呢, 香坛的话: one of our cities)
 ADMIN_SUFFIXES = "市县区省州旗盟"
@@ -292,7 +292,7 @@ class Places:
         def replace(match: re.Match) -> str:
             if self.names[match.group(0)] is None and role_at(match) == role:
                 if match.group(0).isascii():  # English: "live in" already says it; "insured in" does not
-                    return "another city" if role == "insurance" else " "
+                    return "another city" if role == "insurance" else "elsewhere"  # ("live in" already says where)
                 return "外地"
             return match.group(0)
 

@@ -452,7 +452,7 @@ class SearchIndex:
             result = replace(again, taken_as=first)
         if case:
             return self._within_the_case(question, city, case, result)
-        if follows and result.outcome == "answered" and (held := self._held(follows)):
+        if follows and result.outcome == "answered" and (held := self._held(follows, question)):
             # 一年最多报多少 after 城乡居民医保 门诊有起付线吗: the resident outpatient cap, not the employee one
             return self._within_the_case(question, city, held, result)
         if follows and result.outcome != "answered" and result.decline_region in (None, NATIONAL) and result.decline_reason != "uncovered_place" \
@@ -493,10 +493,14 @@ class SearchIndex:
         own = next((c.entry for c in self.explain(result.taken_as or question, 10) if c.entry.region == region), None)
         return replace(result, nearest=own)
 
-    def _held(self, previous: str) -> Facets:
-        """The scheme and care the previous question (as taken) was about: they hold for the next."""
-        facets = self.understanding.facets(self.read(previous))
-        return {dimension: values for dimension, values in facets.items() if dimension in ("scheme", "care", "condition")}
+    def _held(self, previous: str, question: str = "") -> Facets:
+        """The scheme and care the previous question (as taken) was about: they hold for the next (not the asker's own
+        scheme for a question about a relative: 宝宝自己也得参保吧 after 我是衢州职工医保…)."""
+        before = self.read(previous)
+        facets = self.understanding.facets(before)
+        another = bool(question) and self._of_another_than_the_asker(self.read(question), before)
+        return {dimension: values for dimension, values in facets.items()
+                if dimension in ("scheme", "care", "condition") and not (another and dimension == "scheme")}
 
     def _within_the_case(self, question: str, city: str | None, case: Facets, result: SearchResult) -> SearchResult:
         """二级医院起付线是多少来着, asked in a resident's hospital-stay estimate, is the resident inpatient
@@ -532,6 +536,9 @@ class SearchIndex:
         # "we lack that for the case" where alone it was no answer or another case's, not where the entries
         # offered alone may hold it (我是退休的，个人账户每月划多少 after a hospital-stay estimate)
         lacking = again.decline_reason in LACKING and result.outcome != "suggested"
+        if again.outcome == "answered" and self._basic_insurance_named(normalized) is not None \
+                and "basic" not in again.entry.facets.get("product", ("basic",)):
+            return result  # (那职工医保自己交一年多少 in a hospital-stay estimate: never 惠衢保's premium, which the case's care leads to)
         if again.outcome == "answered" or lacking:
             return replace(again, taken_as=taken_as)
         if result.outcome == "answered":  # (那住院封顶是多少 after an employee's question: never the resident rule found alone)
@@ -576,24 +583,34 @@ class SearchIndex:
         swaps_only = self._swap(normalized) is not None  # what about employees? says what changes, not what is asked
         # 她去长沙住院也能用吗 after 我衡阳的共济能给我妈用吗: 她 points back, so the last question's context holds
         points_back = self.understanding.leans_on_the_last(normalized) and result.decline_reason != "uncovered_topic" \
-            and result.outcome != "answered" \
+            and result.outcome != "answered" or self._care_elsewhere_of_the_last_product(normalized, follows) \
             or self._names_no_product_of_its_own(normalized, result) or self._points_at_the_last_product(normalized)
         # (以前呢 is asked of the last answer only if it tells of a change: _following, never guessed)
         terse = bool(follows) and self._terse(normalized) and not self.understanding.asks_how_it_was(self.places.strip(normalized))
         # 我妈在长沙住院 能用共济吗 after 衡阳的共济: a place we lack, where care is, in a talk about one of our cities
         care_elsewhere = result.decline_reason == "uncovered_place" and bool(result.subject) \
             and self._role_of(normalized, result.subject) == "care" and not self.places.names_in(normalized, covered_only=True)
+        # 为啥我妈不能买？她医保是在江西上饶交的 after 惠衢保…: where she is insured, asked of the product just talked of
+        insured_elsewhere = result.decline_reason == "uncovered_place" and bool(result.subject) and bool(follows) \
+            and self._role_of(normalized, result.subject) == "insurance" and not self._asked(question, normalized).get("product") \
+            and bool(self.understanding.facets(self.read(follows)).get("product"))
         incomplete = result.decline_reason == "off_topic" or result.outcome == "need_city" or swaps_only or points_back \
-            or terse and result.outcome == "declined" or care_elsewhere
+            or terse and result.outcome == "declined" or care_elsewhere or insured_elsewhere
         if follows and terse and not swaps_only and result.outcome != "answered" and self.understanding.asks_of_the_last_answer(normalized) \
                 and (about := self._about_the_last_answer(question, follows, city)) and about.outcome == "answered":
             return about  # 从什么时候开始的, Since when?: of the answer just given (its date), before any other entry's
-        if follows and incomplete and (again := self._following(question, follows, city, story_too=care_elsewhere
+        if follows and incomplete and (again := self._following(question, follows, city, story_too=care_elsewhere or insured_elsewhere
                                                                 or self._story_asks_the_last(question, normalized))) is not None \
-                and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)):
+                and not (again.outcome == "answered" and again.confidence < self.SUGGEST and self._uncovered_place_not_of_care(normalized)) \
+                and not (again.outcome == "answered" and again.entry.id not in self.asked_by_insured_elsewhere
+                         and self._insured_where_we_lack(normalized)) \
+                and not (insured_elsewhere and again.outcome != "answered"):
+            # (我妈医保在江西交的，她住院呢 after 衢州居民住院…: Jiangxi's rules, which we lack, never Quzhou's)
             return again  # (a place we do not cover leans on the last only when surely answered then, or named
             # as where care is: Is there something similar in Shanghai? after What is Huiqubao? is no question about
             # Huiqubao; 我妈去长沙看病也能用吗 after 衡阳的共济能给我妈用吗 is about using it there)
+        if follows and result.outcome == "need_city" and (again := self._in_the_last_city(question, follows, city)) is not None:
+            return again  # 我还有高血压 每个月都要开药 这个能报几成 after 我是衢州的职工医保…: a story of its own, in the city just asked of
         if follows and result.decline_reason == "low_confidence" and (again := self._about_the_last_answer(question, follows, city)):
             return again  # 是哪20种药 after 惠衢保特药怎么赔
         named = self.understanding.facets(normalized)
@@ -758,6 +775,58 @@ class SearchIndex:
             return True  # 买了以后在杭州看病能报吗 after 惠衢保…: 杭州 is where care is, not whose rules are asked
         return bool(facets.get("member")) and result.decline_reason in ("low_confidence", "uncovered_place")
 
+    _RELATIVE_TOLD = re.compile(r"^(?:那|而|可是|但是)?(?:我的|我)?(?:他们|她们|他|她|爸妈|我爸|我妈|爸爸|妈妈|老人|家里人|家人|老伴|老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|宝宝|小孩|娃)")
+
+    def _a_relatives_insurance(self, normalized: str, place: str, before: str) -> bool:
+        """A place told as where a relative is insured (他们是在衡阳交的医保), in a talk about a product shared with
+        relatives (湘潭的家庭共济…): the relative's, not the city the question is asked of."""
+        understanding = self.understanding
+        if not understanding.facets(before).get("product", frozenset()) & understanding.shared_with_relatives \
+                or understanding.facets(normalized).get("product"):
+            return False
+        clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
+        told_of = clause[:clause.index(place)] if place in clause else ""
+        return self._role_of(clause, place) == "insurance" and (
+            self._RELATIVE_TOLD.match(told_of) is not None or understanding.relative_word(told_of) is not None)
+
+    def _of_another_than_the_asker(self, normalized: str, before: str) -> bool:
+        """宝宝自己也得参保吧 after 我是衢州职工医保…: asked of a relative, while the scheme before was the asker's own."""
+        own = [part for part in _CLAUSE_SPLIT.split(before) if self.understanding.facets(part).get("scheme")]
+        return bool(own) and all(part.startswith("我") and not self._RELATIVE_TOLD.match(part) for part in own) \
+            and self._RELATIVE_TOLD.match(normalized) is not None
+
+    def _scheme_only_a_relatives(self, normalized: str) -> bool:
+        """Every scheme the text names is told of a relative (我老伴是城乡居民医保, 她是居民医保)."""
+        clauses = [part for part in _CLAUSE_SPLIT.split(normalized) if self.understanding.facets(part).get("scheme")]
+        return bool(clauses) and all(self._RELATIVE_TOLD.match(part) or self.understanding.relative_word(part) for part in clauses)
+
+    def _care_elsewhere_of_the_last_product(self, normalized: str, follows: str | None) -> bool:
+        """And outside Quzhou? after What does Huiqubao cover?: care elsewhere, named as the only product, asked of the
+        product just talked of (one that holds wherever one is treated)."""
+        if not follows:
+            return False
+        understanding = self.understanding
+        before = understanding.facets(self.read(follows)).get("product", frozenset())
+        # (not And how do I register for care in Hangzhou?: registering is asked, remote care's own)
+        named_itself = understanding.told_product_names is not None and understanding.told_product_names.search(normalized)
+        leans = understanding.leans_on_the_last(normalized) or normalized.startswith(("and ", "what about ", "how about "))
+        return leans and understanding.facets(normalized).get("product") == frozenset({"remote-care"}) and not named_itself \
+            and bool(before & understanding.portable_products - {"remote-care"})
+
+    def _insured_where_we_lack(self, normalized: str) -> bool:
+        """A place we lack named as where the one asked about is insured (她医保在江西交的)."""
+        return any(self._role_of(normalized, place) == "insurance" for place in self.places.named(normalized)[1])
+
+    def _in_the_last_city(self, question: str, previous: str, city: str | None) -> SearchResult | None:
+        """The question asked of the one city the last answer was for, when alone it leaves the city open."""
+        last = self._kept(previous, city)
+        if last.outcome != "answered" or last.entry.region == NATIONAL:
+            return None
+        region = self.knowledge.regions[last.entry.region]
+        asked = f"{region.name_en or region.name} {question}" if question.isascii() else f"{region.name}{question}"
+        again = self._kept(asked, city)
+        return replace(again, taken_as=asked) if again.outcome == "answered" or again.decline_reason in LACKING else None
+
     def _following(self, question: str, previous: str, city: str | None, story_too: bool = False) -> SearchResult | None:
         """The question asked again with what the previous one named and it leaves unsaid: the cities
         (or the city its answer was for), the product, and who is concerned (怎么把我妈绑到我手机上 …
@@ -765,16 +834,27 @@ class SearchIndex:
         A question naming a product of its own takes only the cities (衢州… 备案在哪办)."""
         understanding = self.understanding
         normalized = self.read(question)
-        if not story_too and self.reader.spoken_parts(question) is not None \
-                and (self.tools.has_anchor(normalized) or understanding.facets(normalized).get("product")):
-            return None  # a story of its own (我妈72岁了，还有糖尿病，她能买吗 names nothing of ours: it leans on the last)
         before = self.read(previous)
+        named_cities = self.places.names_in(normalized, covered_only=True)
+        relatives = [name for name in named_cities if self._a_relatives_insurance(normalized, name, before)]
+        if relatives and len(relatives) == len(named_cities):
+            question = normalized  # (他们是在衡阳交的医保 after 湘潭的共济: insured outside the city asked of, 外地 to its rules)
+            for name in relatives:
+                question = question.replace(name, "外地")
+            normalized = self.read(question)
+            story_too = True
+        else:
+            relatives = []
+        if not story_too and self.reader.spoken_parts(question) is not None \
+                and (self.tools.has_anchor(normalized) or understanding.facets(normalized).get("product")) \
+                and not self._care_elsewhere_of_the_last_product(normalized, previous):
+            return None  # a story of its own (我妈72岁了，还有糖尿病，她能买吗 names nothing of ours: it leans on the last)
         if understanding.asks_how_it_was(self.places.strip(normalized)) and not self._a_year_told(normalized):
             # 原来是多少 (以前衡阳…): the last answer, if it tells what it was (那去年呢 asks that year's rule)
             result = self._kept(before, city)
             told = result.outcome == "answered" and understanding.tells_of_a_change(self.answer_text[result.entry.id])
             return replace(result, taken_as=before) if told else None
-        if (switched := self._switched(normalized, before)) is not None:
+        if not relatives and (switched := self._switched(normalized, before)) is not None:
             if not self.places.names_in(switched) and (last := self._kept(previous, city)).outcome == "answered" \
                     and last.entry.region != NATIONAL:  # And for outpatient visits? was answered for Quzhou
                 switched = f"{self.knowledge.regions[last.entry.region].name} {switched}"
@@ -798,17 +878,21 @@ class SearchIndex:
             return about  # 三级呢 after 衢州居民住院起付线: the whole question before, so that 那职工呢 still asks it
         if understanding.asks_of_the_city(normalized) and not asked.get("product"):
             context = [*places, "医保"] if places else []  # 要打电话问的话打哪个: the city's medical insurance line
-        elif asked.get("product") and not self._points_at_the_last_product(normalized):
+        elif asked.get("product") and not self._points_at_the_last_product(normalized) and not relatives \
+                and not self._care_elsewhere_of_the_last_product(normalized, previous):
             context = places
         else:
             product = self._product_talked_of(before, previous, question, city)
             if product is not None and not self._may_be_asked_of(understanding.facets(product).get("product", frozenset()), normalized):
                 product = None  # 那一个职工最多能绑几个家属 after 衡阳门诊共济…: binding is family aid's, not basic insurance's
+            if product is not None and self._basic_insurance_named(normalized) is not None:
+                product = None  # 那职工医保自己交一年多少 after 惠衢保…: the basic insurance is named, no other product is meant
             # who is concerned carries over where the rules differ by person (a child's family account)
             differs = understanding.facets(before).get("product", frozenset()) & self.member_products
             member = None if asked.get("member") or not differs else understanding.facet_word(before, "member")
             # …and the scheme, where the last question named one and this one none (衢州居民医保一年交多少 … 政府补多少)
-            scheme = None if asked.get("scheme") else understanding.facet_word(before, "scheme")
+            scheme = None if asked.get("scheme") or self._of_another_than_the_asker(normalized, before) \
+                else understanding.facet_word(before, "scheme")
             # …and the care, where the last question was on the basic insurance's (…clinic visits? … how much at most in a year?)
             # (not a chronic disease's outpatient care: 这个从哪天开始算的 after 衡阳慢性病门诊… is of the change it told)
             care = None if asked.get("care") or product or understanding.facets(before).get("condition") \
@@ -846,6 +930,8 @@ class SearchIndex:
         last = self._kept(previous, city)
         if last.outcome != "answered" or self._names_another_city(question, last.entry):
             return None  # (What phone number do I call in Heihe? after Xiangtan's rule asks of Heihe)
+        if self._basic_insurance_named(self.read(question)) is not None and "basic" not in last.entry.facets.get("product", ("basic",)):
+            return None  # (那职工医保自己交一年多少 after 惠衢保's premium: the basic insurance's, not the answer just given)
         # …or when it asks a thing of its own (从什么时候开始的: a date) that entry tells (the asks check below),
         # or swaps in a detail that answer speaks of (三级呢 after 衢州职工二级医院门诊: its table has 三级 too)
         own = self.explain(question, 1)
@@ -963,10 +1049,17 @@ class SearchIndex:
         if not understanding.marks_a_switch(normalized):
             return None
         named = understanding.facet_words(normalized, ("product",))
-        if len(named) != 1 or self.places.names_in(normalized):
-            return None
+        if not named and (scheme := self._basic_insurance_named(normalized)) is not None \
+                and understanding.facet_word(before, "product") is not None:
+            named = [("product", scheme)]  # 那居民医保呢 after 惠衢保一年多少钱: the basic insurance named by its scheme
+        places = self.places.names_in(normalized)
+        if len(named) != 1 or any(place not in before for place in places):
+            return None  # (那衢州居民医保呢 after 衢州惠衢保…: the city asked before, named again)
         word = named[0][1]
-        if not understanding.only_switch_words(normalized.replace(word, " ")):
+        rest = normalized.replace(word, " ")
+        for place in places:
+            rest = rest.replace(place, " ")
+        if not understanding.only_switch_words(rest):
             return None
         old = understanding.facet_word(before, "product")
         if old is None and (scheme := understanding.facet_word(before, "scheme")) is not None and scheme.endswith("医保"):
@@ -974,6 +1067,18 @@ class SearchIndex:
         if old == word:
             return None
         return before.replace(old, word) if old else f"{word}{before}"
+
+    def _basic_insurance_named(self, normalized: str) -> str | None:
+        """The basic insurance named by its scheme (职工医保, 居民医保), as written; None when no scheme is named so."""
+        scheme = self.understanding.facet_word(normalized, "scheme")
+        if scheme is None:
+            return None
+        named = scheme if scheme.endswith("医保") else f"{scheme}医保"
+        # (not 职工医保个人账户: the account is named, which pays for other products too; nor 在衡阳交的职工医保: where one
+        # is insured is told, and what is asked may still be the product before)
+        told = r"(?<!交的)(?<!缴的)(?<!参保的)(?<!参加的)(?<!是)(?<!买的)"
+        stripped = re.sub(r"\s+", "", self.places.strip(normalized))  # (我是衢州职工医保: told, the city aside)
+        return named if re.search(rf"{told}{re.escape(named)}(?!的?(?:个人账户|个人帐户|账户|帐户|个账|卡))", stripped) else None
 
     def _a_year_told(self, normalized: str) -> bool:
         """那去年呢, 那2024年呢: a follow-up swapping only the year."""
@@ -2071,6 +2176,10 @@ class SearchIndex:
             # 衢州居民医保门诊封顶是不是跟职工一样8000: the employees are only what the residents are likened to
             own = self.understanding.facets(likened)
             asked = {d: own[d] for d in asked if d in own} | {d: v for d, v in asked.items() if d not in ("scheme", "status", "care")}
+        if asked.get("scheme") and asked.get("product", frozenset()) & self.understanding.shared_with_relatives \
+                and self._scheme_only_a_relatives(normalized):
+            # 我老伴是城乡居民医保，我账户里的钱她能用吗: the relative's scheme, not the account's (an employee's)
+            asked = {d: v for d, v in asked.items() if d != "scheme"}
         if not asked or asking is None:
             return asked
         told_only = self.reader.told_in_passing(question, asked.get("product", frozenset()) & self.understanding.told_only_products)

@@ -121,6 +121,7 @@ _SPACES_BESIDE_HAN = re.compile(rf"(?<=[{CJK}，。？！、：；])[ \t\u3000]+
 _SPACE_BETWEEN_HAN = re.compile(rf"(?<=[{CJK}])[ \t\u3000](?=[{CJK}])")
 SPACED_WORDS = 4  # Chinese typed a word at a time (借 爸爸 的 医保卡 去 看病) has this many spaces between its words…
 SPACED_SINGLE = 2  # …of which this many single characters (的, 去): no pauses of speech, one sentence
+SPACED_LONGEST = 6  # …and no word longer: voice input's pauses (嗯 那个 就是我妈她是衢州的城乡居民医保 …) part whole clauses
 
 
 def spaced_out_joined(message: str) -> str:
@@ -134,7 +135,8 @@ def spaced_out_joined(message: str) -> str:
         return _SPACES_BESIDE_HAN.sub("", message)
     joined = _SPACED_OUT.sub(lambda m: _SPACES_ONLY.sub("", m.group(0)), message) if runs else message
     words = _CJK_RUN.findall(message)  # (as typed: 买 吗 are two words, though joined above)
-    if len(_SPACE_BETWEEN_HAN.findall(message)) >= SPACED_WORDS and sum(len(word) == 1 for word in words) >= SPACED_SINGLE:
+    if len(_SPACE_BETWEEN_HAN.findall(message)) >= SPACED_WORDS and sum(len(word) == 1 for word in words) >= SPACED_SINGLE \
+            and max(map(len, words)) <= SPACED_LONGEST:
         return _SPACE_BETWEEN_HAN.sub("", joined)
     return joined
 

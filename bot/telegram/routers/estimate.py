@@ -462,6 +462,11 @@ class EstimateFlow:
                 and self.assistant.asks_of_another_product(text) and await self.digress(text, asks=True):
             await self.show(answers)  # 她能买惠衢保吗，听说衢州这个挺便宜 after 昭通's case: asked, no city chosen
             return
+        if step.name == "city" and (await self._data()).get(LACKING_CITY) and self.interview.reader.is_question(simplified(text)) \
+                and not self.interview.reader.may_hold_an_amount(text) and "in_quzhou" in self.interview.cases.read(text).answers \
+                and await self.digress(text):
+            await self.show(answers)  # 那他在衢州看病，能拿我老婆的医保卡去刷吗 after 黑河's case: 衢州 is where care is, no city chosen
+            return
         if answers and self.interview.reader.asks_only_the_amount(simplified(text)):
             # 能报多少？ before the last steps: those that may be assumed are (no costs outside the list, not on
             # the minimum allowance…; the result lists what was assumed), and what may not is asked

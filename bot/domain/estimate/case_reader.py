@@ -35,9 +35,6 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
-# 我医保早就从衡阳转回衢州了: insurance moved from one city to another is insured in the second, and no care was anywhere
-_TRANSFERRED = re.compile(r"(?P<what>医保|社保|参保|关系|保险)(?P<when>[^，。,；;！？!?]{0,4}?)(?:从|由)[^，。,；;！？!?]{1,8}?"
-                          r"(?:转回来|转过来|转回|转到|转入|转来|迁回来|迁过来|迁回|迁到|迁入|迁来)(?:了|到)?(?P<to>[^，。,；;！？!?了的]{2,4})")
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
 
@@ -149,6 +146,10 @@ class CaseReader:
         self._paid = tuple(prepare(w) for w in known.paid_words)
         self._other_year = tuple(prepare(w) for w in known.other_year_words)
         self._replaced = tuple(prepare(w) for w in known.replaced_words)
+        # 我医保早就从衡阳转回衢州了: insurance moved from one city to another is insured in the second, and no care was anywhere
+        moved = "|".join(map(re.escape, sorted(known.moved_words, key=len, reverse=True)))
+        self._transferred = re.compile(rf"(?P<what>医保|社保|参保|关系|保险)(?P<when>[^，。,；;！？!?]{{0,4}}?)(?:从|由)[^，。,；;！？!?]{{1,8}}?"
+                                       rf"(?:{moved})(?:了|到)?(?P<to>[^，。,；;！？!?了的]{{2,4}})") if moved else None
         self._part_of_total = _any_of(_cue_patterns(known.part_of_total_words))
         self._a_month = _any_of(_cue_patterns(known.month_words))
         self._a_year = _any_of(_cue_patterns(known.year_words))
@@ -287,7 +288,9 @@ class CaseReader:
         return replace(after, answers=answers)
 
     def _read_as_told(self, text: str) -> Case:
-        text = _TRANSFERRED.sub(lambda m: f"{m.group('what')}是{m.group('to')}的", self._own_told(simplified(text[:LONGEST_CASE])))
+        text = self._own_told(simplified(text[:LONGEST_CASE]))
+        if self._transferred is not None:
+            text = self._transferred.sub(lambda m: f"{m.group('what')}是{m.group('to')}的", text)
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)

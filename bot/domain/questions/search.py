@@ -775,8 +775,6 @@ class SearchIndex:
             return True  # 买了以后在杭州看病能报吗 after 惠衢保…: 杭州 is where care is, not whose rules are asked
         return bool(facets.get("member")) and result.decline_reason in ("low_confidence", "uncovered_place")
 
-    _RELATIVE_TOLD = re.compile(r"^(?:那|而|可是|但是)?(?:我的|我)?(?:他们|她们|他|她|爸妈|我爸|我妈|爸爸|妈妈|老人|家里人|家人|老伴|老婆|老公|爱人|媳妇|丈夫|妻子|儿子|女儿|孩子|宝宝|小孩|娃)")
-
     def _a_relatives_insurance(self, normalized: str, place: str, before: str) -> bool:
         """A place told as where a relative is insured (他们是在衡阳交的医保), in a talk about a product shared with
         relatives (湘潭的家庭共济…): the relative's, not the city the question is asked of."""
@@ -787,18 +785,18 @@ class SearchIndex:
         clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
         told_of = clause[:clause.index(place)] if place in clause else ""
         return self._role_of(clause, place) == "insurance" and (
-            self._RELATIVE_TOLD.match(told_of) is not None or understanding.relative_word(told_of) is not None)
+            understanding.tells_of_a_relative(told_of) or understanding.relative_word(told_of) is not None)
 
     def _of_another_than_the_asker(self, normalized: str, before: str) -> bool:
         """宝宝自己也得参保吧 after 我是衢州职工医保…: asked of a relative, while the scheme before was the asker's own."""
         own = [part for part in _CLAUSE_SPLIT.split(before) if self.understanding.facets(part).get("scheme")]
-        return bool(own) and all(part.startswith("我") and not self._RELATIVE_TOLD.match(part) for part in own) \
-            and self._RELATIVE_TOLD.match(normalized) is not None
+        return bool(own) and all(part.startswith("我") and not self.understanding.tells_of_a_relative(part) for part in own) \
+            and self.understanding.tells_of_a_relative(normalized)
 
     def _scheme_only_a_relatives(self, normalized: str) -> bool:
         """Every scheme the text names is told of a relative (我老伴是城乡居民医保, 她是居民医保)."""
         clauses = [part for part in _CLAUSE_SPLIT.split(normalized) if self.understanding.facets(part).get("scheme")]
-        return bool(clauses) and all(self._RELATIVE_TOLD.match(part) or self.understanding.relative_word(part) for part in clauses)
+        return bool(clauses) and all(self.understanding.tells_of_a_relative(part) or self.understanding.relative_word(part) for part in clauses)
 
     def _care_elsewhere_of_the_last_product(self, normalized: str, follows: str | None) -> bool:
         """And outside Quzhou? after What does Huiqubao cover?: care elsewhere, named as the only product, asked of the

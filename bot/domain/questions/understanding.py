@@ -282,6 +282,7 @@ class UnderstandingFile(_Strict):
     # …and anywhere in a message naming no product but where care is (在衢州外面看病，它还赔吗: the product just asked of)
     pointing_words: list[str] = Field(default_factory=list)
     relatives: list[str] = Field(default_factory=list)  # words naming a relative: a follow-up may swap who (那我小舅子呢)
+    relative_subjects: list[str] = Field(default_factory=list)  # 他们, 孩子: a clause opening so tells of a relative
     before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
     doubts: list[str] = Field(default_factory=list)  # 真的吗, 出处呢, are you sure?: the last answer, with its source, again
     changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
@@ -394,6 +395,8 @@ class Understanding:
         self._before_re = alternation(norm(spec.before_words))
         self._doubts_re = alternation(norm(spec.doubts))
         self._relatives_re = alternation(norm(spec.relatives))
+        subjects = alternation(norm(spec.relative_subjects))
+        self._relative_subject_re = re.compile(rf"^(?:那|而|可是|但是)?(?:我的|我)?(?:{subjects.pattern})") if subjects is not None else None
         leaning = alternation(norm(spec.leaning_starts))
         self._leaning_re = re.compile(rf"(?:{leaning.pattern})(?![a-z])") if leaning is not None else None
         self._pointing_re = alternation(norm(spec.pointing_words))
@@ -697,6 +700,10 @@ class Understanding:
     def only_switch_words(self, text: str) -> bool:
         """Nothing but switch_words and punctuation (那 … 呢 around what a follow-up swaps)."""
         return _only(self._switch_re, text)
+
+    def tells_of_a_relative(self, clause: str) -> bool:
+        """The clause opens with a relative or a pronoun for one (他们是在衡阳交的医保, 宝宝自己也得参保吧), not the asker."""
+        return self._relative_subject_re is not None and self._relative_subject_re.match(clause) is not None
 
     def only_told_words(self, text: str) -> bool:
         """Nothing but told_words and punctuation (我是…的, 交的…: who the resident is, told after a question)."""

@@ -784,8 +784,11 @@ class SearchIndex:
             return False
         clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
         told_of = clause[:clause.index(place)] if place in clause else ""
-        return self._role_of(clause, place) == "insurance" and (
-            understanding.tells_of_a_relative(told_of) or understanding.relative_word(told_of) is not None)
+        return self._role_of(clause, place) == "insurance" and self._of_a_relative(told_of)
+
+    def _of_a_relative(self, clause: str) -> bool:
+        """The clause tells of a relative: it opens with one (他们是…, 我老伴是…) or names one."""
+        return self.understanding.tells_of_a_relative(clause) or self.understanding.relative_word(clause) is not None
 
     def _of_another_than_the_asker(self, normalized: str, before: str) -> bool:
         """宝宝自己也得参保吧 after 我是衢州职工医保…: asked of a relative, while the scheme before was the asker's own."""
@@ -796,7 +799,7 @@ class SearchIndex:
     def _scheme_only_a_relatives(self, normalized: str) -> bool:
         """Every scheme the text names is told of a relative (我老伴是城乡居民医保, 她是居民医保)."""
         clauses = [part for part in _CLAUSE_SPLIT.split(normalized) if self.understanding.facets(part).get("scheme")]
-        return bool(clauses) and all(self.understanding.tells_of_a_relative(part) or self.understanding.relative_word(part) for part in clauses)
+        return bool(clauses) and all(map(self._of_a_relative, clauses))
 
     def _care_elsewhere_of_the_last_product(self, normalized: str, follows: str | None) -> bool:
         """And outside Quzhou? after What does Huiqubao cover?: care elsewhere, named as the only product, asked of the
@@ -821,9 +824,7 @@ class SearchIndex:
         if last.outcome != "answered" or last.entry.region == NATIONAL:
             return None
         region = self.knowledge.regions[last.entry.region]
-        asked = f"{region.name_en or region.name} {question}" if question.isascii() else f"{region.name}{question}"
-        again = self._kept(asked, city)
-        return replace(again, taken_as=asked) if again.outcome == "answered" or again.decline_reason in LACKING else None
+        return self._in_context([region.name_en or region.name if question.isascii() else region.name], question, city)
 
     def _following(self, question: str, previous: str, city: str | None, story_too: bool = False) -> SearchResult | None:
         """The question asked again with what the previous one named and it leaves unsaid: the cities

@@ -116,11 +116,12 @@ class Assistant:
 
     def hotline(self, region_id: str | None, place: str | None, lang: str) -> dict:
         """Where to ask what the knowledge lacks about a place: its name, its own sourced number (None when no
-        source gives one, or the place is not ours) and the sourced national number to give instead."""
+        source gives one, or the place is not ours), the sourced national number to give instead, and whether the
+        place is the whole country (whose number is the human-resources line 12333, not a medical-insurance one)."""
         region = self.knowledge.regions.get(region_id) if region_id else None
         return {"name": self.region_name(region_id, lang) if region is not None else place,
                 "number": region.hotline if region is not None else None,
-                "fallback": self.national_hotline()}
+                "fallback": self.national_hotline(), "national": region_id == "national"}
 
     def national_hotline(self) -> str:
         """The sourced national number, for a place whose own number no source gives ("" if none is sourced)."""
@@ -253,12 +254,20 @@ class Assistant:
             # 家庭共济的钱能办健身卡吗: the rule that holds wherever one is insured (in general no), the cities' own a tap away
             reply = self._answered(question, general, lang, result.confidence, taken_as=result.taken_as)
             return replace(reply, suggestions=[entry for entry in result.suggestions if entry is not general], general=True)
+        asked_in = insured_in if insured_in in loaded.knowledge.regions else city
+        if result.decline_reason == "not_in_knowledge" and result.region is None and asked_in and result.nearest is not None \
+                and result.nearest.region not in ("national", asked_in):
+            # 学生交居民医保有没有优惠 in a Quzhou estimate: lacking for Quzhou, not shown beside Zhaotong's entry and line
+            result = replace(result, decline_region=asked_in, nearest=None)
+        if result.decline_reason in ("low_confidence", "off_topic") and loaded.index.understanding.asks_about_the_assistant(normalized):
+            result = replace(result, decline_reason="about_the_assistant")  # 你这资料是哪年的: how it answers, and from what
         region_id = result.decline_region or result.region or city or "national"
         if region_id == "national" and result.decline_reason == "not_in_knowledge":
             region_id = self._product_home(result) or region_id
         if region_id == "national" and result.decline_reason in ("off_topic", "uncovered_topic", "low_confidence", "not_in_knowledge"):
             region_id = loaded.index.home_of_the_product(question) or region_id  # 惠衢保看牙能赔吗: Quzhou's line can tell
-        if region_id == "national" and result.decline_reason in ("low_confidence", "not_in_knowledge", "off_topic") and talked_of:
+        if region_id == "national" and talked_of and result.decline_reason in ("low_confidence", "not_in_knowledge", "off_topic",
+                                                                              "about_the_assistant", "uncovered_topic"):
             region_id = talked_of  # 我是衢州的… then 断缴了以后还能补上吗: Quzhou's line, not the national one
         if region_id not in loaded.knowledge.regions:
             region_id = "national"

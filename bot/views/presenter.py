@@ -90,9 +90,12 @@ class Presenter:
         # 表哥) is shown under the "we lack this" line where asks_for says so; other facts stay behind a button
         shown = assistant.entry_reply(reply.nearest.id, locale) if reply.nearest_shown else None
         nearest_sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(reply.nearest)] if shown else []
+        read_from = [self._citation(document, locale) for document in assistant.knowledge.documents_read_for(reply.region_id)] \
+            if reply.decline_reason == "about_the_assistant" else []
         text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=reply.subject,
                             missing=reply.missing, nearest=nearest, differs=reply.nearest_differs,
-                            nearest_answer=shown.answer.strip() if shown else "", nearest_sources=nearest_sources)
+                            nearest_answer=shown.answer.strip() if shown else "", nearest_sources=nearest_sources,
+                            read_from=read_from)
         buttons = [[Button(nearest, "entry", reply.nearest.id)]] if reply.nearest else []
         return View(text, [*buttons, [Button(self.tr(locale, "常见问题"), "faq")]])
 

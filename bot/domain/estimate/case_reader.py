@@ -551,6 +551,14 @@ class CaseReader:
         it changes among those answered (an amount too: 金额说错了，是4万5), all else kept; None when it
         changes none of them."""
         told = {**self._supposed(text), **case.answers} if text is not None else dict(case.answers)
+        care_moved = False
+        if text is not None and answers.get("city") and told.get("city") not in (None, answers["city"]) \
+                and self._only_where_care_was(text, told["city"]):
+            # 如果是在衡阳住的院呢 after a Quzhou result: 衡阳 is where the stay was, the insurance stays Quzhou's
+            place = told.pop("city")
+            if self.interview.location_asked(answers["city"]):
+                told["in_quzhou"] = place == answers["city"]
+                care_moved = True
         if "care" not in told and answers.get("care") == "special-drug" and "in_scope" in told and "special_drug" not in told:
             told["special_drug"] = told.pop("in_scope")  # 金额说错了，是3万 after a special drug: its cost
         main = cost_step({**answers, **told}.get("care"))
@@ -561,6 +569,8 @@ class CaseReader:
         changed = tuple(name for name, value in told.items() if (name in answers or name in GIVEN) and answers.get(name) != value)
         if case.elsewhere is not None and "city" in answers and "city" not in told:
             changed += ("city",)
+        if not changed and care_moved:
+            changed = ("in_quzhou",)  # 要是在衡阳住的院呢 after a stay in Hangzhou: outside the city all the same, shown again
         if not changed:
             return None
         revised = {**answers, **told}
@@ -667,6 +677,24 @@ class CaseReader:
         """在外地住院, 到杭州看病: the place follows a care-place marker and care words follow it."""
         placed = self._marked(compared[:item.start]) or compared[item.start:item.end].startswith(self._markers)  # 在衢州 is a word
         return placed and any(word in compared[item.end:] for word in self._care_words)
+
+    def _only_where_care_was(self, text: str, city: str) -> bool:
+        """Whether `text` names `city` only as where care was (在衡阳住的院), never as where one is insured
+        (衡阳的医保, 在衡阳参保)."""
+        matcher = self.reader.matcher("city")
+        named = False
+        for clause in _CLAUSES.split(prepare(simplified(text[:LONGEST_CASE]))):
+            compared = comparable(clause)
+            for item in matcher.find(compared, clause):
+                if item.value != city or item.negated:
+                    continue
+                # 在衡阳住的院, 要是在衡阳住的呢: where the stay was (the case is one of care already)
+                there = self._care_was_there(compared, item) or self._marked(compared[:item.start]) and (
+                    self._care_told(compared[item.end:]) or compared[item.end:].startswith("住"))
+                if self._names_insurance(compared, clause, item) or not there:
+                    return False
+                named = True
+        return named
 
     def _care_told(self, compared: str) -> bool:
         """The clause says what care was had (在衢州住院, 看门诊): a city in it may be where, not the insurance."""

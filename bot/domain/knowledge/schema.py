@@ -318,6 +318,13 @@ class KnowledgeBase:
         cited = dict.fromkeys(source.doc for source in entry.sources)
         return [self.sources[doc] for doc in cited if doc in self.sources]
 
+    def documents_read_for(self, region_id: str) -> list[Document]:
+        """The documents the entries of a region cite (every document for the whole country), in register order:
+        what a reply on how the assistant answers lists."""
+        cited = {source.doc for entry in self.entries.values() if region_id == "national" or entry.region == region_id
+                 for source in entry.sources}
+        return [document for doc, document in self.sources.items() if doc in cited]
+
     def render_answer(self, entry: Entry, lang: str, today: date) -> str:
         return self.templates.render(entry, lang, today, self.regions[entry.region].hotline)
 

@@ -558,6 +558,15 @@ class SearchIndex:
                     if entry.facets.get(dimension) or dimension == "condition" and dimension in entry.facets]
         return None if not declared else all(declared)
 
+    def _of_the_city_just_answered(self, entry: Entry, suggestions: list[Entry], normalized: str, follows: str,
+                                   city: str | None) -> bool:
+        """手机上咋绑 after Heihe's family aid: the follow-up's entry is of the city the last answer was for, which the
+        message names no other place than, while the guesses alone are all other cities' (Quzhou's ways)."""
+        if entry.region == NATIONAL or self.places.names_in(normalized) or any(other.region == entry.region for other in suggestions):
+            return False
+        last = self._kept(follows, city)
+        return last.outcome == "answered" and last.entry.region == entry.region
+
     def _search_following(self, question: str, city: str | None, follows: str | None) -> SearchResult:
         """`follows`: the resident's previous question, a moment ago, as it was taken. The message is
         asked again in its context (_following) when alone it is no question of ours (一年多少钱), leaves
@@ -651,7 +660,8 @@ class SearchIndex:
         # (a story of its own that we were unsure of, too: 给我爸妈、老婆和孩子都买上行不行 after 惠衢保…)
         if follows and result.outcome == "suggested" and (again := self._following(question, follows, city, story_too=True)) is not None \
                 and (again.outcome == "answered" and (again.entry in result.suggestions or terse or again.confidence >= self.SURE_IN_CONTEXT
-                                                      or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions})
+                                                      or again.entry.group and again.entry.group in {entry.group for entry in result.suggestions}
+                                                      or self._of_the_city_just_answered(again.entry, result.suggestions, normalized, follows, city))
                      or again.decline_reason == "not_in_knowledge" and again.nearest in result.suggestions):
             return again  # 亲情账户… 绑好了想解绑怎么弄: of the unbinding rules offered, the conversation's (or its city's of them)
             # (报多少？ after 惠衢保…自费药: none of its own guesses, only the conversation, can tell; 住院一年最多能报多少
@@ -1718,7 +1728,14 @@ class SearchIndex:
         own = [other for other in meant if other.region in covered] or [
             other for other in self._entries_asking(ask, set(entry.facets.get("product", ())), asked, covered.__contains__)
             if other.id != entry.id]
+        own = self._those_answering(own, ask)
         return own[0] if len(own) == 1 or own and own[0] in meant else (meant[0] if meant else None)
+
+    def _those_answering(self, entries: list[Entry], ask: str) -> list[Entry]:
+        """Of several entries whose phrasings ask a thing, those whose answers give it (惠衢保…还要不要我: who may join
+        says 不看健康状况; 没医保能买吗, which asks it too, does not), or all when none or one does."""
+        answering = [entry for entry in entries if self.understanding.says(ask, self.answer_text[entry.id])]
+        return answering if len({entry.id for entry in entries}) > 1 and answering else entries
 
     def _led_by_its_own_ask(self, question: str, result: SearchResult, only: set[str] | None = None) -> SearchResult:
         """A question too loosely worded to rank one entry first (我是残疾人身上毛病挺多的，惠衢保会不会嫌我有病不给买)
@@ -1754,6 +1771,7 @@ class SearchIndex:
                 meant = [entry for entry in meant if entry.region in covered]
             elif len({entry.id for entry in meant}) > 1:  # 家人看病拿谁的卡: each city's entry tells it, the national one for all
                 meant = [entry for entry in meant if entry.region == NATIONAL] or meant
+            meant = self._those_answering(meant, ask)
             if len({entry.id for entry in meant}) == 1 and (only is None or self._unanswered_ask(meant[0], normalized) is None):
                 return SearchResult("answered", meant[0], self.ANSWER, region=result.region)
         return result
@@ -1879,11 +1897,12 @@ class SearchIndex:
                 and not self.reader.asks_pointing_at(question, understanding.pointers_at(neighbour[0])) and not (
                 understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")) \
                 and not (not beside_ours and self.reader.asks_if_the_story_is_paid(question)) \
-                and not (beside_ours and self.reader.asks_if_ours_is_needed(question)):
+                and not (beside_ours and (self.reader.asks_if_ours_is_needed(question) or understanding.claims_together(normalized))):
             # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked (not 我失业了，医保怎么交:
             # who the resident is decides how they pay, unless the scheme is said: 个体户，自己交居民医保…)
             neighbour = None
-        elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])):
+        elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])) \
+                and not understanding.claims_together(normalized):
             neighbour = None  # 有商业医疗险的人还能参加惠衢保吗: may one who holds it join ours; …还买了个重疾险，我想问…
         if neighbour is not None:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
@@ -1915,6 +1934,9 @@ class SearchIndex:
             if not (result.outcome == "answered" and result.confidence < self.ANSWER
                     and "remote-care" not in result.entry.facets.get("product", ())):
                 return replace(result, taken_as=own)
+        if len(covered) > 1 and (elsewhere := self._care_in_our_other_city(normalized)) is not None:
+            # 衢州医保在衡阳住院能直接刷卡吗: insured in one of our cities, treated in another, as anywhere else
+            return replace(self._decide(elsewhere, city), taken_as=None)
         if len(covered) > 1 and (asked_of := self._one_of_ours_asked_beside_another_told(question, normalized)) is not None:
             # 衡阳那边慢性病门诊自付降到了10%，不知道湘潭有没有一样的政策: the city asked of, not the one told
             return replace(self._decide(asked_of, city), taken_as=None)
@@ -1925,9 +1947,6 @@ class SearchIndex:
             result = self._search(f"{region.name}医保，{question}", None)
             if result.outcome == "answered" and result.entry.region == city:
                 return replace(result, taken_as=None)
-        if len(covered) > 1 and (elsewhere := self._care_in_our_other_city(normalized)) is not None:
-            # 衢州医保在衡阳住院能直接刷卡吗: insured in one of our cities, treated in another, as anywhere else
-            return replace(self._decide(elsewhere, city), taken_as=None)
         if covered and (elsewhere := self._insured_outside_the_products_region(normalized, asked)) is not None:
             return elsewhere
         if covered and not uncovered and self._insured_elsewhere_in(normalized) and not self._care_elsewhere_in(normalized) \
@@ -2001,7 +2020,8 @@ class SearchIndex:
             if not candidates:
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL,
                                     subject=understanding.nationwide_word(normalized))
-        needed_beside = beside_ours and neighbour is not None and self.reader.asks_if_ours_is_needed(question)
+        needed_beside = beside_ours and neighbour is not None and (self.reader.asks_if_ours_is_needed(question)
+                                                                   or understanding.claims_together(normalized))
         if neighbour is not None and (needed_beside or not self._asks_it_too(content, neighbour[1], candidates)
                                       and not (beside_ours and candidates and self._on_asked_product(candidates[0].entry, asked)
                                                and self.reader.likened_beside_ours(question, neighbour[1]))):
@@ -2311,6 +2331,10 @@ class SearchIndex:
         names = self.places.names_in(normalized, covered_only=True)
         roles = {name: self._role_of(normalized, name) for name in names}
         insured = {self.places.names[name] for name, role in roles.items() if role == "insurance"}
+        if not insured:  # 在衡阳住院，也按衢州的规定报吗: the city whose rules are asked to apply
+            ruling = {name for name, role in roles.items() if role == "unknown" and re.search(f"(?:按照|按|依照){re.escape(name)}", normalized)}
+            insured = {self.places.names[name] for name in ruling}
+            roles = {name: "insurance" if name in ruling else role for name, role in roles.items()}
         cared = [name for name, role in roles.items() if role == "care" and self.places.names[name] not in insured]
         if len(insured) != 1 or not cared or any(role not in ("care", "insurance") for role in roles.values()):
             return None

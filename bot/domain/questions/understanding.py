@@ -285,6 +285,8 @@ class UnderstandingFile(_Strict):
     relative_subjects: list[str] = Field(default_factory=list)  # 他们, 孩子: a clause opening so tells of a relative
     before_words: list[str] = Field(default_factory=list)  # a follow-up asking how it was before (原来是多少)
     doubts: list[str] = Field(default_factory=list)  # 真的吗, 出处呢, are you sure?: the last answer, with its source, again
+    # 你这资料是哪年的, 你算得准吗: asked of the assistant itself; when nothing answers, how it answers is said
+    about_the_assistant: list[str] = Field(default_factory=list)
     changed_asks: list[str] = Field(default_factory=list)  # …and what else it may hold
     change_told: list[str] = Field(default_factory=list)  # an answer telling of a change (从6000元提高到8000元)
     # words naming one side of a comparison alike (社区卫生服务中心 and 一级; 以前 and 原来): a side named by one is
@@ -313,6 +315,8 @@ class UnderstandingFile(_Strict):
     join_asked: list[str] = Field(default_factory=list)  # 能买吗: whether one may join it
     unlisted_groups: list[str] = Field(default_factory=list)  # 军人家属: groups whose own treatment the knowledge never gives
     more_asked: list[str] = Field(default_factory=list)  # 有没有减免: a reduction or more cover asked
+    # 跟惠衢保一起怎么理赔: a claim on a neighbouring insurance together with ours, which turns on the neighbour
+    claimed_together: list[str] = Field(default_factory=list)
     context_words: list[str] = Field(default_factory=list)  # where a thing is done, not what is asked
     past_asked: list[str] = Field(default_factory=list)  # 以前每年交多少: the years before asked of a year's figures
     relative_years: dict[str, int] = Field(default_factory=dict)  # 明年: 1, 去年: -1 (years from the day asked)
@@ -394,6 +398,7 @@ class Understanding:
         self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
         self._doubts_re = alternation(norm(spec.doubts))
+        self._about_the_assistant_re = alternation(norm(spec.about_the_assistant))
         self._relatives_re = alternation(norm(spec.relatives))
         subjects = alternation(norm(spec.relative_subjects))
         self._relative_subject_re = re.compile(rf"^(?:那|而|可是|但是)?(?:我的|我)?(?:{subjects.pattern})") if subjects is not None else None
@@ -433,6 +438,7 @@ class Understanding:
         self._join_re = alternation(norm(spec.join_asked))
         self._unlisted_groups = alternation(norm(spec.unlisted_groups))
         self._more_asked = alternation(norm(spec.more_asked))
+        self._claimed_together = alternation(norm(spec.claimed_together))
         self._references = [(which, pattern) for which in ("former", "latter")
                             if (pattern := alternation(norm(spec.references.get(which, [])))) is not None]
         corrections = alternation(norm(spec.corrections))
@@ -884,6 +890,10 @@ class Understanding:
             return False
         return self.only_switch_words(self._doubts_re.sub(" ", text))
 
+    def asks_about_the_assistant(self, text: str) -> bool:
+        """Asks how sure, or how current, the assistant's own answers are (你这资料是哪年的, 你算得准吗)."""
+        return self._about_the_assistant_re is not None and self._about_the_assistant_re.search(text) is not None
+
     def asks_how_it_was(self, text: str) -> bool:
         """Only how it was before is asked (原来是多少, 以前呢): a before-word, and nothing else but
         switch words and changed_asks."""
@@ -1029,6 +1039,10 @@ class Understanding:
                 return key
         return None
 
+    def says(self, ask: str, answer: str) -> bool:
+        """Whether an answer gives what the ask asks for (one of its `answered` words)."""
+        return self._answers(int(ask), answer)
+
     def compares(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].compares
 
@@ -1080,6 +1094,10 @@ class Understanding:
     def without_terms(self, normalized: str) -> str:
         """The text without the glossary's words (起付线, cap)."""
         return self._terms.pattern.sub(" ", normalized)
+
+    def claims_together(self, normalized: str) -> bool:
+        """Asks how a neighbouring insurance and ours pay together (跟惠衢保一起怎么理赔, both pay?)."""
+        return _found(self._claimed_together, normalized) is not None
 
     def unlisted_group(self, normalized: str) -> str | None:
         """A group of people named whose own treatment the knowledge never gives (军人家属, 残疾人)."""

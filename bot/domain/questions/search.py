@@ -2332,7 +2332,7 @@ class SearchIndex:
         roles = {name: self._role_of(normalized, name) for name in names}
         insured = {self.places.names[name] for name, role in roles.items() if role == "insurance"}
         if not insured:  # 在衡阳住院，也按衢州的规定报吗: the city whose rules are asked to apply
-            ruling = {name for name, role in roles.items() if role == "unknown" and re.search(f"(?:按照|按|依照){re.escape(name)}", normalized)}
+            ruling = {name for name, role in roles.items() if role == "unknown" and self.understanding.rules_asked_of(normalized, name)}
             insured = {self.places.names[name] for name in ruling}
             roles = {name: "insurance" if name in ruling else role for name, role in roles.items()}
         cared = [name for name, role in roles.items() if role == "care" and self.places.names[name] not in insured]

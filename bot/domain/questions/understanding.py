@@ -146,6 +146,8 @@ class Places(_Strict):
     insurance_after: list[str] = Field(default_factory=list)
     insurance_before: list[str] = Field(default_factory=list)
     rules_after: list[str] = Field(default_factory=list)  # insurance_after, unless care_before comes first
+    # 按衢州的规定: a place whose rules are asked to apply, beside one of ours where care is
+    rules_before: list[str] = Field(default_factory=list)
     # where the household is registered or the resident comes from (户口在, 老家; …户口): neither insurance nor care
     hometown_before: list[str] = Field(default_factory=list)
     hometown_after: list[str] = Field(default_factory=list)
@@ -539,6 +541,7 @@ class Understanding:
         self.insurance_after = tuple(norm(places.insurance_after))
         self._insurance_before = tuple(norm(places.insurance_before))
         self._rules_after = tuple(norm(places.rules_after))
+        self._rules_before = tuple(norm(places.rules_before))
         self.hometown_before = tuple(norm(places.hometown_before))
         self.hometown_after = tuple(norm(places.hometown_after))
         self.insurance_after_re = alternation([*self.insurance_after, *norm(places.rules_after)]) or re.compile(r"(?!)")
@@ -1230,6 +1233,11 @@ class Understanding:
         return facet.label_en if lang == "en" else facet.label
 
     # ---- places -------------------------------------------------------------------------
+    def rules_asked_of(self, normalized: str, place: str) -> bool:
+        """Whether the place is named as the one whose rules are asked to apply (也按衢州的规定报吗)."""
+        return bool(self._rules_before) and any(normalized[:match.start()].endswith(self._rules_before)
+                                                for match in re.finditer(re.escape(place), normalized))
+
     def role(self, normalized: str, start: int, end: int) -> str:
         """Whether a place named at [start, end) is where the resident is treated or lives
         ("care"), whose insurance is asked about ("insurance"), or neither is said ("unknown")."""

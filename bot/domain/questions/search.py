@@ -1887,6 +1887,8 @@ class SearchIndex:
         beside_ours = neighbour is not None and understanding.named_beside_ours(neighbour[0])
         if neighbour is None and (product := understanding.other_insurance(normalized)):
             neighbour, beside_ours = (product, product), True
+        # (再买份百万医疗险，跟惠衢保一起怎么理赔: how the neighbour pays beside ours, which turns on the neighbour)
+        together = beside_ours and understanding.claims_together(normalized)
         if neighbour is not None and self.reader.set_apart(question, neighbour[1]):
             neighbour = None  # 给我妈绑医保亲情账户，不是支付宝亲情卡那个: ours is asked, the neighbour set apart
         elif neighbour is not None and self.reader.hedged_beside_ours(question, neighbour[1]):
@@ -1897,12 +1899,12 @@ class SearchIndex:
                 and not self.reader.asks_pointing_at(question, understanding.pointers_at(neighbour[0])) and not (
                 understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")) \
                 and not (not beside_ours and self.reader.asks_if_the_story_is_paid(question)) \
-                and not (beside_ours and (self.reader.asks_if_ours_is_needed(question) or understanding.claims_together(normalized))):
+                and not (beside_ours and self.reader.asks_if_ours_is_needed(question) or together):
             # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked (not 我失业了，医保怎么交:
             # who the resident is decides how they pay, unless the scheme is said: 个体户，自己交居民医保…)
             neighbour = None
         elif beside_ours and (self.reader.held_beside_ours(question, neighbour[1]) or self.reader.told_beside_ours(question, neighbour[1])) \
-                and not understanding.claims_together(normalized):
+                and not together:
             neighbour = None  # 有商业医疗险的人还能参加惠衢保吗: may one who holds it join ours; …还买了个重疾险，我想问…
         if neighbour is not None:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
@@ -2020,8 +2022,7 @@ class SearchIndex:
             if not candidates:
                 return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL,
                                     subject=understanding.nationwide_word(normalized))
-        needed_beside = beside_ours and neighbour is not None and (self.reader.asks_if_ours_is_needed(question)
-                                                                   or understanding.claims_together(normalized))
+        needed_beside = beside_ours and neighbour is not None and (self.reader.asks_if_ours_is_needed(question) or together)
         if neighbour is not None and (needed_beside or not self._asks_it_too(content, neighbour[1], candidates)
                                       and not (beside_ours and candidates and self._on_asked_product(candidates[0].entry, asked)
                                                and self.reader.likened_beside_ours(question, neighbour[1]))):

@@ -400,7 +400,7 @@ class Understanding:
         self._switch_marker_re = alternation(norm(spec.switch_markers))
         self._before_re = alternation(norm(spec.before_words))
         self._doubts_re = alternation(norm(spec.doubts))
-        self._about_the_assistant_re = alternation(norm(spec.about_the_assistant))
+        self._about_the_assistant = alternation(norm(spec.about_the_assistant))
         self._relatives_re = alternation(norm(spec.relatives))
         subjects = alternation(norm(spec.relative_subjects))
         self._relative_subject_re = re.compile(rf"^(?:那|而|可是|但是)?(?:我的|我)?(?:{subjects.pattern})") if subjects is not None else None
@@ -895,7 +895,7 @@ class Understanding:
 
     def asks_about_the_assistant(self, text: str) -> bool:
         """Asks how sure, or how current, the assistant's own answers are (你这资料是哪年的, 你算得准吗)."""
-        return self._about_the_assistant_re is not None and self._about_the_assistant_re.search(text) is not None
+        return _found(self._about_the_assistant, text) is not None
 
     def asks_how_it_was(self, text: str) -> bool:
         """Only how it was before is asked (原来是多少, 以前呢): a before-word, and nothing else but

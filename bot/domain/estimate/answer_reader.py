@@ -178,6 +178,7 @@ def _names_any(typed: str, words: tuple[str, ...]) -> bool:
     return any(word in compared for word in words)
 
 
+_A_RATE = re.compile(r"[0-9]\s*[%％]")  # (低保户的大病保险是报70%吗？: a rate checked is a rule asked)
 GAP_LONGEST = 6  # characters a … in a word may stand for (大病…了多少: 大病保险给了多少)
 
 
@@ -617,7 +618,7 @@ class AnswerReader:
         if self.asks_of_the_premium(typed) and not self.asks_amount(typed):
             return True  # (惠衢保一年那100块，政府也帮她交吗: the figure is what is paid in, no cost of the case)
         return self.is_question(typed) and not self.holds_an_amount(typed) and (
-            _names_any(typed, self._rule_words) and not self.asks_amount(typed)
+            (_names_any(typed, self._rule_words) or _A_RATE.search(typed)) and not self.asks_amount(typed)
             or _names_any(typed, self._yearly_cap_words))  # (一年最多能报多少 asks the yearly cap, not this bill's share)
 
     def asks_of_the_premium(self, typed: str) -> bool:

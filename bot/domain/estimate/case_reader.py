@@ -33,8 +33,14 @@ _ENGLISH_COUNTS = {"once": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five
 _PEOPLE_CLAUSES = re.compile(r"[;!?，。；！？]|,(?![0-9]{3})|\.(?![0-9])")  # (not 5,000 nor 1.5)
 _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|去|花|这|自己)")
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
-_CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9])|(?<=[a-z0-9])\s(?![a-z0-9])"
+# A space between Chinese words parts clauses (voice input types no commas: 医保内3万 自费2万), and so does one after an
+# amount (3w 自费2w); not one before 的 (自费 的药), nor one after an English word (self-pay 的药, Huiqubao 没买), which
+# sits in a Chinese sentence as a word.
+_CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
+                      r"|(?<=[0-9][a-z])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
+_POINTING_BACK = re.compile(r"这|那个|结果里|上面的|里面的|\bthis\b|\bthat\b")  # (这个大病15000, 结果里这个5000: a figure shown)
+_WHO_THE_PERSON_IS = frozenset({"scheme", "hardship", "huiqubao"})  # details a "what if" may say of the person alone
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
 
@@ -423,6 +429,19 @@ class CaseReader:
         amounts = {Decimal(str(answers[name])) for name in (*AMOUNT_STEPS, *GIVEN) if answers.get(name) not in (None, ALL_PAID)}
         return bool(told) and all(value in amounts for value in told)
 
+    def quotes_the_result(self, text: str, figures: set[Decimal]) -> bool:
+        """这个大病15000是什么意思, 这1380就是我妈自己要出的钱吗 just after a result: every amount the message names is one
+        the result shows (its threshold, deductible, a payer's share), asked about, not a new cost."""
+        spelled = simplified(text)
+        if _POINTING_BACK.search(spelled) is None or self.revises(text):
+            return False
+        case = self.read(text)
+        if any(name not in (*AMOUNT_STEPS, *GIVEN) for name in case.answers) or case.someone_else or case.per_unit is not None:
+            return False  # (门诊呢，也是卫生院，8000: a case of its own)
+        found = [value for _, value in find_amounts(prepare(spelled), self.reader.not_money_after, (), self.reader.rough)
+                 if isinstance(value, Decimal)]
+        return bool(found) and all(value in figures for value in found)
+
     def asks_the_year(self, text: str) -> bool:
         """那一年下来自己要掏多少, for a whole year: the year asked of an estimate worked out on one month."""
         return self._a_year.search(_spelled(simplified(text))) is not None
@@ -546,6 +565,17 @@ class CaseReader:
         settled, aside = self.interview.settle(revised)
         return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, per_month=case.per_month)
 
+    def changes_nothing(self, answers: dict, text: str) -> bool:
+        """A "what if" of the case just worked out whose every detail is one it already has (假如我已经退休了呢 after an
+        employee's result: the rules tell working and retired employees' care apart nowhere): the result stands."""
+        if not answers or not self.revises(text):
+            return False
+        case = self.read(text)
+        told = {**self._supposed(text), **case.answers}
+        # (only who the person is: a place or care said again asks of it, 那衢州的呢, 那在杭州住院要先备案不)
+        return bool(told) and set(told) <= _WHO_THE_PERSON_IS and not case.costs and case.elsewhere is None \
+            and all(answers.get(name) == value for name, value in told.items())
+
     def _corrected(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """The case a correction or "what if" makes of `answers` (revision with its `text`): the details
         it changes among those answered (an amount too: 金额说错了，是4万5), all else kept; None when it
@@ -582,7 +612,9 @@ class CaseReader:
         if per_unit:
             revised.pop(other_cost_step(main), None)
         settled, aside = self.interview.settle(revised)
-        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed, per_month=case.per_month)
+        # (不对，她每个月的药费不是1850，是1580: a month's cost corrected is a month's still; a year asked after it is twelve)
+        a_month = case.per_month or main in changed and text is not None and self._a_month.search(_spelled(text)) is not None
+        return Case(settled, {**case.aside, **aside}, case.elsewhere, case.per_unit, changed, per_month=a_month)
 
     def _choice(self, answers: dict, name: str, table: str, text: str, prefer=None, this_visit: str | None = None) -> None:
         try:

@@ -65,6 +65,8 @@ NOTE_A_YEAR = N_("按每月 %(month)s 元、一年12个月算，全年费用 %(y
 # A correction or "what if" of the case (不对我是职工, 那二级医院呢): said before the case as changed.
 NOTE_REVISED = N_("好的，按您改过的情况重新估算：")
 NOTE_AGAIN = N_("这是刚才估算的结果：")  # a question about a figure of the result just shown
+# A "what if" whose every detail the case already has (假如我已经退休了呢 after an employee's result): the result stands.
+NOTE_UNCHANGED = N_("按您说的情况，估算用到的条件都没有变（资料里这项规定不区分您说的这一点），结果还是这样：")
 # Several people's cases told in one message (我妈…3万，我爸…5万): worked out one at a time, never added up.
 NOTE_PEOPLE = N_("您说了几个人的情况，要一位一位算，不能合在一起算。下面先算%(who)s的；算完发“%(next)s的呢”，接着算%(next)s的。")
 # …and two kinds of care with their own costs (住院5万，另外特药2万): each paid by its own rules, worked out apart
@@ -400,9 +402,13 @@ class Interview:
         not the one a resident pressing Back after the next question means to change."""
         kept = self._on_path(answers)
         asked = [name for name in answers if name in kept and name not in GIVEN]
-        if asked:
-            kept.pop(asked[-1])
-        return kept
+        if not asked:
+            return kept
+        kept.pop(asked[-1])
+        # (低保户，没买惠衢保 in the opening message, the amount changed with Back: what was told ahead of its step stays,
+        # while its step is still on the path)
+        ahead = {step.name for step in self._path(kept)} - set(kept) - {asked[-1]}
+        return {name: value for name, value in answers.items() if name in kept or name in ahead}
 
     def _on_path(self, answers: dict) -> dict:
         kept: dict = {}

@@ -142,6 +142,13 @@ class Estimate:
     not_enrolled: str | None = None  # the plan (msgid) that would pay here, had the resident joined it
     other_costs: Decimal = ZERO  # of the whole bill told, what is neither in the list nor a drug outside it: no one pays it
 
+    def figures(self) -> set[Decimal]:
+        """Every amount the result shows: the totals, and each line's amount, base, deductible and cap."""
+        shown = {self.basic, self.self_pay, self.critical_illness, self.supplementary, self.reimbursed, self.out_of_pocket, self.total}
+        for line in self.lines:
+            shown |= {line.amount, line.base, line.deductible, line.cap_left}
+        return {value for value in shown if value is not None}
+
     def to_json(self) -> dict:
         def text(value: Decimal | None) -> str | None:
             return None if value is None else f"{value:.2f}"

@@ -1208,7 +1208,11 @@ class SearchIndex:
             # of the suggestions (那个惠衢保还要我自己拿着发票去保险公司报吗).
             again = self._decide(focused, city)
             if again.outcome == "answered" and again.entry in result.suggestions:
-                result = again
+                # (…newborn has no ID card yet. What details do I enter…: of the suggestions, one saying what the whole
+                # message asks, before the one the asking part alone ranks first)
+                whole = self.read(question)
+                answering = [entry for entry in result.suggestions if self._unanswered_ask(entry, whole) is None]
+                result = again if again.entry in answering or not answering else replace(again, entry=answering[0])
         if result.outcome == "suggested":
             result = self._answering_suggestion(question, result)
         if result.outcome == "suggested" or result.decline_reason == "low_confidence":
@@ -1657,8 +1661,9 @@ class SearchIndex:
         common = self.tools.is_common_word  # a piece the segmenter cut (序上 of 小程序上) is no word the resident wrote
         # (a word naming a value of a dimension the entry leaves open is no detail it lacks: 住院 for the rule of
         # care elsewhere, which holds for every kind of care)
-        open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care"))
-                      if dimension not in entry.facets}
+        # (nor a word naming the way it is done, 网上, 线下: an entry of another way would have clashed already)
+        open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care", "channel"))
+                      if dimension not in entry.facets or dimension == "channel"}
         unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
                        and common(word) and word not in open_words and not _FIGURE.fullmatch(word)]
         if not unexplained:

@@ -21,9 +21,9 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.assistant import Assistant
 from bot.domain.estimate.answer_reader import simplified
 from bot.domain.estimate.case_reader import Case, cost_step, is_the_speaker
-from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_ALREADY, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_CARE, NOTE_CARES, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
+from bot.domain.estimate.interview import (ALL_PAID, AMOUNT_HINTS, AMOUNT_STEPS, GIVEN, HINT_ALREADY, HINT_HOSPITAL_NAME, NOTE_A_YEAR, NOTE_AGAIN, NOTE_UNCHANGED, NOTE_CARE, NOTE_CARES, NOTE_FROM_TOTAL, NOTE_PEOPLE, NOTE_PEOPLE_YOU_FIRST, NOTE_PERSON, NOTE_PERSON_YOU,
                                            NOTE_PER_UNIT, NOTE_REVISED, AnswerError, Interview, Step)
-from bot.domain.estimate.reimburse import estimate
+from bot.domain.estimate.reimburse import RequestError, estimate
 from bot.domain.estimate.rules import CARES
 from bot.domain.privacy import mask_personal_data
 from bot.telegram import follow_ups
@@ -131,6 +131,12 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         data, at = await state.get_data(), message.date.timestamp()
         if data.get(PER_MONTH) and "care" in follow_ups.last_result(data, at):
             return True  # 那一年下来能报多少 after an estimate on one month's cost: the year, worked out
+    if interview.cases.revises(text):
+        data, at = await state.get_data(), message.date.timestamp()
+        if "care" in follow_ups.last_result(data, at) and interview.cases.changes_nothing(from_storage(data), text):
+            return True  # 假如我已经退休了呢 after an employee's result: no detail the rules use changes, the result stands
+    if reader.is_question(text) and _quotes_the_result(text, assistant, await state.get_data(), message.date.timestamp()):
+        return True  # 这个大病15000是什么意思 just after a result: the result again, which says what each figure is
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
     why = reader.asks_why(text)
@@ -160,6 +166,19 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
             and revision.changed:
         return False  # 那如果当初没买惠衢保呢: a what-if; 那大病呢, worded alike, changes nothing: it asks about the result
     return "care" in follow_ups.estimate_case(data, at) or reader.points_back_to_the_result(text) or not told
+
+
+def _quotes_the_result(text: str, assistant: Assistant, data: dict, at: float) -> bool:
+    """The message names only figures of the result shown a moment ago, no question asked since."""
+    interview = assistant.store.current.interview
+    if "care" not in follow_ups.estimate_case(data, at) or follow_ups.asked_since_the_result(data):
+        return False
+    answers, _ = interview.settle(from_storage(data))
+    try:
+        shown = estimate(interview.request(answers), assistant.knowledge.rules).figures()
+    except (RequestError, KeyError, ValueError):
+        return False
+    return interview.cases.quotes_the_result(text, shown)
 
 
 _CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks
@@ -377,7 +396,8 @@ class EstimateFlow:
             await send_view(self.bot, self.chat_id, _noted(note, self._result(answers)))
             await self.state.update_data({"finished": time.time(), PER_MONTH: None})
         else:
-            await send_view(self.bot, self.chat_id, _noted(self.view.tr(self.locale, NOTE_AGAIN), self._result(answers)))
+            note = NOTE_UNCHANGED if self.interview.cases.changes_nothing(answers, text) else NOTE_AGAIN
+            await send_view(self.bot, self.chat_id, _noted(self.view.tr(self.locale, note), self._result(answers)))
             await self.state.update_data(finished=time.time())
         self._read = None
 

@@ -39,7 +39,6 @@ _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\bea
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
                       r"|(?<=[0-9][a-z])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
-_POINTING_BACK = re.compile(r"这|那个|结果里|上面的|里面的|\bthis\b|\bthat\b")  # (这个大病15000, 结果里这个5000: a figure shown)
 _WHO_THE_PERSON_IS = frozenset({"scheme", "hardship", "huiqubao"})  # details a "what if" may say of the person alone
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
@@ -158,6 +157,7 @@ class CaseReader:
                                        rf"(?:{moved})(?:了|到)?(?P<to>[^，。,；;！？!?了的]{{2,4}})") if moved else None
         self._part_of_total = _any_of(_cue_patterns(known.part_of_total_words))
         self._a_month = _any_of(_cue_patterns(known.month_words))
+        self._pointing_back = _any_of(_cue_patterns(known.pointing_back_words))
         self._a_year = _any_of(_cue_patterns(known.year_words))
         self._level_asked = _any_of(_cue_patterns(known.level_asked_words))
         self._other_people = tuple(comparable(w) for w in known.other_person_words)
@@ -433,7 +433,7 @@ class CaseReader:
         """这个大病15000是什么意思, 这1380就是我妈自己要出的钱吗 just after a result: every amount the message names is one
         the result shows (its threshold, deductible, a payer's share), asked about, not a new cost."""
         spelled = simplified(text)
-        if _POINTING_BACK.search(spelled) is None or self.revises(text):
+        if self._pointing_back.search(_spelled(spelled)) is None or self.revises(text):
             return False
         case = self.read(text)
         if any(name not in (*AMOUNT_STEPS, *GIVEN) for name in case.answers) or case.someone_else or case.per_unit is not None:

@@ -61,6 +61,7 @@ class Understanding(_Strict):
     part_of_total_words: Words = Field(default_factory=list)  # 合计5万，其中自费3000: the amount is part of the whole
     month_words: Words = Field(default_factory=list)  # 每个月药费3000: the price per unit is a month's
     year_words: Words = Field(default_factory=list)  # 那一年下来呢: after a month's estimate, the year is asked
+    pointing_back_words: Words = Field(default_factory=list)  # 这个大病15000: a figure of the result shown, asked about
     level_asked_words: Words = Field(default_factory=list)  # 市人民医院是几级？: a hospital's level asked
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)

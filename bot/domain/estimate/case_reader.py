@@ -429,18 +429,18 @@ class CaseReader:
         amounts = {Decimal(str(answers[name])) for name in (*AMOUNT_STEPS, *GIVEN) if answers.get(name) not in (None, ALL_PAID)}
         return bool(told) and all(value in amounts for value in told)
 
-    def quotes_the_result(self, text: str, figures: set[Decimal]) -> bool:
-        """这个大病15000是什么意思, 这1380就是我妈自己要出的钱吗 just after a result: every amount the message names is one
-        the result shows (its threshold, deductible, a payer's share), asked about, not a new cost."""
+    def amounts_pointed_at(self, text: str) -> set[Decimal]:
+        """The amounts of a message pointing back at figures shown (这个大病15000是什么意思, 这1380就是我妈自己要出的钱吗);
+        empty when it points at nothing or tells a case of its own (门诊呢，也是卫生院，8000). Just after a result, all of
+        them being the result's (its threshold, deductible, a payer's share) makes it a question about that result."""
         spelled = simplified(text)
         if self._pointing_back.search(_spelled(spelled)) is None or self.revises(text):
-            return False
+            return set()
         case = self.read(text)
         if any(name not in (*AMOUNT_STEPS, *GIVEN) for name in case.answers) or case.someone_else or case.per_unit is not None:
-            return False  # (门诊呢，也是卫生院，8000: a case of its own)
-        found = [value for _, value in find_amounts(prepare(spelled), self.reader.not_money_after, (), self.reader.rough)
-                 if isinstance(value, Decimal)]
-        return bool(found) and all(value in figures for value in found)
+            return set()
+        return {value for _, value in find_amounts(prepare(spelled), self.reader.not_money_after, (), self.reader.rough)
+                if isinstance(value, Decimal)}
 
     def asks_the_year(self, text: str) -> bool:
         """那一年下来自己要掏多少, for a whole year: the year asked of an estimate worked out on one month."""

@@ -131,12 +131,13 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         data, at = await state.get_data(), message.date.timestamp()
         if data.get(PER_MONTH) and "care" in follow_ups.last_result(data, at):
             return True  # 那一年下来能报多少 after an estimate on one month's cost: the year, worked out
-    if interview.cases.revises(text):
+    what_if, asked = interview.cases.revises(text), reader.is_question(text)
+    if what_if or asked:
         data, at = await state.get_data(), message.date.timestamp()
-        if "care" in follow_ups.last_result(data, at) and interview.cases.changes_nothing(from_storage(data), text):
+        if what_if and "care" in follow_ups.last_result(data, at) and interview.cases.changes_nothing(from_storage(data), text):
             return True  # 假如我已经退休了呢 after an employee's result: no detail the rules use changes, the result stands
-    if reader.is_question(text) and _quotes_the_result(text, assistant, await state.get_data(), message.date.timestamp()):
-        return True  # 这个大病15000是什么意思 just after a result: the result again, which says what each figure is
+        if asked and _quotes_the_result(text, assistant, data, at):
+            return True  # 这个大病15000是什么意思 just after a result: the result again, which says what each figure is
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
     why = reader.asks_why(text)
@@ -173,12 +174,15 @@ def _quotes_the_result(text: str, assistant: Assistant, data: dict, at: float) -
     interview = assistant.store.current.interview
     if "care" not in follow_ups.estimate_case(data, at) or follow_ups.asked_since_the_result(data):
         return False
+    quoted = interview.cases.amounts_pointed_at(text)
+    if not quoted:
+        return False  # (the result is worked out again only for a message that points back at figures)
     answers, _ = interview.settle(from_storage(data))
     try:
         shown = estimate(interview.request(answers), assistant.knowledge.rules).figures()
     except (RequestError, KeyError, ValueError):
         return False
-    return interview.cases.quotes_the_result(text, shown)
+    return quoted <= shown
 
 
 _CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks

@@ -92,7 +92,10 @@ class Presenter:
         nearest_sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(reply.nearest)] if shown else []
         read_from = [self._citation(document, locale) for document in assistant.knowledge.documents_read_for(reply.region_id)] \
             if reply.decline_reason == "about_the_assistant" else []
-        text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=reply.subject,
+        subject = reply.subject
+        if reply.decline_reason == "uncovered_place" and subject and subject.isascii():
+            subject = subject.title()  # read from the lowered question: changsha is Changsha
+        text = self._render("declined.j2", locale, html, reason=reply.decline_reason, hotline=hotline, subject=subject,
                             missing=reply.missing, nearest=nearest, differs=reply.nearest_differs,
                             nearest_answer=shown.answer.strip() if shown else "", nearest_sources=nearest_sources,
                             read_from=read_from)

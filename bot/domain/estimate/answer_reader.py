@@ -17,6 +17,7 @@ from bot.domain.estimate.amounts import AmountError, find_amounts, parse_amount,
 from bot.domain.estimate.rules import AnswerWords, comparable
 from bot.domain.questions.text import _opencc, _traditional_characters, spaced_out_joined  # one shared OpenCC converter per process
 
+RULES_YEAR_LONGEST = 40  # characters (or English letters) of a question only asking how current the rules used are
 GO_ON_LONGEST = 20  # characters (or English letters) of a message only asking to go on
 START_AGAIN_LONGEST = 20  # characters (or English letters) of a message only asking to start again
 
@@ -231,6 +232,7 @@ class AnswerReader:
         self._back = tuple(comparable(w) for w in self.known.back)
         self._go_on = tuple(comparable(w) for w in self.known.go_on)
         self._result_asked = tuple(comparable(w) for w in self.known.result_asked)
+        self._rules_year_asked = tuple(comparable(w) for w in self.known.rules_year_asked)
         fillers = sorted({comparable(w) for w in self.known.answer_fillers} - {""}, key=len, reverse=True)
         self._opening_fillers = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, fillers))})[\s,，。.、~…]*)+") if fillers else None
         self._ordinals = {comparable(w): place for place, words in enumerate(self.known.ordinals, 1) for w in words}
@@ -673,6 +675,12 @@ class AnswerReader:
         compared = comparable(typed)
         return len(compared) <= GO_ON_LONGEST and any(word in compared for word in self._result_asked) \
             and not self.holds_an_amount(typed)
+
+    def asks_the_rules_year(self, typed: str) -> bool:
+        """这个60%是哪一年的政策, which year are these rates from?: the year of the rules a result used, which its sources
+        give (a short question, no amount but a rate)."""
+        compared = comparable(typed)
+        return len(compared) <= RULES_YEAR_LONGEST and any(word in compared for word in self._rules_year_asked)
 
     def points_back_to_the_result(self, typed: str) -> bool:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""

@@ -25,6 +25,8 @@ _REIMBURSED_AFTER = re.compile(r"报(?:的|了|过)")  # 那7600是去年报的:
 # not before a number (level 2, 医保内 5万) nor between English words (stayed in a level 3
 # hospital in Quzhou), where "and"/"but" end one instead (50000 in scope and 8000 self-paid).
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# 呢 inside a clause spoken on (自费的药呢有两万四): a pause before what is told of it, not a question; dropped
+_PAUSING_NE = re.compile(r"呢(?=[\u3400-\u9fff0-9])")
 # 一次两百，一个月去四次; 150 a visit, three times a month: a month's cost is the price of a visit times the visits
 _PER_VISIT = re.compile(r"一次|每次|一趟|每趟|\b(?:a|per|each) (?:visit|time)\b")
 _VISITS_A_MONTH = re.compile(r"(?:一个月|每个月|每月|一月)[^，,。；;]{0,10}?([0-9]+|[一二两三四五六七八九十]+)(?:次|趟|回)"
@@ -35,10 +37,11 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 # A space between Chinese words parts clauses (voice input types no commas: 医保内3万 自费2万), and so does one after an
 # amount (3w 自费2w); not one before 的 (自费 的药), nor one after an English word (self-pay 的药, Huiqubao 没买), which
-# sits in a Chinese sentence as a word.
+# sits in a Chinese sentence as a word. Spoken on without pauses, 然后 and a request (…惠衢保没买帮我算算能报多少) start one.
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
                       r"|(?<=[0-9][a-z])\s(?![a-z0-9])"
-                      r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
+                      r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])"
+                      r"|(?<=[\u3400-\u9fff0-9])(?=然后|帮我算|帮我看看|帮我估|你帮我|麻烦你)")
 _WHO_THE_PERSON_IS = frozenset({"scheme", "hardship", "huiqubao"})  # details a "what if" may say of the person alone
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
@@ -106,6 +109,8 @@ class Case:
 
 
 # A hospital right after a place (衢州三级医院, 衢州市人民医院, 开化县的医院): the place is where care was.
+_ALL_SAID_OF = 6  # characters after 全是/都在 where the catalogue is named (全是医保范围内的; not 都在杭州做的透析…)
+_CARE_DONE = ("住", "看", "做", "治", "就医", "就诊", "开刀", "动手术")  # (医保在上海住的院: care had there)
 _HOSPITAL_AFTER = re.compile(r"(?:市|县|区)?的?[^，,。；;!?！？\s]{0,5}?(?:医院|卫生院|卫生服务中心)")
 
 
@@ -162,6 +167,7 @@ class CaseReader:
         self._level_asked = _any_of(_cue_patterns(known.level_asked_words))
         self._other_people = tuple(comparable(w) for w in known.other_person_words)
         self._also = tuple(comparable(w) for w in known.also_words)
+        self._another_case = tuple(comparable(w) for w in known.another_case_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total", "fund_paid")}
         self._negations = tuple(prepare(w) for w in known.negations)
@@ -294,7 +300,7 @@ class CaseReader:
         return replace(after, answers=answers)
 
     def _read_as_told(self, text: str) -> Case:
-        text = self._own_told(simplified(text[:LONGEST_CASE]))
+        text = _PAUSING_NE.sub("", self._own_told(simplified(text[:LONGEST_CASE])))
         if self._transferred is not None:
             text = self._transferred.sub(lambda m: f"{m.group('what')}是{m.group('to')}的", text)
         clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
@@ -365,7 +371,10 @@ class CaseReader:
         return compared.startswith(self._other_people) or compared.lstrip("我的").startswith(self._other_people)
 
     def _someone_else(self, text: str) -> bool:
-        """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person."""
+        """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person;
+        or one more case asked for (再帮我算一个，我妈的): what was said of the last person is not kept."""
+        if any(word in text for word in self._another_case):
+            return True
         for word in self._other_people:
             at = text.find(word)
             if at >= 0 and any(also in text[at + len(word):] for also in self._also):
@@ -576,6 +585,17 @@ class CaseReader:
         return bool(told) and set(told) <= _WHO_THE_PERSON_IS and not case.costs and case.elsewhere is None \
             and all(answers.get(name) == value for name, value in told.items())
 
+    def restates(self, answers: dict, text: str) -> bool:
+        """A correction of the case just worked out that says its cost again, and only what it already has (我是说三千五百块
+        after a result on 3,500, when 3千伍 was typed): the result stands. (A place or care said again in a "what if", 要是在
+        杭州住的院呢, is read for what it supposes, not here.)"""
+        if not answers or not self.revises(text):
+            return False
+        case = self.read(text)
+        told = {**self._supposed(text), **case.answers}
+        return case.costs_answered and case.elsewhere is None and not case.aside \
+            and all(answers.get(name) == value for name, value in told.items())
+
     def _corrected(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """The case a correction or "what if" makes of `answers` (revision with its `text`): the details
         it changes among those answered (an amount too: 金额说错了，是4万5), all else kept; None when it
@@ -747,8 +767,8 @@ class CaseReader:
             return True
         if not self._marked(before) and any(word in after for word in self._insurance):
             return True
-        if self._after_insurance(before):
-            return True
+        if self._after_insurance(before):  # (…居民医保在上海的三甲医院做的手术: where care was, the insurance told before)
+            return not (_HOSPITAL_AFTER.match(after := compared[item.end:]) or after.startswith(_CARE_DONE))
         home_before, home_after = self._home
         rest = compared[item.end:]
         return before.endswith(home_before) and bool(home_before) and (rest == "" or rest in home_after)
@@ -822,8 +842,8 @@ class CaseReader:
                 label = carried  # 自费：无
             if not amounts and label == "out_of_list" and self.reader.means_none(clause) and not self.reader.is_unsure(compared):
                 labelled["out_of_list"].append(NOTHING)
-            if not amounts and label == "in_scope" and self._all_in_scope(clause):
-                labelled["out_of_list"].append(NOTHING)  # 全部是医保范围内的: nothing outside the list
+            if label == "in_scope" and self._all_in_scope(clause, told_after=bool(amounts)) and (not amounts or len(amounts) == 1 and not self.reader.is_question(clause)):
+                labelled["out_of_list"].append(NOTHING)  # 全部是医保范围内的, 6万8全是医保范围内的: nothing outside the list
             if not amounts and label == "fund_paid" and self._fund_paid_denied(clause) and not self._of_another_year(clause):
                 labelled["fund_paid"].append(NOTHING)
             paid = self._deductible_paid(clause)
@@ -960,11 +980,13 @@ class CaseReader:
                     best = kind
         return best or total
 
-    def _all_in_scope(self, clause: str) -> bool:
-        """全部是医保范围内的, 都能报的: the whole cost is inside the catalogue (not 不是全部都能报)."""
+    def _all_in_scope(self, clause: str, told_after: bool = False) -> bool:
+        """全部是医保范围内的, 都能报的: the whole cost is inside the catalogue (not 不是全部都能报). told_after: beside an
+        amount, only when the catalogue is named after the word (6万8全是医保范围内的, not 医保内的2万6都是我先垫付的)."""
         compared = comparable(clause)
-        at = min((compared.find(word) for word in self._all if word in compared), default=-1)
-        return at >= 0 and not any(negation in compared[:at] for negation in self.reader.negations)
+        at, word = min(((compared.find(word), word) for word in self._all if word in compared), default=(-1, ""))
+        return at >= 0 and not any(negation in compared[:at] for negation in self.reader.negations) \
+            and (not told_after or self._label(compared[at + len(word):][:_ALL_SAID_OF]) == "in_scope")
 
 
 def _without_the_first_persons(revised: dict, told: dict) -> None:

@@ -65,6 +65,7 @@ class Understanding(_Strict):
     level_asked_words: Words = Field(default_factory=list)  # 市人民医院是几级？: a hospital's level asked
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)
+    another_case_words: Words = Field(default_factory=list)  # 再帮我算一个: a new case, whoever it is of
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)
     correction_words: Words = Field(default_factory=list)  # 不对, 其实, 说错了, actually
     addendum_words: Words = Field(default_factory=list)  # 对了, 忘了说: a detail added to the case, as a correction
@@ -96,6 +97,7 @@ class Understanding(_Strict):
     back: Words = Field(default_factory=list)
     go_on: Words = Field(default_factory=list)  # 接着算 after a question in between: the step again
     result_asked: Words = Field(default_factory=list)  # 算完了吗, 结果呢: the step it is at, or the result again
+    rules_year_asked: Words = Field(default_factory=list)  # 这个60%是哪年的规定 after a result: it again, with its sources
     ordinals: list[Words] = Field(default_factory=list)  # 第二个, the second one: the button at that place in the row
     answer_fillers: Words = Field(default_factory=list)  # 嗯 那个 三级的: sounds before an answer, not part of it
     ordinal_fillers: Words = Field(default_factory=list)  # 选第二个吧: words around an ordinal that do not change it

@@ -252,7 +252,8 @@ class Places:
         # (杭州职工门诊起付线也跟衢州一样是300: 衢州 is only what Hangzhou is likened to)
         if any(self.names[match.group(0)] and not any(a <= match.start() < b for a, b in likened) for match in matches):
             return None
-        return next((match.group(0) for match, relatives in self._not_as_care(part, matches, understanding) if not relatives), None)
+        uncovered = [match for match in matches if self.names[match.group(0)] is None]  # (…the same as in Hengyang: ours, likened)
+        return next((match.group(0) for match, relatives in self._not_as_care(part, uncovered, understanding) if not relatives), None)
 
     def a_relatives_place(self, normalized: str, understanding: Understanding) -> str | None:
         """A place we do not cover, named in a clause about a relative (她是上海本地的职工医保), not where care is."""

@@ -430,8 +430,8 @@ class SearchIndex:
         english = [word for word in rest.split() if word.isascii()]
         chinese = sum(len(word) for word in rest.split() if not word.isascii())
         if chinese > self.SAID_BESIDE or len(english) > 2 or self.tools.has_anchor(rest) \
-                or self.places.named(rest) != ([], []) or self.understanding.facets(rest):
-            return None
+                or self.places.named(rest) != ([], []) or set(self.understanding.facets(rest)) - {"member"}:
+            return None  # (who asked it, 我奶奶问…起付线是啥意思, asks nothing of them)
         return entry_id
 
     def language_of(self, question: str) -> str | None:

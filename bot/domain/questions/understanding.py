@@ -586,7 +586,7 @@ class Understanding:
         normalized = _AGE_THEN_ASKED.sub(r"\1", normalized)
         for pattern, asked in self._stated:
             if asked.isascii() == english:
-                normalized = pattern.sub(lambda match: f"{match.group(0)} {asked}", normalized)
+                normalized = pattern.sub(lambda match: _as_asked(match, asked), normalized)
         return normalized
 
     def known_and_asked(self, normalized: str) -> tuple[str, str] | None:
@@ -1298,3 +1298,15 @@ _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
 # Characters OpenCC's t2s may rewrite although simplified writing uses them too.
 _SHARED_FORMS = frozenset("著乾瞭於籲餘夥隻鍾麼")
+
+
+_NUMERAL = re.compile(r"[\d,.]+|[零一二两三四五六七八九十百千万]+")
+_ONE_AS_AN_ARTICLE_AFTER = ("的", "有")
+
+
+def _as_asked(match: re.Match, asked: str) -> str:
+    """A stated figure followed by what it asks; a lone 一 after 的 or 有 is an article (想把以前绑的一个亲戚解掉,
+    我有一个亲戚), not a figure."""
+    if _NUMERAL.match(match.group(0)).group(0) == "一" and match.string[:match.start()].rstrip().endswith(_ONE_AS_AN_ARTICLE_AFTER):
+        return match.group(0)
+    return f"{match.group(0)} {asked}"

@@ -121,7 +121,13 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     # 没看懂，说简单点 right after a result, or doubt of it (真的吗？哪份文件说的): the result once more, with its sources
     if assistant.small_talk(message.text) == "again" or assistant.only_doubts(message.text):
         data, at = await state.get_data(), message.date.timestamp()
-        return "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data)
+        if "care" in follow_ups.estimate_case(data, at) and not follow_ups.asked_since_the_result(data):
+            return True
+        if not reader.points_back_to_the_result(text):
+            return False  # (刚才算的能报多少，再说一遍 after a question in between: the result it points back to, below)
+    if reader.asks_the_rules_year(text) and not interview.cases.read(text).costs:  # 这个60%是哪年的规定: the result, with its sources
+        data, at = await state.get_data(), message.date.timestamp()
+        return "care" in follow_ups.last_result(data, at)
     if reader.asks_for_the_result(text):  # 刚才那个算完了吗, 结果呢 after a result: that result
         data, at = await state.get_data(), message.date.timestamp()
         return "care" in follow_ups.last_result(data, at)
@@ -136,12 +142,15 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
         data, at = await state.get_data(), message.date.timestamp()
         if what_if and "care" in follow_ups.last_result(data, at) and interview.cases.changes_nothing(from_storage(data), text):
             return True  # 假如我已经退休了呢 after an employee's result: no detail the rules use changes, the result stands
+        if what_if and "care" in follow_ups.last_result(data, at) and interview.cases.restates(from_storage(data), text):
+            return True  # 我是说三千五百块 after a result on 3,500: said again, the result stands
         if asked and _quotes_the_result(text, assistant, data, at):
             return True  # 这个大病15000是什么意思 just after a result: the result again, which says what each figure is
     about_it = reader.asks_about_the_result(text)
     earlier = reader.asks_how_it_was(text)
     why = reader.asks_why(text)
-    if not (about_it or earlier or reader.asks_only_the_amount(text)):
+    pointing_back = reader.points_back_to_the_result(text)  # 刚才算的能报多少，再说一遍, after questions in between
+    if not (about_it or earlier or pointing_back or reader.asks_only_the_amount(text)):
         return False
     if reader.asks_of_the_premium(text) and not (earlier or why):
         return False  # (低保户交居民医保还要自己出钱吗 after a result: the rule for the premium, which the FAQ has)
@@ -157,7 +166,7 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     told = {name: value for name, value in case.answers.items() if not (value is False and name not in result)
             and not ((why or quoted) and name in (*AMOUNT_STEPS, *GIVEN))}  # (花了五万才报一万多，为什么: the case's figures, quoted)
     if not about_it:  # 那一共能报多少？ just after the result (the case told bit by bit ended there): the result
-        return not told and not case.aside and "care" in follow_ups.estimate_case(data, at) \
+        return not told and not case.aside and ("care" in follow_ups.estimate_case(data, at) or pointing_back and "care" in result) \
             and not interview.cases.names_a_plan_left_out(text, result)
     if "care" not in result or any(result.get(name) != value for name, value in told.items()):
         return False  # 衢州职工门诊自己付多少 after a resident's hospital stay: a case of its own
@@ -523,8 +532,7 @@ class EstimateFlow:
             return
         elif (revises := self.interview.cases.revises(text)) or self.interview.reader.may_hold_an_amount(text) \
                 or len(text) >= CASE_TOLD_SHORTEST and _CLAUSE_BREAK.search(text) \
-                or any(name not in answers and name != step.name and name not in _PLACE_STEPS
-                       for name in self.interview.cases.read(text).answers):
+                or self._tells_more_than_the_step(answers, step, self.interview.cases.read(text).answers):
             # (不是低保 where the costs outside the list are asked: a step to come is answered, this one asked
             # again; but a place alone, 黑河 where the insurance city is asked, is no place of care)
             # A case told in the middle (那门诊呢，一级医院看病花了800), or an answer corrected (其实是二级医院,
@@ -551,6 +559,13 @@ class EstimateFlow:
                 await self.show(answers, case=Case(answers) if step.name not in told else None)
                 return
         await self.accept(answers, step, text.strip(), question=text)
+
+    @staticmethod
+    def _tells_more_than_the_step(answers: dict, step, told: dict) -> bool:
+        """Whether a message answers a step to come besides (不是低保 where the costs outside the list are asked); a
+        place alone is none (黑河 where the insurance city is asked), but one told with the step's answer is
+        (是三甲医院就在我们衢州市区里面 where the level is asked)."""
+        return any(name not in answers and name != step.name and (name not in _PLACE_STEPS or step.name in told) for name in told)
 
     async def accept(self, answers: dict, step, text: str, question: str | None = None) -> None:
         """Take the answer and show what comes next; when it is no answer, a question is answered first."""

@@ -136,3 +136,20 @@ def test_a_later_years_premium_is_said_to_be_lacking(assistant, question):
     reply = assistant.ask(question, "zh")
     text = reply.entry.answer if reply.entry is not None else ""
     assert reply.entry is None or ("440" in text and "资料里没有" in text)
+
+
+# ---- a payment denied is no cost of none; a rate claimed in 成 -----------------------------------------------------------
+
+def test_a_payment_denied_says_nothing_of_the_cost(interview):
+    assert "out_of_list" not in interview.cases.read("惠衢保自费药那块怎么没赔钱").answers
+    assert interview.cases.read("没有自费药").answers.get("out_of_list") == Decimal("0.00")
+
+
+async def test_why_a_part_paid_nothing_after_a_result_shows_the_result_again():
+    text = await answer_to_last("我老伴是衢州居民医保，在杭州住院，三级医院，医保内十二万八，帮我估个报销", "一万二千六", "不是", "买了的",
+                                "惠衢保自费药那块怎么没赔钱")
+    assert "106,949.00" in text
+
+
+def test_a_rate_claimed_in_cheng_is_a_rate_asked(assistant):
+    assert answered_entry(assistant, "邻居说惠衢保是按七成赔的") == "huiqubao/payout-ratio"

@@ -207,6 +207,7 @@ class AnswerReader:
         self._unsure = tuple(comparable(w) for w in self.known.unsure)
         self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)
         self._none = tuple(comparable(w) for w in self.known.none_words if not str(w).isascii())
+        self._payment_denied = tuple(comparable(w) for w in self.known.payment_denied_words)
         self._none_latin = tuple(re.compile(r"(?<![a-z'])" + _latin_words(unicodedata.normalize("NFKC", str(w)).lower()) + r"(?![a-z'])")
                                  for w in self.known.none_words if str(w).isascii())  # whole words: no is not in know
         self._markers = tuple(comparable(w) for w in self.known.care_place_markers if len(comparable(w)) == 1)
@@ -304,6 +305,8 @@ class AnswerReader:
     def means_none(self, typed: str) -> bool:
         """没有, 无: at 目录外药品费用 this is 0."""
         compared = comparable(typed)
+        for word in self._payment_denied:
+            compared = compared.replace(word, " ")
         if any(word in compared for word in self._none):
             return True
         spelled = unicodedata.normalize("NFKC", typed).lower()

@@ -42,6 +42,7 @@ class Understanding(_Strict):
     # table -> choice -> words that name it outright (城乡居民医保): they win over words that only suggest one (退休)
     named_choices: dict[str, dict[str, Words]] = Field(default_factory=dict)
     none_words: Words = Field(default_factory=list)
+    payment_denied_words: Words = Field(default_factory=list)  # 怎么没赔钱: 没 of a payment, not "none"
     plan_names: dict[str, Words] = Field(default_factory=dict)  # 惠衢保 -> Huiqubao: other spellings of a plan
     whole_cost_words: Words = Field(default_factory=list)  # 全部是医保范围内的: nothing outside the list
     amount_labels: AmountLabels = Field(default_factory=AmountLabels)

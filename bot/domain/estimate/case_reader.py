@@ -37,11 +37,11 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 # A space between Chinese words parts clauses (voice input types no commas: 医保内3万 自费2万), and so does one after an
 # amount (3w 自费2w); not one before 的 (自费 的药), nor one after an English word (self-pay 的药, Huiqubao 没买), which
-# sits in a Chinese sentence as a word. Spoken on without pauses, 然后 and a request (…惠衢保没买帮我算算能报多少) start one.
+# sits in a Chinese sentence as a word. Spoken on without pauses, the words of interview.yaml `clause_starts` (然后, a request:
+# …惠衢保没买帮我算算能报多少) start one too (CaseReader._clauses).
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
                       r"|(?<=[0-9][a-z])\s(?![a-z0-9])"
-                      r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])"
-                      r"|(?<=[\u3400-\u9fff0-9])(?=然后|帮我算|帮我看看|帮我估|你帮我|麻烦你)")
+                      r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
 _WHO_THE_PERSON_IS = frozenset({"scheme", "hardship", "huiqubao"})  # details a "what if" may say of the person alone
 _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident telling of their own case beside others'
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
@@ -110,7 +110,6 @@ class Case:
 
 # A hospital right after a place (衢州三级医院, 衢州市人民医院, 开化县的医院): the place is where care was.
 _ALL_SAID_OF = 6  # characters after 全是/都在 where the catalogue is named (全是医保范围内的; not 都在杭州做的透析…)
-_CARE_DONE = ("住", "看", "做", "治", "就医", "就诊", "开刀", "动手术")  # (医保在上海住的院: care had there)
 _HOSPITAL_AFTER = re.compile(r"(?:市|县|区)?的?[^，,。；;!?！？\s]{0,5}?(?:医院|卫生院|卫生服务中心)")
 
 
@@ -168,6 +167,9 @@ class CaseReader:
         self._other_people = tuple(comparable(w) for w in known.other_person_words)
         self._also = tuple(comparable(w) for w in known.also_words)
         self._another_case = tuple(comparable(w) for w in known.another_case_words)
+        starts = "|".join(re.escape(prepare(w)) for w in sorted(known.clause_starts, key=len, reverse=True) if prepare(w))
+        self._clauses = re.compile(f"{_CLAUSES.pattern}|(?<=[\u3400-\u9fff0-9])(?={starts})") if starts else _CLAUSES
+        self._care_done = tuple(comparable(w) for w in known.care_done_words)
         self._labels = {kind: tuple(prepare(w) for w in getattr(known.amount_labels, kind))
                         for kind in ("out_of_list", "special_drug", "in_scope", "not_a_cost", "total", "fund_paid")}
         self._negations = tuple(prepare(w) for w in known.negations)
@@ -289,7 +291,7 @@ class CaseReader:
     def _labelled_before(self, split: tuple[str, str], before: Case, after: Case) -> Case:
         """An amount corrected with no label of its own (自费药我看错了，不是六千，是一万八) is of the label told last before
         the correction, not the cost asked first."""
-        told_before = [clause for clause in _CLAUSES.split(prepare(split[0])) if clause.strip()]
+        told_before = [clause for clause in self._clauses.split(prepare(split[0])) if clause.strip()]
         kind = self._label(told_before[-1]) if told_before else ""
         kind = _TOLD_AS.get(kind, kind)  # (今年门诊之前报过的不是3700，是3000: what the fund paid this year, corrected)
         main = cost_step({**before.answers, **after.answers}.get("care"))
@@ -303,7 +305,7 @@ class CaseReader:
         text = _PAUSING_NE.sub("", self._own_told(simplified(text[:LONGEST_CASE])))
         if self._transferred is not None:
             text = self._transferred.sub(lambda m: f"{m.group('what')}是{m.group('to')}的", text)
-        clauses = [(clause, comparable(clause)) for clause in map(self._said, _CLAUSES.split(prepare(text))) if clause]
+        clauses = [(clause, comparable(clause)) for clause in map(self._said, self._clauses.split(prepare(text))) if clause]
         # The whole message, spaces kept: choice() compares it as one text, and finds English words in it.
         whole = prepare(text)
         # Without the clauses about the deductible already paid (今年在二级医院已经交过起付线了): the level is
@@ -502,7 +504,7 @@ class CaseReader:
         if PLAN_STEP in answers or not any(name in compared for name, _ in self._plans):
             return False
         told = {}
-        for clause in _CLAUSES.split(prepare(simplified(text))):
+        for clause in self._clauses.split(prepare(simplified(text))):
             if any(name in comparable(clause) for name, _ in self._plans):
                 self._yes_no(told, PLAN_STEP, clause)
         return told.get(PLAN_STEP) is not False
@@ -528,7 +530,7 @@ class CaseReader:
             plan = next(iter(plans))  # 要是买了能赔多少: bought, of the one plan there is to buy
         if PLAN_STEP not in supposed and plan is not None:
             # 惠衢保呢，要是买了能报吗: the plan in one clause, what is supposed of it in the next, before its question
-            self._yes_no(supposed, PLAN_STEP, " ".join(self.reader.before_question(part) for part in _CLAUSES.split(rest)), topic=plan)
+            self._yes_no(supposed, PLAN_STEP, " ".join(self.reader.before_question(part) for part in self._clauses.split(rest)), topic=plan)
         return supposed
 
     def revision(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
@@ -735,7 +737,7 @@ class CaseReader:
         (衡阳的医保, 在衡阳参保)."""
         matcher = self.reader.matcher("city")
         named = False
-        for clause in _CLAUSES.split(prepare(simplified(text[:LONGEST_CASE]))):
+        for clause in self._clauses.split(prepare(simplified(text[:LONGEST_CASE]))):
             compared = comparable(clause)
             for item in matcher.find(compared, clause):
                 if item.value != city or item.negated:
@@ -768,7 +770,7 @@ class CaseReader:
         if not self._marked(before) and any(word in after for word in self._insurance):
             return True
         if self._after_insurance(before):  # (…居民医保在上海的三甲医院做的手术: where care was, the insurance told before)
-            return not (_HOSPITAL_AFTER.match(after := compared[item.end:]) or after.startswith(_CARE_DONE))
+            return not (_HOSPITAL_AFTER.match(after := compared[item.end:]) or after.startswith(self._care_done))
         home_before, home_after = self._home
         rest = compared[item.end:]
         return before.endswith(home_before) and bool(home_before) and (rest == "" or rest in home_after)

@@ -67,6 +67,8 @@ class Understanding(_Strict):
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)
     another_case_words: Words = Field(default_factory=list)  # 再帮我算一个: a new case, whoever it is of
+    clause_starts: Words = Field(default_factory=list)  # 然后, 帮我算: a case spoken on without pauses parts before them
+    care_done_words: Words = Field(default_factory=list)  # 住, 看: right after a place, care was had there (医保在上海住的院)
     # After a result or in the middle: a changed detail with one of these is the case changed (不对我是职工, 那二级医院呢)
     correction_words: Words = Field(default_factory=list)  # 不对, 其实, 说错了, actually
     addendum_words: Words = Field(default_factory=list)  # 对了, 忘了说: a detail added to the case, as a correction

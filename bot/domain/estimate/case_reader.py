@@ -579,24 +579,27 @@ class CaseReader:
     def changes_nothing(self, answers: dict, text: str) -> bool:
         """A "what if" of the case just worked out whose every detail is one it already has (假如我已经退休了呢 after an
         employee's result: the rules tell working and retired employees' care apart nowhere): the result stands."""
-        if not answers or not self.revises(text):
-            return False
-        case = self.read(text)
-        told = {**self._supposed(text), **case.answers}
+        said = self._said_again(answers, text)
         # (only who the person is: a place or care said again asks of it, 那衢州的呢, 那在杭州住院要先备案不)
-        return bool(told) and set(told) <= _WHO_THE_PERSON_IS and not case.costs and case.elsewhere is None \
-            and all(answers.get(name) == value for name, value in told.items())
+        return said is not None and bool(said[1]) and set(said[1]) <= _WHO_THE_PERSON_IS and not said[0].costs
 
     def restates(self, answers: dict, text: str) -> bool:
         """A correction of the case just worked out that says its cost again, and only what it already has (我是说三千五百块
         after a result on 3,500, when 3千伍 was typed): the result stands. (A place or care said again in a "what if", 要是在
         杭州住的院呢, is read for what it supposes, not here.)"""
+        said = self._said_again(answers, text)
+        return said is not None and said[0].costs_answered and not said[0].aside
+
+    def _said_again(self, answers: dict, text: str) -> tuple[Case, dict] | None:
+        """(the case read, every detail it tells or supposes) of a correction or "what if" of `answers` that tells none
+        they do not already have; None otherwise."""
         if not answers or not self.revises(text):
-            return False
+            return None
         case = self.read(text)
         told = {**self._supposed(text), **case.answers}
-        return case.costs_answered and case.elsewhere is None and not case.aside \
-            and all(answers.get(name) == value for name, value in told.items())
+        if case.elsewhere is not None or any(answers.get(name) != value for name, value in told.items()):
+            return None
+        return case, told
 
     def _corrected(self, answers: dict, case: Case, text: str | None = None) -> Case | None:
         """The case a correction or "what if" makes of `answers` (revision with its `text`): the details

@@ -140,10 +140,12 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
     what_if, asked = interview.cases.revises(text), reader.is_question(text)
     if what_if or asked:
         data, at = await state.get_data(), message.date.timestamp()
-        if what_if and "care" in follow_ups.last_result(data, at) and interview.cases.changes_nothing(from_storage(data), text):
-            return True  # 假如我已经退休了呢 after an employee's result: no detail the rules use changes, the result stands
-        if what_if and "care" in follow_ups.last_result(data, at) and interview.cases.restates(from_storage(data), text):
-            return True  # 我是说三千五百块 after a result on 3,500: said again, the result stands
+        if what_if and "care" in follow_ups.last_result(data, at):
+            stored = from_storage(data)
+            if interview.cases.changes_nothing(stored, text):
+                return True  # 假如我已经退休了呢 after an employee's result: no detail the rules use changes, the result stands
+            if interview.cases.restates(stored, text):
+                return True  # 我是说三千五百块 after a result on 3,500: said again, the result stands
         if asked and _quotes_the_result(text, assistant, data, at):
             return True  # 这个大病15000是什么意思 just after a result: the result again, which says what each figure is
     about_it = reader.asks_about_the_result(text)

@@ -234,6 +234,8 @@ class AnswerReader:
         self._go_on = tuple(comparable(w) for w in self.known.go_on)
         self._result_asked = tuple(comparable(w) for w in self.known.result_asked)
         self._rules_year_asked = tuple(comparable(w) for w in self.known.rules_year_asked)
+        self._own_sum = tuple(comparable(w) for w in self.known.own_sum)
+        self._own_sum_checked = tuple(comparable(w) for w in self.known.own_sum_checked)
         fillers = sorted({comparable(w) for w in self.known.answer_fillers} - {""}, key=len, reverse=True)
         self._opening_fillers = re.compile(rf"^(?:(?:{'|'.join(map(re.escape, fillers))})[\s,，。.、~…]*)+") if fillers else None
         self._ordinals = {comparable(w): place for place, words in enumerate(self.known.ordinals, 1) for w in words}
@@ -355,8 +357,9 @@ class AnswerReader:
                 return self.choice(table, guess, region, allows_unsure, prefer, topic=topic)
             except Unread:
                 pass
-        if not in_a_case and table == "in_city" and (place := _COUNTS_AS_IN_CITY.sub("", typed).strip()) and place != typed.strip():
-            try:  # 龙游算市内吗, 柯城的医院算不算: a place asked of, which the step's words place
+        if not in_a_case and table == "in_city" and (place := _COUNTS_AS_IN_CITY.sub("", typed).strip()) and place != typed.strip() \
+                and any(item.place for item in self.matcher(table, region).find(comparable(place))):
+            try:  # 龙游算市内吗, 柯城的医院算不算: a place asked of, which the step's words place (not 异地备案了算不算本地)
                 return self.choice(table, place, region, allows_unsure, prefer)
             except Unread:
                 pass
@@ -684,6 +687,12 @@ class AnswerReader:
         give (a short question, no amount but a rate)."""
         compared = comparable(typed)
         return len(compared) <= RULES_YEAR_LONGEST and any(word in compared for word in self._rules_year_asked)
+
+    def checks_an_own_sum(self, typed: str) -> bool:
+        """我自己算的是一共报了五万七千多，对吧: the resident's own sum of a result, to be checked against it."""
+        compared = comparable(typed)
+        return any(word in compared for word in self._own_sum) and any(word in compared for word in self._own_sum_checked) \
+            and self.holds_an_amount(typed)
 
     def points_back_to_the_result(self, typed: str) -> bool:
         """刚才那笔, back to my estimate: the estimate worked out before, whatever was asked since."""

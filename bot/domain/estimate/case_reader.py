@@ -110,6 +110,7 @@ class Case:
 
 # A hospital right after a place (衢州三级医院, 衢州市人民医院, 开化县的医院): the place is where care was.
 _ALL_SAID_OF = 6  # characters after 全是/都在 where the catalogue is named (全是医保范围内的; not 都在杭州做的透析…)
+_ENGLISH_NEAR = 5  # words either side of a place naming the insurance in English
 _HOSPITAL_AFTER = re.compile(r"(?:市|县|区)?的?[^，,。；;!?！？\s]{0,5}?(?:医院|卫生院|卫生服务中心)")
 
 
@@ -343,7 +344,7 @@ class CaseReader:
             if any(word in compared for word in (*self._hardship, *self._no_hardship)):
                 if at + 1 < len(clauses) and any(word in compared for word in self.reader.past_words):
                     clause = f"{clause}，{clauses[at + 1][0]}"  # 以前是低保，现在不是了: the next clause says what holds now
-                self._yes_no(answers, "hardship", clause)
+                self._yes_no(answers, "hardship", clause, unsure_assumed=True)
             plan = self._plan_named(compared)
             if plan is None:  # 有惠区保: the plan typed by its sound
                 plan = next((plan for plan in self._plan_ids if plan in self.reader.topic_sounds(plan).correct(compared)), None)
@@ -351,7 +352,7 @@ class CaseReader:
                 if at and any(compared.strip() == name for name, _ in self._plans):  # he has Quzhou insurance and Huiqubao: the plan alone
                     clause = f"{clauses[at - 1][0]} {clause}"
                 said = self._hardship_said.sub(" ", clause) if self._hardship_said is not None else clause
-                self._yes_no(answers, PLAN_STEP, said, topic=plan)
+                self._yes_no(answers, PLAN_STEP, said, topic=plan, unsure_assumed=True)
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
@@ -523,10 +524,12 @@ class CaseReader:
         rest = rest.strip(" ,.!;:，。！；：?？")
         while rest.endswith(self._follow_up_ends):
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
-        supposed = {name: value for name, value in self.read(rest).answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
+        read = self.read(rest)
+        supposed = {name: value for name, value in read.answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
         plan = self._plan_named(comparable(rest))
         plans = {plan for _, plan in self._plans}
-        if plan is None and not supposed and len(plans) == 1 and _BOUGHT.search(rest):
+        joined_a_scheme = "scheme" in read.answers or "scheme" in read.aside  # (要是她参加的是城乡居民医保呢: not the plan)
+        if plan is None and not supposed and len(plans) == 1 and _BOUGHT.search(rest) and not joined_a_scheme:
             plan = next(iter(plans))  # 要是买了能赔多少: bought, of the one plan there is to buy
         if PLAN_STEP not in supposed and plan is not None:
             # 惠衢保呢，要是买了能报吗: the plan in one clause, what is supposed of it in the next, before its question
@@ -605,7 +608,8 @@ class CaseReader:
         """The case a correction or "what if" makes of `answers` (revision with its `text`): the details
         it changes among those answered (an amount too: 金额说错了，是4万5), all else kept; None when it
         changes none of them."""
-        told = {**self._supposed(text), **case.answers} if text is not None else dict(case.answers)
+        # (要是她参加的是衡阳的城乡居民医保呢: a scheme the rules lack for the city is set aside by the reading, and supposed all the same)
+        told = {**self._supposed(text), **case.aside, **case.answers} if text is not None else dict(case.answers)
         care_moved = False
         if text is not None and answers.get("city") and told.get("city") not in (None, answers["city"]) \
                 and self._only_where_care_was(text, told["city"]):
@@ -662,15 +666,18 @@ class CaseReader:
         if value is not UNSURE:
             answers[name] = value
 
-    def _yes_no(self, answers: dict, name: str, clause: str, topic: str | None = None) -> None:
+    def _yes_no(self, answers: dict, name: str, clause: str, topic: str | None = None, unsure_assumed: bool = False) -> None:
+        """`unsure_assumed`: a clause not sure of it (惠衢保买没买我也不记得了) answers as the step would, by the assumption."""
         if self.reader.is_question(clause):
             return
         try:
-            value = self.reader.choice(f"yes_no:{name}", clause, topic=topic)
+            value = self.reader.choice(f"yes_no:{name}", clause, topic=topic, allows_unsure=unsure_assumed and self.interview.allows_unsure(name))
         except Unread:
             return
         if isinstance(value, bool):
             answers[name] = value
+        elif value is UNSURE:
+            answers[name] = None  # (assumed, and said so in the result)
 
     def _location(self, clauses: list[tuple[str, str]], city: str | None) -> bool | None:
         """Where the care took place: 在杭州住院 / 在外地 -> outside; 在衢州…医院 -> inside; None when not said."""
@@ -765,8 +772,13 @@ class CaseReader:
         """Whether the place found names where one is insured: an insurance word just after it (杭州参保,
         湘潭职工, 杭州市医保), or a little further unless it is written as where one went (在杭州住院医保…
         is care), 医保在/户口在 before it, or 是…的/人 around it at the clause's end (我是黑河的, 她是湘潭人)."""
-        if _HAN.search(compared) is None:  # English: the clause speaks of the insurance (insured in Hangzhou)
-            return any(word in compared for word in self._insurance)
+        if _HAN.search(compared) is None:  # English: the insurance spoken of beside it (insured in Hangzhou, Hangzhou resident
+            # insurance), not elsewhere in a message run on without stops (… insurance she stayed in a hospital in hangzhou)
+            typed = re.search(r"\s*".join(map(re.escape, compared[item.start:item.end])), clause, re.IGNORECASE)
+            if typed is None:
+                return any(word in compared for word in self._insurance)
+            near = clause[:typed.start()].split()[-_ENGLISH_NEAR:] + clause[typed.end():].split()[:_ENGLISH_NEAR]
+            return any(word in comparable(" ".join(near)) for word in self._insurance)
         before, after = compared[:item.start], compared[item.end:item.end + 6]
         if any(0 <= after.find(word) <= 1 for word in self._insurance):
             return True

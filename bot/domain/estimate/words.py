@@ -101,6 +101,8 @@ class Understanding(_Strict):
     go_on: Words = Field(default_factory=list)  # 接着算 after a question in between: the step again
     result_asked: Words = Field(default_factory=list)  # 算完了吗, 结果呢: the step it is at, or the result again
     rules_year_asked: Words = Field(default_factory=list)  # 这个60%是哪年的规定 after a result: it again, with its sources
+    own_sum: Words = Field(default_factory=list)  # 我自己算的是…: the resident's own sum of the result
+    own_sum_checked: Words = Field(default_factory=list)  # …对吧: asked to be checked
     ordinals: list[Words] = Field(default_factory=list)  # 第二个, the second one: the button at that place in the row
     answer_fillers: Words = Field(default_factory=list)  # 嗯 那个 三级的: sounds before an answer, not part of it
     ordinal_fillers: Words = Field(default_factory=list)  # 选第二个吧: words around an ordinal that do not change it

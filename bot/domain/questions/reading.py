@@ -41,6 +41,8 @@ _GUESS_CLAUSE = re.compile(r"(?:是不是|就是|算是|是)([^\s,.!?;:]{1,14}?)
 # choice, 分开算还是合起来算)
 _ASKS_MORE = re.compile(r"\d|[一二两三四五六七八九十百千万][个名位人岁块元年]|最多|最少|上限|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只|还是"
                         r"|^(?:按|跟|和|在|从|给|被|对|都|也|还|只|又|就|才)")
+_DEFINING = ("就是", "指的是", "是指", "就是指")
+_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万][个名位人岁块元年成]")
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
 _SET_APART_BEFORE = re.compile(r"(?:(?<!是)不是|并非|而不是|不是说)[^,，。;；?？!！]{0,6}$")
@@ -574,7 +576,9 @@ class MessageReader:
             and bool(asking) and not any(word in part or self.understanding.off_topic(part) for part in asking) \
             and not any(part.isascii() and _POINTS_BACK.search(part) for part in asking) \
             and not any(word in part and _ITS_MONEY.search(part) for part in parts if part not in asking) \
+            and not any(_WHICH_BETTER.search(part) for part in asking) \
             and any(word in part for part in parts)  # (…想退保，钱能退回来吗: the asking part names a neighbour too)
+        # (宁波天一甬宁保的免赔额是2万吧，跟惠衢保比哪个划算: the two weighed, the neighbour is asked of too)
         # (…only has a Canadian birth certificate. Can we use it to bind him?: in English "it" is the neighbour told;
         # 那个 and 这个 are too often fillers in Chinese to say so)
 
@@ -650,13 +654,16 @@ class MessageReader:
             clauses = [clause for clause in _PARTS.split(normalized[:match.start()]) if clause and not clause.isdigit()]
             subject, guess = (clauses[-1] if clauses else ""), match.group(1)
             named = [subject[a:b] for dimension in ("product", "terms") for a, b in understanding.facet_spans(subject, dimension)]
+            explained = understanding.word_explained(f"{subject}是什么")
+            glossary_word = explained is not None and not explained[1]
+            # (封顶线就是报销前得先自己垫的那段钱, 起付线指的是报销的上限: a word of the glossary defined, however wrongly, is no rule)
+            defined = glossary_word and normalized[:match.start(1)].endswith(_DEFINING) and not _FIGURE.search(guess)
             if not (named or understanding.facets(subject)) or "不是" in subject or understanding.facets(guess).get("product") \
-                    or understanding.facet_spans(guess, "terms") or _ASKS_MORE.search(guess):
+                    or understanding.facet_spans(guess, "terms") or _ASKS_MORE.search(guess) and not defined:
                 continue
             neighbour, other = understanding.off_topic(guess), understanding.other_insurance(guess)
             # (统筹报销就是花我个人账户里的钱吧: a word of the glossary alone, guessed at: its meaning is asked)
-            if neighbour or other or understanding.asks(guess) & lacking \
-                    or (explained := understanding.word_explained(f"{subject}是什么")) is not None and not explained[1]:
+            if neighbour or other or understanding.asks(guess) & lacking or glossary_word:
                 rest = normalized[match.end():]
                 # (…我想给我妈办个亲情号, …西湖益联保今年多少钱: the guessed one is wanted, or asked of)
                 if any(word in rest for word in named) or neighbour and neighbour[1] in rest or other and other in rest:

@@ -60,6 +60,9 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
                    "low_confidence")
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
+_MEANING_ASKED = re.compile(r"意思|含义|何意|\bmeans?\b|\bmeaning\b")
+_A_FIGURE = re.compile(r"\d[\d,.]*\s*[万元块]?")
+_A_YEAR = re.compile(r"(?:19|20)\d\d年?|[今去明前后]年")
 _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
 _NOW = re.compile(r"今年|现在|目前|如今|眼下|this year|right now|now")  # the time of the question (明年, 去年: years we lack, asked apart)
 _FIGURE_AFTER = r"[^。；;，,\n]{0,6}?\d"  # a word's own figure follows it closely (起付线300元, 起付线为700元)
@@ -427,6 +430,9 @@ class SearchIndex:
         told_of_oneself = self.places.named(rest) != ([], []) and not self.understanding.facets(rest)
         if told_of_oneself:
             rest = _INSURED_THERE.sub(" ", self.places.strip(rest))
+        elif _MEANING_ASKED.search(question):
+            # (2025年衢州政策里说的起付线到底是啥意思: the meaning asked outright, wherever and whenever the word was read)
+            rest = _A_FIGURE.sub(" ", _SEEN_ON.sub(" ", _A_YEAR.sub(" ", self.places.strip(rest))))  # (…“统筹支付3400”是啥意思: the bill's figure)
         english = [word for word in rest.split() if word.isascii()]
         chinese = sum(len(word) for word in rest.split() if not word.isascii())
         if chinese > self.SAID_BESIDE or len(english) > 2 or self.tools.has_anchor(rest) \
@@ -2620,7 +2626,11 @@ class SearchIndex:
             if entry is None:
                 return self._which_city(self._group_members(best.entry), normalized, conf)
             if city and entry.region not in (NATIONAL, city) and not self._implied_region(entry, normalized):
-                # Another city's rule is no answer for a resident of this one.
+                # Another city's rule is no answer for a resident of this one; the resident's own city's, about as
+                # close, is (门诊起付线是每次扣还是一年扣 in a Quzhou estimate: Hengyang's phrasing is nearest)
+                own = [c for c in candidates if c.entry.region in (NATIONAL, city)]
+                if own and own[0].overlap >= best.overlap - self.OWN_CITY_MARGIN and self.confidence(own[0], own[1:]) >= self.ANSWER:
+                    return SearchResult("answered", own[0].entry, conf)
                 return SearchResult("declined", confidence=conf, decline_reason="no_entry_for_city", decline_region=city)
             return SearchResult("answered", entry, conf)
         pairs = [(c, self._resolve_unnamed(c.entry, city) or c.entry) for c in candidates]

@@ -43,6 +43,7 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"\s+")
 _HYPHEN_BY_HAN = re.compile(r"(?<=[\u4e00-\u9fff])-|-(?=[\u4e00-\u9fff])")
 _LATIN_WORDS = re.compile(r"[A-Za-z]+(?: +[A-Za-z]+)*")
+_ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f]")  # pinyin typed with its tones (dēnglù, tòuxī) is read as plain letters
 _DIGIT_WORDS = "零一二三四五六七八九"
 # a count of ten or more in words before the counters the answers write with figures (20种药, 10名家人); not 几十种, 百名
 _COUNT_IN_WORDS = re.compile(r"(?<![零〇一二两三四五六七八九十百千万几第])(?P<tens>[二三四五六七八九])?(?P<ten>十)(?P<ones>[一二三四五六七八九])?"
@@ -240,6 +241,7 @@ class TextTools:
 
     def _base(self, text: str) -> str:
         text = unicodedata.normalize("NFKC", text or "")
+        text = _ACCENTED_LATIN.sub(lambda m: unicodedata.normalize("NFD", m.group(0))[0], text)
         if self.has_traditional(text):
             text = _opencc("t2s").convert(text)
         for spoken, mandarin in self._spoken_forms:

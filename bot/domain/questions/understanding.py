@@ -95,8 +95,8 @@ def _the_year(said: str) -> str:
 
 YEAR = re.compile(r"(?<![0-9.])(20[0-9]{2})(?:年|年度|(?![0-9.]|\s*(?:块|元|多块|多元|万|千|百|来块|左右|yuan|rmb)))")  # not 药费2000块
 _A_DAY_AFTER = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[-/.]\d{1,2}[-/.]\d{1,2})")  # 2026年9月18日, 2026-09-18
-# a figure said right after a cost (药费2000, 花了2000, 合计2000): a sum of money, not the year 2000
-_A_SUM_BEFORE = re.compile(r"(?:费|花了|花费|花掉|共|合计|总共|金额|自费|自付|交了|付了|掏了|用了|报了|报销了|¥|￥|约|大概|差不多|cost|costs|spent|paid|bill)\s*$")
+# a figure said right after a cost (药费2000, 花了2000, 合计2000, 每月2000, 一年省2400): a sum of money, not the year 2000
+_A_SUM_BEFORE = re.compile(r"(?:每月|每个月|一个月|每次|买药|开药|省|扣了|扣|月薪|工资|余额|还剩|剩|费|花了|花费|花掉|共|合计|总共|金额|自费|自付|交了|付了|掏了|用了|报了|报销了|¥|￥|约|大概|差不多|cost|costs|spent|paid|bill)\s*$")
 
 
 class _Strict(BaseModel):

@@ -41,7 +41,6 @@ _GUESS_CLAUSE = re.compile(r"(?:是不是|就是|算是|是)([^\s,.!?;:]{1,14}?)
 # choice, 分开算还是合起来算)
 _ASKS_MORE = re.compile(r"\d|[一二两三四五六七八九十百千万][个名位人岁块元年]|最多|最少|上限|能|可以|报|赔|多少|怎么|哪|几|什么|啥|谁|要|交(?!的)|买|办|一样|一回事|同一|得|必须|先|会|有|没|才|只|还是"
                         r"|^(?:按|跟|和|在|从|给|被|对|都|也|还|只|又|就|才)")
-_DEFINING = ("就是", "指的是", "是指", "就是指")
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万][个名位人岁块元年成]")
 _PAYS_FOR = re.compile(r"缴|投保|续保|买(?!药)|交(?!的)|\b(?:pay for|buy|purchase)\b")
 # 不是…那个, 跟…不是一回事: a neighbour named to say ours is not it
@@ -657,7 +656,7 @@ class MessageReader:
             explained = understanding.word_explained(f"{subject}是什么")
             glossary_word = explained is not None and not explained[1]
             # (封顶线就是报销前得先自己垫的那段钱, 起付线指的是报销的上限: a word of the glossary defined, however wrongly, is no rule)
-            defined = glossary_word and normalized[:match.start(1)].endswith(_DEFINING) and not _FIGURE.search(guess)
+            defined = glossary_word and understanding.defines(normalized[:match.start(1)]) and not _FIGURE.search(guess)
             if not (named or understanding.facets(subject)) or "不是" in subject or understanding.facets(guess).get("product") \
                     or understanding.facet_spans(guess, "terms") or _ASKS_MORE.search(guess) and not defined:
                 continue

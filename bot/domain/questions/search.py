@@ -60,7 +60,6 @@ DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_
                    "low_confidence")
 LACKING = ("not_in_knowledge", "no_entry_for_city", "uncovered_place", "uncovered_topic")  # a decline that says what is lacking
 FACET_ORDER = ("product", "scheme", "status", "member", "care", "condition", "channel", "year")
-_MEANING_ASKED = re.compile(r"意思|含义|何意|\bmeans?\b|\bmeaning\b")
 _A_FIGURE = re.compile(r"\d[\d,.]*\s*[万元块]?")
 _A_YEAR = re.compile(r"(?:19|20)\d\d年?|[今去明前后]年")
 _INSURED_THERE = re.compile(r"我是|参保的|参保|的人|人|\binsured\b|\bi'm from\b|\bfrom\b|\bi live in\b")  # said of where one is insured
@@ -430,7 +429,7 @@ class SearchIndex:
         told_of_oneself = self.places.named(rest) != ([], []) and not self.understanding.facets(rest)
         if told_of_oneself:
             rest = _INSURED_THERE.sub(" ", self.places.strip(rest))
-        elif _MEANING_ASKED.search(question):
+        elif self.understanding.asks_the_meaning_outright(self.read(question)):
             # (2025年衢州政策里说的起付线到底是啥意思: the meaning asked outright, wherever and whenever the word was read)
             rest = _A_FIGURE.sub(" ", _SEEN_ON.sub(" ", _A_YEAR.sub(" ", self.places.strip(rest))))  # (…“统筹支付3400”是啥意思: the bill's figure)
         english = [word for word in rest.split() if word.isascii()]

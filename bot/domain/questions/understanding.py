@@ -224,6 +224,8 @@ class ExplainedWords(_Strict):
     """A message asking only what one word means (起付线是啥意思) gets that word's glossary entry."""
     asking: list[str] = Field(default_factory=list)  # 什么意思, what does … mean
     along: list[str] = Field(default_factory=list)  # words saying nothing of their own (请问, sorry, the)
+    meaning: list[str] = Field(default_factory=list)  # 意思, mean: the meaning asked outright, wherever the word was read
+    defining: list[str] = Field(default_factory=list)  # 就是, 指的是: what follows defines the word before, however wrongly
     terms: dict[str, list[str]] = Field(default_factory=dict)  # glossary entry id -> the words it explains
     # entries of terms that answer other questions too (huiqubao/settlement explains 3+N): still matched by words
     searched_too: list[str] = Field(default_factory=list)
@@ -517,6 +519,8 @@ class Understanding:
         explained = spec.explained_words
         self._terms = WordMap({word: entry_id for entry_id, words in explained.terms.items() for word in norm(words)})
         self._explaining = alternation(norm(explained.asking))
+        self._meaning_asked = alternation(norm(explained.meaning))
+        self._defining = tuple(norm(explained.defining))
         self._said_around = alternation(norm([*explained.asking, *explained.along]))
         self._story_year_before = tuple(norm(spec.story_year_before))
         self._story_year_after = tuple(norm(spec.story_year_after))
@@ -1093,6 +1097,14 @@ class Understanding:
         rest = self._terms.pattern.sub(" ", normalized)
         rest = self._said_around.sub(" ", rest) if self._said_around is not None else rest
         return next(iter(terms)), " ".join(_NOT_A_WORD.split(rest)).strip()
+
+    def asks_the_meaning_outright(self, normalized: str) -> bool:
+        """起付线到底是啥意思, what does … mean: the meaning asked, not what a word of ours amounts to (门诊起付线是啥)."""
+        return _found(self._meaning_asked, normalized) is not None
+
+    def defines(self, before: str) -> bool:
+        """The text ends with words defining what it names (封顶线就是…, 起付线指的是…)."""
+        return bool(self._defining) and before.endswith(self._defining)
 
     def without_terms(self, normalized: str) -> str:
         """The text without the glossary's words (起付线, cap)."""

@@ -169,3 +169,8 @@ async def test_an_own_sum_without_a_result_before_is_no_result():
 ])
 def test_a_neighbour_asked_of_is_declined(assistant, question):
     assert answered_entry(assistant, question) is None
+
+
+async def test_a_rate_in_points_asked_at_the_care_step_is_a_rule_not_the_care():
+    text = await answer_to_last("帮我估算一下，我是衢州城乡居民医保", "镇上卫生院住院听说能多给5个点，是不是只有在衢州市里才算")
+    assert "5个百分点" in text and "第3步" in text

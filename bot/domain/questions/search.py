@@ -419,7 +419,8 @@ class SearchIndex:
 
     def _word_explained_in(self, question: str) -> str | None:
         """The glossary entry a message asking what one word means asks for, when all else it says is a few words."""
-        found = self.understanding.word_explained(self.read(question))
+        normalized = self.read(question)
+        found = self.understanding.word_explained(normalized)
         if found is None:
             return None
         entry_id, rest = found
@@ -429,7 +430,7 @@ class SearchIndex:
         told_of_oneself = self.places.named(rest) != ([], []) and not self.understanding.facets(rest)
         if told_of_oneself:
             rest = _INSURED_THERE.sub(" ", self.places.strip(rest))
-        elif self.understanding.asks_the_meaning_outright(self.read(question)):
+        elif self.understanding.asks_the_meaning_outright(normalized):
             # (2025年衢州政策里说的起付线到底是啥意思: the meaning asked outright, wherever and whenever the word was read)
             rest = _A_FIGURE.sub(" ", _SEEN_ON.sub(" ", _A_YEAR.sub(" ", self.places.strip(rest))))  # (…“统筹支付3400”是啥意思: the bill's figure)
         english = [word for word in rest.split() if word.isascii()]

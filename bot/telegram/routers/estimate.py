@@ -125,10 +125,9 @@ async def asks_about_the_result(message: Message, assistant: Assistant, state: F
             return True
         if not reader.points_back_to_the_result(text):
             return False  # (刚才算的能报多少，再说一遍 after a question in between: the result it points back to, below)
-    if reader.checks_an_own_sum(text) and not interview.cases.revises(text):  # 我自己算的是报了五万七千多，对吧: the result to compare
-        data, at = await state.get_data(), message.date.timestamp()
-        return "care" in follow_ups.last_result(data, at)
-    if reader.asks_the_rules_year(text) and not interview.cases.read(text).costs:  # 这个60%是哪年的规定: the result, with its sources
+    # 我自己算的是报了五万七千多，对吧: the result to compare; 这个60%是哪年的规定: the result, with its sources
+    if reader.checks_an_own_sum(text) and not interview.cases.revises(text) \
+            or reader.asks_the_rules_year(text) and not interview.cases.read(text).costs:
         data, at = await state.get_data(), message.date.timestamp()
         return "care" in follow_ups.last_result(data, at)
     if reader.asks_for_the_result(text):  # 刚才那个算完了吗, 结果呢 after a result: that result

@@ -348,6 +348,8 @@ class MessageReader:
         """(word before, word after) for each place, product and scheme the correction names in place of one before."""
         understanding, pairs = self.understanding, []
         old_places, new_places = self.places.names_in(before), self.places.names_in(after)
+        # (哦不是衡阳，我们是黑河的: the place named again to be set apart is not the one swapped in)
+        new_places = [name for name in new_places if name not in old_places] or new_places
         if old_places and new_places:
             pairs.append((old_places[0], new_places[0]))
         for dimension in ("product", "scheme"):
@@ -700,6 +702,15 @@ class MessageReader:
         _, asking = self._parts(question)
         return bool(asking) and all(_PAID_WITH_THE_CARD.search(part) and not self.understanding.facets(part).get("product")
                                     for part in asking)
+
+    def told_of_care(self, question: str, neighbour: tuple[str, str]) -> bool:
+        """A part naming the neighbour's word tells of care there (出国了在国外看病: care abroad)."""
+        label, word = neighbour
+        return any(word in part and self.understanding.care_told_in(label, part) for part in self._parts(question)[0])
+
+    def asks_if_paid(self, question: str) -> bool:
+        """A part that asks asks whether, or how much, something is paid for (出国了在国外看病，惠衢保能报吗)."""
+        return any(self.understanding.asks_if_paid_for(part) for part in self._parts(question)[1])
 
     def told_in_passing(self, question: str, products: frozenset[str]) -> frozenset[str]:
         """Of `products`, those only the telling parts name, and never beside insurance (我在外地上班

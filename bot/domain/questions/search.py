@@ -1667,11 +1667,12 @@ class SearchIndex:
         common = self.tools.is_common_word  # a piece the segmenter cut (序上 of 小程序上) is no word the resident wrote
         # (a word naming a value of a dimension the entry leaves open is no detail it lacks: 住院 for the rule of
         # care elsewhere, which holds for every kind of care)
-        # (nor a word naming the way it is done, 网上, 线下: an entry of another way would have clashed already)
+        # (nor a word naming the way it is done, 网上, 线下, or part of one, 上网 of 不会上网: an entry of another way would
+        # have clashed already)
         open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care", "channel"))
                       if dimension not in entry.facets or dimension == "channel"}
         unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
-                       and common(word) and word not in open_words and not _FIGURE.fullmatch(word)]
+                       and common(word) and not any(word in open_word for open_word in open_words) and not _FIGURE.fullmatch(word)]
         if not unexplained:
             return result
         covered, _ = self.places.named(normalized)
@@ -1703,9 +1704,14 @@ class SearchIndex:
         if understanding.same_process(ask):  # among the alternatives offered, else among the close matches
             better = self._answering_neighbour(entry, result.suggestions, normalized, asked, answering) \
                 or self._answering_neighbour(entry, self._close_matches(normalized), normalized, asked, answering, own_city=bool(answering))
-            if better is None and answering and understanding.closed_list_answers(ask):
-                # (湘潭共济我侄子能用吗: Xiangtan's list, which says no other relative is in, wherever it ranks)
-                better = self._answering_neighbour(entry, [other for other in self.knowledge.entries.values() if other.region in answering],
+            if better is None and len(answering) == 1 and understanding.closed_list_answers(ask):
+                # (湘潭共济我侄子能用吗: Xiangtan's list, which says no other relative is in, wherever it ranks; not when
+                # two cities are named, 哦不是衡阳，我们是黑河的: which list is meant is not sure)
+                # (the closest first: 衡阳共济解绑是不是只能去窗口办 is unbinding's entry, not the limits that mention it)
+                entries = self.knowledge.entries
+                ranked = {candidate.entry.id: candidate.entry for candidate in self._rank(self.places.strip(normalized), len(entries))}
+                in_order = [*ranked.values(), *(other for other_id, other in entries.items() if other_id not in ranked)]
+                better = self._answering_neighbour(entry, [other for other in in_order if other.region in answering],
                                                    normalized, asked, answering, own_city=True)
         if better is None and understanding.own_entry(ask):
             better = self._meant_for(ask, entry, normalized, asked, answering)
@@ -1910,6 +1916,7 @@ class SearchIndex:
                 and not self.reader.asks_pointing_at(question, understanding.pointers_at(neighbour[0])) and not (
                 understanding.says_who_asks(neighbour[0]) and not understanding.facets(normalized).get("scheme")) \
                 and not (not beside_ours and self.reader.asks_if_the_story_is_paid(question)) \
+                and not (self.reader.asks_if_paid(question) and self.reader.told_of_care(question, neighbour)) \
                 and not (beside_ours and self.reader.asks_if_ours_is_needed(question) or together):
             # 商业保险都不收她，惠衢保她能买不: the neighbour is the story, ours is asked (not 我失业了，医保怎么交:
             # who the resident is decides how they pay, unless the scheme is said: 个体户，自己交居民医保…)

@@ -44,7 +44,7 @@ _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 
 # two things joined to be compared: up to six characters (or two English words) each side of 和/跟/与/vs
 _THAN = re.compile(r"([\u4e00-\u9fff0-9]{2,8})比(?!例|较|如|方)(?:去|在)?([\u4e00-\u9fff0-9]{2,8})")  # 社区比三甲多报几成
-_JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="") +
+_JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="|还是") +
                      r"(?:去|在)?([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)")
 
 
@@ -132,6 +132,9 @@ class OffTopic(_Strict):
     # Words by which a part that asks points back at the one the story tells of (他个人账户里剩的钱 after 我爸刚过世):
     # the neighbour is asked after all, though only the story names it.
     pointed_at_by: list[str] = Field(default_factory=list)
+    # The words name where care is (出国了，在国外看病): told in the story, it is still what a question whether ours
+    # pays (惠衢保能报吗) is asked of.
+    where_care_is: bool = False
 
 
 class FacetValue(_Strict):
@@ -1156,6 +1159,15 @@ class Understanding:
     def says_who_asks(self, label: str) -> bool:
         """The neighbouring subject is who the resident is (个体户, 失业了: off_topic `whoever_joins`)."""
         return any(item.label == label and item.whoever_joins for item in self.spec.off_topic)
+
+    def care_told_in(self, label: str, text: str) -> bool:
+        """The neighbouring subject is a place of care (off_topic `where_care_is`), and the text tells of care there
+        (one of its `unless_also` words: 出国了在国外看病, not I grew up in Singapore)."""
+        topic = next((item for item in self.spec.off_topic if item.label == label and item.where_care_is), None)
+        if topic is None:
+            return False
+        care = self._off_topic_unless[(topic.label, topic.words[0])][1]
+        return care is not None and care.search(text) is not None
 
     def named_beside_ours(self, label: str) -> bool:
         """The neighbouring subject is an insurance like ours (off_topic `beside_ours`)."""

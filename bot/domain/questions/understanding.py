@@ -42,7 +42,7 @@ _WEIGHED = re.compile(r"比[^较如方]|又是|又报|又能|又交|\bvs\.?(?!\w
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-# two things joined to be compared: up to six characters (or two English words) each side of 和/跟/与/vs
+# two things joined to be compared: up to six characters (or two English words) each side of 和/跟/与/vs, or of 还是 (二级医院还是三级医院)
 _THAN = re.compile(r"([\u4e00-\u9fff0-9]{2,8})比(?!例|较|如|方)(?:去|在)?([\u4e00-\u9fff0-9]{2,8})")  # 社区比三甲多报几成
 _JOINED = re.compile(r"([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)" + COMPARING.format(more="|还是") +
                      r"(?:去|在)?([\u4e00-\u9fff0-9]{2,8}|[a-z0-9-]+(?: [a-z0-9-]+)?)")

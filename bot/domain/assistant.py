@@ -83,6 +83,7 @@ class Reply:
     compared: bool = False  # answered: the cities or schemes a comparing question names, entry and also_asked each one's
     several: bool = False  # answered: the message's several questions, entry and also_asked each one's answer
     only_city: str | None = None  # answered: the one city whose rule this is, when the question named none (rules differ)
+    figures_city: str | None = None  # answered: the city whose rule alone holds the figures the question quoted, none named
     left_out: tuple[str, ...] = ()  # several: the neighbouring subjects the message also asks, which are not ours
     unanswered: tuple[str, ...] = ()  # several: the message's other questions nothing answers surely (as typed)
     unanswered_region: str | None = None  # whose line to call about the parts unanswered, when not the entry's
@@ -179,6 +180,14 @@ class Assistant:
         products = self._products_named(text)
         return bool(products) and products <= {"family-aid", "family-account"}
 
+    def names_another_place(self, text: str, city: str, place_of_care_asked: bool) -> bool:
+        """黑河那边住院能报多少 in the middle of a 衢州 estimate: the message names one of our other cities, or (where
+        the estimate asks no place of care: 株洲看门诊能报多少 in a 衡阳 one) a place we lack; its rules are asked,
+        not this case's. A county of the estimate's city is the city itself (南岳区 in a 衡阳 estimate)."""
+        loaded = self.store.current
+        covered, uncovered = loaded.index.places.named(loaded.index.read(text))
+        return any(region != city for region in covered) or bool(uncovered) and not covered and not place_of_care_asked
+
     def _products_named(self, text: str) -> frozenset[str]:
         loaded = self.store.current
         return loaded.index.understanding.facets(loaded.index.read(text)).get("product", frozenset())
@@ -247,7 +256,9 @@ class Assistant:
             if not (city or follows or case or talked_of or insured_elsewhere or result.region or region == "national"
                     or reply.compared or reply.several or loaded.index.says_where(question, region)):
                 # 住院报销比例是多少, asked by a resident of anywhere: the one city the knowledge has it for, said as such
-                reply = replace(reply, only_city=self.region_name(region, lang))
+                # (起付七百报六成对吧: the city whose rule holds the figures, said as such)
+                said = {"figures_city" if result.by_figures else "only_city": self.region_name(region, lang)}
+                reply = replace(reply, **said)
             return reply
         if result.outcome == "need_city" and (general := next((entry for entry in result.suggestions if entry.general), None)) \
                 and set(general.facets.get("product", ())) & self._products_named(question):

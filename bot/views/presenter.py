@@ -49,7 +49,7 @@ class Presenter:
         if loaded is not self._views_of:
             self._answered_views.clear()
             self._views_of = loaded
-        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.left_out, reply.unanswered,
+        key = (reply.entry.id, reply.answer, locale, html, reply.several, reply.compared, reply.only_city, reply.figures_city, reply.left_out, reply.unanswered,
                reply.lacking_cities, tuple(entry.id for entry in reply.suggestions), tuple(entry.id for entry in reply.related),
                tuple(entry.id for entry in reply.also_asked), reply.lacking_for, reply.missing)
         view = self._answered_views.get(key)
@@ -68,7 +68,7 @@ class Presenter:
             sources = [self._citation(document, locale) for document in assistant.knowledge.documents_of(entry)]
             lacking = {**assistant.hotline(reply.lacking_for, None, locale), "city": assistant.region_name(reply.lacking_for, locale),
                        "missing": reply.missing, "told": assistant.region_name(entry.region, locale)} if reply.lacking_for else None
-            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city, lacking=lacking,
+            text = self._render("answer.j2", locale, html, answer=reply.answer, sources=sources, only_city=reply.only_city, figures_city=reply.figures_city, lacking=lacking,
                                 checked=entry.checked.isoformat(), unsure=bool(reply.suggestions) and not reply.general,
                                 general=reply.general)
             offered = [*reply.suggestions, *reply.related]

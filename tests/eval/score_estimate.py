@@ -54,7 +54,7 @@ def answer_outcome(iv: Interview, case: dict, defaults: dict) -> str:
 
 def answer_expected(case: dict) -> str:
     value = case["expect"]
-    if case["step"] in AMOUNT_STEPS and value != "reask":
+    if case["step"] in AMOUNT_STEPS and value not in ("reask", "unsure"):
         return str(Decimal(str(value)).normalize())
     return str(value)
 

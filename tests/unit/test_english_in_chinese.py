@@ -58,7 +58,6 @@ def test_nothing_listed_reads_as_nothing():
 
 
 QUESTIONS = [
-    ("xiangtan aid: spouse's dad ok to link?", "family-aid/xiangtan/who"),
     ("quzhou worker clinic trips, max back per yr?", "quzhou/employee/outpatient-cap"),
     ("newborn in NICU, not enrolled yet, quzhou, ward costs paid?", "quzhou/resident/newborn"),
 ]

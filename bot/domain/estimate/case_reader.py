@@ -295,8 +295,10 @@ class CaseReader:
         told_before = [clause for clause in self._clauses.split(prepare(split[0])) if clause.strip()]
         kind = self._label(told_before[-1]) if told_before else ""
         kind = _TOLD_AS.get(kind, kind)  # (今年门诊之前报过的不是3700，是3000: what the fund paid this year, corrected)
+        if kind == "not_a_cost" and self._deductible_paid(told_before[-1]):
+            kind = "deductible_used"  # (之前扣的起付线记错了，不是两百，是一百: what was paid of it this year, corrected)
         main = cost_step({**before.answers, **after.answers}.get("care"))
-        if not kind or kind == main or kind not in AMOUNT_STEPS + tuple(_TOLD_AS.values()) or self._label(split[1]) \
+        if not kind or kind == main or kind not in AMOUNT_STEPS + tuple(_TOLD_AS.values()) + ("deductible_used",) or self._label(split[1]) \
                 or main not in after.answers or kind in after.answers:
             return after
         answers = {(kind if name == main else name): value for name, value in after.answers.items()}

@@ -298,6 +298,8 @@ class Interview:
                 return self.reader.amount(text, none_means_zero=step.name == "out_of_list")
             except Unread as unread:
                 reason = unread.reason.split(":", 1)[1] if unread.reason.startswith("amount:") else "not_a_number"
+                if reason == "unsure" and self.allows_unsure(step.name):
+                    return None  # 自费的不清楚: assumed none, as unsure_steps says, and the result says so
                 raise AnswerError(AMOUNT_HINTS[reason], unread.reason) from None
         allowed = {option.value for option in step.options}
         if text in allowed:  # a pressed button

@@ -40,10 +40,12 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
+from bot.domain.estimate.amounts import find_amounts, prepare
 from bot.domain.knowledge.schema import Entry, KnowledgeBase
 from bot.domain.privacy import without_identifiers
 from bot.domain.questions.english import InChinese
@@ -53,7 +55,7 @@ from bot.domain.questions.reading import MessageReader
 from bot.domain.questions.slips import ThumbSlips
 from bot.domain.questions.spelling import EnglishSpelling
 from bot.domain.questions.text import ENGLISH_STOPWORDS, TextTools, spaced_out_joined
-from bot.domain.questions.understanding import AGE, Facets, Understanding, YEAR, conflicts, detect_language
+from bot.domain.questions.understanding import AGE, Facets, Understanding, YEAR, conflicts, detect_language, small_number
 
 OUTCOMES = ("answered", "suggested", "need_city", "declined")
 DECLINE_REASONS = (None, "off_topic", "uncovered_topic", "uncovered_place", "no_entry_for_city", "not_in_knowledge",
@@ -106,6 +108,29 @@ class SearchResult:
     lacking_for: str | None = None
     # compared: the cities the question compares that have no entry of their own on it (湘潭慢性病自付比例多少，衡阳呢)
     lacking_cities: tuple[str, ...] = ()
+    # answered: the figures the question quotes (起付三百报七成对吧) are found in this city's rule alone, no city named
+    by_figures: bool = False
+
+
+_ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
+_TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
+_STATED_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?")
+
+
+_COUNTED = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*(?:分钟|天|个月|个工作日|个人|名|位|家|次|岁)")  # 五分钟就能办好
+
+
+def _quoted_figures(normalized: str) -> set:
+    """The amounts, rates and counts a question quotes (起付三百, 报七成, 百分之六十, 五分钟), as numbers."""
+    figures = {value for _, value in find_amounts(prepare(normalized)) if not isinstance(value, Exception)}
+    figures |= {Decimal(int(count)) if count.isdigit() else Decimal(small_number(count.replace("两", "二")))
+                for count in _COUNTED.findall(normalized)}
+    return figures | {Decimal(10 * ("一二三四五六七八九".index(tenths.group(1)) + 1)) for tenths in _TENTHS.finditer(normalized)}
+
+
+def _figures_in(answer: str) -> set:
+    """The numbers an answer states (300元, 70%, 1.5万), as numbers."""
+    return {Decimal(number) * (10000 if wan else 1) for number, wan in _STATED_NUMBER.findall(answer.replace(",", ""))}
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -307,6 +332,9 @@ class SearchIndex:
                 question, {value for dimension, value in result.missing if dimension == "asks"})) is not None \
                 and (again := self._understood(taken, city, follows, case, insured_in)).outcome == "answered":
             return again  # 起付线是医院收的挂号费吗: asked what the thing is, the guess set right
+        if result.outcome != "answered" and (read := self.read(question)) != (bound := self.understanding.bound_at_home(read)) \
+                and (again := self._understood(bound, city, follows, case, insured_in)).outcome == "answered":
+            return again  # 衡阳能去柜台绑吗, unread as it stands: the binding of the city's family aid
         if result.decline_reason == "low_confidence" and result.named_lead is not None:
             # nothing surer read the whole message: the entry its city and product lead to (_named_product_leads)
             return self._unless_lacking(question, city, result.named_lead)
@@ -1176,16 +1204,19 @@ class SearchIndex:
             return result
         return _led_by(result, better)
 
-    def _city_line_asked(self, question: str, result: SearchResult) -> SearchResult:
-        """老人想打电话问问衢州医保，号码多少: the one city named has an entry telling what is asked of every city (its
-        line), which answers before a nationwide entry that only shares words with the story (the balance by phone),
-        and where the story's words leave the search unsure (胃癌要问特药，衢州医保电话是多少)."""
+    def _city_line_asked(self, question: str, result: SearchResult, city: str | None = None) -> SearchResult:
+        """老人想打电话问问衢州医保，号码多少: the one city named (or, none named, the one talked of: which number do we
+        ring about her claim, after a Quzhou estimate) has an entry telling what is asked of every city (its line),
+        which answers before a nationwide entry that only shares words with the story (the balance by phone), and
+        where the story's words leave the search unsure (胃癌要问特药，衢州医保电话是多少)."""
         national = result.outcome == "answered" and result.entry.region == NATIONAL
         if not (national or result.outcome == "suggested" or result.decline_reason == "low_confidence"):
             return result
         normalized = self.read(question)
         understanding = self.understanding
-        covered, _ = self.places.named(normalized)
+        covered, uncovered = self.places.named(normalized)
+        if not covered and not uncovered and city in self.knowledge.regions and city != NATIONAL:
+            covered = [city]
         if len(set(covered)) != 1 or national and understanding.facets(normalized).get("product") \
                 or not understanding.asks_of_the_city(normalized):
             return result
@@ -1206,7 +1237,7 @@ class SearchIndex:
         return result
 
     def _search(self, question: str, city: str | None) -> SearchResult:
-        result = self._city_line_asked(question, self._decide(question, city))
+        result = self._city_line_asked(question, self._decide(question, city), city)
         if result.outcome == "answered" and result.suggestions and result.confidence < self.ANSWER:
             result = self._on_the_way_named(question, self._on_the_app_named(question, result))
         if result.outcome == "suggested" and (focused := self.reader.focus(question)):
@@ -1928,7 +1959,9 @@ class SearchIndex:
             uncovered_topic = SearchResult("declined", region=named, decline_reason="uncovered_topic",
                                            decline_region=fallback_region, subject=neighbour[0])
         asked = self._asked(question, normalized)
-        if not tools.has_anchor(normalized) and not asked.get("product"):  # 把父母绑到我手机上 names a product
+        # (衢州职工高血压报几成: a city of ours, its scheme and a rule asked name our insurance, though no anchor does)
+        if not tools.has_anchor(normalized) and not asked.get("product") \
+                and not (covered and asked.get("scheme") and understanding.asks(normalized)):  # 把父母绑到我手机上 names a product
             return uncovered_topic if neighbour else SearchResult("declined", region=named, decline_reason="off_topic",
                                                                   decline_region=fallback_region)
         if covered and uncovered and not understanding.weighs_places(normalized) \
@@ -2155,6 +2188,9 @@ class SearchIndex:
                 return self._insured_elsewhere(normalized, asked, None, _as_elsewhere(normalized, [name]))
             if f"{name}人" in normalized:  # 黑河人在衢州旅游住院了: one of Heihe is insured there, wherever they are
                 return self._insured_elsewhere(normalized, asked, None, normalized.replace(f"{name}人", "外地参保的人"))
+            if self._role_of(normalized, name) != "care" and (self.understanding.asks_to_join(normalized) or _ON_SALE.search(normalized)):
+                # 黑河能买惠衢保吗, 衡阳有没有惠衢保这种补充保险: whether one there may have it, asked as one insured there
+                return self._insured_elsewhere(normalized, asked, None, _as_elsewhere(normalized, [name]))
         return None
 
     def _asked_by_one_insured_outside(self, question: str, insured_in: str) -> SearchResult | None:
@@ -2678,13 +2714,22 @@ class SearchIndex:
 
     def _which_city(self, members: list[Entry], normalized: str, conf: float) -> SearchResult:
         """Ask which city, among the cities using the app the question names (湘医保: Hengyang or
-        Xiangtan); the one city that uses it is the answer (云南医保: Zhaotong)."""
+        Xiangtan); the one city that uses it is the answer (云南医保: Zhaotong), as is the one city whose
+        rule holds the figures the question quotes (职工门诊起付三百报七成对吧: Quzhou's, not Hengyang's)."""
         apps = self.understanding.region_apps
         using = {region for region, words in apps.items() if any(word in normalized for word in words)}
         if using and (naming := [member for member in members if member.region in using]):
             if len(naming) == 1 < len(members):
                 return SearchResult("answered", naming[0], conf)
             members = naming
+        # (祁阳市的…是不是也降到10%了: a place we lack is asked of, whatever figures of ours it matches)
+        quoted = _quoted_figures(normalized) if self.places.unknown(normalized, self.understanding) is None else set()
+        held = {member.id: quoted & _figures_in(member.answer) for member in members} if quoted else {}
+        # (七百…百分之六十: Quzhou's rule holds both, Hengyang's only 60; 起付300 of both: still asked)
+        holding = [member for member in members if held and all(held[other.id] < held[member.id]
+                                                                 for other in members if other.id != member.id)]
+        if len(holding) == 1 < len(members):
+            return SearchResult("answered", holding[0], conf, by_figures=True)
         return SearchResult("need_city", None, conf, suggestions=members)
 
     def _likeliest_group(self, candidates: list[Candidate]) -> str | None:

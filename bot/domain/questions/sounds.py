@@ -488,6 +488,8 @@ class SoundTable:
                 text = f"{text[:first]}{word}{text[last:]}"
         return text
 
+    # English words spelling pinyin syllables that English questions use to liken (like huiqubao: not 立刻惠衢保)
+    _ENGLISH_ONLY = frozenset({"like", "unlike"})
     _SENTENCE_WORDS_FEWEST = 3  # words (or syllables of one word) a run of letters needs to be read as a sentence
     _SENTENCE_WORDS_READ = 2  # …and words of two characters or more found in it
 
@@ -495,6 +497,8 @@ class SoundTable:
         """A run of letters that is a whole sentence in pinyin (hei he gong ji you shen me tiao jian), as the words;
         None when it is no such run (a short one, English words, or one with too few words of ours in it). `in_pinyin`:
         another part of the message is such a sentence, and a run of everyday words (wo nainai 86 le) is read too."""
+        if not self._ENGLISH_ONLY.isdisjoint(run.split()):
+            return None
         if in_pinyin and len(run.split()) >= 2 and self._sentences is not None and self._sentences.is_pinyin(run) \
                 and run.replace(" ", "") not in self._as_typed:
             return self._sentences.read(run)

@@ -69,8 +69,8 @@ def _bigrams(text: str) -> set[str]:
     return {text[at:at + 2] for at in range(len(text) - 1)} if not text.isascii() else set(text.split())
 
 
-def _age(text: str) -> int:
-    """3, 三, 十五, 二十 → the number (ages only: two digits at most)."""
+def small_number(text: str) -> int:
+    """3, 三, 十五, 二十 → the number (ages, counts: two digits at most)."""
     if text.isdigit():
         return int(text)
     tens, _, ones = text.rpartition("十")
@@ -141,6 +141,10 @@ class FacetValue(_Strict):
     label: str
     label_en: str
     words: list[str] = Field(default_factory=list)
+    # Other values of the dimension set aside when one of `outweighing` is named (不会用小程序: the counter is
+    # asked, though the app is named only to say it cannot be used)
+    outweighs: list[str] = Field(default_factory=list)
+    outweighing: list[str] = Field(default_factory=list)
 
 
 class Places(_Strict):
@@ -276,6 +280,17 @@ class MisnamedProduct(_Strict):
     unless_with: list[str] = Field(default_factory=list)
 
 
+class BoundAtHome(_Strict):
+    """Binding asked in a city where the only binding our knowledge tells of is one product's (衡阳能去柜台绑吗, Heihe
+    binding with Alipay: family aid's): that product is meant, and its name is read after the act, unless the message
+    names one of ours or a word of the other binding (亲情账户, 医保码)."""
+    name: str
+    name_en: str
+    home: list[str] = Field(min_length=1)
+    acts: list[str] = Field(min_length=1)
+    unless_with: list[str] = Field(default_factory=list)
+
+
 class UnderstandingFile(_Strict):
     version: int
     fillers: list[str] = Field(default_factory=list)
@@ -335,6 +350,7 @@ class UnderstandingFile(_Strict):
     insurance_names: InsuranceNames = InsuranceNames()
     described_products: list[DescribedProduct] = Field(default_factory=list)
     misnamed_products: list[MisnamedProduct] = Field(default_factory=list)
+    bound_at_home: list[BoundAtHome] = Field(default_factory=list)
     requests_to_act: RequestsToAct | None = None
     corrections: list[str] = Field(default_factory=list)  # 哦不, 打错了, I mean: what follows corrects what came before
     restatements: list[str] = Field(default_factory=list)  # 我是问: a correction only after a part that asks
@@ -434,6 +450,8 @@ class Understanding:
                     words.setdefault(word, value)
         # (a gap in a facet's word stays inside a clause: 绑到我的共济上，手机上怎么弄 is no 绑到…手机上)
         self._facet_maps = {dimension: WordMap(words, within_part=True) for dimension, words in self._facet_words.items() if words}
+        self._outweighing = [(dimension, value, frozenset(facet.outweighs), alternation(norm(facet.outweighing)))
+                             for dimension, values in spec.facets.items() for value, facet in values.items() if facet.outweighs]
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         # two values of a dimension joined to compare (compared()); built here, not when first asked, so that
         # the knowledge's snapshot (bot.domain.knowledge.snapshot) holds them compiled: the product one took
@@ -465,6 +483,8 @@ class Understanding:
                            for product in spec.described_products]
         self._misnamed = [(norm([product.name])[0], alternation(norm(product.called)), alternation(norm(product.said_to_do)),
                            alternation(norm(product.unless_with))) for product in spec.misnamed_products]
+        self._bound_at_home = [(norm([bound.name])[0], bound.name_en, alternation(norm(bound.home)), alternation(norm(bound.acts)),
+                                alternation(norm(bound.unless_with))) for bound in spec.bound_at_home]
         acting = spec.requests_to_act
         self._request_to_act = (re.compile(rf"(?:{alternation(norm(acting.asked_by)).pattern})(?=(?:{alternation(norm(acting.acts)).pattern}))"),
                                 alternation(norm(acting.not_after)), norm([acting.read_as])[0]) if acting else None
@@ -633,6 +653,18 @@ class Understanding:
                 return called.sub(name, normalized)
         return normalized
 
+    def bound_at_home(self, normalized: str) -> str:
+        """Binding asked in a city whose binding is one product's, that product named after the city (bound_at_home):
+        a second reading of a message the first leaves unanswered."""
+        if not self._bound_at_home or self.facets(normalized).get("product"):
+            return normalized
+        for name, name_en, home, acts, unless in self._bound_at_home:
+            if (city := home.search(normalized)) is not None and (act := acts.search(normalized)) is not None \
+                    and (unless is None or unless.search(normalized) is None):
+                said = f" {name_en} " if city.group(0).isascii() else name  # (衡阳共济能去柜台绑吗: after the city, as said)
+                return f"{normalized[:city.end()]}{said}{normalized[city.end():]}"
+        return normalized
+
     def as_how_asked(self, normalized: str) -> str:
         """A request that the bot act read as asking how it is done (requests_to_act)."""
         if self._request_to_act is None:
@@ -774,7 +806,7 @@ class Understanding:
         for value in ("child", "adult"):
             def other(match: re.Match) -> str:
                 if match.re is AGE:
-                    age = _age(next(filter(None, match.groups())))
+                    age = small_number(next(filter(None, match.groups())))
                     return match.group(0) if (age < 16) == (value == "child") else " "
                 return match.group(0) if words.value(match.group(0)) == value else " "
             side = AGE.sub(other, words.pattern.sub(other, weighed))
@@ -1197,8 +1229,11 @@ class Understanding:
                         if not self._a_year_of_the_story(normalized, match))
         if years:
             found["year"] = years
+        for dimension, value, outweighed, outweighing in self._outweighing:
+            if value in found.get(dimension, ()) and outweighing is not None and outweighing.search(normalized):
+                found[dimension] = found[dimension] - outweighed
         if "member" in self._facet_words:
-            ages = {_age(next(filter(None, match.groups()))) for match in AGE.finditer(normalized)}
+            ages = {small_number(next(filter(None, match.groups()))) for match in AGE.finditer(normalized)}
             members = {"child" for age in ages if age < 16} | {"adult" for age in ages if age > 16}
             if members:  # an age says more than a word: 我儿子今年三岁 is a child whatever else is named
                 found["member"] = frozenset(members)

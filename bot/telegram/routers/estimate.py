@@ -521,6 +521,12 @@ class EstimateFlow:
                 and await self.digress(text, asks=True):
             await self.show(answers)  # 等一下，二级医院的起付线是多少？: the FAQ answers; 二级 answers no step
             return
+        if answers.get("city") and step.name not in _PLACE_STEPS and self.interview.reader.is_question(simplified(text)) \
+                and not self.interview.reader.may_hold_an_amount(text) and not self.interview.cases.revises(text) \
+                and self.assistant.names_another_place(text, answers["city"], self.interview.location_asked(answers["city"])) \
+                and await self.digress(text, asks=True):
+            await self.show(answers)  # 黑河那边住院能报多少 at the level step of a 衢州 estimate: 黑河's rules, then the step again
+            return
         if answers and self.interview.reader.is_question(simplified(text)) and not self.interview.reader.may_hold_an_amount(text) \
                 and self.assistant.asks_of_a_product_outside_the_estimate(text) and await self.digress(text, asks=True):
             await self.show(answers)  # 我大姑在湘潭上班，她能给她婆婆共济吗: family aid answered, 湘潭 no place of care

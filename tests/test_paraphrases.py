@@ -393,6 +393,16 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-fourhundredeleventh.yaml", 0.94), ("residents-fourhundredtwelfth.yaml", 0.92),
         ("residents-fourhundredthirteenth.yaml", 0.89), ("residents-fourhundredfourteenth.yaml", 0.89),
         ("residents-fourhundredfifteenth.yaml", 0.97),
+        # fiftieth session, all ten sealed and run once untuned at its start (e6f093b): 90.6 / 91.3 / 93.4 / 81.9 / 84.7 /
+        # 92.3 / 90.6 / 90.6 / 84.7 / 88.6 % (a thirty-second everyday mix, rumours checked, counties and districts named
+        # for the city, something missing second style, English only second style, a thirty-third everyday mix, life
+        # events second style, on behalf of someone, numbers as people write them, traditional only with HK/TW wording);
+        # after tuning:
+        ("residents-fourhundredsixteenth.yaml", 0.91), ("residents-fourhundredseventeenth.yaml", 0.91),
+        ("residents-fourhundredeighteenth.yaml", 0.95), ("residents-fourhundrednineteenth.yaml", 0.83),
+        ("residents-fourhundredtwentieth.yaml", 0.87), ("residents-fourhundredtwentyfirst.yaml", 0.94),
+        ("residents-fourhundredtwentysecond.yaml", 0.92), ("residents-fourhundredtwentythird.yaml", 0.93),
+        ("residents-fourhundredtwentyfourth.yaml", 0.87), ("residents-fourhundredtwentyfifth.yaml", 0.89),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Iterable, Iterator
 
 from bot.domain.estimate.amounts import find_amounts, prepare
@@ -115,8 +115,6 @@ class SearchResult:
 _ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
 _STATED_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?")
-
-
 _COUNTED = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*(?:分钟|天|个月|个工作日|个人|名|位|家|次|岁)")  # 五分钟就能办好
 
 

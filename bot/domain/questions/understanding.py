@@ -282,7 +282,7 @@ class MisnamedProduct(_Strict):
 
 class BoundAtHome(_Strict):
     """Binding asked in a city where the only binding our knowledge tells of is one product's (衡阳能去柜台绑吗, Heihe
-    binding with Alipay: family aid's): that product is meant, and its name is read after the act, unless the message
+    binding with Alipay: family aid's): that product is meant, and its name is read after the city's, unless the message
     names one of ours or a word of the other binding (亲情账户, 医保码)."""
     name: str
     name_en: str

@@ -84,6 +84,9 @@ def test_an_app_named_only_as_what_cannot_be_used_asks_for_the_counter(index):
     ("衡阳有惠衢保吗", "huiqubao/need-basic-insurance"),
     ("常宁市我是职工，家里人口多，个账共济一次能挂上几口人", "family-aid/hengyang/limits"),
     ("Hengyang: when my dad buy medicine, whose account pay first, mine or his own?", "family-aid/hengyang/order"),
+    ("退休金两千八左右，医保卡每月进七百？", "quzhou/employee/personal-account-retiree"),  # (the account's credit, not the pension)
+    ("衢州居民自付了六万，大病能再报多少", "quzhou/resident/critical-illness"),
+    ("Xiangtan: max relatives for my gongji?", "family-aid/xiangtan/limits"),
 ])
 def test_what_the_story_tells_leaves_the_question_asked(index, question, entry):
     assert answered(index, question) == entry

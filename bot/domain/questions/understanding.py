@@ -142,7 +142,7 @@ class FacetValue(_Strict):
     label_en: str
     words: list[str] = Field(default_factory=list)
     # Other values of the dimension set aside when one of `outweighing` is named (不会用小程序: the counter is
-    # asked, though the app is named only to say it cannot be used)
+    # asked, though the app is named only to say it cannot be used); those words name this value too
     outweighs: list[str] = Field(default_factory=list)
     outweighing: list[str] = Field(default_factory=list)
 
@@ -446,7 +446,7 @@ class Understanding:
         for dimension, values in spec.facets.items():
             words = self._facet_words[dimension] = {}
             for value, facet in values.items():
-                for word in norm(facet.words):
+                for word in norm([*facet.words, *facet.outweighing]):  # (the words outweighing others name the value too)
                     words.setdefault(word, value)
         # (a gap in a facet's word stays inside a clause: 绑到我的共济上，手机上怎么弄 is no 绑到…手机上)
         self._facet_maps = {dimension: WordMap(words, within_part=True) for dimension, words in self._facet_words.items() if words}

@@ -135,6 +135,12 @@ class Assistant:
         covered, _ = index.places.named(index.read(text))
         return covered[0] if covered else None
 
+    def place_named(self, text: str) -> str | None:
+        """The first place a text names, ours or not, as the knowledge writes it (湘潭, 金华), None if it names none."""
+        index = self.store.current.index
+        names = index.places.names_in(index.read(text))
+        return names[0] if names else None
+
     def language_of(self, text: str) -> str | None:
         """The language a message is written in (zh, zh_Hant, en), None if it does not tell."""
         return self.store.current.index.language_of(text)

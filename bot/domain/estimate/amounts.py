@@ -38,8 +38,23 @@ class AmountError(ValueError):
         self.figure = figure  # rate: the price per unit (一个月1000 -> 1000), when it is a number
 
 
+_SMALL_DIGITS = {**{str(d): d for d in range(10)}, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                 "七": 7, "八": 8, "九": 9}
+_SMALL = "[0-9零一二两三四五六七八九]"
+# The jiao (and fen) said after the yuan (八百五十块五毛, 12块5, 三十元五角二分): tenths and hundredths of a yuan
+_CHANGE = re.compile(rf"(?P<jiao>{_SMALL})(?:(?:毛|角)钱?(?:(?P<fen>{_SMALL})分)?|(?=$|[\s,，。.!！?？;；]))")
+_YUAN_AND_CHANGE = re.compile(rf"(?P<yuan>.+?)(?:块|元)(?={_SMALL}(?:毛|角|$))")
+
+
+def _change(match: re.Match) -> Decimal:
+    return Decimal(_SMALL_DIGITS[match["jiao"]]) / 10 + Decimal(_SMALL_DIGITS[match["fen"]] if match["fen"] else 0) / 100
+
+
 def parse_amount(text: str) -> Decimal:
     """The amount in yuan; raise AmountError(reason) when the text is not a usable amount."""
+    stripped = unicodedata.normalize("NFKC", text or "").strip()
+    if (yuan := _YUAN_AND_CHANGE.match(stripped)) and (change := _CHANGE.fullmatch(stripped, yuan.end())):
+        return (parse_amount(yuan["yuan"]) + _change(change)).quantize(CENT)
     cleaned = _clean(text)
     if not cleaned:
         raise AmountError("empty")
@@ -212,7 +227,7 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
     rough_before, rough_after = (tuple(words) for words in rough)
     found = []
     rate, rate_after = _rate_pattern(tuple(rate_units)), _rate_after_pattern(tuple(rate_units))
-    rough_until = -1  # the end of the last rough amount: 一百多万's 万 is part of it
+    rough_until = -1  # the end of the last rough amount (一百多万's 万 is part of it), or of one's jiao (12块5)
     for match in _IN_TEXT.finditer(prepared):
         if match.start() < rough_until:
             continue
@@ -255,7 +270,11 @@ def find_amount_spans(prepared: str, not_money_after: tuple[str, ...] = (), rate
                 found.append((match.start(), tail.end(), AmountError("rate", figure)))
                 continue
         try:
-            found.append((match.start(), tail.end(), parse_amount(span)))
+            value = parse_amount(span)
+            change = _CHANGE.match(prepared, tail.end()) if tail.group("currency") in ("块", "元") else None
+            found.append((match.start(), change.end(), (value + _change(change)).quantize(CENT)) if change
+                         else (match.start(), tail.end(), value))
+            rough_until = change.end() if change else rough_until  # (12块5: the 5 is its jiao, no amount of its own)
         except AmountError as error:
             if error.reason != "not_a_number":
                 found.append((match.start(), tail.end(), error))

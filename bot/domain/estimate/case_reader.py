@@ -15,7 +15,7 @@ from bot.domain.estimate.amounts import AmountError, find_amount_spans, find_amo
 from bot.domain.estimate.answer_reader import OUTSIDE, UNSURE, Unread, simplified
 from bot.domain.estimate.interview import ALL_PAID, AMOUNT_STEPS, GIVEN, WORD_TABLE, Interview
 from bot.domain.estimate.rules import comparable
-from bot.domain.questions.understanding import AGE_WITHOUT_UNIT, ENGLISH_AGE_WITHOUT_UNIT
+from bot.domain.questions.understanding import AGE_TOLD_IN_A_CASE, ENGLISH_AGE_WITHOUT_UNIT
 
 LONGEST_CASE = 400  # characters read: a case is a few sentences; the rest of a long message is not
 NOTHING = Decimal("0.00")
@@ -37,9 +37,9 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 # A space between Chinese words parts clauses (voice input types no commas: 医保内3万 自费2万), and so does one after an
 # amount (3w 自费2w); not one before 的 (自费 的药), nor one after an English word (self-pay 的药, Huiqubao 没买), which
-# sits in a Chinese sentence as a word. Spoken on without pauses, the words of interview.yaml `clause_starts` (然后, a request:
+# sits in a Chinese sentence as a word. A dash parts clauses (Quzhou resident insurance — 4 nights in Kaihua). Spoken on without pauses, the words of interview.yaml `clause_starts` (然后, a request:
 # …惠衢保没买帮我算算能报多少) start one too (CaseReader._clauses).
-_CLAUSES = re.compile(r"(?:[;!?，。；！？、]|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
+_CLAUSES = re.compile(r"(?:[;!?，。；！？、—–]|\s-\s|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
                       r"|(?<=[0-9][a-z])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")
 _WHO_THE_PERSON_IS = frozenset({"scheme", "hardship", "huiqubao"})  # details a "what if" may say of the person alone
@@ -156,6 +156,7 @@ class CaseReader:
         self._paid = tuple(prepare(w) for w in known.paid_words)
         self._other_year = tuple(prepare(w) for w in known.other_year_words)
         self._replaced = tuple(prepare(w) for w in known.replaced_words)
+        self._exact = tuple(prepare(w) for w in known.exact_words)
         # 我医保早就从衡阳转回衢州了: insurance moved from one city to another is insured in the second, and no care was anywhere
         moved = "|".join(map(re.escape, sorted(known.moved_words, key=len, reverse=True)))
         self._transferred = re.compile(rf"(?P<what>医保|社保|参保|关系|保险)(?P<when>[^，。,；;！？!?]{{0,4}}?)(?:从|由)[^，。,；;！？!?]{{1,8}}?"
@@ -847,8 +848,9 @@ class CaseReader:
         per_unit = []  # prices per unit of what was spent (每个月药费1000): the cost only when nothing else is
         pieces = self._pieces(clauses)
         main_cost, rough = cost_step(care), False
+        refined = None  # the kind of the amount told last, which an exact one may replace
         # (他78了 tells an age, not an amount: blanked, the places of the amounts kept)
-        found_in = [find_amounts(ENGLISH_AGE_WITHOUT_UNIT.sub(_blank, AGE_WITHOUT_UNIT.sub(_blank, clause)), not_money,
+        found_in = [find_amounts(ENGLISH_AGE_WITHOUT_UNIT.sub(_blank, AGE_TOLD_IN_A_CASE.sub(_blank, clause)), not_money,
                                  self.reader.rate_units, self.reader.rough) for clause, _ in pieces]
         for at_piece, (clause, compared) in enumerate(pieces):
             amounts = found_in[at_piece]
@@ -879,7 +881,11 @@ class CaseReader:
                 if self._of_another_year(clause) and (kind in ("fund_paid", "deductible_used", "not_a_cost")
                                                       or not kind and _REIMBURSED_AFTER.search(clause, at)):
                     continue  # (去年报了7600, 那7600是去年报的: last year's, nothing of this year's case)
+                if not isinstance(value, AmountError) and refined is not None and self._made_exact(clause[:at]):
+                    kind = refined  # 自费五千多，具体是5230: the amount just told, made exact
+                    labelled[kind].pop()
                 labelled[kind].append(None if isinstance(value, AmountError) else value)
+                refined = kind
                 if isinstance(value, AmountError) and value.reason == "not_exact" and (kind in (main_cost, "total") or not kind
                         and not clause[:at].rstrip().endswith(self.reader.rough[0])):
                     rough = True  # (花了两万出头 is a rough cost; 超过1万就能报 a bound someone said, no cost)
@@ -913,6 +919,11 @@ class CaseReader:
         if found.get(main) is None and not told and rough:
             found["rough"] = True
         return {name: value for name, value in found.items() if value is not None}
+
+    def _made_exact(self, before: str) -> bool:
+        """The words before an amount make an earlier rough one exact (…具体是, …to be exact)."""
+        before = prepare(before).rstrip(" ,:，：")
+        return any(before.endswith(word) for word in self._exact)
 
     def _only_the_amount_taken_back(self, clause: str, at: int) -> bool:
         """不是3万 (the figure said wrong), not 不是医保内的5千 (a label negated: outside the list)."""

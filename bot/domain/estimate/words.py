@@ -58,6 +58,7 @@ class Understanding(_Strict):
     follow_up_ends: Words = Field(default_factory=list)  # …也花了3万呢: a case told as a follow-up, not a question about its parts
     later_words: Words = Field(default_factory=list)  # 以前是低保，现在不是了: the part from 现在 answers
     replaced_words: Words = Field(default_factory=list)  # 不是三万二，是一万五千八: the amount after them is no cost
+    exact_words: Words = Field(default_factory=list)  # 三万多，具体是三万一千四: the rough amount made exact
     moved_words: Words = Field(default_factory=list)  # 医保从衡阳转回衢州了: insured in the second city
     part_of_total_words: Words = Field(default_factory=list)  # 合计5万，其中自费3000: the amount is part of the whole
     month_words: Words = Field(default_factory=list)  # 每个月药费3000: the price per unit is a month's

@@ -13,6 +13,8 @@ from bot.domain.questions.wordmatch import COMPARING, alternation
 
 NATIONAL = "national"
 _THERE_AFTER = re.compile(r"外地(?:那边|那里|那儿|那头)")
+# what a place is measured against another by (是不是比衡阳低, 比衢州贵): the other is only the measure
+_MEASURED = "(?:的)?(?:低|高|多|少|贵|便宜|好|差|强|划算|优惠)"
 # 住在长沙我姐家, stays with my sister in Changsha: the relative is only whose home it is, not who is asked about
 _HOST_HOME = re.compile(r"(?<=外地)[我他她]?的?(?:孩子|子女|兄弟姐妹|父母|亲戚|朋友)(?:家|那里|那边|那儿)"
                         r"|\bwith (?:my|his|her|our) (?:child|children|sibling|siblings|parents|relatives|family)(?= in\b)")
@@ -68,10 +70,12 @@ class Places:
         # (衡阳的共济出了市还能用吗，湘潭的呢: a later part that only swaps in another of our cities asks the same of it)
         self._switched_to = re.compile(rf"[\s,，。;；?？!！]+(?:那|那么|还有)?({ours_first})[市县]?(?:的|那边|这边|那里|那儿)?(?:呢|又怎么样|又如何|又是怎样|怎么样)(?=$|[\s,，。?？!！;；])")
         self._likened = re.compile(rf"(?:跟|和|与|同|像)(?:{ours_first})[市的]?(?:一样|相同|差不多|一致|比|那样|那种|似的)"
-                                   rf"|\b(?:the way|like|as in|as)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
+                                   rf"|比(?:{ours_first})[市的]?{_MEASURED}"  # (长沙…报销比例是不是比衡阳低)
+                                   rf"|\b(?:the way|like|as in|as|than)\s+(?:{ours_first})\b")  # (…像衡阳那样, the way heihe does)
         self._likened_names = re.compile(rf"(?:跟|和|与|同|像)({ours_first})(?:市|那边|那里|那儿)?[^,，。？?！!]{{0,10}}?"
                                          rf"(?:一样|相同|差不多|一致|比|那样|似的)|\b(?:the way|like|same as|as in|as)\s+({ours_first})\b"
                                          rf"|(?:我们|咱们|俺们)({ours_first})(?:市|这边|那边)?(?:是|才|都是)\d"  # (…？我们衢州是440)
+                                         rf"|比({ours_first})[市的]?{_MEASURED}|\bthan\s+({ours_first})\b"  # (…是不是比衡阳低)
                                          rf"|({ours_first})(?:市|这边|那边)?(?:那种|那样)"  # (有没有衡阳那种10个的上限)
                                          rf"|({ours_first})(?:市|这边|那边)?(?:是可以的|都可以|可以的|都行|就可以|就行)")  # (…，昭通是可以的)
         # (with_misheard_names) our cities' names and those we lack, as typed by their sound
@@ -273,6 +277,11 @@ class Places:
         """The clause naming a place, up to it, is about a relative (爸妈在老家株洲参的保, 她在株洲参保)."""
         clause = re.split(r"[\s,.!?;:，。！？；：、]", normalized[:start])[-1]
         return bool(understanding.facets(clause).get("member")) or clause.startswith(("他", "她")) and len(clause) > 1  # not 他杭州的账户
+
+    @staticmethod
+    def about_a_relative(clause: str, understanding: Understanding) -> bool:
+        """The clause speaks of a relative (她住院能报多少, 我妈…), not of the resident."""
+        return bool(understanding.facets(clause).get("member")) or clause.startswith(("他", "她"))
 
     def as_elsewhere(self, normalized: str, understanding: Understanding, role: str = "care") -> str:
         """A place we do not cover, named as where the resident is treated or lives, is "外地"

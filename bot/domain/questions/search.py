@@ -459,6 +459,9 @@ class SearchIndex:
         elif self.understanding.asks_the_meaning_outright(normalized):
             # (2025年衢州政策里说的起付线到底是啥意思: the meaning asked outright, wherever and whenever the word was read)
             rest = _A_FIGURE.sub(" ", _SEEN_ON.sub(" ", _A_YEAR.sub(" ", self.places.strip(rest))))  # (…“统筹支付3400”是啥意思: the bill's figure)
+            if _GUESSED_MEANING.search(normalized) and self.places.named(rest) == ([], []) \
+                    and not set(self.understanding.facets(rest)) - {"member"} and self.understanding.off_topic(normalized) is None:
+                return entry_id  # 起负线七百是啥意思，是医院先收我七百押金吗: a guess at the meaning, which the glossary corrects
         english = [word for word in rest.split() if word.isascii()]
         chinese = sum(len(word) for word in rest.split() if not word.isascii())
         if chinese > self.SAID_BESIDE or len(english) > 2 or self.tools.has_anchor(rest) \
@@ -2010,6 +2013,12 @@ class SearchIndex:
                 and self.places.a_relatives_place(normalized, understanding):
             # 帮我妹妹问一下，她是上海本地的职工医保，门诊报销比例多少: asked for a relative insured where we lack the rules
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
+        if covered and uncovered and understanding.asks_if_paid_for(normalized) \
+                and not asked.get("product", frozenset()) & understanding.shared_with_relatives \
+                and (place := self.places.a_relatives_place(normalized, understanding)) and self._role_of(normalized, place) == "insurance" \
+                and any(self.places.about_a_relative(self.read(piece), understanding) for piece in self.reader.asking_pieces(question)):
+            # 我是衢州参保，老婆在宁波交的职工医保，她在宁波看门诊报几成: her own scheme pays her care, and we lack its rules
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:

@@ -29,7 +29,11 @@ AGE = re.compile(r"(?<![0-9一二两三四五六七八九十])([0-9]{1,2}|[一�
                  r"|(?<![0-9])([0-9]{1,2})[- ]?(?:years?|yrs?)[- ]?old"
                  rf"|{_BARE_AGE}"
                  rf"|\b(?:{_AGED})\s+([0-9]{{1,2}})\b(?!\s*(?:yuan|rmb|%|percent|people|relatives|days|months|years))")
+# 我爸今年七十三衢州的居民医保…: an age after the person and a word of time, in words or two digits, with no unit of money
+_SPOKEN_AGE = "(?:" + "|".join(f"(?<={_PERSON_BEFORE_AGE}{between})" for between in ("今年", "已经", "已經", "都", "今年都", "今年已经", "今年已經")) \
+    + r")(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[1-9][0-9])多?(?![0-9万萬千百元块塊毛角kKwW.点])"
 AGE_WITHOUT_UNIT = re.compile(_BARE_AGE)
+AGE_TOLD_IN_A_CASE = re.compile(f"{_BARE_AGE}|{_SPOKEN_AGE}")  # (the case reader blanks it: no amount of money)
 # my mum is 68, aged 80, my dad, 72,: an English age said without "years old" (never money: see the case reader)
 ENGLISH_AGE_WITHOUT_UNIT = re.compile(
     rf"\b(?:{_AGED}|she's|he's|i'm)\s+([0-9]{{1,2}})\b(?!\s*(?:yuan|rmb|kuai|%|percent|k\b|w\b|,?\s*000))"

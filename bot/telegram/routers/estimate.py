@@ -284,6 +284,7 @@ def _noted(note: str, view: View) -> View:
 
 PEOPLE = "people"  # the dialogue data's key for several people's cases told in one message: person -> their case as told
 PER_MONTH = "per_month"  # the dialogue data's key for a month's cost the estimate was worked out on (每个月药费3000)
+_UNREAD = object()  # no answer read from a part of a message
 LACKING_CITY = "lacking_city"  # the dialogue data's key for the insurance city told whose rules we lack (我是昭通的…)
 
 
@@ -561,6 +562,8 @@ class EstimateFlow:
             told = {name: value for name, value in case.answers.items() if name not in answers}
             if "in_scope" in told and "care" not in case.answers and answers.get("care") == "special-drug":
                 told["special_drug"] = told.pop("in_scope")  # 一年大概3万块 of a special drug: its price
+            if told and step.name not in told and (own := self._answered_first(step, text)) is not _UNREAD:
+                told[step.name] = own  # 不是不是，那个惠衢保也没买 where 低保 is asked: its own answer first, then the next step's
             if told and (step.name not in told or len(told) > 1 or self.interview.reader.is_question(text)
                          or self.interview.tells_several_amounts(step, text)):
                 # (the step's own answer alone is read by the step: -5 is re-asked, not taken for 5)
@@ -569,6 +572,16 @@ class EstimateFlow:
                 await self.show(answers, case=Case(answers) if step.name not in told else None)
                 return
         await self.accept(answers, step, text.strip(), question=text)
+
+    def _answered_first(self, step, text: str):
+        """The step's answer in a message's first clause, when more clauses follow (不是不是，…); _UNREAD otherwise."""
+        first = _CLAUSE_BREAK.split(text.strip(), maxsplit=1)[0].strip()
+        if not first or first == text.strip():
+            return _UNREAD
+        try:
+            return self.interview.accept(step, first)
+        except AnswerError:
+            return _UNREAD
 
     @staticmethod
     def _tells_more_than_the_step(answers: dict, step, told: dict) -> bool:
@@ -583,6 +596,10 @@ class EstimateFlow:
             value = self.interview.accept(step, text)
         except AnswerError as error:
             if question is not None and error.reason != "question" and await self.corrected(answers, question, step):
+                return
+            if step.name == "city" and error.reason in ("uncovered", "unknown") and (place := self.assistant.place_named(text)) is not None:
+                await self.save(answers, lacking=place)  # 湘潭 where the city is asked: that city named as lacking, ours offered
+                await self.show(answers, hint=error.hint_msgid)
                 return
             if question is not None and error.reason == "unknown" and self.interview.only_repeats(answers, question):
                 await self.show(answers, hint=HINT_ALREADY)  # 住院了呀 at the level step: noted before, this step again

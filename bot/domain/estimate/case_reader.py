@@ -37,8 +37,9 @@ _SPEAKER = re.compile(r"^(?:那|然后)?(我|她|他)(?=在|是|的|也|住|看|
 _ALL_OF_THEM = re.compile(r"都|两个|两人|俩|三个人|两位|\bboth\b|\beach\b|\ball of\b")
 # A space between Chinese words parts clauses (voice input types no commas: 医保内3万 自费2万), and so does one after an
 # amount (3w 自费2w); not one before 的 (自费 的药), nor one after an English word (self-pay 的药, Huiqubao 没买), which
-# sits in a Chinese sentence as a word. A dash parts clauses (Quzhou resident insurance — 4 nights in Kaihua). Spoken on without pauses, the words of interview.yaml `clause_starts` (然后, a request:
-# …惠衢保没买帮我算算能报多少) start one too (CaseReader._clauses).
+# sits in a Chinese sentence as a word; a dash parts clauses (Quzhou resident insurance — 4 nights in Kaihua). Spoken on
+# without pauses, the words of interview.yaml `clause_starts` (然后, a request: …惠衢保没买帮我算算能报多少) start one too
+# (CaseReader._clauses).
 _CLAUSES = re.compile(r"(?:[;!?，。；！？、—–]|\s-\s|(?<![0-9])[,.]|[,.](?![0-9])|(?<![a-z0-9])\s(?![0-9的地得])|(?<=[0-9])\s(?![a-z0-9])"
                       r"|(?<=[0-9][a-z])\s(?![a-z0-9])"
                       r"|(?<![a-z])\s+(?:and|but)\s+(?![a-z]))+|(?<=[a-z0-9])\s+(?:and|but)\s+(?=[a-z0-9])")

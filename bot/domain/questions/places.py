@@ -272,11 +272,11 @@ class Places:
             if understanding.role(text, match.start(), match.end()) != "care":
                 yield match, self._a_relatives(text, match.start(), understanding)
 
-    @staticmethod
-    def _a_relatives(normalized: str, start: int, understanding: Understanding) -> bool:
+    @classmethod
+    def _a_relatives(cls, normalized: str, start: int, understanding: Understanding) -> bool:
         """The clause naming a place, up to it, is about a relative (爸妈在老家株洲参的保, 她在株洲参保)."""
         clause = re.split(r"[\s,.!?;:，。！？；：、]", normalized[:start])[-1]
-        return bool(understanding.facets(clause).get("member")) or clause.startswith(("他", "她")) and len(clause) > 1  # not 他杭州的账户
+        return cls.about_a_relative(clause, understanding) and (len(clause) > 1 or bool(understanding.facets(clause).get("member")))  # not 他杭州的账户
 
     @staticmethod
     def about_a_relative(clause: str, understanding: Understanding) -> bool:

@@ -199,6 +199,7 @@ def _quotes_the_result(text: str, assistant: Assistant, data: dict, at: float) -
 
 
 _CLAUSE_BREAK = re.compile(r"[，,、；;。]")  # a message in clauses may tell more than the step asks
+_UNREAD = object()  # no answer read from a part of a message (不是不是，… : its first clause)
 CASE_WITHOUT_QUESTION = 4  # answers (an amount among them) that make a message a case even without 能报多少
 _ONLY_MARKS = re.compile(r"[\s?？!！.。…~～]+")  # ？ or ?? at a step: "what do you mean?", not a question for the FAQ
 CASE_TOLD_SHORTEST = 8  # characters: 衢州居民住院三级 tells four details; a shorter message cannot (and is not read for them)
@@ -284,7 +285,6 @@ def _noted(note: str, view: View) -> View:
 
 PEOPLE = "people"  # the dialogue data's key for several people's cases told in one message: person -> their case as told
 PER_MONTH = "per_month"  # the dialogue data's key for a month's cost the estimate was worked out on (每个月药费3000)
-_UNREAD = object()  # no answer read from a part of a message
 LACKING_CITY = "lacking_city"  # the dialogue data's key for the insurance city told whose rules we lack (我是昭通的…)
 
 

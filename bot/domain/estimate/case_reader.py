@@ -48,6 +48,11 @@ _OWN_CASE = re.compile(r"我自己|我本人|本人|myself")  # the resident tel
 _THE_SPEAKER = frozenset({"我", "我自己", "我本人", "本人", "自己", "myself", "me", "i"})
 
 
+def _ends_with(text: str, words: tuple[str, ...], trailing: str | None = None) -> bool:
+    """The text, as amounts are read (prepare), ends with one of the words, once `trailing` characters are stripped."""
+    return prepare(text).rstrip(trailing).endswith(words)
+
+
 def is_the_speaker(person: str | None) -> bool:
     """Whether one of several people told of is the resident (我, myself)."""
     return person is not None and person.strip().lower() in _THE_SPEAKER
@@ -923,13 +928,11 @@ class CaseReader:
 
     def _made_exact(self, before: str) -> bool:
         """The words before an amount make an earlier rough one exact (…具体是, …to be exact)."""
-        before = prepare(before).rstrip(" ,:，：")
-        return any(before.endswith(word) for word in self._exact)
+        return _ends_with(before, self._exact, " ,:，：")
 
     def _only_the_amount_taken_back(self, clause: str, at: int) -> bool:
         """不是3万 (the figure said wrong), not 不是医保内的5千 (a label negated: outside the list)."""
-        before = prepare(clause[:at]).strip()
-        return any(before.endswith(word) for word in self._replaced)
+        return _ends_with(clause[:at], self._replaced)
 
     def _english_label_after(self, clause: str, at: int, until: int) -> str:
         """100,000 yuan inside the catalogue plus 30,000 yuan of off-list drugs: in English a label right after

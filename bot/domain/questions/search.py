@@ -43,6 +43,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from bot.domain.estimate.amounts import find_amounts, prepare
@@ -126,9 +127,10 @@ def _quoted_figures(normalized: str) -> set:
     return figures | {Decimal(10 * ("一二三四五六七八九".index(tenths.group(1)) + 1)) for tenths in _TENTHS.finditer(normalized)}
 
 
-def _figures_in(answer: str) -> set:
-    """The numbers an answer states (300元, 70%, 1.5万), as numbers."""
-    return {Decimal(number) * (10000 if wan else 1) for number, wan in _STATED_NUMBER.findall(answer.replace(",", ""))}
+@lru_cache(maxsize=1024)
+def _figures_in(answer: str) -> frozenset:
+    """The numbers an answer states (300元, 70%, 1.5万), as numbers (read once per answer text)."""
+    return frozenset(Decimal(number) * (10000 if wan else 1) for number, wan in _STATED_NUMBER.findall(answer.replace(",", "")))
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")

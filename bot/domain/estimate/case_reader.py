@@ -382,6 +382,11 @@ class CaseReader:
         """A clause opening on a relative (我老公在衡阳上班, 我弟去年…): it tells of them, not of the resident."""
         return compared.startswith(self._other_people) or compared.lstrip("我的").startswith(self._other_people)
 
+    def another_case_asked(self, text: str) -> bool:
+        """One more case asked for (再帮我算一个，我老婆的…): whatever it tells is of a new case, nothing of the last kept."""
+        compared = comparable(simplified(text[:LONGEST_CASE]))
+        return any(word in compared for word in self._another_case)
+
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person;
         or one more case asked for (再帮我算一个，我妈的): what was said of the last person is not kept."""
@@ -533,6 +538,8 @@ class CaseReader:
         rest = rest.strip(" ,.!;:，。！；：?？")
         while rest.endswith(self._follow_up_ends):
             rest = rest[:-len(next(word for word in self._follow_up_ends if rest.endswith(word)))].rstrip(" ,，?？")
+        if (asks := next((word for word in self._what_if_asks if rest.endswith(word)), None)) is not None:
+            rest = rest[:-len(asks)].rstrip(" ,，")  # 要是去杭州住会怎样: what is supposed, without what is asked of it
         read = self.read(rest)
         supposed = {name: value for name, value in read.answers.items() if name in (*self._yes_no_steps, "in_quzhou")}
         plan = self._plan_named(comparable(rest))

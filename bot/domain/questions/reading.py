@@ -90,6 +90,11 @@ _QUESTIONS = re.compile(r"[?？]+|(?:还有|另外|还想问|再问一下|再问
                         r"|,\s*and\s+(?=(?:how|what|when|where|which|who|whose|can|could|do|does|is|are|will|should)\b)")
 
 
+# where someone is, told as a part of its own (我在外地, 人在外地打工, 他常年在外省上班)
+_WHEREABOUTS = re.compile(r"(?:我|人|本人|我人|我们|他|她|孩子|儿子|女儿|老公|老婆)?(?:现在|目前|常年|一直|长期|人)?在(?:外地|外省|省外|市外|外面|外头)"
+                          r"(?:打工|上班|工作|读书|上学|生活|住|带孙子|带娃)?")
+
+
 def _written_in_chinese(question: str) -> bool:
     """Chinese, not English with a name or a word in characters (My father 张国平 was diagnosed…)."""
     han = len(_HAN.findall(question))
@@ -729,6 +734,22 @@ class MessageReader:
                 return frozenset()
             found |= named
         return frozenset(found)
+
+    def without_whereabouts(self, question: str) -> str | None:
+        """The message without its parts that only tell where the asker is (我在外地，衢州惠衢保什么时候能报名):
+        care elsewhere is not asked, and words of it would draw the ranking to its entries; None when no part
+        is only that."""
+        understanding = self.understanding
+        told = self.told_in_passing(question, understanding.told_only_products)
+        if not told:
+            return None
+        parts, asking = self._parts(question)
+        # (not 我在外地，看病怎么报 / 惠衢保能赔吗: care or a payment asked there is care elsewhere)
+        if not all(understanding.facets(part).get("product") and "care" not in understanding.facets(part)
+                   and not understanding.asks_if_paid_for(part) for part in asking):
+            return None
+        kept = [part for part in parts if part in asking or not _WHEREABOUTS.fullmatch(part)]
+        return "，".join(kept) if len(kept) < len(parts) else None
 
     def hedged_beside_ours(self, question: str, word: str) -> bool:
         """是叫大病保险还是重大疾病险来着: the word is one of two names the resident hesitates between, the other

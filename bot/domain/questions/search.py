@@ -1240,6 +1240,7 @@ class SearchIndex:
         return result
 
     def _search(self, question: str, city: str | None) -> SearchResult:
+        question = self.reader.without_whereabouts(question) or question  # (我在外地，…: where the asker is, not what is asked)
         result = self._city_line_asked(question, self._decide(question, city), city)
         if result.outcome == "answered" and result.suggestions and result.confidence < self.ANSWER:
             result = self._on_the_way_named(question, self._on_the_app_named(question, result))
@@ -1706,7 +1707,7 @@ class SearchIndex:
         open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care", "channel"))
                       if dimension not in entry.facets or dimension == "channel"}
         unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
-                       and common(word) and not any(word in open_word for open_word in open_words) and not _FIGURE.fullmatch(word)]
+                       and common(word) and not self.tools.names_nothing(word) and not any(word in open_word for open_word in open_words) and not _FIGURE.fullmatch(word)]
         if not unexplained:
             return result
         covered, _ = self.places.named(normalized)
@@ -2021,6 +2022,12 @@ class SearchIndex:
                 and any(self.places.about_a_relative(self.read(piece), understanding) for piece in self.reader.asking_pieces(question)):
             # 我是衢州参保，老婆在宁波交的职工医保，她在宁波看门诊报几成: her own scheme pays her care, and we lack its rules
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=place)
+        if covered and uncovered and asked.get("product", frozenset()) & understanding.shared_with_relatives and "账户" in normalized \
+                and (insured := [place for place in uncovered if self._role_of(normalized, place) == "insurance"]) \
+                and self.places.a_relatives_place(normalized, understanding) is None \
+                and not any(self._role_of(normalized, name) == "insurance" for name in self.places.names_in(normalized, covered_only=True)):
+            # 长沙交的职工医保，个人账户能给湘潭的爸妈用吗: the account is Changsha's, whose rules say whom it may pay for
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=insured[0])
         if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:

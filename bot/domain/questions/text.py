@@ -307,6 +307,11 @@ class TextTools:
         """A word of jieba's whole dictionary, common enough to be one (盖章 is, 序上 of 小程序上 is not)."""
         return text in _common_words()
 
+    def names_nothing(self, word: str) -> bool:
+        """A word jieba's dictionary tags as a pronoun, conjunction, numeral, localiser, place word,
+        preposition or particle (这边, 如果, 一步, 以前, 地上): it points or joins, it names no detail."""
+        return word in _function_words()
+
     def place_names(self) -> frozenset[str]:
         """Place names of jieba's dictionary (its `ns` words), simplified; read once per process."""
         return _place_names()
@@ -519,6 +524,14 @@ def _common_words() -> frozenset[str]:
     """jieba's common words, read when first needed (a few ms from the temp-dir copy)."""
     return _dictionary_words(f"words{COMMON_WORD_FREQUENCY}", lambda parts: len(parts) >= 2 and 2 <= len(parts[0]) <= 4
                              and int(parts[1]) >= COMMON_WORD_FREQUENCY)
+
+
+_FUNCTION_TAGS = frozenset({"r", "rr", "rz", "rg", "c", "m", "mq", "f", "s", "p", "q", "u", "ul", "uj", "uz", "ug", "ud", "uv", "y", "e", "o"})
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return _dictionary_words("function-words", lambda parts: len(parts) == 3 and parts[2] in _FUNCTION_TAGS and len(parts[0]) > 1)
 
 
 @lru_cache(maxsize=1)

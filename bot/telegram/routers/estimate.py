@@ -483,6 +483,9 @@ class EstimateFlow:
         if navigation == "go_on":
             await self.show(answers)  # 接着算 after a question in between: where it was
             return
+        if answers and self.interview.cases.another_case_asked(text) and (case := self.interview.cases.read(text)).answers:
+            await self.start(case=case)  # 再帮我算一个，我老婆的：她是衢州城乡居民医保…: a new case, nothing of the last kept
+            return
         if _ONLY_MARKS.fullmatch(text):
             await self.accept(answers, step, text.strip())  # the step again, with its hint
             return

@@ -418,6 +418,18 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-fourhundredthirtysixth.yaml", 0.94), ("residents-fourhundredthirtyseventh.yaml", 0.94),
         ("residents-fourhundredthirtyeighth.yaml", 0.9), ("residents-fourhundredthirtyninth.yaml", 0.9),
         ("residents-fourhundredfortieth.yaml", 0.91),
+        # fifty-second session, all eleven sealed and run once untuned at its start (d9fb484): 96.1 / 86.5 / 85.2 / 95.1 /
+        # 80.6 / 86.7 % (public message boards, two places third style, negative and doubting third style, a thirty-sixth
+        # everyday mix with two facts told first, English as posted on expat forums, something missing fourth style:
+        # unusual situations), then 92.7 / 88.5 / 89.0 / 94.8 / 93.8 % (homophone and shape typos third style, English
+        # help-desk letters, formal traditional letters, regional wording second style, post titles; all five measured
+        # again midway, unchanged); after tuning:
+        ("residents-fourhundredfortyfirst.yaml", 0.96), ("residents-fourhundredfortysecond.yaml", 0.88),
+        ("residents-fourhundredfortythird.yaml", 0.85), ("residents-fourhundredfortyfourth.yaml", 0.95),
+        ("residents-fourhundredfortyfifth.yaml", 0.82), ("residents-fourhundredfortysixth.yaml", 0.87),
+        ("residents-fourhundredfortyseventh.yaml", 0.92), ("residents-fourhundredfortyeighth.yaml", 0.89),
+        ("residents-fourhundredfortyninth.yaml", 0.9), ("residents-fourhundredfiftieth.yaml", 0.94),
+        ("residents-fourhundredfiftyfirst.yaml", 0.93),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

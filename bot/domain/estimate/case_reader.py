@@ -384,13 +384,15 @@ class CaseReader:
 
     def another_case_asked(self, text: str) -> bool:
         """One more case asked for (再帮我算一个，我老婆的…): whatever it tells is of a new case, nothing of the last kept."""
-        compared = comparable(simplified(text[:LONGEST_CASE]))
-        return any(word in compared for word in self._another_case)
+        return self._another_case_named(comparable(simplified(text[:LONGEST_CASE])))
+
+    def _another_case_named(self, text: str) -> bool:
+        return any(word in text for word in self._another_case)
 
     def _someone_else(self, text: str) -> bool:
         """A relative named, then 也 (我女儿也是衢州职工, my wife also…): a case like the last, of another person;
         or one more case asked for (再帮我算一个，我妈的): what was said of the last person is not kept."""
-        if any(word in text for word in self._another_case):
+        if self._another_case_named(text):
             return True
         for word in self._other_people:
             at = text.find(word)

@@ -739,6 +739,8 @@ class MessageReader:
         """The message without its parts that only tell where the asker is (我在外地，衢州惠衢保什么时候能报名):
         care elsewhere is not asked, and words of it would draw the ranking to its entries; None when no part
         is only that."""
+        if _WHEREABOUTS.search(question) is None:
+            return None  # (most messages: no need to read their parts)
         understanding = self.understanding
         told = self.told_in_passing(question, understanding.told_only_products)
         if not told:

@@ -1706,8 +1706,10 @@ class SearchIndex:
         # have clashed already)
         open_words = {word for dimension, word in self.understanding.facet_words(normalized, ("scheme", "care", "channel"))
                       if dimension not in entry.facets or dimension == "channel"}
+        # (nor a word that only points or joins, 这边, 如果, 一步步: it names nothing the entry could lack)
         unexplained = [word for word in words if len(word) >= 2 and not word.isascii() and word not in text and not plain(word)
-                       and common(word) and not self.tools.names_nothing(word) and not any(word in open_word for open_word in open_words) and not _FIGURE.fullmatch(word)]
+                       and common(word) and not self.tools.names_nothing(word)
+                       and not any(word in open_word for open_word in open_words) and not _FIGURE.fullmatch(word)]
         if not unexplained:
             return result
         covered, _ = self.places.named(normalized)

@@ -38,8 +38,6 @@ class AmountError(ValueError):
         self.figure = figure  # rate: the price per unit (一个月1000 -> 1000), when it is a number
 
 
-_SMALL_DIGITS = {**{str(d): d for d in range(10)}, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-                 "七": 7, "八": 8, "九": 9}
 _SMALL = "[0-9零一二两三四五六七八九]"
 # The jiao (and fen) said after the yuan (八百五十块五毛, 12块5, 三十元五角二分): tenths and hundredths of a yuan
 _CHANGE = re.compile(rf"(?P<jiao>{_SMALL})(?:(?:毛|角)钱?(?:(?P<fen>{_SMALL})分)?|(?=$|[\s,，。.!！?？;；]))")
@@ -47,7 +45,8 @@ _YUAN_AND_CHANGE = re.compile(rf"(?P<yuan>.+?)(?:块|元)(?={_SMALL}(?:毛|角|$
 
 
 def _change(match: re.Match) -> Decimal:
-    return Decimal(_SMALL_DIGITS[match["jiao"]]) / 10 + Decimal(_SMALL_DIGITS[match["fen"]] if match["fen"] else 0) / 100
+    """The jiao and fen in yuan (五毛二分: 0.52), each digit read as any amount is."""
+    return parse_amount(match["jiao"]) / 10 + (parse_amount(match["fen"]) / 100 if match["fen"] else 0)
 
 
 def parse_amount(text: str) -> Decimal:

@@ -126,8 +126,9 @@ def test_a_word_asked_in_one_sentence_beside_others_naming_nothing_else(index, q
     assert answered(index, question) == "terms/deductible"
 
 
-def test_a_sentence_beside_it_naming_more_of_ours_is_no_glossary_question(index):
-    assert answered(index, "統籌基金是什麼東西？跟個人賬戶有什麼分別") != "terms/pooled-fund"
+def test_the_pooled_fund_set_beside_the_personal_account_is_the_glossarys_question(index):
+    # (the glossary says the pooled fund is not the money in one's own account: the difference asked is what it tells)
+    assert answered(index, "統籌基金是什麼東西？跟個人賬戶有什麼分別") == "terms/pooled-fund"
 
 
 def test_beside_an_estimate_a_word_no_rate_table_gives_is_still_explained(index):

@@ -181,11 +181,14 @@ def _names_any(typed: str, words: tuple[str, ...]) -> bool:
 
 _A_RATE = re.compile(r"[0-9]\s*[%％]")  # (低保户的大病保险是报70%吗？: a rate checked is a rule asked)
 GAP_LONGEST = 6  # characters a … in a word may stand for (大病…了多少: 大病保险给了多少)
+LATIN_GAP_LONGEST = 30  # …in an English word, letters (about five words): why…zero
 
 
 def _gapped_words(words) -> re.Pattern:
     """One pattern for words that may hold … (a few characters in between), as compared."""
-    parts = [f".{{0,{GAP_LONGEST}}}".join(re.escape(comparable(part)) for part in str(word).split("…")) for word in words]
+    # (an English word's parts may stand a few words apart, compared without spaces: why is critical illness insurance zero)
+    parts = [f".{{0,{LATIN_GAP_LONGEST if str(word).replace('…', '').isascii() else GAP_LONGEST}}}".join(
+        re.escape(comparable(part)) for part in str(word).split("…")) for word in words]
     return re.compile("|".join(sorted(parts, key=len, reverse=True)) or "(?!)")
 
 

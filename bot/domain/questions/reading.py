@@ -54,7 +54,7 @@ _LIKENED_WITH_A_CLAIM = re.compile(r"也?(?:跟|和|与|同|像)[^\s,.!?;:，。
                                    r"(?=[\s,，]?(?!都|也都|的)[^\s,.!?;:，。？！；：吗吧呢啊嘛]{2})")
 # 不是黑河, 除了浙里办, other than Alipay: what follows, up to a pause, is set apart
 _SET_APART_PLACE = re.compile(r"(?:(?<!是)不是|并非|而不是|除了|\bother than\b|\bapart from\b|\bbesides\b|\bnot in\b)"
-                              r"(?P<named>[^,，。;；?？!！]{1,12}?)(?:以外|之外|(?=[,，。;；?？!！]|$))")  # (除了浙里办以外惠衢保…)
+                              r"(?P<named>[^,，。;；?？!！嗯]{1,12}?)(?:以外|之外|(?=[,，。;；?？!！嗯]|$))")  # (除了浙里办以外惠衢保…; 嗯: a spoken pause)
 _WHICH_BETTER = re.compile(r"哪个更?(?:划算|好|值|合适|便宜|靠谱)|哪一个更?好|which (?:one )?is (?:better|cheaper|a better deal)")  # both weighed
 _OTHER_PEOPLE = re.compile(r"同事|朋友|邻居|同学|老乡|\bcolleague|\bfriend|\bneighbou?r")  # people who are no relatives
 _SELF = r"(?:我自己|我本人|本人|自己|我)"  # the resident, naming their own insurance city (我自己是昭通医保)

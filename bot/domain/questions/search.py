@@ -113,6 +113,9 @@ class SearchResult:
     by_figures: bool = False
 
 
+# (在哈尔滨上班, 杭州上班族, work in Suzhou: where one works is most likely where one is insured)
+_WORKS_THERE = re.compile(r"\s*(?:市|省)?(?:这边|那边|老家)?(?:上班|工作|打工|单位|公司|交|缴|参保)")
+_WORKS_IN = re.compile(r"\b(?:work|works|working|worked|employed|job|company|employer)\s+(?:is\s+)?(?:in|at)\s*$")
 _ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
 _STATED_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?")
@@ -224,8 +227,9 @@ class SearchIndex:
         self.tools = tools
         # The index never changes once built (a reload builds a new one), so a question's result
         # can be kept: a repeated question costs a dict lookup instead of ~0.5 ms of ranking.
-        self.results: dict[tuple[str, str | None], SearchResult] = {}
+        self.results: dict[tuple[str, str | None, bool], SearchResult] = {}
         self._apart = False  # searching one question of several, or one side of a comparison (_one_question_at_a_time)
+        self._in_a_talk = False  # searching a message that follows another or an estimate: its context may answer it
 
     # ---- building ------------------------------------------------------------------------
     @classmethod
@@ -327,6 +331,19 @@ class SearchIndex:
     def search(self, question: str, city: str | None = None, follows: str | None = None,
                case: Facets | None = None, insured_in: str | None = None) -> SearchResult:
         question = spaced_out_joined(question)  # (惠曲保 能 帮 家人 一起 买 吗: one sentence, typed a word at a time)
+        if looked_up := self.understanding.record_looked_up(self.tools.normalize(question)):
+            # (帮我查一下我妈卡里还剩多少: no reading of its parts may answer a record only the resident's own app shows)
+            named = next(iter(self.places.named(self.read(question))[0]), None)
+            return SearchResult("declined", region=named, decline_reason="uncovered_topic", subject=looked_up,
+                                decline_region=named or (city if city in self.knowledge.regions else None) or NATIONAL)
+        outer, self._in_a_talk = self._in_a_talk, bool(follows or case or insured_in)
+        try:
+            return self._searched_in_a_talk_or_not(question, city, follows, case, insured_in)
+        finally:
+            self._in_a_talk = outer
+
+    def _searched_in_a_talk_or_not(self, question: str, city: str | None, follows: str | None, case: Facets | None,
+                                   insured_in: str | None) -> SearchResult:
         result = self._understood(question, city, follows, case, insured_in)
         if result.outcome != "answered" and (taken := self.reader.without_a_wrong_guess(
                 question, {value for dimension, value in result.missing if dimension == "asks"})) is not None \
@@ -338,7 +355,21 @@ class SearchIndex:
         if result.decline_reason == "low_confidence" and result.named_lead is not None:
             # nothing surer read the whole message: the entry its city and product lead to (_named_product_leads)
             return self._unless_lacking(question, city, result.named_lead)
+        if (result.outcome == "suggested" or result.decline_reason == "low_confidence") and not follows and not case \
+                and (term := self._term_asked_alone(question)) is not None:
+            # 统筹基金和个人账户有啥区别, 封顶线是说一年至少要花到这个数吧: a glossary word asked of, nothing else named
+            return SearchResult("answered", self.knowledge.entries[term], self.ANSWER)
         return result
+
+    def _term_asked_alone(self, question: str) -> str | None:
+        """The glossary entry of the one word of it a message names, when it names no place, product, scheme or care
+        and no neighbouring subject: what the word is, which the glossary tells, is all it can ask."""
+        read, understanding = self.read(question), self.understanding
+        term = understanding.term_named(read)
+        if term is None or self.places.named(read) != ([], []) or set(understanding.facets(read)) - {"member"} \
+                or understanding.off_topic(read) is not None or understanding.other_insurance(read):
+            return None
+        return term
 
     def _understood(self, question: str, city: str | None, follows: str | None, case: Facets | None,
                     insured_in: str | None) -> SearchResult:
@@ -1170,7 +1201,7 @@ class SearchIndex:
     def _kept(self, question: str, city: str | None) -> SearchResult:
         if self._apart:
             return self._search(question, city)  # (_one_question_at_a_time)
-        key = (question, city)
+        key = (question, city, self._in_a_talk)
         result = self.results.get(key)
         if result is None:
             result = self._search(question, city)
@@ -1933,6 +1964,9 @@ class SearchIndex:
         covered, uncovered = self.places.named(normalized)
         named = covered[0] if covered else None
         fallback_region = named or city or NATIONAL
+        if covered and uncovered and (insured := self._only_likened_beside(normalized, uncovered)):
+            # 我在昆明参保，昆明办家庭共济的流程应该跟昭通那套差不多吧: the city we lack is asked of, ours only likened to it
+            return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=insured[0])
         neighbour = understanding.off_topic(normalized)
         if neighbour is None and len(question) <= self.TERSE_LENGTH:
             # (a terse message as typed too: reading its pieces may leave out the one naming it, 医保 缴满 几年 退休后;
@@ -2030,7 +2064,14 @@ class SearchIndex:
                 and not any(self._role_of(normalized, name) == "insurance" for name in self.places.names_in(normalized, covered_only=True)):
             # 长沙交的职工医保，个人账户能给湘潭的爸妈用吗: the account is Changsha's, whose rules say whom it may pay for
             return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=insured[0])
-        if uncovered and not self.places.usable_elsewhere(normalized, asked, covered, understanding):
+        # (户口在江苏，人住上海，支付宝里咋查医保余额: places told only as where one lives or is treated, nothing of ours
+        # asked of them; what holds wherever one is insured may answer, and nothing else)
+        usable = bool(uncovered) and self.places.usable_elsewhere(normalized, asked, covered, understanding)
+        national_only = uncovered and not usable and not covered and city is None and neighbour is None and not self._in_a_talk \
+            and not asked.get("product", frozenset()) & understanding.shared_with_relatives and not asked.get("care") \
+            and not (understanding.told_place_pointers and understanding.told_place_pointers.search(normalized)) \
+            and all(self._only_lived_or_treated_in(normalized, place) for place in uncovered)
+        if uncovered and not usable and not national_only:
             insured_elsewhere = self._insured_elsewhere(normalized, asked, city)
             if insured_elsewhere is not None:
                 return insured_elsewhere
@@ -2076,6 +2117,10 @@ class SearchIndex:
             candidates = self._measured_on_the_ask(question, candidates)
         candidates = self._within_named_topics(content, candidates)
         roles = {self._role_of(normalized, place) for place in uncovered} if uncovered and not covered else set()
+        if national_only:
+            candidates = [c for c in candidates if c.entry.region == NATIONAL]
+            if not candidates or self.confidence(candidates[0], candidates[1:]) < self.ANSWER:
+                return SearchResult("declined", decline_reason="uncovered_place", decline_region=NATIONAL, subject=uncovered[0])
         if roles - {"care"}:
             # 成都医保电子凭证怎么用: the national answer holds there; another city's rule does not,
             # and a national answer not surely the one asked may miss that city's own way
@@ -2234,7 +2279,8 @@ class SearchIndex:
         the place as 外地 (its rule for relatives elsewhere), when the question as asked got no answer."""
         normalized = self.read(question)
         covered, uncovered = self.places.named(normalized)
-        if not covered or not uncovered or not self.understanding.facets(normalized).get("product", frozenset()) & self.understanding.shared_with_relatives:
+        if not covered or not uncovered or not self.understanding.facets(normalized).get("product", frozenset()) & self.understanding.shared_with_relatives \
+                or self._only_likened_beside(normalized, uncovered):
             return result
         for place in uncovered:
             clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
@@ -2248,6 +2294,19 @@ class SearchIndex:
             elsewhere = elsewhere.replace(place, "外地")
         read = self._decide(f"{elsewhere} {self.RELATIVE_ELSEWHERE}", covered[0])
         return replace(read, region=covered[0]) if read.outcome == "answered" and read.entry.region in covered else result
+
+    def _only_likened_beside(self, normalized: str, uncovered: list[str]) -> list[str]:
+        """The places we lack named as where one is insured, when every city of ours the text names is only what they
+        are likened to (…跟昭通那套差不多吧); none otherwise."""
+        if not set(self.places.names_in(normalized, covered_only=True)) <= set(self.places.likened_names(normalized)):
+            return []
+        return [place for place in uncovered if self._role_of(normalized, place) == "insurance"]
+
+    def _only_lived_or_treated_in(self, normalized: str, place: str) -> bool:
+        """Every mention of the place says one lives or is treated there, none that one works or is insured there
+        (在哈尔滨上班, working in Suzhou) or asks its own rules (哈尔滨门诊慢特病怎么申请，我姑在哈尔滨)."""
+        return all(self.understanding.role(normalized, m.start(), m.end()) == "care" and not _WORKS_THERE.match(normalized, m.end())
+                   and not _WORKS_IN.search(normalized, 0, m.start()) for m in re.finditer(re.escape(place), normalized))
 
     def _role_of(self, normalized: str, place: str) -> str:
         """The role (understanding.role) of a place named in the text: its insurance where any mention says so, else
@@ -2586,7 +2645,11 @@ class SearchIndex:
                     "declined", confidence=conf, region=named, decline_reason="no_entry_for_city", decline_region=named)
         if not mapped:
             return SearchResult("declined", region=named, decline_reason="low_confidence", decline_region=named)
-        conf = self.confidence(mapped[0][0], [c for c, _ in mapped[1:]])
+        # (a rival leading to the same entry of the city, 衢州's family-aid rule standing for 湘潭's, is no rival; and the
+        # question is as well read as any phrasing that leads there reads it: 湘潭家庭共济只限父母配偶子女 by 家庭共济范围)
+        leading = mapped[0][1]
+        overlap = max(c.overlap for c, entry in mapped if entry is leading)
+        conf = self.confidence(replace(mapped[0][0], overlap=overlap), [c for c, entry in mapped[1:] if entry is not leading])
         best, entry = self._own_city_first(mapped, covered)  # how sure: still measured on the best match
         if self._other_product(content, best, conf, asked):
             if conf >= self.ANSWER and entry.region in covered and asked.get("member") \

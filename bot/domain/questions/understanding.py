@@ -116,10 +116,30 @@ class SoundAlikeList(_Strict):
     sentence_words: list[str] = Field(default_factory=list)
 
 
+_LOOKUP_REACH = 30  # characters between the request and what it asks to be looked up, inside one sentence
+
+
+def _lookup_pattern(asking: list[str], status: list[str]) -> re.Pattern:
+    def either(words: list[str]) -> str:
+        return "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{either(asking)})(?P<rest>[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?(?:{either(status)}))")
+
+
+class Lookups(_Strict):
+    """A request that the bot look up someone's own record (帮我查一下我妈那张卡里还剩多少钱, can you check whether
+    my father was added): one of `asking`, then within the sentence one of `whose` and one of `status`, and none of
+    `not_with` (在哪查: where to look it up oneself, which the knowledge tells; 帮我查一下衡阳共济有没有人数限制 asks a rule)."""
+    asking: list[str] = Field(min_length=1)
+    whose: list[str] = Field(min_length=1)
+    status: list[str] = Field(min_length=1)
+    not_with: list[str] = Field(default_factory=list)
+
+
 class OffTopic(_Strict):
     label: str
     label_en: str
     words: list[str] = Field(min_length=1)
+    lookups: Lookups | None = None
     # The words say who the resident is (个体户), and these products of ours take anyone insured: a question
     # naming one of them asks of it (个体户能买惠衢保吗), not of the neighbouring subject.
     whoever_joins: list[str] = Field(default_factory=list)
@@ -240,6 +260,7 @@ class ExplainedWords(_Strict):
     terms: dict[str, list[str]] = Field(default_factory=dict)  # glossary entry id -> the words it explains
     # entries of terms that answer other questions too (huiqubao/settlement explains 3+N): still matched by words
     searched_too: list[str] = Field(default_factory=list)
+    part_of: list[str] = Field(default_factory=list)  # longer words a term is only part of (统筹区): they name no term
 
 
 class StatedFigure(_Strict):
@@ -445,6 +466,9 @@ class Understanding:
         # (keyed by what the topic is, not the object: a snapshot of the knowledge holds copies)
         self._off_topic_unless = {(topic.label, topic.words[0]): (alternation(norm(topic.unless_with)), alternation(norm(topic.unless_also)))
                                   for topic in spec.off_topic if topic.unless_with}
+        self._lookups = [(topic, _lookup_pattern(norm(topic.lookups.asking), norm(topic.lookups.status)),
+                          alternation(norm(topic.lookups.whose)), alternation(norm(topic.lookups.not_with)))
+                         for topic in spec.off_topic if topic.lookups]
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
         self._facet_words: dict[str, dict[str, str]] = {}
         for dimension, values in spec.facets.items():
@@ -545,6 +569,7 @@ class Understanding:
         self.told_product_names = alternation(norm(spec.told_product_names))
         explained = spec.explained_words
         self._terms = WordMap({word: entry_id for entry_id, words in explained.terms.items() for word in norm(words)})
+        self._term_parts = alternation(norm(explained.part_of))
         self._explaining = alternation(norm(explained.asking))
         self._meaning_asked = alternation(norm(explained.meaning))
         self._defining = tuple(norm(explained.defining))
@@ -1002,6 +1027,15 @@ class Understanding:
             return topic.label, word
         return None
 
+    def record_looked_up(self, normalized: str) -> str | None:
+        """The neighbouring subject (its label) of a request that the bot look up someone's own record (`lookups`),
+        read before fillers are dropped: 帮我查一下 is a filler in 帮我查一下惠衢保多少钱."""
+        for topic, asked, whose, unless in self._lookups:
+            if (found := asked.search(normalized)) is not None and whose.search(normalized, found.start("rest")) is not None \
+                    and (unless is None or unless.search(normalized) is None):
+                return topic.label
+        return None
+
     def asks(self, text: str) -> set[str]:
         """What a question asks for (asks_for): indexes as strings, values of the dimension "asks"."""
         return {str(index) for index in self._asked(text)}
@@ -1136,6 +1170,15 @@ class Understanding:
         rest = self._terms.pattern.sub(" ", normalized)
         rest = self._said_around.sub(" ", rest) if self._said_around is not None else rest
         return next(iter(terms)), " ".join(_NOT_A_WORD.split(rest)).strip()
+
+    def term_named(self, normalized: str) -> str | None:
+        """The glossary entry of the one word of it a message names, whatever it asks of the word (统筹基金和个人账户有啥
+        区别, 封顶线是说一年至少要花到这个数吧); None beside a word it is only part of (统筹区, 全国统筹)."""
+        terms = {entry_id for _, entry_id in self._terms.each(normalized)}
+        if len(terms) != 1 or self._term_parts is not None and self._term_parts.search(normalized):
+            return None
+        entry_id = next(iter(terms))
+        return entry_id if entry_id not in self.spec.explained_words.searched_too else None
 
     def asks_the_meaning_outright(self, normalized: str) -> bool:
         """起付线到底是啥意思, what does … mean: the meaning asked, not what a word of ours amounts to (门诊起付线是啥)."""

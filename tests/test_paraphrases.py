@@ -430,6 +430,18 @@ SETS = [("paraphrases.yaml", 0.95), ("residents.yaml", 0.97), ("residents-fresh.
         ("residents-fourhundredfortyseventh.yaml", 0.92), ("residents-fourhundredfortyeighth.yaml", 0.89),
         ("residents-fourhundredfortyninth.yaml", 0.9), ("residents-fourhundredfiftieth.yaml", 0.94),
         ("residents-fourhundredfiftyfirst.yaml", 0.93),
+        # fifty-third session, all eleven sealed and run once untuned on its main (fcab637): 89.6 / 85.4 / 88.2 / 85.0 / 85.9 /
+        # 93.0 % (a thirty-seventh everyday mix, English forum posts second style, negative and doubting fourth style, two or
+        # three places fourth style, something missing fifth style: rare family situations, voice-to-text from the elderly),
+        # then 86.6 / 86.2 / 90.4 / 95.0 / 88.3 % midway (casual Hong Kong and Taiwan traditional, comparing two sides,
+        # homophone and shape typos fourth style, community workers asking for residents, checking what they heard; all
+        # five measured again on the worktree before tuning on them: one more passed); after tuning:
+        ("residents-fourhundredfiftysecond.yaml", 0.91), ("residents-fourhundredfiftythird.yaml", 0.88),
+        ("residents-fourhundredfiftyfourth.yaml", 0.88), ("residents-fourhundredfiftyfifth.yaml", 0.89),
+        ("residents-fourhundredfiftysixth.yaml", 0.87), ("residents-fourhundredfiftyseventh.yaml", 0.95),
+        ("residents-fourhundredfiftyeighth.yaml", 0.91), ("residents-fourhundredfiftyninth.yaml", 0.87),
+        ("residents-fourhundredsixtieth.yaml", 0.92), ("residents-fourhundredsixtyfirst.yaml", 0.97),
+        ("residents-fourhundredsixtysecond.yaml", 0.9),
         # sealed until the twenty-second session, each run once: 74.0 / 88.7 / 94.7 / 91.3 / 90.7 / 90.0 / 86.7 % at its
         # start (c2437d8; self-corrections, leading questions, code-switching, counties, years, formatting noise, children),
         # 89.3 / 82.7 / 79.3 / 80.7 % midway (62f1c34; figure checks, in the moment, mismatched pairs, app navigation),

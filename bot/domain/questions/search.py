@@ -113,8 +113,8 @@ class SearchResult:
     by_figures: bool = False
 
 
-# (在哈尔滨上班, 杭州上班族, work in Suzhou: where one works is most likely where one is insured)
-_WORKS_THERE = re.compile(r"\s*(?:市|省)?(?:这边|那边|老家)?(?:上班|工作|打工|单位|公司|交|缴|参保)")
+# (在哈尔滨上班, 杭州上班族, 河南老家交的, work in Suzhou: where one works or pays in is most likely where one is insured)
+_WORKS_OR_PAYS_THERE = re.compile(r"\s*(?:市|省)?(?:这边|那边|老家)?(?:上班|工作|打工|单位|公司|交|缴|参保)")
 _WORKS_IN = re.compile(r"\b(?:work|works|working|worked|employed|job|company|employer)\s+(?:is\s+)?(?:in|at)\s*$")
 _ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
@@ -2305,7 +2305,7 @@ class SearchIndex:
     def _only_lived_or_treated_in(self, normalized: str, place: str) -> bool:
         """Every mention of the place says one lives or is treated there, none that one works or is insured there
         (在哈尔滨上班, working in Suzhou) or asks its own rules (哈尔滨门诊慢特病怎么申请，我姑在哈尔滨)."""
-        return all(self.understanding.role(normalized, m.start(), m.end()) == "care" and not _WORKS_THERE.match(normalized, m.end())
+        return all(self.understanding.role(normalized, m.start(), m.end()) == "care" and not _WORKS_OR_PAYS_THERE.match(normalized, m.end())
                    and not _WORKS_IN.search(normalized, 0, m.start()) for m in re.finditer(re.escape(place), normalized))
 
     def _role_of(self, normalized: str, place: str) -> str:

@@ -120,9 +120,7 @@ _LOOKUP_REACH = 30  # characters between the request and what it asks to be look
 
 
 def _lookup_pattern(asking: list[str], status: list[str]) -> re.Pattern:
-    def either(words: list[str]) -> str:
-        return "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{either(asking)})(?P<rest>[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?(?:{either(status)}))")
+    return re.compile(rf"(?:{alternation(asking).pattern})(?P<rest>[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?(?:{alternation(status).pattern}))")
 
 
 class Lookups(_Strict):

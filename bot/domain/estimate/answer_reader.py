@@ -208,6 +208,7 @@ class AnswerReader:
         self.known = words.understanding
         self.negations = tuple(sorted({comparable(w) for w in self.known.negations}, key=len, reverse=True))
         self._unsure = tuple(comparable(w) for w in self.known.unsure)
+        self._finding_out = tuple(sorted({comparable(w) for w in self.known.finding_out}, key=len, reverse=True))
         self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)
         self._none = tuple(comparable(w) for w in self.known.none_words if not str(w).isascii())
         self._payment_denied = tuple(comparable(w) for w in self.known.payment_denied_words)
@@ -454,7 +455,18 @@ class AnswerReader:
     def _asks_besides_the_doubt(self, typed: str) -> bool:
         """A clause that asks without saying one does not know (是个啥 in 是个啥？我也不知道他有没有)."""
         clauses = [part for part in _CLAUSE_BREAK.split(typed) if part.strip()]
-        return len(clauses) > 1 and any(self.is_question(part) and not self.is_unsure(comparable(part)) for part in clauses)
+        return len(clauses) > 1 and any(self.is_question(part) and not self.is_unsure(comparable(part)) and not self._asks_how_to_find_out(part)
+                                        for part in clauses)
+
+    def _doubts_asking_where_to_look(self, typed: str) -> bool:
+        """不知道 with only how to find out asked beside it (几级医院我不知道啊 这个怎么看)."""
+        return self.is_unsure(comparable(typed)) and not self._asks_besides_the_doubt(typed) \
+            and any(self._asks_how_to_find_out(part) for part in _CLAUSE_BREAK.split(typed) if part.strip())
+
+    def _asks_how_to_find_out(self, part: str) -> bool:
+        """这个怎么看, how do I tell: a finding-out word with at most a pointer beside it (not 惠衢保怎么查, a question of its own)."""
+        compared = comparable(part)
+        return any(word in compared and len(compared.replace(word, "", 1)) <= 2 for word in self._finding_out)
 
     def _later_part(self, compared: str) -> str | None:
         """The part from the last 现在/今年/后来 when something comes before it, else None."""
@@ -626,6 +638,8 @@ class AnswerReader:
         """A question about a rule (二级医院的起付线是多少？, 低保户交医保是不是政府帮着交？), not the estimate's own
         (这次花了1000，能报多少): in the middle of an estimate it is answered, and the step asked again; a level it names
         (二级, level 2) is no answer, and no amount."""
+        if self._doubts_asking_where_to_look(typed):
+            return False  # (几级医院我不知道啊 这个怎么看: the step's hint says where to look)
         if self.asks_of_the_premium(typed) and not self.asks_amount(typed):
             return True  # (惠衢保一年那100块，政府也帮她交吗: the figure is what is paid in, no cost of the case)
         return self.is_question(typed) and not self.holds_an_amount(typed) and (

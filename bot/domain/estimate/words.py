@@ -36,6 +36,7 @@ class Understanding(_Strict):
     negations: Words = Field(default_factory=list)
     unsure: Words = Field(default_factory=list)
     unsure_steps: list[str] = Field(default_factory=list)
+    finding_out: Words = Field(default_factory=list)  # 这个怎么看 beside 不知道: how to find out, part of the doubt
     question_words: Words = Field(default_factory=list)
     prefer: dict[str, list[str]] = Field(default_factory=dict)
     step_words: dict[str, StepWords] = Field(default_factory=dict)

@@ -198,7 +198,11 @@ class MessageReader:
                 named_before = self.places.names_in(before)
                 swapped = named_before[-1] if 0 <= said_first <= self.CORRECTED_PLACE_WITHIN and named_before else None
                 kept += [name for name in self.places.names_in(before, covered_only=True) if name != swapped]
+            # (惠衢保理赔要哪些材料，不是惠衢保，我说错了，是平安e生保…: a neighbour's product put in its place, none of ours kept)
+            swapped_for_a_neighbour = understanding.off_topic(after) is not None
             for dimension in ("product", "scheme"):
+                if dimension == "product" and swapped_for_a_neighbour:
+                    continue
                 if not understanding.facets(after).get(dimension) and (word := understanding.facet_word(before, dimension)):
                     kept.append(word)
             # …and what it was about (医保余额, 个账), when the correction does not say it again

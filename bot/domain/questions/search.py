@@ -115,6 +115,7 @@ class SearchResult:
 
 # (在哈尔滨上班, 杭州上班族, 河南老家交的, work in Suzhou: where one works or pays in is most likely where one is insured)
 _WORKS_OR_PAYS_THERE = re.compile(r"\s*(?:市|省)?(?:这边|那边|老家)?(?:上班|工作|打工|单位|公司|交|缴|参保)")
+_WEIGHED = re.compile(r"一个是.{1,8}一个是|哪个是|哪一个是|\bversus\b|\bvs\.?\b|which one")  # (起付线和封顶线，一个是下限一个是上限吗)
 _WORKS_IN = re.compile(r"\b(?:work|works|working|worked|employed|job|company|employer)\s+(?:is\s+)?(?:in|at)\s*$")
 _ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
@@ -359,7 +360,33 @@ class SearchIndex:
                 and (term := self._term_asked_alone(question)) is not None:
             # 统筹基金和个人账户有啥区别, 封顶线是说一年至少要花到这个数吧: a glossary word asked of, nothing else named
             return SearchResult("answered", self.knowledge.entries[term], self.ANSWER)
+        if result.outcome != "answered" and not follows and not case and (term := self._meaning_asked_outright(question)) is not None:
+            # 在上海住院，医生说衢州医保有封顶线，封顶线是啥意思: what the word means, whatever place the story names
+            return SearchResult("answered", self.knowledge.entries[term], self.ANSWER)
+        if result.outcome != "answered" and not follows and not case and len(terms := self._terms_weighed(question)) >= 2:
+            # 起付线和封顶线，一个是下限一个是上限吗: two glossary words weighed, nothing else named: what each one is
+            return SearchResult("answered", self.knowledge.entries[terms[0]], self.ANSWER,
+                                also_asked=[self.knowledge.entries[term] for term in terms[1:]], compared=True)
         return result
+
+    def _meaning_asked_outright(self, question: str) -> str | None:
+        """The glossary entry of the one word of it a message asks the meaning of outright (封顶线是啥意思), naming no
+        neighbouring subject: places and care told beside it do not change what the word means."""
+        read, understanding = self.read(question), self.understanding
+        if not understanding.asks_the_meaning_outright(read) or understanding.off_topic(read) is not None \
+                or understanding.other_insurance(read) or understanding.last_correction(read) is not None:
+            return None  # (…deductible is 10,000 — sorry, I mean: is there a waiting period: no meaning asked)
+        return understanding.term_named(read)
+
+    def _terms_weighed(self, question: str) -> list[str]:
+        """The glossary entries of the words a message names, when it names no place, product, scheme or care and no
+        neighbouring subject (as _term_asked_alone), and weighs them (有啥区别, 一个是…一个是…, versus)."""
+        read, understanding = self.read(question), self.understanding
+        if self.places.named(read) != ([], []) or set(understanding.facets(read)) - {"member"} \
+                or understanding.off_topic(read) is not None or understanding.other_insurance(read) \
+                or not (understanding.asks_how_they_relate(read) or _WEIGHED.search(read)):
+            return []
+        return understanding.terms_named(read)
 
     def _term_asked_alone(self, question: str) -> str | None:
         """The glossary entry of the one word of it a message names, when it names no place, product, scheme or care
@@ -2300,7 +2327,8 @@ class SearchIndex:
         are likened to (…跟昭通那套差不多吧); none otherwise."""
         if not set(self.places.names_in(normalized, covered_only=True)) <= set(self.places.likened_names(normalized)):
             return []
-        return [place for place in uncovered if self._role_of(normalized, place) == "insurance"]
+        return [place for place in uncovered if self._role_of(normalized, place) == "insurance" or re.search(
+            rf"{re.escape(place)}(?:的)?(?:家庭)?共济", normalized)]  # (长沙共济跟衡阳一样吗: 长沙's own family aid asked)
 
     def _only_lived_or_treated_in(self, normalized: str, place: str) -> bool:
         """Every mention of the place says one lives or is treated there, none that one works or is insured there

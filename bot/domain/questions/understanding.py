@@ -119,8 +119,14 @@ class SoundAlikeList(_Strict):
 _LOOKUP_REACH = 30  # characters between the request and what it asks to be looked up, inside one sentence
 
 
-def _lookup_pattern(asking: list[str], status: list[str]) -> re.Pattern:
-    return re.compile(rf"(?:{alternation(asking).pattern})(?P<rest>[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?(?:{alternation(status).pattern}))")
+def _lookup_pattern(asking: list[str], status: list[str], recorded: list[str]) -> re.Pattern:
+    """The request, then what it wants known (帮我查一下我妈那张卡里还剩多少钱: `rest` is where whose it is may stand); or
+    what it wants known, then the request closing the message (上个月我妈亲情账户里刷了多少钱，你帮我看一眼: whose stands
+    before, in `told`)."""
+    asked, wanted = alternation(asking).pattern, alternation(status).pattern
+    closing = rf"|(?P<told>^[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?)(?:{alternation(recorded).pattern})[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?" \
+              rf"(?:{asked})[^,.?!;，。？！]{{0,6}}[.?!。？！]?$" if recorded else ""
+    return re.compile(rf"(?:{asked})(?P<rest>[^.?!;。？！]{{0,{_LOOKUP_REACH}}}?(?:{wanted})){closing}")
 
 
 class Lookups(_Strict):
@@ -131,6 +137,9 @@ class Lookups(_Strict):
     whose: list[str] = Field(min_length=1)
     status: list[str] = Field(min_length=1)
     not_with: list[str] = Field(default_factory=list)
+    # what only a record holds, when the request closes the message (…刷了多少钱，你帮我看一眼; not 有没有, which asks a
+    # rule as often: 惠衢保有没有年龄限制，你帮我查一下)
+    recorded: list[str] = Field(default_factory=list)
 
 
 class OffTopic(_Strict):
@@ -464,7 +473,7 @@ class Understanding:
         # (keyed by what the topic is, not the object: a snapshot of the knowledge holds copies)
         self._off_topic_unless = {(topic.label, topic.words[0]): (alternation(norm(topic.unless_with)), alternation(norm(topic.unless_also)))
                                   for topic in spec.off_topic if topic.unless_with}
-        self._lookups = [(topic, _lookup_pattern(norm(topic.lookups.asking), norm(topic.lookups.status)),
+        self._lookups = [(topic, _lookup_pattern(norm(topic.lookups.asking), norm(topic.lookups.status), norm(topic.lookups.recorded)),
                           alternation(norm(topic.lookups.whose)), alternation(norm(topic.lookups.not_with)))
                          for topic in spec.off_topic if topic.lookups]
         # One pattern per dimension, longest word first: 门诊共济 is basic insurance, not 共济 (family aid).
@@ -1029,8 +1038,9 @@ class Understanding:
         """The neighbouring subject (its label) of a request that the bot look up someone's own record (`lookups`),
         read before fillers are dropped: 帮我查一下 is a filler in 帮我查一下惠衢保多少钱."""
         for topic, asked, whose, unless in self._lookups:
-            if (found := asked.search(normalized)) is not None and whose.search(normalized, found.start("rest")) is not None \
-                    and (unless is None or unless.search(normalized) is None):
+            if (found := asked.search(normalized)) is not None and (
+                    whose.search(normalized, found.start("rest")) is not None if found.group("rest") is not None
+                    else whose.search(found.group("told")) is not None) and (unless is None or unless.search(normalized) is None):
                 return topic.label
         return None
 
@@ -1177,6 +1187,14 @@ class Understanding:
             return None
         entry_id = next(iter(terms))
         return entry_id if entry_id not in self.spec.explained_words.searched_too else None
+
+    def terms_named(self, normalized: str) -> list[str]:
+        """The glossary entries of the words a message names, in order (起付线和封顶线，一个是下限一个是上限吗: two);
+        none beside a word one is only part of."""
+        if self._term_parts is not None and self._term_parts.search(normalized):
+            return []
+        terms = list(dict.fromkeys(entry_id for _, entry_id in self._terms.each(normalized)))
+        return [entry_id for entry_id in terms if entry_id not in self.spec.explained_words.searched_too]
 
     def asks_the_meaning_outright(self, normalized: str) -> bool:
         """起付线到底是啥意思, what does … mean: the meaning asked, not what a word of ours amounts to (门诊起付线是啥)."""

@@ -186,3 +186,12 @@ def test_a_card_borrowed_to_register_is_impersonation_not_registering(index):
 def test_a_months_medicine_is_worked_out(assistant, question, figures):
     reply = assistant.ask(question, "zh")
     assert reply.outcome == "answered" and all(figure in reply.answer for figure in figures)
+
+
+def test_one_insured_in_a_city_we_lack_sharing_with_parents_in_ours_is_declined(index):
+    result = index.search("我在昆明交的医保，能给昭通的爸妈共济吗")
+    assert result.outcome == "declined" and result.decline_reason == "uncovered_place"
+
+
+def test_a_parent_living_in_a_city_we_lack_is_still_asked_of_ours(index):
+    assert answered(index, "能不能给我在昆明的妈妈用昭通的共济") == "family-aid/zhaotong/who"

@@ -392,7 +392,7 @@ def test_using_anothers_card_is_answered_by_an_entry_on_whose_card(index, questi
 
 
 def test_of_the_suggestions_the_one_answering_a_question_of_its_own_answers(index, monkeypatch):
-    story = "我老公在衡阳上班交职工医保的 我是居民医保 我去药店买药能不能用他卡里的钱 怎么用 要拿他的卡去吗"
+    story = "我老公在衡阳上班交职工医保的 我是居民医保 我去药店买药能不能花他卡里的钱 怎么用 要拿他的卡去吗"
     assert_answers(index, story, "family-aid/hengyang/pay")
     # the entries meant for the ask (_led_by_its_own_ask) find it too; without them, the suggestions alone do
     monkeypatch.setattr(SearchIndex, "_led_by_its_own_ask", lambda self, question, result, only=None: result)

@@ -160,6 +160,16 @@ _SENTENCE_PARTS = re.compile(r"[,，。;；!?！？]+|(?<!\d)\.(?!\d)")  # (an E
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
 
+_BOTH_SIDES = ("双方", "both")  # an answer saying where both sides must be insured
+# the asker is the relative helped (他的共济账户能给我用吗): where relatives must be insured is what is asked
+_ASKER_RECEIVES = re.compile(r"给我用|给我花|我能用|我能不能用|我可以用|我能花|能用他|能用她|用他的|用她的")
+
+
+def _insured_there_oneself(text: str, place: str) -> bool:
+    """我在昆明交的医保, 我是长沙参保的: the asker works, pays or is insured in the place (not 我在昆明的妈妈)."""
+    return re.search(rf"(?:我|俺|本人)(?:自己)?(?:是|在)?{re.escape(place)}[市的]?{_WORKS_OR_PAYS_THERE.pattern}", text) is not None
+
+
 def _led_by(result: SearchResult, better: Entry) -> SearchResult:
     """The answer led by one of its runners-up, the entry it had offered first among them."""
     return replace(result, entry=better, suggestions=[result.entry, *(other for other in result.suggestions if other is not better)])
@@ -2320,7 +2330,15 @@ class SearchIndex:
         for place in uncovered:
             elsewhere = elsewhere.replace(place, "外地")
         read = self._decide(f"{elsewhere} {self.RELATIVE_ELSEWHERE}", covered[0])
-        return replace(read, region=covered[0]) if read.outcome == "answered" and read.entry.region in covered else result
+        if read.outcome != "answered" or read.entry.region not in covered or self._asker_elsewhere_untold(normalized, uncovered, read.entry):
+            return result
+        return replace(read, region=covered[0])
+
+    def _asker_elsewhere_untold(self, normalized: str, uncovered: list[str], entry: Entry) -> bool:
+        """The asker is insured in a place we lack (我在昆明交的医保), and the entry says where the relatives must be
+        insured, not both sides (双方均为湘潭市域内参保人 tells the asker too): the asker's own rules are asked."""
+        return any(_insured_there_oneself(normalized, place) for place in uncovered) and not _ASKER_RECEIVES.search(normalized) \
+            and not any(word in self.answer_text[entry.id] for word in _BOTH_SIDES)
 
     def _only_likened_beside(self, normalized: str, uncovered: list[str]) -> list[str]:
         """The places we lack named as where one is insured, when every city of ours the text names is only what they
@@ -2544,6 +2562,9 @@ class SearchIndex:
         if result.entry.region not in (NATIONAL, *self.places.named(normalized)[0]) \
                 and not asked.get("product", frozenset()) & set(result.entry.facets.get("product", ())) & self.understanding.portable_products:
             return None  # (昆明参保，共济能绑几个: 湘潭's rule for its own family aid is not Kunming's)
+        if asked["product"] & self.understanding.shared_with_relatives \
+                and self._asker_elsewhere_untold(normalized, self.places.named(normalized)[1], result.entry):
+            return None  # (我在昆明交的医保，能给昭通的爸妈共济吗: the one who shares is insured there, whose rules we lack)
         return result
 
     def _without_conflicts(self, candidates: list[Candidate], asked: dict, content: str,

@@ -115,7 +115,6 @@ class SearchResult:
 
 # (在哈尔滨上班, 杭州上班族, 河南老家交的, work in Suzhou: where one works or pays in is most likely where one is insured)
 _WORKS_OR_PAYS_THERE = re.compile(r"\s*(?:市|省)?(?:这边|那边|老家)?(?:上班|工作|打工|单位|公司|交|缴|参保)")
-_WEIGHED = re.compile(r"一个是.{1,8}一个是|哪个是|哪一个是|\bversus\b|\bvs\.?\b|which one")  # (起付线和封顶线，一个是下限一个是上限吗)
 _WORKS_IN = re.compile(r"\b(?:work|works|working|worked|employed|job|company|employer)\s+(?:is\s+)?(?:in|at)\s*$")
 _ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
@@ -158,11 +157,6 @@ _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单�
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _SENTENCE_PARTS = re.compile(r"[,，。;；!?！？]+|(?<!\d)\.(?!\d)")  # (an English sentence is one part, not its words)
 _WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
-
-
-_BOTH_SIDES = ("双方", "both")  # an answer saying where both sides must be insured
-# the asker is the relative helped (他的共济账户能给我用吗): where relatives must be insured is what is asked
-_ASKER_RECEIVES = re.compile(r"给我用|给我花|我能用|我能不能用|我可以用|我能花|能用他|能用她|用他的|用她的")
 
 
 def _insured_there_oneself(text: str, place: str) -> bool:
@@ -394,7 +388,7 @@ class SearchIndex:
         read, understanding = self.read(question), self.understanding
         if self.places.named(read) != ([], []) or set(understanding.facets(read)) - {"member"} \
                 or understanding.off_topic(read) is not None or understanding.other_insurance(read) \
-                or not (understanding.asks_how_they_relate(read) or _WEIGHED.search(read)):
+                or not (understanding.asks_how_they_relate(read) or understanding.weighing is not None and understanding.weighing.search(read)):
             return []
         return understanding.terms_named(read)
 
@@ -2336,9 +2330,12 @@ class SearchIndex:
 
     def _asker_elsewhere_untold(self, normalized: str, uncovered: list[str], entry: Entry) -> bool:
         """The asker is insured in a place we lack (我在昆明交的医保), and the entry says where the relatives must be
-        insured, not both sides (双方均为湘潭市域内参保人 tells the asker too): the asker's own rules are asked."""
-        return any(_insured_there_oneself(normalized, place) for place in uncovered) and not _ASKER_RECEIVES.search(normalized) \
-            and not any(word in self.answer_text[entry.id] for word in _BOTH_SIDES)
+        insured, not both sides (双方均为湘潭市域内参保人 tells the asker too), nor is the asker the relative helped
+        (他的共济账户能给我用吗): the asker's own rules are asked."""
+        understanding = self.understanding
+        return any(_insured_there_oneself(normalized, place) for place in uncovered) \
+            and not (understanding.asker_helped is not None and understanding.asker_helped.search(normalized)) \
+            and not any(word in self.answer_text[entry.id] for word in understanding.both_sides_words)
 
     def _only_likened_beside(self, normalized: str, uncovered: list[str]) -> list[str]:
         """The places we lack named as where one is insured, when every city of ours the text names is only what they

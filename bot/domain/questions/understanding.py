@@ -354,6 +354,9 @@ class UnderstandingFile(_Strict):
     told_product_names: list[str] = Field(default_factory=list)  # …unless named so (备案了之后…)
     english_spelling: list[str] = Field(default_factory=list)  # English words a misspelling is read as (insurence)
     told_place_pointers: list[str] = Field(default_factory=list)  # …counted where the asking part points back (在那边)
+    weighing_words: list[str] = Field(default_factory=list)  # 一个是…一个是, versus: two glossary words weighed
+    both_sides_words: list[str] = Field(default_factory=list)  # 双方: an answer saying where both sides must be insured
+    asker_helped_words: list[str] = Field(default_factory=list)  # 给我用: the asker is the relative a product is shared with
     earlier_pointers: list[str] = Field(default_factory=list)  # 说回刚才那个: back to the subject before the last question
     each_side_asked: list[str] = Field(default_factory=list)  # 各自, 哪个…高: two things joined are each asked of
     asker_relations: dict[str, dict[str, str]] = Field(default_factory=dict)  # 我是她儿媳妇: 她 is 婆婆
@@ -462,6 +465,9 @@ class Understanding:
         self._pointing_re = alternation(norm(spec.pointing_words))
         self._changed_asks_re = alternation(norm(spec.changed_asks))
         self.told_place_pointers = alternation(norm(spec.told_place_pointers))
+        self.weighing = alternation(norm(spec.weighing_words))
+        self.both_sides_words = tuple(norm(spec.both_sides_words))
+        self.asker_helped = alternation(norm(spec.asker_helped_words))
         self._earlier_re = alternation(norm(spec.earlier_pointers))
         self._each_side_re = alternation(norm(spec.each_side_asked))
         self._each_part_re = alternation(norm(spec.each_part_asked))

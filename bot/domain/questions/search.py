@@ -377,8 +377,8 @@ class SearchIndex:
         """The glossary entry of the one word of it a message asks the meaning of outright (封顶线是啥意思), naming no
         neighbouring subject: places and care told beside it do not change what the word means."""
         read, understanding = self.read(question), self.understanding
-        if not understanding.asks_the_meaning_outright(read) or understanding.off_topic(read) is not None \
-                or understanding.other_insurance(read) or understanding.last_correction(read) is not None:
+        if not understanding.asks_the_meaning_outright(read) or self._names_a_neighbour(read) \
+                or understanding.last_correction(read) is not None:
             return None  # (…deductible is 10,000 — sorry, I mean: is there a waiting period: no meaning asked)
         return understanding.term_named(read)
 
@@ -386,8 +386,7 @@ class SearchIndex:
         """The glossary entries of the words a message names, when it names no place, product, scheme or care and no
         neighbouring subject (as _term_asked_alone), and weighs them (有啥区别, 一个是…一个是…, versus)."""
         read, understanding = self.read(question), self.understanding
-        if self.places.named(read) != ([], []) or set(understanding.facets(read)) - {"member"} \
-                or understanding.off_topic(read) is not None or understanding.other_insurance(read) \
+        if self.places.named(read) != ([], []) or set(understanding.facets(read)) - {"member"} or self._names_a_neighbour(read) \
                 or not (understanding.asks_how_they_relate(read) or understanding.weighing is not None and understanding.weighing.search(read)):
             return []
         return understanding.terms_named(read)
@@ -398,9 +397,13 @@ class SearchIndex:
         read, understanding = self.read(question), self.understanding
         term = understanding.term_named(read)
         if term is None or self.places.named(read) != ([], []) or set(understanding.facets(read)) - {"member"} \
-                or understanding.off_topic(read) is not None or understanding.other_insurance(read):
+                or self._names_a_neighbour(read):
             return None
         return term
+
+    def _names_a_neighbour(self, read: str) -> bool:
+        """A neighbouring subject or another insurance is named: no glossary word of ours is all that is asked."""
+        return self.understanding.off_topic(read) is not None or bool(self.understanding.other_insurance(read))
 
     def _understood(self, question: str, city: str | None, follows: str | None, case: Facets | None,
                     insured_in: str | None) -> SearchResult:

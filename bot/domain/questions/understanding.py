@@ -1188,19 +1188,19 @@ class Understanding:
     def term_named(self, normalized: str) -> str | None:
         """The glossary entry of the one word of it a message names, whatever it asks of the word (统筹基金和个人账户有啥
         区别, 封顶线是说一年至少要花到这个数吧); None beside a word it is only part of (统筹区, 全国统筹)."""
-        terms = {entry_id for _, entry_id in self._terms.each(normalized)}
-        if len(terms) != 1 or self._term_parts is not None and self._term_parts.search(normalized):
-            return None
-        entry_id = next(iter(terms))
-        return entry_id if entry_id not in self.spec.explained_words.searched_too else None
+        terms = self._terms_in(normalized)
+        return terms[0] if len(terms) == 1 and terms[0] not in self.spec.explained_words.searched_too else None
 
     def terms_named(self, normalized: str) -> list[str]:
         """The glossary entries of the words a message names, in order (起付线和封顶线，一个是下限一个是上限吗: two);
         none beside a word one is only part of."""
+        return [entry_id for entry_id in self._terms_in(normalized) if entry_id not in self.spec.explained_words.searched_too]
+
+    def _terms_in(self, normalized: str) -> list[str]:
+        """Every glossary entry whose word the message names, once each, in order; none beside a word one is only part of."""
         if self._term_parts is not None and self._term_parts.search(normalized):
             return []
-        terms = list(dict.fromkeys(entry_id for _, entry_id in self._terms.each(normalized)))
-        return [entry_id for entry_id in terms if entry_id not in self.spec.explained_words.searched_too]
+        return list(dict.fromkeys(entry_id for _, entry_id in self._terms.each(normalized)))
 
     def asks_the_meaning_outright(self, normalized: str) -> bool:
         """起付线到底是啥意思, what does … mean: the meaning asked, not what a word of ours amounts to (门诊起付线是啥)."""

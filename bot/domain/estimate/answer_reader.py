@@ -88,7 +88,8 @@ class WordMatcher:
                     start = len(_squeezed(spelled[:match.start()]))
                     # (not on dibao; I no get low-income status: Nigerian Pidgin "I don't have")
                     negated = re.search(r"(?<![a-z])(no|not|non|never|without|didn't|didnt|don't|dont|doesn't|doesnt|haven't|havent|hasn't|hasnt|isn't|isnt|wasn't|wasnt|hadn't|hadnt|weren't|werent|aren't|arent)\s+(?:(?:on|a|an|the|get|got|have|has|dey|be|receive|receiving|getting)\s+){0,2}$",
-                                        spelled[:match.start()]) is not None
+                                        spelled[:match.start()]) is not None \
+                        or self._negated(typed, start)  # (她不是 dibao: a Chinese negation before the letters)
                     found.append(Found(value, start, start + len(_squeezed(match.group(0))), negated, place))
         if self.pattern is not None:
             negated_until = -1  # where the last negated word ends: 不在衢州市内 negates 市内 after 在衢州 too
@@ -207,6 +208,13 @@ class AnswerReader:
         self.words = words
         self.known = words.understanding
         self.negations = tuple(sorted({comparable(w) for w in self.known.negations}, key=len, reverse=True))
+        # (她不是 低保, 不是 dibao: a negation of two characters or more, then a pause typed as a space, still negates
+        # what follows; a lone 不 before a space is an answer of its own, 不 没买, and 没有 ends what came before as often,
+        # 自费没有 底保户)
+        longer = [re.escape(word) for word in self.negations if len(word) >= 2 and word.startswith(("不", "唔"))]
+        every = "|".join(re.escape(word) for word in self.negations)
+        # (not 不是 不是低保: a negation said again after the pause is the answer said twice)
+        self._negation_paused = re.compile(rf"((?:{'|'.join(longer)}))\s+(?=\S)(?!{every})") if longer else None
         self._unsure = tuple(comparable(w) for w in self.known.unsure)
         self._finding_out = tuple(sorted({comparable(w) for w in self.known.finding_out}, key=len, reverse=True))
         self._questions = tuple(unicodedata.normalize("NFKC", w).lower() for w in self.known.question_words)
@@ -382,6 +390,8 @@ class AnswerReader:
                     pass
             elif table.split(":")[-1] in self.known.past_steps and any(word in compared for word in self._past):
                 raise Unread("ambiguous")  # 以前是低保户: what was, not what is now
+        if (joined := self.negation_joined(typed)) != typed:
+            typed, spelled = joined, unicodedata.normalize("NFKC", joined).lower()
         # Clauses kept apart: in 不，没有 the 不 is an answer of its own, not a negation of 没有.
         read = self._clauses(typed) if not in_a_case else compared
         found = matcher.find(read, spelled)
@@ -438,6 +448,10 @@ class AnswerReader:
         values = [value for value in self.words.choices(table)
                   if character in comparable(self.words.label(table, value))]
         return values[0] if len(values) == 1 else None
+
+    def negation_joined(self, text: str) -> str:
+        """The text without the pause typed between a negation and what it negates (她不是 低保)."""
+        return self._negation_paused.sub(r"\1", text) if self._negation_paused is not None else text
 
     @staticmethod
     def _clauses(typed: str) -> str:

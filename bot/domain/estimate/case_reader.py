@@ -89,6 +89,8 @@ class Case:
     changed: tuple[str, ...] = ()
     # Told of someone else, likened to the case before (我女儿也是衢州职工…): what was paid this year was not theirs.
     someone_else: bool = False
+    # …at the same hospital (也在那家医院看的): the level of the case before is theirs too.
+    same_hospital: bool = False
     # The whole cost told with the part outside the list in it (合计56320，其中自费2300): the whole, the cost
     # inside the list being worked out from it (said before the estimate).
     from_total: Decimal | None = None
@@ -188,6 +190,7 @@ class CaseReader:
         self._any_correction = _any_of(self._corrections)
         self._any_what_if = _any_of(self._what_ifs)
         self._unchanged = _cue_patterns(sorted(known.unchanged_words, key=len, reverse=True))  # 其他都一样: asks nothing
+        self._same_hospital = _cue_patterns(sorted(known.same_hospital_words, key=len, reverse=True))
         self._yes_no_steps = frozenset(known.step_words)  # hardship, huiqubao
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
@@ -196,7 +199,7 @@ class CaseReader:
         self._no_hardship = tuple(w for w in (comparable(w) for w in (known.step_words["hardship"].no if "hardship" in known.step_words else []))
                                   if len(w) > 2)
         # 有惠衢保不是低保户: read for 惠衢保 without the hardship words and the negation before them
-        hardship_words = sorted({w for w in self._hardship if _HAN.search(w)}, key=len, reverse=True)
+        hardship_words = sorted({w for w in self._hardship if _HAN.search(w) or re.fullmatch(r"[a-z]{4,}", w)}, key=len, reverse=True)  # (不是dibao)
         negations = sorted({*self.reader.negations, "是"}, key=len, reverse=True)
         self._hardship_said = re.compile("(?:" + "|".join(map(re.escape, negations)) + ")?(?:" + "|".join(map(re.escape, hardship_words)) + ")") \
             if hardship_words else None
@@ -312,7 +315,7 @@ class CaseReader:
         return replace(after, answers=answers)
 
     def _read_as_told(self, text: str) -> Case:
-        text = _PAUSING_NE.sub("", self._own_told(simplified(text[:LONGEST_CASE])))
+        text = self.reader.negation_joined(_PAUSING_NE.sub("", self._own_told(simplified(text[:LONGEST_CASE]))))
         if self._transferred is not None:
             text = self._transferred.sub(lambda m: f"{m.group('what')}是{m.group('to')}的", text)
         clauses = [(clause, comparable(clause)) for clause in map(self._said, self._clauses.split(prepare(text))) if clause]
@@ -365,7 +368,9 @@ class CaseReader:
         if "city" in answers and "in_quzhou" in answers and not self.interview.location_asked(answers["city"]):
             del answers["in_quzhou"]  # 我在衡阳上班: no rule of that city depends on where care was
         settled, aside = self.interview.settle(answers)
-        return Case(settled, aside, elsewhere, per_unit, someone_else=self._someone_else(whole),
+        someone_else = self._someone_else(whole)
+        return Case(settled, aside, elsewhere, per_unit, someone_else=someone_else,
+                    same_hospital=someone_else and self._at_the_same_hospital(whole),
                     from_total=from_total if "in_scope" in settled else None,
                     per_month=self._a_month.search(_spelled(whole)) is not None, rough=rough)
 
@@ -478,6 +483,10 @@ class CaseReader:
         """衢州人民医院是几级医院？: a hospital's level asked (not 是不是只能去绑定的医院, which asks something else)."""
         return self._level_asked.search(_spelled(simplified(text))) is not None
 
+    def _at_the_same_hospital(self, text: str) -> bool:
+        spelled = _spelled(simplified(text[:LONGEST_CASE]))
+        return any(pattern.search(spelled) for pattern in self._same_hospital)
+
     def keeps_the_rest(self, text: str) -> bool:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""
         spelled = _spelled(simplified(text[:LONGEST_CASE]))
@@ -578,7 +587,8 @@ class CaseReader:
         changed = {name for name, value in case.answers.items() if name in WORD_TABLE and answers.get(name) != value}
         if case.elsewhere is not None and "city" in answers:
             changed.add("city")
-        if not changed:
+        # (我爷爷也是衡阳退休职工，也在那家医院看的门诊，花了1650: another person's case at the last one's hospital)
+        if not changed and not case.same_hospital:
             return None
         revised = {**answers, **case.answers}
         if any(name in changed for name in ("scheme", "care")) or case.someone_else:

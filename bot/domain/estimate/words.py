@@ -68,6 +68,7 @@ class Understanding(_Strict):
     level_asked_words: Words = Field(default_factory=list)  # 市人民医院是几级？: a hospital's level asked
     other_person_words: Words = Field(default_factory=list)  # 我女儿也是…: a relative's case likened to the last
     also_words: Words = Field(default_factory=list)
+    same_hospital_words: Words = Field(default_factory=list)  # 也在那家医院看的: another person's case at the last one's level
     another_case_words: Words = Field(default_factory=list)  # 再帮我算一个: a new case, whoever it is of
     clause_starts: Words = Field(default_factory=list)  # 然后, 帮我算: a case spoken on without pauses parts before them
     care_done_words: Words = Field(default_factory=list)  # 住, 看: right after a place, care was had there (医保在上海住的院)

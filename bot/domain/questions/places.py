@@ -50,6 +50,9 @@ class Places:
             if name.isascii() and len(spaced := syllables_of(name)) > 1:
                 names.setdefault(" ".join(spaced), region_id)
         self.names = names
+        # our cities' own names (湘潭, not the county 湘乡 an alias names): a message may open with one typed by its sound
+        self._city_names = frozenset(tools.normalize(region.name) for region_id, region in knowledge.regions.items()
+                                     if region_id != NATIONAL and region.name)
         self._names_in: dict[str, list[str]] = {}
         self._misheard_read: dict[str, str] = {}
         # region id -> its province, as its aliases name it (湖南衡阳: 湖南): 云南医保 is Zhaotong's own app
@@ -114,8 +117,11 @@ class Places:
                     name = ours
                 named = text[:start] + name + text[end:]
                 office = _OFFICE_AFTER.match(text, end) is not None  # (京华医保局: a city's office, whatever else 京华 is)
+                # (相谈用家庭共计…: a message opening with the name, about our subjects, names the city it asks of)
+                opening = start == 0 and after is _OURS_AFTER and name in self._city_names \
+                    and self.tools.has_anchor(self.tools.normalize(text))  # (not 想先弄清楚: 湘乡 is a county's name)
                 if (office or not self.tools.is_word(typed) and not self.tools.is_common_word(typed)) \
-                        and (office or understanding.role(named, start, start + len(name)) != "unknown" or after.match(text, end)):
+                        and (office or opening or understanding.role(named, start, start + len(name)) != "unknown" or after.match(text, end)):
                     text = named
         return text
 

@@ -23,7 +23,7 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
 # …but not whether ours is worth buying beside it (还有必要参加惠衢保吗): advice that turns on the neighbour, which we lack
-_NEED_IT = re.compile(r"有必要|有没有必要|还要买|还需要买|还用买|值不值|值得|划算|\b(?:worth|necessary|still need)\b")
+_NEED_IT = re.compile(r"有必要|有没有必要|还要买|要不要再买|还要不要买|还买不买|还要再买|还需要买|还用买|值不值|值得|划算|\b(?:worth|necessary|still need)\b")
 # a treatment of the story paid with the card (…做个双眼皮，能拿医保卡刷吗): whether insurance pays for it is asked
 _PAID_WITH_THE_CARD = re.compile(r"(?:能|可以|可不可以|能不能)(?:拿|用)?(?:医保卡|社保卡|医保码|医保)?(?:刷|报|付)|刷医保|走医保|用医保")
 # A telling part that is the money of what it names (公积金账户里的钱，可以代扣家人的医保费吗): the topic the ask is of
@@ -776,6 +776,22 @@ class MessageReader:
         reported = [part for part in parts if part not in asking and _REPORTED.search(part)]
         return bool(asking) and bool(reported) and not any(word_found(part) for part in asking) \
             and any(word_found(part) for part in (*reported, *self._after_reported(parts, asking, reported)))
+
+    def only_told_beside_its_own_ask(self, question: str, word_found, says_what_is_asked) -> bool:
+        """What `word_found` finds (a detail asked for) stands only in a story's parts that tell (我还没去办备案), while
+        the parts that ask have an ask of their own that the answer says (`says_what_is_asked`: 全国有多少家医院能直接结算):
+        the story's detail is not what is asked."""
+        parts, asking = self._parts(question)
+        wish = self.understanding.wish
+        told = [part for part in parts if part not in asking]
+        own = [part for part in asking if self.understanding.asks(part)]
+        found_at = [at for at, part in enumerate(parts) if part not in asking and word_found(part)]
+        # (the two parts before too: 我想把爸妈、兄弟姐妹、爷爷奶奶都绑上 is one wish in three parts)
+        wished = wish is not None and any(wish.search(part) for at in found_at for part in parts[max(at - 2, 0):at + 1])
+        # (the story comes before the question that closes it: what follows the last part that asks is no story)
+        last_asking = max(at for at, part in enumerate(parts) if part in asking) if asking else -1
+        return len(told) >= 3 and bool(own) and bool(found_at) and not wished and max(found_at) < last_asking \
+            and not any(word_found(part) for part in asking) and all(says_what_is_asked(part) for part in own)
 
     @staticmethod
     def _after_reported(parts: list[str], asking: list[str], reported: list[str]) -> list[str]:

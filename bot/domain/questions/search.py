@@ -152,6 +152,7 @@ _AN_AMOUNT = re.compile(r"\d|[一二两三四五六七八九十几]+[万千百�
 # Where a word was seen, told before asking what it means (住院结算单上写着封顶线): a bill, a statement, a line on it
 # 统筹报销是不是花我个人账户的钱, 跟个人账户有什么不一样: a guess at what the word means, or how it differs
 _GUESSED_MEANING = re.compile(r"是不是|是否|就是|算是|不一样|不同|一样吗|区别|一回事|还是怎么|意思是|\bis it the same\b|\bdifferen")
+_FIGURE_QUOTED_OR_ASKED = re.compile(r"\d|(?<!花)多少(?!都)|几|how much|how many")  # (not 花多少都能报: whatever is spent)
 _THIS_WORD = re.compile(r"^这个?(?:词|字|说法|名词|东西)(?:儿)?(?:到底)?(?:是)?(?:什么|啥|啥子)意思(?:啊|呀)?$")  # 这个词是什么意思, of the word before
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
@@ -360,7 +361,8 @@ class SearchIndex:
         if result.decline_reason == "low_confidence" and result.named_lead is not None:
             # nothing surer read the whole message: the entry its city and product lead to (_named_product_leads)
             return self._unless_lacking(question, city, result.named_lead)
-        if (result.outcome == "suggested" or result.decline_reason == "low_confidence") and not follows and not case \
+        if (result.outcome == "suggested" or result.decline_reason == "low_confidence" or self._glossary_better(question, result)) \
+                and not follows and not case \
                 and (term := self._term_asked_alone(question)) is not None:
             # 统筹基金和个人账户有啥区别, 封顶线是说一年至少要花到这个数吧: a glossary word asked of, nothing else named
             return SearchResult("answered", self.knowledge.entries[term], self.ANSWER)
@@ -372,6 +374,14 @@ class SearchIndex:
             return SearchResult("answered", self.knowledge.entries[terms[0]], self.ANSWER,
                                 also_asked=[self.knowledge.entries[term] for term in terms[1:]], compared=True)
         return result
+
+    def _glossary_better(self, question: str, result: SearchResult) -> bool:
+        """Which city was asked, or the knowledge said to lack it, or answered, no city named or chosen, by the one
+        city's entry the knowledge has on it (昭通's cap, told as "you did not say which city"), and no figure quoted or
+        asked (惠保三项责任各封顶多少, 起付线就是700吧): a word of the glossary asked of alone is better told by the glossary."""
+        one_citys = result.outcome == "answered" and result.region is None and result.entry.region != NATIONAL
+        return (result.outcome == "need_city" or result.decline_reason == "not_in_knowledge" or one_citys) \
+            and _FIGURE_QUOTED_OR_ASKED.search(question) is None
 
     def _meaning_asked_outright(self, question: str) -> str | None:
         """The glossary entry of the one word of it a message asks the meaning of outright (封顶线是啥意思), naming no
@@ -1797,7 +1807,11 @@ class SearchIndex:
                 normalized = elsewhere
             else:
                 ask = None
-        if ask is None or self.reader.only_in_what_others_said(question, lambda part: self._unanswered_ask(entry, part) == ask):
+        def unsaid_in(part: str) -> bool:
+            return self._unanswered_ask(entry, part) == ask
+
+        if ask is None or self.reader.only_in_what_others_said(question, unsaid_in) \
+                or self.reader.only_told_beside_its_own_ask(question, unsaid_in, lambda part: self._unanswered_ask(entry, part) is None):
             return result  # (来电说…不马上转钱就断保了，惠衢保参保期截止到哪天: what the caller said is not asked)
         covered, _ = self.places.named(normalized)
         asked = understanding.facets(normalized)

@@ -166,6 +166,9 @@ class OffTopic(_Strict):
     # The words name where care is (出国了，在国外看病): told in the story, it is still what a question whether ours
     # pays (惠衢保能报吗) is asked of.
     where_care_is: bool = False
+    # The words name a kind of care we have nothing on (镶假牙, 做双眼皮): told in the story, it is what a question
+    # whether ours pays (这个惠衢保能报吗) is asked of.
+    a_kind_of_care: bool = False
 
 
 class FacetValue(_Strict):
@@ -357,6 +360,7 @@ class UnderstandingFile(_Strict):
     weighing_words: list[str] = Field(default_factory=list)  # 一个是…一个是, versus: two glossary words weighed
     both_sides_words: list[str] = Field(default_factory=list)  # 双方: an answer saying where both sides must be insured
     asker_helped_words: list[str] = Field(default_factory=list)  # 给我用: the asker is the relative a product is shared with
+    wish_words: list[str] = Field(default_factory=list)  # 想删掉他: a part telling what one wants done, which is asked
     earlier_pointers: list[str] = Field(default_factory=list)  # 说回刚才那个: back to the subject before the last question
     each_side_asked: list[str] = Field(default_factory=list)  # 各自, 哪个…高: two things joined are each asked of
     asker_relations: dict[str, dict[str, str]] = Field(default_factory=dict)  # 我是她儿媳妇: 她 is 婆婆
@@ -468,6 +472,7 @@ class Understanding:
         self.weighing = alternation(norm(spec.weighing_words))
         self.both_sides_words = tuple(norm(spec.both_sides_words))
         self.asker_helped = alternation(norm(spec.asker_helped_words))
+        self.wish = alternation(norm(spec.wish_words))
         self._earlier_re = alternation(norm(spec.earlier_pointers))
         self._each_side_re = alternation(norm(spec.each_side_asked))
         self._each_part_re = alternation(norm(spec.each_part_asked))
@@ -1263,10 +1268,12 @@ class Understanding:
 
     def care_told_in(self, label: str, text: str) -> bool:
         """The neighbouring subject is a place of care (off_topic `where_care_is`), and the text tells of care there
-        (one of its `unless_also` words: 出国了在国外看病, not I grew up in Singapore)."""
-        topic = next((item for item in self.spec.off_topic if item.label == label and item.where_care_is), None)
+        (one of its `unless_also` words: 出国了在国外看病, not I grew up in Singapore); or it is a kind of care itself."""
+        topic = next((item for item in self.spec.off_topic if item.label == label and (item.where_care_is or item.a_kind_of_care)), None)
         if topic is None:
             return False
+        if topic.a_kind_of_care:
+            return True
         care = self._off_topic_unless[(topic.label, topic.words[0])][1]
         return care is not None and care.search(text) is not None
 

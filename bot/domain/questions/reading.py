@@ -22,8 +22,6 @@ _HOLDS = re.compile(r"(?:有|买了|买过|已经有|已有|已买|入了|got|ha
 # …and may they still join ours (还能参加惠衢保吗, still let into huiqubao?)
 _MAY_JOIN = re.compile(r"(?:能|可以|让|允许|准|能不能|可不可以)(?:再|还|也)?(?:参加|参保|投保|买|加入|办|入保)"
                        r"|\b(?:can|may|still|allowed to|eligible to|let)\b.*\b(?:join|buy|into|enrol|enroll|sign up|apply)")
-# …but not whether ours is worth buying beside it (还有必要参加惠衢保吗): advice that turns on the neighbour, which we lack
-_NEED_IT = re.compile(r"有必要|有没有必要|还要买|要不要再买|还要不要买|还买不买|还要再买|还需要买|还用买|值不值|值得|划算|\b(?:worth|necessary|still need)\b")
 # a treatment of the story paid with the card (…做个双眼皮，能拿医保卡刷吗): whether insurance pays for it is asked
 _PAID_WITH_THE_CARD = re.compile(r"(?:能|可以|可不可以|能不能)(?:拿|用)?(?:医保卡|社保卡|医保码|医保)?(?:刷|报|付)|刷医保|走医保|用医保")
 # A telling part that is the money of what it names (公积金账户里的钱，可以代扣家人的医保费吗): the topic the ask is of
@@ -703,7 +701,8 @@ class MessageReader:
         """买了平安的商业医疗险，还有必要参加惠衢保吗: whether ours is needed beside an insurance the story tells, which
         turns on that insurance (we lack it)."""
         _, asking = self._parts(question)
-        return any(_NEED_IT.search(part) for part in asking)
+        need = self.understanding.need
+        return need is not None and any(need.search(part) for part in asking)
 
     def asks_if_the_story_is_paid(self, question: str) -> bool:
         """孩子想去做个双眼皮，能拿医保卡刷吗: a part asking only whether the card pays, naming nothing of ours, asks it of

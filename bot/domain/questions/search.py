@@ -113,8 +113,7 @@ class SearchResult:
     by_figures: bool = False
 
 
-# (在哈尔滨上班, 杭州上班族, 河南老家交的, work in Suzhou: where one works or pays in is most likely where one is insured)
-_WORKS_OR_PAYS_THERE = re.compile(r"\s*(?:市|省)?(?:这边|那边|老家)?(?:上班|工作|打工|单位|公司|交|缴|参保)")
+# (work in Suzhou: where one works is most likely where one is insured)
 _WORKS_IN = re.compile(r"\b(?:work|works|working|worked|employed|job|company|employer)\s+(?:is\s+)?(?:in|at)\s*$")
 _ON_SALE = re.compile(r"有没有|有卖|买得到|能买到|有这个|有这种|有.{0,6}吗")  # (衡阳有惠衢保吗: whether it is to be had there)
 _TENTHS = re.compile(r"([一二三四五六七八九])成")  # 报七成: 70%
@@ -157,12 +156,12 @@ _THIS_WORD = re.compile(r"^这个?(?:词|字|说法|名词|东西)(?:儿)?(?:到
 _SEEN_ON = re.compile(r"(?:住院|门诊|出院)?(?:结算单|结算清单|单子|发票|账单|清单|报销单)(?:上|里)?(?:面)?(?:写着|写的|有一栏叫|有一栏|有一项叫|有一项|显示)?")
 _CLAUSE_SPLIT = re.compile(r"[,，。;；!?！？\s]+")
 _SENTENCE_PARTS = re.compile(r"[,，。;；!?！？]+|(?<!\d)\.(?!\d)")  # (an English sentence is one part, not its words)
-_WORKS = re.compile(r"上班|工作|单位|个人账户")  # where the one who shares works, and is insured
 
 
-def _insured_there_oneself(text: str, place: str) -> bool:
+def _insured_there_oneself(text: str, place: str, works_or_pays_there: re.Pattern | None) -> bool:
     """我在昆明交的医保, 我是长沙参保的: the asker works, pays or is insured in the place (not 我在昆明的妈妈)."""
-    return re.search(rf"(?:我|俺|本人)(?:自己)?(?:是|在)?{re.escape(place)}[市的]?{_WORKS_OR_PAYS_THERE.pattern}", text) is not None
+    return works_or_pays_there is not None and re.search(
+        rf"(?:我|俺|本人)(?:自己)?(?:是|在)?{re.escape(place)}[市的]?{works_or_pays_there.pattern}", text) is not None
 
 
 def _led_by(result: SearchResult, better: Entry) -> SearchResult:
@@ -2327,12 +2326,14 @@ class SearchIndex:
         the place as 外地 (its rule for relatives elsewhere), when the question as asked got no answer."""
         normalized = self.read(question)
         covered, uncovered = self.places.named(normalized)
-        if not covered or not uncovered or not self.understanding.facets(normalized).get("product", frozenset()) & self.understanding.shared_with_relatives \
+        understanding = self.understanding
+        if not covered or not uncovered or not understanding.facets(normalized).get("product", frozenset()) & understanding.shared_with_relatives \
                 or self._only_likened_beside(normalized, uncovered):
             return result
         for place in uncovered:
             clause = next((part for part in _CLAUSE_SPLIT.split(normalized) if place in part), "")
-            if "employee" in self.understanding.facets(clause).get("scheme", frozenset()) or _WORKS.search(clause) \
+            works_there = understanding.sharer_works is not None and understanding.sharer_works.search(clause) is not None
+            if "employee" in understanding.facets(clause).get("scheme", frozenset()) or works_there \
                     or re.search(rf"{re.escape(place)}(?:那边|那里|那儿|的规定|的政策|的共济|的家庭共济|'s (?:own )?(?:rules|policy|scheme))", normalized):
                 # 我在杭州上班交的职工医保: the one who shares is insured there, whose rules we lack;
                 # 湘潭共济我办好了，株洲那边能绑几个人: the part that asks is about that place
@@ -2350,7 +2351,7 @@ class SearchIndex:
         insured, not both sides (双方均为湘潭市域内参保人 tells the asker too), nor is the asker the relative helped
         (他的共济账户能给我用吗): the asker's own rules are asked."""
         understanding = self.understanding
-        return any(_insured_there_oneself(normalized, place) for place in uncovered) \
+        return any(_insured_there_oneself(normalized, place, understanding.works_or_pays_there) for place in uncovered) \
             and not (understanding.asker_helped is not None and understanding.asker_helped.search(normalized)) \
             and not any(word in self.answer_text[entry.id] for word in understanding.both_sides_words)
 
@@ -2365,7 +2366,7 @@ class SearchIndex:
     def _only_lived_or_treated_in(self, normalized: str, place: str) -> bool:
         """Every mention of the place says one lives or is treated there, none that one works or is insured there
         (在哈尔滨上班, working in Suzhou) or asks its own rules (哈尔滨门诊慢特病怎么申请，我姑在哈尔滨)."""
-        return all(self.understanding.role(normalized, m.start(), m.end()) == "care" and not _WORKS_OR_PAYS_THERE.match(normalized, m.end())
+        return all(self.understanding.role(normalized, m.start(), m.end()) == "care" and not (self.understanding.works_or_pays_there is not None and self.understanding.works_or_pays_there.match(normalized, m.end()))
                    and not _WORKS_IN.search(normalized, 0, m.start()) for m in re.finditer(re.escape(place), normalized))
 
     def _role_of(self, normalized: str, place: str) -> str:

@@ -361,6 +361,9 @@ class UnderstandingFile(_Strict):
     both_sides_words: list[str] = Field(default_factory=list)  # 双方: an answer saying where both sides must be insured
     asker_helped_words: list[str] = Field(default_factory=list)  # 给我用: the asker is the relative a product is shared with
     wish_words: list[str] = Field(default_factory=list)  # 想删掉他: a part telling what one wants done, which is asked
+    need_words: list[str] = Field(default_factory=list)  # 还有必要参加惠衢保吗: whether ours is needed beside a neighbour
+    works_or_pays_words: list[str] = Field(default_factory=list)  # 在哈尔滨上班, 河南老家交的: where one is insured
+    sharer_works_words: list[str] = Field(default_factory=list)  # 我在杭州上班: where the one who shares is insured
     earlier_pointers: list[str] = Field(default_factory=list)  # 说回刚才那个: back to the subject before the last question
     each_side_asked: list[str] = Field(default_factory=list)  # 各自, 哪个…高: two things joined are each asked of
     asker_relations: dict[str, dict[str, str]] = Field(default_factory=dict)  # 我是她儿媳妇: 她 is 婆婆
@@ -473,6 +476,11 @@ class Understanding:
         self.both_sides_words = tuple(norm(spec.both_sides_words))
         self.asker_helped = alternation(norm(spec.asker_helped_words))
         self.wish = alternation(norm(spec.wish_words))
+        self.need = alternation(norm(spec.need_words))
+        works_or_pays = alternation(norm(spec.works_or_pays_words))
+        # (a place's name, then 市 or 省, 这边 or 老家, then the word: 杭州市这边上班)
+        self.works_or_pays_there = re.compile(rf"\s*(?:市|省)?(?:这边|那边|老家)?(?:{works_or_pays.pattern})") if works_or_pays else None
+        self.sharer_works = alternation(norm(spec.sharer_works_words))
         self._earlier_re = alternation(norm(spec.earlier_pointers))
         self._each_side_re = alternation(norm(spec.each_side_asked))
         self._each_part_re = alternation(norm(spec.each_part_asked))

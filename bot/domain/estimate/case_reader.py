@@ -190,7 +190,7 @@ class CaseReader:
         self._any_correction = _any_of(self._corrections)
         self._any_what_if = _any_of(self._what_ifs)
         self._unchanged = _cue_patterns(sorted(known.unchanged_words, key=len, reverse=True))  # 其他都一样: asks nothing
-        self._same_hospital = _cue_patterns(sorted(known.same_hospital_words, key=len, reverse=True))
+        self._same_hospital = _any_of(_cue_patterns(sorted(known.same_hospital_words, key=len, reverse=True)))
         self._yes_no_steps = frozenset(known.step_words)  # hardship, huiqubao
         self._all = tuple(comparable(w) for w in known.whole_cost_words)
         self._none_alone = frozenset(comparable(w) for w in known.none_words)
@@ -484,8 +484,7 @@ class CaseReader:
         return self._level_asked.search(_spelled(simplified(text))) is not None
 
     def _at_the_same_hospital(self, text: str) -> bool:
-        spelled = _spelled(simplified(text[:LONGEST_CASE]))
-        return any(pattern.search(spelled) for pattern in self._same_hospital)
+        return _cue_in(self._same_hospital, _spelled(simplified(text[:LONGEST_CASE])))
 
     def keeps_the_rest(self, text: str) -> bool:
         """同样的情况, 其他都一样, everything else the same: the case worked out last, whatever was asked since."""

@@ -782,14 +782,13 @@ class MessageReader:
         the story's detail is not what is asked."""
         parts, asking = self._parts(question)
         wish = self.understanding.wish
-        told = [part for part in parts if part not in asking]
         own = [part for part in asking if self.understanding.asks(part)]
         found_at = [at for at, part in enumerate(parts) if part not in asking and word_found(part)]
         # (the two parts before too: 我想把爸妈、兄弟姐妹、爷爷奶奶都绑上 is one wish in three parts)
         wished = wish is not None and any(wish.search(part) for at in found_at for part in parts[max(at - 2, 0):at + 1])
         # (the story comes before the question that closes it: what follows the last part that asks is no story)
         last_asking = max(at for at, part in enumerate(parts) if part in asking) if asking else -1
-        return len(told) >= 3 and bool(own) and bool(found_at) and not wished and max(found_at) < last_asking \
+        return len(parts) - len(asking) >= 3 and bool(own) and bool(found_at) and not wished and max(found_at) < last_asking \
             and not any(word_found(part) for part in asking) and all(says_what_is_asked(part) for part in own)
 
     @staticmethod

@@ -135,6 +135,8 @@ _NOT_THIS_BUT = re.compile(r"(?<!是)不是[^，,。；;!?！？]{1,12}?(?:[，,
                            r"\bnot\s+[0-9][0-9,.]*\s*(?:k|w|yuan|rmb|kuai)?\s*,?\s+but\s+(?=[0-9])")
 
 
+_A_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万]")
+
 # What only the estimate asks of the person, which no FAQ question varies (要是她买了惠衢保呢, 要是她是低保户呢)
 PERSONAL_STEPS = ("hardship", "huiqubao")
 
@@ -286,10 +288,18 @@ class CaseReader:
         per_month = case.per_month if case.per_unit is not None else earlier.per_month and per_unit is not None
         return Case(settled, aside, None if "city" in settled else case.elsewhere or earlier.elsewhere, per_unit, per_month=per_month)
 
+    @staticmethod
+    def _set_right(denied: re.Match) -> str:
+        """不是十二万五，是十三万二: the figure denied is taken back, the one after it told; a denial naming no figure
+        (不是在衢州住的院，是在杭州) is kept, read as negated: what else it tells (住院) still holds."""
+        if denied.group(0).startswith("not"):
+            return ""
+        return "，不对，是" if _A_NUMERAL.search(denied.group(0)) else denied.group(0)
+
     def _read(self, text: str) -> Case:
         """A case corrected within its message (在三级医院，哦不对，是二级，花了5万) is what came before with what
         the correction says in its place."""
-        text = _NOT_THIS_BUT.sub(lambda m: "" if m.group(0).startswith("not") else "，不对，是", text[:LONGEST_CASE])
+        text = _NOT_THIS_BUT.sub(self._set_right, text[:LONGEST_CASE])
         split = self.reader.corrected_within(simplified(text))
         if split is None:
             return self._read_as_told(text)

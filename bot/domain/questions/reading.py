@@ -778,18 +778,25 @@ class MessageReader:
 
     def only_told_beside_its_own_ask(self, question: str, word_found, says_what_is_asked) -> bool:
         """What `word_found` finds (a detail asked for) stands only in a story's parts that tell (我还没去办备案), while
-        the parts that ask have an ask of their own that the answer says (`says_what_is_asked`: 全国有多少家医院能直接结算):
+        the parts that ask have an ask of their own that the answer says (`says_what_is_asked`: 全国有多少家医院能直接结算),
+        or the last of them opens by saying it asks (请问…: 以前都要跑到窗口去打印。…请问衢州参保人可以在哪些地方查):
         the story's detail is not what is asked."""
         parts, asking = self._parts(question)
         wish = self.understanding.wish
         own = [part for part in asking if self.understanding.asks(part)]
         found_at = [at for at, part in enumerate(parts) if part not in asking and word_found(part)]
-        # (the two parts before too: 我想把爸妈、兄弟姐妹、爷爷奶奶都绑上 is one wish in three parts)
-        wished = wish is not None and any(wish.search(part) for at in found_at for part in parts[max(at - 2, 0):at + 1])
         # (the story comes before the question that closes it: what follows the last part that asks is no story)
         last_asking = max(at for at, part in enumerate(parts) if part in asking) if asking else -1
-        return len(parts) - len(asking) >= 3 and bool(own) and bool(found_at) and not wished and max(found_at) < last_asking \
-            and not any(word_found(part) for part in asking) and all(says_what_is_asked(part) for part in own)
+        # (请问给不满十六岁的孩子添加亲情账户，需要做人脸验证吗: the opening word may stand a part before the ask, which
+        # asks too; not when the question points back at the story: 之前没办备案，请问这样还能报吗)
+        opened = [part for part in parts[max(last_asking - 1, 0):last_asking + 1] if part.lstrip(" ,，。").startswith(self.understanding.asked_outright)]
+        outright = bool(opened) and not any(self.understanding.points_back(part) for part in parts[parts.index(opened[0]):last_asking + 1])
+        asking = [*asking, *opened]
+        # (the two parts before too: 我想把爸妈、兄弟姐妹、爷爷奶奶都绑上 is one wish in three parts; beside a question
+        # asked outright no wish told is asked: 想每个月核对一下余额…以前都要跑到窗口去打印…请问在哪些地方查)
+        wished = wish is not None and not outright and any(wish.search(part) for at in found_at for part in parts[max(at - 2, 0):at + 1])
+        return len(parts) - len(asking) >= 3 and bool(found_at) and not wished and max(found_at) < last_asking \
+            and not any(word_found(part) for part in asking) and (outright or bool(own)) and all(says_what_is_asked(part) for part in own)
 
     @staticmethod
     def _after_reported(parts: list[str], asking: list[str], reported: list[str]) -> list[str]:

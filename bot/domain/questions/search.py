@@ -492,7 +492,7 @@ class SearchIndex:
         or, in a message of several sentences, one of them so, the others naming nothing of ours but that word
         (起付线到底是个什么东西？每次都说没到起付线不报，听不懂)."""
         explained = self._word_explained_in(question)
-        if explained is not None:
+        if explained is not None or not self.understanding.names_a_term(self.read(question)):
             return explained
         # (…or of clauses: 结算单上写着"已达封顶线"，封顶线是啥)
         tried: list[list[str]] = []
@@ -1664,10 +1664,10 @@ class SearchIndex:
                            else replace(r, outcome="declined", entry=None, decline_reason="low_confidence")
                            for r, (_, alone) in zip(results, questions)]
         # (宠物医疗险也叫什么惠保，给猫买的，是不是跟惠衢保一家的，多少钱: a part naming the neighbour another part asks
-        # of asks of it too)
+        # of asks of it too, even as a cost ours may pay: 我爸个人账户的钱能给我买重疾险吗，我自己的商业保险该怎么挑)
         neighbours = {r.subject for r in results if r.decline_reason == "uncovered_topic"}
         results = [replace(r, outcome="declined", entry=None, decline_reason="uncovered_topic", subject=named[0])
-                   if r.outcome == "answered" and (named := self.understanding.off_topic(self.read(alone))) and named[0] in neighbours
+                   if r.outcome == "answered" and (named := self.understanding.off_topic(self.read(alone), excusing=False)) and named[0] in neighbours
                    else r for r, (_, alone) in zip(results, questions)]
         answered = [r for r in results if r.outcome == "answered"]
         # (黑河共济哪些亲戚可以用？顺便问下黑河公积金怎么提取: ours is answered, the housing fund named as not ours)

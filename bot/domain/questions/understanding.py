@@ -86,6 +86,11 @@ _NEGATED = re.compile(r"(?<!是)不是[^\s,.!?;:()、，。！？；：（）]{0
 # 共济的钱能给我爸交长护险吗: a cost paid just before the neighbour's name (not 湖南的长期护理保险一个月交多少)
 _PAID_BEFORE = re.compile(r"(?:交|缴|付|支付|买|购买|\bpay|\bpaying|\bcover|\bbuy|\bbuying|\bpurchase)[^,.!?;，。！？；]{0,16}$")
 # 有没有跟居民那样的大病保险: what the asked thing is likened to is not asked (跟居民一样吗 compares: kept)
+def _likened_at(text: str, match: re.Match) -> bool:
+    """The word matched is only what something is likened to (像八达通一样)."""
+    return text[:match.start()].endswith(("像", "跟", "和", "同")) and text[match.end():].startswith(("一样", "那样", "似的"))
+
+
 _LIKENED = re.compile(r"(?:跟|像|和|同)[^\s,.!?;:，。！？；：跟像和同]{1,6}?(?:那样|一样|这样|似的)的")
 # 19年交多少, 一九年, 二零二五年: a year said short or in numerals (not 交了15年, 25年前: a number of years)
 _NUMERAL = "一二三四五六七八九零〇"
@@ -179,6 +184,9 @@ class FacetValue(_Strict):
     # asked, though the app is named only to say it cannot be used); those words name this value too
     outweighs: list[str] = Field(default_factory=list)
     outweighing: list[str] = Field(default_factory=list)
+    # …unless one of these is named, and none of the value's own words: another's phone is then what is asked
+    # (爸妈没有智能手机，能用我手机给他们亮码吗: the app on the asker's phone, not the counter)
+    outweighing_unless: list[str] = Field(default_factory=list)
 
 
 class Places(_Strict):
@@ -244,6 +252,8 @@ class AsksFor(_Strict):
     # not asked when the question names one of these: it asks that instead (给5岁孙女绑要刷脸吗 asks the face
     # check, not whether grandchildren count)
     not_with: list[str] = Field(default_factory=list)
+    # asked only when the question names one of these too (foreigner … can join: whether a foreigner may join)
+    only_with: list[str] = Field(default_factory=list)
 
 
 class InsuranceNames(_Strict):
@@ -361,6 +371,9 @@ class UnderstandingFile(_Strict):
     both_sides_words: list[str] = Field(default_factory=list)  # 双方: an answer saying where both sides must be insured
     asker_helped_words: list[str] = Field(default_factory=list)  # 给我用: the asker is the relative a product is shared with
     wish_words: list[str] = Field(default_factory=list)  # 想删掉他: a part telling what one wants done, which is asked
+    asked_outright_words: list[str] = Field(default_factory=list)  # 请问…: the part they open is what is asked
+    not_neighbour_words: list[str] = Field(default_factory=list)  # 一生平安: holds a neighbour's word (平安), names none
+    pointing_back_words: list[str] = Field(default_factory=list)  # …请问这样还能报吗: the story is what is asked
     need_words: list[str] = Field(default_factory=list)  # 还有必要参加惠衢保吗: whether ours is needed beside a neighbour
     works_or_pays_words: list[str] = Field(default_factory=list)  # 在哈尔滨上班, 河南老家交的: where one is insured
     sharer_works_words: list[str] = Field(default_factory=list)  # 我在杭州上班: where the one who shares is insured
@@ -476,6 +489,9 @@ class Understanding:
         self.both_sides_words = tuple(norm(spec.both_sides_words))
         self.asker_helped = alternation(norm(spec.asker_helped_words))
         self.wish = alternation(norm(spec.wish_words))
+        self.asked_outright = tuple(norm(spec.asked_outright_words))
+        self._not_neighbour = alternation(norm(spec.not_neighbour_words))
+        self._pointing_back = alternation(norm(spec.pointing_back_words))
         self.need = alternation(norm(spec.need_words))
         works_or_pays = alternation(norm(spec.works_or_pays_words))
         # (a place's name, then 市 or 省, 这边 or 老家, then the word: 杭州市这边上班)
@@ -506,6 +522,9 @@ class Understanding:
         self._facet_maps = {dimension: WordMap(words, within_part=True) for dimension, words in self._facet_words.items() if words}
         self._outweighing = [(dimension, value, frozenset(facet.outweighs), alternation(norm(facet.outweighing)))
                              for dimension, values in spec.facets.items() for value, facet in values.items() if facet.outweighs]
+        self._outweighing_unless = [(dimension, value, alternation(norm(facet.outweighing_unless)), alternation(norm(facet.words)))
+                                    for dimension, values in spec.facets.items() for value, facet in values.items()
+                                    if facet.outweighing_unless]
         self._facets_of: dict[str, Facets] = {}  # phrasings and questions are read again and again
         # two values of a dimension joined to compare (compared()); built here, not when first asked, so that
         # the knowledge's snapshot (bot.domain.knowledge.snapshot) holds them compiled: the product one took
@@ -603,6 +622,7 @@ class Understanding:
         self._story_year_before = tuple(norm(spec.story_year_before))
         self._story_year_after = tuple(norm(spec.story_year_after))
         self._asks_instead = {index: alternation(norm(item.not_with)) for index, item in enumerate(spec.asks_for) if item.not_with}
+        self._asks_only = {index: alternation(norm(item.only_with)) for index, item in enumerate(spec.asks_for) if item.only_with}
         self._asking_words = tuple(norm(spec.insurance_names.asking))
         self._not_insurance = tuple(norm(spec.insurance_names.not_names))
         # a word the synonyms rewrite (特药 -> 特殊药品) is corrected to as written, then rewritten
@@ -1036,22 +1056,28 @@ class Understanding:
                 or self._asking_end.search(normalized) is not None)
 
     # ---- what the question is about -----------------------------------------------------
-    def off_topic(self, normalized: str) -> tuple[str, str] | None:
+    def off_topic(self, normalized: str, excusing: bool = True) -> tuple[str, str] | None:
         """The neighbouring subject a question names (its label), and the word that names it; none when the
-        word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗)."""
+        word says only who the resident is and the question names a product of ours (个体户能买惠衢保吗), or names
+        a cost ours may pay — unless not `excusing` them (a neighbour named at all)."""
         products = None
+        first = None
+        if self._not_neighbour is not None:
+            normalized = self._not_neighbour.sub(lambda found: " " * len(found.group(0)), normalized)
         for match, topic in self._off_topic.matches(normalized):
             word = match.group(0)
             unless, also = self._off_topic_unless.get((topic.label, topic.words[0]), (None, None))
             if unless is not None and unless.search(normalized) is not None and (also is None or also.search(normalized) is None):
                 continue  # (退休了养老金三千一，个人账户每月划多少: the account's share of the pension is asked)
-            if topic.whoever_joins or topic.paid_from:
+            if excusing and (topic.whoever_joins or topic.paid_from):
                 products = self.facets(normalized).get("product", frozenset()) if products is None else products
                 if products & set(topic.whoever_joins) or products & set(topic.paid_from) \
                         and _PAID_BEFORE.search(normalized, 0, match.start()) is not None:
                     continue  # (个体户 says who asks; another neighbour further on may still be asked)
-            return topic.label, word
-        return None
+            if not _likened_at(normalized, match):
+                return topic.label, word
+            first = first or (topic.label, word)  # (像八达通一样搭公车: the bus ride is asked, the card only likened)
+        return first
 
     def record_looked_up(self, normalized: str) -> str | None:
         """The neighbouring subject (its label) of a request that the bot look up someone's own record (`lookups`),
@@ -1076,7 +1102,7 @@ class Understanding:
             candidates = {*self._always_asked, *(index for start in starts for index in self._asks_starting.get(start, ()))}
             found = self._asked_in[text] = tuple(
                 index for index in sorted(candidates)
-                if (asked := self._asks[index][1]) is not None and self._may_ask(index, text) and asked.search(text))
+                if (asked := self._asks[index][1]) is not None and asked.search(text) and self._may_ask(index, text))
         return found
 
     def _answers(self, index: int, answer: str) -> bool:
@@ -1092,8 +1118,9 @@ class Understanding:
         self._asked_in.clear()
 
     def _may_ask(self, index: int, text: str) -> bool:
-        guard, instead = self._asks_guard.get(index), self._asks_instead.get(index)
-        return (guard is None or guard.search(text) is not None) and (instead is None or instead.search(text) is None)
+        guard, instead, only = self._asks_guard.get(index), self._asks_instead.get(index), self._asks_only.get(index)
+        return (guard is None or guard.search(text) is not None) and (instead is None or instead.search(text) is None) \
+            and (only is None or only.search(text) is not None)
 
     def same_process(self, ask: str) -> bool:
         return self.spec.asks_for[int(ask)].same_process
@@ -1197,6 +1224,14 @@ class Understanding:
         rest = self._terms.pattern.sub(" ", normalized)
         rest = self._said_around.sub(" ", rest) if self._said_around is not None else rest
         return next(iter(terms)), " ".join(_NOT_A_WORD.split(rest)).strip()
+
+    def points_back(self, normalized: str) -> bool:
+        """The text points back at what was told before it (这样还能报吗, 像她这样的老人)."""
+        return self._pointing_back is not None and self._pointing_back.search(normalized) is not None
+
+    def names_a_term(self, normalized: str) -> bool:
+        """Some glossary word is in the text (no clause of a message without one can ask what one means)."""
+        return self._terms.pattern is not None and self._terms.pattern.search(normalized) is not None
 
     def term_named(self, normalized: str) -> str | None:
         """The glossary entry of the one word of it a message names, whatever it asks of the word (统筹基金和个人账户有啥
@@ -1313,6 +1348,11 @@ class Understanding:
                         if not self._a_year_of_the_story(normalized, match))
         if years:
             found["year"] = years
+        for dimension, value, unless, own in self._outweighing_unless:
+            if value in found.get(dimension, ()) and unless.search(normalized) and (own is None or not own.search(normalized)):
+                found[dimension] = found[dimension] - {value}
+                if not found[dimension]:
+                    del found[dimension]
         for dimension, value, outweighed, outweighing in self._outweighing:
             if value in found.get(dimension, ()) and outweighing is not None and outweighing.search(normalized):
                 found[dimension] = found[dimension] - outweighed

@@ -789,9 +789,11 @@ class MessageReader:
         last_asking = max(at for at, part in enumerate(parts) if part in asking) if asking else -1
         # (请问给不满十六岁的孩子添加亲情账户，需要做人脸验证吗: the opening word may stand a part before the ask, which
         # asks too; not when the question points back at the story: 之前没办备案，请问这样还能报吗)
-        opened = [part for part in parts[max(last_asking - 1, 0):last_asking + 1] if part.lstrip(" ,，。").startswith(self.understanding.asked_outright)]
-        outright = bool(opened) and not any(self.understanding.points_back(part) for part in parts[parts.index(opened[0]):last_asking + 1])
-        asking = [*asking, *opened]
+        opened_at = next((at for at in range(max(last_asking - 1, 0), last_asking + 1)
+                          if parts[at].lstrip(" ,，。").startswith(self.understanding.asked_outright)), None)
+        outright = opened_at is not None and not any(self.understanding.points_back(part) for part in parts[opened_at:last_asking + 1])
+        if opened_at is not None and parts[opened_at] not in asking:
+            asking = [*asking, parts[opened_at]]
         # (the two parts before too: 我想把爸妈、兄弟姐妹、爷爷奶奶都绑上 is one wish in three parts; beside a question
         # asked outright no wish told is asked: 想每个月核对一下余额…以前都要跑到窗口去打印…请问在哪些地方查)
         wished = wish is not None and not outright and any(wish.search(part) for at in found_at for part in parts[max(at - 2, 0):at + 1])
